@@ -1,0 +1,127 @@
+/* auth.c - API key generation and checks. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
+#include "auth.h"
+#include "worker.h"
+
+ll_result auth_key_generate(char *key, size_t keylen)
+{
+	static const char alphabet[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	unsigned char raw[40];
+	size_t i = 0;
+
+	if(keylen < AUTH_KEY_LEN + 1)
+		return LL_EINTERNAL;
+	memcpy(key, "ll_", 3);
+	while(i < 40) {
+		if(getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
+			return LL_EIO;
+		/* Rejection sampling keeps the characters uniform. */
+		for(size_t j = 0; j < sizeof(raw) && i < 40; j++)
+			if(raw[j] < 248)
+				key[3 + i++] = alphabet[raw[j] % 62];
+	}
+	key[AUTH_KEY_LEN] = '\0';
+	return LL_OK;
+}
+
+void auth_key_hash(const char *key, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+
+	SHA256((const unsigned char *)key, strlen(key), digest);
+	for(int i = 0; i < SHA256_DIGEST_LENGTH; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+enum scope auth_scope_parse(const char *name)
+{
+	if(strcmp(name, "admin") == 0)
+		return SCOPE_ADMIN;
+	if(strcmp(name, "chat") == 0)
+		return SCOPE_CHAT;
+	return SCOPE_NONE;
+}
+
+const char *auth_scope_name(enum scope scope)
+{
+	return scope == SCOPE_ADMIN ? "admin" : scope == SCOPE_CHAT ? "chat" : "none";
+}
+
+/* The key from "Authorization: Bearer <key>" or "X-API-Key: <key>". */
+static const char *auth_presented_key(const struct http_request *req)
+{
+	const char *h = req->authorization;
+
+	if(h[0]) {
+		if(strncasecmp(h, "Bearer ", 7) != 0)
+			return NULL;
+		h += 7;
+		while(*h == ' ')
+			h++;
+		return *h ? h : NULL;
+	}
+	return req->x_api_key[0] ? req->x_api_key : NULL;
+}
+
+ll_result auth_check(struct worker *w, struct http_request *req, enum scope need)
+{
+	static const struct db_stmt lookup = {
+		"auth_lookup",
+		"SELECT id, scope FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL"};
+	char hash[AUTH_HASH_HEX];
+	const char *key, *params[1];
+	PGresult *res = NULL;
+	ll_result result;
+
+	if(strcmp(w->settings->auth, "off") == 0) {
+		req->key_scope = SCOPE_ADMIN;
+		return LL_OK;
+	}
+	key = auth_presented_key(req);
+	if(!key || strlen(key) > 256) {
+		req->error_message = "A valid API key is required (Authorization: Bearer <key> or X-API-Key)";
+		return LL_EUNAUTHORIZED;
+	}
+	if(w->has_api_key) {
+		unsigned char digest[SHA256_DIGEST_LENGTH];
+
+		SHA256((const unsigned char *)key, strlen(key), digest);
+		if(CRYPTO_memcmp(digest, w->api_key_hash, sizeof(digest)) == 0) {
+			req->key_scope = SCOPE_ADMIN;
+			return LL_OK;
+		}
+	}
+	auth_key_hash(key, hash);
+	params[0] = hash;
+	result = db_exec(&w->db, &lookup, 1, params, &res);
+	if(result)
+		goto out;
+	if(PQntuples(res) != 1) {
+		req->error_message = "The API key is not valid";
+		result = LL_EUNAUTHORIZED;
+		goto out;
+	}
+	req->api_key_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	req->key_scope = auth_scope_parse(PQgetvalue(res, 0, 1));
+	if(req->key_scope < need) {
+		req->error_message = "This API key's scope does not allow this route";
+		result = LL_EFORBIDDEN;
+	}
+out:
+	PQclear(res);
+	return result;
+}

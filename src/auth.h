@@ -1,0 +1,37 @@
+/* auth.h - API keys: generation, hashing, and the per-request check.
+ *
+ * A key is "ll_" + 40 random base62 characters.  Only its SHA-256 (hex) and a
+ * display prefix (the first 12 characters) are stored.  A request's key is
+ * hashed and looked up by hash, so comparing never touches the secret, and
+ * the bootstrap API_KEY is compared by hash with CRYPTO_memcmp.
+ */
+#ifndef LINELEAD_AUTH_H
+#define LINELEAD_AUTH_H
+
+#include <stddef.h>
+
+#include "http.h"
+#include "result.h"
+
+struct worker;
+
+#define AUTH_KEY_LEN 43      /* "ll_" + 40 */
+#define AUTH_PREFIX_LEN 12
+#define AUTH_HASH_HEX 65     /* 64 hex digits + NUL */
+
+/* Fills key (>= AUTH_KEY_LEN + 1 bytes) with a new random key. */
+__attribute__((warn_unused_result))
+ll_result auth_key_generate(char *key, size_t keylen);
+/* Hex SHA-256 of key into out (AUTH_HASH_HEX bytes). */
+void auth_key_hash(const char *key, char *out);
+/* "admin" / "chat" -> scope; SCOPE_NONE when unknown. */
+enum scope auth_scope_parse(const char *name);
+const char *auth_scope_name(enum scope scope);
+
+/* Checks the request's key against `need`: LL_EUNAUTHORIZED when missing,
+ * unknown or revoked; LL_EFORBIDDEN when its scope is too small; LL_EDB when
+ * the database cannot say.  Sets req->api_key_id and req->key_scope. */
+__attribute__((warn_unused_result))
+ll_result auth_check(struct worker *w, struct http_request *req, enum scope need);
+
+#endif

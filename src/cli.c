@@ -1,0 +1,96 @@
+/* cli.c - migrate and apikey subcommands. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "apikeys.h"
+#include "cli.h"
+#include "migrate.h"
+#include "worker.h"
+
+int cli_migrate(struct worker *w, int argc, char **argv)
+{
+	char dir[4096];
+	struct db admin;
+	const char *url = w->settings->admin_database_url[0] ? w->settings->admin_database_url
+	                                                      : w->settings->database_url;
+	int applied = 0;
+	ll_result result;
+
+	(void)argc;
+	(void)argv;
+	snprintf(dir, sizeof(dir), "%s/sql", w->settings->data_dir);
+	result = db_init(&admin, url);
+	if(!result)
+		result = db_connect(&admin);
+	if(result) {
+		fprintf(stderr, "linelead migrate: cannot connect to the database: %s\n", admin.last_error);
+		db_close(&admin);
+		return 1;
+	}
+	result = migrate_run(&admin, dir, stdout, &applied);
+	db_close(&admin);
+	return result ? 1 : 0;
+}
+
+int cli_apikey(struct worker *w, int argc, char **argv)
+{
+	const char *name = NULL, *scope_name = "chat";
+	char key[AUTH_KEY_LEN + 1];
+	long long id = 0;
+	enum scope scope;
+	ll_result result;
+
+	if(argc < 1) {
+		fprintf(stderr, "usage: linelead apikey create --name NAME [--scope chat|admin] | list | revoke ID|PREFIX\n");
+		return 2;
+	}
+	if(strcmp(argv[0], "list") == 0)
+		return apikeys_list(&w->db, stdout) ? 1 : 0;
+	if(strcmp(argv[0], "revoke") == 0) {
+		if(argc != 2) {
+			fprintf(stderr, "usage: linelead apikey revoke ID|PREFIX\n");
+			return 2;
+		}
+		result = apikeys_revoke(&w->db, argv[1]);
+		if(result == LL_ENOTFOUND) {
+			fprintf(stderr, "linelead apikey revoke: no active key %s\n", argv[1]);
+			return 1;
+		}
+		if(result) {
+			fprintf(stderr, "linelead apikey revoke: database error\n");
+			return 1;
+		}
+		printf("revoked %s\n", argv[1]);
+		return 0;
+	}
+	if(strcmp(argv[0], "create") != 0) {
+		fprintf(stderr, "linelead apikey: unknown action \"%s\"\n", argv[0]);
+		return 2;
+	}
+	for(int i = 1; i < argc; i++) {
+		if(strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else if(strcmp(argv[i], "--scope") == 0 && i + 1 < argc)
+			scope_name = argv[++i];
+		else {
+			fprintf(stderr, "linelead apikey create: unexpected \"%s\"\n", argv[i]);
+			return 2;
+		}
+	}
+	scope = auth_scope_parse(scope_name);
+	if(!name || !name[0] || strlen(name) > 100 || scope == SCOPE_NONE) {
+		fprintf(stderr, "usage: linelead apikey create --name NAME [--scope chat|admin]\n");
+		return 2;
+	}
+	result = apikeys_create(&w->db, name, scope, key, sizeof(key), &id);
+	if(result) {
+		fprintf(stderr, "linelead apikey create: database error: %s\n", w->db.last_error);
+		return 1;
+	}
+	fprintf(stderr, "Created %s key %lld (%s). Store it now; it is not shown again.\n",
+	        auth_scope_name(scope), id, name);
+	printf("%s\n", key);
+	return 0;
+}

@@ -1,0 +1,15 @@
+/* cli.h - the subcommands of `linelead`.  Each takes the arguments after its
+ * name and a ready worker context (settings, database, classifier), and
+ * returns the process exit status. */
+#ifndef LINELEAD_CLI_H
+#define LINELEAD_CLI_H
+
+struct worker;
+
+int cli_migrate(struct worker *w, int argc, char **argv);
+int cli_apikey(struct worker *w, int argc, char **argv);
+int cli_ingest(struct worker *w, int argc, char **argv);
+int cli_ask(struct worker *w, int argc, char **argv);
+int cli_stats(struct worker *w, int argc, char **argv);
+
+#endif

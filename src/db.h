@@ -1,0 +1,69 @@
+/* db.h - the worker's PostgreSQL connection (after pg_auto_failover's pgsql.c).
+ *
+ * A struct db owns its PGconn, its retry policy (jittered exponential
+ * backoff) and the set of statements prepared on the current connection.
+ * Every query goes through db_exec with a static struct db_stmt: prepared on
+ * first use per connection, executed with parameters, never interpolated.
+ * A lost connection (SQLSTATE class 08 or CONNECTION_BAD) is dropped and
+ * re-opened on the next call once the backoff allows; a query outside a
+ * transaction that fails because the connection was stale is retried once.
+ */
+#ifndef LINELEAD_DB_H
+#define LINELEAD_DB_H
+
+#include <stdbool.h>
+
+#include <libpq-fe.h>
+
+#include "result.h"
+
+struct db_stmt {
+	const char *name;  /* unique across the program */
+	const char *sql;
+};
+
+#define DB_MAX_PREPARED 96
+
+struct db {
+	PGconn *conn;                 /* NULL while disconnected */
+	char *conninfo;               /* owned */
+	unsigned failures;            /* consecutive failed connects */
+	double retry_at;              /* monotonic time before which we do not retry */
+	bool in_tx;
+	const struct db_stmt *prepared[DB_MAX_PREPARED];
+	int nprepared;
+	char last_error[256];         /* for logs only; never sent to clients */
+};
+
+/* Copies conninfo; connects lazily. */
+__attribute__((warn_unused_result))
+ll_result db_init(struct db *db, const char *conninfo);
+void db_close(struct db *db);
+
+/* Connects now if needed (respecting the backoff). */
+__attribute__((warn_unused_result))
+ll_result db_connect(struct db *db);
+
+/* Runs stmt with n text parameters (NULL = SQL NULL).  On LL_OK *res holds the
+ * result (caller PQclears); on error *res is NULL.  res may be NULL when the
+ * rows are not wanted. */
+__attribute__((warn_unused_result))
+ll_result db_exec(struct db *db, const struct db_stmt *stmt, int n,
+                  const char *const *params, PGresult **res);
+
+/* One-off SQL without parameters (migrations, BEGIN/COMMIT). */
+__attribute__((warn_unused_result))
+ll_result db_exec_simple(struct db *db, const char *sql);
+
+__attribute__((warn_unused_result))
+ll_result db_begin(struct db *db);
+__attribute__((warn_unused_result))
+ll_result db_commit(struct db *db);
+/* Rolls back if a transaction is open; safe to call on any path. */
+void db_rollback(struct db *db);
+
+/* A round trip (SELECT 1) and its latency. */
+__attribute__((warn_unused_result))
+ll_result db_ping(struct db *db, double *latency_ms);
+
+#endif

@@ -1,0 +1,225 @@
+/* metrics.c - live counters from the scoreboard, history from PostgreSQL. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "agents.h"
+#include "metrics.h"
+#include "worker.h"
+
+static void iso8601_now(char *out, size_t len)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static ll_result metrics_window(struct worker *w, const char *window, struct json_object *body)
+{
+	static const struct db_stmt history = {
+		"metrics_window",
+		"SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:00:00\"Z\"'),"
+		" sum(requests)::bigint, sum(errors)::bigint,"
+		" coalesce(sum(duration_ms_sum) / nullif(sum(requests), 0), 0)"
+		" FROM request_log_hourly WHERE hour >= date_trunc('hour', now() - $1::interval)"
+		" GROUP BY hour ORDER BY hour"};
+	static const struct db_stmt agents = {
+		"metrics_window_agents",
+		"SELECT coalesce(agent, ''), sum(requests)::bigint FROM request_log_hourly"
+		" WHERE hour >= date_trunc('hour', now() - $1::interval) GROUP BY 1"};
+	const char *interval, *params[1];
+	struct json_object *series, *by_agent, *hist;
+	PGresult *res = NULL;
+	long long total = 0, errors = 0;
+	ll_result result;
+
+	if(strcmp(window, "1h") == 0)
+		interval = "1 hour";
+	else if(strcmp(window, "24h") == 0)
+		interval = "24 hours";
+	else if(strcmp(window, "7d") == 0)
+		interval = "7 days";
+	else
+		return LL_EINVAL;
+	params[0] = interval;
+	result = db_exec(&w->db, &history, 1, params, &res);
+	if(result)
+		return result;
+	series = json_object_new_array();
+	for(int i = 0; i < PQntuples(res); i++) {
+		struct json_object *p = json_object_new_object();
+		long long r = strtoll(PQgetvalue(res, i, 1), NULL, 10);
+		long long e = strtoll(PQgetvalue(res, i, 2), NULL, 10);
+
+		total += r;
+		errors += e;
+		json_object_object_add(p, "hour", json_object_new_string(PQgetvalue(res, i, 0)));
+		json_object_object_add(p, "requests", json_object_new_int64(r));
+		json_object_object_add(p, "errors", json_object_new_int64(e));
+		json_object_object_add(p, "avg_ms", json_object_new_double(strtod(PQgetvalue(res, i, 3), NULL)));
+		json_object_array_add(series, p);
+	}
+	PQclear(res);
+	res = NULL;
+	hist = json_object_new_object();
+	json_object_object_add(hist, "window", json_object_new_string(window));
+	json_object_object_add(hist, "request_count", json_object_new_int64(total));
+	json_object_object_add(hist, "error_count", json_object_new_int64(errors));
+	json_object_object_add(hist, "error_rate", json_object_new_double(total ? (double)errors / (double)total : 0));
+	json_object_object_add(hist, "series", series);
+	result = db_exec(&w->db, &agents, 1, params, &res);
+	if(!result) {
+		by_agent = json_object_new_object();
+		for(int i = 0; i < PQntuples(res); i++)
+			if(PQgetvalue(res, i, 0)[0])
+				json_object_object_add(by_agent, PQgetvalue(res, i, 0),
+				                       json_object_new_int64(strtoll(PQgetvalue(res, i, 1), NULL, 10)));
+		json_object_object_add(hist, "by_agent", by_agent);
+		PQclear(res);
+	}
+	json_object_object_add(body, "history", hist);
+	return result;
+}
+
+ll_result metrics_json(struct worker *w, const char *window, struct json_object **out)
+{
+	const struct scoreboard_counters *c = &w->scoreboard->c;
+	struct json_object *body, *server, *rt, *agents, *statuses, *counters, *workers;
+	double uptime = scoreboard_wall_now() - w->scoreboard->started;
+	uint64_t requests = scoreboard_read(&c->requests), errors = scoreboard_read(&c->errors);
+	char ts[32], key[8];
+	int total, busy;
+	ll_result result = LL_OK;
+
+	*out = NULL;
+	body = json_object_new_object();
+	server = json_object_new_object();
+	json_object_object_add(server, "uptime_seconds", json_object_new_double(uptime));
+	json_object_object_add(server, "request_count", json_object_new_int64((int64_t)requests));
+	json_object_object_add(server, "error_count", json_object_new_int64((int64_t)errors));
+	json_object_object_add(server, "error_rate", json_object_new_double(requests ? (double)errors / (double)requests : 0));
+	json_object_object_add(server, "requests_per_hour",
+	                       json_object_new_double(uptime > 0 ? (double)requests * 3600.0 / uptime : 0));
+	json_object_object_add(body, "server_metrics", server);
+	rt = json_object_new_object();
+	json_object_object_add(rt, "avg", json_object_new_double(
+		requests ? (double)scoreboard_read(&c->latency_sum_us) / 1000.0 / (double)requests : 0));
+	json_object_object_add(rt, "p50", json_object_new_double(scoreboard_percentile(c, 0.50)));
+	json_object_object_add(rt, "p95", json_object_new_double(scoreboard_percentile(c, 0.95)));
+	json_object_object_add(rt, "p99", json_object_new_double(scoreboard_percentile(c, 0.99)));
+	json_object_object_add(body, "response_time_ms", rt);
+	agents = json_object_new_object();
+	for(int i = 0; i < AGENT_COUNT; i++)
+		json_object_object_add(agents, agent_name((enum agent_id)i),
+		                       json_object_new_int64((int64_t)scoreboard_read(&c->by_agent[i])));
+	json_object_object_add(body, "by_agent", agents);
+	statuses = json_object_new_object();
+	for(int i = 0; i < 16; i++) {
+		uint64_t n = scoreboard_read(&c->by_status[i]);
+
+		if(!n)
+			continue;
+		snprintf(key, sizeof(key), "%d", scoreboard_statuses[i]);
+		json_object_object_add(statuses, key, json_object_new_int64((int64_t)n));
+	}
+	json_object_object_add(body, "by_status", statuses);
+	counters = json_object_new_object();
+	json_object_object_add(counters, "llm_calls", json_object_new_int64((int64_t)scoreboard_read(&c->llm_calls)));
+	json_object_object_add(counters, "llm_failures", json_object_new_int64((int64_t)scoreboard_read(&c->llm_failures)));
+	json_object_object_add(counters, "llm_fallbacks", json_object_new_int64((int64_t)scoreboard_read(&c->llm_fallbacks)));
+	json_object_object_add(counters, "cache_hits", json_object_new_int64((int64_t)scoreboard_read(&c->cache_hits)));
+	json_object_object_add(counters, "db_errors", json_object_new_int64((int64_t)scoreboard_read(&c->db_errors)));
+	json_object_object_add(counters, "worker_restarts", json_object_new_int64((int64_t)scoreboard_read(&c->worker_restarts)));
+	json_object_object_add(counters, "request_log_failures", json_object_new_int64((int64_t)scoreboard_read(&c->request_log_failures)));
+	json_object_object_add(counters, "timeouts", json_object_new_int64((int64_t)scoreboard_read(&c->timeouts)));
+	json_object_object_add(body, "counters", counters);
+	scoreboard_workers(w->scoreboard, &total, &busy);
+	workers = json_object_new_object();
+	json_object_object_add(workers, "total", json_object_new_int(total));
+	json_object_object_add(workers, "busy", json_object_new_int(busy));
+	json_object_object_add(body, "workers", workers);
+	if(window) {
+		result = metrics_window(w, window, body);
+		if(result)
+			goto out;
+	}
+	iso8601_now(ts, sizeof(ts));
+	json_object_object_add(body, "timestamp", json_object_new_string(ts));
+out:
+	if(result)
+		json_object_put(body);
+	else
+		*out = body;
+	return result;
+}
+
+/* One counter family with HELP and TYPE lines. */
+static ll_result prom_counter(struct buf *out, const char *name, const char *help, uint64_t v)
+{
+	return buf_printf(out, "# HELP %s %s\n# TYPE %s counter\n%s %llu\n", name, help, name, name,
+	                  (unsigned long long)v);
+}
+
+ll_result metrics_prometheus(struct worker *w, struct buf *out)
+{
+	const struct scoreboard_counters *c = &w->scoreboard->c;
+	uint64_t cumulative = 0;
+	int total, busy;
+	ll_result result;
+
+	result = buf_printf(out, "# HELP linelead_uptime_seconds Seconds since the pool started.\n"
+	                         "# TYPE linelead_uptime_seconds gauge\nlinelead_uptime_seconds %.3f\n",
+	                    scoreboard_wall_now() - w->scoreboard->started);
+	if(!result)
+		result = buf_appends(out, "# HELP linelead_requests_total Requests answered, by status.\n"
+		                          "# TYPE linelead_requests_total counter\n");
+	for(int i = 0; i < 16 && !result; i++)
+		result = buf_printf(out, "linelead_requests_total{status=\"%d\"} %llu\n", scoreboard_statuses[i],
+		                    (unsigned long long)scoreboard_read(&c->by_status[i]));
+	if(!result)
+		result = buf_appends(out, "# HELP linelead_agent_requests_total Questions answered, by agent.\n"
+		                          "# TYPE linelead_agent_requests_total counter\n");
+	for(int i = 0; i < AGENT_COUNT && !result; i++)
+		result = buf_printf(out, "linelead_agent_requests_total{agent=\"%s\"} %llu\n",
+		                    agent_name((enum agent_id)i), (unsigned long long)scoreboard_read(&c->by_agent[i]));
+	if(!result)
+		result = buf_appends(out, "# HELP linelead_request_duration_seconds Time from request to response.\n"
+		                          "# TYPE linelead_request_duration_seconds histogram\n");
+	for(int b = 0; b < SCOREBOARD_BUCKETS && !result; b++) {
+		cumulative += scoreboard_read(&c->latency_buckets[b]);
+		if(b < SCOREBOARD_BUCKETS - 1)
+			result = buf_printf(out, "linelead_request_duration_seconds_bucket{le=\"%g\"} %llu\n",
+			                    scoreboard_bucket_ms[b] / 1000.0, (unsigned long long)cumulative);
+		else
+			result = buf_printf(out, "linelead_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n"
+			                         "linelead_request_duration_seconds_sum %.6f\n"
+			                         "linelead_request_duration_seconds_count %llu\n",
+			                    (unsigned long long)cumulative,
+			                    (double)scoreboard_read(&c->latency_sum_us) / 1e6,
+			                    (unsigned long long)cumulative);
+	}
+	if(!result)
+		result = prom_counter(out, "linelead_errors_total", "Requests answered with a 5xx status.", scoreboard_read(&c->errors));
+	if(!result)
+		result = prom_counter(out, "linelead_llm_calls_total", "Calls made to the LLM endpoint.", scoreboard_read(&c->llm_calls));
+	if(!result)
+		result = prom_counter(out, "linelead_llm_fallbacks_total", "Answers composed locally because the LLM failed.", scoreboard_read(&c->llm_fallbacks));
+	if(!result)
+		result = prom_counter(out, "linelead_cache_hits_total", "Answers served from the answer cache.", scoreboard_read(&c->cache_hits));
+	if(!result)
+		result = prom_counter(out, "linelead_db_errors_total", "Requests that failed on the database.", scoreboard_read(&c->db_errors));
+	if(!result)
+		result = prom_counter(out, "linelead_worker_restarts_total", "Workers replaced after dying.", scoreboard_read(&c->worker_restarts));
+	if(!result)
+		result = prom_counter(out, "linelead_request_log_failures_total", "Requests not written to request_log.", scoreboard_read(&c->request_log_failures));
+	scoreboard_workers(w->scoreboard, &total, &busy);
+	if(!result)
+		result = buf_printf(out, "# HELP linelead_workers Worker processes alive.\n# TYPE linelead_workers gauge\nlinelead_workers %d\n"
+		                         "# HELP linelead_workers_busy Workers serving a request now.\n# TYPE linelead_workers_busy gauge\nlinelead_workers_busy %d\n",
+		                    total, busy);
+	return result;
+}

@@ -1,0 +1,21 @@
+/* metrics.h - the figures behind GET /metrics. */
+#ifndef LINELEAD_METRICS_H
+#define LINELEAD_METRICS_H
+
+#include <json-c/json.h>
+
+#include "buf.h"
+#include "result.h"
+
+struct worker;
+
+/* The JSON object of DESIGN.md; with window ("1h", "24h", "7d") also the
+ * durable history.  *out is new (caller puts).  LL_EINVAL for a bad window. */
+__attribute__((warn_unused_result))
+ll_result metrics_json(struct worker *w, const char *window, struct json_object **out);
+
+/* Prometheus text exposition format 0.0.4, appended to out. */
+__attribute__((warn_unused_result))
+ll_result metrics_prometheus(struct worker *w, struct buf *out);
+
+#endif

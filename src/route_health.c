@@ -1,0 +1,100 @@
+/* route_health.c - GET /health and GET /info: public, no key. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "agents.h"
+#include "llm.h"
+#include "routes.h"
+#include "worker.h"
+
+static struct json_object *health_retrieval(struct worker *w, bool *ok)
+{
+	static const struct db_stmt counts = {
+		"health_counts",
+		"SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM chunks)"};
+	struct json_object *o = json_object_new_object();
+	PGresult *res = NULL;
+
+	*ok = db_exec(&w->db, &counts, 0, NULL, &res) == LL_OK;
+	json_object_object_add(o, "status", json_object_new_string(*ok ? "ok" : "unavailable"));
+	json_object_object_add(o, "backend", json_object_new_string(
+		w->settings->retrieval == RETRIEVAL_RAGIE ? "ragie" :
+		w->settings->retrieval == RETRIEVAL_BOTH ? "pg+ragie" : "pg"));
+	json_object_object_add(o, "documents", json_object_new_int64(*ok ? strtoll(PQgetvalue(res, 0, 0), NULL, 10) : 0));
+	json_object_object_add(o, "chunks", json_object_new_int64(*ok ? strtoll(PQgetvalue(res, 0, 1), NULL, 10) : 0));
+	PQclear(res);
+	return o;
+}
+
+ll_result route_health(struct worker *w, struct http_request *req)
+{
+	struct json_object *body = json_object_new_object(), *db = json_object_new_object();
+	struct json_object *llm = json_object_new_object(), *workers = json_object_new_object();
+	const char *llm_state = w->llm ? llm_state_name(w->llm) : "disabled";
+	bool db_ok, retrieval_ok = false, degraded;
+	double latency = 0;
+	int total = 1, busy = 1;
+
+	worker_stage(w, req, "db_ping");
+	db_ok = db_ping(&w->db, &latency) == LL_OK;
+	json_object_object_add(db, "status", json_object_new_string(db_ok ? "ok" : "unavailable"));
+	json_object_object_add(db, "latency_ms", json_object_new_double(db_ok ? latency : 0));
+	json_object_object_add(llm, "status", json_object_new_string(llm_state));
+	if(w->scoreboard)
+		scoreboard_workers(w->scoreboard, &total, &busy);
+	json_object_object_add(workers, "total", json_object_new_int(total));
+	json_object_object_add(workers, "busy", json_object_new_int(busy));
+	degraded = w->llm && strcmp(llm_state, "ok") != 0;
+	json_object_object_add(body, "status", json_object_new_string(
+		!db_ok ? "unhealthy" : degraded ? "degraded" : "healthy"));
+	json_object_object_add(body, "version", json_object_new_string(PACKAGE_VERSION));
+	json_object_object_add(body, "environment", json_object_new_string(w->settings->environment));
+	json_object_object_add(body, "uptime_seconds", json_object_new_double(
+		w->scoreboard ? scoreboard_wall_now() - w->scoreboard->started : 0));
+	json_object_object_add(body, "database", db);
+	json_object_object_add(body, "llm", llm);
+	if(db_ok)
+		json_object_object_add(body, "retrieval", health_retrieval(w, &retrieval_ok));
+	json_object_object_add(body, "workers", workers);
+	http_respond_json(req, db_ok ? 200 : 503, body);
+	json_object_put(body);
+	return LL_OK;
+}
+
+ll_result route_info(struct worker *w, struct http_request *req)
+{
+	struct json_object *body = json_object_new_object(), *agents = json_object_new_array();
+	struct json_object *features = json_object_new_array(), *llm = json_object_new_object();
+	static const char *const feature_names[] = {
+		"classification", "retrieval", "grounded_answers", "citations", "safety_warnings",
+		"conversations", "streaming", "feedback", "metrics", "document_ingestion", NULL};
+
+	for(int i = 0; i < AGENT_COUNT; i++) {
+		const struct agent *a = agent_get((enum agent_id)i);
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "name", json_object_new_string(a->name));
+		json_object_object_add(o, "description", json_object_new_string(a->description));
+		json_object_array_add(agents, o);
+	}
+	for(int i = 0; feature_names[i]; i++)
+		json_object_array_add(features, json_object_new_string(feature_names[i]));
+	json_object_object_add(llm, "provider", json_object_new_string(
+		settings_llm_enabled(w->settings) ? "openai-compatible" : "local"));
+	json_object_object_add(llm, "model", json_object_new_string(
+		settings_llm_enabled(w->settings) ? w->settings->llm_model : "local"));
+	json_object_object_add(body, "name", json_object_new_string("Line Lead"));
+	json_object_object_add(body, "version", json_object_new_string(PACKAGE_VERSION));
+	json_object_object_add(body, "environment", json_object_new_string(w->settings->environment));
+	json_object_object_add(body, "agents", agents);
+	json_object_object_add(body, "features", features);
+	json_object_object_add(body, "llm", llm);
+	json_object_object_add(body, "retrieval", json_object_new_string(
+		w->settings->retrieval == RETRIEVAL_RAGIE ? "ragie" :
+		w->settings->retrieval == RETRIEVAL_BOTH ? "both" : "pg"));
+	http_respond_json(req, 200, body);
+	json_object_put(body);
+	return LL_OK;
+}

@@ -1,0 +1,173 @@
+/* worker.c - the worker's accept loop and per-request lifecycle. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/sha.h>
+
+#include "classifier.h"
+#include "llm.h"
+#include "log.h"
+#include "reqlog.h"
+#include "router.h"
+#include "worker.h"
+
+static volatile sig_atomic_t worker_stop;
+
+static void worker_on_signal(int signo)
+{
+	(void)signo;
+	worker_stop = 1;
+}
+
+/* Without SA_RESTART, so a worker blocked in accept() wakes up at once
+ * (libfcgi returns from FCGX_Accept_r with FCGI_FAIL_ACCEPT_ON_INTR). */
+static void worker_signals_install(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = worker_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+ll_result worker_init(struct worker *w, const struct settings *settings,
+                      struct scoreboard *sb, struct scoreboard_slot *slot)
+{
+	char path[4096];
+	ll_result result;
+
+	memset(w, 0, sizeof(*w));
+	w->settings = settings;
+	w->scoreboard = sb;
+	w->slot = slot;
+	w->started = scoreboard_wall_now();
+	arena_init(&w->arena, 64 * 1024);
+	result = db_init(&w->db, settings->database_url);
+	if(result)
+		goto out;
+	snprintf(path, sizeof(path), "%s/data/routing/train.tsv", settings->data_dir);
+	if(access(path, R_OK) != 0)
+		snprintf(path, sizeof(path), "%s/routing/train.tsv", settings->data_dir);
+	result = classifier_load(path, &w->classifier);
+	if(result) {
+		log_error("classifier_load_failed", "cannot load %s", path);
+		goto out;
+	}
+	if(settings->api_key[0]) {
+		SHA256((const unsigned char *)settings->api_key, strlen(settings->api_key), w->api_key_hash);
+		w->has_api_key = true;
+	}
+	if(settings_llm_enabled(settings)) {
+		result = llm_create(settings, sb, &w->llm);
+		if(result)
+			goto out;
+	}
+out:
+	if(result)
+		worker_free(w);
+	return result;
+}
+
+void worker_free(struct worker *w)
+{
+	if(w->classifier)
+		classifier_free(w->classifier);
+	w->classifier = NULL;
+	if(w->llm)
+		llm_free(w->llm);
+	w->llm = NULL;
+	db_close(&w->db);
+	arena_free(&w->arena);
+}
+
+void worker_stage(struct worker *w, struct http_request *req, const char *stage)
+{
+	req->stage = stage;
+	if(w->slot)
+		scoreboard_slot_stage(w->slot, stage);
+}
+
+double worker_budget_left(const struct worker *w, const struct http_request *req)
+{
+	return w->settings->request_timeout_ms / 1000.0 - (http_now() - req->started);
+}
+
+/* After the response is on its way: count, log, and write request_log. */
+static void worker_account(struct worker *w, struct http_request *req)
+{
+	double ms = (http_now() - req->started) * 1000.0;
+	struct log_access a = {
+		.method = req->method, .route = req->route, .status = req->status,
+		.duration_ms = ms, .agent = req->agent, .degraded = req->degraded,
+		.cached = req->cached, .stage = NULL,
+	};
+
+	if(w->scoreboard)
+		scoreboard_count_request(w->scoreboard, req->status, ms,
+		                         req->agent ? agent_from_name(req->agent) : AGENT_NONE);
+	log_access(req->status >= 500 ? LOG_WARN : LOG_INFO, "request", &a);
+	if(reqlog_write(w, req, ms) != LL_OK && w->scoreboard)
+		scoreboard_add(&w->scoreboard->c.request_log_failures, 1);
+}
+
+int worker_run(struct worker *w, int listen_fd)
+{
+	FCGX_Request fcgx;
+	struct http_request req;
+	uint64_t served = 0;
+	ll_result result;
+
+	worker_signals_install();
+	if(FCGX_Init() != 0)
+		return 3;
+	if(FCGX_InitRequest(&fcgx, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
+		return 3;
+	memset(&req, 0, sizeof(req));
+	/* Connect now so the first request does not pay for it; failure is fine,
+	 * db_exec retries with backoff. */
+	result = db_connect(&w->db);
+	(void)result;
+	while(!worker_stop) {
+		if(w->slot)
+			scoreboard_slot_set(w->slot, SLOT_IDLE, NULL, NULL, NULL);
+		if(FCGX_Accept_r(&fcgx) < 0) {
+			if(errno == EINTR || worker_stop)
+				continue;
+			log_error("accept_failed", "%s", strerror(errno));
+			break;
+		}
+		http_request_begin(&req, &fcgx, &w->arena);
+		log_set_request(req.request_id);
+		if(w->slot)
+			scoreboard_slot_set(w->slot, SLOT_BUSY, req.path, "routing", req.request_id);
+		router_dispatch(w, &req);
+		FCGX_Finish_r(&fcgx);
+		worker_account(w, &req);
+		http_request_end(&req);
+		arena_reset(&w->arena);
+		log_set_request(NULL);
+		served++;
+		if(w->slot)
+			w->slot->requests = served;
+		if(w->settings->max_requests && served >= (uint64_t)w->settings->max_requests) {
+			log_info("worker_recycled", "served %llu requests", (unsigned long long)served);
+			break;
+		}
+	}
+	if(w->slot)
+		scoreboard_slot_set(w->slot, SLOT_EXITING, NULL, NULL, NULL);
+	FCGX_Free(&fcgx, 0);
+	return 0;
+}

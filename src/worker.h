@@ -1,0 +1,52 @@
+/* worker.h - one worker process: accept a FastCGI request, route it, answer,
+ * then log it.
+ *
+ * The worker owns everything reused across requests: the PostgreSQL
+ * connection, the classifier, the LLM client, the per-request arena.  The
+ * settings and the scoreboard belong to the master and are only read here
+ * (the worker's own slot and the atomic counters are the exceptions).
+ */
+#ifndef LINELEAD_WORKER_H
+#define LINELEAD_WORKER_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "arena.h"
+#include "db.h"
+#include "http.h"
+#include "scoreboard.h"
+#include "settings.h"
+
+struct classifier;
+struct llm;
+
+struct worker {
+	const struct settings *settings;   /* borrowed from the master */
+	struct scoreboard *scoreboard;     /* shared; may be NULL in the CLI */
+	struct scoreboard_slot *slot;      /* this worker's slot; NULL in the CLI */
+	struct db db;
+	struct classifier *classifier;
+	struct llm *llm;                   /* NULL when no LLM is configured */
+	struct arena arena;
+	unsigned char api_key_hash[32];    /* SHA-256 of settings->api_key, if set */
+	bool has_api_key;
+	double started;                    /* wall-clock seconds */
+};
+
+/* Sets up what a worker owns (also used by the CLI, which has no pool). */
+__attribute__((warn_unused_result))
+ll_result worker_init(struct worker *w, const struct settings *settings,
+                      struct scoreboard *sb, struct scoreboard_slot *slot);
+void worker_free(struct worker *w);
+
+/* The worker process's main loop on listen_fd; returns the exit status. */
+int worker_run(struct worker *w, int listen_fd);
+
+/* Marks the stage of the current request (scoreboard and slow log). */
+void worker_stage(struct worker *w, struct http_request *req, const char *stage);
+
+/* Seconds left of the current request's time budget (may be negative). */
+double worker_budget_left(const struct worker *w, const struct http_request *req);
+
+#endif
