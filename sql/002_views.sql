@@ -40,24 +40,40 @@ COMMENT ON COLUMN conversation_transcripts.created_at IS 'When the message was s
 -- From the hourly rollup, not the raw log: it covers the whole hourly horizon (400 days by
 -- default) and reads a few hundred rows a day instead of every request.
 CREATE OR REPLACE VIEW daily_volume_by_agent AS
-SELECT h.hour::date AS day,
-       coalesce(nullif(h.agent, ''), '(none)') AS agent,
-       sum(h.requests) AS requests,
-       sum(h.errors) AS errors,
-       round(sum(h.errors)::numeric / nullif(sum(h.requests), 0), 4) AS error_rate,
-       coalesce(sum(h.requests) FILTER (WHERE h.status BETWEEN 400 AND 499), 0) AS client_errors,
-       round((sum(h.duration_ms_sum) / nullif(sum(h.requests), 0))::numeric, 1) AS avg_ms,
-       round(linelead_latency_quantile(linelead_buckets_sum(h.latency_buckets), 0.50,
-                                       max(h.duration_ms_max))::numeric, 1) AS p50_ms,
-       round(linelead_latency_quantile(linelead_buckets_sum(h.latency_buckets), 0.95,
-                                       max(h.duration_ms_max))::numeric, 1) AS p95_ms,
-       max(h.duration_ms_max) AS max_ms,
-       sum(h.degraded) AS degraded,
-       sum(h.cached) AS cached,
-       sum(h.llm_called) AS llm_called
-  FROM request_log_hourly h
- GROUP BY 1, 2
- ORDER BY 1 DESC, 2;
+SELECT d.day,
+       d.agent,
+       d.requests,
+       d.errors,
+       round(d.errors::numeric / nullif(d.requests, 0), 4) AS error_rate,
+       d.client_errors,
+       round((d.duration_ms_sum / nullif(d.requests, 0))::numeric, 1) AS avg_ms,
+       round(linelead_latency_quantile(d.buckets, 0.50, d.max_ms)::numeric, 1) AS p50_ms,
+       round(linelead_latency_quantile(d.buckets, 0.95, d.max_ms)::numeric, 1) AS p95_ms,
+       d.max_ms,
+       d.degraded,
+       d.cached,
+       d.llm_called
+  FROM (SELECT h.hour::date AS day,
+               coalesce(nullif(h.agent, ''), '(none)') AS agent,
+               sum(h.requests) AS requests,
+               sum(h.errors) AS errors,
+               coalesce(sum(h.requests) FILTER (WHERE h.status BETWEEN 400 AND 499), 0) AS client_errors,
+               sum(h.duration_ms_sum) AS duration_ms_sum,
+               max(h.duration_ms_max) AS max_ms,
+               sum(h.degraded) AS degraded,
+               sum(h.cached) AS cached,
+               sum(h.llm_called) AS llm_called,
+               -- element by element: see linelead_buckets_add() in 001 for why
+               ARRAY[
+                   sum(h.latency_buckets[1]), sum(h.latency_buckets[2]), sum(h.latency_buckets[3]),
+                   sum(h.latency_buckets[4]), sum(h.latency_buckets[5]), sum(h.latency_buckets[6]),
+                   sum(h.latency_buckets[7]), sum(h.latency_buckets[8]), sum(h.latency_buckets[9]),
+                   sum(h.latency_buckets[10]), sum(h.latency_buckets[11]), sum(h.latency_buckets[12]),
+                   sum(h.latency_buckets[13]), sum(h.latency_buckets[14])
+               ]::bigint[] AS buckets
+          FROM request_log_hourly h
+         GROUP BY 1, 2) d
+ ORDER BY d.day DESC, d.agent;
 
 COMMENT ON VIEW daily_volume_by_agent IS
     'Requests per day and agent with error rate and latency, from request_log_hourly. Days follow the session TimeZone (whole-hour offsets).';

@@ -13,14 +13,14 @@
 
 #define MAX_TRAIN_BYTES (8u << 20) /* a training file larger than this is a mistake */
 #define WORD_MAX 31                /* longer words are cut: no QSR word is this long */
-#define MAX_WORDS 1000             /* 4000 bytes hold at most ~2000; 1000 is plenty */
+#define MAX_WORDS 512              /* words past this are ignored (a question has ~20) */
 #define FEAT_MAX 64                /* a feature string: two words and a separator */
-#define MAX_QFEATS 4096            /* features of one question (~3 per word) */
+#define MAX_QFEATS (3 * MAX_WORDS) /* unigram + concept + bigram per word */
 
 #define ALPHA 0.3                  /* additive smoothing of feature counts */
 #define SAFETY_MARGIN 0.10         /* safety wins when within this of the best */
-#define SECONDARY_MIN 0.15         /* runner-up probability to be consulted too */
-#define SECONDARY_WORD 2.0         /* ...and a word this many nats more its own */
+#define SECONDARY_NATS 1.0         /* a topic token this much more another agent's: consult it */
+#define SECONDARY_SAFETY_MIN 0.30  /* a safety secondary takes the lead: it must be probable */
 
 /* Kinds of token after tokenization. */
 enum wkind { W_WORD, W_NUM, W_TEMP, W_MONEY, W_ERR, W_MODEL };
@@ -121,7 +121,7 @@ static const struct concept concepts[] = {
 	 "terminal tablet slicer shredder mixer blender steamer warmer cabinet uhc hood "
 	 "fan motor pump nozzle thermostat sensor heater dishwasher gasket belt conveyor "
 	 "element pilot burner valve breaker hopper beater auger spindle caddy shuttle "
-	 "lamp bulb timer speaker faucet flattop combi merrychef frymaster taylor henny "
+	 "lamp bulb timer speaker faucet flattop combi merrychef frymaster henny "
 	 "garland hobart manitowoc router wifi computer controller keypad button knob "
 	 "coil coils compressor evaporator ice softserve shake"},
 	{"__c_fault__", "broken broke wont doesnt isnt error err leak leaking leaks stuck "
@@ -180,22 +180,23 @@ static const struct concept concepts[] = {
 	 "music sing poem haiku story joke riddle translate spanish french chinese "
 	 "japanese german language president bitcoin sports game football basketball "
 	 "nba nfl soccer capital planet moon population homework essay math divided "
-	 "plus minus percent multiply square celebrity recipe dog cat cats love "
-	 "dream robot chatgpt"},
+	 "plus minus percent multiply square celebrity recipe love dream robot chatgpt"},
 };
 #define NCONCEPTS (sizeof(concepts) / sizeof(concepts[0]))
 
-/* Urgency cues, matched on normalized (unstemmed-then-stemmed) words. */
+/* Urgency cues, matched on normalized words before stemming. */
 static const char *const critical_cues[] = {
-	"fire", "flame", "911", "bleeding", "unconscious", "unresponsive", "collapsed",
-	"choking", "ambulance", "explosion", "robbed", "robbery", "gun", "weapon",
-	"ansul", "electrocuted", "anaphylaxis", "anaphylactic", "breathe", "breathing",
+	"fire", "fires", "flame", "flames", "911", "bleeding", "bleed", "unconscious",
+	"unresponsive", "collapsed", "choking", "ambulance", "explosion", "robbed",
+	"robbery", "gun", "weapon", "ansul", "electrocuted", "anaphylaxis",
+	"anaphylactic", "breathe", "breathing", "seizure", "overdose",
 };
 static const char *const high_cues[] = {
-	"burn", "burned", "smoke", "smoking", "shock", "shocked", "faint", "fainted",
-	"injured", "hurt", "injury", "allergic", "vomit", "asap", "now", "urgent",
-	"emergency", "immediately", "hurry", "quick", "quickly", "alarm", "gas",
-	"blood", "sparking", "spark", "slipped", "fell", "help", "sick", "scald",
+	"burn", "burns", "burned", "smoke", "smoking", "shock", "shocked", "faint",
+	"fainted", "injured", "hurt", "injury", "allergic", "vomit", "asap", "now",
+	"urgent", "emergency", "immediately", "hurry", "quick", "quickly", "alarm",
+	"gas", "blood", "sparking", "sparks", "slipped", "fell", "help", "sick",
+	"scald", "scalded", "sparked", "flood", "flooding", "threatening", "dizzy",
 };
 
 /* ---- a string -> int table (open addressing, keys in one pool) ---- */
@@ -339,10 +340,12 @@ struct classifier {
 	double temperature;
 };
 
-/* lex values pack three fields: synonym index + 1 (bits 0-11), stopword
- * (bit 12), concept + 1 (bits 16-23).  One lookup per word. */
+/* lex values pack four fields: synonym index + 1 (bits 0-11), stopword
+ * (bit 12), starts a join (bit 13), concept + 1 (bits 16-23).  One lookup
+ * per word. */
 #define LEX_SYN(v) ((v) & 0xfff)
 #define LEX_STOP 0x1000
+#define LEX_JOIN 0x2000 /* first word of a pair in joins[] */
 #define LEX_CONCEPT(v) (((v) >> 16) & 0xff)
 
 static void lower_copy(char *dst, const char *src, size_t len)
@@ -406,6 +409,11 @@ static ll_result lex_build(struct classifier *c)
 	}
 	for(size_t i = 0; i < sizeof(stopwords) / sizeof(stopwords[0]); i++) {
 		result = lex_add(c, stopwords[i], strlen(stopwords[i]), LEX_STOP);
+		if(result)
+			goto out;
+	}
+	for(size_t i = 0; i < sizeof(joins) / sizeof(joins[0]); i++) {
+		result = lex_add(c, joins[i][0], strlen(joins[i][0]), LEX_JOIN);
 		if(result)
 			goto out;
 	}
@@ -568,9 +576,37 @@ static size_t tokenize(const char *text, size_t len, struct word *out, size_t ma
 /* Normalize words in place: synonyms, joined pairs, error codes written
  * as "err 5" / "error code 12", temperatures "165 degrees", money
  * "20 dollars", stemming, stopwords and concepts.  Returns the new count. */
-static size_t words_normalize(const struct classifier *c, struct word *w, size_t n)
+static int in_list(const struct word *w, const char *const *list, size_t n)
 {
+	for(size_t k = 0; k < n; k++)
+		if(is_word(w, list[k]))
+			return 1;
+	return 0;
+}
+
+/* Urgency cue level of the words (0 none, 2 high, 3 critical). */
+static int cue_level(const struct word *w, size_t n)
+{
+	int level = 0;
 	for(size_t i = 0; i < n; i++) {
+		if(in_list(&w[i], critical_cues, sizeof(critical_cues) / sizeof(critical_cues[0])))
+			level = 3;
+		else if(level < 2 && in_list(&w[i], high_cues, sizeof(high_cues) / sizeof(high_cues[0])))
+			level = 2;
+		/* a gas smell or leak is critical; a gas fryer is not */
+		if(i + 1 < n && ((is_word(&w[i], "gas") && (is_word(&w[i + 1], "leak") ||
+		                                          is_word(&w[i + 1], "smell"))) ||
+		                 (is_word(&w[i], "smell") && is_word(&w[i + 1], "gas"))))
+			level = 3;
+	}
+	return level;
+}
+
+static size_t words_normalize(const struct classifier *c, struct word *w, size_t n, int *cue)
+{
+	unsigned char joinable[MAX_WORDS];
+	for(size_t i = 0; i < n; i++) {
+		joinable[i] = 0;
 		if(w[i].kind != W_WORD)
 			continue;
 		int v = lex_value(c, w[i].s, w[i].len);
@@ -578,12 +614,14 @@ static size_t words_normalize(const struct classifier *c, struct word *w, size_t
 			const char *to = synonyms[LEX_SYN(v) - 1][1];
 			w[i].len = (unsigned char)strlen(to);
 			memcpy(w[i].s, to, w[i].len + 1u);
+			v = lex_value(c, w[i].s, w[i].len);
 		}
+		joinable[i] = (v & LEX_JOIN) != 0;
 	}
 	size_t m = 0;
 	for(size_t i = 0; i < n; i++) {
 		struct word cur = w[i];
-		if(i + 1 < n && cur.kind == W_WORD && w[i + 1].kind == W_WORD) {
+		if(i + 1 < n && joinable[i] && w[i + 1].kind == W_WORD) {
 			for(size_t j = 0; j < sizeof(joins) / sizeof(joins[0]); j++) {
 				if(is_word(&cur, joins[j][0]) && is_word(&w[i + 1], joins[j][1])) {
 					cur.len = (unsigned char)strlen(joins[j][2]);
@@ -630,6 +668,7 @@ static size_t words_normalize(const struct classifier *c, struct word *w, size_t
 		w[m++] = cur;
 	}
 	n = m;
+	*cue = cue_level(w, n);
 	for(size_t i = 0; i < n; i++) {
 		if(w[i].kind != W_WORD)
 			continue;
@@ -645,32 +684,25 @@ static size_t words_normalize(const struct classifier *c, struct word *w, size_t
 	return n;
 }
 
-/* One feature of a question, with the input span it came from. */
-struct qfeat {
-	char s[FEAT_MAX];
-	unsigned char len;
-	unsigned char kind;   /* enum fkind */
-	uint16_t start, slen;
-};
+/* Receives each feature of a question, with the input span it came from. */
+typedef ll_result (*feat_fn)(void *ctx, const char *s, size_t len, int kind, uint16_t start,
+                             uint16_t slen);
 
-static size_t add_feat(struct qfeat *f, size_t n, const char *a, size_t alen, const char *b,
-                       size_t blen, int kind, const struct word *w0, const struct word *w1)
+static ll_result emit(feat_fn fn, void *ctx, const char *a, size_t alen, const char *b,
+                      size_t blen, int kind, const struct word *w0, const struct word *w1)
 {
-	if(n >= MAX_QFEATS || alen + blen + 1 >= FEAT_MAX)
-		return n;
-	struct qfeat *q = &f[n];
-	memcpy(q->s, a, alen);
-	q->len = (unsigned char)alen;
+	char s[FEAT_MAX];
+	if(alen + blen + 1 >= FEAT_MAX)
+		return LL_OK;
+	memcpy(s, a, alen);
+	size_t n = alen;
 	if(b) {
-		q->s[q->len++] = ' ';
-		memcpy(q->s + q->len, b, blen);
-		q->len = (unsigned char)(q->len + blen);
+		s[n++] = ' ';
+		memcpy(s + n, b, blen);
+		n += blen;
 	}
-	q->s[q->len] = '\0';
-	q->kind = (unsigned char)kind;
-	q->start = w0->start;
-	q->slen = w1 ? (uint16_t)(w1->start + w1->slen - w0->start) : w0->slen;
-	return n + 1;
+	uint16_t slen = w1 ? (uint16_t)(w1->start + w1->slen - w0->start) : w0->slen;
+	return fn(ctx, s, n, kind, w0->start, slen);
 }
 
 static const char *word_token(const struct word *w, size_t *len)
@@ -682,34 +714,37 @@ static const char *word_token(const struct word *w, size_t *len)
 	return t;
 }
 
-/* All features of text: unigrams of content words, bigrams of adjacent
- * content words, derived tokens and concepts.  Returns the count. */
-static size_t extract(const struct classifier *c, const char *text, struct word *w,
-                      struct qfeat *f, size_t *nwords_out)
+/* Feed fn every feature of text: unigrams of content words, bigrams of
+ * adjacent content words, derived tokens and concepts.  w is scratch of
+ * MAX_WORDS; *nwords gets the words used, *cue the urgency cue level. */
+static ll_result extract(const struct classifier *c, const char *text, struct word *w,
+                         feat_fn fn, void *ctx, int *cue)
 {
+	ll_result result = LL_OK;
 	size_t nw = tokenize(text, strlen(text), w, MAX_WORDS);
-	nw = words_normalize(c, w, nw);
-	*nwords_out = nw;
-	size_t nf = 0;
+	nw = words_normalize(c, w, nw, cue);
 	const struct word *prev = NULL;
 	for(size_t i = 0; i < nw; i++) {
 		if(w[i].stop)
 			continue;
 		size_t tl;
 		const char *t = word_token(&w[i], &tl);
-		nf = add_feat(f, nf, t, tl, NULL, 0, w[i].kind == W_WORD ? F_UNI : F_DERIVED, &w[i], NULL);
-		if(w[i].concept >= 0) {
+		result = emit(fn, ctx, t, tl, NULL, 0, w[i].kind == W_WORD ? F_UNI : F_DERIVED, &w[i], NULL);
+		if(!result && w[i].concept >= 0) {
 			const char *ct = concepts[w[i].concept].token;
-			nf = add_feat(f, nf, ct, strlen(ct), NULL, 0, F_DERIVED, &w[i], NULL);
+			result = emit(fn, ctx, ct, strlen(ct), NULL, 0, F_DERIVED, &w[i], NULL);
 		}
-		if(prev) {
+		if(!result && prev) {
 			size_t pl;
 			const char *p = word_token(prev, &pl);
-			nf = add_feat(f, nf, p, pl, t, tl, F_BI, prev, &w[i]);
+			result = emit(fn, ctx, p, pl, t, tl, F_BI, prev, &w[i]);
 		}
+		if(result)
+			goto out;
 		prev = &w[i];
 	}
-	return nf;
+out:
+	return result;
 }
 
 /* ---- training ---- */
@@ -738,14 +773,68 @@ static void trainer_free(struct trainer *t)
 	free(t->doc_feats);
 }
 
-static ll_result train_question(struct classifier *c, struct trainer *t, const char *q, int label,
-                                struct word *w, struct qfeat *f)
+struct train_ctx {
+	struct classifier *c;
+	struct trainer *t;
+	int label;
+};
+
+/* Count one feature of the question being trained (once per question). */
+static ll_result train_feature(void *ctx, const char *s, size_t len, int kind, uint16_t start,
+                               uint16_t slen)
 {
 	ll_result result = LL_OK;
-	size_t nw;
-	size_t nf = extract(c, q, w, f, &nw);
+	struct train_ctx *tc = ctx;
+	struct trainer *t = tc->t;
+	long id;
+	(void)start;
+	(void)slen;
+	result = strtab_put(&tc->c->vocab, s, len, 0, &id);
+	if(result)
+		goto out;
+	if((size_t)id >= t->fcap) {
+		size_t old = t->fcap, ncap = old ? old * 2 : 1024;
+		void *p1 = realloc(t->count, ncap * sizeof(*t->count));
+		if(p1)
+			t->count = p1;
+		void *p2 = realloc(t->df, ncap * sizeof(*t->df));
+		if(p2)
+			t->df = p2;
+		void *p3 = realloc(t->fkind, ncap);
+		if(p3)
+			t->fkind = p3;
+		if(!p1 || !p2 || !p3) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+		memset(t->count + old, 0, (ncap - old) * sizeof(*t->count));
+		memset(t->df + old, 0, (ncap - old) * sizeof(*t->df));
+		t->fcap = ncap;
+	}
+	for(size_t j = t->doc_start[t->ndocs]; j < t->nfeats_all; j++)
+		if(t->doc_feats[j] == (uint32_t)id)
+			goto out;
+	result = reserve((void **)&t->doc_feats, &t->fa_cap, t->nfeats_all + 1, sizeof(*t->doc_feats));
+	if(result)
+		goto out;
+	t->doc_feats[t->nfeats_all++] = (uint32_t)id;
+	t->count[id][tc->label]++;
+	t->df[id]++;
+	t->fkind[id] = (uint8_t)kind;
+	t->total[tc->label]++;
+out:
+	return result;
+}
+
+static ll_result train_question(struct classifier *c, struct trainer *t, const char *q, int label,
+                                struct word *w)
+{
+	ll_result result = LL_OK;
+	struct train_ctx tc = {c, t, label};
+	int cue;
+	/* both arrays grow together: same need, same capacity */
 	size_t dcap = t->dcap;
-	result = reserve((void **)&t->doc_label, &dcap, t->ndocs + 1, sizeof(*t->doc_label));
+	result = reserve((void **)&t->doc_label, &dcap, t->ndocs + 2, sizeof(*t->doc_label));
 	if(!result) {
 		dcap = t->dcap;
 		result = reserve((void **)&t->doc_start, &dcap, t->ndocs + 2, sizeof(*t->doc_start));
@@ -755,52 +844,9 @@ static ll_result train_question(struct classifier *c, struct trainer *t, const c
 	t->dcap = dcap;
 	t->doc_label[t->ndocs] = label;
 	t->doc_start[t->ndocs] = (uint32_t)t->nfeats_all;
-	for(size_t i = 0; i < nf; i++) {
-		long id;
-		result = strtab_put(&c->vocab, f[i].s, f[i].len, 0, &id);
-		if(result)
-			goto out;
-		size_t fcap = t->fcap;
-		if((size_t)id >= fcap) {
-			size_t ncap = fcap ? fcap * 2 : 1024;
-			void *p1 = realloc(t->count, ncap * sizeof(*t->count));
-			if(!p1) {
-				result = LL_ENOMEM;
-				goto out;
-			}
-			t->count = p1;
-			void *p2 = realloc(t->df, ncap * sizeof(*t->df));
-			if(!p2) {
-				result = LL_ENOMEM;
-				goto out;
-			}
-			t->df = p2;
-			void *p3 = realloc(t->fkind, ncap);
-			if(!p3) {
-				result = LL_ENOMEM;
-				goto out;
-			}
-			t->fkind = p3;
-			memset(t->count + fcap, 0, (ncap - fcap) * sizeof(*t->count));
-			memset(t->df + fcap, 0, (ncap - fcap) * sizeof(*t->df));
-			t->fcap = ncap;
-		}
-		/* binarized: once per question */
-		int seen = 0;
-		for(size_t j = t->doc_start[t->ndocs]; j < t->nfeats_all; j++)
-			if(t->doc_feats[j] == (uint32_t)id)
-				seen = 1;
-		if(seen)
-			continue;
-		result = reserve((void **)&t->doc_feats, &t->fa_cap, t->nfeats_all + 1, sizeof(*t->doc_feats));
-		if(result)
-			goto out;
-		t->doc_feats[t->nfeats_all++] = (uint32_t)id;
-		t->count[id][label]++;
-		t->df[id]++;
-		t->fkind[id] = f[i].kind;
-		t->total[label]++;
-	}
+	result = extract(c, q, w, train_feature, &tc, &cue);
+	if(result)
+		goto out;
 	t->ndocs_agent[label]++;
 	t->ndocs++;
 	t->doc_start[t->ndocs] = (uint32_t)t->nfeats_all;
@@ -822,16 +868,44 @@ static void softmax(const double *raw, double temperature, double *p)
 		p[a] /= sum;
 }
 
-/* Leave-one-out negative log-likelihood of the true labels at temperature T. */
-static double loo_nll(const double *raw, const int *label, size_t ndocs, double temperature)
+/* The temperature T minimising the negative log-likelihood of the true
+ * labels under softmax(raw / T).  The loss is convex in b = 1/T (a
+ * log-sum-exp of functions linear in b), so a few Newton steps on b find
+ * it: the gradient is sum(E_p[raw] - raw_true), the Hessian sum(Var_p[raw]). */
+static double fit_temperature(const double *raw, const int *label, size_t ndocs)
 {
-	double nll = 0;
-	for(size_t d = 0; d < ndocs; d++) {
-		double p[AGENT_COUNT];
-		softmax(raw + d * AGENT_COUNT, temperature, p);
-		nll -= log(p[label[d]] > 1e-300 ? p[label[d]] : 1e-300);
+	double b = 1.0;
+	for(int it = 0; it < 20; it++) {
+		double g = 0, h = 0;
+		for(size_t d = 0; d < ndocs; d++) {
+			const double *r = raw + d * AGENT_COUNT;
+			double p[AGENT_COUNT], mean = 0, sq = 0;
+			softmax(r, 1 / b, p);
+			for(int a = 0; a < AGENT_COUNT; a++) {
+				mean += p[a] * r[a];
+				sq += p[a] * r[a] * r[a];
+			}
+			g += mean - r[label[d]];
+			h += sq - mean * mean;
+		}
+		if(h <= 1e-12)
+			break;
+		double nb = b - g / h;
+		if(nb < 0.5 * b)
+			nb = 0.5 * b; /* stay positive, move at most by half */
+		if(nb > 2 * b)
+			nb = 2 * b;
+		if(fabs(nb - b) < 1e-6 * b) {
+			b = nb;
+			break;
+		}
+		b = nb;
 	}
-	return nll;
+	if(b < 0.02)
+		b = 0.02;
+	if(b > 5)
+		b = 5;
+	return 1 / b;
 }
 
 /* Turn counts into log-probabilities, add __oov__, fit the temperature. */
@@ -870,7 +944,8 @@ static ll_result train_finish(struct classifier *c, struct trainer *t)
 			double n = (long)id == oov ? oov_count[a] : t->count[id][a];
 			c->logp[id * AGENT_COUNT + a] = log((n + ALPHA) / denom[a]);
 		}
-	/* leave-one-out scores: remove the question's own counts */
+	/* leave-one-out scores: remove the question's own counts (only its
+	 * own agent's terms change) */
 	loo = malloc(t->ndocs * AGENT_COUNT * sizeof(*loo));
 	if(!loo) {
 		result = LL_ENOMEM;
@@ -880,46 +955,26 @@ static ll_result train_finish(struct classifier *c, struct trainer *t)
 		int y = t->doc_label[d];
 		uint32_t len = t->doc_start[d + 1] - t->doc_start[d];
 		double *r = loo + d * AGENT_COUNT;
+		uint32_t noov = 0, nknown = 0;
 		for(int a = 0; a < AGENT_COUNT; a++)
 			r[a] = c->logprior[a];
-		uint32_t noov = 0;
 		for(size_t j = t->doc_start[d]; j < t->doc_start[d + 1]; j++) {
 			uint32_t id = t->doc_feats[j];
 			if(t->df[id] == 1) {
-				if(t->fkind[id] == F_UNI)
-					noov++;
+				noov += t->fkind[id] == F_UNI;
 				continue; /* unknown without this question */
 			}
-			for(int a = 0; a < AGENT_COUNT; a++) {
-				double n = t->count[id][a] - (a == y);
-				double dn = denom[a] - (a == y ? len : 0);
-				r[a] += log((n + ALPHA) / dn);
-			}
+			nknown++;
+			for(int a = 0; a < AGENT_COUNT; a++)
+				if(a != y)
+					r[a] += c->logp[id * AGENT_COUNT + a];
+			r[y] += log(t->count[id][y] - 1 + ALPHA);
 		}
+		r[y] -= nknown * log(denom[y] - len);
 		for(int a = 0; a < AGENT_COUNT; a++)
 			r[a] += noov * c->logp[oov * AGENT_COUNT + a];
 	}
-	/* golden-section search for T on [0.25, 40] */
-	double lo = 0.25, hi = 40, g = (sqrt(5.0) - 1) / 2;
-	double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
-	double f1 = loo_nll(loo, t->doc_label, t->ndocs, x1);
-	double f2 = loo_nll(loo, t->doc_label, t->ndocs, x2);
-	for(int it = 0; it < 60; it++) {
-		if(f1 < f2) {
-			hi = x2;
-			x2 = x1;
-			f2 = f1;
-			x1 = hi - g * (hi - lo);
-			f1 = loo_nll(loo, t->doc_label, t->ndocs, x1);
-		} else {
-			lo = x1;
-			x1 = x2;
-			f1 = f2;
-			x2 = lo + g * (hi - lo);
-			f2 = loo_nll(loo, t->doc_label, t->ndocs, x2);
-		}
-	}
-	c->temperature = (lo + hi) / 2;
+	c->temperature = fit_temperature(loo, t->doc_label, t->ndocs);
 	if(getenv("LINELEAD_CLASSIFIER_DEBUG")) {
 		size_t right = 0;
 		for(size_t d = 0; d < t->ndocs; d++) {
@@ -953,15 +1008,13 @@ ll_result classifier_load_buffer(const char *tsv, size_t len, struct classifier 
 	ll_result result = LL_OK;
 	struct trainer t;
 	struct word *w = NULL;
-	struct qfeat *f = NULL;
 	char *line = NULL;
 	struct classifier *c = calloc(1, sizeof(*c));
 	memset(&t, 0, sizeof(t));
 	*out = NULL;
 	w = malloc(MAX_WORDS * sizeof(*w));
-	f = malloc(MAX_QFEATS * sizeof(*f));
 	line = malloc(CLASSIFIER_MAX_INPUT + 1);
-	if(!c || !w || !f || !line) {
+	if(!c || !w || !line) {
 		result = LL_ENOMEM;
 		goto out;
 	}
@@ -1008,7 +1061,7 @@ ll_result classifier_load_buffer(const char *tsv, size_t len, struct classifier 
 			qlen = CLASSIFIER_MAX_INPUT;
 		memcpy(line, s, qlen);
 		line[qlen] = '\0';
-		result = train_question(c, &t, line, a, w, f);
+		result = train_question(c, &t, line, a, w);
 		if(result)
 			goto out;
 	}
@@ -1025,7 +1078,6 @@ out:
 	trainer_free(&t);
 	classifier_free(c);
 	free(w);
-	free(f);
 	free(line);
 	return result;
 }
@@ -1065,87 +1117,78 @@ out:
 
 /* ---- classification ---- */
 
-static int cue_level(const struct word *w, size_t n)
-{
-	int level = 0;
-	for(size_t i = 0; i < n; i++) {
-		if(w[i].kind != W_WORD && w[i].kind != W_NUM)
-			continue;
-		for(size_t k = 0; k < sizeof(critical_cues) / sizeof(critical_cues[0]); k++) {
-			size_t cl = strlen(critical_cues[k]);
-			if(w[i].len >= cl && !memcmp(w[i].s, critical_cues[k], cl) &&
-			   (w[i].len == cl || w[i].len <= cl + 1))
-				level = 3;
-		}
-		if(level < 2)
-			for(size_t k = 0; k < sizeof(high_cues) / sizeof(high_cues[0]); k++)
-				if(is_word(&w[i], high_cues[k]))
-					level = 2;
-		/* a gas smell or leak is critical; a gas fryer is not */
-		if(is_word(&w[i], "gas") && i + 1 < n &&
-		   (is_word(&w[i + 1], "leak") || is_word(&w[i + 1], "smell")))
-			level = 3;
-		if((is_word(&w[i], "smell") || is_word(&w[i], "smel")) && i + 1 < n &&
-		   is_word(&w[i + 1], "gas"))
-			level = 3;
-	}
-	return level;
-}
-
 static const char *urgency_for(enum agent_id agent, int cue)
 {
 	static const char *const names[] = {"low", "normal", "high", "critical"};
 	int level = agent == AGENT_GENERAL || agent == AGENT_TRAINING ? 0 : 1;
 	if(cue > level)
 		level = cue;
-	/* teaching about fire or a joke about smoke is not an emergency */
-	if(agent == AGENT_GENERAL && level > 0)
-		level = 0;
+	/* critical is for a danger to people (safety); teaching about fire or
+	 * joking about smoke is no emergency at all */
+	if(agent != AGENT_SAFETY && level > 2)
+		level = 2;
 	if(agent == AGENT_TRAINING && level > 1)
 		level = 1;
+	if(agent == AGENT_GENERAL)
+		level = 0;
 	return names[level];
 }
 
 struct evidence {
 	long id;
+	int kind; /* enum fkind */
 	uint16_t start, slen;
 };
+
+struct classify_ctx {
+	const struct classifier *c;
+	struct evidence ev[MAX_QFEATS];
+	size_t nev, noov;
+};
+
+/* Look one feature up; unknown words count as __oov__. */
+static ll_result classify_feature(void *ctx, const char *s, size_t len, int kind, uint16_t start,
+                                  uint16_t slen)
+{
+	struct classify_ctx *cc = ctx;
+	long id = strtab_find(&cc->c->vocab, s, len);
+	if(id < 0) {
+		cc->noov += kind == F_UNI;
+		return LL_OK;
+	}
+	for(size_t j = 0; j < cc->nev; j++)
+		if(cc->ev[j].id == id)
+			return LL_OK;
+	if(cc->nev < MAX_QFEATS) {
+		cc->ev[cc->nev].id = id;
+		cc->ev[cc->nev].kind = kind;
+		cc->ev[cc->nev].start = start;
+		cc->ev[cc->nev].slen = slen;
+		cc->nev++;
+	}
+	return LL_OK;
+}
 
 void classifier_classify(const struct classifier *c, const char *text, struct classification *out)
 {
 	struct word w[MAX_WORDS];
-	struct qfeat f[MAX_QFEATS];
-	struct evidence ev[MAX_QFEATS];
-	size_t nw, nev = 0, noov = 0;
+	struct classify_ctx cc;
 	double raw[AGENT_COUNT];
+	int cue = 0;
 
 	memset(out, 0, sizeof(*out));
 	if(!text)
 		text = "";
-	size_t nf = extract(c, text, w, f, &nw);
-	for(int a = 0; a < AGENT_COUNT; a++)
-		raw[a] = c->logprior[a];
-	for(size_t i = 0; i < nf; i++) {
-		long id = strtab_find(&c->vocab, f[i].s, f[i].len);
-		if(id < 0) {
-			noov += f[i].kind == F_UNI;
-			continue;
-		}
-		int seen = 0;
-		for(size_t j = 0; j < nev && !seen; j++)
-			seen = ev[j].id == id;
-		if(seen)
-			continue;
-		ev[nev].id = id;
-		ev[nev].start = f[i].start;
-		ev[nev].slen = f[i].slen;
-		nev++;
-		for(int a = 0; a < AGENT_COUNT; a++)
-			raw[a] += c->logp[id * AGENT_COUNT + a];
+	cc.c = c;
+	cc.nev = cc.noov = 0;
+	(void)extract(c, text, w, classify_feature, &cc, &cue); /* cannot fail */
+	const struct evidence *ev = cc.ev;
+	size_t nev = cc.nev;
+	for(int a = 0; a < AGENT_COUNT; a++) {
+		raw[a] = c->logprior[a] + (double)cc.noov * c->logp[c->oov * AGENT_COUNT + a];
+		for(size_t i = 0; i < nev; i++)
+			raw[a] += c->logp[ev[i].id * AGENT_COUNT + a];
 	}
-	if(c->oov >= 0)
-		for(int a = 0; a < AGENT_COUNT; a++)
-			raw[a] += (double)noov * c->logp[c->oov * AGENT_COUNT + a];
 
 	if(!nev) {
 		/* nothing the model knows: a greeting, noise or an empty message */
@@ -1174,27 +1217,43 @@ void classifier_classify(const struct classifier *c, const char *text, struct cl
 	out->confidence = out->scores[best];
 	out->secondary = AGENT_NONE;
 
+	/* Two things at once: a topic token (a concept such as __c_machine__ or
+	 * __c_fire__, an error code, a temperature) that the training data ties
+	 * to another agent by SECONDARY_NATS more than to the chosen one names
+	 * that agent as secondary.  Topic tokens, not all words, because a
+	 * sum over every weak word would call any muddled question "two
+	 * things".  A safety secondary takes the lead, so it must also be
+	 * probable on its own. */
+	enum agent_id other = AGENT_NONE;
+	double other_nats = SECONDARY_NATS;
+	for(size_t i = 0; i < nev && best != AGENT_GENERAL; i++) {
+		if(ev[i].kind != F_DERIVED)
+			continue;
+		const double *lp = c->logp + ev[i].id * AGENT_COUNT;
+		for(int a = 0; a < AGENT_GENERAL; a++)
+			if(a != (int)best && lp[a] - lp[best] >= other_nats) {
+				other_nats = lp[a] - lp[best];
+				other = (enum agent_id)a;
+			}
+	}
+	if(other == AGENT_SAFETY && out->scores[AGENT_SAFETY] < SECONDARY_SAFETY_MIN)
+		other = AGENT_NONE;
+	if(other == AGENT_SAFETY) {
+		out->secondary = best;
+		out->agent = AGENT_SAFETY;
+		out->runner_up = best;
+		out->confidence = out->scores[AGENT_SAFETY];
+		second = best;
+		best = AGENT_SAFETY;
+	} else {
+		out->secondary = other;
+	}
+
 	/* decisive evidence: log-likelihood ratio of best against runner-up */
 	double strength[MAX_QFEATS];
-	double strongest_second = 0;
 	for(size_t i = 0; i < nev; i++) {
 		const double *lp = c->logp + ev[i].id * AGENT_COUNT;
 		strength[i] = lp[best] - lp[second];
-		if(-strength[i] > strongest_second)
-			strongest_second = -strength[i];
-	}
-	if(nev && second != AGENT_GENERAL && best != AGENT_GENERAL &&
-	   out->scores[second] >= SECONDARY_MIN && strongest_second >= SECONDARY_WORD) {
-		out->secondary = second;
-		if(second == AGENT_SAFETY) {
-			out->secondary = best;
-			out->agent = AGENT_SAFETY;
-			out->runner_up = best;
-			out->confidence = out->scores[AGENT_SAFETY];
-			best = AGENT_SAFETY;
-			for(size_t i = 0; i < nev; i++)
-				strength[i] = -strength[i];
-		}
 	}
 
 	/* keywords: the input words behind the strongest positive evidence */
@@ -1222,7 +1281,7 @@ void classifier_classify(const struct classifier *c, const char *text, struct cl
 			break;
 	}
 
-	out->urgency = urgency_for(out->agent, cue_level(w, nw));
+	out->urgency = urgency_for(out->agent, cue);
 
 	const char *name = agent_name(out->agent);
 	if(!out->nkeywords) {

@@ -63,6 +63,13 @@ static double db_backoff(unsigned failures)
 	return DB_BACKOFF_MIN + (cap - DB_BACKOFF_MIN) * ((double)r / (double)UINT32_MAX);
 }
 
+/* Server notices ("relation already exists, skipping") are for debugging. */
+static void db_notice(void *arg, const char *message)
+{
+	(void)arg;
+	log_debug("db_notice", "%s", message);
+}
+
 ll_result db_connect(struct db *db)
 {
 	static const char *const keys[] = {"dbname", "connect_timeout", "application_name", NULL};
@@ -86,6 +93,7 @@ ll_result db_connect(struct db *db)
 		db->retry_at = now + db_backoff(db->failures);
 		return LL_EDB;
 	}
+	PQsetNoticeProcessor(db->conn, db_notice, NULL);
 	if(db->failures)
 		log_info("db_reconnected", "after %u failed attempts", db->failures);
 	db->failures = 0;

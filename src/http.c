@@ -82,7 +82,8 @@ void http_request_begin(struct http_request *req, FCGX_Request *fcgx, struct are
 	req->arena = arena;
 	req->route = "-";
 	req->stage = "routing";
-	req->method = param(fcgx, "REQUEST_METHOD");
+	snprintf(req->method_buf, sizeof(req->method_buf), "%s", param(fcgx, "REQUEST_METHOD"));
+	req->method = req->method_buf;
 	uri = FCGX_GetParam("DOCUMENT_URI", fcgx->envp);
 	if(!uri || !*uri) {
 		/* REQUEST_URI still has the query string: cut it off. */

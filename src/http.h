@@ -33,6 +33,7 @@ struct http_request {
 	const char *authorization;
 	const char *x_api_key;
 	long long content_length;    /* -1 when absent */
+	char method_buf[16];         /* method copied: the log needs it after FCGX_Finish_r */
 	char request_id[64];
 	char param[128];             /* the {id} segment of the matched route */
 	double started;              /* monotonic seconds */

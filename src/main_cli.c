@@ -48,7 +48,7 @@ int main(int argc, char **argv)
 		return i >= argc ? 2 : 0;
 	}
 	if(strcmp(argv[i], "--version") == 0) {
-		printf("linelead %s\n", PACKAGE_VERSION);
+		printf("linelead %s\n", VERSION);
 		return 0;
 	}
 	for(size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++) {

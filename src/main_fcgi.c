@@ -34,7 +34,7 @@ int main(int argc, char **argv)
 		switch(opt) {
 		case 'c': config = optarg; break;
 		case 't': test_only = true; break;
-		case 'v': printf("linelead-fcgi %s\n", PACKAGE_VERSION); return 0;
+		case 'v': printf("linelead-fcgi %s\n", VERSION); return 0;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}

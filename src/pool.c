@@ -488,7 +488,7 @@ int pool_run(const char *config_path, struct settings *settings)
 		goto out;
 	}
 	pool_signals_install();
-	log_info("started", "linelead-fcgi %s listening on %s with %d workers", PACKAGE_VERSION,
+	log_info("started", "linelead-fcgi %s listening on %s with %d workers", VERSION,
 	         p.settings.listen, settings_worker_count(&p.settings));
 	p.state = POOL_RUNNING;
 	pool_fill(&p);

@@ -49,7 +49,7 @@ ll_result route_health(struct worker *w, struct http_request *req)
 	degraded = w->llm && strcmp(llm_state, "ok") != 0;
 	json_object_object_add(body, "status", json_object_new_string(
 		!db_ok ? "unhealthy" : degraded ? "degraded" : "healthy"));
-	json_object_object_add(body, "version", json_object_new_string(PACKAGE_VERSION));
+	json_object_object_add(body, "version", json_object_new_string(VERSION));
 	json_object_object_add(body, "environment", json_object_new_string(w->settings->environment));
 	json_object_object_add(body, "uptime_seconds", json_object_new_double(
 		w->scoreboard ? scoreboard_wall_now() - w->scoreboard->started : 0));
@@ -86,7 +86,7 @@ ll_result route_info(struct worker *w, struct http_request *req)
 	json_object_object_add(llm, "model", json_object_new_string(
 		settings_llm_enabled(w->settings) ? w->settings->llm_model : "local"));
 	json_object_object_add(body, "name", json_object_new_string("Line Lead"));
-	json_object_object_add(body, "version", json_object_new_string(PACKAGE_VERSION));
+	json_object_object_add(body, "version", json_object_new_string(VERSION));
 	json_object_object_add(body, "environment", json_object_new_string(w->settings->environment));
 	json_object_object_add(body, "agents", agents);
 	json_object_object_add(body, "features", features);

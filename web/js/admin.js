@@ -13,6 +13,7 @@ const AGENTS = ['equipment', 'safety', 'operations', 'training', 'general'];
 const client = createClient('linelead.adminKey');
 const dashboard = $('#dashboard');
 let refreshing = false;
+let redraw = () => {};       // draws the charts again from the last metrics (after a resize)
 
 const openKeyPrompt = setupKeyPrompt(
   client,
@@ -64,7 +65,7 @@ function hourLabel(hour) {
   if (typeof hour === 'number') return `${String(hour).padStart(2, '0')}:00`;
   const date = new Date(hour);
   if (typeof hour === 'string' && ISO_TIME.test(hour) && !Number.isNaN(date.getTime())) {
-    return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return date.toLocaleTimeString([], { hour: 'numeric' });
   }
   return String(hour);
 }
@@ -286,11 +287,14 @@ async function refresh() {
     if (docs.status === 'rejected') throw docs.reason;
     clear($('#dashboard-error'));
     renderTiles(now.value || {});
-    renderCharts(now.value || {});
     // The windows are optional: a server without them just leaves their panels hidden.
     const d = day.status === 'fulfilled' ? day.value : null;
     const w = week.status === 'fulfilled' ? week.value : null;
-    renderSeries(d);
+    redraw = () => {
+      renderCharts(now.value || {});
+      renderSeries(d);
+    };
+    redraw();
     renderPanel('problems-panel', 'problems', w && w.top_equipment_problems, 'Top recurring equipment problems');
     renderPanel('conversations-panel', 'conversations', w && w.recent_conversations, 'Recent conversations with feedback');
     setStatus('#updated', `Updated ${new Date().toLocaleTimeString()}`);
@@ -313,4 +317,9 @@ window.addEventListener('online', updateOnline);
 window.addEventListener('offline', updateOnline);
 document.addEventListener('visibilitychange', () => { if (!document.hidden) refresh(); });
 setInterval(() => { if (!document.hidden) refresh(); }, REFRESH_MS);
+let resizeTimer = 0;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => redraw(), 150);
+});
 refresh();

@@ -212,6 +212,8 @@ function renderAnswer(turn, answer) {
 
   const steps = answer.steps || [];
   const text = typeof answer.response === 'string' ? answer.response : '';
+  // When the text repeats the steps, the list carries the answer and the text stays one tap away.
+  const repeatsSteps = steps.length > 0 && text.includes(String(steps[0]).slice(0, 40));
   if (steps.length) {
     slots.steps.append(h('section', { class: 'steps', 'aria-label': 'Steps' },
       h('h3', {}, 'Steps'),
@@ -222,7 +224,8 @@ function renderAnswer(turn, answer) {
         box.addEventListener('change', () => item.classList.toggle('done', box.checked));
         return item;
       }))));
-    // The steps carry the answer; the full text stays one tap away.
+  }
+  if (repeatsSteps) {
     clear(slots.text).append(h('details', { class: 'full-text' },
       h('summary', {}, 'Full answer text'), h('p', {}, text)));
   } else {

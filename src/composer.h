@@ -1,0 +1,1 @@
+/* composer.h - placeholder */

@@ -1,0 +1,30 @@
+/* generator.h - turns a question and its passages into an answer.
+ *
+ * The orchestrator calls generator_answer() once per agent consulted.  The
+ * generator picks the way: the answer cache, the LLM when one is configured
+ * and its circuit is closed, else the local grounded composer; every LLM
+ * failure ends in the composer's answer with degraded = true.  Tokens are
+ * handed to on_token as they are produced (the composer produces a few), so
+ * a streaming route can forward them; on_token returning non-zero means the
+ * client has gone: the generator stops and marks the answer incomplete.
+ */
+#ifndef LINELEAD_GENERATOR_H
+#define LINELEAD_GENERATOR_H
+
+#include <stddef.h>
+
+#include "answer.h"
+#include "result.h"
+
+struct worker;
+struct http_request;
+
+typedef int (*generator_token_fn)(void *ctx, const char *text, size_t len);
+
+/* All of *out lives in w->arena.  req may be NULL (CLI). */
+__attribute__((warn_unused_result))
+ll_result generator_answer(struct worker *w, struct http_request *req,
+                           const struct question *q, const struct passages *passages,
+                           generator_token_fn on_token, void *ctx, struct answer *out);
+
+#endif

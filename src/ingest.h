@@ -1,0 +1,1 @@
+/* ingest.h - placeholder */
