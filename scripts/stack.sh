@@ -19,6 +19,7 @@
 #   LINELEAD_DATA_DIR  [repo root]  holds sql/, kb/, data/routing/, web/
 #   LINELEAD_ALLOWED_ORIGINS [https://localhost:PORT https://127.0.0.1:PORT]
 #   LINELEAD_SERVER_NAMES [127.0.0.1 localhost]
+#   LINELEAD_STACK_INGEST [1]  0: do not load kb/*.md on the first start
 #   LINELEAD_LLM_*, OPENAI_API_KEY, RAGIE_* and the pool's other LINELEAD_<KEY>
 #   settings are passed to the pool; the ones this script owns are not.
 #
@@ -425,7 +426,9 @@ nginx_stop() {
 # Keys and the knowledge base are created once; their secrets are kept.
 first_run() {
     local out kb
-    if [[ ! -e $DIR/.kb-loaded ]]; then
+    if [[ ${LINELEAD_STACK_INGEST:-1} == 0 ]]; then
+        say "LINELEAD_STACK_INGEST=0: not loading the knowledge base"
+    elif [[ ! -e $DIR/.kb-loaded ]]; then
         shopt -s nullglob
         kb=("$DATA_DIR"/kb/*.md)
         shopt -u nullglob

@@ -400,7 +400,7 @@ COMMENT ON COLUMN api_keys.key_hash IS
     'Lower-case hex SHA-256 of the full key; looked up on each request. Not readable by linelead_reporting.';
 COMMENT ON COLUMN api_keys.scope IS 'chat = chat, feedback and conversations; admin = also documents and metrics.';
 COMMENT ON COLUMN api_keys.created_at IS 'When the key was created.';
-COMMENT ON COLUMN api_keys.last_used_at IS 'Last time the key authenticated a request (updated at most about once a minute).';
+COMMENT ON COLUMN api_keys.last_used_at IS 'Last time the key authenticated a request (the app may throttle this write, so it can lag by a minute).';
 COMMENT ON COLUMN api_keys.revoked_at IS 'When the key was revoked; NULL while the key is valid.';
 
 -- ---------------------------------------------------------------------------------------------

@@ -23,11 +23,12 @@
 #define SECONDARY_SAFETY_MIN 0.30  /* a safety secondary takes the lead: it must be probable */
 
 /* Kinds of token after tokenization. */
-enum wkind { W_WORD, W_NUM, W_TEMP, W_MONEY, W_ERR, W_MODEL };
+enum wkind { W_WORD, W_NUM, W_TEMP, W_MONEY, W_ERR, W_MODEL, W_TIME };
 
 static const char *const kind_token[] = {
 	[W_WORD] = NULL, [W_NUM] = "__num__", [W_TEMP] = "__temp__",
 	[W_MONEY] = "__money__", [W_ERR] = "__errcode__", [W_MODEL] = "__model__",
+	[W_TIME] = "__time__",
 };
 
 struct word {
@@ -106,6 +107,7 @@ static const char *const stopwords[] = {
 	"ive", "weve", "youre", "hes", "shes", "being", "doing", "does",
 	"one", "please", "need", "want", "going", "know", "tell", "give", "make",
 	"let", "lets", "whatever", "though", "s", "t", "d", "ll", "m", "re", "ve",
+	"f", "c", /* the unit after "165°" */
 };
 
 /* Concept tokens: words that mean the same thing to the router. */
@@ -124,12 +126,11 @@ static const struct concept concepts[] = {
 	 "lamp bulb timer speaker faucet flattop combi merrychef frymaster henny "
 	 "garland hobart manitowoc router wifi computer controller keypad button knob "
 	 "coil coils compressor evaporator ice softserve shake"},
-	{"__c_fault__", "broken broke wont doesnt isnt error err leak leaking leaks stuck "
+	{"__c_fault__", "broken broke error err leak leaking leaks stuck "
 	 "jam jammed noise noisy loud beeping beeps beep flashing blinking dead blank "
-	 "tripped reset static fault malfunction repair fix fixing replace replacement "
+	 "reset static fault malfunction repair fix fixing replace replacement "
 	 "calibrate calibration recalibrate descale delime lube grinding squealing "
-	 "clicking humming rattling overheating rebooting reboot frozen froze "
-	 "dripping drips keeps"},
+	 "clicking humming rattling overheating rebooting reboot froze dripping drips"},
 	{"__c_allergen__", "allergy allergies allergic allergen allergens peanut peanuts "
 	 "nut nuts gluten celiac sesame shellfish soy dairy lactose wheat epipen "
 	 "anaphylaxis anaphylactic"},
@@ -165,7 +166,7 @@ static const struct concept concepts[] = {
 	 "callout noshow break breaks staffing staffed coverage cover swap payroll "
 	 "paycheck pay vacation pto late"},
 	{"__c_customer__", "customer customers guest guests complaint complain "
-	 "complaining angry upset rude yelling refund"},
+	 "complaining angry upset rude yelling"},
 	{"__c_stock__", "inventory truck delivery supplier vendor invoice stock par "
 	 "count waste receiving receive cases shipment order ordering"},
 	{"__c_train__", "train training trainer trainee trainees teach teaching taught "
@@ -266,17 +267,22 @@ static ll_result strtab_grow(struct strtab *t)
 	return LL_OK;
 }
 
-static ll_result reserve(void **p, size_t *cap, size_t need, size_t elem)
+/* Grow the array *pptr (any object pointer, passed by address) to hold
+ * need elements of elem bytes; *cap counts elements.  The pointer is moved
+ * with memcpy so that a uint32_t ** need not pose as a void **. */
+static ll_result reserve(void *pptr, size_t *cap, size_t need, size_t elem)
 {
 	if(need <= *cap)
 		return LL_OK;
 	size_t ncap = *cap ? *cap : 64;
 	while(ncap < need)
 		ncap *= 2;
-	void *np = realloc(*p, ncap * elem);
+	void *p;
+	memcpy(&p, pptr, sizeof(p));
+	void *np = realloc(p, ncap * elem);
 	if(!np)
 		return LL_ENOMEM;
-	*p = np;
+	memcpy(pptr, &np, sizeof(np));
 	*cap = ncap;
 	return LL_OK;
 }
@@ -294,19 +300,19 @@ static ll_result strtab_put(struct strtab *t, const char *s, size_t len, int val
 			goto out;
 	}
 	size_t ncap = t->ncap;
-	result = reserve((void **)&t->off, &ncap, t->n + 1, sizeof(*t->off));
+	result = reserve(&t->off, &ncap, t->n + 1, sizeof(*t->off));
 	if(!result) {
 		ncap = t->ncap;
-		result = reserve((void **)&t->klen, &ncap, t->n + 1, sizeof(*t->klen));
+		result = reserve(&t->klen, &ncap, t->n + 1, sizeof(*t->klen));
 	}
 	if(!result) {
 		ncap = t->ncap;
-		result = reserve((void **)&t->value, &ncap, t->n + 1, sizeof(*t->value));
+		result = reserve(&t->value, &ncap, t->n + 1, sizeof(*t->value));
 	}
 	if(result)
 		goto out;
 	t->ncap = ncap;
-	result = reserve((void **)&t->pool, &t->pcap, t->plen + len, 1);
+	result = reserve(&t->pool, &t->pcap, t->plen + len, 1);
 	if(result)
 		goto out;
 	memcpy(t->pool + t->plen, s, len);
@@ -348,10 +354,30 @@ struct classifier {
 #define LEX_JOIN 0x2000 /* first word of a pair in joins[] */
 #define LEX_CONCEPT(v) (((v) >> 16) & 0xff)
 
-static void lower_copy(char *dst, const char *src, size_t len)
+/* Copy an input span as a keyword: lower-cased, whitespace and control
+ * characters folded to one space, cut to fit dst (size >= 2) on a UTF-8
+ * character boundary.  Returns the length. */
+static size_t keyword_copy(char *dst, size_t size, const char *src, size_t len)
 {
-	for(size_t i = 0; i < len; i++)
-		dst[i] = (char)tolower((unsigned char)src[i]);
+	size_t n = 0;
+	for(size_t i = 0; i < len && n + 1 < size; i++) {
+		unsigned char ch = (unsigned char)src[i];
+		if(ch < 0x20 || ch == 0x7f || ch == ' ') {
+			if(n && dst[n - 1] != ' ')
+				dst[n++] = ' ';
+			continue;
+		}
+		dst[n++] = (char)tolower(ch);
+	}
+	if(n + 1 >= size) /* cut: do not end inside a multi-byte character */
+		while(n && ((unsigned char)dst[n - 1] & 0xc0) == 0x80)
+			n--;
+	if(n && ((unsigned char)dst[n - 1] & 0xc0) == 0xc0)
+		n--;
+	while(n && dst[n - 1] == ' ')
+		n--;
+	dst[n] = '\0';
+	return n;
 }
 
 /* Light stemming: plural s, -ing, -ed, final e.  In place; returns length. */
@@ -430,9 +456,12 @@ static ll_result lex_build(struct classifier *c)
 				char key[WORD_MAX + 2];
 				key[0] = '#';
 				memcpy(key + 1, w, sn);
-				result = lex_add(c, key, sn + 1, (int)(k + 1) << 16);
+				long e;
+				result = strtab_put(&c->lex, key, sn + 1, 0, &e);
 				if(result)
 					goto out;
+				if(!LEX_CONCEPT(c->lex.value[e])) /* a word in two lists: the first wins */
+					c->lex.value[e] |= (int)(k + 1) << 16;
 			}
 			p += n;
 			while(*p == ' ')
@@ -454,7 +483,7 @@ static enum wkind token_kind(const char *t, size_t n)
 {
 	size_t letters = 0, digits = 0, lead = 0, i;
 	for(i = 0; i < n; i++) {
-		if(isdigit((unsigned char)t[i]))
+		if(isdigit((unsigned char)t[i]) || t[i] == '.') /* '.' only ever sits between digits */
 			digits++;
 		else
 			letters++;
@@ -463,10 +492,10 @@ static enum wkind token_kind(const char *t, size_t n)
 		return W_WORD;
 	if(!letters)
 		return W_NUM;
-	while(lead < n && !isdigit((unsigned char)t[lead]))
+	while(lead < n && !isdigit((unsigned char)t[lead]) && t[lead] != '.')
 		lead++;
 	size_t tail = lead;
-	while(tail < n && isdigit((unsigned char)t[tail]))
+	while(tail < n && (isdigit((unsigned char)t[tail]) || t[tail] == '.'))
 		tail++;
 	/* digits then a unit: 41f, 165deg, 20min */
 	if(lead == 0) {
@@ -475,6 +504,8 @@ static enum wkind token_kind(const char *t, size_t n)
 		if((un == 1 && (u[0] == 'f' || u[0] == 'c')) || (un == 3 && !memcmp(u, "deg", 3)) ||
 		   (un == 7 && !memcmp(u, "degrees", 7)))
 			return W_TEMP;
+		if(un == 2 && (!memcmp(u, "am", 2) || !memcmp(u, "pm", 2)))
+			return W_TIME;
 		if((un == 2 && (!memcmp(u, "st", 2) || !memcmp(u, "nd", 2) || !memcmp(u, "rd", 2) ||
 		                !memcmp(u, "th", 2))) || (un == 1 && u[0] == 'x'))
 			return W_NUM;
@@ -505,6 +536,7 @@ static size_t tokenize(const char *text, size_t len, struct word *out, size_t ma
 	while(i < len && n < max) {
 		const unsigned char ch = (unsigned char)text[i];
 		const char *extra = NULL;
+		size_t at = i;
 		if(ch == 0xc2 && i + 1 < len && (unsigned char)text[i + 1] == 0xb0) {
 			extra = "degrees";
 			i += 2;
@@ -520,8 +552,8 @@ static size_t tokenize(const char *text, size_t len, struct word *out, size_t ma
 			memset(w, 0, sizeof(*w));
 			w->len = (unsigned char)strlen(extra);
 			memcpy(w->s, extra, w->len);
-			w->start = (uint16_t)(i - 1);
-			w->slen = 1;
+			w->start = (uint16_t)at;
+			w->slen = (uint16_t)(i - at);
 			w->concept = -1;
 			continue;
 		}
@@ -537,7 +569,6 @@ static size_t tokenize(const char *text, size_t len, struct word *out, size_t ma
 		if(money)
 			i++;
 		size_t k = 0;
-		int hyphen = 0;
 		while(i < len) {
 			unsigned char c2 = (unsigned char)text[i];
 			if(is_alnum(c2)) {
@@ -553,13 +584,11 @@ static size_t tokenize(const char *text, size_t len, struct word *out, size_t ma
 			          is_alnum((unsigned char)text[i + 1]) &&
 			          (c2 == '-' || (isdigit((unsigned char)text[i - 1]) &&
 			                         isdigit((unsigned char)text[i + 1])))) {
-				hyphen |= c2 == '-';
 				i++;
 			} else {
 				break;
 			}
 		}
-		(void)hyphen;
 		w->slen = (uint16_t)(i - w->start);
 		if(!k)
 			continue;
@@ -573,9 +602,6 @@ static size_t tokenize(const char *text, size_t len, struct word *out, size_t ma
 	return n;
 }
 
-/* Normalize words in place: synonyms, joined pairs, error codes written
- * as "err 5" / "error code 12", temperatures "165 degrees", money
- * "20 dollars", stemming, stopwords and concepts.  Returns the new count. */
 static int in_list(const struct word *w, const char *const *list, size_t n)
 {
 	for(size_t k = 0; k < n; k++)
@@ -602,6 +628,10 @@ static int cue_level(const struct word *w, size_t n)
 	return level;
 }
 
+/* Normalize words in place: synonyms, joined pairs, error codes written
+ * as "err 5" / "error code 12", temperatures "165 degrees", money
+ * "20 dollars", times "5 am", stemming, stopwords and concepts.  *cue gets
+ * the urgency cue level.  Returns the new count. */
 static size_t words_normalize(const struct classifier *c, struct word *w, size_t n, int *cue)
 {
 	unsigned char joinable[MAX_WORDS];
@@ -661,6 +691,10 @@ static size_t words_normalize(const struct classifier *c, struct word *w, size_t
 				i++;
 			} else if(is_word(u, "dollars") || is_word(u, "dollar") || is_word(u, "bucks")) {
 				cur.kind = W_MONEY;
+				cur.slen = (uint16_t)(u->start + u->slen - cur.start);
+				i++;
+			} else if(is_word(u, "am") || is_word(u, "pm")) {
+				cur.kind = W_TIME;
 				cur.slen = (uint16_t)(u->start + u->slen - cur.start);
 				i++;
 			}
@@ -814,7 +848,7 @@ static ll_result train_feature(void *ctx, const char *s, size_t len, int kind, u
 	for(size_t j = t->doc_start[t->ndocs]; j < t->nfeats_all; j++)
 		if(t->doc_feats[j] == (uint32_t)id)
 			goto out;
-	result = reserve((void **)&t->doc_feats, &t->fa_cap, t->nfeats_all + 1, sizeof(*t->doc_feats));
+	result = reserve(&t->doc_feats, &t->fa_cap, t->nfeats_all + 1, sizeof(*t->doc_feats));
 	if(result)
 		goto out;
 	t->doc_feats[t->nfeats_all++] = (uint32_t)id;
@@ -834,10 +868,10 @@ static ll_result train_question(struct classifier *c, struct trainer *t, const c
 	int cue;
 	/* both arrays grow together: same need, same capacity */
 	size_t dcap = t->dcap;
-	result = reserve((void **)&t->doc_label, &dcap, t->ndocs + 2, sizeof(*t->doc_label));
+	result = reserve(&t->doc_label, &dcap, t->ndocs + 2, sizeof(*t->doc_label));
 	if(!result) {
 		dcap = t->dcap;
-		result = reserve((void **)&t->doc_start, &dcap, t->ndocs + 2, sizeof(*t->doc_start));
+		result = reserve(&t->doc_start, &dcap, t->ndocs + 2, sizeof(*t->doc_start));
 	}
 	if(result)
 		goto out;
@@ -1256,8 +1290,10 @@ void classifier_classify(const struct classifier *c, const char *text, struct cl
 		strength[i] = lp[best] - lp[second];
 	}
 
-	/* keywords: the input words behind the strongest positive evidence */
-	for(int k = 0; k < 8; k++) {
+	/* keywords: the input words behind the strongest positive evidence,
+	 * each span once (a word already inside a kept phrase is skipped), at
+	 * most two words each */
+	while(out->nkeywords < 8) {
 		size_t pick = nev;
 		for(size_t i = 0; i < nev; i++)
 			if(strength[i] > 0.05 && (pick == nev || strength[i] > strength[pick]))
@@ -1265,20 +1301,15 @@ void classifier_classify(const struct classifier *c, const char *text, struct cl
 		if(pick == nev)
 			break;
 		strength[pick] = -INFINITY;
-		size_t sl = ev[pick].slen < 31 ? ev[pick].slen : 31;
 		char kw[32];
-		lower_copy(kw, text + ev[pick].start, sl);
-		kw[sl] = '\0';
-		int dup = 0;
+		size_t sl = keyword_copy(kw, sizeof(kw), text + ev[pick].start, ev[pick].slen);
+		/* a pair of words far apart ("cooler is at 50f") reads as noise */
+		const char *sp = strchr(kw, ' ');
+		int dup = !sl || (sp && strchr(sp + 1, ' '));
 		for(int j = 0; j < out->nkeywords && !dup; j++)
-			dup = !strcmp(out->keywords[j], kw) || strstr(out->keywords[j], kw) != NULL;
-		if(dup || !sl) {
-			k--;
-			continue;
-		}
-		memcpy(out->keywords[out->nkeywords++], kw, sl + 1);
-		if(out->nkeywords == 8)
-			break;
+			dup = strstr(out->keywords[j], kw) != NULL;
+		if(!dup)
+			memcpy(out->keywords[out->nkeywords++], kw, sl + 1);
 	}
 
 	out->urgency = urgency_for(out->agent, cue);

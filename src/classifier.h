@@ -26,6 +26,9 @@
  * unknown words leans to general instead of to whatever one known word
  * says.
  *
+ * Priors are uniform: how many lines of each agent the training file holds
+ * says nothing about how often crews ask each kind of question.
+ *
  * Calibration: the posterior is softmax(score / T) where score is the
  * naive Bayes log joint probability and T (temperature, >= 1 in practice)
  * is fitted at load time by minimising the negative log-likelihood of the
@@ -35,15 +38,25 @@
  * questions were routed right, on questions the model had not seen.
  *
  * Decision rules on top of the posterior: safety wins a tie (when the
- * safety probability is within SAFETY_MARGIN of the best, safety is
- * chosen); a secondary agent is named only when the runner-up is both
- * probable and carried by a word strongly its own; when the secondary
- * would be safety the two are swapped, so safety always answers first.
- * An empty question, or one with no usable word, is general with low
- * confidence.
+ * safety probability is within 0.10 of the best, safety is chosen).  A
+ * secondary agent is named only when the question carries a topic token
+ * (a concept such as __c_machine__ or __c_fire__, an error code, a
+ * temperature) that the training data ties to another agent at least
+ * e (1 nat) times more than to the chosen one: "grease fire on the fryer"
+ * is safety, and "fryer" brings in equipment.  A secondary that would be
+ * safety is swapped in front (safety always answers first), but only when
+ * safety is itself at least 0.30 probable.  An empty question, or one with
+ * no word the model knows, is general with confidence 0.40.
+ *
+ * Urgency: critical for fire, flames, bleeding, 911, choking, a gas leak,
+ * someone unresponsive; high for burns, smoke, shocks, falls, alarms,
+ * "now", "asap", "emergency"; otherwise normal (low for general and
+ * training).  Only safety questions reach critical, training at most
+ * normal, general is always low.
  *
  * Thread safety: a loaded classifier is never written again; any number of
- * threads may call classifier_classify() on it at once.
+ * threads may call classifier_classify() on it at once.  A call uses about
+ * 70 KiB of stack and no heap.
  */
 #ifndef LINELEAD_CLASSIFIER_H
 #define LINELEAD_CLASSIFIER_H
@@ -53,7 +66,10 @@
 #include "agents.h"
 #include "result.h"
 
-/* Input past this many bytes is not tokenized (the rest is ignored). */
+/* Input past this many bytes is not tokenized (the rest is ignored), nor
+ * are words past the 512th.  With LINELEAD_CLASSIFIER_DEBUG set in the
+ * environment, loading prints the feature count, T and the leave-one-out
+ * accuracy to stderr. */
 #define CLASSIFIER_MAX_INPUT 4000
 
 struct classifier;                         /* immutable after load; safe to share across threads */

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,10 +162,54 @@ static bool media_type_is(const char *header, const char *type)
 	       (header[n] == '\0' || header[n] == ';' || header[n] == ' ');
 }
 
-ll_result http_read_json(struct http_request *req, size_t limit, int max_depth)
+ll_result http_parse_json(const char *text, size_t len, int max_depth,
+                          struct json_object **out, const char **message)
 {
 	struct json_tokener *tok = NULL;
 	struct json_object *obj = NULL;
+	ll_result result = LL_OK;
+
+	*out = NULL;
+	*message = NULL;
+	if(len == 0) {
+		*message = "The request body is empty; a JSON object is required";
+		return LL_EINVAL;
+	}
+	if(len > INT32_MAX)
+		return LL_ETOOLARGE;
+	if(memchr(text, '\0', len)) {
+		*message = "The request body contains a NUL byte";
+		return LL_EINVAL;
+	}
+	tok = json_tokener_new_ex(max_depth);
+	if(!tok)
+		return LL_ENOMEM;
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+	obj = json_tokener_parse_ex(tok, text, (int)len);
+	if(!obj || json_tokener_get_error(tok) != json_tokener_success ||
+	   json_tokener_get_parse_end(tok) != len) {
+		*message = json_tokener_get_error(tok) == json_tokener_error_depth
+		               ? "The JSON body is nested too deeply"
+		               : "The request body is not valid JSON";
+		result = LL_EINVAL;
+		goto out;
+	}
+	if(!json_object_is_type(obj, json_type_object)) {
+		*message = "The request body must be a JSON object";
+		result = LL_EINVAL;
+		goto out;
+	}
+	*out = obj;
+	obj = NULL;
+out:
+	if(obj)
+		json_object_put(obj);
+	json_tokener_free(tok);
+	return result;
+}
+
+ll_result http_read_json(struct http_request *req, size_t limit, int max_depth)
+{
 	ll_result result;
 
 	if(!media_type_is(req->content_type, "application/json")) {
@@ -173,47 +218,8 @@ ll_result http_read_json(struct http_request *req, size_t limit, int max_depth)
 	}
 	result = http_read_body(req, limit);
 	if(result)
-		goto out;
-	if(req->body.len == 0) {
-		req->error_message = "The request body is empty; a JSON object is required";
-		result = LL_EINVAL;
-		goto out;
-	}
-	if(memchr(req->body.data, '\0', req->body.len)) {
-		req->error_message = "The request body contains a NUL byte";
-		result = LL_EINVAL;
-		goto out;
-	}
-	tok = json_tokener_new_ex(max_depth);
-	if(!tok) {
-		result = LL_ENOMEM;
-		goto out;
-	}
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
-	obj = json_tokener_parse_ex(tok, req->body.data, (int)req->body.len);
-	if(!obj || json_tokener_get_error(tok) != json_tokener_success ||
-	   json_tokener_get_parse_end(tok) != req->body.len) {
-		enum json_tokener_error jerr = json_tokener_get_error(tok);
-
-		req->error_message = jerr == json_tokener_error_depth
-		                         ? "The JSON body is nested too deeply"
-		                         : "The request body is not valid JSON";
-		result = LL_EINVAL;
-		goto out;
-	}
-	if(!json_object_is_type(obj, json_type_object)) {
-		req->error_message = "The request body must be a JSON object";
-		result = LL_EINVAL;
-		goto out;
-	}
-	req->json = obj;
-	obj = NULL;
-out:
-	if(obj)
-		json_object_put(obj);
-	if(tok)
-		json_tokener_free(tok);
-	return result;
+		return result;
+	return http_parse_json(req->body.data, req->body.len, max_depth, &req->json, &req->error_message);
 }
 
 static int hexval(int c)

@@ -73,6 +73,13 @@ ll_result http_read_body(struct http_request *req, size_t limit);
 __attribute__((warn_unused_result))
 ll_result http_read_json(struct http_request *req, size_t limit, int max_depth);
 
+/* Parses text as one JSON object, depth-limited, strict, valid UTF-8 and
+ * without NUL bytes.  *out is new (caller puts); on error *message says why
+ * in plain words (static) and the result is LL_EINVAL. */
+__attribute__((warn_unused_result))
+ll_result http_parse_json(const char *text, size_t len, int max_depth,
+                          struct json_object **out, const char **message);
+
 /* Copies the decoded value of query parameter `name` into out; false when absent. */
 bool http_query_param(const struct http_request *req, const char *name, char *out, size_t outlen);
 /* True when the Accept header names this media type. */

@@ -9,8 +9,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "log.h"
 #include "settings.h"
+
+#define SETTINGS_MAX_FILE (1024 * 1024)
 
 enum setting_type { SET_STRING, SET_INT, SET_OCTAL, SET_BOOL, SET_DOUBLE, SET_ENUM, SET_LOGLEVEL };
 
@@ -181,12 +184,69 @@ static char *trim(char *s)
 	return s;
 }
 
+ll_result settings_parse(struct settings *s, const char *text, size_t len, const char *name,
+                         char *err, size_t errlen)
+{
+	char line[4096], msg[256];
+	unsigned lineno = 0;
+	size_t pos = 0;
+	ll_result result;
+
+	while(pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+		char *key, *value, *eq;
+		const struct setting *st;
+
+		lineno++;
+		if(n >= sizeof(line)) {
+			snprintf(err, errlen, "%s:%u: line too long", name, lineno);
+			return LL_ECONFIG;
+		}
+		memcpy(line, text + pos, n);
+		line[n] = '\0';
+		pos += n + 1;
+		if(strlen(line) != n) {
+			snprintf(err, errlen, "%s:%u: NUL byte in line", name, lineno);
+			return LL_ECONFIG;
+		}
+		key = trim(line);
+		if(*key == '\0' || *key == '#')
+			continue;
+		eq = strchr(key, '=');
+		if(!eq) {
+			snprintf(err, errlen, "%s:%u: expected key = value", name, lineno);
+			return LL_ECONFIG;
+		}
+		*eq = '\0';
+		key = trim(key);
+		value = trim(eq + 1);
+		n = strlen(value);
+		if(n >= 2 && value[0] == '"' && value[n - 1] == '"') {
+			value[n - 1] = '\0';
+			value++;
+		}
+		st = setting_find(key);
+		if(!st) {
+			snprintf(err, errlen, "%s:%u: unknown setting \"%s\"", name, lineno, key);
+			return LL_ECONFIG;
+		}
+		result = setting_assign(s, st, value, msg, sizeof(msg));
+		if(result) {
+			snprintf(err, errlen, "%s:%u: %s", name, lineno, msg);
+			return result;
+		}
+	}
+	return LL_OK;
+}
+
 static ll_result settings_read_file(struct settings *s, const char *path, bool optional,
                                     char *err, size_t errlen)
 {
-	char line[4096], msg[256];
+	char chunk[4096];
+	struct buf text;
 	ll_result result = LL_OK;
-	unsigned lineno = 0;
+	size_t n;
 	FILE *f = fopen(path, "r");
 
 	if(!f) {
@@ -195,47 +255,18 @@ static ll_result settings_read_file(struct settings *s, const char *path, bool o
 		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
 		return LL_ECONFIG;
 	}
-	while(fgets(line, sizeof(line), f)) {
-		char *key, *value, *eq;
-		const struct setting *st;
-
-		lineno++;
-		if(!strchr(line, '\n') && !feof(f)) {
-			snprintf(err, errlen, "%s:%u: line too long", path, lineno);
-			result = LL_ECONFIG;
-			goto out;
-		}
-		key = trim(line);
-		if(*key == '\0' || *key == '#')
-			continue;
-		eq = strchr(key, '=');
-		if(!eq) {
-			snprintf(err, errlen, "%s:%u: expected key = value", path, lineno);
-			result = LL_ECONFIG;
-			goto out;
-		}
-		*eq = '\0';
-		key = trim(key);
-		value = trim(eq + 1);
-		if(strlen(value) >= 2 && value[0] == '"' && value[strlen(value) - 1] == '"') {
-			value[strlen(value) - 1] = '\0';
-			value++;
-		}
-		st = setting_find(key);
-		if(!st) {
-			snprintf(err, errlen, "%s:%u: unknown setting \"%s\"", path, lineno, key);
-			result = LL_ECONFIG;
-			goto out;
-		}
-		result = setting_assign(s, st, value, msg, sizeof(msg));
-		if(result) {
-			snprintf(err, errlen, "%s:%u: %s", path, lineno, msg);
-			goto out;
-		}
-	}
-out:
+	buf_init(&text, SETTINGS_MAX_FILE);
+	while(!result && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		result = buf_append(&text, chunk, n);
+	if(!result && ferror(f))
+		result = LL_EIO;
 	fclose(f);
-	return result;
+	if(result)
+		snprintf(err, errlen, "%s: cannot read (over %d bytes?)", path, SETTINGS_MAX_FILE);
+	else
+		result = settings_parse(s, buf_str(&text), text.len, path, err, errlen);
+	buf_free(&text);
+	return result == LL_OK ? LL_OK : LL_ECONFIG;
 }
 
 static ll_result settings_read_env(struct settings *s, char *err, size_t errlen)
@@ -268,20 +299,31 @@ static ll_result settings_read_env(struct settings *s, char *err, size_t errlen)
 	return LL_OK;
 }
 
-ll_result settings_load(struct settings *s, const char *path, bool path_optional,
-                        char *err, size_t errlen)
+ll_result settings_defaults(struct settings *s, char *err, size_t errlen)
 {
-	ll_result result = LL_OK;
 	char msg[256];
+	ll_result result;
 
 	memset(s, 0, sizeof(*s));
 	for(size_t i = 0; i < SETTING_COUNT; i++) {
 		result = setting_assign(s, &setting_table[i], setting_table[i].def, msg, sizeof(msg));
 		if(result) {
 			snprintf(err, errlen, "default %s", msg);
-			goto out;
+			settings_free(s);
+			return result;
 		}
 	}
+	return LL_OK;
+}
+
+ll_result settings_load(struct settings *s, const char *path, bool path_optional,
+                        char *err, size_t errlen)
+{
+	ll_result result = LL_OK;
+
+	result = settings_defaults(s, err, errlen);
+	if(result)
+		goto out;
 	if(path) {
 		result = settings_read_file(s, path, path_optional, err, errlen);
 		if(result)

@@ -67,6 +67,15 @@ ll_result settings_load(struct settings *s, const char *path, bool path_optional
                         char *err, size_t errlen);
 void settings_free(struct settings *s);
 
+/* Applies `key = value` lines from text over *s (already holding defaults);
+ * `name` is the file name used in messages.  Exposed for the fuzz target. */
+__attribute__((warn_unused_result))
+ll_result settings_parse(struct settings *s, const char *text, size_t len, const char *name,
+                         char *err, size_t errlen);
+/* Fills *s with the built-in defaults only. */
+__attribute__((warn_unused_result))
+ll_result settings_defaults(struct settings *s, char *err, size_t errlen);
+
 /* True when an LLM endpoint is configured. */
 bool settings_llm_enabled(const struct settings *s);
 /* True when ENVIRONMENT is production. */

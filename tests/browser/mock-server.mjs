@@ -15,6 +15,7 @@ const docs = [{ id: 'd1', title: 'Grill manual', category: 'equipment', chunk_co
 const feedback = [];
 const conversations = new Map();
 let requests = 0;
+const byAgent = { equipment: 0, safety: 0, operations: 0 };
 
 function send(res, status, body, headers = {}) {
   res.writeHead(status, { 'Content-Type': 'application/json', 'X-Request-ID': randomUUID(), ...headers });
@@ -69,12 +70,21 @@ createServer(async (req, res) => {
   }
   requests++;
   const admin = /^\/(metrics|documents)/.test(url.pathname);
-  if (auth !== (admin ? 'admin-key' : 'chat-key') && auth !== 'admin-key') return fail(res, 401, 'unauthorized', 'A valid API key is required');
+  if (auth !== 'chat-key' && auth !== 'admin-key') return fail(res, 401, 'unauthorized', 'A valid API key is required');
+  if (admin && auth !== 'admin-key') return fail(res, 403, 'forbidden', 'This key cannot do that');
   if (url.pathname === '/chat/production' && req.method === 'POST') {
     const input = JSON.parse(await body(req));
     if (/ratelimit/.test(input.message)) return fail(res, 429, 'rate_limited', 'Too many requests; slow down');
     const id = input.conversation_id || 'c-' + randomUUID().slice(0, 8);
     const answer = answerFor(input.message, id);
+    byAgent[answer.agent_used]++;
+    const words = input.message.toLowerCase().match(/[a-z0-9]{5,}/g) || [];
+    for (const d of docs) {
+      if (d.content && words.some((w) => d.content.toLowerCase().includes(w))) {
+        answer.citations.unshift({ document_id: d.id, title: d.title, section: '', snippet: d.content.slice(0, 300), score: 1 });
+        answer.response += '\n' + d.content.slice(0, 300);
+      }
+    }
     conversations.set(id, [...(conversations.get(id) || []),
       { role: 'user', content: input.message }, { role: 'assistant', content: answer.response, agent: answer.agent_used }]);
     if (!input.stream) return send(res, 200, answer);
@@ -101,7 +111,7 @@ createServer(async (req, res) => {
     const m = {
       server_metrics: { uptime_seconds: 5000, request_count: requests, error_count: 2, error_rate: 2 / requests, requests_per_hour: 42.5 },
       response_time_ms: { avg: 18.2, p50: 9, p95: 61, p99: 140 },
-      by_agent: { equipment: 12, safety: 7, operations: 3 },
+      by_agent: byAgent,
       by_status: { 200: requests - 2, 401: 1, 429: 1 },
       timestamp: new Date().toISOString(),
     };
@@ -119,6 +129,7 @@ createServer(async (req, res) => {
     if (req.headers['content-type'] === 'application/pdf') return fail(res, 415, 'unsupported_media_type', 'PDF upload is not supported here');
     const doc = JSON.parse(await body(req));
     const d = { id: 'd' + (docs.length + 1), title: doc.title, category: doc.category, chunk_count: 3, updated_at: new Date().toISOString() };
+    Object.defineProperty(d, 'content', { value: doc.content, enumerable: false });
     docs.push(d);
     return send(res, 201, d);
   }

@@ -95,7 +95,7 @@ function pick(obj, ...paths) {
   return undefined;
 }
 
-function renderTiles(m) {
+function renderTiles(m, history) {
   const s = m.server_metrics || {};
   const t = m.response_time_ms || {};
   const tiles = [
@@ -108,10 +108,20 @@ function renderTiles(m) {
     ['Up for', duration(num(s.uptime_seconds))],
   ];
   // Degraded (LLM down, answered from the manuals) and cached answers, when the server counts them.
-  const degraded = pick(m, 'answers.degraded', 'server_metrics.degraded_count', 'server_metrics.degraded', 'degraded');
-  const cached = pick(m, 'answers.cached', 'server_metrics.cached_count', 'server_metrics.cached', 'cached');
+  const degraded = pick(m, 'counters.llm_fallbacks', 'answers.degraded', 'server_metrics.degraded_count');
+  const cached = pick(m, 'counters.cache_hits', 'answers.cached', 'server_metrics.cached_count');
   if (typeof degraded === 'number') tiles.push(['Degraded answers', formatNumber(degraded)]);
   if (typeof cached === 'number') tiles.push(['Cached answers', formatNumber(cached)]);
+  if (m.workers && typeof m.workers.total === 'number') {
+    tiles.push(['Workers busy', `${formatNumber(num(m.workers.busy))} / ${formatNumber(m.workers.total)}`]);
+  }
+  // The durable history (all nodes, from PostgreSQL), when the windows answered.
+  for (const [label, w] of [['24 h', history.day], ['7 days', history.week]]) {
+    if (w && typeof w.request_count === 'number') {
+      tiles.push([`Requests, ${label}`, formatNumber(w.request_count)]);
+      tiles.push([`Error rate, ${label}`, percent(num(w.error_rate))]);
+    }
+  }
 
   clear($('#tiles')).append(...tiles.map(([label, value, id]) =>
     h('div', { class: 'tile' }, h('dt', {}, label), h('dd', { id: id ? `tile-${id}` : null }, value))));
@@ -149,8 +159,27 @@ function countOf(v) {
   return num(pick(v, 'count', 'requests', 'total'));
 }
 
+// The window's figures: under `history` (as the server sends them) or at the top level.
+function windowOf(data) {
+  if (!data) return null;
+  return data.history && typeof data.history === 'object' ? data.history : data;
+}
+
+// The server lists only the hours that had requests: lay them on the last 24 hours, quiet
+// hours as zero, so the chart's x axis is time. Hours that are not timestamps stay as sent.
+function lastDay(series) {
+  const hours = series.map((p) => Date.parse(p.hour));
+  if (!series.length || hours.some(Number.isNaN)) return series;
+  const byHour = new Map(series.map((p, i) => [Math.floor(hours[i] / 3600e3), p]));
+  const now = Math.floor(Date.now() / 3600e3);
+  return Array.from({ length: 24 }, (_, i) => {
+    const hour = now - 23 + i;
+    return byHour.get(hour) || { hour: new Date(hour * 3600e3).toISOString(), requests: 0, errors: 0 };
+  });
+}
+
 function renderSeries(day) {
-  const series = day && Array.isArray(day.series) ? day.series : [];
+  const series = lastDay(day && Array.isArray(day.series) ? day.series : []);
   $('#series-panel').hidden = series.length === 0;
   if (!series.length) return;
   const labels = series.map((p) => hourLabel(p.hour));
@@ -162,11 +191,12 @@ function renderSeries(day) {
       { name: 'Errors', values: series.map((p) => num(p.errors)) },
     ],
   });
+  // p95 per hour when the server has it, else the hourly average.
+  const p95 = series.some((p) => typeof p.p95_ms === 'number');
   lineChart($('#chart-p95'), {
-    title: '95th percentile response time per hour (ms)',
+    title: `${p95 ? '95th percentile' : 'Average'} response time per hour (ms)`,
     labels,
-    unit: '',
-    series: [{ name: 'p95 ms', values: series.map((p) => num(p.p95_ms)) }],
+    series: [{ name: p95 ? 'p95 ms' : 'average ms', values: series.map((p) => num(p95 ? p.p95_ms : p.avg_ms)) }],
   });
 }
 
@@ -286,17 +316,20 @@ async function refresh() {
     if (now.status === 'rejected') throw now.reason;
     if (docs.status === 'rejected') throw docs.reason;
     clear($('#dashboard-error'));
-    renderTiles(now.value || {});
     // The windows are optional: a server without them just leaves their panels hidden.
-    const d = day.status === 'fulfilled' ? day.value : null;
-    const w = week.status === 'fulfilled' ? week.value : null;
+    const d = windowOf(day.status === 'fulfilled' ? day.value : null);
+    const w = windowOf(week.status === 'fulfilled' ? week.value : null);
+    renderTiles(now.value || {}, { day: d, week: w });
     redraw = () => {
       renderCharts(now.value || {});
       renderSeries(d);
     };
     redraw();
-    renderPanel('problems-panel', 'problems', w && w.top_equipment_problems, 'Top recurring equipment problems');
-    renderPanel('conversations-panel', 'conversations', w && w.recent_conversations, 'Recent conversations with feedback');
+    const week7 = week.status === 'fulfilled' ? week.value : null;
+    renderPanel('problems-panel', 'problems', pick(w, 'top_equipment_problems') || pick(week7, 'top_equipment_problems'),
+      'Top recurring equipment problems');
+    renderPanel('conversations-panel', 'conversations', pick(w, 'recent_conversations') || pick(week7, 'recent_conversations'),
+      'Recent conversations with feedback');
     setStatus('#updated', `Updated ${new Date().toLocaleTimeString()}`);
   } catch (err) {
     handleError(err);

@@ -1,0 +1,117 @@
+/* test_http.c - JSON body parsing, field validation, routing and results:
+ * the edge every request crosses before a handler sees it. */
+#include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "http.h"
+#include "result.h"
+#include "router.h"
+#include "tap.h"
+#include "validate.h"
+
+struct chat_fields {
+	const char *message;
+	const char *conversation_id;
+	const char *priority;
+	int stream;
+	struct json_object *context;
+};
+
+static const char *const priorities[] = {"low", "normal", "high", "urgent", NULL};
+static const struct field_spec chat_specs[] = {
+	{"message", FIELD_STRING, true, 1, 2000, NULL, offsetof(struct chat_fields, message)},
+	{"conversation_id", FIELD_ID, false, 1, 100, NULL, offsetof(struct chat_fields, conversation_id)},
+	{"priority", FIELD_ENUM, false, 0, 0, priorities, offsetof(struct chat_fields, priority)},
+	{"stream", FIELD_BOOL, false, 0, 0, NULL, offsetof(struct chat_fields, stream)},
+	{"context", FIELD_OBJECT, false, 0, 0, NULL, offsetof(struct chat_fields, context)},
+};
+
+static ll_result check(const char *json, struct chat_fields *out, int *nerrors)
+{
+	struct json_object *obj = NULL;
+	const char *msg;
+	struct http_request req;
+	ll_result r;
+
+	memset(&req, 0, sizeof(req));
+	memset(out, 0, sizeof(*out));
+	*nerrors = 0;
+	r = http_parse_json(json, strlen(json), 16, &obj, &msg);
+	if(r)
+		return r;
+	r = validate_object(&req, obj, chat_specs, sizeof(chat_specs) / sizeof(chat_specs[0]), out);
+	if(req.error_fields) {
+		*nerrors = (int)json_object_array_length(req.error_fields);
+		json_object_put(req.error_fields);
+	}
+	json_object_put(obj);
+	return r;
+}
+
+int main(void)
+{
+	struct chat_fields f;
+	struct json_object *obj;
+	const struct route *route;
+	char param[128], allow[64], deep[200];
+	const char *msg;
+	int n;
+
+	CHECK(check("{\"message\":\"grill shows E03\",\"priority\":\"urgent\",\"stream\":true}", &f, &n) == LL_OK,
+	      "a valid chat body passes");
+	CHECK(f.stream == 1 && f.priority && strcmp(f.priority, "urgent") == 0, "typed fields are filled");
+	CHECK(check("{\"message\":\"hi\"}", &f, &n) == LL_OK && f.stream == -1, "an absent bool reads as -1");
+	CHECK(check("{}", &f, &n) == LL_EVALIDATION && n == 1, "a missing required field is listed");
+	CHECK(check("{\"message\":\"\",\"priority\":\"asap\",\"stream\":\"yes\",\"conversation_id\":\"../etc\"}", &f, &n) == LL_EVALIDATION && n == 4,
+	      "every bad field is listed, not just the first (%d)", n);
+	CHECK(check("{\"message\":\"   \"}", &f, &n) == LL_EVALIDATION, "a blank message is refused");
+	CHECK(check("{\"message\":\"a\\u0000b\"}", &f, &n) == LL_EVALIDATION, "an escaped NUL inside a string is refused");
+	CHECK(check("{\"message\": 42}", &f, &n) == LL_EVALIDATION, "a wrong type is refused");
+	CHECK(check("{\"message\":\"x\",\"context\":[1]}", &f, &n) == LL_EVALIDATION, "context must be an object");
+	CHECK(check("{\"message\":\"caf\xc3\xa9\"}", &f, &n) == LL_OK, "valid UTF-8 passes");
+	CHECK(check("{\"message\":\"caf\xc3\"}", &f, &n) == LL_EINVAL, "invalid UTF-8 is malformed JSON");
+	CHECK(check("{\"message\":\"x\"", &f, &n) == LL_EINVAL, "truncated JSON is malformed");
+	CHECK(check("[1,2]", &f, &n) == LL_EINVAL, "a JSON array body is refused");
+	CHECK(check("{\"message\":\"x\"} trailing", &f, &n) == LL_EINVAL, "trailing garbage is refused");
+	CHECK(check("{'message':'x'}", &f, &n) == LL_EINVAL, "non-strict JSON is refused");
+	memset(deep, '[', 100);
+	memcpy(deep, "{\"a\":", 5);
+	deep[100] = '\0';
+	CHECK(http_parse_json(deep, strlen(deep), 16, &obj, &msg) == LL_EINVAL && strstr(msg, "deeply"),
+	      "nesting past the depth limit is refused with a clear message");
+	{
+		char big[2100];
+
+		memcpy(big, "{\"message\":\"", 12);
+		memset(big + 12, 'a', 2001);
+		memcpy(big + 2013, "\"}", 3);
+		CHECK(check(big, &f, &n) == LL_EVALIDATION, "a 2001-character message is refused");
+	}
+
+	CHECK(router_match("GET", "/health", &route, param, sizeof(param), allow, sizeof(allow)) == LL_OK &&
+	      route->scope == SCOPE_NONE, "GET /health is public");
+	CHECK(router_match("POST", "/health", &route, param, sizeof(param), allow, sizeof(allow)) == LL_EMETHOD &&
+	      strcmp(allow, "GET") == 0, "POST /health is 405 with Allow: GET");
+	CHECK(router_match("GET", "/conversations/abc-1", &route, param, sizeof(param), allow, sizeof(allow)) == LL_OK &&
+	      strcmp(param, "abc-1") == 0, "a path parameter is captured");
+	CHECK(router_match("PUT", "/conversations/abc", &route, param, sizeof(param), allow, sizeof(allow)) == LL_EMETHOD &&
+	      strcmp(allow, "GET, DELETE") == 0, "Allow lists every method of the path");
+	CHECK(router_match("GET", "/conversations/", &route, param, sizeof(param), allow, sizeof(allow)) == LL_ENOTFOUND,
+	      "an empty parameter does not match");
+	CHECK(router_match("GET", "/conversations/a/b", &route, param, sizeof(param), allow, sizeof(allow)) == LL_ENOTFOUND,
+	      "a parameter never spans segments");
+	CHECK(router_match("GET", "/metrics", &route, param, sizeof(param), allow, sizeof(allow)) == LL_OK &&
+	      route->scope == SCOPE_ADMIN, "metrics needs the admin scope");
+	CHECK(router_match("POST", "/chat/production", &route, param, sizeof(param), allow, sizeof(allow)) == LL_OK &&
+	      route->scope == SCOPE_CHAT && route->body == BODY_JSON, "chat takes a JSON body with the chat scope");
+
+	CHECK(result_http_status(LL_EVALIDATION) == 422 && strcmp(result_code(LL_EVALIDATION), "validation_failed") == 0,
+	      "validation errors are 422 validation_failed");
+	CHECK(result_http_status(LL_EDB) == 503 && result_http_status(LL_ETOOLARGE) == 413 &&
+	      result_http_status(LL_EMEDIATYPE) == 415 && result_http_status(LL_ETIMEOUT) == 504,
+	      "statuses follow DESIGN.md");
+	CHECK(result_http_status((ll_result)999) == 500, "an unknown result is a 500, never a crash");
+	return TAP_DONE();
+}
