@@ -5,7 +5,8 @@
 #
 #   scripts/stack.sh start DIR     create what is missing, start what is stopped
 #   scripts/stack.sh stop DIR      stop what it started (by PID), in reverse order
-#   scripts/stack.sh status DIR    what runs, and /health; exit 0 only when all runs
+#   scripts/stack.sh status DIR    what runs, and /health; exit 0 when all runs and
+#                                  is healthy (3: something is stopped, 4: unhealthy)
 #   scripts/stack.sh pg-stop DIR   stop / start only PostgreSQL (fault injection)
 #   scripts/stack.sh pg-start DIR
 #   scripts/stack.sh cli DIR ARGS  run `linelead ARGS` against the stack (as the DB owner)
@@ -33,7 +34,7 @@ export LC_ALL=C
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 
-usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2; }
 say() { echo "stack: $*" >&2; }
 die() { echo "stack: error: $*" >&2; exit 1; }
 
@@ -47,9 +48,19 @@ DIR=$(cd "$dir_arg" && pwd)
 # DIR ends up in connection URLs and nginx/PostgreSQL config: keep it plain.
 [[ $DIR =~ ^[A-Za-z0-9_./+-]+$ ]] || die "DIR must be a plain path (letters, digits, _ . / + -): $DIR"
 
-HTTPS_PORT=${LINELEAD_HTTPS_PORT:-8443}
-HTTP_PORT=${LINELEAD_HTTP_PORT:-8080}
-PG_PORT=${LINELEAD_PG_PORT:-5433}
+# Ports: start takes them from the environment, else from the last start,
+# else the defaults; every other command uses those the stack was started with.
+REC_HTTPS_PORT='' REC_HTTP_PORT='' REC_PG_PORT=''
+[[ -r $DIR/ports ]] && source "$DIR/ports"
+if [[ $cmd == start ]]; then
+    HTTPS_PORT=${LINELEAD_HTTPS_PORT:-${REC_HTTPS_PORT:-8443}}
+    HTTP_PORT=${LINELEAD_HTTP_PORT:-${REC_HTTP_PORT:-8080}}
+    PG_PORT=${LINELEAD_PG_PORT:-${REC_PG_PORT:-5433}}
+else
+    HTTPS_PORT=${REC_HTTPS_PORT:-${LINELEAD_HTTPS_PORT:-8443}}
+    HTTP_PORT=${REC_HTTP_PORT:-${LINELEAD_HTTP_PORT:-8080}}
+    PG_PORT=${REC_PG_PORT:-${LINELEAD_PG_PORT:-5433}}
+fi
 RATE_LIMIT=${LINELEAD_RATE_LIMIT:-20}
 RATE_BURST=${LINELEAD_RATE_BURST:-40}
 WORKERS=${LINELEAD_WORKERS:-}
@@ -182,12 +193,15 @@ need_bin() {
 run_cli() {
     need_bin linelead
     app_env
-    env -i "${APP_ENV[@]}" LINELEAD_DATABASE_URL="$(admin_url)" LINELEAD_ADMIN_DATABASE_URL="$(admin_url)" \
+    timeout "${LINELEAD_STACK_CLI_TIMEOUT:-600}" env -i "${APP_ENV[@]}" \
+        LINELEAD_DATABASE_URL="$(admin_url)" LINELEAD_ADMIN_DATABASE_URL="$(admin_url)" \
         "$BIN_DIR/linelead" -c "$CONF" "$@"
 }
 
 run_psql() {  # ARGS: psql as the owner, database linelead unless -d is given
-    PGPASSWORD=$PG_ADMIN_PASSWORD PGCONNECT_TIMEOUT=5 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
+    local limit=(timeout 120)      # bounded, unless a person is typing
+    [[ -t 0 ]] && limit=()
+    PGPASSWORD=$PG_ADMIN_PASSWORD PGCONNECT_TIMEOUT=5 "${limit[@]}" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
         -h "$RUN" -p "$PG_PORT" -U linelead_admin "$@"
 }
 
@@ -234,7 +248,13 @@ EOF
 }
 
 pg_start() {
-    pg_running && return 0
+    local port
+    if pg_running; then
+        port=$(sed -n 4p "$PGDATA/postmaster.pid" 2>/dev/null || true)
+        [[ -z $port || $port == "$PG_PORT" ]] ||
+            die "PostgreSQL in $PGDATA runs on port $port, not $PG_PORT: stop the stack to change ports"
+        return 0
+    fi
     pg_configure
     # A postmaster.pid left by a crash with no postmaster behind it: pg_ctl
     # handles it; we only make sure the socket directory exists.
@@ -482,6 +502,7 @@ do_start() {
     load_secrets
     pg_init
     pg_start
+    printf 'REC_HTTPS_PORT=%s\nREC_HTTP_PORT=%s\nREC_PG_PORT=%s\n' "$HTTPS_PORT" "$HTTP_PORT" "$PG_PORT" >"$DIR/ports"
     pg_setup
     write_conf
     out=$(run_cli migrate 2>&1) || die "linelead migrate failed
@@ -514,6 +535,7 @@ do_status() {
     if ((rc == 0)); then
         echo "url:        https://127.0.0.1:$HTTPS_PORT"
         echo "health:     $(health_json)"
+        healthy || rc=4
     fi
     return "$rc"
 }

@@ -24,7 +24,7 @@ void arena_init(struct arena *a, size_t block_size)
 
 void *arena_alloc(struct arena *a, size_t size)
 {
-	const size_t align = sizeof(max_align_t);
+	const size_t align = _Alignof(max_align_t);
 	struct arena_block *b = a->head;
 	size_t need = (size + align - 1) & ~(align - 1);
 	void *p;

@@ -1,1 +1,1105 @@
+/* composer.c - the local grounded generator.
+ *
+ * The passages are cut into units (sentences, numbered steps, bullets,
+ * WARNING/CAUTION/DANGER lines); each unit is scored by the question's terms
+ * it contains (codes and numbers weigh more), by the terms of its section
+ * heading, and by its passage's retrieval score.  The answer is made of the
+ * best units copied verbatim (markup stripped, numbers and units intact), the
+ * best-matching step list in its original order, and the warnings of the
+ * passages used.  Nothing else is stated as a fact.
+ */
 #include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "composer.h"
+
+#define MAX_UNITS 600
+#define MAX_SENTENCES 3
+#define MAX_STEPS 12
+#define MAX_WARNINGS 6
+#define MAX_CITATIONS 4
+#define SNIPPET_MAX 240
+#define NOT_FOUND_CONFIDENCE 0.2
+
+/* ---------------------------------------------------------------- words */
+
+static const char *const stopwords[] = {
+	"a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are",
+	"as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by",
+	"can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "else",
+	"every", "few", "for", "from", "further", "get", "gets", "getting", "go", "going", "got",
+	"had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i",
+	"if", "im", "in", "into", "is", "it", "its", "itself", "just", "keep", "keeps", "know",
+	"let", "like", "me", "might", "more", "most", "must", "my", "need", "needs", "no", "nor",
+	"not", "now", "of", "off", "ok", "okay", "on", "once", "one", "only", "or", "other", "our",
+	"out", "over", "own", "please", "pls", "same", "say", "she", "should", "so", "some",
+	"still", "such", "tell", "than", "that", "thats", "the", "their", "them", "then", "there",
+	"these", "they", "thing", "this", "those", "through", "to", "too", "under", "until", "up",
+	"us", "use", "very", "want", "was", "way", "we", "were", "what", "whats", "when", "where",
+	"which", "while", "who", "why", "will", "with", "would", "you", "your", "yours", "dont",
+	"doesnt", "isnt", "wont", "cant", "really", "guys", "hey", "hi", "u", "ur", "yo", "any",
+	"anything", "something", "right", "properly", "again", "help", "way", "supposed", NULL};
+
+bool composer_is_stopword(const char *word, size_t len)
+{
+	for(int i = 0; stopwords[i]; i++)
+		if(strlen(stopwords[i]) == len && strncmp(stopwords[i], word, len) == 0)
+			return true;
+	return false;
+}
+
+static bool is_word_char(unsigned char c)
+{
+	return isalnum(c) != 0;
+}
+
+/* A token is code-like when letters are followed by digits ("e03", "bg-4",
+ * "c602", "xl-200b"). */
+static bool token_is_code(const char *t)
+{
+	size_t letters = 0, digits = 0;
+	const char *p = t;
+
+	while(isalpha((unsigned char)*p) && letters < 5) {
+		p++;
+		letters++;
+	}
+	if(letters == 0)
+		return false;
+	if(*p == '-')
+		p++;
+	while(isdigit((unsigned char)*p)) {
+		p++;
+		digits++;
+	}
+	if(digits == 0)
+		return false;
+	while(isalpha((unsigned char)*p))
+		p++;
+	if(*p)
+		return false;
+	/* "co2", "h2o": one digit without a hyphen is a word, except error codes */
+	if(digits == 1 && !strchr(t, '-') && !(letters == 1 && (t[0] == 'e' || t[0] == 'f')))
+		return false;
+	return true;
+}
+
+/* Normalises a code: no hyphen, no leading zeros in the number ("e-03" -> "e3"). */
+static void code_normalise(char *t)
+{
+	char out[COMPOSER_TERM_LEN];
+	size_t o = 0;
+	const char *p = t;
+
+	while(*p && isalpha((unsigned char)*p) && o < sizeof(out) - 1)
+		out[o++] = *p++;
+	if(*p == '-')
+		p++;
+	while(*p == '0' && isdigit((unsigned char)p[1]))
+		p++;
+	while(*p && o < sizeof(out) - 1)
+		out[o++] = *p++;
+	out[o] = '\0';
+	memcpy(t, out, o + 1);
+}
+
+static void stem(char *w)
+{
+	size_t n = strlen(w);
+
+	if(n > 5 && strcmp(w + n - 3, "ing") == 0)
+		n -= 3;
+	else if(n > 4 && strcmp(w + n - 3, "ied") == 0) {
+		n -= 3;
+		w[n++] = 'y';
+	} else if(n > 4 && strcmp(w + n - 2, "ed") == 0)
+		n -= 2;
+	else if(n > 4 && strcmp(w + n - 3, "ies") == 0) {
+		n -= 3;
+		w[n++] = 'y';
+	} else if(n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u')
+		n -= 1;
+	/* "cutting" -> "cutt" -> "cut" */
+	if(n > 3 && w[n - 1] == w[n - 2] && !strchr("lsaeiou", w[n - 1]))
+		n -= 1;
+	w[n] = '\0';
+}
+
+static const struct {
+	const char *from, *to;
+} synonyms[] = {
+	{"temp", "temperature"}, {"frier", "fryer"}, {"fridge", "cooler"}, {"mgr", "manager"},
+	{"sanitiser", "sanitizer"}, {"walkin", "walk-in"}, {"icemaker", "ice"},
+};
+
+/* Reads the next token of s into tok (lower-cased, normalised); returns the
+ * position after it, or NULL at the end.  *raw_len is the token's length in s. */
+static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_code, bool *is_number)
+{
+	size_t n = 0;
+
+	while(*s && !is_word_char((unsigned char)*s))
+		s++;
+	if(!*s)
+		return NULL;
+	while(*s && (is_word_char((unsigned char)*s) ||
+	             (*s == '-' && n > 0 && is_word_char((unsigned char)s[1]) &&
+	              isdigit((unsigned char)s[1])))) {
+		if(n < toklen - 1)
+			tok[n++] = (char)tolower((unsigned char)*s);
+		s++;
+	}
+	tok[n] = '\0';
+	*is_number = n > 0 && strspn(tok, "0123456789") == n;
+	*is_code = !*is_number && token_is_code(tok);
+	if(*is_code)
+		code_normalise(tok);
+	else if(!*is_number) {
+		for(size_t i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
+			if(strcmp(tok, synonyms[i].from) == 0) {
+				snprintf(tok, toklen, "%s", synonyms[i].to);
+				break;
+			}
+		stem(tok);
+	}
+	return s;
+}
+
+static bool term_match(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if(la == lb)
+		return strcmp(a, b) == 0;
+	if(la < 4 || lb < 4)
+		return false;
+	if(la > lb + 2 || lb > la + 2)
+		return false;
+	return strncmp(a, b, la < lb ? la : lb) == 0;
+}
+
+void composer_terms_of(const char *text, struct composer_terms *out)
+{
+	char tok[COMPOSER_TERM_LEN];
+	bool is_code, is_number;
+	const char *p = text ? text : "";
+
+	out->n = 0;
+	while((p = next_token(p, tok, sizeof(tok), &is_code, &is_number)) != NULL) {
+		size_t len = strlen(tok);
+		bool dup = false;
+
+		if(len < 2 && !is_number)
+			continue;
+		if(!is_code && !is_number && composer_is_stopword(tok, len))
+			continue;
+		for(int i = 0; i < out->n && !dup; i++)
+			dup = strcmp(out->term[i], tok) == 0;
+		if(dup || out->n >= COMPOSER_MAX_TERMS)
+			continue;
+		memcpy(out->term[out->n], tok, len + 1);
+		out->weight[out->n] = is_code ? 3.0 : is_number ? 2.0 : 1.0;
+		out->n++;
+	}
+}
+
+int composer_codes_of(const char *text, char codes[][16], int max)
+{
+	const char *p = text ? text : "";
+	int n = 0;
+
+	while(*p && n < max) {
+		const char *start;
+		char tok[COMPOSER_TERM_LEN];
+		size_t len = 0;
+
+		while(*p && !is_word_char((unsigned char)*p))
+			p++;
+		start = p;
+		while(*p && (is_word_char((unsigned char)*p) ||
+		             (*p == '-' && p > start && isdigit((unsigned char)p[1])))) {
+			if(len < sizeof(tok) - 1)
+				tok[len++] = (char)tolower((unsigned char)*p);
+			p++;
+		}
+		tok[len] = '\0';
+		if(len == 0 || len > 12 || !token_is_code(tok))
+			continue;
+		bool dup = false;
+		for(int i = 0; i < n && !dup; i++)
+			dup = strcasecmp(codes[i], tok) == 0;
+		if(dup)
+			continue;
+		for(size_t i = 0; i <= len; i++)
+			codes[n][i] = (char)toupper((unsigned char)tok[i]);
+		n++;
+	}
+	return n;
+}
+
+static const char *const equipment_nouns[] = {
+	"grill", "fryer", "frier", "freezer", "soft serve", "shake machine", "ice machine",
+	"ice maker", "oven", "toaster", "holding cabinet", "warmer", "walk-in", "walk in", "cooler",
+	"dish machine", "dishwasher", "coffee", "brewer", "espresso", "beverage", "soda",
+	"fountain", "pos", "register", "headset", "printer", "kiosk", "broiler", "microwave",
+	"hood", "platen", "compressor", "thermostat", "probe", "slicer", "mixer", "blender",
+	"steamer", "griddle", "smoker", "rethermalizer", "drive-thru", "timer", NULL};
+
+int composer_equipment_nouns(const char *text, char *out, size_t outlen)
+{
+	size_t used = 0;
+	int n = 0;
+
+	if(outlen)
+		out[0] = '\0';
+	for(int i = 0; equipment_nouns[i]; i++) {
+		const char *hit = strcasestr(text ? text : "", equipment_nouns[i]);
+		size_t len = strlen(equipment_nouns[i]);
+
+		if(!hit || (hit > text && is_word_char((unsigned char)hit[-1])))
+			continue;
+		if(used + len + 2 > outlen)
+			break;
+		if(used)
+			out[used++] = ' ';
+		memcpy(out + used, equipment_nouns[i], len);
+		used += len;
+		out[used] = '\0';
+		n++;
+	}
+	return n;
+}
+
+/* ---------------------------------------------------------------- units */
+
+enum unit_kind { UNIT_SENTENCE, UNIT_STEP, UNIT_BULLET, UNIT_WARNING };
+
+struct unit {
+	enum unit_kind kind;
+	const char *text;       /* cleaned, in the arena */
+	int passage;            /* index into passages */
+	int list;               /* step/bullet list id, unique across passages */
+	int order;              /* position across everything */
+	uint32_t matched;       /* question terms found in the text (bit i = term i) */
+	double weight;          /* sum of the matched terms' weights */
+	double score;
+	bool has_digit;
+};
+
+struct units {
+	struct unit item[MAX_UNITS];
+	int n;
+	int next_list;
+};
+
+/* Copies s[0..len) without Markdown emphasis, collapsing whitespace. */
+static char *clean_text(struct arena *a, const char *s, size_t len)
+{
+	char *out = arena_alloc(a, len + 1);
+	size_t o = 0;
+	bool space = false;
+
+	if(!out)
+		return NULL;
+	for(size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if(c == '`' || ((c == '*' || c == '_') && i + 1 < len && s[i + 1] == c)) {
+			if(c != '`')
+				i++;
+			continue;
+		}
+		if(c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+			space = o > 0;
+			continue;
+		}
+		if(space)
+			out[o++] = ' ';
+		space = false;
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static bool has_digit(const char *s)
+{
+	for(; *s; s++)
+		if(isdigit((unsigned char)*s))
+			return true;
+	return false;
+}
+
+static ll_result unit_add(struct arena *a, struct units *u, enum unit_kind kind, const char *s,
+                          size_t len, int passage, int list)
+{
+	struct unit *x;
+	char *text;
+
+	if(u->n >= MAX_UNITS)
+		return LL_OK;
+	text = clean_text(a, s, len);
+	if(!text)
+		return LL_ENOMEM;
+	if(strlen(text) < 2)
+		return LL_OK;
+	if(kind == UNIT_SENTENCE && strstr(text, " ask ")) {
+		/* "Crew ask "grill won't heat", "platen is cold"": a retrieval
+		 * hint written into the manuals, not an answer */
+		int quotes = 0;
+
+		for(const char *c = text; *c; c++)
+			quotes += *c == '"';
+		if(quotes >= 4)
+			return LL_OK;
+	}
+	x = &u->item[u->n];
+	memset(x, 0, sizeof(*x));
+	x->kind = kind;
+	x->text = text;
+	x->passage = passage;
+	x->list = list;
+	x->order = u->n;
+	x->has_digit = has_digit(text);
+	u->n++;
+	return LL_OK;
+}
+
+/* Splits a paragraph into sentences: after . ! ? followed by a space and a
+ * capital, a digit or a quote, unless the word before is an abbreviation. */
+static ll_result add_sentences(struct arena *a, struct units *u, const char *s, size_t len, int passage)
+{
+	size_t start = 0;
+	ll_result result = LL_OK;
+
+	for(size_t i = 0; i < len && !result; i++) {
+		char c = s[i];
+		size_t j, w;
+
+		if(c != '.' && c != '!' && c != '?')
+			continue;
+		j = i + 1;
+		while(j < len && (s[j] == ')' || s[j] == '"'))
+			j++;
+		if(j >= len || (s[j] != ' ' && s[j] != '\n'))
+			continue;
+		while(j < len && (s[j] == ' ' || s[j] == '\n'))
+			j++;
+		if(j >= len || !(isupper((unsigned char)s[j]) || isdigit((unsigned char)s[j]) || s[j] == '"' || s[j] == '('))
+			continue;
+		/* the word before the period */
+		w = i;
+		while(w > start && !isspace((unsigned char)s[w - 1]))
+			w--;
+		if(c == '.') {
+			size_t wl = i - w;
+
+			if(memchr(s + w, '.', wl) || (wl == 2 && (strncmp(s + w, "No", 2) == 0 || strncmp(s + w, "vs", 2) == 0)) ||
+			   (wl == 6 && strncmp(s + w, "approx", 6) == 0))
+				continue;
+		}
+		result = unit_add(a, u, UNIT_SENTENCE, s + start, i + 1 - start, passage, -1);
+		start = j;
+	}
+	if(!result && start < len)
+		result = unit_add(a, u, UNIT_SENTENCE, s + start, len - start, passage, -1);
+	return result;
+}
+
+/* "1. " / "12) " -> the length of the marker, 0 when not a numbered step. */
+static size_t step_marker(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while(i < len && i < 3 && isdigit((unsigned char)s[i]))
+		i++;
+	if(i == 0 || i >= len || (s[i] != '.' && s[i] != ')'))
+		return 0;
+	if(i + 1 >= len || s[i + 1] != ' ')
+		return 0;
+	return i + 2;
+}
+
+static size_t bullet_marker(const char *s, size_t len)
+{
+	if(len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+		return 2;
+	return 0;
+}
+
+/* WARNING / CAUTION / DANGER at the start, after emphasis or a quote mark. */
+static bool is_warning(const char *s, size_t len)
+{
+	static const char *const words[] = {"WARNING", "CAUTION", "DANGER"};
+	size_t i = 0;
+
+	while(i < len && (s[i] == '*' || s[i] == '_' || s[i] == '>' || s[i] == ' ' || s[i] == '!' ||
+	                  (unsigned char)s[i] >= 0x80))
+		i++;
+	for(size_t k = 0; k < 3; k++) {
+		size_t wl = strlen(words[k]);
+
+		if(len - i >= wl && strncasecmp(s + i, words[k], wl) == 0 &&
+		   (len - i == wl || !isalpha((unsigned char)s[i + wl])) &&
+		   (strncmp(s + i, words[k], wl) == 0 || (len - i > wl && s[i + wl] == ':')))
+			return true;
+	}
+	return false;
+}
+
+static ll_result split_passage(struct arena *a, struct units *u, const char *body, int passage)
+{
+	const char *p = body ? body : "";
+	const char *para = NULL;
+	size_t para_len = 0;
+	int list = -1;
+	enum unit_kind list_kind = UNIT_SENTENCE;
+	int last_item = -1;          /* unit index of the last step/bullet, for continuations */
+	bool blank = false;
+	ll_result result = LL_OK;
+
+	while(*p && !result) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		const char *line = p;
+		size_t indent = 0, m;
+
+		p = eol ? eol + 1 : p + len;
+		while(indent < len && (line[indent] == ' ' || line[indent] == '\t'))
+			indent++;
+		line += indent;
+		len -= indent;
+		while(len && (line[len - 1] == ' ' || line[len - 1] == '\r'))
+			len--;
+		if(len >= 2 && line[0] == '>' && line[1] == ' ') {
+			line += 2;
+			len -= 2;
+		}
+		if(len == 0) {
+			if(para)
+				result = add_sentences(a, u, para, para_len, passage);
+			para = NULL;
+			blank = true;
+			continue;
+		}
+		if(line[0] == '#' || line[0] == '|') {
+			if(para)
+				result = add_sentences(a, u, para, para_len, passage);
+			para = NULL;
+			list = -1;
+			last_item = -1;
+			continue;
+		}
+		if(is_warning(line, len)) {
+			if(para)
+				result = add_sentences(a, u, para, para_len, passage);
+			para = NULL;
+			if(!result)
+				result = unit_add(a, u, UNIT_WARNING, line, len, passage, -1);
+			last_item = -1;
+			blank = false;
+			continue;
+		}
+		if((m = step_marker(line, len)) != 0 || (bullet_marker(line, len) && (m = 2) != 0)) {
+			enum unit_kind kind = step_marker(line, len) ? UNIT_STEP : UNIT_BULLET;
+
+			if(para)
+				result = add_sentences(a, u, para, para_len, passage);
+			para = NULL;
+			if(list < 0 || list_kind != kind)
+				list = u->next_list++;
+			list_kind = kind;
+			if(!result && is_warning(line + m, len - m))
+				result = unit_add(a, u, UNIT_WARNING, line + m, len - m, passage, -1);
+			else if(!result) {
+				result = unit_add(a, u, kind, line + m, len - m, passage, list);
+				last_item = u->n - 1;
+			}
+			blank = false;
+			continue;
+		}
+		if(last_item >= 0 && indent >= 2 && !blank && last_item == u->n - 1) {
+			/* a wrapped step: join it to the step */
+			struct unit *x = &u->item[last_item];
+			char *joined = arena_printf(a, "%s %.*s", x->text, (int)len, line);
+
+			if(!joined)
+				result = LL_ENOMEM;
+			else {
+				x->text = clean_text(a, joined, strlen(joined));
+				x->has_digit = has_digit(x->text);
+			}
+			continue;
+		}
+		/* prose: a list ends at a prose line */
+		list = -1;
+		last_item = -1;
+		blank = false;
+		if(!para) {
+			para = line;
+			para_len = len;
+		} else {
+			/* lines of one paragraph are contiguous in body except for the
+			 * stripped indent; sentences only need the span */
+			para_len = (size_t)(line + len - para);
+		}
+	}
+	if(!result && para)
+		result = add_sentences(a, u, para, para_len, passage);
+	return result;
+}
+
+/* ---------------------------------------------------------------- scoring */
+
+static uint32_t match_terms(const struct composer_terms *t, const char *text, double *weight)
+{
+	char tok[COMPOSER_TERM_LEN];
+	bool is_code, is_number;
+	uint32_t matched = 0;
+	const char *p = text ? text : "";
+
+	while((p = next_token(p, tok, sizeof(tok), &is_code, &is_number)) != NULL) {
+		for(int i = 0; i < t->n; i++) {
+			if(matched & (1u << i))
+				continue;
+			if((t->weight[i] >= 2.0) ? strcmp(tok, t->term[i]) == 0 : term_match(tok, t->term[i]))
+				matched |= 1u << i;
+		}
+	}
+	*weight = 0;
+	for(int i = 0; i < t->n; i++)
+		if(matched & (1u << i))
+			*weight += t->weight[i];
+	return matched;
+}
+
+static bool contains_any(const char *text, const char *const *words)
+{
+	for(int i = 0; words[i]; i++) {
+		const char *hit = text;
+		size_t wl = strlen(words[i]);
+
+		while((hit = strcasestr(hit, words[i])) != NULL) {
+			bool start_ok = hit == text || !isalpha((unsigned char)hit[-1]);
+
+			if(start_ok)
+				return true;
+			hit += wl;
+		}
+	}
+	return false;
+}
+
+static const char *const quantity_cues[] = {
+	"how long", "how many", "how much", "how hot", "how cold", "how often", "how soon",
+	"how far", "temperature", "temp", "degree", "minimum", "maximum", "ppm", "what time",
+	"limit", "hours", "minutes", "days", "how warm", "concentration", "strength", NULL};
+
+static const char *const escalate_cues[] = {
+	"fire", "flame", "burn", "burned", "burnt", "scald", "cut ", "cut myself", "bleed", "blood",
+	"injur", "hurt", "fell", "fall ", "slipped", "unconscious", "unresponsive", "faint",
+	"chok", "911", "sick", "ill ", "ill.", "illness", "vomit", "throwing up", "diarrh",
+	"fever", "jaundice", "sore throat", "allergic", "anaphyla", "reaction", "epipen",
+	"contamin", "poison", "chemical in", "chemical splash", "bleach in", "glass in",
+	"metal in", "foreign object", "rodent", "mouse", "mice", "rat ", "droppings",
+	"cockroach", "roach", "smoke", "gas smell", "smell gas", "shock", "electrocut", NULL};
+
+static const char *const service_cues[] = {
+	"call service", "service technician", "technician", "service company", "service call",
+	"authorized service", "service agent", "call the manufacturer", "service provider",
+	"repair company", "call for service", "qualified service", NULL};
+
+/* ---------------------------------------------------------------- helpers */
+
+struct list_of_strings {
+	const char **items;
+	size_t n, cap;
+};
+
+static ll_result strings_add(struct arena *a, struct list_of_strings *l, const char *s)
+{
+	for(size_t i = 0; i < l->n; i++)
+		if(strcasecmp(l->items[i], s) == 0)
+			return LL_OK;
+	if(l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		const char **items = arena_alloc(a, cap * sizeof(*items));
+
+		if(!items)
+			return LL_ENOMEM;
+		if(l->n)
+			memcpy(items, l->items, l->n * sizeof(*items));
+		l->items = items;
+		l->cap = cap;
+	}
+	l->items[l->n++] = s;
+	return LL_OK;
+}
+
+/* A snippet of at most SNIPPET_MAX bytes around the first matched term,
+ * cut at spaces so no UTF-8 sequence is split. */
+static const char *make_snippet(struct arena *a, const struct composer_terms *t, const char *body)
+{
+	char *clean = clean_text(a, body ? body : "", strlen(body ? body : ""));
+	size_t len, at = 0, start, end;
+	char tok[COMPOSER_TERM_LEN];
+	bool is_code, is_number, found = false;
+	const char *p;
+
+	if(!clean)
+		return NULL;
+	len = strlen(clean);
+	if(len <= SNIPPET_MAX)
+		return clean;
+	p = clean;
+	while(!found) {
+		const char *before = p;
+
+		while(*before && !is_word_char((unsigned char)*before))
+			before++;
+		p = next_token(p, tok, sizeof(tok), &is_code, &is_number);
+		if(!p)
+			break;
+		for(int i = 0; i < t->n && !found; i++)
+			if(t->weight[i] >= 2.0 ? strcmp(tok, t->term[i]) == 0 : term_match(tok, t->term[i])) {
+				found = true;
+				at = (size_t)(before - clean);
+			}
+	}
+	start = at > 60 ? at - 60 : 0;
+	while(start > 0 && clean[start - 1] != ' ')
+		start--;
+	end = start + SNIPPET_MAX - 6;
+	if(end > len)
+		end = len;
+	while(end < len && end > start && clean[end] != ' ')
+		end--;
+	return arena_printf(a, "%s%.*s%s", start ? "…" : "", (int)(end - start), clean + start,
+	                    end < len ? "…" : "");
+}
+
+static int cmp_score_desc(const void *x, const void *y)
+{
+	const struct unit *a = *(const struct unit *const *)x, *b = *(const struct unit *const *)y;
+
+	if(a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	return a->order - b->order;
+}
+
+static int cmp_order(const void *x, const void *y)
+{
+	const struct unit *a = *(const struct unit *const *)x, *b = *(const struct unit *const *)y;
+
+	if(a->passage != b->passage)
+		return a->passage - b->passage;
+	return a->order - b->order;
+}
+
+static const char **strings_finish(struct list_of_strings *l, size_t *n)
+{
+	*n = l->n;
+	return l->items;
+}
+
+/* ---------------------------------------------------------------- answers */
+
+static ll_result compose_general(struct arena *a, const struct question *q, struct answer *out)
+{
+	static const char *const thanks[] = {"thank", "thx", "appreciate", "cheers", NULL};
+	static const char *const hello[] = {"hello", "hi ", "hi!", "hey", "good morning",
+	                                    "good afternoon", "good evening", "yo ", NULL};
+	char text[512];
+	const char *msg = q->text ? q->text : "";
+	const char *help = "I can help with equipment problems and error codes, food-safety and "
+	                   "workplace-safety rules, running the shift (opening, closing, cash, "
+	                   "inventory, customers) and training new crew.";
+
+	if(contains_any(msg, thanks))
+		snprintf(text, sizeof(text), "You're welcome! Ask me any time. %s", help);
+	else if(contains_any(msg, hello) || strcasecmp(msg, "hi") == 0)
+		snprintf(text, sizeof(text), "Hi! I'm Line Lead, the crew's assistant. %s What do you need?", help);
+	else
+		snprintf(text, sizeof(text), "That's outside what I can answer. %s", help);
+	out->response = arena_strdup(a, text);
+	out->confidence = 0.9;
+	return out->response ? LL_OK : LL_ENOMEM;
+}
+
+static ll_result compose_not_found(struct arena *a, const struct question *q, struct answer *out)
+{
+	static const char *const equipment_steps[] = {
+		"If the machine is unsafe (smoke, sparks, burning smell, leaking gas or oil), switch it off, unplug it or turn it off at the breaker, and keep people away.",
+		"Tell the manager on duty.",
+		"Call the service company for this equipment; do not open panels or attempt repairs yourself.",
+	};
+	static const char *const safety_steps[] = {
+		"Stop and make the area safe; do not serve food you are unsure about.",
+		"Tell the manager on duty now.",
+		"Call 911 for a fire that is not out, a serious injury, trouble breathing or anyone unresponsive.",
+	};
+	static const char *const other_steps[] = {
+		"Ask the manager on duty for the store's procedure.",
+	};
+	const char *const *steps;
+	size_t nsteps;
+	struct buf b;
+	char codes[4][16];
+	int ncodes = composer_codes_of(q->text, codes, 4);
+	ll_result result;
+
+	buf_init(&b, 4096);
+	result = buf_appends(&b, "I couldn't find this in the store's manuals, so I can't give you model-specific steps.");
+	if(!result && ncodes > 0)
+		result = buf_printf(&b, " None of them mention %s.", codes[0]);
+	if(!result)
+		result = buf_appends(&b, q->agent == AGENT_EQUIPMENT
+			? " Ask your manager to add the manual for this equipment (`linelead ingest` or the dashboard's Documents page) and ask again. Until then: turn the equipment off and lock it out if it is unsafe, and call the manager or the service company."
+			: " Ask your manager to add the store's document on this (`linelead ingest` or the dashboard's Documents page) and ask again. Until then, check with the manager on duty.");
+	if(result)
+		goto out;
+	out->response = arena_strdup(a, buf_str(&b));
+	if(!out->response) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	if(q->agent == AGENT_EQUIPMENT) {
+		steps = equipment_steps;
+		nsteps = 3;
+		out->service_call_recommended = true;
+	} else if(q->agent == AGENT_SAFETY) {
+		steps = safety_steps;
+		nsteps = 3;
+	} else {
+		steps = other_steps;
+		nsteps = 1;
+	}
+	out->steps = arena_alloc(a, nsteps * sizeof(*out->steps));
+	if(!out->steps) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	for(size_t i = 0; i < nsteps; i++)
+		out->steps[i] = steps[i];
+	out->nsteps = nsteps;
+	out->confidence = NOT_FOUND_CONFIDENCE;
+out:
+	buf_free(&b);
+	return result;
+}
+
+/* The safety agent's own rules, added only when a passage used says the same. */
+static ll_result safety_rules(struct arena *a, const struct passages *p, const bool *used,
+                              bool escalate, struct list_of_strings *warnings)
+{
+	bool says_911 = false, says_manager = false, says_discard = false;
+	ll_result result = LL_OK;
+
+	for(size_t i = 0; i < p->count; i++) {
+		const char *body = p->items[i].body ? p->items[i].body : "";
+
+		if(!used[i])
+			continue;
+		says_911 |= strstr(body, "911") != NULL;
+		says_manager |= strcasestr(body, "manager") != NULL;
+		says_discard |= strcasestr(body, "throw it out") != NULL || strcasestr(body, "throw it away") != NULL;
+	}
+	if(escalate && says_manager)
+		result = strings_add(a, warnings, "Tell the manager on duty now.");
+	if(!result && escalate && says_911)
+		result = strings_add(a, warnings, "Call 911 for a fire that is not out, heavy bleeding, trouble breathing or anyone unresponsive.");
+	if(!result && says_discard)
+		result = strings_add(a, warnings, "When in doubt, throw it out.");
+	return result;
+}
+
+ll_result composer_compose(struct arena *a, const struct question *q,
+                           const struct passages *passages, struct answer *out)
+{
+	struct units *u = NULL;
+	struct composer_terms terms;
+	struct unit *sorted[MAX_UNITS], *picked[MAX_SENTENCES + 1];
+	struct list_of_strings warnings = {0}, steps = {0};
+	bool used[64] = {false};
+	bool urgent = q->priority == PRIORITY_URGENT;
+	bool quantity, escalate, service = false;
+	double total_weight = 0, content_weight = 0, best_sentence = 0, top_pscore = 0;
+	uint32_t covered = 0, content_mask = 0;
+	size_t np = passages ? passages->count : 0;
+	int npicked = 0, nsorted = 0, best_list = -1;
+	char codes[4][16];
+	int ncodes;
+	struct buf b;
+	ll_result result = LL_OK;
+
+	memset(out, 0, sizeof(*out));
+	out->model = "local";
+	buf_init(&b, 16384);
+	if(np > 64)
+		np = 64;
+	escalate = (q->agent == AGENT_SAFETY || q->secondary == AGENT_SAFETY) && contains_any(q->text ? q->text : "", escalate_cues);
+	out->escalate = escalate;
+	if(q->agent == AGENT_GENERAL) {
+		result = compose_general(a, q, out);
+		goto out;
+	}
+	composer_terms_of(q->text, &terms);
+	quantity = contains_any(q->text ? q->text : "", quantity_cues);
+	u = arena_alloc(a, sizeof(*u));
+	if(!u) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	for(size_t i = 0; i < np && !result; i++)
+		result = split_passage(a, u, passages->items[i].body, (int)i);
+	if(result)
+		goto out;
+	if(np)
+		top_pscore = passages->items[0].score;
+
+	/* which question terms any passage holds at all: codes no passage
+	 * mentions do not count against coverage (they get their own note) */
+	for(int i = 0; i < terms.n; i++) {
+		bool anywhere = false;
+
+		for(size_t k = 0; k < np && !anywhere; k++) {
+			const struct passage *ps = &passages->items[k];
+			struct composer_terms one = terms;
+			double w;
+
+			one.n = i + 1;
+			anywhere = (match_terms(&one, ps->body, &w) >> i) & 1u;
+			if(!anywhere)
+				anywhere = (match_terms(&one, ps->section, &w) >> i) & 1u;
+			if(!anywhere)
+				anywhere = (match_terms(&one, ps->title, &w) >> i) & 1u;
+		}
+		total_weight += terms.weight[i];
+		if(anywhere || terms.weight[i] < 3.0) {
+			content_weight += terms.weight[i];
+			content_mask |= 1u << i;
+		}
+	}
+
+	for(int i = 0; i < u->n; i++) {
+		struct unit *x = &u->item[i];
+		const struct passage *ps = &passages->items[x->passage];
+		double sw = 0, tw = 0;
+		uint32_t sm = match_terms(&terms, ps->section, &sw) | match_terms(&terms, ps->title, &tw);
+		uint32_t extra;
+		double ew = 0;
+
+		x->matched = match_terms(&terms, x->text, &x->weight);
+		extra = sm & ~x->matched;
+		for(int k = 0; k < terms.n; k++)
+			if(extra & (1u << k))
+				ew += terms.weight[k];
+		x->score = content_weight > 0 ? (x->weight + 0.4 * ew) / content_weight : 0;
+		x->score += 0.25 * ps->score;
+		if(quantity && x->has_digit)
+			x->score += 0.15;
+		if(escalate && (strstr(x->text, "911") || strcasestr(x->text, "manager")))
+			x->score += 0.1;
+		if(x->kind == UNIT_SENTENCE || x->kind == UNIT_BULLET)
+			sorted[nsorted++] = x;
+	}
+
+	/* the sentences: best first, each with at least one question term */
+	qsort(sorted, (size_t)nsorted, sizeof(sorted[0]), cmp_score_desc);
+	for(int i = 0; i < nsorted && npicked < (urgent ? 1 : MAX_SENTENCES); i++) {
+		struct unit *x = sorted[i];
+		bool dup = false;
+
+		if(x->weight <= 0 || (npicked && x->score < 0.7 * picked[0]->score))
+			continue;
+		if(passages->items[x->passage].score < 0.6 * top_pscore && npicked)
+			continue;
+		for(int k = 0; k < npicked && !dup; k++)
+			dup = strcmp(picked[k]->text, x->text) == 0;
+		if(dup)
+			continue;
+		picked[npicked++] = x;
+		covered |= x->matched;
+		if(npicked == 1)
+			best_sentence = x->weight;
+	}
+
+	/* the step list: the one holding the best-matching step, from the top
+	 * passages; operations and training may use a bullet checklist */
+	{
+		double best = -1;
+
+		for(int i = 0; i < u->n; i++) {
+			struct unit *x = &u->item[i];
+			bool eligible = x->kind == UNIT_STEP ||
+			                (x->kind == UNIT_BULLET && (q->agent == AGENT_OPERATIONS || q->agent == AGENT_TRAINING));
+			double s;
+
+			if(!eligible)
+				continue;
+			if(x->weight <= 0 && x->passage != 0)
+				continue;
+			if(passages->items[x->passage].score < 0.6 * top_pscore)
+				continue;
+			/* equipment and safety steps come from the passage that
+			 * answers: the top one or the best sentence's */
+			if(x->kind == UNIT_STEP && x->passage != 0 && npicked && x->passage != picked[0]->passage &&
+			   (q->agent == AGENT_EQUIPMENT || q->agent == AGENT_SAFETY))
+				continue;
+			s = x->score + (x->kind == UNIT_STEP ? 0.05 : 0);
+			if(s > best) {
+				best = s;
+				best_list = x->list;
+			}
+		}
+		/* a list whose best step matches far less than the best sentence
+		 * belongs to another topic */
+		if(best_list >= 0 && npicked && best < 0.5 * picked[0]->score)
+			best_list = -1;
+		if(best_list >= 0)
+			for(int i = 0; i < u->n && steps.n < (urgent ? 3 : MAX_STEPS) && !result; i++)
+				if(u->item[i].list == best_list) {
+					result = strings_add(a, &steps, u->item[i].text);
+					covered |= u->item[i].matched;
+					used[u->item[i].passage] = true;
+				}
+		if(result)
+			goto out;
+	}
+	if(best_sentence <= 0 && steps.n == 0) {
+		/* no question term anywhere: nothing relevant was found */
+		np = 0;
+	}
+	{
+		double cov = 0;
+
+		for(int k = 0; k < terms.n; k++)
+			if((covered & content_mask) & (1u << k))
+				cov += terms.weight[k];
+		cov = content_weight > 0 ? cov / content_weight : 0;
+		if(np && cov < 0.3 && terms.n >= 2)
+			np = 0;
+		if(np == 0) {
+			result = compose_not_found(a, q, out);
+			out->escalate = escalate;
+			goto out;
+		}
+		out->confidence = 0.4 + 0.55 * (0.5 * (top_pscore > 1 ? 1 : top_pscore) + 0.5 * cov);
+		if(out->confidence > 0.95)
+			out->confidence = 0.95;
+	}
+	for(int k = 0; k < npicked; k++)
+		used[picked[k]->passage] = true;
+	used[0] = true;
+
+	/* warnings of the passages used, in their order */
+	for(int i = 0; i < u->n && !result; i++)
+		if(u->item[i].kind == UNIT_WARNING && used[u->item[i].passage] && warnings.n < MAX_WARNINGS)
+			result = strings_add(a, &warnings, u->item[i].text);
+	if(!result && (q->agent == AGENT_SAFETY || q->secondary == AGENT_SAFETY))
+		result = safety_rules(a, passages, used, escalate, &warnings);
+	if(result)
+		goto out;
+
+	/* service call: the manual says so, or the answer is weak */
+	if(q->agent == AGENT_EQUIPMENT || q->secondary == AGENT_EQUIPMENT) {
+		for(size_t i = 0; i < np && !service; i++)
+			service = used[i] && contains_any(passages->items[i].body ? passages->items[i].body : "", service_cues);
+		service |= out->confidence < 0.5;
+	}
+	out->service_call_recommended = service;
+
+	/* the response text */
+	qsort(picked, (size_t)npicked, sizeof(picked[0]), cmp_order);
+	if(escalate && q->agent == AGENT_SAFETY)
+		result = buf_appends(&b, "Get the manager on duty now. ");
+	if(!result && urgent && warnings.n)
+		result = buf_printf(&b, "%s ", warnings.items[0]);
+	for(int k = 0; k < npicked && !result; k++) {
+		const char *t = picked[k]->text;
+		size_t tl = strlen(t);
+
+		result = buf_printf(&b, "%s%s ", t, tl && strchr(".!?:", t[tl - 1]) ? "" : ".");
+	}
+	if(!result && steps.n && !urgent)
+		result = buf_appends(&b, q->agent == AGENT_EQUIPMENT ? "Work through the steps below in order." :
+		                         q->agent == AGENT_SAFETY ? "Do the steps below in order." :
+		                         "Follow the checklist below in order.");
+	if(!result && urgent && steps.n)
+		result = buf_appends(&b, "Do these first:");
+	if(!result && service && q->agent == AGENT_EQUIPMENT)
+		result = buf_appends(&b, " If the problem is still there after these steps, stop and call service.");
+	ncodes = composer_codes_of(q->text, codes, 4);
+	for(int k = 0; k < ncodes && !result; k++) {
+		char code[COMPOSER_TERM_LEN];
+		bool seen = false;
+
+		memcpy(code, codes[k], sizeof(codes[k]));
+		for(size_t c = 0; code[c]; c++)
+			code[c] = (char)tolower((unsigned char)code[c]);
+		code_normalise(code);
+		for(int i = 0; i < terms.n && !seen; i++)
+			seen = strcmp(terms.term[i], code) == 0 && (content_mask & (1u << i)) && terms.weight[i] >= 3.0;
+		if(!seen) {
+			result = buf_printf(&b, " The manuals I have do not mention %s; check that model's own manual for what it means, or ask your manager to add it.", codes[k]);
+			out->confidence = out->confidence * 0.9 < 0.4 ? 0.4 : out->confidence * 0.9;
+		}
+	}
+	if(result)
+		goto out;
+	{
+		size_t len = b.len;
+		const char *s = buf_str(&b);
+
+		while(len && s[len - 1] == ' ')
+			len--;
+		out->response = arena_strndup(a, s, len);
+	}
+	if(!out->response) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	out->steps = strings_finish(&steps, &out->nsteps);
+	out->warnings = strings_finish(&warnings, &out->nwarnings);
+
+	/* citations: the passages used, best first */
+	out->citations = arena_alloc(a, MAX_CITATIONS * sizeof(*out->citations));
+	if(!out->citations) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	for(size_t i = 0; i < np && out->ncitations < MAX_CITATIONS; i++) {
+		const struct passage *ps = &passages->items[i];
+		struct citation *c;
+		bool dup = false;
+
+		if(!used[i])
+			continue;
+		for(size_t k = 0; k < out->ncitations && !dup; k++)
+			dup = out->citations[k].document_id == ps->document_id &&
+			      strcmp(out->citations[k].section ? out->citations[k].section : "", ps->section ? ps->section : "") == 0;
+		if(dup)
+			continue;
+		c = &out->citations[out->ncitations++];
+		c->document_id = ps->document_id;
+		c->title = ps->title ? ps->title : "";
+		c->section = ps->section ? ps->section : "";
+		c->snippet = make_snippet(a, &terms, ps->body);
+		c->score = ps->score;
+		if(!c->snippet) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+	}
+out:
+	buf_free(&b);
+	if(!result && !out->steps)
+		out->nsteps = 0;
+	return result;
+}

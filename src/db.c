@@ -72,8 +72,9 @@ static void db_notice(void *arg, const char *message)
 
 ll_result db_connect(struct db *db)
 {
-	static const char *const keys[] = {"dbname", "connect_timeout", "application_name", NULL};
-	const char *values[] = {db->conninfo, "3", "linelead", NULL};
+	static const char *const keys[] = {"dbname", "connect_timeout", "application_name", "options", NULL};
+	const char *values[] = {db->conninfo, "3", "linelead", NULL, NULL};
+	char options[64];
 	double now;
 
 	if(db->conn && PQstatus(db->conn) == CONNECTION_OK)
@@ -82,6 +83,11 @@ ll_result db_connect(struct db *db)
 	now = http_now();
 	if(now < db->retry_at)
 		return LL_EDB;
+	/* A query may not outlive the request's time budget. */
+	if(db->statement_timeout_ms > 0) {
+		snprintf(options, sizeof(options), "-c statement_timeout=%d", db->statement_timeout_ms);
+		values[3] = options;
+	}
 	/* expand_dbname lets conninfo be a URL or key=value string. */
 	db->conn = PQconnectdbParams(keys, values, 1);
 	if(!db->conn || PQstatus(db->conn) != CONNECTION_OK) {

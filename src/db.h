@@ -30,6 +30,7 @@ struct db {
 	unsigned failures;            /* consecutive failed connects */
 	double retry_at;              /* monotonic time before which we do not retry */
 	bool in_tx;
+	int statement_timeout_ms;     /* 0 = the server's default; set before connecting */
 	const struct db_stmt *prepared[DB_MAX_PREPARED];
 	int nprepared;
 	char last_error[256];         /* for logs only; never sent to clients */

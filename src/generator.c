@@ -1,1 +1,428 @@
+/* generator.c - the answer for one agent.
+ *
+ * The order of preference: the answer cache (a repeated question, no
+ * history in play, the knowledge base unchanged), then the LLM when one is
+ * configured and its circuit breaker lets us call, else the local grounded
+ * composer.  The composer's answer is made first in every case (a few ms):
+ * it is the fallback of every LLM failure (then degraded = true), and it
+ * gives the LLM answer its confidence and the warnings the passages hold.
+ *
+ * The LLM is asked for a JSON object (llm_answer_format) and streamed: the
+ * decoded characters of its "answer" field go to on_token as they arrive
+ * (llm_field_stream), the whole object is validated at the end, an invalid
+ * one gets one corrective retry that says what was wrong.  Citations come
+ * only from the passages the model cited; ids it invented are dropped.
+ */
 #include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "agents.h"
+#include "buf.h"
+#include "cache.h"
+#include "composer.h"
+#include "generator.h"
+#include "llm.h"
+#include "log.h"
+#include "worker.h"
+
+#define GEN_PASSAGES_MAX 8          /* passages shown to the model */
+#define GEN_PASSAGE_CHARS 1800      /* of each passage's body */
+#define GEN_TURN_CHARS 1200         /* of each earlier turn */
+#define GEN_PROMPT_MAX (96 * 1024)  /* the user message, passages included */
+#define GEN_SNIPPET_CHARS 200
+#define GEN_BUDGET_RESERVE_S 0.4    /* kept back for the fallback and storing */
+
+/* Sends text to on_token in sentence-sized pieces; stops when it asks to. */
+static bool generator_emit(const char *text, generator_token_fn on_token, void *ctx)
+{
+	const char *p = text;
+
+	while(*p) {
+		const char *end = p;
+
+		while(*end && !((*end == '.' || *end == '!' || *end == '?' || *end == ':') && end[1] == ' '))
+			end++;
+		if(*end)
+			end += 2;    /* the punctuation and the space go with the sentence */
+		if(on_token(ctx, p, (size_t)(end - p)) != 0)
+			return false;
+		p = end;
+	}
+	return true;
+}
+
+/* The length of at most max bytes of s, not cutting a UTF-8 character. */
+static size_t utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if(n <= max)
+		return n;
+	while(max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+/* ---- the request to the model ------------------------------------------- */
+
+static ll_result gen_append_clipped(struct buf *b, const char *s, size_t max)
+{
+	size_t n = utf8_prefix(s ? s : "", max);
+	ll_result result = buf_append(b, s ? s : "", n);
+
+	if(!result && n < strlen(s ? s : ""))
+		result = buf_appends(b, " [...]");
+	return result;
+}
+
+/* The user message: the passages with their ids, then the question. */
+static ll_result gen_user_message(const struct question *q, const struct passages *p, struct buf *b)
+{
+	size_t n = p->count < GEN_PASSAGES_MAX ? p->count : GEN_PASSAGES_MAX;
+	ll_result result = LL_OK;
+	char id[16];
+
+	if(n == 0)
+		result = buf_appends(b, "Passages: none were found in the store's manuals for this question.\n\n");
+	else
+		result = buf_appends(b, "Passages from the store's manuals (cite them by id):\n\n");
+	for(size_t i = 0; i < n && !result; i++) {
+		const struct passage *ps = &p->items[i];
+
+		llm_passage_id(i, id, sizeof(id));
+		result = buf_printf(b, "[%s] %s%s%s\n", id, ps->title ? ps->title : "",
+		                    ps->section && ps->section[0] ? " - " : "", ps->section ? ps->section : "");
+		if(!result)
+			result = gen_append_clipped(b, ps->body, GEN_PASSAGE_CHARS);
+		if(!result)
+			result = buf_appends(b, "\n\n");
+	}
+	if(!result && q->priority >= PRIORITY_HIGH)
+		result = buf_printf(b, "Priority: %s.\n", priority_name(q->priority));
+	if(!result)
+		result = buf_appends(b, "Question: ");
+	if(!result)
+		result = buf_appends(b, q->text);
+	return result;
+}
+
+/* The system prompt of the agent plus the shape of the reply. */
+static const char *gen_system_prompt(struct arena *a, enum agent_id agent)
+{
+	return arena_printf(a, "%s\n\nReply with one JSON object and nothing else: \"answer\" (the "
+	                    "text shown to the crew, citing passage ids like [P1]), \"steps\" (the "
+	                    "steps in order, one action each; [] when none), \"safety_warnings\" "
+	                    "(from the passages; [] when none), \"cited_passages\" (the ids of the "
+	                    "passages you used, e.g. [\"P1\"]), \"escalate\" and "
+	                    "\"service_call_recommended\" (true or false).",
+	                    agent_get(agent)->system_prompt);
+}
+
+/* system, the recent turns (bounded), the user message. */
+static ll_result gen_messages(struct worker *w, const struct question *q, const struct passages *p,
+                              struct llm_message **out, size_t *nout)
+{
+	size_t max_turns = (size_t)w->settings->llm_history_turns * 2, first = 0, n = 0;
+	struct llm_message *m;
+	struct buf user;
+	ll_result result = LL_ENOMEM;
+
+	buf_init(&user, GEN_PROMPT_MAX);
+	if(q->nhistory > max_turns)
+		first = q->nhistory - max_turns;
+	m = arena_alloc(&w->arena, (q->nhistory - first + 2) * sizeof(*m));
+	if(!m)
+		goto out;
+	m[n].role = "system";
+	m[n++].content = gen_system_prompt(&w->arena, q->agent);
+	for(size_t i = first; i < q->nhistory; i++) {
+		const struct turn *t = &q->history[i];
+		bool assistant = t->role && !strcmp(t->role, "assistant");
+
+		if(!t->content || !t->content[0])
+			continue;
+		m[n].role = assistant ? "assistant" : "user";
+		m[n++].content = arena_strndup(&w->arena, t->content, utf8_prefix(t->content, GEN_TURN_CHARS));
+	}
+	result = gen_user_message(q, p, &user);
+	if(result)
+		goto out;
+	m[n].role = "user";
+	m[n++].content = arena_strndup(&w->arena, buf_str(&user), user.len);
+	result = LL_ENOMEM;
+	for(size_t i = 0; i < n; i++)
+		if(!m[i].content)
+			goto out;
+	*out = m;
+	*nout = n;
+	result = LL_OK;
+out:
+	buf_free(&user);
+	return result;
+}
+
+/* ---- streaming the answer field to the client ---------------------------- */
+
+struct gen_stream {
+	generator_token_fn on_token;
+	void *ctx;
+	struct llm_field_stream fs;
+	struct buf shown;         /* what reached the client */
+	bool gone;                /* on_token said the client left */
+};
+
+static int gen_emit(void *ctx, const char *text, size_t len)
+{
+	struct gen_stream *s = ctx;
+
+	if(buf_append(&s->shown, text, len) != LL_OK)
+		return 1;
+	if(s->on_token && s->on_token(s->ctx, text, len) != 0) {
+		s->gone = true;
+		return 1;
+	}
+	return 0;
+}
+
+static int gen_on_delta(void *ctx, const char *text, size_t len)
+{
+	struct gen_stream *s = ctx;
+
+	return llm_field_stream_feed(&s->fs, text, len);
+}
+
+/* ---- from the reply to the answer ---------------------------------------- */
+
+static struct citation gen_citation(struct arena *a, const struct passage *p)
+{
+	struct citation c;
+
+	c.document_id = p->document_id;
+	c.title = p->title ? p->title : "";
+	c.section = p->section ? p->section : "";
+	c.snippet = p->body ? arena_strndup(a, p->body, utf8_prefix(p->body, GEN_SNIPPET_CHARS)) : "";
+	if(!c.snippet)
+		c.snippet = "";
+	c.score = p->score;
+	return c;
+}
+
+/* The model's answer over the composer's: text, steps, warnings (the
+ * composer's when the model gave none: a warning in the manual is never
+ * lost), citations of the cited passages; flags OR-ed. */
+static ll_result gen_apply_reply(struct worker *w, const struct llm_reply *r,
+                                 const struct passages *p, struct answer *out)
+{
+	struct citation *cits = arena_alloc(&w->arena, (r->ncited ? r->ncited : 1) * sizeof(*cits));
+
+	if(!cits)
+		return LL_ENOMEM;
+	out->response = r->answer;
+	out->steps = r->steps;
+	out->nsteps = r->nsteps;
+	if(r->nwarnings) {
+		out->warnings = r->warnings;
+		out->nwarnings = r->nwarnings;
+	}
+	for(size_t i = 0; i < r->ncited; i++)
+		cits[i] = gen_citation(&w->arena, &p->items[r->cited[i]]);
+	out->citations = cits;
+	out->ncitations = r->ncited;
+	out->escalate |= r->escalate;
+	out->service_call_recommended |= r->service_call_recommended;
+	out->model = llm_model(w->llm);
+	out->degraded = false;
+	return LL_OK;
+}
+
+/* ---- the LLM path --------------------------------------------------------- */
+
+/* Tries the LLM.  LL_OK with *used: out holds the model's answer (or, when
+ * the client left, what it had said so far, incomplete).  LL_OK without
+ * *used: *why says why not, out is untouched.  Only LL_ENOMEM fails. */
+static ll_result gen_llm(struct worker *w, struct http_request *req, const struct question *q,
+                         const struct passages *p, generator_token_fn on_token, void *ctx,
+                         struct answer *out, bool *used, bool *streamed, char *why, size_t whylen)
+{
+	size_t npass = p->count < GEN_PASSAGES_MAX ? p->count : GEN_PASSAGES_MAX;
+	struct llm_message *msgs = NULL, *retry_msgs;
+	struct llm_outcome o;
+	struct llm_reply reply;
+	struct gen_stream s;
+	struct llm_call call;
+	char invalid[120];
+	double left, deadline;
+	size_t nmsgs = 0;
+	ll_result result, r;
+
+	*used = false;
+	*streamed = false;
+	memset(&s, 0, sizeof(s));
+	buf_init(&s.shown, LLM_CONTENT_MAX);
+	left = req ? worker_budget_left(w, req) - GEN_BUDGET_RESERVE_S : w->settings->llm_timeout_ms / 1000.0;
+	if(left > w->settings->llm_timeout_ms / 1000.0)
+		left = w->settings->llm_timeout_ms / 1000.0;
+	result = LL_OK;
+	if(left < 0.2) {
+		snprintf(why, whylen, "no time left in the request budget");
+		goto out;
+	}
+	deadline = http_now() + left;
+	result = gen_messages(w, q, p, &msgs, &nmsgs);
+	if(result)
+		goto out;
+	s.on_token = on_token;
+	s.ctx = ctx;
+	llm_field_stream_init(&s.fs, "answer", gen_emit, &s);
+	memset(&call, 0, sizeof(call));
+	call.messages = msgs;
+	call.nmessages = nmsgs;
+	call.response_format = llm_answer_format();
+	call.stream = true;
+	call.deadline = deadline;
+	call.on_delta = gen_on_delta;
+	call.ctx = &s;
+	r = llm_chat(w->llm, &w->arena, &call, &o);
+	if(req && o.attempts)
+		req->llm_called = true;
+	*streamed = s.shown.len > 0;
+	if(r == LL_EIO && s.gone) {
+		/* The client left mid-stream: keep what it was shown, stop here. */
+		out->response = arena_strndup(&w->arena, buf_str(&s.shown), s.shown.len);
+		if(!out->response) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+		out->model = llm_model(w->llm);
+		out->incomplete = true;
+		out->ncitations = 0;
+		*used = true;
+		log_info("llm_client_gone", "the client left after %zu bytes of the answer", s.shown.len);
+		goto out;
+	}
+	if(r) {
+		snprintf(why, whylen, "%s", o.reason[0] ? o.reason : result_code(r));
+		goto out;
+	}
+	if(o.refusal) {
+		snprintf(why, whylen, "the model refused");
+		goto out;
+	}
+	r = llm_reply_parse(&w->arena, o.content, o.len, npass, &reply, invalid, sizeof(invalid));
+	if(r == LL_ENOMEM) {
+		result = r;
+		goto out;
+	}
+	if(r) {
+		/* One corrective retry, as PydanticAI does: the model's own reply,
+		 * then what was wrong with it. */
+		log_info("llm_invalid_reply", "%s; asking once more", invalid);
+		retry_msgs = arena_alloc(&w->arena, (nmsgs + 2) * sizeof(*retry_msgs));
+		if(!retry_msgs) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+		memcpy(retry_msgs, msgs, nmsgs * sizeof(*msgs));
+		retry_msgs[nmsgs].role = "assistant";
+		retry_msgs[nmsgs].content = o.len ? o.content : "(empty)";
+		retry_msgs[nmsgs + 1].role = "user";
+		retry_msgs[nmsgs + 1].content = arena_printf(&w->arena,
+			"Your reply was not valid: %s. Reply again with only the JSON object: "
+			"answer (string), steps (array of strings), safety_warnings (array of strings), "
+			"cited_passages (array of passage ids such as \"P1\"), escalate and "
+			"service_call_recommended (booleans).", invalid);
+		if(!retry_msgs[nmsgs + 1].content) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+		call.messages = retry_msgs;
+		call.nmessages = nmsgs + 2;
+		call.stream = false;
+		call.on_delta = NULL;
+		call.ctx = NULL;
+		r = llm_chat(w->llm, &w->arena, &call, &o);
+		if(r) {
+			snprintf(why, whylen, "corrective retry failed: %s", o.reason[0] ? o.reason : result_code(r));
+			goto out;
+		}
+		if(o.refusal) {
+			snprintf(why, whylen, "the model refused");
+			goto out;
+		}
+		r = llm_reply_parse(&w->arena, o.content, o.len, npass, &reply, invalid, sizeof(invalid));
+		if(r == LL_ENOMEM) {
+			result = r;
+			goto out;
+		}
+		if(r) {
+			snprintf(why, whylen, "invalid reply after the corrective retry: %s", invalid);
+			goto out;
+		}
+	}
+	if(reply.ninvented)
+		log_info("llm_invented_citations", "dropped %zu cited id(s) that name no passage", reply.ninvented);
+	result = gen_apply_reply(w, &reply, p, out);
+	if(result)
+		goto out;
+	*used = true;
+	/* Nothing streamed yet (no answer field in an invalid first reply, or a
+	 * server that ignored stream): the client gets the text now. */
+	if(!*streamed && on_token && !generator_emit(out->response, on_token, ctx))
+		out->incomplete = true;
+	*streamed = true;
+out:
+	buf_free(&s.shown);
+	return result;
+}
+
+ll_result generator_answer(struct worker *w, struct http_request *req,
+                           const struct question *q, const struct passages *passages,
+                           generator_token_fn on_token, void *ctx, struct answer *out)
+{
+	const struct settings *s = w->settings;
+	bool cacheable, used = false, streamed = false;
+	char key[CACHE_KEY_LEN + 1], why[200] = "";
+	long long kb_version = -1;
+	ll_result result;
+
+	/* The cache holds model answers: without a model there is nothing to save. */
+	cacheable = w->llm && s->cache && s->cache_ttl_s > 0 && q->nhistory == 0;
+	if(cacheable) {
+		cache_key(q->text, agent_name(q->agent), llm_model(w->llm), key);
+		if(cache_get(&w->db, &w->arena, key, &kb_version, out) == LL_OK) {
+			if(w->scoreboard)
+				scoreboard_add(&w->scoreboard->c.cache_hits, 1);
+			if(req)
+				req->cached = true;
+			if(on_token && !generator_emit(out->response, on_token, ctx))
+				out->incomplete = true;
+			result = LL_OK;
+			goto out;
+		}
+	}
+	result = composer_compose(&w->arena, q, passages, out);
+	if(result)
+		goto out;
+	out->model = "local";
+	if(w->llm) {
+		result = gen_llm(w, req, q, passages, on_token, ctx, out, &used, &streamed, why, sizeof(why));
+		if(result)
+			goto out;
+		if(!used) {
+			out->degraded = true;
+			out->degraded_reason = arena_strdup(&w->arena, why);
+			if(w->scoreboard)
+				scoreboard_add(&w->scoreboard->c.llm_fallbacks, 1);
+			log_warn("llm_fallback", "answering with the local composer: %s", why);
+		} else if(cacheable && !out->incomplete) {
+			if(cache_put(&w->db, key, agent_name(q->agent), kb_version, s->cache_ttl_s, out) != LL_OK)
+				log_warn("cache_put_failed", "the answer was not cached");
+		}
+	}
+	if(!used && on_token && !generator_emit(out->response, on_token, ctx))
+		out->incomplete = true;
+out:
+	return result;
+}

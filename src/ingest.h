@@ -1,1 +1,110 @@
-/* ingest.h - placeholder */
+/* ingest.h - manuals into the knowledge base: header, sections, chunks.
+ *
+ * A document is Markdown (sections from # / ## / ### headings) or plain text
+ * (blank-line paragraphs; ALL-CAPS lines and "Section N" lines are headings;
+ * PDFs arrive as plain text through pdftotext).  Files may start with a
+ * header block of `title:`, `category:` and `source:` lines ended by a blank
+ * line (see the files in kb/).  Sections are cut into chunks of about 150-350 words;
+ * a numbered step list is never split unless it alone is longer than a chunk
+ * (then only between steps), and a chunk that continues a section starts
+ * with the last sentence of the one before (overlap).
+ *
+ * The parsing and chunking functions are pure (unit-tested); ingest_document
+ * stores a whole document in one transaction, replacing an earlier version
+ * with the same source_key.  The CLI and POST /documents share it.
+ */
+#ifndef LINELEAD_INGEST_H
+#define LINELEAD_INGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "db.h"
+#include "result.h"
+
+#define INGEST_CHUNK_MAX_WORDS 350
+#define INGEST_CHUNK_MIN_WORDS 150
+#define INGEST_OVERLAP_MAX_WORDS 40
+#define INGEST_TITLE_MAX 200
+
+enum ingest_format { INGEST_MARKDOWN = 0, INGEST_TEXT };
+
+/* The header block; empty strings for absent lines. */
+struct ingest_meta {
+	char title[INGEST_TITLE_MAX + 1];
+	char category[16];
+	char source[512];
+};
+
+struct ingest_chunk {
+	const char *section;   /* heading path, e.g. "Cleaning > Daily"; "" when none */
+	const char *body;
+	int words;
+};
+
+struct ingest_chunks {
+	struct ingest_chunk *items;    /* in the arena */
+	size_t count;
+	int sections;                  /* sections that hold text */
+};
+
+/* Reads the header block at the start of text (len bytes): fills *meta and
+ * sets *body_off to where the document proper starts (0 without a header). */
+void ingest_parse_header(const char *text, size_t len, struct ingest_meta *meta, size_t *body_off);
+
+/* Splits text into chunks, allocated in arena.  LL_EINVAL when the text
+ * holds no words; LL_ENOMEM. */
+__attribute__((warn_unused_result))
+ll_result ingest_chunk_text(struct arena *arena, const char *text, size_t len,
+                            enum ingest_format format, struct ingest_chunks *out);
+
+/* True for a category documents accept. */
+bool ingest_category_valid(const char *category);
+
+/* A document to store.  title/category already chosen; content borrowed. */
+struct ingest_doc {
+	const char *title;
+	const char *category;
+	const char *source;        /* for people; may be NULL */
+	const char *source_key;    /* identity: same key = replace */
+	const char *content;       /* the document proper (header removed) */
+	size_t len;
+	enum ingest_format format;
+};
+
+struct ingest_report {
+	long long document_id;
+	int sections;
+	int chunks;
+	bool unchanged;            /* same content as stored: nothing written */
+};
+
+/* Checks (UTF-8, no NUL, not empty), chunks and stores doc in one
+ * transaction.  LL_EVALIDATION with *why set for bad input; LL_EDB. */
+__attribute__((warn_unused_result))
+ll_result ingest_document(struct db *db, struct arena *arena, const struct ingest_doc *doc,
+                          struct ingest_report *report, const char **why);
+
+/* Runs `pdftotext -layout path -` (fork/exec, no shell) and appends its
+ * output to out (whose limit bounds it: LL_ETOOLARGE past it).  LL_EIO when
+ * pdftotext fails or takes over 30 s. */
+__attribute__((warn_unused_result))
+ll_result ingest_pdf_text(const char *path, struct buf *out);
+
+/* Reads and stores one file (.md, .markdown, .txt, .pdf).  The options
+ * override the header; NULL = not given.  On failure err says why in words
+ * for the user and nothing is stored. */
+struct ingest_options {
+	const char *title;
+	const char *category;
+	const char *source;
+	size_t max_bytes;
+};
+__attribute__((warn_unused_result))
+ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
+                      const struct ingest_options *opt, struct ingest_report *report,
+                      char *err, size_t errlen);
+
+#endif

@@ -570,6 +570,7 @@ static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const
 	ll_result result = LL_EUPSTREAM;
 
 	*retryable = false;
+	out->reason[0] = '\0';
 	timeout_ms = (long)(left * 1000.0);
 	if(timeout_ms < 1) {
 		snprintf(out->reason, sizeof(out->reason), "no time left for the call");

@@ -1,1 +1,408 @@
+/* orchestrator.c - classify, retrieve, generate, merge, store. */
 #include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <openssl/rand.h>
+
+#include "buf.h"
+#include "composer.h"
+#include "http.h"
+#include "log.h"
+#include "orchestrator.h"
+#include "retriever.h"
+#include "store.h"
+#include "worker.h"
+
+#define HISTORY_TURNS 6
+
+void orchestrator_timestamp(char *out, size_t outlen)
+{
+	struct timespec ts;
+	struct tm tm;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	snprintf(out, outlen, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900, tm.tm_mon + 1,
+	         tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000);
+}
+
+/* "<prefix><24 hex digits>" in the arena. */
+static char *random_id(struct arena *a, const char *prefix)
+{
+	unsigned char bytes[12];
+	char hex[25];
+
+	if(RAND_bytes(bytes, sizeof(bytes)) != 1)
+		return NULL;
+	for(size_t i = 0; i < sizeof(bytes); i++)
+		snprintf(hex + 2 * i, 3, "%02x", bytes[i]);
+	return arena_printf(a, "%s%s", prefix, hex);
+}
+
+/* The retrieval query of a follow-up: the question plus the codes and the
+ * equipment nouns of the latest earlier question that had any, unless the
+ * question names its own ("what about the upper plate?" after "BG-4 grill
+ * E03" searches "... BG-4 E03 grill"). */
+static const char *followup_query(struct arena *a, const char *message,
+                                  const struct turn *history, size_t n)
+{
+	char codes[4][16], nouns[256], own_nouns[256];
+	int own_codes = composer_codes_of(message, codes, 4);
+	int own_n = composer_equipment_nouns(message, own_nouns, sizeof(own_nouns));
+
+	if(own_codes > 0 && own_n > 0)
+		return message;
+	for(size_t i = n; i-- > 0;) {
+		const struct turn *t = &history[i];
+		int nc, nn;
+		char extra[512];
+		size_t used = 0;
+
+		if(strcmp(t->role, "user") != 0)
+			continue;
+		nc = own_codes ? 0 : composer_codes_of(t->content, codes, 4);
+		nn = own_n ? 0 : composer_equipment_nouns(t->content, nouns, sizeof(nouns));
+		if(nc == 0 && nn == 0)
+			continue;
+		extra[0] = '\0';
+		for(int k = 0; k < nc && used < sizeof(extra); k++)
+			used += (size_t)snprintf(extra + used, sizeof(extra) - used, " %s", codes[k]);
+		if(nn && used < sizeof(extra))
+			snprintf(extra + used, sizeof(extra) - used, " %s", nouns);
+		return arena_printf(a, "%s%s", message, extra);
+	}
+	return message;
+}
+
+static ll_result answer_one(struct worker *w, struct http_request *req, const struct question *q,
+                            const char *query, generator_token_fn on_token, void *ctx,
+                            struct answer *out, bool *degraded)
+{
+	struct passages passages = {0};
+	ll_result result = LL_OK;
+	double budget = req ? worker_budget_left(w, req) : 10.0;
+
+	if(agent_get(q->agent)->retrieves) {
+		if(req)
+			worker_stage(w, req, "retrieving");
+		result = retriever_search(w, query, q->agent, budget, &passages, degraded);
+		if(result)
+			goto out;
+	}
+	if(req)
+		worker_stage(w, req, "generating");
+	result = generator_answer(w, req, q, &passages, on_token, ctx, out);
+out:
+	return result;
+}
+
+/* Safety's answer first, then the other agent's: warnings of both, steps
+ * of the first (else the second's), citations of both. */
+static ll_result merge_answers(struct arena *a, struct answer *first, const struct answer *second)
+{
+	size_t nw = first->nwarnings + second->nwarnings, nc = first->ncitations + second->ncitations;
+	const char **warnings;
+	struct citation *citations;
+	size_t k = 0;
+
+	if(second->confidence < 0.4 && !second->nsteps)
+		return LL_OK;                 /* the second agent found nothing: say nothing */
+	if(first->confidence < 0.4) {
+		/* the first found nothing: the second's answer stands alone */
+		bool escalate = first->escalate;
+
+		*first = *second;
+		first->escalate |= escalate;
+		return LL_OK;
+	}
+	{
+		/* the second answer's sentences the first did not already give */
+		struct buf b;
+		const char *p = second->response;
+		ll_result r = LL_OK;
+
+		buf_init(&b, 16384);
+		while(*p && !r) {
+			const char *end = p;
+
+			while(*end && !((*end == '.' || *end == '!' || *end == '?') && (end[1] == ' ' || !end[1])))
+				end++;
+			if(*end)
+				end++;
+			{
+				char *sentence = arena_strndup(a, p, (size_t)(end - p));
+
+				if(!sentence)
+					r = LL_ENOMEM;
+				else if(!strstr(first->response, sentence))
+					r = buf_printf(&b, "%s%s", b.len ? " " : "", sentence);
+			}
+			p = end;
+			while(*p == ' ')
+				p++;
+		}
+		if(!r && b.len)
+			first->response = arena_printf(a, "%s\n\n%s", first->response, buf_str(&b));
+		buf_free(&b);
+		if(r)
+			return r;
+	}
+	warnings = arena_alloc(a, (nw ? nw : 1) * sizeof(*warnings));
+	citations = arena_alloc(a, (nc ? nc : 1) * sizeof(*citations));
+	if(!first->response || !warnings || !citations)
+		return LL_ENOMEM;
+	for(size_t i = 0; i < first->nwarnings; i++)
+		warnings[k++] = first->warnings[i];
+	for(size_t i = 0; i < second->nwarnings; i++) {
+		bool dup = false;
+
+		for(size_t j = 0; j < k && !dup; j++)
+			dup = strcmp(warnings[j], second->warnings[i]) == 0;
+		if(!dup)
+			warnings[k++] = second->warnings[i];
+	}
+	first->warnings = warnings;
+	first->nwarnings = k;
+	k = 0;
+	for(size_t i = 0; i < first->ncitations; i++)
+		citations[k++] = first->citations[i];
+	for(size_t i = 0; i < second->ncitations; i++) {
+		bool dup = false;
+
+		for(size_t j = 0; j < k && !dup; j++)
+			dup = citations[j].document_id == second->citations[i].document_id &&
+			      strcmp(citations[j].section, second->citations[i].section) == 0;
+		if(!dup)
+			citations[k++] = second->citations[i];
+	}
+	first->citations = citations;
+	first->ncitations = k;
+	if(!first->nsteps) {
+		first->steps = second->steps;
+		first->nsteps = second->nsteps;
+	}
+	first->escalate |= second->escalate;
+	first->service_call_recommended |= second->service_call_recommended;
+	first->degraded |= second->degraded;
+	first->incomplete |= second->incomplete;
+	return LL_OK;
+}
+
+/* Rounded doubles print as 0.734, not 0.73399999999999999. */
+static struct json_object *jdouble(double v, int decimals)
+{
+	char text[32];
+
+	snprintf(text, sizeof(text), "%.*f", decimals, v);
+	return json_object_new_double_s(v, text);
+}
+
+static struct json_object *strings_json(const char *const *items, size_t n)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for(size_t i = 0; i < n; i++)
+		json_object_array_add(arr, json_object_new_string(items[i]));
+	return arr;
+}
+
+static struct json_object *citations_json(const struct answer *a)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for(size_t i = 0; i < a->ncitations; i++) {
+		const struct citation *c = &a->citations[i];
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "document_id", json_object_new_int64(c->document_id));
+		json_object_object_add(o, "title", json_object_new_string(c->title));
+		json_object_object_add(o, "section", json_object_new_string(c->section));
+		json_object_object_add(o, "snippet", json_object_new_string(c->snippet));
+		json_object_object_add(o, "score", jdouble(c->score, 3));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+static int agents_consulted(const struct chat_result *r, const char *names[2])
+{
+	int n = 0;
+
+	names[n++] = agent_name(r->agent);
+	if(r->secondary != AGENT_NONE)
+		names[n++] = agent_name(r->secondary);
+	return n;
+}
+
+static void store_result(struct worker *w, const struct chat_request *in, struct chat_result *r)
+{
+	struct json_object *cit = citations_json(&r->answer);
+	struct json_object *warn = strings_json(r->answer.warnings, r->answer.nwarnings);
+	struct json_object *steps = strings_json(r->answer.steps, r->answer.nsteps);
+	const char *names[2];
+	int n = agents_consulted(r, names);
+	char consulted[64];
+	struct store_exchange x = {
+		.conversation_id = r->conversation_id,
+		.request_id = r->request_id,
+		.question = in->message,
+		.priority = in->priority,
+		.agent = agent_name(r->agent),
+		.route_confidence = r->classification.confidence,
+		.agents_consulted = consulted,
+		.answer = &r->answer,
+		.citations_json = json_object_to_json_string_ext(cit, JSON_C_TO_STRING_PLAIN),
+		.warnings_json = json_object_to_json_string_ext(warn, JSON_C_TO_STRING_PLAIN),
+		.steps_json = json_object_to_json_string_ext(steps, JSON_C_TO_STRING_PLAIN),
+		.processing_ms = r->processing_time * 1000.0,
+	};
+
+	snprintf(consulted, sizeof(consulted), "{%s%s%s}", names[0], n > 1 ? "," : "", n > 1 ? names[1] : "");
+	if(store_exchange(&w->db, &x) == LL_OK)
+		r->stored = true;
+	else
+		log_error("store_failed", "the answer was given but not stored: %s", w->db.last_error);
+	json_object_put(cit);
+	json_object_put(warn);
+	json_object_put(steps);
+}
+
+ll_result orchestrator_answer(struct worker *w, struct http_request *req,
+                              const struct chat_request *in, generator_token_fn on_token,
+                              void *ctx, struct chat_result *out)
+{
+	double t0 = http_now();
+	struct turn *history = NULL;
+	size_t nhistory = 0;
+	struct question q;
+	struct answer second;
+	enum agent_id order[2];
+	const char *query;
+	bool degraded = false;
+	ll_result result;
+
+	memset(out, 0, sizeof(*out));
+	out->secondary = AGENT_NONE;
+	out->request_id = in->request_id ? in->request_id : random_id(&w->arena, "cli-");
+	out->conversation_id = in->conversation_id ? in->conversation_id : random_id(&w->arena, "conv_");
+	if(!out->request_id || !out->conversation_id) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	if(req)
+		worker_stage(w, req, "classifying");
+	classifier_classify(w->classifier, in->message, &out->classification);
+	out->agent = out->classification.agent;
+	out->secondary = out->classification.secondary;
+	if(in->agent) {
+		out->agent = agent_from_name(in->agent);
+		out->secondary = AGENT_NONE;
+		if(out->agent == AGENT_NONE) {
+			result = LL_EVALIDATION;
+			goto out;
+		}
+	}
+	if(out->secondary == out->agent || out->secondary == AGENT_GENERAL || out->agent == AGENT_GENERAL)
+		out->secondary = AGENT_NONE;
+	if(in->conversation_id) {
+		if(req)
+			worker_stage(w, req, "history");
+		result = store_history(&w->db, &w->arena, in->conversation_id, HISTORY_TURNS, &history, &nhistory);
+		if(result)
+			goto out;
+	}
+	query = followup_query(&w->arena, in->message, history, nhistory);
+	if(!query) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	order[0] = out->agent;
+	order[1] = out->secondary;
+	memset(&q, 0, sizeof(q));
+	q.text = in->message;
+	q.conversation_id = out->conversation_id;
+	q.priority = in->priority;
+	q.history = history;
+	q.nhistory = nhistory;
+	q.agent = order[0];
+	q.secondary = order[1];
+	result = answer_one(w, req, &q, query, on_token, ctx, &out->answer, &degraded);
+	if(result)
+		goto out;
+	if(order[1] != AGENT_NONE && !out->answer.incomplete) {
+		q.agent = order[1];
+		q.secondary = order[0];
+		if(on_token && on_token(ctx, "\n\n", 2) != 0)
+			out->answer.incomplete = true;
+		result = answer_one(w, req, &q, query, out->answer.incomplete ? NULL : on_token, ctx, &second, &degraded);
+		if(result)
+			goto out;
+		result = merge_answers(&w->arena, &out->answer, &second);
+		if(result)
+			goto out;
+	}
+	out->answer.degraded |= degraded;
+	orchestrator_timestamp(out->timestamp, sizeof(out->timestamp));
+	out->processing_time = http_now() - t0;
+	if(req) {
+		worker_stage(w, req, "storing");
+		req->agent = agent_name(out->agent);
+		req->degraded = out->answer.degraded;
+		req->cached = out->answer.cached;
+	}
+	store_result(w, in, out);
+	out->processing_time = http_now() - t0;
+out:
+	return result;
+}
+
+struct json_object *orchestrator_result_json(const struct chat_result *r)
+{
+	struct json_object *o = json_object_new_object(), *agents = json_object_new_array();
+	const char *names[2];
+	int n = agents_consulted(r, names);
+
+	for(int i = 0; i < n; i++)
+		json_object_array_add(agents, json_object_new_string(names[i]));
+	json_object_object_add(o, "response", json_object_new_string(r->answer.response ? r->answer.response : ""));
+	json_object_object_add(o, "conversation_id", json_object_new_string(r->conversation_id));
+	json_object_object_add(o, "agent_used", json_object_new_string(agent_name(r->agent)));
+	json_object_object_add(o, "agents_consulted", agents);
+	json_object_object_add(o, "confidence", jdouble(r->answer.confidence, 3));
+	json_object_object_add(o, "safety_warnings", strings_json(r->answer.warnings, r->answer.nwarnings));
+	json_object_object_add(o, "steps", strings_json(r->answer.steps, r->answer.nsteps));
+	json_object_object_add(o, "citations", citations_json(&r->answer));
+	json_object_object_add(o, "service_call_recommended", json_object_new_boolean(r->answer.service_call_recommended));
+	json_object_object_add(o, "escalate", json_object_new_boolean(r->answer.escalate));
+	json_object_object_add(o, "degraded", json_object_new_boolean(r->answer.degraded));
+	json_object_object_add(o, "cached", json_object_new_boolean(r->answer.cached));
+	json_object_object_add(o, "model", json_object_new_string(r->answer.model ? r->answer.model : "local"));
+	json_object_object_add(o, "timestamp", json_object_new_string(r->timestamp));
+	json_object_object_add(o, "processing_time", jdouble(r->processing_time, 6));
+	json_object_object_add(o, "request_id", json_object_new_string(r->request_id));
+	return o;
+}
+
+struct json_object *orchestrator_classification_json(const struct classification *c)
+{
+	struct json_object *o = json_object_new_object(), *scores = json_object_new_object();
+	struct json_object *keywords = json_object_new_array();
+
+	for(int i = 0; i < AGENT_COUNT; i++)
+		json_object_object_add(scores, agent_name((enum agent_id)i), jdouble(c->scores[i], 4));
+	for(int i = 0; i < c->nkeywords; i++)
+		json_object_array_add(keywords, json_object_new_string(c->keywords[i]));
+	json_object_object_add(o, "agent", json_object_new_string(agent_name(c->agent)));
+	json_object_object_add(o, "confidence", jdouble(c->confidence, 4));
+	json_object_object_add(o, "runner_up", json_object_new_string(agent_name(c->runner_up)));
+	json_object_object_add(o, "secondary_agent", c->secondary == AGENT_NONE ? NULL :
+	                       json_object_new_string(agent_name(c->secondary)));
+	json_object_object_add(o, "scores", scores);
+	json_object_object_add(o, "keywords", keywords);
+	json_object_object_add(o, "urgency", json_object_new_string(c->urgency ? c->urgency : "normal"));
+	json_object_object_add(o, "reasoning", json_object_new_string(c->reasoning));
+	return o;
+}

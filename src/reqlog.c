@@ -8,6 +8,26 @@
 #include "reqlog.h"
 #include "worker.h"
 
+/* api_keys.last_used_at, at most once a minute per key and worker: the
+ * operator wants to see stale keys, not every use. */
+static void reqlog_touch_key(struct worker *w, long long key_id, const char *key_text)
+{
+	static const struct db_stmt touch = {
+		"reqlog_touch_key", "UPDATE api_keys SET last_used_at = now() WHERE id = $1"};
+	static long long last_id;
+	static double last_at;
+	const char *params[1] = {key_text};
+	double now = http_now();
+	ll_result result;
+
+	if(key_id == last_id && now - last_at < 60.0)
+		return;
+	last_id = key_id;
+	last_at = now;
+	result = db_exec(&w->db, &touch, 1, params, NULL);
+	(void)result; /* bookkeeping only */
+}
+
 ll_result reqlog_write(struct worker *w, const struct http_request *req, double duration_ms)
 {
 	static const struct db_stmt insert = {
@@ -42,5 +62,7 @@ ll_result reqlog_write(struct worker *w, const struct http_request *req, double 
 	result = db_exec(&w->db, &insert, 12, params, NULL);
 	if(result)
 		log_warn("request_log_failed", "the request was served but not logged durably");
+	if(req->api_key_id)
+		reqlog_touch_key(w, req->api_key_id, key);
 	return result;
 }

@@ -1,1 +1,33 @@
-/* retriever.h - placeholder */
+/* retriever.h - the passages for a question, best first.
+ *
+ * Built in: PostgreSQL full-text search over chunks (title weight A, section
+ * B, body C) in three tiers, each tried only when the one before found
+ * nothing: websearch_to_tsquery (every word), then any two of the words,
+ * then any one word; plus trigram matching (ILIKE over the GIN trigram
+ * indexes of heading and body) for the error codes and model numbers the
+ * question names.  Both normalised into [0,1], combined, boosted for the
+ * agent's document categories, and cut at RETRIEVER_THRESHOLD: below it a
+ * chunk does not count as found.  With retrieval = ragie or both, Ragie is
+ * asked too; when it fails the built-in results stand and *degraded is set.
+ */
+#ifndef LINELEAD_RETRIEVER_H
+#define LINELEAD_RETRIEVER_H
+
+#include <stdbool.h>
+
+#include "agents.h"
+#include "answer.h"
+#include "result.h"
+
+struct worker;
+
+#define RETRIEVER_LIMIT 8
+#define RETRIEVER_THRESHOLD 0.12
+
+/* Fills *out (in w->arena) with at most RETRIEVER_LIMIT passages for query,
+ * searched for agent.  LL_EDB when PostgreSQL cannot answer. */
+__attribute__((warn_unused_result))
+ll_result retriever_search(struct worker *w, const char *query, enum agent_id agent,
+                           double budget_s, struct passages *out, bool *degraded);
+
+#endif

@@ -1,1 +1,332 @@
+/* store.c - conversations, messages, feedback, documents: the SQL. */
 #include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+#define ISO_UTC(col) "to_char(" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+
+ll_result store_history(struct db *db, struct arena *arena, const char *conversation_id,
+                        int max_turns, struct turn **turns, size_t *n)
+{
+	static const struct db_stmt history = {
+		"store_history",
+		"SELECT role, content, agent FROM ("
+		" SELECT id, role, content, agent FROM messages WHERE conversation_id = $1"
+		" ORDER BY id DESC LIMIT $2) t ORDER BY id"};
+	char limit[16];
+	const char *params[2] = {conversation_id, limit};
+	PGresult *res = NULL;
+	ll_result result;
+	int rows;
+
+	*turns = NULL;
+	*n = 0;
+	snprintf(limit, sizeof(limit), "%d", max_turns);
+	result = db_exec(db, &history, 2, params, &res);
+	if(result)
+		goto out;
+	rows = PQntuples(res);
+	if(rows == 0)
+		goto out;
+	*turns = arena_alloc(arena, (size_t)rows * sizeof(**turns));
+	if(!*turns) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	for(int i = 0; i < rows; i++) {
+		struct turn *t = &(*turns)[i];
+
+		t->role = arena_strdup(arena, PQgetvalue(res, i, 0));
+		t->content = arena_strdup(arena, PQgetvalue(res, i, 1));
+		t->agent = PQgetisnull(res, i, 2) ? NULL : arena_strdup(arena, PQgetvalue(res, i, 2));
+		if(!t->role || !t->content) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+	}
+	*n = (size_t)rows;
+out:
+	PQclear(res);
+	return result;
+}
+
+ll_result store_exchange(struct db *db, const struct store_exchange *x)
+{
+	/* One statement: the conversation row and both messages commit together,
+	 * and the unique (request_id, role) makes a retried write a no-op. */
+	static const struct db_stmt exchange = {
+		"store_exchange",
+		"WITH c AS (INSERT INTO conversations (id) VALUES ($1) ON CONFLICT (id) DO NOTHING)"
+		" INSERT INTO messages (conversation_id, role, content, agent, agents_consulted,"
+		" confidence, priority, citations, safety_warnings, steps, request_id, model,"
+		" degraded, cached, incomplete, processing_ms)"
+		" VALUES ($1, 'user', $2, $3, $4::text[], $5::real, $6, '[]', '[]', '[]', $7, NULL,"
+		"         false, false, false, NULL),"
+		"        ($1, 'assistant', $8, $3, $4::text[], $9::real, $6, $10::jsonb, $11::jsonb,"
+		"         $12::jsonb, $7, $13, $14::boolean, $15::boolean, $16::boolean, $17::real)"
+		" ON CONFLICT (request_id, role) DO NOTHING"};
+	char route_conf[32], conf[32], ms[32];
+	const struct answer *a = x->answer;
+	const char *params[17];
+
+	snprintf(route_conf, sizeof(route_conf), "%.4f", x->route_confidence < 0 ? 0 : x->route_confidence > 1 ? 1 : x->route_confidence);
+	snprintf(conf, sizeof(conf), "%.4f", a->confidence < 0 ? 0 : a->confidence > 1 ? 1 : a->confidence);
+	snprintf(ms, sizeof(ms), "%.3f", x->processing_ms < 0 ? 0 : x->processing_ms);
+	params[0] = x->conversation_id;
+	params[1] = x->question;
+	params[2] = x->agent;
+	params[3] = x->agents_consulted;
+	params[4] = route_conf;
+	params[5] = priority_name(x->priority);
+	params[6] = x->request_id;
+	params[7] = a->response ? a->response : "";
+	params[8] = conf;
+	params[9] = x->citations_json;
+	params[10] = x->warnings_json;
+	params[11] = x->steps_json;
+	params[12] = a->model ? a->model : "local";
+	params[13] = a->degraded ? "true" : "false";
+	params[14] = a->cached ? "true" : "false";
+	params[15] = a->incomplete ? "true" : "false";
+	params[16] = ms;
+	return db_exec(db, &exchange, 17, params, NULL);
+}
+
+ll_result store_conversation_json(struct db *db, const char *id, struct json_object **out)
+{
+	static const struct db_stmt get = {
+		"store_conversation_get",
+		"SELECT " ISO_UTC("c.created_at") ", m.role, m.content, m.agent, m.confidence,"
+		" m.citations::text, " ISO_UTC("m.created_at") ", m.request_id, m.id IS NULL"
+		" FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id"
+		" WHERE c.id = $1 ORDER BY m.id"};
+	const char *params[1] = {id};
+	struct json_object *obj = NULL, *messages;
+	PGresult *res = NULL;
+	ll_result result;
+
+	*out = NULL;
+	result = db_exec(db, &get, 1, params, &res);
+	if(result)
+		goto out;
+	if(PQntuples(res) == 0) {
+		result = LL_ENOTFOUND;
+		goto out;
+	}
+	obj = json_object_new_object();
+	messages = json_object_new_array();
+	json_object_object_add(obj, "conversation_id", json_object_new_string(id));
+	json_object_object_add(obj, "created_at", json_object_new_string(PQgetvalue(res, 0, 0)));
+	for(int i = 0; i < PQntuples(res); i++) {
+		struct json_object *m, *cit;
+
+		if(strcmp(PQgetvalue(res, i, 8), "t") == 0)
+			continue;
+		m = json_object_new_object();
+		json_object_object_add(m, "role", json_object_new_string(PQgetvalue(res, i, 1)));
+		json_object_object_add(m, "content", json_object_new_string(PQgetvalue(res, i, 2)));
+		json_object_object_add(m, "agent", PQgetisnull(res, i, 3) ? NULL : json_object_new_string(PQgetvalue(res, i, 3)));
+		json_object_object_add(m, "confidence", PQgetisnull(res, i, 4) ? NULL :
+		                       json_object_new_double(strtod(PQgetvalue(res, i, 4), NULL)));
+		cit = json_tokener_parse(PQgetvalue(res, i, 5));
+		json_object_object_add(m, "citations", cit ? cit : json_object_new_array());
+		json_object_object_add(m, "created_at", json_object_new_string(PQgetvalue(res, i, 6)));
+		json_object_object_add(m, "request_id", PQgetisnull(res, i, 7) ? NULL : json_object_new_string(PQgetvalue(res, i, 7)));
+		json_object_array_add(messages, m);
+	}
+	json_object_object_add(obj, "messages", messages);
+	*out = obj;
+out:
+	PQclear(res);
+	return result;
+}
+
+ll_result store_conversation_delete(struct db *db, const char *id)
+{
+	static const struct db_stmt del = {
+		"store_conversation_delete",
+		"DELETE FROM conversations WHERE id = $1 RETURNING id"};
+	const char *params[1] = {id};
+	PGresult *res = NULL;
+	ll_result result = db_exec(db, &del, 1, params, &res);
+
+	if(!result && PQntuples(res) == 0)
+		result = LL_ENOTFOUND;
+	PQclear(res);
+	return result;
+}
+
+ll_result store_feedback_add(struct db *db, const char *request_id, const char *rating,
+                             const char *comment)
+{
+	static const struct db_stmt add = {
+		"store_feedback_add",
+		"INSERT INTO feedback (request_id, rating, comment)"
+		" SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM messages WHERE request_id = $1)"
+		" RETURNING id"};
+	const char *params[3] = {request_id, rating, comment};
+	PGresult *res = NULL;
+	ll_result result = db_exec(db, &add, 3, params, &res);
+
+	if(!result && PQntuples(res) == 0)
+		result = LL_ENOTFOUND;
+	PQclear(res);
+	return result;
+}
+
+ll_result store_documents_json(struct db *db, struct json_object **out)
+{
+	static const struct db_stmt list = {
+		"store_documents_list",
+		"SELECT id, title, category, source, coalesce(chunk_count, 0), coalesce(bytes, 0), "
+		ISO_UTC("created_at") ", " ISO_UTC("updated_at")
+		" FROM documents ORDER BY category, title, id"};
+	struct json_object *obj, *docs;
+	PGresult *res = NULL;
+	ll_result result = db_exec(db, &list, 0, NULL, &res);
+
+	*out = NULL;
+	if(result)
+		goto out;
+	obj = json_object_new_object();
+	docs = json_object_new_array();
+	for(int i = 0; i < PQntuples(res); i++) {
+		struct json_object *d = json_object_new_object();
+
+		json_object_object_add(d, "id", json_object_new_int64(strtoll(PQgetvalue(res, i, 0), NULL, 10)));
+		json_object_object_add(d, "title", json_object_new_string(PQgetvalue(res, i, 1)));
+		json_object_object_add(d, "category", json_object_new_string(PQgetvalue(res, i, 2)));
+		json_object_object_add(d, "source", PQgetisnull(res, i, 3) ? NULL : json_object_new_string(PQgetvalue(res, i, 3)));
+		json_object_object_add(d, "chunk_count", json_object_new_int64(strtoll(PQgetvalue(res, i, 4), NULL, 10)));
+		json_object_object_add(d, "bytes", json_object_new_int64(strtoll(PQgetvalue(res, i, 5), NULL, 10)));
+		json_object_object_add(d, "created_at", json_object_new_string(PQgetvalue(res, i, 6)));
+		json_object_object_add(d, "updated_at", json_object_new_string(PQgetvalue(res, i, 7)));
+		json_object_array_add(docs, d);
+	}
+	json_object_object_add(obj, "documents", docs);
+	*out = obj;
+out:
+	PQclear(res);
+	return result;
+}
+
+ll_result store_document_delete(struct db *db, long long id)
+{
+	static const struct db_stmt del = {
+		"store_document_delete",
+		"DELETE FROM documents WHERE id = $1::bigint RETURNING id"};
+	char idtext[32];
+	const char *params[1] = {idtext};
+	PGresult *res = NULL;
+	ll_result result;
+
+	snprintf(idtext, sizeof(idtext), "%lld", id);
+	result = db_exec(db, &del, 1, params, &res);
+	if(!result && PQntuples(res) == 0)
+		result = LL_ENOTFOUND;
+	PQclear(res);
+	return result;
+}
+
+ll_result store_document_replace(struct db *db, const struct store_document *doc,
+                                 long long *id, bool *unchanged)
+{
+	static const struct db_stmt same = {
+		"store_document_same",
+		"SELECT id FROM documents WHERE source_key = $1 AND content_hash = $2"
+		" AND title = $3 AND category = $4 AND chunk_count = $5::int"};
+	static const struct db_stmt upsert = {
+		"store_document_upsert",
+		"INSERT INTO documents (title, category, source, source_key, content_hash, content,"
+		" bytes, chunk_count) VALUES ($1, $2, $3, $4, $5, $6, $7::int, $8::int)"
+		" ON CONFLICT (source_key) DO UPDATE SET title = EXCLUDED.title,"
+		" category = EXCLUDED.category, source = EXCLUDED.source,"
+		" content_hash = EXCLUDED.content_hash, content = EXCLUDED.content,"
+		" bytes = EXCLUDED.bytes, chunk_count = EXCLUDED.chunk_count, updated_at = now()"
+		" RETURNING id"};
+	static const struct db_stmt clear = {
+		"store_chunks_clear", "DELETE FROM chunks WHERE document_id = $1::bigint"};
+	static const struct db_stmt insert = {
+		"store_chunks_insert",
+		"INSERT INTO chunks (document_id, ordinal, title, category, section, body)"
+		" SELECT $1::bigint, (e.ord - 1)::int, $2, $3, e.value->>'section', e.value->>'body'"
+		" FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(value, ord)"};
+	char bytes[32], count[32], idtext[32];
+	PGresult *res = NULL;
+	ll_result result;
+
+	*id = 0;
+	*unchanged = false;
+	snprintf(bytes, sizeof(bytes), "%zu", doc->bytes);
+	snprintf(count, sizeof(count), "%d", doc->chunk_count);
+	{
+		const char *params[5] = {doc->source_key, doc->content_hash, doc->title, doc->category, count};
+
+		result = db_exec(db, &same, 5, params, &res);
+		if(result)
+			goto out;
+		if(PQntuples(res) == 1) {
+			*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+			*unchanged = true;
+			goto out;
+		}
+		PQclear(res);
+		res = NULL;
+	}
+	result = db_begin(db);
+	if(result)
+		goto out;
+	{
+		const char *params[8] = {doc->title, doc->category, doc->source, doc->source_key,
+		                         doc->content_hash, doc->content, bytes, count};
+
+		result = db_exec(db, &upsert, 8, params, &res);
+		if(result)
+			goto out;
+		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(idtext, sizeof(idtext), "%lld", *id);
+		PQclear(res);
+		res = NULL;
+	}
+	{
+		const char *params[1] = {idtext};
+
+		result = db_exec(db, &clear, 1, params, NULL);
+		if(result)
+			goto out;
+	}
+	{
+		const char *params[4] = {idtext, doc->title, doc->category, doc->chunks_json};
+
+		result = db_exec(db, &insert, 4, params, NULL);
+		if(result)
+			goto out;
+	}
+	result = db_commit(db);
+out:
+	PQclear(res);
+	if(result)
+		db_rollback(db);
+	return result;
+}
+
+ll_result store_stats(struct db *db, long long counts[5])
+{
+	static const struct db_stmt stats = {
+		"store_stats",
+		"SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM chunks),"
+		" (SELECT count(*) FROM conversations), (SELECT count(*) FROM messages),"
+		" (SELECT count(*) FROM request_log)"};
+	PGresult *res = NULL;
+	ll_result result = db_exec(db, &stats, 0, NULL, &res);
+
+	if(!result)
+		for(int i = 0; i < 5; i++)
+			counts[i] = strtoll(PQgetvalue(res, 0, i), NULL, 10);
+	PQclear(res);
+	return result;
+}

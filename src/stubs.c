@@ -17,6 +17,3 @@ ll_result route_feedback(struct worker *w, struct http_request *req) { return LL
 ll_result route_documents_list(struct worker *w, struct http_request *req) { return LL_EUNAVAILABLE; }
 ll_result route_documents_create(struct worker *w, struct http_request *req) { return LL_EUNAVAILABLE; }
 ll_result route_documents_delete(struct worker *w, struct http_request *req) { return LL_EUNAVAILABLE; }
-int cli_ingest(struct worker *w, int argc, char **argv) { fprintf(stderr, "not yet\n"); return 1; }
-int cli_ask(struct worker *w, int argc, char **argv) { fprintf(stderr, "not yet\n"); return 1; }
-int cli_stats(struct worker *w, int argc, char **argv) { fprintf(stderr, "not yet\n"); return 1; }

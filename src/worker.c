@@ -57,6 +57,8 @@ ll_result worker_init(struct worker *w, const struct settings *settings,
 	result = db_init(&w->db, settings->database_url);
 	if(result)
 		goto out;
+	if(slot)
+		w->db.statement_timeout_ms = settings->request_timeout_ms;
 	snprintf(path, sizeof(path), "%s/data/routing/train.tsv", settings->data_dir);
 	if(access(path, R_OK) != 0)
 		snprintf(path, sizeof(path), "%s/routing/train.tsv", settings->data_dir);

@@ -137,6 +137,16 @@ async function ask(page, question) {
   return { answer, turn, streamed, tokens, updates };
 }
 
+// Waits until the last turn on the page is answered (or failed); a failure is the test's error.
+async function lastTurnAnswered(page) {
+  const turn = page.locator('.turn').last();
+  await turn.locator('.answer-text[aria-busy="false"]').waitFor({ state: 'attached', timeout: 60000 });
+  if (await turn.locator('.error').count()) {
+    throw new Error(`the page shows an error: ${(await turn.locator('.error').innerText()).replace(/\s+/g, ' ')}`);
+  }
+  return turn;
+}
+
 function psql(sql, vars = {}) {
   const args = [DATABASE_URL, '-X', '-At', '-v', 'ON_ERROR_STOP=1'];
   for (const [name, value] of Object.entries(vars)) args.push('-v', `${name}=${value}`);
@@ -193,7 +203,8 @@ test('a missing key shows a clear prompt, a refused key brings it back', async (
   await page.locator('#key-input').fill(CHAT_KEY);
   await page.locator('button[type="submit"]', { hasText: 'Save key' }).click();
   // The question the 401 interrupted is asked again by itself.
-  await page.locator('.turn .badge').first().waitFor({ timeout: 30000 });
+  const turn = await lastTurnAnswered(page);
+  check(await turn.locator('.badge').count() > 0, 'the retried question has no answer');
   check(await page.evaluate(() => localStorage.getItem('linelead.key')) === CHAT_KEY, 'the key was not stored');
 });
 
@@ -308,9 +319,8 @@ test('offline: a plain message and Retry, working again when the network is back
   await t.contexts[0].setOffline(false);
   await page.locator('#offline').waitFor({ state: 'hidden' });
   await error.locator('button', { hasText: 'Retry' }).click();
-  await page.locator('.turn .answer-text[aria-busy="false"]').waitFor({ state: 'attached', timeout: 30000 });
-  check(await page.locator('.turn .error').count() === 0, 'the error stayed after a good retry');
-  check(await page.locator('.turn .badge').count() > 0, 'no answer after the retry');
+  const turn = await lastTurnAnswered(page);
+  check(await turn.locator('.badge').count() > 0, 'no answer after the retry');
 });
 
 test('429, server errors and a degraded JSON answer read in plain words', async (t) => {
@@ -324,6 +334,7 @@ test('429, server errors and a degraded JSON answer read in plain words', async 
   await page.locator('#question').press('Enter');
   await page.locator('.turn .error').waitFor();
   check((await page.locator('.turn .error').textContent()).includes('Too many requests — wait a moment'), 'no plain 429 message');
+  await t.shot('429');
 
   reply.push(json(502, { error: { code: 'upstream_error', message: 'The application is not reachable', request_id: 'r2' } }));
   await page.locator('.turn .error button').click();

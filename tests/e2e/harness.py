@@ -10,6 +10,8 @@ Fail); it is skipped by raising Skip.  Python 3 standard library only.
     h.get(path, key=...)          -> Response   (HTTPS through nginx)
     h.post_json(path, obj, ...)   -> Response
     h.request(method, path, body=..., headers=..., host=..., source=...)
+    h.raw(b"GET / HTTP/1.1\r\n...")  -> Response  (raw bytes over TLS)
+    h.source()                    -> a fresh 127.0.x.y source address (own rate budget)
     h.cli("apikey", "list")       -> CompletedProcess (linelead CLI, DB owner)
     h.sql("SELECT 1")             -> list of rows (psql, DB owner)
     h.new_key("chat")             -> (key, name)
@@ -177,8 +179,8 @@ class Harness:
         return p
 
     def start(self):
+        self.started = True      # from here on, stop() cleans up even a half-started stack
         self.stack("start")
-        self.started = True
         self.env = self.read_env()
         self.chat_key = self.env["LINELEAD_API_KEY"]
         self.admin_key = self.env["LINELEAD_ADMIN_KEY"]
@@ -258,6 +260,24 @@ class Harness:
         headers.setdefault("Content-Type", "application/json")
         body = obj if isinstance(obj, (bytes, str)) else json.dumps(obj)
         return self.request("POST", path, body=body, headers=headers, **kw)
+
+    def raw(self, data, source=None, timeout=10, method="GET"):
+        """Send raw bytes over TLS (hostile or malformed requests) and parse
+        the one response; raises OSError/HTTPException when nginx closes the
+        connection without answering."""
+        sock = socket.create_connection(("127.0.0.1", self.https_port), timeout=timeout,
+                                        source_address=(source, 0) if source else None)
+        t0 = time.monotonic()
+        try:
+            ssock = self.tls.wrap_socket(sock, server_hostname="127.0.0.1")
+            sock = ssock
+            ssock.sendall(data)
+            r = http.client.HTTPResponse(ssock, method=method)
+            r.begin()
+            body = r.read()
+            return Response(r.status, r.reason, r.getheaders(), body, time.monotonic() - t0)
+        finally:
+            sock.close()
 
     def session(self, source=None, timeout=30):
         """A kept-alive HTTPS connection (for fast bursts)."""
@@ -389,6 +409,8 @@ def run(modules, pattern=None, keep=False, per_test_timeout=90, verbose=False, *
     passed = failed = skipped = 0
     h = Harness(keep=keep, **harness_kw)
     out = sys.stdout
+    # SIGTERM (a CI timeout, say) unwinds like Ctrl-C, so the stack is stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     t_start = time.monotonic()
     try:
         try:

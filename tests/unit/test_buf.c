@@ -1,6 +1,9 @@
 /* test_buf.c - the growable buffer and the arena. */
 #include "config.h"
 
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -29,7 +32,7 @@ int main(void)
 	arena_init(&a, 64);
 	s = arena_strdup(&a, "grill E03");
 	CHECK(s && strcmp(s, "grill E03") == 0, "arena_strdup copies");
-	CHECK(((uintptr_t)arena_alloc(&a, 3) % sizeof(max_align_t)) == 0, "arena memory is aligned");
+	CHECK(((uintptr_t)arena_alloc(&a, 3) % _Alignof(max_align_t)) == 0, "arena memory is aligned");
 	{
 		char *big = arena_alloc(&a, 10000);
 

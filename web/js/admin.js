@@ -313,8 +313,12 @@ async function refresh() {
       client.request('GET', '/metrics?window=7d'),
       loadDocuments(),
     ]);
+    // The documents panel stands alone: its failure is written in it, the metrics still show.
+    if (docs.status === 'rejected') {
+      if (docs.reason.kind === 'auth' || docs.reason.kind === 'forbidden') throw docs.reason;
+      clear($('#documents')).append(h('p', { class: 'error' }, `The documents could not be listed: ${docs.reason.message}`));
+    }
     if (now.status === 'rejected') throw now.reason;
-    if (docs.status === 'rejected') throw docs.reason;
     clear($('#dashboard-error'));
     // The windows are optional: a server without them just leaves their panels hidden.
     const d = windowOf(day.status === 'fulfilled' ? day.value : null);

@@ -1,0 +1,155 @@
+"""Fault injection and private stacks for the reliability suites (issue 5).
+
+Helpers on top of harness.py (which stays the one way to start a stack):
+
+    private_stack(name, **harness_kw) -> Harness   a second stack on its own
+        ports, started once per run and stopped at exit; for tests that need
+        other settings than the shared one (no rate limit, a short request
+        budget) or that break things.
+    extend_alarm(seconds)      give the running test more time than the
+        runner's per-test default (the runner resets the alarm afterwards).
+    pg_restart(h)              pg_ctl restart -m fast of the stack's cluster.
+    nginx_pid(h), nginx_reload(h)
+    kill_random_worker(h)      SIGKILL one child of the pool master.
+    worker_in_accept(pid)      is the worker idle (blocked in accept)?
+    error_shape(res_status, headers, body)  None or what is wrong
+    table_counts(h, tables)    {table: row count}
+"""
+
+import atexit
+import json
+import os
+import random
+import signal
+import subprocess
+
+import harness
+
+PG_BIN_DEFAULT = "/usr/lib/postgresql/15/bin"
+
+_stacks = {}
+
+
+def private_stack(name, **kw):
+    """A stack of our own, started on first use and kept for the run."""
+    h = _stacks.get(name)
+    if h is not None and h.started:
+        return h
+    h = harness.Harness(**kw)
+    _stacks[name] = h
+    atexit.register(h.stop)
+    h.start()
+    return h
+
+
+def stop_private_stack(name):
+    h = _stacks.pop(name, None)
+    if h is not None:
+        h.stop()
+
+
+def extend_alarm(seconds):
+    signal.alarm(int(seconds))
+
+
+def _pg_bin():
+    p = os.environ.get("LINELEAD_PG_BIN") or PG_BIN_DEFAULT
+    if os.path.exists(os.path.join(p, "pg_ctl")):
+        return p
+    cands = sorted(d for d in os.listdir("/usr/lib/postgresql") if d.isdigit())
+    return f"/usr/lib/postgresql/{cands[-1]}/bin"
+
+
+def pg_restart(h, timeout=60):
+    """pg_ctl restart -m fast of the stack's cluster (as postgres when root);
+    returns the seconds it took."""
+    import time
+    pgdata = h.path("pg", "data")
+    cmd = [os.path.join(_pg_bin(), "pg_ctl"), "-D", pgdata, "-l", h.path("pg", "postgresql.log"),
+           "-m", "fast", "-w", "-t", "30", "restart"]
+    if os.geteuid() == 0:
+        cmd = ["runuser", "-u", "postgres", "--"] + cmd
+    t0 = time.monotonic()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                       timeout=timeout, close_fds=True)
+    if p.returncode != 0:
+        raise harness.Fail(f"pg_ctl restart failed ({p.returncode}): {p.stderr.strip()}\n"
+                           + h.log_tail("pg/postgresql.log", 10))
+    return time.monotonic() - t0
+
+
+def nginx_pid(h):
+    try:
+        with open(h.path("nginx", "nginx.pid")) as f:
+            pid = int(f.read().strip())
+    except (OSError, ValueError):
+        return None
+    return pid if harness.pid_alive(pid) else None
+
+
+def nginx_reload(h):
+    """What `nginx -s reload` does for this stack's nginx: SIGHUP its master."""
+    pid = nginx_pid(h)
+    if not pid:
+        raise harness.Fail("nginx is not running")
+    os.kill(pid, signal.SIGHUP)
+    return pid
+
+
+def kill_random_worker(h, sig=signal.SIGKILL):
+    """Signal one child of the pool master (never anything else); its pid or None."""
+    pids = h.worker_pids()
+    if not pids:
+        return None
+    victim = random.choice(pids)
+    # Re-check the parent right before the kill: the pid must still be a child.
+    if victim not in h.worker_pids():
+        return None
+    os.kill(victim, sig)
+    return victim
+
+
+# x86_64 and aarch64 syscall numbers of accept / accept4 (and poll-based
+# waits would be busy anyway).
+_ACCEPT_SYSCALLS = {"43", "288", "202", "242"}
+
+
+def worker_in_accept(pid):
+    """True when the worker is blocked in accept() (idle), False when it is
+    elsewhere (serving a request), None when unknown."""
+    try:
+        with open(f"/proc/{pid}/syscall") as f:
+            first = f.read().split()
+    except OSError:
+        return None
+    if not first or first[0] == "running":
+        return False
+    return first[0] in _ACCEPT_SYSCALLS
+
+
+def error_shape(status, headers, body):
+    """None when (status, headers, body) is a JSON error in the DESIGN.md
+    shape whose request_id is the X-Request-ID header, else what is wrong."""
+    hdr = {k.lower(): v for k, v in headers or ()}
+    if not hdr.get("content-type", "").startswith("application/json"):
+        return f"HTTP {status}: Content-Type {hdr.get('content-type')!r}"
+    try:
+        obj = json.loads(body)
+    except ValueError as exc:
+        return f"HTTP {status}: body is not JSON ({exc}): {body[:200]!r}"
+    err = obj.get("error") if isinstance(obj, dict) else None
+    if not isinstance(err, dict):
+        return f"HTTP {status}: no error object: {body[:200]!r}"
+    for field in ("code", "message", "request_id"):
+        if not isinstance(err.get(field), str) or not err[field]:
+            return f"HTTP {status}: error.{field} missing: {body[:200]!r}"
+    if not hdr.get("x-request-id"):
+        return f"HTTP {status}: no X-Request-ID"
+    if err["request_id"] != hdr["x-request-id"]:
+        return f"HTTP {status}: body request_id {err['request_id']!r} != X-Request-ID {hdr['x-request-id']!r}"
+    return None
+
+
+def table_counts(h, tables):
+    q = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t}" for t in tables)
+    return {name: int(n) for name, n in h.sql(q)}
