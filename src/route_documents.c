@@ -1,1 +1,192 @@
+/* route_documents.c - GET/POST /documents, DELETE /documents/{id} (admin).
+ *
+ * POST takes JSON {title, category, content, source?} or a raw body
+ * (text/markdown, text/plain, application/pdf) with ?title=&category=
+ * [&source=]; both go through ingest_document, as `linelead ingest` does.
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ingest.h"
+#include "routes.h"
+#include "store.h"
+#include "validate.h"
+#include "worker.h"
+
+struct document_fields {
+	const char *title;
+	const char *category;
+	const char *content;
+	const char *source;
+};
+
+static const char *const categories[] = {"equipment", "safety", "operations", "training", NULL};
+
+static const struct field_spec document_spec[] = {
+	{"title", FIELD_STRING, true, 1, INGEST_TITLE_MAX, NULL, offsetof(struct document_fields, title)},
+	{"category", FIELD_ENUM, true, 0, 0, categories, offsetof(struct document_fields, category)},
+	{"content", FIELD_STRING, true, 1, LLONG_MAX, NULL, offsetof(struct document_fields, content)},
+	{"source", FIELD_STRING, false, 1, 500, NULL, offsetof(struct document_fields, source)},
+};
+
+ll_result route_documents_list(struct worker *w, struct http_request *req)
+{
+	struct json_object *body = NULL;
+	ll_result result = store_documents_json(&w->db, &body);
+
+	if(result)
+		return result;
+	http_respond_json(req, 200, body);
+	json_object_put(body);
+	return LL_OK;
+}
+
+/* A PDF body through pdftotext, via a private temporary file. */
+static ll_result pdf_body_text(struct worker *w, struct http_request *req, struct buf *text)
+{
+	char path[] = "/tmp/linelead-upload-XXXXXX";
+	int fd = mkstemp(path);
+	size_t off = 0;
+	ll_result result = LL_OK;
+
+	if(fd < 0)
+		return LL_EIO;
+	while(off < req->body.len) {
+		ssize_t n = write(fd, req->body.data + off, req->body.len - off);
+
+		if(n < 0 && errno == EINTR)
+			continue;
+		if(n <= 0) {
+			result = LL_EIO;
+			break;
+		}
+		off += (size_t)n;
+	}
+	close(fd);
+	if(!result) {
+		worker_stage(w, req, "pdftotext");
+		result = ingest_pdf_text(path, text);
+		if(result == LL_EIO) {
+			req->error_message = "The PDF could not be read (pdftotext failed)";
+			result = LL_EVALIDATION;
+		} else if(result == LL_ETOOLARGE)
+			req->error_message = "The PDF's text is over max_document_bytes";
+	}
+	unlink(path);
+	return result;
+}
+
+ll_result route_documents_create(struct worker *w, struct http_request *req)
+{
+	struct document_fields f = {0};
+	struct ingest_doc doc = {0};
+	struct ingest_report rep;
+	struct buf text;
+	char title[INGEST_TITLE_MAX * 4 + 1], category[32], source[501];
+	const char *why = NULL;
+	struct json_object *body;
+	ll_result result;
+
+	buf_init(&text, (size_t)w->settings->max_document_bytes);
+	if(req->json) {
+		result = validate_object(req, req->json, document_spec, sizeof(document_spec) / sizeof(document_spec[0]), &f);
+		if(result)
+			goto out;
+		if(strlen(f.content) > (size_t)w->settings->max_document_bytes) {
+			req->error_message = "content is over max_document_bytes";
+			result = LL_ETOOLARGE;
+			goto out;
+		}
+		doc.title = f.title;
+		doc.category = f.category;
+		doc.source = f.source ? f.source : "api";
+		doc.content = f.content;
+		doc.len = strlen(f.content);
+		doc.format = INGEST_MARKDOWN;
+	} else {
+		if(!http_query_param(req, "title", title, sizeof(title)) || !title[0] ||
+		   validate_utf8_length(title, strlen(title)) > INGEST_TITLE_MAX) {
+			req->error_message = "A raw document needs ?title= (1-200 characters)";
+			result = LL_EVALIDATION;
+			goto out;
+		}
+		if(!http_query_param(req, "category", category, sizeof(category)) || !ingest_category_valid(category) ||
+		   strcmp(category, "general") == 0) {
+			req->error_message = "A raw document needs ?category=equipment|safety|operations|training";
+			result = LL_EVALIDATION;
+			goto out;
+		}
+		doc.title = title;
+		doc.category = category;
+		doc.source = http_query_param(req, "source", source, sizeof(source)) && source[0] ? source : "api";
+		if(strncasecmp(req->content_type, "application/pdf", 15) == 0) {
+			result = pdf_body_text(w, req, &text);
+			if(result)
+				goto out;
+			doc.content = buf_str(&text);
+			doc.len = text.len;
+			doc.format = INGEST_TEXT;
+		} else {
+			doc.content = req->body.data ? req->body.data : "";
+			doc.len = req->body.len;
+			doc.format = strncasecmp(req->content_type, "text/plain", 10) == 0 ? INGEST_TEXT : INGEST_MARKDOWN;
+		}
+	}
+	/* same source (or, without one, same title) = the same document */
+	doc.source_key = strcmp(doc.source, "api") != 0 ? doc.source : arena_printf(&w->arena, "api:%s", doc.title);
+	if(!doc.source_key) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	worker_stage(w, req, "ingesting");
+	result = ingest_document(&w->db, &w->arena, &doc, &rep, &why);
+	if(result == LL_EVALIDATION)
+		req->error_message = why;
+	if(result)
+		goto out;
+	body = json_object_new_object();
+	json_object_object_add(body, "id", json_object_new_int64(rep.document_id));
+	json_object_object_add(body, "title", json_object_new_string(doc.title));
+	json_object_object_add(body, "category", json_object_new_string(doc.category));
+	json_object_object_add(body, "sections", json_object_new_int(rep.sections));
+	json_object_object_add(body, "chunks", json_object_new_int(rep.chunks));
+	json_object_object_add(body, "unchanged", json_object_new_boolean(rep.unchanged));
+	http_respond_json(req, 201, body);
+	json_object_put(body);
+out:
+	buf_free(&text);
+	return result;
+}
+
+ll_result route_documents_delete(struct worker *w, struct http_request *req)
+{
+	struct json_object *body;
+	char *end = NULL;
+	long long id;
+	ll_result result;
+
+	errno = 0;
+	id = strtoll(req->param, &end, 10);
+	if(errno || !end || *end || id <= 0) {
+		req->error_message = "No document with this id";
+		return LL_ENOTFOUND;
+	}
+	result = store_document_delete(&w->db, id);
+	if(result == LL_ENOTFOUND)
+		req->error_message = "No document with this id";
+	if(result)
+		return result;
+	body = json_object_new_object();
+	json_object_object_add(body, "deleted", json_object_new_boolean(1));
+	json_object_object_add(body, "id", json_object_new_int64(id));
+	http_respond_json(req, 200, body);
+	json_object_put(body);
+	return LL_OK;
+}

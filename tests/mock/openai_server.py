@@ -28,8 +28,12 @@ Behaviour is chosen per request, first match wins:
   headers, body (parsed JSON), mode applied, status sent, chunks_sent,
   completed, aborted (the client went away mid-stream).
 
-Usage: openai_server.py PORT   (0 = any free port; the port is printed as
-"PORT <n>" on the first line of stdout).  Python 3 standard library only.
+Usage: openai_server.py PORT [--first-token-ms N] [--tokens-per-s R]
+  PORT 0 = any free port; the port is printed as "PORT <n>" on the first
+  line of stdout.  The options set the defaults of delay_ms and
+  token_delay_ms (kept across /_reset), for `make bench`: time to first
+  token at the client minus N is what the product adds.
+Python 3 standard library only.
 """
 import json
 import re
@@ -44,8 +48,12 @@ STATE = {}
 LOG = []
 
 
+BASE = {"delay_ms": 0, "token_delay_ms": 0}
+
+
 def control_defaults():
-    return {"mode": "ok", "count": None, "delay_ms": 0, "token_delay_ms": 0, "retry_after": 1,
+    return {"mode": "ok", "count": None, "delay_ms": BASE["delay_ms"],
+            "token_delay_ms": BASE["token_delay_ms"], "retry_after": 1,
             "chunk_chars": 6, "answer": None, "cite": None, "tokens": 0}
 
 
@@ -280,7 +288,14 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+    args = sys.argv[1:]
+    port = int(args[0]) if args and not args[0].startswith("-") else 0
+    if "--first-token-ms" in args:
+        BASE["delay_ms"] = float(args[args.index("--first-token-ms") + 1])
+    if "--tokens-per-s" in args:
+        rate = float(args[args.index("--tokens-per-s") + 1])
+        BASE["token_delay_ms"] = 1000.0 / rate if rate > 0 else 0
+    STATE.update(control_defaults())
     server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     print("PORT %d" % server.server_address[1], flush=True)
