@@ -4,8 +4,8 @@
 -- One script serves every route: it looks at the URL's path (and query) and
 -- builds the matching request.  Keys come from the environment:
 --   LINELEAD_API_KEY (chat scope), LINELEAD_ADMIN_KEY (admin scope).
---   BENCH_CONVERSATIONS  number of pre-seeded conversations "bench-c-0".. for
---                        ?conv=cont (default 200)
+--   BENCH_CONVERSATIONS, BENCH_CONV_PREFIX  pre-seeded conversations
+--                        PREFIX1..PREFIXN for ?conv=cont (default 200, "bench-c-")
 -- Paths:
 --   /health, /info                      GET, no key
 --   /metrics[?window=..]                GET, admin key
@@ -42,6 +42,7 @@ local questions = {
 local chat_key = os.getenv("LINELEAD_API_KEY") or ""
 local admin_key = os.getenv("LINELEAD_ADMIN_KEY") or ""
 local nconv = tonumber(os.getenv("BENCH_CONVERSATIONS") or "200") or 200
+local prefix = os.getenv("BENCH_CONV_PREFIX") or "bench-c-"
 local counter = 0
 local kind
 
@@ -70,7 +71,7 @@ function request()
   local h = { ["Authorization"] = "Bearer " .. chat_key, ["Content-Type"] = "application/json" }
   local body
   if kind == "cont" then
-    body = '{"message":' .. json_str(q) .. ',"conversation_id":"bench-c-' .. (counter % nconv) .. '"}'
+    body = '{"message":' .. json_str(q) .. ',"conversation_id":"' .. prefix .. (1 + counter % nconv) .. '"}'
   else
     body = '{"message":' .. json_str(q) .. '}'
   end

@@ -51,6 +51,7 @@ DIR=$(cd "$dir_arg" && pwd)
 # Ports: start takes them from the environment, else from the last start,
 # else the defaults; every other command uses those the stack was started with.
 REC_HTTPS_PORT='' REC_HTTP_PORT='' REC_PG_PORT=''
+# shellcheck source=/dev/null
 [[ -r $DIR/ports ]] && source "$DIR/ports"
 if [[ $cmd == start ]]; then
     HTTPS_PORT=${LINELEAD_HTTPS_PORT:-${REC_HTTPS_PORT:-8443}}
@@ -119,15 +120,18 @@ wait_for() {
     return 1
 }
 
-# pid_of FILE NAME: the PID in FILE if that process runs and is NAME (so a
-# stale PID file never makes us signal somebody else's process).
+# pid_of FILE NAME MARK: the PID in FILE if that process runs, is NAME and has
+# MARK (its config file) on its command line - so a stale PID file (after a
+# reboot, say) never makes us signal somebody else's process.
 pid_of() {
-    local pid comm
+    local pid comm cmdline
     [[ -r $1 ]] || return 1
     read -r pid <"$1" 2>/dev/null || return 1
     [[ $pid =~ ^[0-9]+$ ]] || return 1
     comm=$(cat "/proc/$pid/comm" 2>/dev/null) || return 1
     [[ $comm == "$2"* ]] || return 1
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    [[ $cmdline == *"$3"* ]] || return 1
     [[ $(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null) != Z ]] || return 1
     echo "$pid"
 }
@@ -152,6 +156,7 @@ port_free() { [[ -z $(ss -Htln "sport = :$1" 2>/dev/null) ]]; }
 # Secrets live in DIR/secrets (0600) as shell assignments.
 load_secrets() {
     PG_ADMIN_PASSWORD='' PG_APP_PASSWORD='' CHAT_KEY='' ADMIN_KEY=''
+    # shellcheck source=/dev/null
     [[ -r $SECRETS ]] && source "$SECRETS"
     return 0
 }
@@ -331,7 +336,7 @@ EOF
 
 pool_start() {
     local pid i
-    if pid=$(pid_of "$POOL_PID" linelead-fcg); then
+    if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then
         say "pool already running (pid $pid)"
         return 0
     fi
@@ -364,7 +369,7 @@ $(tail_log "$LOGDIR/linelead.log")"
 
 pool_stop() {
     local pid
-    pid=$(pid_of "$POOL_PID" linelead-fcg) || { rm -f "$POOL_PID"; return 0; }
+    pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF") || { rm -f "$POOL_PID"; return 0; }
     # The pool drains in-flight requests (shutdown_timeout_ms, 10 s by default).
     stop_pid "$pid" linelead-fcgi TERM 20
     rm -f "$POOL_PID"
@@ -372,7 +377,7 @@ pool_stop() {
 
 # ------------------------------------------------------------------ nginx
 nginx_render() {
-    local user_line='' tls=$NGX/tls names dns='' n
+    local user_line="" tls=$NGX/tls dns="" n
     mkdir -p "$NGX/tmp" "$tls"
     if [[ ! -s $tls/cert.pem || ! -s $tls/key.pem ]]; then
         for n in $SERVER_NAMES; do
@@ -419,7 +424,7 @@ nginx_start() {
     nginx_render
     nginx_cmd -t -q >"$NGX/check.out" 2>&1 || die "nginx rejected its configuration
 $(tail_log "$NGX/check.out")"
-    if pid=$(pid_of "$NGINX_PID" nginx); then
+    if pid=$(pid_of "$NGINX_PID" nginx "$NGX/nginx.conf"); then
         say "nginx already running (pid $pid): reloading its configuration"
         kill -HUP "$pid"
     else
@@ -437,7 +442,7 @@ $(tail_log "$NGX/error.log")"
 
 nginx_stop() {
     local pid
-    pid=$(pid_of "$NGINX_PID" nginx) || return 0
+    pid=$(pid_of "$NGINX_PID" nginx "$NGX/nginx.conf") || return 0
     # QUIT = graceful: finish the requests in flight, then exit.
     stop_pid "$pid" nginx QUIT 15
 }
@@ -525,8 +530,8 @@ do_stop() {
 
 do_status() {
     local pid rc=0
-    if pid=$(pid_of "$NGINX_PID" nginx); then echo "nginx:      running (pid $pid)"; else echo "nginx:      stopped"; rc=3; fi
-    if pid=$(pid_of "$POOL_PID" linelead-fcg); then echo "pool:       running (pid $pid)"; else echo "pool:       stopped"; rc=3; fi
+    if pid=$(pid_of "$NGINX_PID" nginx "$NGX/nginx.conf"); then echo "nginx:      running (pid $pid)"; else echo "nginx:      stopped"; rc=3; fi
+    if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then echo "pool:       running (pid $pid)"; else echo "pool:       stopped"; rc=3; fi
     if [[ -f $PGDATA/PG_VERSION ]] && pg_running; then
         echo "postgresql: running (pid $(head -n1 "$PGDATA/postmaster.pid"))"
     else

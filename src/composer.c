@@ -916,7 +916,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		struct unit *x = sorted[i];
 		bool dup = false;
 
-		if(x->weight <= 0 || (npicked && x->score < 0.7 * picked[0]->score))
+		if(x->weight <= 0 || (npicked && (x->score < 0.7 * picked[0]->score || x->weight < 0.75 * best_sentence)))
 			continue;
 		if(passages->items[x->passage].score < 0.6 * top_pscore && npicked)
 			continue;

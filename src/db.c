@@ -155,12 +155,16 @@ static ll_result db_exec_once(struct db *db, const struct db_stmt *stmt, int n,
 	res = PQexecPrepared(db->conn, stmt->name, n, params, NULL, NULL, 0);
 	st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	if(st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+		const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
 		db_note_error(db, stmt->name);
 		*lost = db_conn_lost(db, res);
 		if(!*lost)
 			log_error("db_query_failed", "%s", db->last_error);
+		/* 57014: statement_timeout fired; the request's budget is spent. */
+		result = state && strcmp(state, "57014") == 0 ? LL_ETIMEOUT : LL_EDB;
 		PQclear(res);
-		return LL_EDB;
+		return result;
 	}
 	if(out)
 		*out = res;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -26,6 +27,55 @@ static void reqlog_touch_key(struct worker *w, long long key_id, const char *key
 	last_at = now;
 	result = db_exec(&w->db, &touch, 1, params, NULL);
 	(void)result; /* bookkeeping only */
+}
+
+/* Retention (docs/schema.md, "Retention"): linelead_prune(retention_days)
+ * in autocommit, one call per statement, repeated while it deletes.  Done
+ * from a worker after a response, so no one waits for it, and at most once
+ * an hour per worker; the first call comes a random 1-10 minutes after the
+ * worker started so the workers of a node (and the nodes) do not all prune
+ * at once.  A call costs about 5 ms when nothing is due; each is bounded to
+ * 100k rows (~0.15 s), and one turn to REQLOG_PRUNE_CALLS of them, so a huge
+ * backlog is worked off over several turns without holding a worker.
+ * TODO(lead): with a shared-memory "next prune" time in the scoreboard this
+ * becomes once an hour per node (one compare-and-swap). */
+#define REQLOG_PRUNE_INTERVAL 3600.0
+#define REQLOG_PRUNE_CALLS 10
+
+static void reqlog_maybe_prune(struct worker *w)
+{
+	static const struct db_stmt prune = {"reqlog_prune", "SELECT linelead_prune($1)"};
+	static double next_at;
+	char days[16];
+	const char *params[1] = {days};
+	double now = http_now();
+	long long deleted = 0, n;
+	ll_result result;
+
+	if(next_at == 0) {
+		next_at = now + 60.0 + (double)(((unsigned long)random() ^ (unsigned long)getpid()) % 540);
+		return;
+	}
+	if(now < next_at || w->settings->retention_days <= 0)
+		return;
+	next_at = now + REQLOG_PRUNE_INTERVAL;
+	snprintf(days, sizeof(days), "%d", w->settings->retention_days);
+	for(int i = 0; i < REQLOG_PRUNE_CALLS; i++) {
+		PGresult *res = NULL;
+
+		result = db_exec(&w->db, &prune, 1, params, &res);
+		if(result) {
+			log_warn("prune_failed", "linelead_prune(%s) failed", days);
+			break;
+		}
+		n = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		PQclear(res);
+		deleted += n;
+		if(n <= 0)
+			break;
+	}
+	if(deleted > 0)
+		log_info("pruned", "deleted %lld request_log rows older than %s days", deleted, days);
 }
 
 ll_result reqlog_write(struct worker *w, const struct http_request *req, double duration_ms)
@@ -64,5 +114,6 @@ ll_result reqlog_write(struct worker *w, const struct http_request *req, double 
 		log_warn("request_log_failed", "the request was served but not logged durably");
 	if(req->api_key_id)
 		reqlog_touch_key(w, req->api_key_id, key);
+	reqlog_maybe_prune(w);
 	return result;
 }

@@ -35,6 +35,9 @@ def private_stack(name, **kw):
     h = _stacks.get(name)
     if h is not None and h.started:
         return h
+    # LINELEAD_E2E_KEEP=1 (scripts/sanitize.sh): stop the stack but keep its
+    # directory, whose logs hold the pool's stderr.
+    kw.setdefault("keep", os.environ.get("LINELEAD_E2E_KEEP") == "1")
     h = harness.Harness(**kw)
     _stacks[name] = h
     atexit.register(h.stop)

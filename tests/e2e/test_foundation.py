@@ -429,6 +429,7 @@ def test_worker_sigkill_replaced(h):
         t.join(20)
     check(h.pool_pid() == pool, "the pool master changed")
     bad = [r for r in results if not (hasattr(r, "status") and r.status == 200)]
+    print(f"# sigkill: {len(results)} requests, workers {before} -> {now}, {len(bad)} failed")
     check(len(results) >= 20, f"only {len(results)} requests during the test")
     # A request in the hands of a worker at the moment it is killed may fail
     # (nginx answers 502 JSON); nothing else may.
@@ -504,6 +505,8 @@ def test_sigterm_drains(h):
               f"transport errors: {[r for r in results if not hasattr(r, 'status')][:3]}")
         answered = [r for r in results if r.status != 502]
         refused = [r for r in results if r.status == 502]
+        print(f"# sigterm: {len(answered)} answered ({sum(r.status == 200 for r in answered)} x 200), "
+              f"{len(refused)} refused after the shutdown (502)")
         check(answered, "no request was answered before the shutdown")
         check(refused, "no request arrived after the shutdown (the test proves nothing)")
         for r in answered:

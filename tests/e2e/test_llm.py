@@ -96,7 +96,9 @@ def llm(h):
 
 
 def ask(st, message, **extra):
-    body = {"message": message}
+    """One agent unless told otherwise: a question routed to two agents
+    (safety + another) calls the model once per agent."""
+    body = {"message": message, "agent": "equipment"}
     body.update(extra)
     r = st.post_json("/chat/production", body, key=st.chat_key, source=st.source(), timeout=40)
     return expect_ok_json(r), r
@@ -122,12 +124,13 @@ def sse_events(st, path, body, on_event=None, timeout=40):
             "Content-Type": "application/json", "Authorization": f"Bearer {st.chat_key}",
             "Accept": "text/event-stream"})
         r = conn.getresponse()
-        check(r.status == 200, f"{path}: HTTP {r.status}: {r.read()[:300]!r}")
+        if r.status != 200:
+            raise Fail(f"{path}: HTTP {r.status}: {r.read()[:300]!r}")
         check(r.getheader("Content-Type", "").startswith("text/event-stream"),
               f"{path}: Content-Type {r.getheader('Content-Type')!r}")
         name, data = "message", []
         while True:
-            line = r.fp.readline()
+            line = r.readline()
             if not line:
                 break
             line = line.decode("utf-8").rstrip("\r\n")
@@ -210,7 +213,7 @@ def test_llm_stream_tokens_before_done(h):
     st, mock = llm(h)
     delay_ms = 400
     mock.control(delay_ms=delay_ms, token_delay_ms=30, chunk_chars=4)
-    events = sse_events(st, "/chat/stream", {"message": unique("How do I calibrate the grill?")})
+    events = sse_events(st, "/chat/stream", {"message": unique("How do I calibrate the grill?"), "agent": "equipment"})
     names = [e[1] for e in events]
     check("done" in names, f"no done event: {names}")
     tokens = [e for e in events if e[1] == "token"]
@@ -339,7 +342,7 @@ def test_llm_disconnect_cancels_upstream(h):
     mock.control(tokens=400, token_delay_ms=25, chunk_chars=4)
     conv = "conv_disc_" + uuid.uuid4().hex[:10]
     events = sse_events(st, "/chat/stream", {"message": unique("How do I break down the slicer?"),
-                                             "conversation_id": conv},
+                                             "conversation_id": conv, "agent": "equipment"},
                         on_event=lambda e: e[1] == "token")
     check(any(e[1] == "token" for e in events), "no token arrived before hanging up")
 

@@ -1,0 +1,180 @@
+/* test_composer.c - the local composer keeps the source's facts.
+ *
+ * Steps come out in the manual's order, numbers and units intact, warnings
+ * are found, nothing-found answers say so with low confidence and no
+ * invented figure, urgent answers are short, and the helpers find codes.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "composer.h"
+
+static int ntest, nfail;
+
+static void check(int ok, const char *what)
+{
+	ntest++;
+	if(!ok)
+		nfail++;
+	printf("%sok %d - %s\n", ok ? "" : "not ", ntest, what);
+}
+
+static const char *grill_body =
+	"If the upper platen does not heat, work through these checks.\n"
+	"\n"
+	"1. Check the display for error code E03 and look it up in the manual.\n"
+	"2. Confirm the breaker is on and the plug is seated.\n"
+	"3. Wait 20 minutes for the platen to reach 425°F (218°C).\n"
+	"4. Measure the platen with a surface probe in three spots.\n"
+	"\n"
+	"WARNING: Lock out the grill before opening any panel.\n"
+	"\n"
+	"If the platen is still cold after these steps, call service.\n";
+
+static const char *temps_body =
+	"Cook chicken and all poultry to 165°F (74°C) for less than 1 second.\n"
+	"Ground beef is cooked to 155°F (68°C) for 17 seconds. Whole cuts of beef reach 145°F (63°C) for 15 seconds.\n"
+	"CAUTION: Calibrate the thermometer before the shift.\n";
+
+static struct passages one(struct passage *p, const char *title, const char *section, const char *body, double score)
+{
+	struct passages ps;
+
+	memset(p, 0, sizeof(*p));
+	p->document_id = 7;
+	p->title = title;
+	p->section = section;
+	p->category = "equipment";
+	p->body = body;
+	p->score = score;
+	p->origin = "pg";
+	ps.items = p;
+	ps.count = 1;
+	return ps;
+}
+
+static bool text_has(const struct answer *a, const char *needle)
+{
+	if(a->response && strstr(a->response, needle))
+		return true;
+	for(size_t i = 0; i < a->nsteps; i++)
+		if(strstr(a->steps[i], needle))
+			return true;
+	for(size_t i = 0; i < a->nwarnings; i++)
+		if(strstr(a->warnings[i], needle))
+			return true;
+	return false;
+}
+
+int main(void)
+{
+	struct arena arena;
+	struct passage p;
+	struct passages ps;
+	struct question q;
+	struct answer a;
+	char codes[4][16];
+	int n;
+
+	arena_init(&arena, 64 * 1024);
+
+	/* equipment: steps in order, warning, service, citation */
+	memset(&q, 0, sizeof(q));
+	q.text = "BG-4 grill upper platen not heating, shows E03";
+	q.agent = AGENT_EQUIPMENT;
+	q.secondary = AGENT_NONE;
+	q.priority = PRIORITY_NORMAL;
+	ps = one(&p, "BG-4 Grill Manual", "Upper Platen Not Heating", grill_body, 0.8);
+	check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose an equipment answer");
+	check(a.nsteps == 4, "all four steps of the list");
+	check(a.nsteps == 4 && strncmp(a.steps[0], "Check the display", 17) == 0 &&
+	      strncmp(a.steps[3], "Measure the platen", 18) == 0, "steps in the manual's order");
+	check(text_has(&a, "425°F (218°C)") && text_has(&a, "20 minutes"), "numbers and units intact");
+	check(a.nwarnings >= 1 && strstr(a.warnings[0], "Lock out the grill"), "WARNING line extracted");
+	check(a.service_call_recommended, "service call recommended when the manual says call service");
+	check(a.ncitations == 1 && a.citations[0].document_id == 7 &&
+	      strcmp(a.citations[0].section, "Upper Platen Not Heating") == 0, "cited with section");
+	check(a.ncitations == 1 && strlen(a.citations[0].snippet) <= 250, "snippet is short");
+	check(a.confidence >= 0.4 && a.confidence <= 1.0, "found: confidence at least 0.4");
+	check(strcmp(a.model, "local") == 0, "model is local");
+
+	/* a fact question: the sentence with the figure */
+	arena_reset(&arena);
+	q.text = "what temp does chicken need to be cooked to";
+	q.agent = AGENT_SAFETY;
+	ps = one(&p, "Cooking Temperatures", "Poultry", temps_body, 0.6);
+	check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose a safety answer");
+	check(strstr(a.response, "165°F (74°C)") != NULL, "the poultry figure verbatim");
+	check(strstr(a.response, "155°F") == NULL, "not the ground beef figure");
+	check(a.nwarnings >= 1 && strstr(a.warnings[0], "Calibrate"), "CAUTION line extracted");
+	check(!a.escalate, "no escalation for a plain temperature question");
+
+	/* escalation */
+	arena_reset(&arena);
+	q.text = "a guest is having an allergic reaction, what do I do";
+	ps = one(&p, "Allergens", "Reactions", "If a guest has an allergic reaction, call 911 and tell the manager.\n", 0.5);
+	check(composer_compose(&arena, &q, &ps, &a) == LL_OK && a.escalate, "allergic reaction escalates");
+
+	/* nothing found */
+	arena_reset(&arena);
+	q.text = "Frobnicator ZX-9000 shows E77, what does it mean";
+	q.agent = AGENT_EQUIPMENT;
+	ps.items = NULL;
+	ps.count = 0;
+	check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose with nothing found");
+	check(a.confidence < 0.4, "nothing found: confidence below 0.4");
+	check(strstr(a.response, "couldn't find") != NULL, "nothing found: says so plainly");
+	check(strstr(a.response, "ingest") != NULL, "nothing found: suggests ingesting the manual");
+	check(a.ncitations == 0, "nothing found: no citations");
+	{
+		bool invented = false;
+
+		for(size_t i = 0; i < a.nsteps; i++)
+			invented |= strpbrk(a.steps[i], "0123456789°") != NULL;
+		invented |= strstr(a.response, "°") != NULL;
+		check(!invented, "nothing found: no figures invented");
+	}
+
+	/* irrelevant passage: treated as nothing found */
+	arena_reset(&arena);
+	q.text = "how do I recalibrate the frobnicator flux capacitor";
+	ps = one(&p, "Cooking Temperatures", "Poultry", temps_body, 0.2);
+	check(composer_compose(&arena, &q, &ps, &a) == LL_OK && a.confidence < 0.4,
+	      "an unrelated passage does not count as found");
+
+	/* urgent: short, safe action first */
+	arena_reset(&arena);
+	q.text = "grill platen not heating E03";
+	q.priority = PRIORITY_URGENT;
+	ps = one(&p, "BG-4 Grill Manual", "Upper Platen Not Heating", grill_body, 0.8);
+	check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose an urgent answer");
+	check(a.nsteps <= 3 && a.nsteps >= 1, "urgent: at most the first three steps");
+	check(a.nsteps >= 1 && strncmp(a.steps[0], "Check the display", 17) == 0, "urgent: first step first");
+	check(strncmp(a.response, "WARNING", 7) == 0, "urgent: the warning leads the response");
+	check(strlen(a.response) < 400, "urgent: short response");
+
+	/* general agent: no retrieval, polite */
+	arena_reset(&arena);
+	q.text = "thanks!";
+	q.agent = AGENT_GENERAL;
+	q.priority = PRIORITY_NORMAL;
+	check(composer_compose(&arena, &q, NULL, &a) == LL_OK && strstr(a.response, "welcome") != NULL,
+	      "general: thanks answered politely");
+
+	/* helpers */
+	n = composer_codes_of("BG-4 grill shows E03 and C602, not CO2", codes, 4);
+	check(n == 3 && strcmp(codes[0], "BG-4") == 0 && strcmp(codes[1], "E03") == 0 &&
+	      strcmp(codes[2], "C602") == 0, "codes and model numbers found");
+	{
+		struct composer_terms t;
+
+		composer_terms_of("What is the temp for the fryer?", &t);
+		check(t.n == 2, "stop words dropped from terms");
+	}
+
+	arena_free(&arena);
+	printf("1..%d\n", ntest);
+	return nfail ? 1 : 0;
+}
