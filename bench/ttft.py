@@ -64,7 +64,7 @@ def stream(conn, path, body, headers, first_marker):
         raise SystemExit("ttft: HTTP %d: %s" % (r.status, r.read()[:300]))
     first = None
     while True:
-        line = r.fp.readline()
+        line = r.readline()
         if not line:
             break
         if first is None and line.startswith(first_marker):
@@ -98,7 +98,7 @@ def main():
             r = conn.getresponse()
             first = None
             while True:
-                line = r.fp.readline()
+                line = r.readline()
                 if not line:
                     break
                 if first is None and line.startswith(b"data: {") and b'"content"' in line:

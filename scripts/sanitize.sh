@@ -42,7 +42,7 @@ else
     grep -E '^(FAIL|ERROR)' "$build/check.log" | sed 's/^/#   /' || true
     for f in "$build"/tests/*/*.log; do
         grep -l -E 'AddressSanitizer|LeakSanitizer|runtime error:' "$f" 2>/dev/null || continue
-    done | while read -r f; do echo "# --- $f"; grep -A25 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$f" | head -40 | sed 's/^/#   /'; done
+    done | while read -r f; do echo "# --- $f"; grep -A25 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$f" >"$f.san" || true; head -n 40 "$f.san" | sed 's/^/#   /'; done
 fi
 ((unit_only)) && exit "$rc"
 
@@ -71,7 +71,8 @@ while IFS= read -r -d '' f; do
     if grep -q -E 'ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: (Address|Undefined|Leak)' "$f"; then
         reports=$((reports + 1))
         echo "# --- sanitizer report in $f:"
-        grep -B2 -A30 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$f" | head -60 | sed 's/^/#   /'
+        grep -B2 -A30 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$f" >"$tmp/report" || true
+        head -n 60 "$tmp/report" | sed 's/^/#   /'
     fi
 done < <(find "$tmp" -path '*/log/*' -type f -print0 2>/dev/null)
 echo "# sanitize: e2e exit $e2e_rc, $reports files with sanitizer reports"

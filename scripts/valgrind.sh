@@ -33,7 +33,12 @@ MK
 )
 mkdir -p "$build/valgrind"
 export LINELEAD_DATA_DIR=$repo
-pass=0 fail=0 failed=()
+# LINELEAD_UNDER_VALGRIND=1 tells the tests that wall-clock checks cannot hold
+# (valgrind is 20-50x slower).  A program that fails its own checks but has a
+# clean valgrind log is reported, not counted: make check judges the tests,
+# this script judges memory.
+export LINELEAD_UNDER_VALGRIND=1
+pass=0 fail=0 warn=0 failed=()
 for p in $progs; do
     exe=$build/$p
     # A libtool wrapper script runs the real binary in .libs/.
@@ -41,18 +46,26 @@ for p in $progs; do
         exe=$build/$(dirname "$p")/.libs/$(basename "$p")
     fi
     log=$build/valgrind/$(basename "$p").log
-    if (cd "$build" && valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
-            --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
-            --track-origins=yes --log-file="$log" "$exe" >"$log.out" 2>&1); then
-        pass=$((pass + 1))
-        echo "ok - valgrind $p"
-    else
+    set +e
+    (cd "$build" && valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
+        --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
+        --track-origins=yes --log-file="$log" "$exe" >"$log.out" 2>&1)
+    rc=$?
+    set -e
+    if [[ -s $log ]]; then
         fail=$((fail + 1))
         failed+=("$p")
-        echo "FAIL - valgrind $p (see $log)"
-        sed 's/^/#   /' "$log" | head -40
-        grep -m5 '^not ok' "$log.out" | sed 's/^/#   /' || true
+        echo "FAIL - valgrind $p: $(grep -c 'definitely lost in loss record' "$log") leaks, $(grep -c -E '^==[0-9]+== (Invalid|Conditional|Use of uninit|Syscall param|Mismatched|Source and destination)' "$log") errors (see $log)"
+        head -n 40 "$log" | sed 's/^/#   /'
+    elif ((rc != 0)); then
+        warn=$((warn + 1))
+        pass=$((pass + 1))
+        echo "ok - valgrind $p: no memory errors (but the program exited $rc under valgrind:" \
+            "$(grep '^not ok' "$log.out" | tr '\n' ';' | cut -c1-200))"
+    else
+        pass=$((pass + 1))
+        echo "ok - valgrind $p"
     fi
 done
-echo "valgrind: $pass passed, $fail failed${failed:+ (${failed[*]})}"
+echo "valgrind: $pass clean, $fail with memory errors or leaks${failed:+ (${failed[*]})}, $warn failed their own checks under valgrind"
 ((fail == 0))

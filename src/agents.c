@@ -14,7 +14,7 @@
 /* Shared by every retrieving agent: the grounding contract. */
 #define GROUNDING \
 	"Answer only from the numbered passages you are given. Cite the passage id in " \
-	"square brackets, e.g. [doc12#3], after every step or fact that comes from it. " \
+	"square brackets, e.g. [P1], after every step or fact that comes from it. " \
 	"If the passages do not cover the question, say so plainly in one sentence, " \
 	"suggest that the manager add the right manual, and give only generic safe " \
 	"advice; never invent a procedure, a setting, a part number, an error-code " \

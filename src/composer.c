@@ -44,7 +44,8 @@ static const char *const stopwords[] = {
 	"us", "use", "very", "want", "was", "way", "we", "were", "what", "whats", "when", "where",
 	"which", "while", "who", "why", "will", "with", "would", "you", "your", "yours", "dont",
 	"doesnt", "isnt", "wont", "cant", "really", "guys", "hey", "hi", "u", "ur", "yo", "any",
-	"anything", "something", "right", "properly", "again", "help", "way", "supposed", NULL};
+	"anything", "something", "right", "properly", "again", "help", "way", "supposed", "show",
+	"shows", "showing", "shown", "says", "saying", "mean", "means", "meaning", NULL};
 
 bool composer_is_stopword(const char *word, size_t len)
 {
@@ -205,6 +206,8 @@ void composer_terms_of(const char *text, struct composer_terms *out)
 			continue;
 		memcpy(out->term[out->n], tok, len + 1);
 		out->weight[out->n] = is_code ? 3.0 : is_number ? 2.0 : 1.0;
+		out->exact[out->n] = is_code || is_number;
+		out->code[out->n] = is_code;
 		out->n++;
 	}
 }
@@ -568,7 +571,7 @@ static uint32_t match_terms(const struct composer_terms *t, const char *text, do
 		for(int i = 0; i < t->n; i++) {
 			if(matched & (1u << i))
 				continue;
-			if((t->weight[i] >= 2.0) ? strcmp(tok, t->term[i]) == 0 : term_match(tok, t->term[i]))
+			if(t->exact[i] ? strcmp(tok, t->term[i]) == 0 : term_match(tok, t->term[i]))
 				matched |= 1u << i;
 		}
 	}
@@ -667,7 +670,7 @@ static const char *make_snippet(struct arena *a, const struct composer_terms *t,
 		if(!p)
 			break;
 		for(int i = 0; i < t->n && !found; i++)
-			if(t->weight[i] >= 2.0 ? strcmp(tok, t->term[i]) == 0 : term_match(tok, t->term[i])) {
+			if(t->exact[i] ? strcmp(tok, t->term[i]) == 0 : term_match(tok, t->term[i])) {
 				found = true;
 				at = (size_t)(before - clean);
 			}
@@ -830,7 +833,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	bool urgent = q->priority == PRIORITY_URGENT;
 	bool quantity, escalate, service = false;
 	double total_weight = 0, content_weight = 0, best_sentence = 0, top_pscore = 0;
-	uint32_t covered = 0, content_mask = 0;
+	uint32_t covered = 0, content_mask = 0, code_mask = 0;
 	size_t np = passages ? passages->count : 0;
 	int npicked = 0, nsorted = 0, best_list = -1;
 	char codes[4][16];
@@ -867,21 +870,29 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	 * mentions do not count against coverage (they get their own note) */
 	for(int i = 0; i < terms.n; i++) {
 		bool anywhere = false;
+		size_t holding = 0;
 
-		for(size_t k = 0; k < np && !anywhere; k++) {
+		for(size_t k = 0; k < np; k++) {
 			const struct passage *ps = &passages->items[k];
 			struct composer_terms one = terms;
 			double w;
+			bool here;
 
 			one.n = i + 1;
-			anywhere = (match_terms(&one, ps->body, &w) >> i) & 1u;
-			if(!anywhere)
-				anywhere = (match_terms(&one, ps->section, &w) >> i) & 1u;
-			if(!anywhere)
-				anywhere = (match_terms(&one, ps->title, &w) >> i) & 1u;
+			here = (match_terms(&one, ps->body, &w) >> i) & 1u;
+			if(!here)
+				here = (match_terms(&one, ps->section, &w) >> i) & 1u;
+			if(!here)
+				here = (match_terms(&one, ps->title, &w) >> i) & 1u;
+			holding += here;
+			anywhere |= here;
 		}
+		/* a term every passage holds (the model number of the manual they
+		 * all come from) tells them apart less than one only a few hold */
+		if(np >= 2 && holding > 0)
+			terms.weight[i] *= 1.0 - 0.7 * (double)holding / (double)np;
 		total_weight += terms.weight[i];
-		if(anywhere || terms.weight[i] < 3.0) {
+		if(anywhere || !terms.code[i]) {
 			content_weight += terms.weight[i];
 			content_mask |= 1u << i;
 		}
@@ -901,11 +912,16 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			if(extra & (1u << k))
 				ew += terms.weight[k];
 		x->score = content_weight > 0 ? (x->weight + 0.4 * ew) / content_weight : 0;
-		x->score += 0.25 * ps->score;
+		x->score += 0.25 * ps->score + (x->passage == 0 ? 0.1 : 0);
 		if(quantity && x->has_digit)
 			x->score += 0.15;
 		if(escalate && (strstr(x->text, "911") || strcasestr(x->text, "manager")))
 			x->score += 0.1;
+		/* a sentence under a heading naming the question's code counts
+		 * as matching ("Meaning: ..." under "E03: Platen Over-Temperature") */
+		for(int k = 0; k < terms.n; k++)
+			if(terms.code[k] && (extra & (1u << k)) && x->weight <= 0 && !(match_terms(&terms, ps->title, &tw) & (1u << k)))
+				x->weight = 0.4 * terms.weight[k];
 		if(x->kind == UNIT_SENTENCE || x->kind == UNIT_BULLET)
 			sorted[nsorted++] = x;
 	}
@@ -916,7 +932,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		struct unit *x = sorted[i];
 		bool dup = false;
 
-		if(x->weight <= 0 || (npicked && (x->score < 0.7 * picked[0]->score || x->weight < 0.75 * best_sentence)))
+		if(x->weight <= 0 || (npicked && (x->score < 0.7 * picked[0]->score || x->weight < 0.6 * best_sentence)))
 			continue;
 		if(passages->items[x->passage].score < 0.6 * top_pscore && npicked)
 			continue;
@@ -930,6 +946,9 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			best_sentence = x->weight;
 	}
 
+	for(int k = 0; k < terms.n; k++)
+		if(terms.code[k])
+			code_mask |= 1u << k;
 	/* the step list: the one holding the best-matching step, from the top
 	 * passages; operations and training may use a bullet checklist */
 	{
@@ -950,9 +969,11 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			/* equipment and safety steps come from the passage that
 			 * answers: the top one or the best sentence's */
 			if(x->kind == UNIT_STEP && x->passage != 0 && npicked && x->passage != picked[0]->passage &&
-			   (q->agent == AGENT_EQUIPMENT || q->agent == AGENT_SAFETY))
+			   (q->agent == AGENT_EQUIPMENT || q->agent == AGENT_SAFETY) && !(x->matched & code_mask))
 				continue;
 			s = x->score + (x->kind == UNIT_STEP ? 0.05 : 0);
+			if(x->matched & code_mask)
+				s += 0.3;
 			if(s > best) {
 				best = s;
 				best_list = x->list;
@@ -1045,7 +1066,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			code[c] = (char)tolower((unsigned char)code[c]);
 		code_normalise(code);
 		for(int i = 0; i < terms.n && !seen; i++)
-			seen = strcmp(terms.term[i], code) == 0 && (content_mask & (1u << i)) && terms.weight[i] >= 3.0;
+			seen = strcmp(terms.term[i], code) == 0 && (content_mask & (1u << i)) && strcmp(terms.term[i], code) == 0;
 		if(!seen) {
 			result = buf_printf(&b, " The manuals I have do not mention %s; check that model's own manual for what it means, or ask your manager to add it.", codes[k]);
 			out->confidence = out->confidence * 0.9 < 0.4 ? 0.4 : out->confidence * 0.9;

@@ -26,6 +26,8 @@
 struct composer_terms {
 	char term[COMPOSER_MAX_TERMS][COMPOSER_TERM_LEN];   /* lower-case, stemmed */
 	double weight[COMPOSER_MAX_TERMS];                  /* codes 3, numbers 2, words 1 */
+	bool exact[COMPOSER_MAX_TERMS];                     /* codes and numbers: matched exactly */
+	bool code[COMPOSER_MAX_TERMS];                      /* an error code or model number */
 	int n;
 };
 

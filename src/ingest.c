@@ -159,6 +159,8 @@ static bool line_is_text_heading(const char *s, size_t len)
 		if(isupper((unsigned char)s[i]))
 			upper++;
 	}
+	if(line_is_step(s, len) && !(isupper((unsigned char)s[3]) || isupper((unsigned char)s[4])))
+		return false;
 	return upper >= 3 && s[len - 1] != '.';
 }
 
@@ -289,8 +291,9 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 				while(level < (int)tl && t[level] == '#')
 					level++;
 				heading = level <= 6 && (size_t)level < tl && t[level] == ' ';
-			} else if(fmt == INGEST_TEXT && prev_blank && !line_is_step(t, tl) &&
-			          !line_is_bullet(t, tl) && line_is_text_heading(t, tl)) {
+			} else if(fmt == INGEST_TEXT && prev_blank && !line_is_bullet(t, tl) &&
+			          line_is_text_heading(t, tl)) {
+				/* "3. FAULT CODES" is a numbered heading, not a step */
 				heading = true;
 				level = 2;
 			}

@@ -277,7 +277,7 @@ struct llm_xfer {
 	struct buf content;
 	struct buf refusal;
 	char finish_reason[32];
-	char error[96];            /* an error met while parsing, for the reason */
+	char error[128];           /* an error met while parsing, for the reason */
 	bool done, failed, delivered, aborted;
 	double t0, ttft_ms;
 	long prompt_tokens, completion_tokens;

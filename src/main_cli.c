@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curl/curl.h>
+
 #include "cli.h"
 #include "log.h"
 #include "settings.h"
@@ -58,6 +60,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "linelead: %s\n", err);
 			return 1;
 		}
+		curl_global_init(CURL_GLOBAL_DEFAULT);
 		log_setup(s.log_level > LOG_WARN ? (enum log_level)s.log_level : LOG_WARN, 2);
 		if(worker_init(&w, &s, NULL, NULL) != LL_OK) {
 			fprintf(stderr, "linelead: cannot initialise (is data_dir %s right?)\n", s.data_dir);

@@ -8,6 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
+
+#include "llm.h"
 #include "log.h"
 #include "pool.h"
 #include "settings.h"
@@ -43,6 +46,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "linelead-fcgi: %s\n", err);
 		return 1;
 	}
+	/* A bad LLM address is a configuration error, caught here rather than
+	 * by workers failing to start one after another. */
+	if(settings_llm_enabled(&s) &&
+	   llm_check_url(s.llm_base_url, s.llm_allow_http, err, sizeof(err)) != LL_OK) {
+		fprintf(stderr, "linelead-fcgi: llm_base_url: %s\n", err);
+		settings_free(&s);
+		return 1;
+	}
 	if(test_only) {
 		printf("linelead-fcgi: configuration %s is valid\n", config ? config : "(defaults)");
 		settings_free(&s);
@@ -58,5 +69,7 @@ int main(int argc, char **argv)
 		}
 	}
 	log_setup((enum log_level)s.log_level, fd);
+	/* Once, before any worker forks: libcurl's global state is not fork-safe to set up later. */
+	curl_global_init(CURL_GLOBAL_DEFAULT);
 	return pool_run(config ? config : DEFAULT_CONFIG, &s);
 }

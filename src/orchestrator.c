@@ -314,6 +314,19 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 		if(result)
 			goto out;
 	}
+	/* a follow-up without a topic word of its own ("what about the upper
+	 * plate?") stays with the agent of the conversation */
+	if(!in->agent && nhistory && (out->agent == AGENT_GENERAL || out->classification.confidence < 0.5)) {
+		for(size_t i = nhistory; i-- > 0;) {
+			enum agent_id prev = history[i].agent ? agent_from_name(history[i].agent) : AGENT_NONE;
+
+			if(strcmp(history[i].role, "assistant") != 0 || prev == AGENT_NONE || prev == AGENT_GENERAL)
+				continue;
+			out->agent = prev;
+			out->secondary = AGENT_NONE;
+			break;
+		}
+	}
 	query = followup_query(&w->arena, in->message, history, nhistory);
 	if(!query) {
 		result = LL_ENOMEM;

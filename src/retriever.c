@@ -15,6 +15,7 @@
 
 #define MAX_WORDS 8
 #define MAX_CODES 3
+#define MIN_FOUND 3
 
 /* $1 the tsquery text, $2 text[] of ILIKE patterns for codes (may be empty),
  * $3 text[] of the agent's categories (first = its own).
@@ -129,16 +130,27 @@ static ll_result run_tier(struct worker *w, const struct db_stmt *stmt, const ch
 	rows = PQntuples(res);
 	if(rows == 0)
 		goto out;
-	out->items = arena_alloc(&w->arena, (size_t)rows * sizeof(*out->items));
-	if(!out->items) {
-		result = LL_ENOMEM;
-		goto out;
+	{
+		/* appended to what earlier tiers found */
+		struct passage *items = arena_alloc(&w->arena, (out->count + (size_t)rows) * sizeof(*items));
+
+		if(!items) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+		if(out->count)
+			memcpy(items, out->items, out->count * sizeof(*items));
+		out->items = items;
 	}
 	for(int i = 0; i < rows; i++) {
 		double score = strtod(PQgetvalue(res, i, 6), NULL) * factor;
+		long long id = strtoll(PQgetvalue(res, i, 0), NULL, 10);
 		struct passage *p;
+		bool seen = false;
 
-		if(score < RETRIEVER_THRESHOLD)
+		for(size_t k = 0; k < out->count && !seen; k++)
+			seen = out->items[k].chunk_id == id;
+		if(seen || score < RETRIEVER_THRESHOLD)
 			continue;
 		p = &out->items[out->count++];
 		p->chunk_id = strtoll(PQgetvalue(res, i, 0), NULL, 10);
@@ -159,6 +171,15 @@ out:
 	return result;
 }
 
+static int passage_cmp(const void *x, const void *y)
+{
+	const struct passage *a = x, *b = y;
+
+	if(a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	return a->chunk_id < b->chunk_id ? -1 : a->chunk_id > b->chunk_id;
+}
+
 static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id agent,
                              struct passages *out)
 {
@@ -170,9 +191,10 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 	buf_init(&tsq, 4096);
 	code_patterns(query, patterns, sizeof(patterns));
 	categories_literal(agent, categories, sizeof(categories));
-	/* tier 1: every word (websearch syntax: quotes, or, -word) */
+	/* tier 1: every word (websearch syntax: quotes, or, -word); the looser
+	 * tiers add to it while fewer than MIN_FOUND passages were found */
 	result = run_tier(w, &retrieve_web, query, patterns, categories, 1.0, out);
-	if(result || out->count > 0 || n < 2)
+	if(result || out->count >= MIN_FOUND || n < 2)
 		goto tier3;
 	/* tier 2: any two of the words */
 	for(int i = 0; i < n && !result; i++)
@@ -182,7 +204,7 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 		result = run_tier(w, &retrieve_tsq, buf_str(&tsq), patterns, categories, 0.9, out);
 tier3:
 	/* tier 3: any one word */
-	if(!result && out->count == 0 && n > 0) {
+	if(!result && out->count < MIN_FOUND && n > 0) {
 		buf_reset(&tsq);
 		for(int i = 0; i < n && !result; i++)
 			result = buf_printf(&tsq, "%s%s", i ? " | " : "", words[i]);
@@ -190,6 +212,10 @@ tier3:
 			result = run_tier(w, &retrieve_tsq, buf_str(&tsq), patterns, categories, 0.75, out);
 	}
 	buf_free(&tsq);
+	if(!result && out->count > 1)
+		qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
+	if(out->count > RETRIEVER_LIMIT)
+		out->count = RETRIEVER_LIMIT;
 	return result;
 }
 

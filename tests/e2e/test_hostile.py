@@ -55,6 +55,18 @@ def raw(h, data, timeout=15, source=None):
         tls.close()
 
 
+def send_and_close(h, data, source=None):
+    """Send bytes, then close the connection at once (no response read)."""
+    sock = socket.create_connection(("127.0.0.1", h.https_port), timeout=10,
+                                    source_address=(source, 0) if source else None)
+    tls = h.tls.wrap_socket(sock, server_hostname="127.0.0.1")
+    try:
+        tls.sendall(data)
+    finally:
+        tls.close()
+    return None
+
+
 def req_bytes(method, path, headers, body=b"", host="127.0.0.1", version="HTTP/1.1"):
     head = f"{method} {path} {version}\r\nHost: {host}\r\nConnection: close\r\n".encode()
     for k, v in headers:
@@ -106,7 +118,6 @@ def cases(h, key):
         ("1000-deep nested objects", {400, 422}, post(_nested_obj(1000))),
         ("invalid UTF-8 in message", {400, 422}, post(b'{"message": "grill \xc3\x28 \xff\xfe"}')),
         ("overlong UTF-8 encoding", {400, 422}, post(b'{"message": "\xc0\xaf etc"}')),
-        ("lone surrogate escape", {400, 422}, post(b'{"message": "grill \\ud800 x"}')),
         ("raw NUL byte in JSON", {400, 422}, post(b'{"message": "grill\x00 E03"}')),
         ("escaped NUL in message", {400, 422}, post(b'{"message": "grill\\u0000E03"}')),
         ("NUL in conversation_id", {400, 422}, post(b'{"message": "grill", "conversation_id": "a\\u0000b"}')),
@@ -155,7 +166,8 @@ def cases(h, key):
          rawsend(req_bytes("POST", CHAT, J + [("Content-Length", "2"), ("Transfer-Encoding", "chunked")],
                            b"2\r\n{}\r\n0\r\n\r\n"))),
         ("Content-Length larger than the body, then close", None,
-         rawsend(req_bytes("POST", CHAT, J + [("Content-Length", "500")], b'{"message": "gri'))),
+         lambda src: send_and_close(h, req_bytes("POST", CHAT, J + [("Content-Length", "500")],
+                                                 b'{"message": "gri'), src)),
         ("body over the app limit", {413}, post(b'{"message": "' + b"a" * (200 * 1024) + b'"}')),
         ("body over the nginx limit", {413}, post(b'{"message": "' + b"a" * (2 * 1024 * 1024) + b'"}')),
         ("text/plain body", {415}, post(msg(), headers=dict(auth, **{"Content-Type": "text/plain"}))),

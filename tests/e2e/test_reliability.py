@@ -124,7 +124,7 @@ def test_reliability_load_with_faults(h0):
     run_id = uuid.uuid4().hex[:8]
     jobs = driver.chat_jobs(REQUESTS, h.chat_key, run_id)
     pool = h.pool_pid()
-    killed, pg_restarts = [], []
+    killed, pg_restarts, pg_back = [], [], []
     done = threading.Event()
     progress = collections.Counter()
     lock = threading.Lock()
@@ -139,8 +139,9 @@ def test_reliability_load_with_faults(h0):
         next_kill = time.monotonic() + 1.0
         while not done.is_set():
             now = time.monotonic()
-            if not pg_restarts and progress["n"] >= REQUESTS // 3:
+            if not pg_restarts and progress["n"] >= REQUESTS // 4:
                 pg_restarts.append(faults.pg_restart(h))
+                pg_back.append(time.monotonic())
             if now >= next_kill:
                 victim = faults.kill_random_worker(h)
                 if victim:
@@ -164,7 +165,7 @@ def test_reliability_load_with_faults(h0):
     statuses, problems, extra = _account(h, results, run_id)
     ok = statuses.get(200, 0)
     others = {k: v for k, v in statuses.items() if k != 200}
-    lost = len(problems)
+    lost = len({p.split(" ", 1)[0] for p in problems})
     print(f"# load: {len(results)} requests in {wall:.0f}s at concurrency {CONCURRENCY}; "
           f"200: {ok}; other: {others}; faults: {len(killed)} workers SIGKILLed, "
           f"{len(pg_restarts)} PostgreSQL restart ({pg_restarts[0] if pg_restarts else 0:.1f}s); "
@@ -172,8 +173,15 @@ def test_reliability_load_with_faults(h0):
     check(len(killed) >= 2, f"only {len(killed)} workers killed: the run was too short to prove much")
     check(pg_restarts, "PostgreSQL was not restarted during the run (the run ended first)")
     _report("load with faults", problems)
-    # Faults must not turn the run into an error storm: most requests succeed.
-    check(ok >= len(results) * 0.8, f"only {ok} of {len(results)} answered 200: {others}")
+    # While PostgreSQL is down requests fail fast (503); once it is back the
+    # pool must recover by itself: requests sent 3 s after the restart
+    # completed are answered (a SIGKILLed worker's request may still be a 502).
+    after = [r for r in results if r and r.started > pg_back[0] + 3.0]
+    after_ok = sum(1 for r in after if r.status == 200)
+    print(f"# load: {len(after)} requests sent 3 s after PostgreSQL was back, {after_ok} answered 200")
+    check(len(after) >= REQUESTS // 4, f"only {len(after)} requests after the restart: the run proves little")
+    check(after_ok >= len(after) - 2 * len(killed) - 5,
+          f"the pool did not recover after the PostgreSQL restart: {after_ok} of {len(after)} answered 200")
 
 
 # ------------------------------------------------------------------ lifecycle

@@ -41,10 +41,13 @@ def _connect(host, port, ctx, timeout, source):
 
 
 def run(host, port, jobs, concurrency=32, cafile=None, timeout=30.0, keepalive=True,
-        sources=None, on_result=None):
+        sources=None, on_result=None, honor_retry_after=True):
     """Send every job once with `concurrency` threads; returns the results in
     job order.  sources: optional list of local addresses, one per thread in
-    turn (127.0.x.y), for per-address limits."""
+    turn (127.0.x.y), for per-address limits.  honor_retry_after: after a
+    429/503 with Retry-After the thread waits that long (at most 5 s) before
+    its next job, as a well-behaved client does (the failed request is
+    recorded, not retried)."""
     ctx = ssl.create_default_context(cafile=cafile) if cafile else ssl._create_unverified_context()
     todo = queue.Queue()
     for i, job in enumerate(jobs):
@@ -81,6 +84,13 @@ def run(host, port, jobs, concurrency=32, cafile=None, timeout=30.0, keepalive=T
             results[i] = res
             if on_result:
                 on_result(res)
+            if honor_retry_after and status in (429, 503):
+                try:
+                    wait = float(header(res, "Retry-After", "0"))
+                except ValueError:
+                    wait = 0.0
+                if wait > 0:
+                    time.sleep(min(wait, 5.0))
         if conn is not None:
             conn.close()
 
