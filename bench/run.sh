@@ -53,6 +53,7 @@ PATH=$PATH:/usr/lib/postgresql/15/bin
 [[ -x $CEILING ]] || die "ceiling script not found: $CEILING (set BENCH_CEILING)"
 BIN_DIR=$(cd "$BIN_DIR" && pwd)
 
+rows=() notes=()
 tmp=$(mktemp -d /tmp/linelead-bench.XXXXXX)
 chmod 755 "$tmp"
 STACK=$tmp/stack
@@ -62,6 +63,10 @@ cleanup() {
     local rc=$?
     set +e
     trap - EXIT INT TERM
+    if ((rc != 0 && ${#rows[@]} > 0)); then
+        notes+=("INCOMPLETE: the run stopped early (exit $rc); rows above are what was measured.")
+        write_table
+    fi
     [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null && wait "$sampler_pid" 2>/dev/null
     [[ -d $STACK ]] && "$repo/scripts/stack.sh" stop "$STACK" >/dev/null 2>&1
     [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
@@ -96,9 +101,10 @@ stack_start() {  # [ENV=VALUE ...]
         die "stack did not start: $(tail -n 20 "$tmp/stack.out")"
     # shellcheck disable=SC1091
     . "$STACK/linelead.env"
-    export LINELEAD_URL LINELEAD_API_KEY LINELEAD_ADMIN_KEY DATABASE_URL
+    export LINELEAD_URL LINELEAD_API_KEY LINELEAD_ADMIN_KEY DATABASE_URL LINELEAD_ADMIN_DATABASE_URL
 }
-psql_owner() { stack psql "$STACK" "$@"; }
+# As the owner, without stack.sh's 120 s psql limit (bulk loads take longer).
+psql_owner() { PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 "$LINELEAD_ADMIN_DATABASE_URL" "$@"; }
 pool_pid() { cat "$STACK/pids/linelead-fcgi.pid"; }
 
 # ------------------------------------------------------------------ results
@@ -140,6 +146,26 @@ chat_ok() {
     [[ $(curl -sk -o /dev/null -w '%{http_code}' -X POST "$LINELEAD_URL/chat/production" \
         -H "Authorization: Bearer $LINELEAD_API_KEY" -H 'Content-Type: application/json' \
         -d '{"message":"fryer not heating"}') == 200 ]]
+}
+
+# ------------------------------------------------------------------ table
+write_table() {
+LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
+{
+    echo "## make bench — $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "Machine: $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r); load average at start $LOAD0, at end $LOAD1."
+    echo "Load: wrk -t1 -c$CONNS -d$DURATION (warm-up $WARMUP) for the ceiling and the product alike; product over TLS through nginx, rate limits off; $(pgrep -P "$(pool_pid 2>/dev/null || echo 0)" 2>/dev/null | wc -l) workers. Ratios are to the ceiling's hello-FastCGI figures from the same run (fcgi_tls: the same over TLS)."
+    echo
+    echo "| target | conns | rps | p50 ms | p99 ms | errors | vs fcgi_tls | vs fcgi | notes |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    printf '%s\n' "${rows[@]}"
+    if ((${#notes[@]})); then echo; printf -- '- %s\n' "${notes[@]}"; fi
+    echo
+    echo "Run time: $((SECONDS - T0)) s."
+} >"$OUT_DIR/latest.md"
+cat "$OUT_DIR/latest.md"
+say "written $OUT_DIR/latest.md"
 }
 
 # ------------------------------------------------------------------ start
@@ -398,20 +424,4 @@ EOF
         "$secs s, $((c1 - c0)) chunks added, into a KB of $c0 chunks"
 fi
 
-# ------------------------------------------------------------------ table
-LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
-{
-    echo "## make bench — $(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo
-    echo "Machine: $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r); load average at start $LOAD0, at end $LOAD1."
-    echo "Load: wrk -t1 -c$CONNS -d$DURATION (warm-up $WARMUP) for the ceiling and the product alike; product over TLS through nginx, rate limits off; $(pgrep -P "$(pool_pid)" | wc -l) workers. Ratios are to the ceiling's hello-FastCGI figures from the same run (fcgi_tls: the same over TLS)."
-    echo
-    echo "| target | conns | rps | p50 ms | p99 ms | errors | vs fcgi_tls | vs fcgi | notes |"
-    echo "|---|---|---|---|---|---|---|---|---|"
-    printf '%s\n' "${rows[@]}"
-    if ((${#notes[@]})); then echo; printf -- '- %s\n' "${notes[@]}"; fi
-    echo
-    echo "Run time: $((SECONDS - T0)) s."
-} >"$OUT_DIR/latest.md"
-cat "$OUT_DIR/latest.md"
-say "written $OUT_DIR/latest.md"
+write_table

@@ -295,10 +295,15 @@ struct unit {
 	bool has_digit;
 };
 
+#define MAX_LISTS 256
+
 struct units {
 	struct unit item[MAX_UNITS];
 	int n;
 	int next_list;
+	/* the paragraph right before each list ("F1 - Long freeze cycle."),
+	 * which says what the list is for: unit indexes [first, last) */
+	int lead_first[MAX_LISTS], lead_last[MAX_LISTS];
 };
 
 /* Copies s[0..len) without Markdown emphasis, collapsing whitespace. */
@@ -465,6 +470,7 @@ static ll_result split_passage(struct arena *a, struct units *u, const char *bod
 	enum unit_kind list_kind = UNIT_SENTENCE;
 	int last_item = -1;          /* unit index of the last step/bullet, for continuations */
 	bool blank = false;
+	int para_first = -1, para_last = -1;
 	ll_result result = LL_OK;
 
 	while(*p && !result) {
@@ -485,8 +491,11 @@ static ll_result split_passage(struct arena *a, struct units *u, const char *bod
 			len -= 2;
 		}
 		if(len == 0) {
-			if(para)
+			if(para) {
+				para_first = u->n;
 				result = add_sentences(a, u, para, para_len, passage);
+				para_last = u->n;
+			}
 			para = NULL;
 			blank = true;
 			continue;
@@ -512,11 +521,19 @@ static ll_result split_passage(struct arena *a, struct units *u, const char *bod
 		if((m = step_marker(line, len)) != 0 || (bullet_marker(line, len) && (m = 2) != 0)) {
 			enum unit_kind kind = step_marker(line, len) ? UNIT_STEP : UNIT_BULLET;
 
-			if(para)
+			if(para) {
+				para_first = u->n;
 				result = add_sentences(a, u, para, para_len, passage);
+				para_last = u->n;
+			}
 			para = NULL;
-			if(list < 0 || list_kind != kind)
+			if(list < 0 || list_kind != kind) {
 				list = u->next_list++;
+				if(list < MAX_LISTS) {
+					u->lead_first[list] = para_first;
+					u->lead_last[list] = para_last;
+				}
+			}
 			list_kind = kind;
 			if(!result && is_warning(line + m, len - m))
 				result = unit_add(a, u, UNIT_WARNING, line + m, len - m, passage, -1);
@@ -959,6 +976,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			bool eligible = x->kind == UNIT_STEP ||
 			                (x->kind == UNIT_BULLET && (q->agent == AGENT_OPERATIONS || q->agent == AGENT_TRAINING));
 			double s;
+			bool lead_code;
 
 			if(!eligible)
 				continue;
@@ -968,12 +986,22 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 				continue;
 			/* equipment and safety steps come from the passage that
 			 * answers: the top one or the best sentence's */
+			lead_code = false;
+			if(x->list >= 0 && x->list < MAX_LISTS && u->lead_first[x->list] >= 0) {
+				uint32_t lead = 0;
+
+				for(int k = u->lead_first[x->list]; k < u->lead_last[x->list]; k++)
+					lead |= u->item[k].matched;
+				lead_code = (lead & code_mask) != 0;
+			}
 			if(x->kind == UNIT_STEP && x->passage != 0 && npicked && x->passage != picked[0]->passage &&
-			   (q->agent == AGENT_EQUIPMENT || q->agent == AGENT_SAFETY) && !(x->matched & code_mask))
+			   (q->agent == AGENT_EQUIPMENT || q->agent == AGENT_SAFETY) && !(x->matched & code_mask) && !lead_code)
 				continue;
 			s = x->score + (x->kind == UNIT_STEP ? 0.05 : 0);
 			if(x->matched & code_mask)
-				s += 0.3;
+				s += 0.1;
+			if(lead_code)
+				s += 0.6;    /* the list under "F1 - Long freeze cycle." */
 			if(s > best) {
 				best = s;
 				best_list = x->list;

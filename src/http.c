@@ -162,6 +162,57 @@ static bool media_type_is(const char *header, const char *type)
 	       (header[n] == '\0' || header[n] == ';' || header[n] == ' ');
 }
 
+static int hexval(int c);
+
+static int hex4(const char *p, const char *end)
+{
+	int v = 0;
+
+	if(end - p < 4)
+		return -1;
+	for(int i = 0; i < 4; i++) {
+		int h = hexval((unsigned char)p[i]);
+
+		if(h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+/* True when every \uD800-\uDFFF escape is half of a proper pair: json-c
+ * quietly replaces a lone surrogate, and we would rather refuse it. */
+static bool surrogates_paired(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+
+	while(p < end) {
+		int cp, lo;
+
+		if(*p != '\\') {
+			p++;
+			continue;
+		}
+		if(end - p < 2)
+			return true;
+		if(p[1] != 'u') {
+			p += 2; /* an escaped character, e.g. \\ */
+			continue;
+		}
+		cp = hex4(p + 2, end);
+		p += 2;
+		if(cp < 0xD800 || cp > 0xDFFF)
+			continue;
+		if(cp >= 0xDC00)
+			return false;
+		lo = (end - p >= 10 && p[4] == '\\' && p[5] == 'u') ? hex4(p + 6, end) : -1;
+		if(lo < 0xDC00 || lo > 0xDFFF)
+			return false;
+		p += 10;
+	}
+	return true;
+}
+
 ll_result http_parse_json(const char *text, size_t len, int max_depth,
                           struct json_object **out, const char **message)
 {
@@ -179,6 +230,10 @@ ll_result http_parse_json(const char *text, size_t len, int max_depth,
 		return LL_ETOOLARGE;
 	if(memchr(text, '\0', len)) {
 		*message = "The request body contains a NUL byte";
+		return LL_EINVAL;
+	}
+	if(!surrogates_paired(text, len)) {
+		*message = "The request body holds an unpaired UTF-16 surrogate escape";
 		return LL_EINVAL;
 	}
 	tok = json_tokener_new_ex(max_depth);

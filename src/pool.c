@@ -392,8 +392,8 @@ static void pool_drain_step(struct pool *p)
 	double limit = p->settings.shutdown_timeout_ms / 1000.0;
 
 	if(p->escalation == 0 && waited > limit) {
-		log_warn("drain_timeout", "workers still busy after %.1f s: sending TERM", waited);
-		pool_signal_workers(p, SIGTERM, false);
+		log_warn("drain_timeout", "workers still busy after %.1f s: sending QUIT", waited);
+		pool_signal_workers(p, SIGQUIT, false);
 		p->escalation = 1;
 	} else if(p->escalation == 1 && waited > limit + 2.0) {
 		log_warn("drain_timeout", "workers still alive: sending KILL");
@@ -424,11 +424,16 @@ static void pool_handle_signals(struct pool *p)
 			case SIGINT:
 			case SIGQUIT:
 				if(p->state != POOL_DRAINING) {
-					log_info("draining", "stopping: letting in-flight requests finish");
+					int flags = fcntl(p->listen_fd, F_GETFL);
+
+					log_info("draining", "stopping: serving queued and in-flight requests, then exiting");
 					p->state = POOL_DRAINING;
 					p->drain_started = http_now();
 					p->escalation = 0;
-					pool_signal_workers(p, SIGQUIT, false);
+					/* Workers take what is queued until accept says EAGAIN. */
+					if(flags >= 0)
+						fcntl(p->listen_fd, F_SETFL, flags | O_NONBLOCK);
+					pool_signal_workers(p, SIGTERM, false);
 				}
 				break;
 			default:

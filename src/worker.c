@@ -17,12 +17,19 @@
 #include "router.h"
 #include "worker.h"
 
+/* SIGQUIT: finish the request in hand and exit (reload, recycling).
+ * SIGTERM/SIGINT: drain - keep taking the connections already queued on the
+ * socket (the master made it non-blocking) and exit when none is left, so a
+ * stop loses no request nginx had already handed over. */
 static volatile sig_atomic_t worker_stop;
+static volatile sig_atomic_t worker_draining;
 
 static void worker_on_signal(int signo)
 {
-	(void)signo;
-	worker_stop = 1;
+	if(signo == SIGQUIT)
+		worker_stop = 1;
+	else
+		worker_draining = 1;
 }
 
 /* Without SA_RESTART, so a worker blocked in accept() wakes up at once
@@ -145,9 +152,12 @@ int worker_run(struct worker *w, int listen_fd)
 		if(w->slot)
 			scoreboard_slot_set(w->slot, SLOT_IDLE, NULL, NULL, NULL);
 		if(FCGX_Accept_r(&fcgx) < 0) {
-			if(errno == EINTR || worker_stop)
+			if(errno == EINTR)
 				continue;
-			log_error("accept_failed", "%s", strerror(errno));
+			if(worker_draining && (errno == EAGAIN || errno == EWOULDBLOCK))
+				break; /* the queue is empty: drained */
+			if(!worker_stop)
+				log_error("accept_failed", "%s", strerror(errno));
 			break;
 		}
 		http_request_begin(&req, &fcgx, &w->arena);

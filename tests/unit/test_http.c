@@ -72,6 +72,10 @@ int main(void)
 	CHECK(check("{\"message\":\"x\",\"context\":[1]}", &f, &n) == LL_EVALIDATION, "context must be an object");
 	CHECK(check("{\"message\":\"caf\xc3\xa9\"}", &f, &n) == LL_OK, "valid UTF-8 passes");
 	CHECK(check("{\"message\":\"caf\xc3\"}", &f, &n) == LL_EINVAL, "invalid UTF-8 is malformed JSON");
+	CHECK(check("{\"message\":\"a\xc0\xaf\"}", &f, &n) != LL_OK, "overlong UTF-8 is refused");
+	CHECK(check("{\"message\":\"a\\ud800b\"}", &f, &n) != LL_OK, "a lone surrogate escape is refused");
+	CHECK(validate_utf8("\xf0\x9f\x8d\x94 burger", 11), "4-byte UTF-8 (an emoji) is accepted");
+	CHECK(!validate_utf8("\xed\xa0\x80", 3), "an encoded surrogate is refused");
 	CHECK(check("{\"message\":\"x\"", &f, &n) == LL_EINVAL, "truncated JSON is malformed");
 	CHECK(check("[1,2]", &f, &n) == LL_EINVAL, "a JSON array body is refused");
 	CHECK(check("{\"message\":\"x\"} trailing", &f, &n) == LL_EINVAL, "trailing garbage is refused");
