@@ -164,6 +164,48 @@ static bool line_is_text_heading(const char *s, size_t len)
 	return upper >= 3 && s[len - 1] != '.';
 }
 
+/* A line that defines an error or fault code: "F1 - Long freeze cycle.",
+ * "E03: Platen over-temperature", "Code E5 - ...".  Returns the length of
+ * its label (the code and its name, up to the first period), 0 otherwise.
+ * Such a line opens a section of its own, so each code's meaning and its
+ * steps land in one chunk labelled with the code. */
+static size_t line_code_label(const char *s, size_t len)
+{
+	static const char *const prefixes[] = {"code ", "error ", "fault ", "alarm ", NULL};
+	size_t i = 0, letters = 0, digits = 0, end;
+
+	for(int k = 0; prefixes[k]; k++)
+		if(len > strlen(prefixes[k]) && strncasecmp(s, prefixes[k], strlen(prefixes[k])) == 0) {
+			i = strlen(prefixes[k]);
+			break;
+		}
+	while(i < len && isupper((unsigned char)s[i]) && letters < 4) {
+		i++;
+		letters++;
+	}
+	if(i < len && s[i] == '-')
+		i++;
+	while(i < len && isdigit((unsigned char)s[i]) && digits < 5) {
+		i++;
+		digits++;
+	}
+	if(letters == 0 || digits == 0 || (i < len && isalnum((unsigned char)s[i])))
+		return 0;
+	while(i < len && s[i] == ' ')
+		i++;
+	if(i >= len)
+		return 0;
+	if(s[i] == ':' || s[i] == '-')
+		i++;
+	else if(len - i >= 3 && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))
+		i += 3;
+	else
+		return 0;
+	for(end = i; end < len && end < 100 && s[end] != '.'; end++)
+		;
+	return end;
+}
+
 static ll_result section_add(struct parse *p, const char *label)
 {
 	if(p->nsections == p->seccap) {
@@ -308,6 +350,20 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 				prev_blank = true;
 				pos = next;
 				continue;
+			}
+		}
+		if(prev_blank && !line_is_step(t, tl) && !line_is_bullet(t, tl)) {
+			size_t label = line_code_label(t, tl);
+
+			if(label) {
+				/* the line stays in the body; it also names the section */
+				if(open)
+					result = block_add(p, kind, text + bstart, bend - bstart);
+				open = false;
+				if(!result)
+					result = heading_set(p, heads, 3, t, label);
+				if(result)
+					break;
 			}
 		}
 		{

@@ -127,6 +127,9 @@ static void worker_account(struct worker *w, struct http_request *req)
 		scoreboard_count_request(w->scoreboard, req->status, ms,
 		                         req->agent ? agent_from_name(req->agent) : AGENT_NONE);
 	log_access(req->status >= 500 ? LOG_WARN : LOG_INFO, "request", &a);
+	/* Bodies can hold what crew typed about people: only when asked for. */
+	if(w->settings->log_bodies && req->body.len)
+		log_info("request_body", "%.*s", 2000, buf_str(&req->body));
 	if(reqlog_write(w, req, ms) != LL_OK && w->scoreboard)
 		scoreboard_add(&w->scoreboard->c.request_log_failures, 1);
 }
