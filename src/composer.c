@@ -599,6 +599,13 @@ static uint32_t match_terms(const struct composer_terms *t, const char *text, do
 	return matched;
 }
 
+uint32_t composer_match_terms(const struct composer_terms *t, const char *text, double *weight)
+{
+	double w;
+
+	return match_terms(t, text, weight ? weight : &w);
+}
+
 static bool contains_any(const char *text, const char *const *words)
 {
 	for(int i = 0; words[i]; i++) {

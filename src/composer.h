@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "answer.h"
 #include "arena.h"
@@ -34,6 +35,10 @@ struct composer_terms {
 /* The content words of text (stop words dropped, lower-cased, light
  * stemming), codes and numbers included, each once. */
 void composer_terms_of(const char *text, struct composer_terms *out);
+
+/* The terms of t found in text: bit i = t->term[i]; *weight (may be NULL)
+ * gets the sum of their weights. */
+uint32_t composer_match_terms(const struct composer_terms *t, const char *text, double *weight);
 
 /* True for an English or crew filler word that carries no topic. */
 bool composer_is_stopword(const char *word, size_t len);

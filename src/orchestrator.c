@@ -237,8 +237,11 @@ static int agents_consulted(const struct chat_result *r, const char *names[2])
 	return n;
 }
 
-static void store_result(struct worker *w, const struct chat_request *in, struct chat_result *r)
+/* An answer the crew sees must be one the conversation keeps: a failure
+ * here fails the request (503), so a 200 always means stored. */
+static ll_result store_result(struct worker *w, const struct chat_request *in, struct chat_result *r)
 {
+	ll_result result;
 	struct json_object *cit = citations_json(&r->answer);
 	struct json_object *warn = strings_json(r->answer.warnings, r->answer.nwarnings);
 	struct json_object *steps = strings_json(r->answer.steps, r->answer.nsteps);
@@ -261,13 +264,15 @@ static void store_result(struct worker *w, const struct chat_request *in, struct
 	};
 
 	snprintf(consulted, sizeof(consulted), "{%s%s%s}", names[0], n > 1 ? "," : "", n > 1 ? names[1] : "");
-	if(store_exchange(&w->db, &x) == LL_OK)
+	result = store_exchange(&w->db, &x);
+	if(result == LL_OK)
 		r->stored = true;
 	else
-		log_error("store_failed", "the answer was given but not stored: %s", w->db.last_error);
+		log_error("store_failed", "the exchange could not be stored: %s", w->db.last_error);
 	json_object_put(cit);
 	json_object_put(warn);
 	json_object_put(steps);
+	return result;
 }
 
 ll_result orchestrator_answer(struct worker *w, struct http_request *req,
@@ -366,7 +371,9 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 		req->degraded = out->answer.degraded;
 		req->cached = out->answer.cached;
 	}
-	store_result(w, in, out);
+	result = store_result(w, in, out);
+	if(result)
+		goto out;
 	out->processing_time = http_now() - t0;
 out:
 	return result;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,23 +16,25 @@
 
 #define MAX_WORDS 8
 #define MAX_CODES 3
-#define MIN_FOUND 3
+#define MIN_FOUND 6
+#define RETRIEVER_CANDIDATES 48
 
-/* $1 the tsquery text, $2 text[] of ILIKE patterns for codes (may be empty),
- * $3 text[] of the agent's categories (first = its own).
- * fts: the best 48 full-text matches, rank normalised to [0,1) by
- * ts_rank_cd's flag 32 (rank / (rank + 1)); trg: chunks naming a code, 1.0
- * in the heading, 0.8 in the body.  The final score weighs them 0.6 / 0.4
- * when the question names a code, plus 0.1 (0.05) for the agent's first
- * (other) categories. */
+/* $1 the tsquery text, $2 text[] of normalised codes (linelead_codes form,
+ * may be empty), $3 text[] of the agent's categories (first = its own).
+ * fts: the rank (ts_rank_cd flag 32: rank / (rank + 1)) is computed only for
+ * the first FTS_SCAN matches the GIN index yields, so the cost is bounded
+ * however many chunks match a broad word; the best 32 of those go on.
+ * codes: chunks whose indexed codes hold one the question names, 1.0 when
+ * their heading names it (the section that defines the code), 0.8 else.
+ * The final score weighs them 0.6 / 0.4 when the question names a code,
+ * plus 0.1 (0.05) for the agent's first (other) categories.  The best
+ * RETRIEVER_CANDIDATES go to the reranker in C. */
 #define RETRIEVE_SQL(TSQUERY) \
-	"WITH fts AS (" \
-	"  SELECT id, ts_rank_cd(tsv, " TSQUERY ", 32) AS r FROM chunks" \
-	"   WHERE tsv @@ " TSQUERY " ORDER BY r DESC LIMIT 48)," \
+	"WITH m AS (SELECT id, tsv FROM chunks WHERE tsv @@ " TSQUERY " LIMIT 800)," \
+	" fts AS (SELECT id, ts_rank_cd(tsv, " TSQUERY ", 32) AS r FROM m ORDER BY r DESC LIMIT 32)," \
 	" trg AS (" \
-	"  SELECT id, CASE WHEN heading ILIKE ANY ($2::text[]) THEN 1.0 ELSE 0.8 END AS t FROM chunks" \
-	"   WHERE cardinality($2::text[]) > 0" \
-	"     AND (heading ILIKE ANY ($2::text[]) OR body ILIKE ANY ($2::text[])) LIMIT 48)," \
+	"  SELECT id, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t FROM chunks" \
+	"   WHERE cardinality($2::text[]) > 0 AND codes && $2::text[] ORDER BY t DESC, id LIMIT 32)," \
 	" u AS (SELECT id FROM fts UNION SELECT id FROM trg)" \
 	" SELECT c.id, c.document_id, c.title, c.section, c.category, c.body, s.score" \
 	"  FROM (SELECT u.id, least(1.0," \
@@ -42,7 +45,7 @@
 	"                 WHEN ch.category = ANY ($3::text[]) THEN 0.05 ELSE 0 END) AS score" \
 	"          FROM u JOIN chunks ch ON ch.id = u.id" \
 	"          LEFT JOIN fts f ON f.id = u.id LEFT JOIN trg t ON t.id = u.id" \
-	"         ORDER BY score DESC, u.id LIMIT 8) s" \
+	"         ORDER BY score DESC, u.id LIMIT 24) s" \
 	"  JOIN chunks c ON c.id = s.id ORDER BY s.score DESC, c.id"
 
 static const struct db_stmt retrieve_web = {
@@ -79,27 +82,31 @@ static int query_words(const char *q, char words[MAX_WORDS][32])
 	return n;
 }
 
-/* The PostgreSQL array literal of ILIKE patterns for the codes in q:
- * {"%E03%","%E3%"}; codes hold only [A-Z0-9-], so no quoting is needed. */
-static void code_patterns(const char *q, char *out, size_t outlen)
+/* The PostgreSQL array literal of the codes in q, normalised as
+ * linelead_codes() does in sql/003_codes.sql: upper case, no hyphen, no
+ * leading zeros ("e-03" -> E3, "BG-4" -> BG4).  Codes hold only [A-Z0-9],
+ * so no quoting is needed. */
+static void code_array(const char *q, char *out, size_t outlen)
 {
 	char codes[MAX_CODES][16];
 	int n = composer_codes_of(q, codes, MAX_CODES);
-	size_t used = 0;
+	size_t used = (size_t)snprintf(out, outlen, "{");
 
-	used += (size_t)snprintf(out, outlen, "{");
-	for(int i = 0; i < n && used < outlen; i++) {
-		char alt[16];
-		const char *digits = codes[i];
+	for(int i = 0; i < n && used + 20 < outlen; i++) {
+		char norm[16];
+		size_t o = 0;
+		const char *c = codes[i];
 
-		used += (size_t)snprintf(out + used, outlen - used, "%s\"%%%s%%\"", i ? "," : "", codes[i]);
-		/* E3 <-> E03 <-> E-3: also the form with (without) a zero */
-		while(*digits && !isdigit((unsigned char)*digits))
-			digits++;
-		if(used < outlen && (size_t)(digits - codes[i]) <= 2 && *digits && strlen(digits) == 1) {
-			snprintf(alt, sizeof(alt), "%.*s0%s", (int)(digits - codes[i]), codes[i], digits);
-			used += (size_t)snprintf(out + used, outlen - used, ",\"%%%s%%\"", alt);
-		}
+		while(*c && isalpha((unsigned char)*c) && o < sizeof(norm) - 1)
+			norm[o++] = *c++;
+		if(*c == '-')
+			c++;
+		while(*c == '0' && isdigit((unsigned char)c[1]))
+			c++;
+		while(*c && o < sizeof(norm) - 1)
+			norm[o++] = *c++;
+		norm[o] = '\0';
+		used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? "," : "", norm);
 	}
 	if(used < outlen)
 		snprintf(out + used, outlen - used, "}");
@@ -180,6 +187,53 @@ static int passage_cmp(const void *x, const void *y)
 	return a->chunk_id < b->chunk_id ? -1 : a->chunk_id > b->chunk_id;
 }
 
+/* Reorders the candidates by how much of the question each one holds: every
+ * question term weighs by its rarity among the candidates (a term all of
+ * them hold, such as the model number of the manual they come from, tells
+ * them apart least), a term in the section heading or title counts 1.5
+ * times.  ts_rank_cd alone favours a long passage repeating one common
+ * word over the section whose heading is the question's topic. */
+static void rerank(const char *query, struct passages *out)
+{
+	struct composer_terms t;
+	uint32_t body[RETRIEVER_CANDIDATES], head[RETRIEVER_CANDIDATES];
+	double idf[COMPOSER_MAX_TERMS], total = 0;
+	size_t n = out->count < RETRIEVER_CANDIDATES ? out->count : RETRIEVER_CANDIDATES;
+
+	composer_terms_of(query, &t);
+	if(t.n == 0 || n < 2)
+		return;
+	for(size_t k = 0; k < n; k++) {
+		const struct passage *p = &out->items[k];
+
+		body[k] = composer_match_terms(&t, p->body, NULL);
+		head[k] = composer_match_terms(&t, p->section, NULL) | composer_match_terms(&t, p->title, NULL);
+	}
+	for(int i = 0; i < t.n; i++) {
+		size_t df = 0;
+
+		for(size_t k = 0; k < n; k++)
+			df += ((body[k] | head[k]) >> i) & 1u;
+		idf[i] = df ? t.weight[i] * log(1.0 + (double)n / (double)df) : 0;
+		total += idf[i];
+	}
+	if(total <= 0)
+		return;
+	for(size_t k = 0; k < n; k++) {
+		double lex = 0;
+
+		for(int i = 0; i < t.n; i++)
+			if((head[k] >> i) & 1u)
+				lex += 1.5 * idf[i];
+			else if((body[k] >> i) & 1u)
+				lex += idf[i];
+		lex /= 1.5 * total;
+		out->items[k].score = 0.4 * out->items[k].score + 0.6 * lex;
+	}
+	out->count = n;
+	qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
+}
+
 static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id agent,
                              struct passages *out)
 {
@@ -189,7 +243,7 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 	ll_result result;
 
 	buf_init(&tsq, 4096);
-	code_patterns(query, patterns, sizeof(patterns));
+	code_array(query, patterns, sizeof(patterns));
 	categories_literal(agent, categories, sizeof(categories));
 	/* tier 1: every word (websearch syntax: quotes, or, -word); the looser
 	 * tiers add to it while fewer than MIN_FOUND passages were found */
@@ -214,6 +268,8 @@ tier3:
 	buf_free(&tsq);
 	if(!result && out->count > 1)
 		qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
+	if(!result)
+		rerank(query, out);
 	if(out->count > RETRIEVER_LIMIT)
 		out->count = RETRIEVER_LIMIT;
 	return result;

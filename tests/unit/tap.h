@@ -7,12 +7,14 @@
 
 static int tap_n, tap_failed;
 
+/* cond is evaluated once: it may have side effects (allocations). */
 #define CHECK(cond, ...) do { \
+	int tap_ok_ = (cond) ? 1 : 0; \
 	tap_n++; \
-	if(cond) { printf("ok %d - ", tap_n); } \
+	if(tap_ok_) { printf("ok %d - ", tap_n); } \
 	else { tap_failed++; printf("not ok %d - ", tap_n); } \
 	printf(__VA_ARGS__); \
-	if(!(cond)) printf("  [%s:%d: %s]", __FILE__, __LINE__, #cond); \
+	if(!tap_ok_) printf("  [%s:%d: %s]", __FILE__, __LINE__, #cond); \
 	printf("\n"); \
 } while(0)
 

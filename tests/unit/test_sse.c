@@ -56,7 +56,7 @@ int main(void)
 		"|{\"choices\":[{\"delta\":{\"content\":\"lo\"}}]}\n"
 		"usage|{\"usage\":1}\n"
 		"|[DONE]\n";
-	struct seen s;
+	struct seen s = {0};
 	bool all_splits = true;
 	ll_result r;
 
