@@ -21,6 +21,7 @@ unit_only=0
 if [[ ${1:-} == --unit-only ]]; then unit_only=1; shift; fi
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1}
+export LINELEAD_UNDER_SANITIZER=1
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 mkdir -p "$build"
