@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "apikeys.h"
 #include "cli.h"
 #include "migrate.h"
+#include "reqlog.h"
 #include "worker.h"
 
 int cli_migrate(struct worker *w, int argc, char **argv)
@@ -92,5 +94,30 @@ int cli_apikey(struct worker *w, int argc, char **argv)
 	fprintf(stderr, "Created %s key %lld (%s). Store it now; it is not shown again.\n",
 	        auth_scope_name(scope), id, name);
 	printf("%s\n", key);
+	return 0;
+}
+
+int cli_prune(struct worker *w, int argc, char **argv)
+{
+	int days = w->settings->retention_days;
+	long long deleted = 0;
+	char *end;
+
+	if(argc == 2 && strcmp(argv[0], "--days") == 0) {
+		days = (int)strtol(argv[1], &end, 10);
+		if(*end || days < 1 || days > 3650) {
+			fprintf(stderr, "linelead prune: --days must be 1..3650\n");
+			return 2;
+		}
+	} else if(argc != 0) {
+		fprintf(stderr, "usage: linelead prune [--days N]\n");
+		return 2;
+	}
+	/* Unbounded here: the operator asked for all of it. */
+	if(reqlog_prune(&w->db, days, 1000000, &deleted) != LL_OK) {
+		fprintf(stderr, "linelead prune: database error: %s\n", w->db.last_error);
+		return 1;
+	}
+	printf("pruned %lld request_log rows older than %d days\n", deleted, days);
 	return 0;
 }

@@ -11,5 +11,6 @@ int cli_apikey(struct worker *w, int argc, char **argv);
 int cli_ingest(struct worker *w, int argc, char **argv);
 int cli_ask(struct worker *w, int argc, char **argv);
 int cli_stats(struct worker *w, int argc, char **argv);
+int cli_prune(struct worker *w, int argc, char **argv);
 
 #endif

@@ -293,6 +293,8 @@ struct unit {
 	double weight;          /* sum of the matched terms' weights */
 	double score;
 	bool has_digit;
+	bool has_quantity;      /* a number with its unit: "165°F", "2 hours", "50 ppm" */
+	bool heading;           /* the section heading itself ("Cooling: 135°F to 70°F in 2 Hours") */
 };
 
 #define MAX_LISTS 256
@@ -344,6 +346,45 @@ static bool has_digit(const char *s)
 	return false;
 }
 
+/* A number followed by a unit ("165°F", "20 seconds", "0.010 in", "2 qt"):
+ * the shape of the answer to "how long / how hot / how many". */
+static bool has_quantity(const char *s)
+{
+	static const char *const units[] = {
+		"f", "c", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "second",
+		"seconds", "sec", "secs", "day", "days", "week", "weeks", "month", "months", "year",
+		"years", "ppm", "lb", "lbs", "pound", "pounds", "kg", "g", "oz", "fl", "qt", "quart",
+		"quarts", "gal", "gallon", "gallons", "l", "ml", "in", "inch", "inches", "ft", "feet",
+		"cm", "mm", "m", "v", "volt", "volts", "a", "amp", "amps", "psi", "bar", "times",
+		"degrees", "percent", NULL};
+
+	for(const char *p = s; *p; p++) {
+		const char *q;
+		size_t wl = 0;
+
+		if(!isdigit((unsigned char)*p) || (p > s && isalpha((unsigned char)p[-1])))
+			continue;
+		q = p;
+		while(isdigit((unsigned char)*q) || ((*q == '.' || *q == ',') && isdigit((unsigned char)q[1])))
+			q++;
+		p = q - 1;
+		if(*q == '%' || (q[0] == '\xc2' && q[1] == '\xb0'))
+			return true;
+		if(*q == '-' && isalpha((unsigned char)q[1]))
+			q++;                        /* "6-hour mark" */
+		while(*q == ' ')
+			q++;
+		if(q[0] == '\xc2' && q[1] == '\xb0')
+			return true;
+		while(isalpha((unsigned char)q[wl]))
+			wl++;
+		for(int i = 0; wl && units[i]; i++)
+			if(strlen(units[i]) == wl && strncasecmp(q, units[i], wl) == 0)
+				return true;
+	}
+	return false;
+}
+
 static ll_result unit_add(struct arena *a, struct units *u, enum unit_kind kind, const char *s,
                           size_t len, int passage, int list)
 {
@@ -375,6 +416,7 @@ static ll_result unit_add(struct arena *a, struct units *u, enum unit_kind kind,
 	x->list = list;
 	x->order = u->n;
 	x->has_digit = has_digit(text);
+	x->has_quantity = x->has_digit && has_quantity(text);
 	u->n++;
 	return LL_OK;
 }
@@ -554,6 +596,7 @@ static ll_result split_passage(struct arena *a, struct units *u, const char *bod
 			else {
 				x->text = clean_text(a, joined, strlen(joined));
 				x->has_digit = has_digit(x->text);
+				x->has_quantity = x->has_digit && has_quantity(x->text);
 			}
 			continue;
 		}
@@ -709,6 +752,29 @@ static const char *make_snippet(struct arena *a, const struct composer_terms *t,
 		end--;
 	return arena_printf(a, "%s%.*s%s", start ? "…" : "", (int)(end - start), clean + start,
 	                    end < len ? "…" : "");
+}
+
+/* Two sentences saying nearly the same: the Jaccard similarity of their
+ * terms is above 0.7 (the heading "Cooling: 2 Hours" and the sentence that
+ * repeats it, a step quoted in two chunks). */
+static bool near_duplicate(const char *x, const char *y)
+{
+	struct composer_terms a, b;
+	int both = 0;
+
+	if(strcmp(x, y) == 0)
+		return true;
+	composer_terms_of(x, &a);
+	composer_terms_of(y, &b);
+	if(a.n == 0 || b.n == 0)
+		return false;
+	for(int i = 0; i < a.n; i++)
+		for(int k = 0; k < b.n; k++)
+			if(strcmp(a.term[i], b.term[k]) == 0) {
+				both++;
+				break;
+			}
+	return (double)both / (double)(a.n + b.n - both) > 0.7;
 }
 
 static int cmp_score_desc(const void *x, const void *y)
@@ -883,8 +949,25 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		result = LL_ENOMEM;
 		goto out;
 	}
-	for(size_t i = 0; i < np && !result; i++)
-		result = split_passage(a, u, passages->items[i].body, (int)i);
+	for(size_t i = 0; i < np && !result; i++) {
+		const char *sec = passages->items[i].section ? passages->items[i].section : "";
+		const char *last = strrchr(sec, '>');
+
+		/* a heading that states the figures ("Burgers and Ground Beef:
+		 * 155°F (68°C) for 17 Seconds") is itself an answer */
+		last = last ? last + 1 : sec;
+		while(*last == ' ')
+			last++;
+		if(has_digit(last) && has_quantity(last) && !result) {
+			int before = u->n;
+
+			result = unit_add(a, u, UNIT_SENTENCE, last, strlen(last), (int)i, -1);
+			if(u->n > before)
+				u->item[before].heading = true;
+		}
+		if(!result)
+			result = split_passage(a, u, passages->items[i].body, (int)i);
+	}
 	if(result)
 		goto out;
 	if(np)
@@ -935,10 +1018,12 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		for(int k = 0; k < terms.n; k++)
 			if(extra & (1u << k))
 				ew += terms.weight[k];
-		x->score = content_weight > 0 ? (x->weight + 0.4 * ew) / content_weight : 0;
+		x->score = content_weight > 0 ? (x->weight + 0.6 * ew) / content_weight : 0;
 		x->score += 0.25 * ps->score + (x->passage == 0 ? 0.1 : 0);
-		if(quantity && x->has_digit)
-			x->score += 0.15;
+		/* "how long / how hot": the sentence holding the figure answers,
+		 * not the one repeating most of the question's words */
+		if(quantity)
+			x->score += x->has_quantity ? 0.35 : x->has_digit ? 0.05 : 0;
 		if(escalate && (strstr(x->text, "911") || strcasestr(x->text, "manager")))
 			x->score += 0.1;
 		/* a sentence under a heading naming the question's code counts
@@ -961,7 +1046,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		if(passages->items[x->passage].score < 0.6 * top_pscore && npicked)
 			continue;
 		for(int k = 0; k < npicked && !dup; k++)
-			dup = strcmp(picked[k]->text, x->text) == 0;
+			dup = near_duplicate(picked[k]->text, x->text);
 		if(dup)
 			continue;
 		picked[npicked++] = x;
@@ -970,6 +1055,30 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			best_sentence = x->weight;
 	}
 
+	if(quantity && npicked) {
+		/* a question after a figure gets one: the best sentence with a
+		 * number and unit from the passages the answer already uses */
+		bool have = false;
+
+		for(int k = 0; k < npicked; k++)
+			have |= picked[k]->has_quantity;
+		for(int i = 0; i < nsorted && !have; i++) {
+			struct unit *x = sorted[i];
+			bool dup = false;
+
+			if(!x->has_quantity || x->weight <= 0 || passages->items[x->passage].score < 0.6 * top_pscore)
+				continue;
+			for(int k = 0; k < npicked && !dup; k++)
+				dup = near_duplicate(picked[k]->text, x->text);
+			if(dup)
+				continue;
+			if(npicked == (urgent ? 1 : MAX_SENTENCES))
+				npicked--;
+			picked[npicked++] = x;
+			covered |= x->matched;
+			have = true;
+		}
+	}
 	for(int k = 0; k < terms.n; k++)
 		if(terms.code[k])
 			code_mask |= 1u << k;

@@ -24,6 +24,7 @@ static const struct {
 	{"ask", cli_ask, "[--json] [--agent A] [--priority P] \"question\"  answer in-process"},
 	{"apikey", cli_apikey, "create --name NAME [--scope chat|admin] | list | revoke ID"},
 	{"stats", cli_stats, "print document, conversation and request counts"},
+	{"prune", cli_prune, "[--days N]  delete request_log rows past retention_days"},
 };
 
 static void usage(FILE *f)

@@ -29,53 +29,58 @@ static void reqlog_touch_key(struct worker *w, long long key_id, const char *key
 	(void)result; /* bookkeeping only */
 }
 
-/* Retention (docs/schema.md, "Retention"): linelead_prune(retention_days)
- * in autocommit, one call per statement, repeated while it deletes.  Done
- * from a worker after a response, so no one waits for it, and at most once
- * an hour per worker; the first call comes a random 1-10 minutes after the
- * worker started so the workers of a node (and the nodes) do not all prune
- * at once.  A call costs about 5 ms when nothing is due; each is bounded to
- * 100k rows (~0.15 s), and one turn to REQLOG_PRUNE_CALLS of them, so a huge
- * backlog is worked off over several turns without holding a worker.
- * TODO(lead): with a shared-memory "next prune" time in the scoreboard this
- * becomes once an hour per node (one compare-and-swap). */
-#define REQLOG_PRUNE_INTERVAL 3600.0
+/* Retention (docs/schema.md, "Retention"): linelead_prune(days) in
+ * autocommit, one call per statement (each bounded to 100k rows, ~0.15 s),
+ * repeated while it deletes, at most max_calls times. */
+ll_result reqlog_prune(struct db *db, int days, int max_calls, long long *deleted)
+{
+	static const struct db_stmt prune = {"reqlog_prune", "SELECT linelead_prune($1)"};
+	char text[16];
+	const char *params[1] = {text};
+	ll_result result = LL_OK;
+
+	*deleted = 0;
+	snprintf(text, sizeof(text), "%d", days);
+	for(int i = 0; i < max_calls; i++) {
+		PGresult *res = NULL;
+		long long n;
+
+		result = db_exec(db, &prune, 1, params, &res);
+		if(result)
+			break;
+		n = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		PQclear(res);
+		*deleted += n;
+		if(n <= 0)
+			break;
+	}
+	return result;
+}
+
+/* Once an hour per node: the worker that wins the compare-and-swap on the
+ * scoreboard's next-prune time does it, after its response was sent, so no
+ * one waits for it.  A huge backlog is worked off over several turns. */
+#define REQLOG_PRUNE_INTERVAL 3600
 #define REQLOG_PRUNE_CALLS 10
 
 static void reqlog_maybe_prune(struct worker *w)
 {
-	static const struct db_stmt prune = {"reqlog_prune", "SELECT linelead_prune($1)"};
-	static double next_at;
-	char days[16];
-	const char *params[1] = {days};
-	double now = http_now();
-	long long deleted = 0, n;
-	ll_result result;
+	int64_t now = (int64_t)scoreboard_wall_now();
+	int64_t due;
+	long long deleted = 0;
 
-	if(next_at == 0) {
-		next_at = now + 60.0 + (double)(((unsigned long)random() ^ (unsigned long)getpid()) % 540);
+	if(!w->scoreboard || w->settings->retention_days <= 0)
 		return;
-	}
-	if(now < next_at || w->settings->retention_days <= 0)
+	due = __atomic_load_n(&w->scoreboard->prune_next_at, __ATOMIC_RELAXED);
+	if(now < due || !__atomic_compare_exchange_n(&w->scoreboard->prune_next_at, &due,
+	                                              now + REQLOG_PRUNE_INTERVAL, false,
+	                                              __ATOMIC_RELAXED, __ATOMIC_RELAXED))
 		return;
-	next_at = now + REQLOG_PRUNE_INTERVAL;
-	snprintf(days, sizeof(days), "%d", w->settings->retention_days);
-	for(int i = 0; i < REQLOG_PRUNE_CALLS; i++) {
-		PGresult *res = NULL;
-
-		result = db_exec(&w->db, &prune, 1, params, &res);
-		if(result) {
-			log_warn("prune_failed", "linelead_prune(%s) failed", days);
-			break;
-		}
-		n = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		PQclear(res);
-		deleted += n;
-		if(n <= 0)
-			break;
-	}
-	if(deleted > 0)
-		log_info("pruned", "deleted %lld request_log rows older than %s days", deleted, days);
+	if(reqlog_prune(&w->db, w->settings->retention_days, REQLOG_PRUNE_CALLS, &deleted) != LL_OK)
+		log_warn("prune_failed", "linelead_prune(%d) failed", w->settings->retention_days);
+	else if(deleted > 0)
+		log_info("pruned", "deleted %lld request_log rows older than %d days", deleted,
+		         w->settings->retention_days);
 }
 
 ll_result reqlog_write(struct worker *w, const struct http_request *req, double duration_ms)
@@ -109,11 +114,24 @@ ll_result reqlog_write(struct worker *w, const struct http_request *req, double 
 	params[9] = req->cached ? "true" : "false";
 	params[10] = req->llm_called ? "true" : "false";
 	params[11] = key;
-	result = db_exec(&w->db, &insert, 12, params, NULL);
-	if(result)
-		log_warn("request_log_failed", "the request was served but not logged durably");
-	if(req->api_key_id)
+	/* The log row and the key's last use are bookkeeping: committed
+	 * without waiting for the WAL flush, which would otherwise hold the
+	 * worker for an fsync per request.  A crash of PostgreSQL itself may
+	 * lose the last few hundred milliseconds of log rows, never a message
+	 * (those commit synchronously). */
+	result = db_begin(&w->db);
+	if(!result)
+		result = db_exec_simple(&w->db, "SET LOCAL synchronous_commit TO off");
+	if(!result)
+		result = db_exec(&w->db, &insert, 12, params, NULL);
+	if(!result && req->api_key_id)
 		reqlog_touch_key(w, req->api_key_id, key);
+	if(!result)
+		result = db_commit(&w->db);
+	if(result) {
+		db_rollback(&w->db);
+		log_warn("request_log_failed", "the request was served but not logged durably");
+	}
 	reqlog_maybe_prune(w);
 	return result;
 }

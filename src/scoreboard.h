@@ -62,6 +62,9 @@ struct scoreboard {
 	int breaker_state;
 	int breaker_failures;
 	double breaker_open_until;               /* wall-clock seconds */
+	/* When this node next prunes request_log (wall-clock seconds); the
+	 * worker that advances it with a compare-and-swap does the work. */
+	int64_t prune_next_at;
 	struct scoreboard_slot slots[SCOREBOARD_SLOTS];
 };
 
