@@ -7,14 +7,43 @@
 #include "cli.h"
 #include "ingest.h"
 #include "orchestrator.h"
+#include "ragie.h"
 #include "store.h"
 #include "validate.h"
 #include "worker.h"
+
+/* `--to ragie`: after a document is stored here, the same text goes to
+ * Ragie (POST {base}/documents), read back from what was stored so both
+ * hold exactly the same thing. */
+static ll_result cli_upload_ragie(struct worker *w, long long document_id)
+{
+	static const struct db_stmt doc = {
+		"cli_ragie_document", "SELECT title, category, content FROM documents WHERE id = $1"};
+	char id[24];
+	const char *params[1] = {id};
+	PGresult *res = NULL;
+	ll_result result;
+
+	snprintf(id, sizeof(id), "%lld", document_id);
+	result = db_exec(&w->db, &doc, 1, params, &res);
+	if(result)
+		goto out;
+	if(PQntuples(res) != 1) {
+		result = LL_ENOTFOUND;
+		goto out;
+	}
+	result = ragie_upload(w->settings, PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1),
+	                      PQgetvalue(res, 0, 2), (size_t)PQgetlength(res, 0, 2));
+out:
+	PQclear(res);
+	return result;
+}
 
 int cli_ingest(struct worker *w, int argc, char **argv)
 {
 	struct ingest_options opt = {0};
 	int failed = 0, files = 0;
+	bool to_ragie = false;
 
 	opt.max_bytes = (size_t)w->settings->max_document_bytes;
 	for(int i = 0; i < argc; i++) {
@@ -24,6 +53,8 @@ int cli_ingest(struct worker *w, int argc, char **argv)
 			opt.title = argv[++i];
 		else if(strcmp(argv[i], "--source") == 0 && i + 1 < argc)
 			opt.source = argv[++i];
+		else if(strcmp(argv[i], "--to") == 0 && i + 1 < argc && strcmp(argv[i + 1], "ragie") == 0)
+			to_ragie = ++i > 0;
 		else if(strncmp(argv[i], "--", 2) == 0) {
 			fprintf(stderr, "linelead ingest: unknown option \"%s\"\n", argv[i]);
 			return 2;
@@ -31,7 +62,7 @@ int cli_ingest(struct worker *w, int argc, char **argv)
 			files++;
 	}
 	if(files == 0) {
-		fprintf(stderr, "usage: linelead ingest [--category C] [--title T] [--source S] FILE...\n");
+		fprintf(stderr, "usage: linelead ingest [--category C] [--title T] [--source S] [--to ragie] FILE...\n");
 		return 2;
 	}
 	if(opt.category && !ingest_category_valid(opt.category)) {
@@ -60,6 +91,14 @@ int cli_ingest(struct worker *w, int argc, char **argv)
 		else
 			printf("ingested %s: %d section%s, %d chunk%s (document %lld)\n", argv[i], rep.sections,
 			       rep.sections == 1 ? "" : "s", rep.chunks, rep.chunks == 1 ? "" : "s", rep.document_id);
+		if(!result && to_ragie) {
+			if(cli_upload_ragie(w, rep.document_id) == LL_OK) {
+				printf("uploaded %s to Ragie\n", argv[i]);
+			} else {
+				fprintf(stderr, "linelead ingest: %s: stored here, but the Ragie upload failed\n", argv[i]);
+				failed++;
+			}
+		}
 		fflush(stdout);
 		arena_reset(&w->arena);
 	}

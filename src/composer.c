@@ -635,18 +635,18 @@ static uint32_t match_terms(const struct composer_terms *t, const char *text, do
 				matched |= 1u << i;
 		}
 	}
-	*weight = 0;
-	for(int i = 0; i < t->n; i++)
-		if(matched & (1u << i))
-			*weight += t->weight[i];
+	if(weight) {
+		*weight = 0;
+		for(int i = 0; i < t->n; i++)
+			if(matched & (1u << i))
+				*weight += t->weight[i];
+	}
 	return matched;
 }
 
 uint32_t composer_match_terms(const struct composer_terms *t, const char *text, double *weight)
 {
-	double w;
-
-	return match_terms(t, text, weight ? weight : &w);
+	return match_terms(t, text, weight);
 }
 
 static bool contains_any(const char *text, const char *const *words)
@@ -669,7 +669,11 @@ static bool contains_any(const char *text, const char *const *words)
 static const char *const quantity_cues[] = {
 	"how long", "how many", "how much", "how hot", "how cold", "how often", "how soon",
 	"how far", "temperature", "temp", "degree", "minimum", "maximum", "ppm", "what time",
-	"limit", "hours", "minutes", "days", "how warm", "concentration", "strength", NULL};
+	"limit", "hours", "minutes", "days", "how warm", "concentration", "strength", "how heavy",
+	"how big", "how deep", "how thick", "how high", "how low", "how fast", "how quickly",
+	"how old", "how strong", "how close", "how tall", "how wide", "how full", "how often",
+	"capacity", "weight", "size", "tolerance", "interval", "setpoint", "set point", "voltage",
+	"pressure", "what time", "when do", "when should", "when does", NULL};
 
 static const char *const escalate_cues[] = {
 	"fire", "flame", "burn", "burned", "burnt", "scald", "cut ", "cut myself", "bleed", "blood",
@@ -920,6 +924,8 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	struct unit *sorted[MAX_UNITS], *picked[MAX_SENTENCES + 1];
 	struct list_of_strings warnings = {0}, steps = {0};
 	bool used[64] = {false};
+	uint32_t pmask[64] = {0};      /* question terms each passage holds */
+	uint32_t defines[64] = {0};    /* question codes each passage's heading names */
 	bool urgent = q->priority == PRIORITY_URGENT;
 	bool quantity, escalate, service = false;
 	double total_weight = 0, content_weight = 0, best_sentence = 0, top_pscore = 0;
@@ -973,27 +979,27 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	if(np)
 		top_pscore = passages->items[0].score;
 
-	/* which question terms any passage holds at all: codes no passage
-	 * mentions do not count against coverage (they get their own note) */
+	/* which question terms each passage holds (body, section, title),
+	 * tokenised once per passage; codes no passage mentions do not count
+	 * against coverage (they get their own note) */
+	for(int k = 0; k < terms.n; k++)
+		if(terms.code[k])
+			code_mask |= 1u << k;
+	for(size_t k = 0; k < np; k++) {
+		const struct passage *ps = &passages->items[k];
+		uint32_t sec = match_terms(&terms, ps->section, NULL);
+
+		pmask[k] = match_terms(&terms, ps->body, NULL) | sec | match_terms(&terms, ps->title, NULL);
+		/* "3. FAULT CODES > F1 - Long freeze cycle": this passage defines F1 */
+		defines[k] = sec & code_mask;
+	}
 	for(int i = 0; i < terms.n; i++) {
 		bool anywhere = false;
 		size_t holding = 0;
 
-		for(size_t k = 0; k < np; k++) {
-			const struct passage *ps = &passages->items[k];
-			struct composer_terms one = terms;
-			double w;
-			bool here;
-
-			one.n = i + 1;
-			here = (match_terms(&one, ps->body, &w) >> i) & 1u;
-			if(!here)
-				here = (match_terms(&one, ps->section, &w) >> i) & 1u;
-			if(!here)
-				here = (match_terms(&one, ps->title, &w) >> i) & 1u;
-			holding += here;
-			anywhere |= here;
-		}
+		for(size_t k = 0; k < np; k++)
+			holding += (pmask[k] >> i) & 1u;
+		anywhere = holding > 0;
 		/* a term every passage holds (the model number of the manual they
 		 * all come from) tells them apart less than one only a few hold */
 		if(np >= 2 && holding > 0)
@@ -1031,6 +1037,10 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		for(int k = 0; k < terms.n; k++)
 			if(terms.code[k] && (extra & (1u << k)) && x->weight <= 0 && !(match_terms(&terms, ps->title, &tw) & (1u << k)))
 				x->weight = 0.4 * terms.weight[k];
+		/* the section that defines the code the question names says
+		 * what it means; a section merely mentioning it does not */
+		if(x->passage < 64 && defines[x->passage])
+			x->score += 0.3;
 		if(x->kind == UNIT_SENTENCE || x->kind == UNIT_BULLET)
 			sorted[nsorted++] = x;
 	}
@@ -1079,9 +1089,6 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			have = true;
 		}
 	}
-	for(int k = 0; k < terms.n; k++)
-		if(terms.code[k])
-			code_mask |= 1u << k;
 	/* the step list: the one holding the best-matching step, from the top
 	 * passages; operations and training may use a bullet checklist */
 	{
@@ -1102,13 +1109,13 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 				continue;
 			/* equipment and safety steps come from the passage that
 			 * answers: the top one or the best sentence's */
-			lead_code = false;
+			lead_code = x->passage < 64 && defines[x->passage] != 0;
 			if(x->list >= 0 && x->list < MAX_LISTS && u->lead_first[x->list] >= 0) {
 				uint32_t lead = 0;
 
 				for(int k = u->lead_first[x->list]; k < u->lead_last[x->list]; k++)
 					lead |= u->item[k].matched;
-				lead_code = (lead & code_mask) != 0;
+				lead_code |= (lead & code_mask) != 0;
 			}
 			if(x->kind == UNIT_STEP && x->passage != 0 && npicked && x->passage != picked[0]->passage &&
 			   (q->agent == AGENT_EQUIPMENT || q->agent == AGENT_SAFETY) && !(x->matched & code_mask) && !lead_code)
@@ -1144,6 +1151,11 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	{
 		double cov = 0;
 
+		/* relevance: the question terms the passages the answer uses hold,
+		 * heading included, not only the few sentences quoted */
+		for(int k = 0; k < npicked; k++)
+			covered |= pmask[picked[k]->passage];
+		covered |= pmask[0];
 		for(int k = 0; k < terms.n; k++)
 			if((covered & content_mask) & (1u << k))
 				cov += terms.weight[k];

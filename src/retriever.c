@@ -190,8 +190,7 @@ static int passage_cmp(const void *x, const void *y)
 /* Reorders the candidates by how much of the question each one holds: every
  * question term weighs by its rarity among the candidates (a term all of
  * them hold, such as the model number of the manual they come from, tells
- * them apart least), a term in the section heading or title counts 1.5
- * times.  ts_rank_cd alone favours a long passage repeating one common
+ * them apart least), a term in the section heading or title counts twice.  ts_rank_cd alone favours a long passage repeating one common
  * word over the section whose heading is the question's topic. */
 static void rerank(const char *query, struct passages *out)
 {
@@ -224,10 +223,10 @@ static void rerank(const char *query, struct passages *out)
 
 		for(int i = 0; i < t.n; i++)
 			if((head[k] >> i) & 1u)
-				lex += 1.5 * idf[i];
+				lex += 2.0 * idf[i];
 			else if((body[k] >> i) & 1u)
 				lex += idf[i];
-		lex /= 1.5 * total;
+		lex /= 2.0 * total;
 		out->items[k].score = 0.4 * out->items[k].score + 0.6 * lex;
 	}
 	out->count = n;

@@ -158,13 +158,16 @@ if "$src/packaging/build-rpm.sh" "$tmp/pkg" >"$tmp/build-rpm.out" 2>&1; then
 		grep -qx "$p\(\.gz\)\?" "$tmp/rpm.list" || missing+=" $p"
 	done
 	if [ -z "$missing" ]; then ok "rpm -qlp: the expected paths ($(wc -l <"$tmp/rpm.list") entries)"; else fail "rpm -qlp lacks:$missing"; fi
-	if rpm -qp --configfiles "$rpmfile" 2>/dev/null | grep -qx /etc/linelead/linelead.conf &&
-		rpm -qpvl "$rpmfile" 2>/dev/null | grep -q '^-rw-r----- .*root *linelead .*/etc/linelead/linelead.conf$'; then
+	rpm -qp --configfiles "$rpmfile" >"$tmp/rpm.conffiles" 2>/dev/null
+	rpm -qpvl "$rpmfile" >"$tmp/rpm.vlist" 2>/dev/null
+	if grep -qx /etc/linelead/linelead.conf "$tmp/rpm.conffiles" &&
+		grep -q '^-rw-r----- .* root  *linelead .*/etc/linelead/linelead.conf$' "$tmp/rpm.vlist"; then
 		ok "rpm: linelead.conf is %config, 0640 root:linelead"
 	else
 		fail "rpm: linelead.conf is not %config 0640 root:linelead"
 	fi
-	if rpm -qp --scripts "$rpmfile" 2>/dev/null | grep -q 'useradd -r -g linelead'; then
+	rpm -qp --scripts "$rpmfile" >"$tmp/rpm.scripts" 2>/dev/null
+	if grep -q 'useradd -r -g linelead' "$tmp/rpm.scripts"; then
 		ok "rpm: %pre creates the linelead user"
 	else
 		fail "rpm: %pre does not create the linelead user"
@@ -295,13 +298,16 @@ else
 	note "systemd is not PID 1 here (PID 1: $pid1): the unit cannot run, so the test starts"
 fi
 note "/usr/sbin/linelead-fcgi itself as linelead.service would: user linelead, groups"
-note "linelead + www-data, the installed /etc/linelead/linelead.conf, env overrides for"
-note "LINELEAD_LISTEN and LINELEAD_DATABASE_URL, socket dir 0750 linelead:www-data."
+note "linelead + www-data, no capabilities, no_new_privs, the installed"
+note "/etc/linelead/linelead.conf with env overrides for LINELEAD_LISTEN and"
+note "LINELEAD_DATABASE_URL, socket dir 0750 linelead:www-data (RuntimeDirectory)."
 rundir=$tmp/run
 install -d -m 0750 -o linelead -g www-data "$rundir"
 sock=$rundir/linelead.sock
+# setpriv execs (no session process in between): $! is the pool's master.
 (
-	cd / && exec runuser -u linelead -g linelead -G www-data -- env \
+	cd / && exec setpriv --reuid=linelead --regid=linelead --groups=www-data \
+		--inh-caps=-all --bounding-set=-all --no-new-privs -- env -i PATH=/usr/bin:/bin \
 		LINELEAD_DATABASE_URL="$db_url" LINELEAD_LISTEN="unix:$sock" LINELEAD_WORKERS=2 \
 		/usr/sbin/linelead-fcgi
 ) >"$tmp/fcgi.log" 2>&1 &
