@@ -1065,6 +1065,44 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			best_sentence = x->weight;
 	}
 
+	if(npicked) {
+		/* the question names a code and a passage's heading defines it:
+		 * the answer is that section's opening (what the code means), in
+		 * its own order, plus what else that section says, not the
+		 * sentences elsewhere that merely mention the code */
+		int d = -1, lead = 0, n2 = 0;
+		struct unit *keep[MAX_SENTENCES + 1];
+
+		for(size_t k = 0; k < np && k < 64 && d < 0; k++)
+			if(defines[k])
+				d = (int)k;
+		for(int i = 0; d >= 0 && i < u->n && lead < 2; i++) {
+			struct unit *x = &u->item[i];
+
+			if(x->passage != d || x->kind == UNIT_WARNING)
+				continue;
+			if(x->kind != UNIT_SENTENCE || x->heading)
+				break;
+			keep[n2++] = x;
+			lead++;
+		}
+		for(int k = 0; d >= 0 && k < npicked && n2 < MAX_SENTENCES; k++) {
+			bool dup = false;
+
+			if(picked[k]->passage != d)
+				continue;
+			for(int j = 0; j < n2 && !dup; j++)
+				dup = keep[j] == picked[k] || near_duplicate(keep[j]->text, picked[k]->text);
+			if(!dup)
+				keep[n2++] = picked[k];
+		}
+		if(n2) {
+			memcpy(picked, keep, (size_t)n2 * sizeof(*keep));
+			npicked = urgent && n2 > 1 ? 1 : n2;
+			for(int k = 0; k < npicked; k++)
+				covered |= picked[k]->matched;
+		}
+	}
 	if(quantity && npicked) {
 		/* a question after a figure gets one: the best sentence with a
 		 * number and unit from the passages the answer already uses */

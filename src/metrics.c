@@ -63,7 +63,46 @@ static struct json_object *metrics_number(const PGresult *res, int row, int col)
 	return json_object_new_double(strtod(PQgetvalue(res, row, col), NULL));
 }
 
-static ll_result metrics_window(struct worker *w, const char *window, struct json_object *body)
+/* For the dashboard: what breaks, and what people asked lately. */
+static const struct db_stmt metrics_top_problems = {
+	"metrics_top_problems",
+	"SELECT coalesce(model, '') AS model, coalesce(error_code, '') AS error_code, mentions,"
+	" to_char(last_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS last_seen"
+	" FROM top_equipment_problems WHERE last_seen >= now() - $1::interval LIMIT 10"};
+static const struct db_stmt metrics_recent_conversations = {
+	"metrics_recent_conversations",
+	"SELECT rc.conversation_id, to_char(rc.last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS last_activity,"
+	" rc.first_question, coalesce(rc.last_agent, '') AS agent, fb.up, fb.down"
+	" FROM recent_conversations rc"
+	" CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE f.rating = 'up') AS up,"
+	"   count(*) FILTER (WHERE f.rating = 'down') AS down"
+	"   FROM messages m JOIN feedback f ON f.request_id = m.request_id"
+	"   WHERE m.conversation_id = rc.conversation_id AND m.role = 'assistant') fb"
+	" WHERE rc.last_activity_at >= now() - $1::interval LIMIT 10"};
+
+/* Rows as objects keyed by column name; integer columns as numbers. */
+static struct json_object *metrics_rows(const PGresult *res)
+{
+	struct json_object *rows = json_object_new_array();
+
+	for(int i = 0; i < PQntuples(res); i++) {
+		struct json_object *row = json_object_new_object();
+
+		for(int c = 0; c < PQnfields(res); c++) {
+			const char *v = PQgetvalue(res, i, c);
+			Oid type = PQftype(res, c);
+
+			json_object_object_add(row, PQfname(res, c),
+			                       type == 20 || type == 23 ? json_object_new_int64(strtoll(v, NULL, 10))
+			                                                : json_object_new_string(v));
+		}
+		json_object_array_add(rows, row);
+	}
+	return rows;
+}
+
+static ll_result metrics_window(struct worker *w, const char *window, bool dashboard,
+                                struct json_object *body)
 {
 	const char *interval, *params[1];
 	struct json_object *hist = NULL, *series, *by_agent, *by_status, *rt;
@@ -135,6 +174,24 @@ static ll_result metrics_window(struct worker *w, const char *window, struct jso
 		json_object_array_add(series, p);
 	}
 	json_object_object_add(hist, "series", series);
+	PQclear(res);
+	res = NULL;
+
+	/* The dashboard's panels read whole views over messages: only on
+	 * request, so the plain window stays a few milliseconds at any size. */
+	if(!dashboard)
+		goto done;
+	result = db_exec(&w->db, &metrics_top_problems, 1, params, &res);
+	if(result)
+		goto out;
+	json_object_object_add(hist, "top_equipment_problems", metrics_rows(res));
+	PQclear(res);
+	res = NULL;
+	result = db_exec(&w->db, &metrics_recent_conversations, 1, params, &res);
+	if(result)
+		goto out;
+	json_object_object_add(hist, "recent_conversations", metrics_rows(res));
+done:
 	json_object_object_add(body, "history", hist);
 	hist = NULL;
 out:
@@ -145,7 +202,7 @@ out:
 	return result;
 }
 
-ll_result metrics_json(struct worker *w, const char *window, struct json_object **out)
+ll_result metrics_json(struct worker *w, const char *window, bool dashboard, struct json_object **out)
 {
 	const struct scoreboard_counters *c = &w->scoreboard->c;
 	struct json_object *body, *server, *rt, *agents, *statuses, *counters, *workers;
@@ -203,7 +260,7 @@ ll_result metrics_json(struct worker *w, const char *window, struct json_object 
 	json_object_object_add(workers, "busy", json_object_new_int(busy));
 	json_object_object_add(body, "workers", workers);
 	if(window) {
-		result = metrics_window(w, window, body);
+		result = metrics_window(w, window, dashboard, body);
 		if(result)
 			goto out;
 	}

@@ -21,7 +21,8 @@
 
 /* $1 the tsquery text, $2 text[] of normalised codes (linelead_codes form,
  * may be empty), $3 text[] of the agent's categories (first = its own).
- * fts: the rank (ts_rank_cd flag 32: rank / (rank + 1)) is computed only for
+ * fts: the rank (ts_rank_cd flag 32: rank / (rank + 1); a word in the section
+ * heading weighs as much as one in the title) is computed only for
  * the first FTS_SCAN matches the GIN index yields, so the cost is bounded
  * however many chunks match a broad word; the best 32 of those go on.
  * codes: chunks whose indexed codes hold one the question names, 1.0 when
@@ -31,7 +32,7 @@
  * RETRIEVER_CANDIDATES go to the reranker in C. */
 #define RETRIEVE_SQL(TSQUERY) \
 	"WITH m AS (SELECT id, tsv FROM chunks WHERE tsv @@ " TSQUERY " LIMIT 800)," \
-	" fts AS (SELECT id, ts_rank_cd(tsv, " TSQUERY ", 32) AS r FROM m ORDER BY r DESC LIMIT 32)," \
+	" fts AS (SELECT id, ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r FROM m ORDER BY r DESC LIMIT 48)," \
 	" trg AS (" \
 	"  SELECT id, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t FROM chunks" \
 	"   WHERE cardinality($2::text[]) > 0 AND codes && $2::text[] ORDER BY t DESC, id LIMIT 32)," \
@@ -45,7 +46,7 @@
 	"                 WHEN ch.category = ANY ($3::text[]) THEN 0.05 ELSE 0 END) AS score" \
 	"          FROM u JOIN chunks ch ON ch.id = u.id" \
 	"          LEFT JOIN fts f ON f.id = u.id LEFT JOIN trg t ON t.id = u.id" \
-	"         ORDER BY score DESC, u.id LIMIT 24) s" \
+	"         ORDER BY score DESC, u.id LIMIT 40) s" \
 	"  JOIN chunks c ON c.id = s.id ORDER BY s.score DESC, c.id"
 
 static const struct db_stmt retrieve_web = {

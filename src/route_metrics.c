@@ -15,7 +15,7 @@
 
 ll_result route_metrics(struct worker *w, struct http_request *req)
 {
-	char format[16] = "", window[8] = "";
+	char format[16] = "", window[8] = "", include[16] = "";
 	struct json_object *body = NULL;
 	struct buf text;
 	ll_result result;
@@ -24,6 +24,7 @@ ll_result route_metrics(struct worker *w, struct http_request *req)
 		return LL_EUNAVAILABLE;
 	http_query_param(req, "format", format, sizeof(format));
 	http_query_param(req, "window", window, sizeof(window));
+	http_query_param(req, "include", include, sizeof(include));
 	if(strcmp(format, "prometheus") == 0 ||
 	   (!format[0] && http_accepts(req, "text/plain") && !http_accepts(req, "application/json"))) {
 		buf_init(&text, 1 << 20);
@@ -37,7 +38,7 @@ ll_result route_metrics(struct worker *w, struct http_request *req)
 		req->error_message = "format must be json or prometheus";
 		return LL_EINVAL;
 	}
-	result = metrics_json(w, window[0] ? window : NULL, &body);
+	result = metrics_json(w, window[0] ? window : NULL, strcmp(include, "dashboard") == 0, &body);
 	if(result) {
 		if(result == LL_EINVAL)
 			req->error_message = "window must be 1h, 24h or 7d";

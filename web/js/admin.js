@@ -310,7 +310,7 @@ async function refresh() {
     const [now, day, week, docs] = await Promise.allSettled([
       client.request('GET', '/metrics'),
       client.request('GET', '/metrics?window=24h'),
-      client.request('GET', '/metrics?window=7d'),
+      client.request('GET', '/metrics?window=7d&include=dashboard'),
       loadDocuments(),
     ]);
     // The documents panel stands alone: its failure is written in it, the metrics still show.
