@@ -332,6 +332,11 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 			break;
 		}
 	}
+	/* the agent is settled: a stream shows it now, before retrieval and
+	 * generation (on_token's "no text" call, see orchestrator.h) */
+	if(on_token && on_token(ctx, NULL, 0)) {
+		log_info("client_gone", "the client left before the answer");
+	}
 	query = followup_query(&w->arena, in->message, history, nhistory);
 	if(!query) {
 		result = LL_ENOMEM;

@@ -41,7 +41,9 @@ struct chat_result {
 	bool stored;                    /* the exchange was written */
 };
 
-/* on_token may be NULL.  req is NULL in the CLI.  A failure to store the
+/* on_token may be NULL.  It is called once with text NULL and len 0 as soon
+ * as the agent is known (after classification, before retrieval), so a
+ * stream can send its meta event at once; then with the answer's tokens.  req is NULL in the CLI.  A failure to store the
  * exchange is logged, not returned: the crew still gets the answer. */
 __attribute__((warn_unused_result))
 ll_result orchestrator_answer(struct worker *w, struct http_request *req,

@@ -82,6 +82,8 @@ static int stream_token(void *ctx, const char *text, size_t len)
 
 	if(stream_meta(s))
 		return 1;
+	if(!text)
+		return 0;       /* the orchestrator's "agent known" call: meta only */
 	o = json_object_new_object();
 	json_object_object_add(o, "text", json_object_new_string_len(text, (int)len));
 	rc = http_sse_event(s->req, "token", o) ? 1 : 0;

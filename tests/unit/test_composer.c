@@ -163,6 +163,49 @@ int main(void)
 	check(composer_compose(&arena, &q, NULL, &a) == LL_OK && strstr(a.response, "welcome") != NULL,
 	      "general: thanks answered politely");
 
+	/* "how long": the sentence holding the figure beats the one repeating
+	 * the question's words */
+	{
+		static const char *cool_body =
+			"Cooling a pan of chili in the walk-in is a common job and cooling chili well takes care.\n"
+			"\n"
+			"Cool cooked food from 135°F to 70°F within 2 hours and to 41°F within 6 hours in total.\n";
+
+		arena_reset(&arena);
+		q.text = "how long do I have to cool a pan of chili";
+		q.agent = AGENT_SAFETY;
+		q.priority = PRIORITY_NORMAL;
+		ps = one(&p, "Cooling Cooked Food", "Cooling", cool_body, 0.6);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK && strstr(a.response, "6 hours") != NULL,
+		      "quantity question: the sentence with the number and unit is in the answer");
+	}
+
+	/* a code's steps come from the section that defines it, not from the
+	 * section whose step merely says "see F1" */
+	{
+		struct passage two[2];
+		struct passages pp = {two, 2};
+
+		arena_reset(&arena);
+		memset(two, 0, sizeof(two));
+		two[0].title = two[1].title = "IM-220 Guide";
+		two[0].category = two[1].category = "equipment";
+		two[0].section = "FAULT CODES > F4 - High discharge temperature";
+		two[0].body = "F4 - High discharge temperature. The system runs too hot.\n\n"
+		              "1. Turn the machine off for 30 minutes.\n2. Clean the condenser (see F1).\n";
+		two[0].score = 0.8;
+		two[1].section = "FAULT CODES > F1 - Long freeze cycle";
+		two[1].body = "F1 - Long freeze cycle. The freeze cycle took longer than 35 minutes.\n\n"
+		              "1. Turn the machine off.\n2. Brush the condenser fins.\n";
+		two[1].score = 0.75;
+		two[1].document_id = two[0].document_id = 9;
+		q.text = "IM-220 shows F1";
+		q.agent = AGENT_EQUIPMENT;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && a.nsteps == 2 &&
+		      strcmp(a.steps[1], "Brush the condenser fins.") == 0 && strstr(a.response, "35 minutes") != NULL,
+		      "code: the defining section's meaning and steps");
+	}
+
 	/* helpers */
 	n = composer_codes_of("BG-4 grill shows E03 and C602, not CO2", codes, 4);
 	check(n == 3 && strcmp(codes[0], "BG-4") == 0 && strcmp(codes[1], "E03") == 0 &&

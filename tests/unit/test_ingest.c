@@ -2,6 +2,7 @@
  * lists kept whole, empty input refused. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -130,6 +131,31 @@ int main(void)
 		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 2 &&
 		      strcmp(chunks.items[0].section, "SAFETY NOTES") == 0 &&
 		      strcmp(chunks.items[1].section, "Section 2 Cleaning") == 0, "plain text: ALL-CAPS and Section N headings");
+	}
+
+	/* a line defining a code opens its own section: the code's meaning and
+	 * its steps stay together, labelled with the code */
+	{
+		const char *txt =
+			"3. FAULT CODES\n\n"
+			"F1 - Long freeze cycle. The freeze cycle took longer than 35 minutes.\n\n"
+			"1. Turn the machine off.\n2. Clean the condenser.\n\n"
+			"F4 - High discharge temperature. The system runs too hot.\n\n"
+			"1. Turn the machine off for 30 minutes.\n2. Clean the condenser (see F1).\n";
+		bool f1 = false, f4 = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK, "fault codes: chunked");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			if(strcmp(c->section, "3. FAULT CODES > F1 - Long freeze cycle") == 0)
+				f1 = strstr(c->body, "35 minutes") && strstr(c->body, "Clean the condenser.") &&
+				     !strstr(c->body, "30 minutes");
+			if(strcmp(c->section, "3. FAULT CODES > F4 - High discharge temperature") == 0)
+				f4 = strstr(c->body, "30 minutes") && !strstr(c->body, "35 minutes");
+		}
+		check(f1 && f4, "fault codes: one section per code, definition and steps together");
 	}
 
 	/* empty input */
