@@ -19,6 +19,7 @@ Python 3 standard library only.
 """
 import http.client
 import json
+import re
 import os
 import ssl
 import sys
@@ -92,11 +93,15 @@ def main():
             body = replay or {"model": "bench", "stream": True,
                               "messages": [{"role": "system", "content": "You answer QSR crew questions."},
                                            {"role": "user", "content": QUESTIONS[i % len(QUESTIONS)]}]}
-            # first content delta: a data: line that is not the role-only chunk
+            # The model's first *answer* character: with structured output the
+            # stream opens with '{"answer": "', which no reader can show, so the
+            # fair "model alone" mark is the first character after it - the
+            # same thing Line Lead's first token event carries.
             t0 = time.perf_counter()
             conn.request("POST", base + "/chat/completions", body=json.dumps(body), headers=hdr)
             r = conn.getresponse()
             first = None
+            text = ""
             while True:
                 line = r.readline()
                 if not line:
@@ -104,7 +109,8 @@ def main():
                 if first is None and line.startswith(b"data: {") and b'"content"' in line:
                     d = json.loads(line[6:])
                     ch = d.get("choices") or [{}]
-                    if (ch[0].get("delta") or {}).get("content"):
+                    text += (ch[0].get("delta") or {}).get("content") or ""
+                    if re.search(r'"answer"\s*:\s*"[^"]', text) or (text and not text.lstrip().startswith("{")):
                         first = time.perf_counter() - t0
                 if line.startswith(b"data: [DONE]"):
                     break
