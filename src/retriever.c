@@ -21,15 +21,14 @@
 
 /* $1 the tsquery text, $2 text[] of normalised codes (linelead_codes form,
  * may be empty), $3 text[] of the agent's categories (first = its own).
- * fts: the rank (ts_rank_cd flag 32: rank / (rank + 1); a word in the section
- * heading weighs as much as one in the title) is computed only for
- * the first 100 matches the GIN index yields, so the cost is bounded
- * however many chunks match a broad word; the best 32 of those go on.
+ * m: the candidates (M_FIRST below).  fts: their rank (ts_rank_cd flag 32:
+ * rank / (rank + 1); a word in the section heading weighs as much as one in
+ * the title); the best 48 go on.
  * codes: chunks whose indexed codes hold one the question names, 1.0 when
  * their heading names it (the section that defines the code), 0.8 else.
  * The final score weighs them 0.6 / 0.4 when the question names a code,
  * plus 0.1 (0.05) for the agent's first (other) categories.  The best
- * RETRIEVER_CANDIDATES go to the reranker in C. */
+ * 40 go to the reranker in C (rerank below). */
 #define RETRIEVE_SQL(TSQUERY, M) \
 	"WITH m AS (" M ")," \
 	" fts AS (SELECT id, ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r FROM m ORDER BY r DESC LIMIT 48)," \
@@ -49,23 +48,20 @@
 	"         ORDER BY score DESC, u.id LIMIT 40) s" \
 	"  JOIN chunks c ON c.id = s.id ORDER BY s.score DESC, c.id"
 
-/* The candidates ranked.  Strict tier: the first 100 chunks holding every
- * word.  Looser tiers: up to 40 chunks for each word of $4 on its own, kept
- * when they match the tier's query, so a rare word's chunks ("burger") are
- * all candidates while a common one ("hot") cannot crowd them out, and the
- * cost stays bounded (8 words x 40 rows) however large the table grows. */
-#define M_STRICT(TSQUERY) \
-	"SELECT id, tsv FROM chunks WHERE tsv @@ " TSQUERY " AND $4::text[] IS NOT NULL LIMIT 100"
-#define M_WORDS(TSQUERY) \
-	"SELECT DISTINCT x.id, x.tsv FROM unnest($4::text[]) AS w(word)," \
-	" LATERAL (SELECT id, tsv FROM chunks WHERE tsv @@ to_tsquery('english', w.word) LIMIT 40) x" \
-	" WHERE x.tsv @@ " TSQUERY
+/* The candidates ranked: the first 100 chunks the GIN index yields for the
+ * tier's query.  Ranking every match (ts_rank_cd reads each one's tsvector)
+ * made the cost grow with the table; this bounds it.  The price: for a very
+ * broad query over a large table the 100 are not the 100 best matches.
+ * (Per-word candidate lists, LIMIT 40 each in a LATERAL join, found the same
+ * answers here but the planner scanned sequentially for rare words: 24 ms
+ * p50 at 100k chunks.) */
+#define M_FIRST(TSQUERY) "SELECT id, tsv FROM chunks WHERE tsv @@ " TSQUERY " LIMIT 100"
 
 static const struct db_stmt retrieve_web = {
 	"retriever_web", RETRIEVE_SQL("websearch_to_tsquery('english', $1)",
-	                              M_STRICT("websearch_to_tsquery('english', $1)"))};
+	                              M_FIRST("websearch_to_tsquery('english', $1)"))};
 static const struct db_stmt retrieve_tsq = {
-	"retriever_tsq", RETRIEVE_SQL("to_tsquery('english', $1)", M_WORDS("to_tsquery('english', $1)"))};
+	"retriever_tsq", RETRIEVE_SQL("to_tsquery('english', $1)", M_FIRST("to_tsquery('english', $1)"))};
 
 /* The question's content words, lower-case [a-z0-9] only (safe inside a
  * to_tsquery expression), stop words and one-letter words dropped. */
@@ -138,12 +134,12 @@ static void categories_literal(enum agent_id agent, char *out, size_t outlen)
 }
 
 static ll_result run_tier(struct worker *w, const struct db_stmt *stmt, const char *tsquery,
-                          const char *patterns, const char *categories, const char *words, double factor,
+                          const char *patterns, const char *categories, double factor,
                           struct passages *out)
 {
-	const char *params[4] = {tsquery, patterns, categories, words};
+	const char *params[3] = {tsquery, patterns, categories};
 	PGresult *res = NULL;
-	ll_result result = db_exec(&w->db, stmt, 4, params, &res);
+	ll_result result = db_exec(&w->db, stmt, 3, params, &res);
 	int rows;
 
 	if(result)
@@ -250,23 +246,17 @@ static void rerank(const char *query, struct passages *out)
 static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id agent,
                              struct passages *out)
 {
-	char words[MAX_WORDS][32], patterns[256], categories[128], wordlist[MAX_WORDS * 33 + 3];
+	char words[MAX_WORDS][32], patterns[256], categories[128];
 	int n = query_words(query, words);
-	size_t wl = (size_t)snprintf(wordlist, sizeof(wordlist), "{");
 	struct buf tsq;
 	ll_result result;
 
-	/* the words as a text[] literal: [a-z0-9] only, no quoting needed */
-	for(int i = 0; i < n && wl < sizeof(wordlist); i++)
-		wl += (size_t)snprintf(wordlist + wl, sizeof(wordlist) - wl, "%s%s", i ? "," : "", words[i]);
-	if(wl < sizeof(wordlist))
-		snprintf(wordlist + wl, sizeof(wordlist) - wl, "}");
 	buf_init(&tsq, 4096);
 	code_array(query, patterns, sizeof(patterns));
 	categories_literal(agent, categories, sizeof(categories));
 	/* tier 1: every word (websearch syntax: quotes, or, -word); the looser
 	 * tiers add to it while fewer than MIN_FOUND passages were found */
-	result = run_tier(w, &retrieve_web, query, patterns, categories, wordlist, 1.0, out);
+	result = run_tier(w, &retrieve_web, query, patterns, categories, 1.0, out);
 	if(result || out->count >= MIN_FOUND || n < 2)
 		goto tier3;
 	/* tier 2: any two of the words */
@@ -274,7 +264,7 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 		for(int k = i + 1; k < n && !result; k++)
 			result = buf_printf(&tsq, "%s(%s & %s)", tsq.len ? " | " : "", words[i], words[k]);
 	if(!result)
-		result = run_tier(w, &retrieve_tsq, buf_str(&tsq), patterns, categories, wordlist, 0.9, out);
+		result = run_tier(w, &retrieve_tsq, buf_str(&tsq), patterns, categories, 0.9, out);
 tier3:
 	/* tier 3: any one word */
 	if(!result && out->count < MIN_FOUND && n > 0) {
@@ -282,7 +272,7 @@ tier3:
 		for(int i = 0; i < n && !result; i++)
 			result = buf_printf(&tsq, "%s%s", i ? " | " : "", words[i]);
 		if(!result)
-			result = run_tier(w, &retrieve_tsq, buf_str(&tsq), patterns, categories, wordlist, 0.75, out);
+			result = run_tier(w, &retrieve_tsq, buf_str(&tsq), patterns, categories, 0.75, out);
 	}
 	buf_free(&tsq);
 	if(!result && out->count > 1)
