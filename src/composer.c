@@ -1155,7 +1155,10 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 					lead |= u->item[k].matched;
 				lead_code |= (lead & code_mask) != 0;
 			}
+			/* ... or another section of the same document: "what do I do"
+			 * lives in the "Steps in Order" section beside the overview. */
 			if(x->kind == UNIT_STEP && x->passage != 0 && npicked && x->passage != picked[0]->passage &&
+			   passages->items[x->passage].document_id != passages->items[picked[0]->passage].document_id &&
 			   (q->agent == AGENT_EQUIPMENT || q->agent == AGENT_SAFETY) && !(x->matched & code_mask) && !lead_code)
 				continue;
 			s = x->score + (x->kind == UNIT_STEP ? 0.05 : 0);
