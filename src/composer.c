@@ -3,7 +3,10 @@
  * The passages are cut into units (sentences, numbered steps, bullets,
  * WARNING/CAUTION/DANGER lines); each unit is scored by the question's terms
  * it contains (codes and numbers weigh more), by the terms of its section
- * heading, and by its passage's retrieval score.  The answer is made of the
+ * heading, by its passage's retrieval score and by how much of the retrieved
+ * set comes from its document; a question after a figure ("how long", "how
+ * hot") favours units stating a figure of that kind (time or temperature),
+ * and that figure leads the response.  The answer is made of the
  * best units copied verbatim (markup stripped, numbers and units intact), the
  * best-matching step list in its original order, and the warnings of the
  * passages used.  Nothing else is stated as a fact.
@@ -167,7 +170,9 @@ static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_
 				snprintf(tok, toklen, "%s", synonyms[i].to);
 				break;
 			}
-		stem(tok);
+		/* "does" is a stop word, its stem "doe" would not be */
+		if(!composer_is_stopword(tok, strlen(tok)))
+			stem(tok);
 	}
 	return s;
 }
@@ -182,20 +187,33 @@ static bool term_match(const char *a, const char *b)
 		return false;
 	if(la > lb + 2 || lb > la + 2)
 		return false;
-	return strncmp(a, b, la < lb ? la : lb) == 0;
+	if(strncmp(a, b, la < lb ? la : lb) == 0)
+		return true;
+	/* "calibrate" / "calibration": the stemmer leaves the last letter */
+	{
+		size_t m = la < lb ? la : lb;
+		char last = la < lb ? a[la - 1] : b[lb - 1];
+
+		return m >= 6 && (last == 'e' || last == 'y') && strncmp(a, b, m - 1) == 0;
+	}
 }
 
 void composer_terms_of(const char *text, struct composer_terms *out)
 {
 	char tok[COMPOSER_TERM_LEN];
-	bool is_code, is_number;
+	bool is_code, is_number, after_how = false;
 	const char *p = text ? text : "";
 
 	out->n = 0;
 	while((p = next_token(p, tok, sizeof(tok), &is_code, &is_number)) != NULL) {
 		size_t len = strlen(tok);
-		bool dup = false;
+		bool dup = false, how = after_how;
 
+		/* "how long", "how hot", "how many": the form of the question
+		 * (the figure it asks for), not its topic */
+		after_how = strcmp(tok, "how") == 0;
+		if(how && !is_code && !is_number)
+			continue;
 		if(len < 2 && !is_number)
 			continue;
 		if(!is_code && !is_number && composer_is_stopword(tok, len))
@@ -293,7 +311,7 @@ struct unit {
 	double weight;          /* sum of the matched terms' weights */
 	double score;
 	bool has_digit;
-	bool has_quantity;      /* a number with its unit: "165°F", "2 hours", "50 ppm" */
+	unsigned has_quantity;  /* QTY_ bits: a number with its unit: "165°F", "2 hours", "50 ppm" */
 	bool heading;           /* the section heading itself ("Cooling: 135°F to 70°F in 2 Hours") */
 };
 
@@ -346,17 +364,25 @@ static bool has_digit(const char *s)
 	return false;
 }
 
+/* The dimensions of the figures a text states. */
+#define QTY_TIME 1u     /* "2 hours", "6-hour mark", "7 days" */
+#define QTY_TEMP 2u     /* "165°F", "41 degrees" */
+#define QTY_OTHER 4u    /* "50 ppm", "2 qt", "20%" */
+
 /* A number followed by a unit ("165°F", "20 seconds", "0.010 in", "2 qt"):
- * the shape of the answer to "how long / how hot / how many". */
-static bool has_quantity(const char *s)
+ * the shape of the answer to "how long / how hot / how many".  Returns the
+ * QTY_ bits of the units found, 0 for none. */
+static unsigned has_quantity(const char *s)
 {
-	static const char *const units[] = {
-		"f", "c", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "second",
-		"seconds", "sec", "secs", "day", "days", "week", "weeks", "month", "months", "year",
-		"years", "ppm", "lb", "lbs", "pound", "pounds", "kg", "g", "oz", "fl", "qt", "quart",
+	static const char *const time_units[] = {
+		"hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds",
+		"sec", "secs", "day", "days", "week", "weeks", "month", "months", "year", "years", NULL};
+	static const char *const other_units[] = {
+		"ppm", "lb", "lbs", "pound", "pounds", "kg", "g", "oz", "fl", "qt", "quart",
 		"quarts", "gal", "gallon", "gallons", "l", "ml", "in", "inch", "inches", "ft", "feet",
 		"cm", "mm", "m", "v", "volt", "volts", "a", "amp", "amps", "psi", "bar", "times",
-		"degrees", "percent", NULL};
+		"percent", NULL};
+	unsigned found = 0;
 
 	for(const char *p = s; *p; p++) {
 		const char *q;
@@ -368,21 +394,39 @@ static bool has_quantity(const char *s)
 		while(isdigit((unsigned char)*q) || ((*q == '.' || *q == ',') && isdigit((unsigned char)q[1])))
 			q++;
 		p = q - 1;
-		if(*q == '%' || (q[0] == '\xc2' && q[1] == '\xb0'))
-			return true;
+		if(*q == '%') {
+			found |= QTY_OTHER;
+			continue;
+		}
+		if(q[0] == '\xc2' && q[1] == '\xb0') {
+			found |= QTY_TEMP;
+			continue;
+		}
 		if(*q == '-' && isalpha((unsigned char)q[1]))
 			q++;                        /* "6-hour mark" */
 		while(*q == ' ')
 			q++;
-		if(q[0] == '\xc2' && q[1] == '\xb0')
-			return true;
+		if(q[0] == '\xc2' && q[1] == '\xb0') {
+			found |= QTY_TEMP;
+			continue;
+		}
 		while(isalpha((unsigned char)q[wl]))
 			wl++;
-		for(int i = 0; wl && units[i]; i++)
-			if(strlen(units[i]) == wl && strncasecmp(q, units[i], wl) == 0)
-				return true;
+		if(wl == 0)
+			continue;
+		if((wl == 1 && (*q == 'F' || *q == 'C' || *q == 'f' || *q == 'c')) ||
+		   (wl == 7 && strncasecmp(q, "degrees", 7) == 0)) {
+			found |= QTY_TEMP;
+			continue;
+		}
+		for(int i = 0; time_units[i]; i++)
+			if(strlen(time_units[i]) == wl && strncasecmp(q, time_units[i], wl) == 0)
+				found |= QTY_TIME;
+		for(int i = 0; other_units[i]; i++)
+			if(strlen(other_units[i]) == wl && strncasecmp(q, other_units[i], wl) == 0)
+				found |= QTY_OTHER;
 	}
-	return false;
+	return found;
 }
 
 static ll_result unit_add(struct arena *a, struct units *u, enum unit_kind kind, const char *s,
@@ -416,7 +460,7 @@ static ll_result unit_add(struct arena *a, struct units *u, enum unit_kind kind,
 	x->list = list;
 	x->order = u->n;
 	x->has_digit = has_digit(text);
-	x->has_quantity = x->has_digit && has_quantity(text);
+	x->has_quantity = x->has_digit ? has_quantity(text) : 0;
 	u->n++;
 	return LL_OK;
 }
@@ -596,7 +640,7 @@ static ll_result split_passage(struct arena *a, struct units *u, const char *bod
 			else {
 				x->text = clean_text(a, joined, strlen(joined));
 				x->has_digit = has_digit(x->text);
-				x->has_quantity = x->has_digit && has_quantity(x->text);
+				x->has_quantity = x->has_digit ? has_quantity(x->text) : 0;
 			}
 			continue;
 		}
@@ -674,6 +718,15 @@ static const char *const quantity_cues[] = {
 	"how old", "how strong", "how close", "how tall", "how wide", "how full", "how often",
 	"capacity", "weight", "size", "tolerance", "interval", "setpoint", "set point", "voltage",
 	"pressure", "what time", "when do", "when should", "when does", NULL};
+
+/* which figure a quantity question asks for */
+static const char *const time_cues[] = {
+	"how long", "how fast", "how soon", "how quickly", "how often", "when ", "hours", "hour ",
+	"minutes", "days", "weeks", "within", "what time", "how many hour", "how many day",
+	"how many minute", "how many week", "how much time", "deadline", NULL};
+static const char *const temp_cues[] = {
+	"how hot", "how cold", "how warm", "temp", "degree", "cook to", "heat to", "reheat to",
+	"cool to", "internal", NULL};
 
 static const char *const escalate_cues[] = {
 	"fire", "flame", "burn", "burned", "burnt", "scald", "cut ", "cut myself", "bleed", "blood",
@@ -926,6 +979,9 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	bool used[64] = {false};
 	uint32_t pmask[64] = {0};      /* question terms each passage holds */
 	uint32_t defines[64] = {0};    /* question codes each passage's heading names */
+	double docsum[64] = {0}, top_doc = 0;
+	double strong_best = 0;        /* the best sentence score in the main documents */
+	unsigned qdim = 0;             /* QTY_ bits of the figure the question asks for */   /* see the document weight below */
 	bool urgent = q->priority == PRIORITY_URGENT;
 	bool quantity, escalate, service = false;
 	double total_weight = 0, content_weight = 0, best_sentence = 0, top_pscore = 0;
@@ -950,6 +1006,10 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	}
 	composer_terms_of(q->text, &terms);
 	quantity = contains_any(q->text ? q->text : "", quantity_cues);
+	if(quantity && contains_any(q->text ? q->text : "", time_cues))
+		qdim |= QTY_TIME;
+	if(quantity && contains_any(q->text ? q->text : "", temp_cues))
+		qdim |= QTY_TEMP;
 	u = arena_alloc(a, sizeof(*u));
 	if(!u) {
 		result = LL_ENOMEM;
@@ -1011,6 +1071,15 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		}
 	}
 
+	/* each passage's document weight: the sum of the scores of the passages
+	 * from the same document */
+	for(size_t k = 0; k < np; k++) {
+		for(size_t j = 0; j < np; j++)
+			if(passages->items[j].document_id == passages->items[k].document_id)
+				docsum[k] += passages->items[j].score;
+		if(docsum[k] > top_doc)
+			top_doc = docsum[k];
+	}
 	for(int i = 0; i < u->n; i++) {
 		struct unit *x = &u->item[i];
 		const struct passage *ps = &passages->items[x->passage];
@@ -1026,10 +1095,26 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 				ew += terms.weight[k];
 		x->score = content_weight > 0 ? (x->weight + 0.6 * ew) / content_weight : 0;
 		x->score += 0.25 * ps->score + (x->passage == 0 ? 0.1 : 0);
+		/* the document most of the best passages come from is the topic;
+		 * a sentence from another document merely sharing words is not */
+		if(x->passage < 64 && top_doc > 0)
+			x->score += 0.5 * docsum[x->passage] / top_doc;
+		/* a heading stating the figure asked for ("Two-Stage Cooling: 135°F
+		 * to 70°F in 2 Hours") sums up its section */
+		if(quantity && x->heading && (x->has_quantity & (qdim ? qdim : ~0u)))
+			x->score += 0.15;
+		/* a question (a quiz line, "Crew ask ...?") does not answer one */
+		{
+			size_t tl = strlen(x->text);
+
+			if(tl && (x->text[tl - 1] == '?' || (tl > 1 && x->text[tl - 1] == '"' && x->text[tl - 2] == '?')))
+				x->score -= 0.2;
+		}
 		/* "how long / how hot": the sentence holding the figure answers,
 		 * not the one repeating most of the question's words */
 		if(quantity)
-			x->score += x->has_quantity ? 0.35 : x->has_digit ? 0.05 : 0;
+			x->score += (x->has_quantity & qdim) ? 0.45 : x->has_quantity ? (qdim ? 0.25 : 0.35) :
+			            x->has_digit ? 0.05 : 0;
 		if(escalate && (strstr(x->text, "911") || strcasestr(x->text, "manager")))
 			x->score += 0.1;
 		/* a sentence under a heading naming the question's code counts
@@ -1041,12 +1126,19 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		 * what it means; a section merely mentioning it does not */
 		if(x->passage < 64 && defines[x->passage])
 			x->score += 0.3;
-		if(x->kind == UNIT_SENTENCE || x->kind == UNIT_BULLET)
+		/* a step stating the figure asked for ("The handwashing sink
+		 * must supply water at least 100°F") answers like a sentence */
+		if(x->kind == UNIT_SENTENCE || x->kind == UNIT_BULLET ||
+		   (x->kind == UNIT_STEP && quantity && (x->has_quantity & (qdim ? qdim : ~0u))))
 			sorted[nsorted++] = x;
 	}
 
 	/* the sentences: best first, each with at least one question term */
 	qsort(sorted, (size_t)nsorted, sizeof(sorted[0]), cmp_score_desc);
+	for(int i = 0; i < nsorted; i++)
+		if(sorted[i]->weight > 0 && sorted[i]->passage < 64 && docsum[sorted[i]->passage] >= 0.5 * top_doc &&
+		   sorted[i]->score > strong_best)
+			strong_best = sorted[i]->score;
 	for(int i = 0; i < nsorted && npicked < (urgent ? 1 : MAX_SENTENCES); i++) {
 		struct unit *x = sorted[i];
 		bool dup = false;
@@ -1054,6 +1146,16 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		if(x->weight <= 0 || (npicked && (x->score < 0.7 * picked[0]->score || x->weight < 0.6 * best_sentence)))
 			continue;
 		if(passages->items[x->passage].score < 0.6 * top_pscore && npicked)
+			continue;
+		/* supporting sentences from a document the retrieved set barely
+		 * holds are another topic sharing words */
+		if(npicked && x->passage < 64 && top_doc > 0 && docsum[x->passage] < 0.5 * top_doc &&
+		   passages->items[x->passage].document_id != passages->items[picked[0]->passage].document_id)
+			continue;
+		/* ... and do not lead either while the main document has a
+		 * sentence nearly as good */
+		if(!npicked && x->passage < 64 && top_doc > 0 && docsum[x->passage] < 0.5 * top_doc &&
+		   strong_best >= 0.8 * x->score)
 			continue;
 		for(int k = 0; k < npicked && !dup; k++)
 			dup = near_duplicate(picked[k]->text, x->text);
@@ -1109,12 +1211,16 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		bool have = false;
 
 		for(int k = 0; k < npicked; k++)
-			have |= picked[k]->has_quantity;
+			have |= picked[k]->has_quantity != 0;
 		for(int i = 0; i < nsorted && !have; i++) {
 			struct unit *x = sorted[i];
 			bool dup = false;
 
 			if(!x->has_quantity || x->weight <= 0 || passages->items[x->passage].score < 0.6 * top_pscore)
+				continue;
+			if(qdim && !(x->has_quantity & qdim))
+				continue;
+			if(x->passage < 64 && docsum[x->passage] < 0.5 * top_doc && strong_best >= 0.8 * x->score)
 				continue;
 			for(int k = 0; k < npicked && !dup; k++)
 				dup = near_duplicate(picked[k]->text, x->text);
@@ -1162,6 +1268,9 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			   (q->agent == AGENT_EQUIPMENT || q->agent == AGENT_SAFETY) && !(x->matched & code_mask) && !lead_code)
 				continue;
 			s = x->score + (x->kind == UNIT_STEP ? 0.05 : 0);
+			/* "how long": the list stating the figures */
+			if(quantity && (x->has_quantity & (qdim ? qdim : ~0u)))
+				s += 0.1;
 			if(x->matched & code_mask)
 				s += 0.1;
 			if(lead_code)
@@ -1234,7 +1343,30 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	out->service_call_recommended = service;
 
 	/* the response text */
+	/* a step quoted as a sentence is not repeated when its list is shown */
+	for(int k = 0; k < npicked && npicked > 1; k++)
+		if(picked[k]->kind == UNIT_STEP && best_list >= 0 && picked[k]->list == best_list) {
+			memmove(picked + k, picked + k + 1, (size_t)(npicked - k - 1) * sizeof(*picked));
+			npicked--;
+			k--;
+		}
 	qsort(picked, (size_t)npicked, sizeof(picked[0]), cmp_order);
+	if(quantity && npicked > 1) {
+		/* the figure asked for leads: the best sentence stating it first,
+		 * the rest in their order */
+		int lead = -1;
+
+		for(int k = 0; k < npicked; k++)
+			if((picked[k]->has_quantity & (qdim ? qdim : ~0u)) &&
+			   (lead < 0 || picked[k]->score > picked[lead]->score))
+				lead = k;
+		if(lead > 0) {
+			struct unit *x = picked[lead];
+
+			memmove(picked + 1, picked, (size_t)lead * sizeof(*picked));
+			picked[0] = x;
+		}
+	}
 	if(escalate && q->agent == AGENT_SAFETY)
 		result = buf_appends(&b, "Get the manager on duty now. ");
 	if(!result && urgent && warnings.n)

@@ -201,7 +201,9 @@ static int passage_cmp(const void *x, const void *y)
  * question term weighs by its rarity among the candidates (a term all of
  * them hold, such as the model number of the manual they come from, tells
  * them apart least), a term in the section heading or title counts twice.  ts_rank_cd alone favours a long passage repeating one common
- * word over the section whose heading is the question's topic. */
+ * word over the section whose heading is the question's topic, so this
+ * weighs 0.75 against ts_rank_cd's 0.25 ("hot" in every "Hot Holding"
+ * heading must not bury the one section headed "Burgers"). */
 static void rerank(const char *query, struct passages *out)
 {
 	struct composer_terms t;
@@ -224,7 +226,6 @@ static void rerank(const char *query, struct passages *out)
 		for(size_t k = 0; k < n; k++)
 			df += ((body[k] | head[k]) >> i) & 1u;
 		idf[i] = df ? t.weight[i] * log(1.0 + (double)n / (double)df) : 0;
-		if(getenv("FF_DEBUG")) fprintf(stderr, "T %s df %zu idf %.2f\n", t.term[i], df, idf[i]); /* FFDEBUG */
 		total += idf[i];
 	}
 	if(total <= 0)
@@ -238,8 +239,7 @@ static void rerank(const char *query, struct passages *out)
 			else if((body[k] >> i) & 1u)
 				lex += idf[i];
 		lex /= 2.0 * total;
-		if(getenv("FF_DEBUG")) fprintf(stderr, "R%zu lex %.3f b%x h%x %s\n", k, lex, body[k], head[k], out->items[k].section); /* FFDEBUG */
-		out->items[k].score = 0.4 * out->items[k].score + 0.6 * lex;
+		out->items[k].score = 0.25 * out->items[k].score + 0.75 * lex;
 	}
 	out->count = n;
 	qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
@@ -279,16 +279,10 @@ tier3:
 	buf_free(&tsq);
 	if(!result && out->count > 1)
 		qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
-	if(getenv("FF_DEBUG"))  /* FFDEBUG */
-		for(size_t k = 0; k < out->count; k++)  /* FFDEBUG */
-			fprintf(stderr, "C%zu %.3f %s > %s\n", k, out->items[k].score, out->items[k].title, out->items[k].section);  /* FFDEBUG */
 	if(!result)
 		rerank(query, out);
 	if(out->count > RETRIEVER_LIMIT)
 		out->count = RETRIEVER_LIMIT;
-	if(getenv("FF_DEBUG"))  /* FFDEBUG */
-		for(size_t k = 0; k < out->count; k++)  /* FFDEBUG */
-			fprintf(stderr, "P%zu %.3f %s > %s\n", k, out->items[k].score, out->items[k].title, out->items[k].section);  /* FFDEBUG */
 	return result;
 }
 

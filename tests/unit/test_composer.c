@@ -206,6 +206,55 @@ int main(void)
 		      "code: the defining section's meaning and steps");
 	}
 
+	/* the figure can live in a lower-ranked section of the same document:
+	 * the intro listing how crew ask does not answer, the figure does,
+	 * and it leads the response */
+	{
+		struct passage three[3];
+		struct passages pp = {three, 3};
+
+		arena_reset(&arena);
+		memset(three, 0, sizeof(three));
+		for(int i = 0; i < 3; i++) {
+			three[i].title = "Cooking Temperatures";
+			three[i].category = "safety";
+			three[i].document_id = 11;
+		}
+		three[0].section = "Cooking Temperatures";
+		three[0].body = "Every raw animal food has a minimum internal temperature. Crew often ask "
+		                "\"what temp is a burger done\", \"is the burger cooked\" or \"burger temp\".\n";
+		three[0].score = 0.7;
+		three[1].section = "Chicken: 165°F (74°C)";
+		three[1].body = "Chicken must reach 165°F (74°C).\n";
+		three[1].score = 0.5;
+		three[2].section = "Burgers and Ground Beef: 155°F (68°C) for 17 Seconds";
+		three[2].body = "Ground meat such as burgers must reach 155°F (68°C) for 17 seconds.\n";
+		three[2].score = 0.45;
+		three[2].document_id = 11;
+		q.text = "how hot does a burger need to be inside";
+		q.agent = AGENT_SAFETY;
+		q.priority = PRIORITY_NORMAL;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && strstr(a.response, "155°F (68°C)") != NULL &&
+		      strstr(a.response, "17 seconds") != NULL, "figure from a lower-ranked section of the document");
+		check(a.response && strstr(a.response, "Crew often ask") == NULL, "the synonym list is not an answer");
+		check(a.response && strstr(a.response, "165°F") == NULL, "not the other food's figure");
+	}
+
+	/* a step stating the figure asked for answers a quantity question */
+	{
+		static const char *wash_body =
+			"Wash hands often.\n"
+			"\n"
+			"1. Wet hands with warm running water. The handwashing sink must supply water at least 100°F (38°C).\n"
+			"2. Apply soap.\n";
+
+		arena_reset(&arena);
+		q.text = "how hot should the water be at the hand sink";
+		ps = one(&p, "Handwashing", "How to Wash Hands", wash_body, 0.6);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK && text_has(&a, "100°F (38°C)"),
+		      "quantity question: a step with the figure is used");
+	}
+
 	/* helpers */
 	n = composer_codes_of("BG-4 grill shows E03 and C602, not CO2", codes, 4);
 	check(n == 3 && strcmp(codes[0], "BG-4") == 0 && strcmp(codes[1], "E03") == 0 &&
@@ -215,6 +264,8 @@ int main(void)
 
 		composer_terms_of("What is the temp for the fryer?", &t);
 		check(t.n == 2, "stop words dropped from terms");
+		composer_terms_of("how long does chili take", &t);
+		check(t.n == 2 && strcmp(t.term[0], "chili") == 0, "\"how long\" and \"does\" are not topic terms");
 	}
 
 	arena_free(&arena);
