@@ -13,10 +13,10 @@ test manuals.  Python 3 standard library only.
 
 A question passes when the agent matches, every required substring appears
 in response + steps + safety_warnings, and citations are not empty.
-Thresholds (fail below): routing 90 %, facts 58 %, manual 88 % -- what the
+Thresholds (fail below): routing 90 %, facts 72 %, manual 88 % -- what the
 local composer reached when they were last set (routing 94.0 %, facts
-61.3 %, manual 92.7 %) less a small margin, not the targets (facts and
-manual 90 %); raise them as the answers improve.
+77.4 %, manual 92.7 %) less a margin for run-to-run variation, not the
+targets (facts and manual 90 %); raise them as the answers improve.
 Prints each miss, per-set accuracy and the last line
 `eval: routing X%, facts Y%, manual Z%`.
 """
@@ -33,7 +33,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-THRESHOLDS = {"routing": 90.0, "facts": 58.0, "manual": 88.0}
+THRESHOLDS = {"routing": 90.0, "facts": 72.0, "manual": 88.0}
 CTX = ssl._create_unverified_context()  # the dev stack's certificate is self-signed
 
 
