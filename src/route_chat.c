@@ -11,15 +11,6 @@
 #include "validate.h"
 #include "worker.h"
 
-struct chat_fields {
-	const char *message;
-	const char *conversation_id;
-	const char *priority;
-	struct json_object *context;
-	const char *agent;
-	int stream;
-};
-
 static const char *const priority_choices[] = {"low", "normal", "high", "urgent", NULL};
 static const char *const agent_choices[] = {"equipment", "safety", "operations", "training", "general", NULL};
 
@@ -32,12 +23,17 @@ static const struct field_spec chat_spec[] = {
 	{"stream", FIELD_BOOL, false, 0, 0, NULL, offsetof(struct chat_fields, stream)},
 };
 
+ll_result route_chat_fields(struct http_request *req, struct json_object *obj, struct chat_fields *f)
+{
+	memset(f, 0, sizeof(*f));
+	return validate_object(req, obj, chat_spec, sizeof(chat_spec) / sizeof(chat_spec[0]), f);
+}
+
 static ll_result chat_parse(struct http_request *req, struct chat_fields *f, struct chat_request *in)
 {
 	ll_result result;
 
-	memset(f, 0, sizeof(*f));
-	result = validate_object(req, req->json, chat_spec, sizeof(chat_spec) / sizeof(chat_spec[0]), f);
+	result = route_chat_fields(req, req->json, f);
 	if(result)
 		return result;
 	memset(in, 0, sizeof(*in));

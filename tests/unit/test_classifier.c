@@ -19,15 +19,10 @@
 
 #include "classifier.h"
 
-static int ntest, nfail;
+#include "tap.h"
 
-static void check(int ok, const char *what)
-{
-	ntest++;
-	if(!ok)
-		nfail++;
-	printf("%sok %d - %s\n", ok ? "" : "not ", ntest, what);
-}
+/* The shared TAP helpers, with this file's plain-string checks. */
+#define check(ok, what) CHECK((ok), "%s", (what))
 
 static double now_s(void)
 {
@@ -269,6 +264,5 @@ int main(int argc, char **argv)
 	}
 
 	classifier_free(c);
-	printf("1..%d\n", ntest);
-	return nfail ? 1 : 0;
+	return TAP_DONE();
 }

@@ -11,15 +11,10 @@
 
 #include "composer.h"
 
-static int ntest, nfail;
+#include "tap.h"
 
-static void check(int ok, const char *what)
-{
-	ntest++;
-	if(!ok)
-		nfail++;
-	printf("%sok %d - %s\n", ok ? "" : "not ", ntest, what);
-}
+/* The shared TAP helpers, with this file's plain-string checks. */
+#define check(ok, what) CHECK((ok), "%s", (what))
 
 static const char *grill_body =
 	"If the upper platen does not heat, work through these checks.\n"
@@ -269,6 +264,5 @@ int main(void)
 	}
 
 	arena_free(&arena);
-	printf("1..%d\n", ntest);
-	return nfail ? 1 : 0;
+	return TAP_DONE();
 }

@@ -8,25 +8,9 @@
 #include "http.h"
 #include "result.h"
 #include "router.h"
+#include "routes.h"
 #include "tap.h"
 #include "validate.h"
-
-struct chat_fields {
-	const char *message;
-	const char *conversation_id;
-	const char *priority;
-	int stream;
-	struct json_object *context;
-};
-
-static const char *const priorities[] = {"low", "normal", "high", "urgent", NULL};
-static const struct field_spec chat_specs[] = {
-	{"message", FIELD_STRING, true, 1, 2000, NULL, offsetof(struct chat_fields, message)},
-	{"conversation_id", FIELD_ID, false, 1, 100, NULL, offsetof(struct chat_fields, conversation_id)},
-	{"priority", FIELD_ENUM, false, 0, 0, priorities, offsetof(struct chat_fields, priority)},
-	{"stream", FIELD_BOOL, false, 0, 0, NULL, offsetof(struct chat_fields, stream)},
-	{"context", FIELD_OBJECT, false, 0, 0, NULL, offsetof(struct chat_fields, context)},
-};
 
 /* The parsed body of the last check(): the typed fields point into it, so
  * it lives until the next call. */
@@ -48,7 +32,7 @@ static ll_result check(const char *json, struct chat_fields *out, int *nerrors)
 	r = http_parse_json(json, strlen(json), 16, &obj, &msg);
 	if(r)
 		return r;
-	r = validate_object(&req, obj, chat_specs, sizeof(chat_specs) / sizeof(chat_specs[0]), out);
+	r = route_chat_fields(&req, obj, out);
 	if(req.error_fields) {
 		*nerrors = (int)json_object_array_length(req.error_fields);
 		json_object_put(req.error_fields);

@@ -9,15 +9,10 @@
 #include "buf.h"
 #include "ingest.h"
 
-static int ntest, nfail;
+#include "tap.h"
 
-static void check(int ok, const char *what)
-{
-	ntest++;
-	if(!ok)
-		nfail++;
-	printf("%sok %d - %s\n", ok ? "" : "not ", ntest, what);
-}
+/* The shared TAP helpers, with this file's plain-string checks. */
+#define check(ok, what) CHECK((ok), "%s", (what))
 
 static int words(const char *s)
 {
@@ -166,6 +161,5 @@ int main(void)
 	check(ingest_category_valid("safety") && !ingest_category_valid("food"), "categories checked");
 
 	arena_free(&arena);
-	printf("1..%d\n", ntest);
-	return nfail ? 1 : 0;
+	return TAP_DONE();
 }
