@@ -314,11 +314,14 @@ if ! skip chunks; then
         psql_owner -v target="$n" -f "$here/sql/chunks.sql" >"$tmp/chunks.out"
         total=$(awk '/^chunks/ { print $2 }' "$tmp/chunks.out")
         say "chunks: $total in the KB (load $((SECONDS - t)) s)"
-        (cd "$tmp" && rm -f pgbench_log.* && pgbench -n -M prepared -c1 -T5 -l -f "$here/sql/retrieval.pgbench" \
-            "$DATABASE_URL" >"$tmp/pgb.out" 2>&1) || die "pgbench retrieval failed: $(tail -n3 "$tmp/pgb.out")"
-        read -r R_n R_p50 R_p95 R_p99 < <(cat "$tmp"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -n |
-            awk '{ v[NR] = $1 } END { printf "%d %.3f %.3f %.3f\n", NR, v[int(NR * .50) + 1], v[int(NR * .95) + 1], v[int(NR * .99) + 1] }')
-        row "retrieval SQL (tier 1), $total chunks" 1 "-" "$R_p50" "$R_p99" 0 "-" "-" "p95 **$R_p95 ms** ($R_n queries, pgbench -M prepared)"
+        # The statement exactly as the workers run it (bench/retrieval.py
+        # reads it from src/retriever.c): strict tier and any-word tier.
+        DATABASE_URL=$LINELEAD_ADMIN_DATABASE_URL python3 "$here/retrieval.py" "$total" >"$tmp/ret.out" 2>&1 ||
+            die "retrieval timing failed: $(tail -n3 "$tmp/ret.out")"
+        read -r R_p50 R_p95 < <(awk '$2 == "strict" { print $5, $8 }' "$tmp/ret.out")
+        read -r A_p50 A_p95 < <(awk '$2 == "any-word" { print $5, $8 }' "$tmp/ret.out")
+        row "retrieval SQL, $total chunks" 1 "-" "$R_p50" "-" 0 "-" "-" \
+            "p95 **$R_p95 ms** strict tier; any-word fallback p50 $A_p50 / p95 $A_p95 ms (50 questions, prepared)"
         eval "RET_p95_$n=\$R_p95"
         if ((CHAT)); then
             wrkrun "chat@$total" 1 5s "$U_new"
@@ -326,18 +329,6 @@ if ! skip chunks; then
         fi
         last_chunks=$total
     done
-    # The plan of the slowest question at the largest size, for the record.
-    SQL=$(sed -n '/^#define RETRIEVE_SQL/,/c.id"$/p' "$repo/src/retriever.c" | sed '1d' |
-        sed -E 's/^[[:space:]]*"//; s/"[[:space:]]*\\?$//' | sed "s/\" TSQUERY \"/websearch_to_tsquery('english', \$1)/g")
-    if [[ -n $SQL ]]; then
-        psql_owner >"$OUT_DIR/explain-retrieval.txt" 2>&1 <<EOF || true
-PREPARE r(text, text[], text[]) AS $SQL;
-\echo '-- $last_chunks chunks: fryer not heating'
-EXPLAIN (ANALYZE, BUFFERS) EXECUTE r('fryer not heating', '{}', '{equipment,safety}');
-\echo '-- grill shows error E03'
-EXPLAIN (ANALYZE, BUFFERS) EXECUTE r('grill shows error E03', '{"%E03%"}', '{equipment,safety}');
-EOF
-    fi
 fi
 
 # ------------------------------------------------------------------ growth: messages

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""bench_retrieval.py - time the retriever's SQL over 50 varied questions.
+"""retrieval.py - time the retriever's SQL over 50 varied questions.
 
-    DATABASE_URL=... python3 scripts/bench_retrieval.py [label]
+    DATABASE_URL=... python3 bench/retrieval.py [label]
 
 The statement text is read from src/retriever.c (RETRIEVE_SQL), so the
 benchmark times exactly what the workers run.  For each question, the strict
@@ -15,7 +15,7 @@ import re
 import subprocess
 import sys
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # bench/ is one level down
 STOP = set("a about after all an and any are as at be can could do does for from get got had has "
            "have how i if in is it its just me my need no not of on or our should so that the "
            "their them then there they this to up us was we what when where which who why will "
