@@ -377,6 +377,35 @@ out:
 	return result;
 }
 
+/* The model's answer over the composer's: *local becomes the answer.  The
+ * model's text, steps and citations win; the composer's confidence stays,
+ * its escalation and service flags add up, and its warnings stand in when
+ * the model gave none.  A stream cut short keeps the composer's steps and
+ * warnings beside the text the client saw, without citations. */
+static void gen_merge_local(const struct answer *model, struct answer *local)
+{
+	if(model->incomplete) {
+		local->response = model->response;
+		local->model = model->model;
+		local->incomplete = true;
+		local->ncitations = 0;
+		return;
+	}
+	local->response = model->response;
+	local->steps = model->steps;
+	local->nsteps = model->nsteps;
+	if(model->nwarnings) {
+		local->warnings = model->warnings;
+		local->nwarnings = model->nwarnings;
+	}
+	local->citations = model->citations;
+	local->ncitations = model->ncitations;
+	local->escalate |= model->escalate;
+	local->service_call_recommended |= model->service_call_recommended;
+	local->model = model->model;
+	local->degraded = false;
+}
+
 ll_result generator_answer(struct worker *w, struct http_request *req,
                            const struct question *q, const struct passages *passages,
                            generator_token_fn on_token, void *ctx, struct answer *out)
@@ -402,14 +431,22 @@ ll_result generator_answer(struct worker *w, struct http_request *req,
 			goto out;
 		}
 	}
-	result = composer_compose(&w->arena, q, passages, out);
-	if(result)
-		goto out;
-	out->model = "local";
 	if(w->llm) {
-		result = gen_llm(w, req, q, passages, on_token, ctx, out, &used, &streamed, why, sizeof(why));
+		struct answer model;
+
+		/* The model first, so its first token is not held up by the local
+		 * composer; the composer then supplies the fallback, the
+		 * confidence and the rules the model may have left out. */
+		memset(&model, 0, sizeof(model));
+		result = gen_llm(w, req, q, passages, on_token, ctx, &model, &used, &streamed, why, sizeof(why));
 		if(result)
 			goto out;
+		result = composer_compose(&w->arena, q, passages, out);
+		if(result)
+			goto out;
+		out->model = "local";
+		if(used)
+			gen_merge_local(&model, out);
 		if(!used) {
 			out->degraded = true;
 			out->degraded_reason = arena_strdup(&w->arena, why);
@@ -420,6 +457,11 @@ ll_result generator_answer(struct worker *w, struct http_request *req,
 			if(cache_put(&w->db, key, agent_name(q->agent), kb_version, s->cache_ttl_s, out) != LL_OK)
 				log_warn("cache_put_failed", "the answer was not cached");
 		}
+	} else {
+		result = composer_compose(&w->arena, q, passages, out);
+		if(result)
+			goto out;
+		out->model = "local";
 	}
 	if(!used && on_token && !generator_emit(out->response, on_token, ctx))
 		out->incomplete = true;
