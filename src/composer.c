@@ -52,8 +52,12 @@ static const char *const stopwords[] = {
 
 bool composer_is_stopword(const char *word, size_t len)
 {
+	/* Called for every token of every passage: compare the first letter
+	 * before anything else, and never measure the table's strings. */
+	if(len == 0)
+		return false;
 	for(int i = 0; stopwords[i]; i++)
-		if(strlen(stopwords[i]) == len && strncmp(stopwords[i], word, len) == 0)
+		if(stopwords[i][0] == word[0] && strncmp(stopwords[i], word, len) == 0 && stopwords[i][len] == '\0')
 			return true;
 	return false;
 }
