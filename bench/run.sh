@@ -134,7 +134,7 @@ rss_sampler() {  # writes "pid rss_kb anon_kb" lines
     local master=$1 k
     while :; do
         for k in $(pgrep -P "$master"); do
-            awk -v p="$k" '/^VmRSS:/ { r = $2 } /^RssAnon:/ { a = $2 } END { if (r) print p, r, a }' "/proc/$k/status" 2>/dev/null
+            awk -v p="$k" '/^VmRSS:/ { r = $2 } /^RssAnon:/ { a = $2 } END { if (r) print p, r, a }' "/proc/$k/status" 2>/dev/null || true
         done
         sleep 0.25
     done
@@ -234,7 +234,9 @@ if [[ -s $tmp/rss.txt ]]; then
     read -r RSS_N RSS_MAX RSS_AVG ANON_MAX < <(awk '{ if ($2 > r[$1]) r[$1] = $2; if ($3 > a[$1]) a[$1] = $3 }
         END { n = 0; for (p in r) { n++; s += r[p]; if (r[p] > m) m = r[p]; if (a[p] > am) am = a[p] }
               printf "%d %.1f %.1f %.1f\n", n, m / 1024, (n ? s / n : 0) / 1024, am / 1024 }' "$tmp/rss.txt")
-    PSS=$(for k in $(pgrep -P "$(pool_pid)"); do awk '/^Pss:/ { print $2 }' "/proc/$k/smaps_rollup" 2>/dev/null; done |
+    # A worker may be recycled (max_requests) between pgrep and the read:
+    # its missing file is not an error.
+    PSS=$(for k in $(pgrep -P "$(pool_pid)"); do awk '/^Pss:/ { print $2 }' "/proc/$k/smaps_rollup" 2>/dev/null || true; done |
         awk '{ s += $1; n++; if ($1 > m) m = $1 } END { if (n) printf "%.1f", m / 1024; else printf "-" }')
     row "worker resident memory under load" "-" "-" "-" "-" "-" "-" "-" \
         "$RSS_N workers seen: VmRSS max $RSS_MAX MB (mean $RSS_AVG MB), RssAnon max $ANON_MAX MB, Pss max after load $PSS MB"
