@@ -219,25 +219,52 @@ static ll_result gen_apply_reply(struct worker *w, const struct llm_reply *r,
 
 	if(!cits)
 		return LL_ENOMEM;
+	/* The model's answer alone; gen_merge_local() joins it to the composer's. */
 	out->response = r->answer;
 	out->steps = r->steps;
 	out->nsteps = r->nsteps;
-	if(r->nwarnings) {
-		out->warnings = r->warnings;
-		out->nwarnings = r->nwarnings;
-	}
+	out->warnings = r->warnings;
+	out->nwarnings = r->nwarnings;
 	for(size_t i = 0; i < r->ncited; i++)
 		cits[i] = gen_citation(&w->arena, &p->items[r->cited[i]]);
 	out->citations = cits;
 	out->ncitations = r->ncited;
-	out->escalate |= r->escalate;
-	out->service_call_recommended |= r->service_call_recommended;
+	out->escalate = r->escalate;
+	out->service_call_recommended = r->service_call_recommended;
 	out->model = llm_model(w->llm);
-	out->degraded = false;
 	return LL_OK;
 }
 
 /* ---- the LLM path --------------------------------------------------------- */
+
+/* What one model call gave: LL_OK with *reply parsed; LL_EVALIDATION when
+ * the reply is there but not valid (invalid says why, for the corrective
+ * retry, and so does *why); any other result when the call failed or the
+ * model refused (*why says which, prefixed by `when`).  Only LL_ENOMEM is an
+ * error of ours. */
+static ll_result gen_judge(struct worker *w, ll_result call, const struct llm_outcome *o,
+                           size_t npass, struct llm_reply *reply, char *invalid, size_t invalidlen,
+                           const char *when, char *why, size_t whylen)
+{
+	ll_result r;
+
+	if(call) {
+		snprintf(why, whylen, "%scall failed: %s", when, o->reason[0] ? o->reason : result_code(call));
+		return call == LL_EVALIDATION ? LL_EUPSTREAM : call;
+	}
+	if(o->refusal) {
+		snprintf(why, whylen, "%sthe model refused", when);
+		return LL_EUPSTREAM;
+	}
+	r = llm_reply_parse(&w->arena, o->content, o->len, npass, reply, invalid, invalidlen);
+	if(r == LL_ENOMEM)
+		return r;
+	if(r) {
+		snprintf(why, whylen, "%sinvalid reply: %s", when, invalid);
+		return LL_EVALIDATION;
+	}
+	return LL_OK;
+}
 
 /* Tries the LLM.  LL_OK with *used: out holds the model's answer (or, when
  * the client left, what it had said so far, incomplete).  LL_OK without
@@ -302,19 +329,13 @@ static ll_result gen_llm(struct worker *w, struct http_request *req, const struc
 		log_info("llm_client_gone", "the client left after %zu bytes of the answer", s.shown.len);
 		goto out;
 	}
-	if(r) {
-		snprintf(why, whylen, "%s", o.reason[0] ? o.reason : result_code(r));
-		goto out;
-	}
-	if(o.refusal) {
-		snprintf(why, whylen, "the model refused");
-		goto out;
-	}
-	r = llm_reply_parse(&w->arena, o.content, o.len, npass, &reply, invalid, sizeof(invalid));
+	r = gen_judge(w, r, &o, npass, &reply, invalid, sizeof(invalid), "", why, whylen);
 	if(r == LL_ENOMEM) {
 		result = r;
 		goto out;
 	}
+	if(r && r != LL_EVALIDATION)
+		goto out;
 	if(r) {
 		/* One corrective retry, as PydanticAI does: the model's own reply,
 		 * then what was wrong with it. */
@@ -343,23 +364,12 @@ static ll_result gen_llm(struct worker *w, struct http_request *req, const struc
 		call.on_delta = NULL;
 		call.ctx = NULL;
 		r = llm_chat(w->llm, &w->arena, &call, &o);
-		if(r) {
-			snprintf(why, whylen, "corrective retry failed: %s", o.reason[0] ? o.reason : result_code(r));
-			goto out;
-		}
-		if(o.refusal) {
-			snprintf(why, whylen, "the model refused");
-			goto out;
-		}
-		r = llm_reply_parse(&w->arena, o.content, o.len, npass, &reply, invalid, sizeof(invalid));
-		if(r == LL_ENOMEM) {
+		r = gen_judge(w, r, &o, npass, &reply, invalid, sizeof(invalid), "after the corrective retry: ",
+		              why, whylen);
+		if(r == LL_ENOMEM)
 			result = r;
+		if(r)
 			goto out;
-		}
-		if(r) {
-			snprintf(why, whylen, "invalid reply after the corrective retry: %s", invalid);
-			goto out;
-		}
 	}
 	if(reply.ninvented)
 		log_info("llm_invented_citations", "dropped %zu cited id(s) that name no passage", reply.ninvented);
