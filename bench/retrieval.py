@@ -3,12 +3,12 @@
 
     DATABASE_URL=... python3 bench/retrieval.py [label]
 
-The statement text is read from src/retriever.c (RETRIEVE_SQL), so the
-benchmark times exactly what the workers run.  For each question, the strict
-tier (websearch_to_tsquery of the question) and the loosest tier (any one
-word, to_tsquery 'a | b | c') are executed as prepared statements under psql
-\\timing; prints p50/p95/max in ms for each tier and for their sum (the cost
-of a question that falls through to the last tier).  Standard library only.
+The statement text is RETRIEVE_SQL of src/retriever.c, read through the C
+preprocessor (cpp), so the benchmark times exactly what the workers run: all
+three tiers in one statement, the looser ones only when the tighter ones found
+too little.  Each question is executed as a prepared statement under psql
+\\timing, once to warm up and once measured; prints p50/p95/max in ms.
+Python 3 standard library and cpp.
 """
 import os
 import re
@@ -22,25 +22,18 @@ STOP = set("a about after all an and any are as at be can could do does for from
            "with would you your".split())
 
 
-def macro(src, name):
-    """The C string literals of a #define name(TSQUERY...) joined, TSQUERY as @Q@, M as @M@."""
-    body = src[src.index("#define " + name + "("):]
-    body = re.split(r"\n\n|\n#define", body[1:], maxsplit=1)[0]
-    body = body.split("\\\n", 1)[1] if "\\\n" in body else body.split(")", 1)[1]
-    out = []
-    for x in re.finditer(r'"((?:[^"\\]|\\.)*)"|\b(TSQUERY|M)\b', body):
-        if x.group(2):
-            out.append("@Q@" if x.group(2) == "TSQUERY" else "@M@")
-        else:
-            out.append(x.group(1).replace('\\"', '"'))
-    return "".join(out)
-
-
-def retrieve_sql(tier):
-    """The statement of tier 'strict' or 'words', as retriever.c builds it."""
-    src = open(os.path.join(REPO, "src", "retriever.c")).read()
-    m = macro(src, "M_FIRST")
-    return macro(src, "RETRIEVE_SQL").replace("@M@", m)
+def retrieve_sql():
+    """RETRIEVE_SQL as the compiler sees it: the #define lines of
+    src/retriever.h and src/retriever.c through the C preprocessor, the
+    string literals joined."""
+    defines = []
+    for name in ("retriever.h", "retriever.c"):
+        text = open(os.path.join(REPO, "src", name)).read()
+        defines += re.findall(r"^#define (?:[^\n]*\\\n)*[^\n]*", text, re.M)
+    src = "\n".join(defines) + "\nSQL_BEGIN RETRIEVE_SQL SQL_END\n"
+    r = subprocess.run(["cpp", "-P"], input=src, capture_output=True, text=True, check=True)
+    body = r.stdout.split("SQL_BEGIN", 1)[1].split("SQL_END", 1)[0]
+    return "".join(x.replace('\\"', '"') for x in re.findall(r'"((?:[^"\\]|\\.)*)"', body))
 
 
 def questions():
@@ -80,18 +73,18 @@ def pct(xs, p):
 
 
 def main():
-    strict, loose = retrieve_sql("strict"), retrieve_sql("words")
     script = ["\\set ON_ERROR_STOP 1",
-              "PREPARE web(text, text[], text[]) AS " + strict.replace("@Q@", "websearch_to_tsquery('english', $1)") + ";",
-              "PREPARE tsq(text, text[], text[]) AS " + loose.replace("@Q@", "to_tsquery('english', $1)") + ";",
+              "PREPARE search(text, text[], text[], text, text) AS " + retrieve_sql() + ";",
               "\\o /dev/null", "\\timing on"]
     qs = questions()
+    cats = "'{equipment,safety}'"
     for q in qs:
-        cats = "'{equipment,safety}'"
-        script.append("EXECUTE web(%s, %s, %s);" % (lit(q), lit(codes(q)), cats))
-        script.append("EXECUTE tsq(%s, %s, %s);" % (lit(" | ".join(words(q)) or "x"), lit(codes(q)), cats))
+        ws = words(q)
+        pairs = " | ".join("(%s & %s)" % (a, b) for i, a in enumerate(ws) for b in ws[i + 1:])
+        script.append("EXECUTE search(%s, %s, %s, %s, %s);" % (
+            lit(q), lit(codes(q)), cats, lit(pairs), lit(" | ".join(ws))))
     # warm-up pass, then the measured pass
-    text = "\n".join(script[:5] + script[5:] + script[5:]) + "\n"
+    text = "\n".join(script[:4] + script[4:] + script[4:]) + "\n"
     r = subprocess.run(["psql", os.environ["DATABASE_URL"], "-X", "-q"], input=text,
                        capture_output=True, text=True)
     if r.returncode:
@@ -99,12 +92,9 @@ def main():
         return 1
     times = [float(t) for t in re.findall(r"Time: ([0-9.]+) ms", r.stdout + r.stderr)]
     times = times[len(times) // 2:]
-    web, tsq = times[0::2], times[1::2]
-    both = [a + b for a, b in zip(web, tsq)]
     label = sys.argv[1] if len(sys.argv) > 1 else ""
-    for name, xs in (("strict", web), ("any-word", tsq), ("both", both)):
-        print("%s %-8s n=%d p50 %.2f ms p95 %.2f ms max %.2f ms"
-              % (label, name, len(xs), pct(xs, 0.5), pct(xs, 0.95), max(xs)))
+    print("%s search n=%d p50 %.2f ms p95 %.2f ms max %.2f ms"
+          % (label, len(times), pct(times, 0.5), pct(times, 0.95), max(times)))
     return 0
 
 

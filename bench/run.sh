@@ -17,6 +17,8 @@
 #   BENCH_MESSAGES     [1000000]     stored messages for the chat-growth step
 #   BENCH_REQUEST_LOG_ROWS [10000000] request_log rows for the /metrics step
 #   BENCH_INGEST_PAGES [1000]        Markdown pages (3,000 bytes each) to ingest
+#   BENCH_LLM_FIRST_TOKEN_MS [200]  BENCH_LLM_TOKENS_PER_S [50]  the mock model
+#   BENCH_LLM_N [20] timed streamed questions, after BENCH_LLM_WARMUP [40]
 #   BENCH_SKIP         ['']          phases to skip: ceiling sweep llm pg chunks
 #                                    messages reqlog ingest
 #   BENCH_KEEP=1       keep the temp dir (stack stopped) for a post-mortem
@@ -269,6 +271,12 @@ if ! skip llm && ((CHAT)) && [[ -f $repo/tests/mock/openai_server.py ]]; then
     stack_start LINELEAD_LLM_BASE_URL="http://127.0.0.1:$MP/v1" LINELEAD_LLM_API_KEY=bench-key \
         LINELEAD_LLM_MODEL=bench-model
     N=${BENCH_LLM_N:-20}
+    # Warm-up, as wrk's: with the mock answering at once, enough questions
+    # that every worker is connected and past PostgreSQL's first five
+    # (custom-planned) executions of each statement; then the set delays.
+    curl -s -o /dev/null -d '{"delay_ms": 0, "token_delay_ms": 0}' "http://127.0.0.1:$MP/_control" || true
+    python3 "$here/ttft.py" product "$LINELEAD_URL" "${BENCH_LLM_WARMUP:-40}" 10000 >/dev/null 2>&1 || true
+    curl -s -o /dev/null -X POST "http://127.0.0.1:$MP/_reset" || true
     python3 "$here/ttft.py" product "$LINELEAD_URL" "$N" >"$tmp/ttft.product" 2>&1 || true
     curl -s "http://127.0.0.1:$MP/_requests" >"$tmp/mock.requests" || true
     python3 - "$tmp/mock.requests" "$tmp/llm.body" <<'EOF' || true

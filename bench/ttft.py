@@ -5,8 +5,9 @@ OpenAI-compatible server and through Line Lead (nginx -> pool -> LLM).
   ttft.py mock URL N         POST URL/chat/completions (stream) N times; with
                              BENCH_LLM_BODY=FILE, that request body (the one
                              Line Lead sent, replayed: the model alone)
-  ttft.py product URL N      POST URL/chat/production {"stream": true} N times
-                             (a distinct question each time: no cache hits)
+  ttft.py product URL N [S]  POST URL/chat/production {"stream": true} N times
+                             (a distinct question each time, numbered from S,
+                             default 100: no cache hits)
   ttft.py cached URL N       POST URL/chat/production (JSON) with one question
                              repeated: the first call fills the cache, the
                              other N are timed and must say "cached": true
@@ -80,6 +81,7 @@ def stream(conn, path, body, headers, first_marker):
 
 def main():
     mode, url, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    start = int(sys.argv[4]) if len(sys.argv) > 4 else 100
     conn, base = connect(url)
     key = os.environ.get("LINELEAD_API_KEY", "")
     ttfts, totals, cached = [], [], 0
@@ -121,7 +123,7 @@ def main():
         hdr = {"Content-Type": "application/json", "Authorization": "Bearer " + key,
                "Accept": "text/event-stream"}
         for i in range(n):
-            q = "%s (unit %d)" % (QUESTIONS[i % len(QUESTIONS)], 100 + i)
+            q = "%s (unit %d)" % (QUESTIONS[i % len(QUESTIONS)], start + i)
             f, t = stream(conn, base + "/chat/production", {"message": q, "stream": True}, hdr,
                           b"event: token")
             ttfts.append(f)

@@ -10,6 +10,7 @@
 #include <openssl/sha.h>
 
 #include "auth.h"
+#include "http.h"
 #include "worker.h"
 
 ll_result auth_key_generate(char *key, size_t keylen)
@@ -77,8 +78,39 @@ static const char *auth_presented_key(const struct http_request *req)
 	return req->x_api_key[0] ? req->x_api_key : NULL;
 }
 
+static const struct auth_cached_key *auth_cache_find(struct auth_cache *c, struct db *db,
+                                                     const char *hash)
+{
+	double now = http_now();
+
+	if(db_notified(db)) {
+		memset(c, 0, sizeof(*c));
+		return NULL;
+	}
+	for(unsigned i = 0; i < AUTH_CACHE_SLOTS; i++) {
+		const struct auth_cached_key *k = &c->slot[i];
+
+		if(k->session == db->session && now - k->at < AUTH_CACHE_TTL_S && strcmp(k->hash, hash) == 0)
+			return k;
+	}
+	return NULL;
+}
+
+static void auth_cache_put(struct auth_cache *c, const struct db *db, const char *hash,
+                           long long id, enum scope scope)
+{
+	struct auth_cached_key *k = &c->slot[c->next++ % AUTH_CACHE_SLOTS];
+
+	memcpy(k->hash, hash, AUTH_HASH_HEX);
+	k->id = id;
+	k->scope = scope;
+	k->session = db->session;
+	k->at = http_now();
+}
+
 ll_result auth_check(struct worker *w, struct http_request *req, enum scope need)
 {
+	const struct auth_cached_key *known;
 	static const struct db_stmt lookup = {
 		"auth_lookup",
 		"SELECT id, scope FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL"};
@@ -106,17 +138,24 @@ ll_result auth_check(struct worker *w, struct http_request *req, enum scope need
 		}
 	}
 	auth_key_hash(key, hash);
-	params[0] = hash;
-	result = db_exec(&w->db, &lookup, 1, params, &res);
-	if(result)
-		goto out;
-	if(PQntuples(res) != 1) {
-		req->error_message = "The API key is not valid";
-		result = LL_EUNAUTHORIZED;
-		goto out;
+	known = auth_cache_find(&w->keys, &w->db, hash);
+	if(known) {
+		req->api_key_id = known->id;
+		req->key_scope = known->scope;
+	} else {
+		params[0] = hash;
+		result = db_exec(&w->db, &lookup, 1, params, &res);
+		if(result)
+			goto out;
+		if(PQntuples(res) != 1) {
+			req->error_message = "The API key is not valid";
+			result = LL_EUNAUTHORIZED;
+			goto out;
+		}
+		req->api_key_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		req->key_scope = auth_scope_parse(PQgetvalue(res, 0, 1));
+		auth_cache_put(&w->keys, &w->db, hash, req->api_key_id, req->key_scope);
 	}
-	req->api_key_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	req->key_scope = auth_scope_parse(PQgetvalue(res, 0, 1));
 	if(req->key_scope < need) {
 		req->error_message = "This API key's scope does not allow this route";
 		result = LL_EFORBIDDEN;

@@ -19,6 +19,27 @@ struct worker;
 #define AUTH_PREFIX_LEN 12
 #define AUTH_HASH_HEX 65     /* 64 hex digits + NUL */
 
+/* The keys a worker has found valid, so that a request does not wait on a
+ * database round trip for its key.  An entry holds only while the connection
+ * it was read on is up and has not been told that api_keys changed (the
+ * trigger in sql/004_key_changes.sql notifies AUTH_CHANNEL on every update or
+ * delete, e.g. a revocation), and for AUTH_CACHE_TTL_S at most.  Unknown keys
+ * are never kept: each one costs a lookup. */
+#define AUTH_CHANNEL "linelead_api_keys"
+#define AUTH_CACHE_SLOTS 16
+#define AUTH_CACHE_TTL_S 300.0
+
+struct auth_cache {
+	struct auth_cached_key {
+		char hash[AUTH_HASH_HEX];    /* "" = free */
+		long long id;
+		enum scope scope;
+		unsigned long session;       /* db->session it was read on */
+		double at;                   /* http_now() when read */
+	} slot[AUTH_CACHE_SLOTS];
+	unsigned next;                   /* the slot replaced next */
+};
+
 /* Fills key (>= AUTH_KEY_LEN + 1 bytes) with a new random key. */
 __attribute__((warn_unused_result))
 ll_result auth_key_generate(char *key, size_t keylen);
@@ -28,7 +49,7 @@ void auth_key_hash(const char *key, char *out);
 enum scope auth_scope_parse(const char *name);
 const char *auth_scope_name(enum scope scope);
 
-/* Checks the request's key against `need`: LL_EUNAUTHORIZED when missing,
+/* Checks the request's key (cached, see struct auth_cache) against `need`: LL_EUNAUTHORIZED when missing,
  * unknown or revoked; LL_EFORBIDDEN when its scope is too small; LL_EDB when
  * the database cannot say.  Sets req->api_key_id and req->key_scope. */
 __attribute__((warn_unused_result))

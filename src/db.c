@@ -28,6 +28,7 @@ static void db_drop(struct db *db)
 	db->conn = NULL;
 	db->nprepared = 0;
 	db->in_tx = false;
+	db->closing = false;
 }
 
 void db_close(struct db *db)
@@ -63,31 +64,81 @@ static double db_backoff(unsigned failures)
 	return DB_BACKOFF_MIN + (cap - DB_BACKOFF_MIN) * ((double)r / (double)UINT32_MAX);
 }
 
-/* Server notices ("relation already exists, skipping") are for debugging. */
-static void db_notice(void *arg, const char *message)
+/* Server notices ("relation already exists, skipping") are for debugging.
+ * A FATAL one between queries is the server closing this connection
+ * (57P01 on shutdown): what arrived with it cannot be trusted to be all. */
+static void db_notice(void *arg, const PGresult *res)
 {
-	(void)arg;
-	log_debug("db_notice", "%s", message);
+	struct db *db = arg;
+	const char *severity = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+
+	if(severity && (strcmp(severity, "FATAL") == 0 || strcmp(severity, "PANIC") == 0))
+		db->closing = true;
+	log_debug("db_notice", "%s", PQresultErrorMessage(res));
+}
+
+/* LISTEN on db->listen, a name from the code (quoted all the same). */
+static ll_result db_listen(struct db *db)
+{
+	char *channel = PQescapeIdentifier(db->conn, db->listen, strlen(db->listen));
+	char sql[128];
+	PGresult *res;
+	ll_result result = LL_EDB;
+
+	if(!channel)
+		goto out;
+	snprintf(sql, sizeof(sql), "LISTEN %s", channel);
+	res = PQexec(db->conn, sql);
+	if(PQresultStatus(res) == PGRES_COMMAND_OK)
+		result = LL_OK;
+	else
+		db_note_error(db, "listen");
+	PQclear(res);
+out:
+	if(result)
+		log_warn("db_listen_failed", "%s", db->last_error);
+	PQfreemem(channel);
+	return result;
+}
+
+bool db_notified(struct db *db)
+{
+	PGnotify *n;
+	bool any = false;
+
+	if(!db->conn || PQstatus(db->conn) != CONNECTION_OK || !PQconsumeInput(db->conn))
+		return true;
+	/* PQnotifies parses what arrived: notifications, and a FATAL notice */
+	while((n = PQnotifies(db->conn))) {
+		any = true;
+		PQfreemem(n);
+	}
+	return any || db->closing || PQstatus(db->conn) != CONNECTION_OK;
 }
 
 ll_result db_connect(struct db *db)
 {
 	static const char *const keys[] = {"dbname", "connect_timeout", "application_name", "options", NULL};
 	const char *values[] = {db->conninfo, "3", "linelead", NULL, NULL};
-	char options[64];
+	char options[128];
+	int used;
 	double now;
 
-	if(db->conn && PQstatus(db->conn) == CONNECTION_OK)
+	if(db->conn && PQstatus(db->conn) == CONNECTION_OK && !db->closing)
 		return LL_OK;
 	db_drop(db);
 	now = http_now();
 	if(now < db->retry_at)
 		return LL_EDB;
-	/* A query may not outlive the request's time budget. */
-	if(db->statement_timeout_ms > 0) {
-		snprintf(options, sizeof(options), "-c statement_timeout=%d", db->statement_timeout_ms);
-		values[3] = options;
-	}
+	/* Every statement is planned once per connection: they are few and
+	 * fixed, and planning the retriever's with each question's values
+	 * (PostgreSQL's way for the first five executions) cost more than running
+	 * it.  A query may not outlive the request's time budget. */
+	used = snprintf(options, sizeof(options), "-c plan_cache_mode=force_generic_plan");
+	if(db->statement_timeout_ms > 0)
+		snprintf(options + used, sizeof(options) - (size_t)used, " -c statement_timeout=%d",
+		         db->statement_timeout_ms);
+	values[3] = options;
 	/* expand_dbname lets conninfo be a URL or key=value string. */
 	db->conn = PQconnectdbParams(keys, values, 1);
 	if(!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
@@ -99,7 +150,14 @@ ll_result db_connect(struct db *db)
 		db->retry_at = now + db_backoff(db->failures);
 		return LL_EDB;
 	}
-	PQsetNoticeProcessor(db->conn, db_notice, NULL);
+	PQsetNoticeReceiver(db->conn, db_notice, db);
+	if(db->listen && db_listen(db) != LL_OK) {
+		db_drop(db);
+		db->failures++;
+		db->retry_at = now + db_backoff(db->failures);
+		return LL_EDB;
+	}
+	db->session++;
 	if(db->failures)
 		log_info("db_reconnected", "after %u failed attempts", db->failures);
 	db->failures = 0;

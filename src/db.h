@@ -7,6 +7,11 @@
  * A lost connection (SQLSTATE class 08 or CONNECTION_BAD) is dropped and
  * re-opened on the next call once the backoff allows; a query outside a
  * transaction that fails because the connection was stale is retried once.
+ *
+ * A caller that keeps facts read from the database (auth.c's verified keys)
+ * sets `listen` before the first query: every connection then LISTENs on that
+ * channel, db_notified says when something changed, and `session` (one per
+ * connection) says whether what was read came from the connection still up.
  */
 #ifndef LINELEAD_DB_H
 #define LINELEAD_DB_H
@@ -31,6 +36,9 @@ struct db {
 	double retry_at;              /* monotonic time before which we do not retry */
 	bool in_tx;
 	int statement_timeout_ms;     /* 0 = the server's default; set before connecting */
+	const char *listen;           /* channel LISTENed on each connection (static); NULL = none */
+	unsigned long session;        /* counts successful connects */
+	bool closing;                 /* the server said FATAL between queries */
 	const struct db_stmt *prepared[DB_MAX_PREPARED];
 	int nprepared;
 	char last_error[256];         /* for logs only; never sent to clients */
@@ -62,6 +70,10 @@ __attribute__((warn_unused_result))
 ll_result db_commit(struct db *db);
 /* Rolls back if a transaction is open; safe to call on any path. */
 void db_rollback(struct db *db);
+
+/* Without blocking: true when a notification arrived on db->listen since the
+ * last call, or when the connection is down (what it missed is unknown). */
+bool db_notified(struct db *db);
 
 /* A round trip (SELECT 1) and its latency. */
 __attribute__((warn_unused_result))

@@ -1,4 +1,4 @@
-/* retriever.c - full-text + trigram retrieval in one statement per tier. */
+/* retriever.c - full-text and code retrieval: three tiers, one statement. */
 #include "config.h"
 
 #include <ctype.h>
@@ -16,21 +16,22 @@
 
 #define MAX_WORDS 8
 #define MAX_CODES 3
-#define MIN_FOUND 6
 #define RETRIEVER_CANDIDATES 48
 
-/* $1 the tsquery text, $2 text[] of normalised codes (linelead_codes form,
- * may be empty), $3 text[] of the agent's categories (first = its own).
+/* One tier of the search.  TSQUERY is the tier's tsquery, a sub-select so
+ * that it is parsed once (as an expression of a parameter it would be parsed
+ * again for every row ranked); $2 text[] of
+ * normalised codes (linelead_codes form, may be empty), $3 text[] of the
+ * agent's categories (first = its own).
  * m: the candidates (M_FIRST below).  fts: their rank (ts_rank_cd flag 32:
  * rank / (rank + 1); a word in the section heading weighs as much as one in
  * the title); the best 48 go on.
  * codes: chunks whose indexed codes hold one the question names, 1.0 when
  * their heading names it (the section that defines the code), 0.8 else.
- * The final score weighs them 0.6 / 0.4 when the question names a code,
- * plus 0.1 (0.05) for the agent's first (other) categories.  The best
- * 40 go to the reranker in C (rerank below). */
-#define RETRIEVE_SQL(TSQUERY, M) \
-	"WITH m AS (" M ")," \
+ * The score weighs them 0.6 / 0.4 when the question names a code, plus 0.1
+ * (0.05) for the agent's first (other) categories.  The best 40 go on. */
+#define TIER_SQL(TSQUERY) \
+	"WITH m AS (" M_FIRST(TSQUERY) ")," \
 	" fts AS (SELECT id, ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r FROM m ORDER BY r DESC LIMIT 48)," \
 	" trg AS (" \
 	"  SELECT id, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t FROM chunks" \
@@ -46,7 +47,7 @@
 	"          FROM u JOIN chunks ch ON ch.id = u.id" \
 	"          LEFT JOIN fts f ON f.id = u.id LEFT JOIN trg t ON t.id = u.id" \
 	"         ORDER BY score DESC, u.id LIMIT 40) s" \
-	"  JOIN chunks c ON c.id = s.id ORDER BY s.score DESC, c.id"
+	"  JOIN chunks c ON c.id = s.id"
 
 /* The candidates ranked: the first 100 chunks the GIN index yields for the
  * tier's query.  Ranking every match (ts_rank_cd reads each one's tsvector)
@@ -57,11 +58,33 @@
  * p50 at 100k chunks.) */
 #define M_FIRST(TSQUERY) "SELECT id, tsv FROM chunks WHERE tsv @@ " TSQUERY " LIMIT 100"
 
-static const struct db_stmt retrieve_web = {
-	"retriever_web", RETRIEVE_SQL("websearch_to_tsquery('english', $1)",
-	                              M_FIRST("websearch_to_tsquery('english', $1)"))};
-static const struct db_stmt retrieve_tsq = {
-	"retriever_tsq", RETRIEVE_SQL("to_tsquery('english', $1)", M_FIRST("to_tsquery('english', $1)"))};
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define MIN_FOUND 6
+#define PASSING(SCORE) SCORE " >= " STR(RETRIEVER_THRESHOLD)
+
+/* The three tiers in one round trip, each looser one run only while the
+ * tighter ones found fewer than MIN_FOUND passages scoring at least
+ * RETRIEVER_THRESHOLD: t1 every word of $1 (websearch syntax: quotes, or,
+ * -word), t2 any two of the words ($4, a to_tsquery; '' = skip), t3 any one
+ * word ($5; '' = skip), their scores weighed 1, 0.9 and 0.75.  A gate is a
+ * condition on no row, so PostgreSQL checks it once and does not run a
+ * tier it closes.  Rows come tier by tier, best first within a tier; a
+ * chunk found by two tiers comes twice (the caller keeps the first). */
+#define RETRIEVE_SQL \
+	"WITH t1 AS MATERIALIZED (" TIER_SQL("(SELECT websearch_to_tsquery('english', $1))") ")," \
+	" t2 AS MATERIALIZED (SELECT id, document_id, title, section, category, body, score * 0.9 AS score" \
+	"   FROM (" TIER_SQL("(SELECT to_tsquery('english', $4))") ") x" \
+	"  WHERE $4 <> '' AND (SELECT count(*) FROM t1 WHERE " PASSING("score") ") < " STR(MIN_FOUND) ")," \
+	" t3 AS (SELECT id, document_id, title, section, category, body, score * 0.75 AS score" \
+	"   FROM (" TIER_SQL("(SELECT to_tsquery('english', $5))") ") x" \
+	"  WHERE $5 <> '' AND (SELECT count(*) FROM (SELECT id FROM t1 WHERE " PASSING("score") \
+	"    UNION SELECT id FROM t2 WHERE " PASSING("score") ") f) < " STR(MIN_FOUND) ")" \
+	" SELECT * FROM (SELECT 1 AS tier, * FROM t1 UNION ALL SELECT 2, * FROM t2" \
+	"                UNION ALL SELECT 3, * FROM t3) r" \
+	" WHERE " PASSING("score") " ORDER BY tier, score DESC, id"
+
+static const struct db_stmt retrieve = {"retriever_search", RETRIEVE_SQL};
 
 /* The question's content words, lower-case [a-z0-9] only (safe inside a
  * to_tsquery expression), stop words and one-letter words dropped. */
@@ -133,13 +156,12 @@ static void categories_literal(enum agent_id agent, char *out, size_t outlen)
 		snprintf(out + used, outlen - used, "}");
 }
 
-static ll_result run_tier(struct worker *w, const struct db_stmt *stmt, const char *tsquery,
-                          const char *patterns, const char *categories, double factor,
-                          struct passages *out)
+/* Runs the search; the passages in the order the statement gives them,
+ * each chunk once. */
+static ll_result run_search(struct worker *w, const char *const params[5], struct passages *out)
 {
-	const char *params[3] = {tsquery, patterns, categories};
 	PGresult *res = NULL;
-	ll_result result = db_exec(&w->db, stmt, 3, params, &res);
+	ll_result result = db_exec(&w->db, &retrieve, 5, params, &res);
 	int rows;
 
 	if(result)
@@ -147,36 +169,29 @@ static ll_result run_tier(struct worker *w, const struct db_stmt *stmt, const ch
 	rows = PQntuples(res);
 	if(rows == 0)
 		goto out;
-	{
-		/* appended to what earlier tiers found */
-		struct passage *items = arena_alloc(&w->arena, (out->count + (size_t)rows) * sizeof(*items));
-
-		if(!items) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		if(out->count)
-			memcpy(items, out->items, out->count * sizeof(*items));
-		out->items = items;
+	out->items = arena_alloc(&w->arena, (size_t)rows * sizeof(*out->items));
+	if(!out->items) {
+		result = LL_ENOMEM;
+		goto out;
 	}
+	/* columns: tier, id, document_id, title, section, category, body, score */
 	for(int i = 0; i < rows; i++) {
-		double score = strtod(PQgetvalue(res, i, 6), NULL) * factor;
-		long long id = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+		long long id = strtoll(PQgetvalue(res, i, 1), NULL, 10);
 		struct passage *p;
 		bool seen = false;
 
 		for(size_t k = 0; k < out->count && !seen; k++)
 			seen = out->items[k].chunk_id == id;
-		if(seen || score < RETRIEVER_THRESHOLD)
+		if(seen)
 			continue;
 		p = &out->items[out->count++];
-		p->chunk_id = strtoll(PQgetvalue(res, i, 0), NULL, 10);
-		p->document_id = strtoll(PQgetvalue(res, i, 1), NULL, 10);
-		p->title = arena_strdup(&w->arena, PQgetvalue(res, i, 2));
-		p->section = arena_strdup(&w->arena, PQgetvalue(res, i, 3));
-		p->category = arena_strdup(&w->arena, PQgetvalue(res, i, 4));
-		p->body = arena_strdup(&w->arena, PQgetvalue(res, i, 5));
-		p->score = score;
+		p->chunk_id = id;
+		p->document_id = strtoll(PQgetvalue(res, i, 2), NULL, 10);
+		p->title = arena_strdup(&w->arena, PQgetvalue(res, i, 3));
+		p->section = arena_strdup(&w->arena, PQgetvalue(res, i, 4));
+		p->category = arena_strdup(&w->arena, PQgetvalue(res, i, 5));
+		p->body = arena_strdup(&w->arena, PQgetvalue(res, i, 6));
+		p->score = strtod(PQgetvalue(res, i, 7), NULL);
 		p->origin = "pg";
 		if(!p->title || !p->section || !p->category || !p->body) {
 			result = LL_ENOMEM;
@@ -250,33 +265,25 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 {
 	char words[MAX_WORDS][32], patterns[256], categories[128];
 	int n = query_words(query, words);
-	struct buf tsq;
-	ll_result result;
+	struct buf pairs, any;
+	ll_result result = LL_OK;
 
-	buf_init(&tsq, 4096);
+	buf_init(&pairs, 4096);
+	buf_init(&any, 1024);
 	code_array(query, patterns, sizeof(patterns));
 	categories_literal(agent, categories, sizeof(categories));
-	/* tier 1: every word (websearch syntax: quotes, or, -word); the looser
-	 * tiers add to it while fewer than MIN_FOUND passages were found */
-	result = run_tier(w, &retrieve_web, query, patterns, categories, 1.0, out);
-	if(result || out->count >= MIN_FOUND || n < 2)
-		goto tier3;
-	/* tier 2: any two of the words */
 	for(int i = 0; i < n && !result; i++)
 		for(int k = i + 1; k < n && !result; k++)
-			result = buf_printf(&tsq, "%s(%s & %s)", tsq.len ? " | " : "", words[i], words[k]);
-	if(!result)
-		result = run_tier(w, &retrieve_tsq, buf_str(&tsq), patterns, categories, 0.9, out);
-tier3:
-	/* tier 3: any one word */
-	if(!result && out->count < MIN_FOUND && n > 0) {
-		buf_reset(&tsq);
-		for(int i = 0; i < n && !result; i++)
-			result = buf_printf(&tsq, "%s%s", i ? " | " : "", words[i]);
-		if(!result)
-			result = run_tier(w, &retrieve_tsq, buf_str(&tsq), patterns, categories, 0.75, out);
+			result = buf_printf(&pairs, "%s(%s & %s)", pairs.len ? " | " : "", words[i], words[k]);
+	for(int i = 0; i < n && !result; i++)
+		result = buf_printf(&any, "%s%s", i ? " | " : "", words[i]);
+	if(!result) {
+		const char *params[5] = {query, patterns, categories, buf_str(&pairs), buf_str(&any)};
+
+		result = run_search(w, params, out);
 	}
-	buf_free(&tsq);
+	buf_free(&pairs);
+	buf_free(&any);
 	if(!result && out->count > 1)
 		qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
 	if(!result)

@@ -1,13 +1,14 @@
 /* retriever.h - the passages for a question, best first.
  *
  * Built in: PostgreSQL full-text search over chunks (title weight A, section
- * B, body C) in three tiers, each tried only when the one before found
- * nothing: websearch_to_tsquery (every word), then any two of the words,
- * then any one word; plus trigram matching (ILIKE over the GIN trigram
- * indexes of heading and body) for the error codes and model numbers the
- * question names.  Both normalised into [0,1], combined, boosted for the
- * agent's document categories, and cut at RETRIEVER_THRESHOLD: below it a
- * chunk does not count as found.  With retrieval = ragie or both, Ragie is
+ * B, body C) in three tiers, each looser one run only while the ones before
+ * found fewer than six passages: websearch_to_tsquery (every word), then any
+ * two of the words, then any one word; plus the indexed codes column for the
+ * error codes and model numbers the question names (sql/003_codes.sql).  The
+ * scores are combined, boosted for the agent's document categories and cut
+ * at RETRIEVER_THRESHOLD (below it a chunk does not count as found), all in
+ * one statement, one round trip; then re-ranked in C by how much of the
+ * question each passage holds.  With retrieval = ragie or both, Ragie is
  * asked too; when it fails the built-in results stand and *degraded is set.
  */
 #ifndef LINELEAD_RETRIEVER_H

@@ -10,6 +10,7 @@
 
 #include <openssl/sha.h>
 
+#include "auth.h"
 #include "classifier.h"
 #include "llm.h"
 #include "log.h"
@@ -64,8 +65,11 @@ ll_result worker_init(struct worker *w, const struct settings *settings,
 	result = db_init(&w->db, settings->database_url);
 	if(result)
 		goto out;
-	if(slot)
+	if(slot) {
+		/* a pool worker: queries within the request budget, keys cached */
 		w->db.statement_timeout_ms = settings->request_timeout_ms;
+		w->db.listen = AUTH_CHANNEL;
+	}
 	snprintf(path, sizeof(path), "%s/data/routing/train.tsv", settings->data_dir);
 	if(access(path, R_OK) != 0)
 		snprintf(path, sizeof(path), "%s/routing/train.tsv", settings->data_dir);

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "arena.h"
+#include "auth.h"
 #include "db.h"
 #include "http.h"
 #include "scoreboard.h"
@@ -29,6 +30,7 @@ struct worker {
 	struct classifier *classifier;
 	struct llm *llm;                   /* NULL when no LLM is configured */
 	struct arena arena;
+	struct auth_cache keys;            /* keys found valid (auth.c) */
 	unsigned char api_key_hash[32];    /* SHA-256 of settings->api_key, if set */
 	bool has_api_key;
 	double started;                    /* wall-clock seconds */
