@@ -299,13 +299,3 @@ void db_rollback(struct db *db)
 	}
 	db->in_tx = false;
 }
-
-ll_result db_ping(struct db *db, double *latency_ms)
-{
-	static const struct db_stmt ping = {"db_ping", "SELECT 1"};
-	double t0 = http_now();
-	ll_result result = db_exec(db, &ping, 0, NULL, NULL);
-
-	*latency_ms = (http_now() - t0) * 1000.0;
-	return result;
-}

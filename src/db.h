@@ -75,8 +75,5 @@ void db_rollback(struct db *db);
  * last call, or when the connection is down (what it missed is unknown). */
 bool db_notified(struct db *db);
 
-/* A round trip (SELECT 1) and its latency. */
-__attribute__((warn_unused_result))
-ll_result db_ping(struct db *db, double *latency_ms);
 
 #endif

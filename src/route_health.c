@@ -9,39 +9,40 @@
 #include "routes.h"
 #include "worker.h"
 
-static struct json_object *health_retrieval(struct worker *w, bool *ok)
+/* One round trip says whether PostgreSQL answers, how fast, and what the
+ * knowledge base holds (documents keeps its chunk count: no scan of chunks). */
+static bool health_database(struct worker *w, struct json_object *db, struct json_object *retrieval)
 {
 	static const struct db_stmt counts = {
-		"health_counts",
-		/* documents is small and keeps its chunk count: no scan of chunks. */
-		"SELECT count(*), coalesce(sum(chunk_count), 0) FROM documents"};
-	struct json_object *o = json_object_new_object();
+		"health_counts", "SELECT count(*), coalesce(sum(chunk_count), 0) FROM documents"};
 	PGresult *res = NULL;
+	double t0 = http_now(), latency;
+	bool ok = db_exec(&w->db, &counts, 0, NULL, &res) == LL_OK;
 
-	*ok = db_exec(&w->db, &counts, 0, NULL, &res) == LL_OK;
-	json_object_object_add(o, "status", json_object_new_string(*ok ? "ok" : "unavailable"));
-	json_object_object_add(o, "backend", json_object_new_string(
+	latency = (http_now() - t0) * 1000.0;
+	json_object_object_add(db, "status", json_object_new_string(ok ? "ok" : "unavailable"));
+	json_object_object_add(db, "latency_ms", json_object_new_double(ok ? latency : 0));
+	json_object_object_add(retrieval, "status", json_object_new_string(ok ? "ok" : "unavailable"));
+	json_object_object_add(retrieval, "backend", json_object_new_string(
 		w->settings->retrieval == RETRIEVAL_RAGIE ? "ragie" :
 		w->settings->retrieval == RETRIEVAL_BOTH ? "pg+ragie" : "pg"));
-	json_object_object_add(o, "documents", json_object_new_int64(*ok ? strtoll(PQgetvalue(res, 0, 0), NULL, 10) : 0));
-	json_object_object_add(o, "chunks", json_object_new_int64(*ok ? strtoll(PQgetvalue(res, 0, 1), NULL, 10) : 0));
+	json_object_object_add(retrieval, "documents", json_object_new_int64(ok ? strtoll(PQgetvalue(res, 0, 0), NULL, 10) : 0));
+	json_object_object_add(retrieval, "chunks", json_object_new_int64(ok ? strtoll(PQgetvalue(res, 0, 1), NULL, 10) : 0));
 	PQclear(res);
-	return o;
+	return ok;
 }
 
 ll_result route_health(struct worker *w, struct http_request *req)
 {
 	struct json_object *body = json_object_new_object(), *db = json_object_new_object();
 	struct json_object *llm = json_object_new_object(), *workers = json_object_new_object();
+	struct json_object *retrieval = json_object_new_object();
 	const char *llm_state = w->llm ? llm_state_name(w->llm) : "disabled";
-	bool db_ok, retrieval_ok = false, degraded;
-	double latency = 0;
+	bool db_ok, degraded;
 	int total = 1, busy = 1;
 
 	worker_stage(w, req, "db_ping");
-	db_ok = db_ping(&w->db, &latency) == LL_OK;
-	json_object_object_add(db, "status", json_object_new_string(db_ok ? "ok" : "unavailable"));
-	json_object_object_add(db, "latency_ms", json_object_new_double(db_ok ? latency : 0));
+	db_ok = health_database(w, db, retrieval);
 	json_object_object_add(llm, "status", json_object_new_string(llm_state));
 	if(w->scoreboard)
 		scoreboard_workers(w->scoreboard, &total, &busy);
@@ -57,7 +58,9 @@ ll_result route_health(struct worker *w, struct http_request *req)
 	json_object_object_add(body, "database", db);
 	json_object_object_add(body, "llm", llm);
 	if(db_ok)
-		json_object_object_add(body, "retrieval", health_retrieval(w, &retrieval_ok));
+		json_object_object_add(body, "retrieval", retrieval);
+	else
+		json_object_put(retrieval);
 	json_object_object_add(body, "workers", workers);
 	http_respond_json(req, db_ok ? 200 : 503, body);
 	json_object_put(body);

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <openssl/sha.h>
@@ -33,6 +35,12 @@ static void worker_on_signal(int signo)
 		worker_draining = 1;
 }
 
+/* SIGALRM: kept request_log rows are due (worker_log_timer). */
+static void worker_on_alarm(int signo)
+{
+	(void)signo;
+}
+
 /* Without SA_RESTART, so a worker blocked in accept() wakes up at once
  * (libfcgi returns from FCGX_Accept_r with FCGI_FAIL_ACCEPT_ON_INTR). */
 static void worker_signals_install(void)
@@ -46,6 +54,8 @@ static void worker_signals_install(void)
 	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = worker_on_alarm;
+	sigaction(SIGALRM, &sa, NULL);   /* no SA_RESTART: accept() returns EINTR */
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
 }
@@ -117,7 +127,7 @@ double worker_budget_left(const struct worker *w, const struct http_request *req
 	return w->settings->request_timeout_ms / 1000.0 - (http_now() - req->started);
 }
 
-/* After the response is on its way: count, log, and write request_log. */
+/* After the response is on its way: count, log, and keep the request_log row. */
 static void worker_account(struct worker *w, struct http_request *req)
 {
 	double ms = (http_now() - req->started) * 1000.0;
@@ -134,8 +144,40 @@ static void worker_account(struct worker *w, struct http_request *req)
 	/* Bodies can hold what crew typed about people: only when asked for. */
 	if(w->settings->log_bodies && req->body.len)
 		log_info("request_body", "%.*s", 2000, buf_str(&req->body));
-	if(reqlog_write(w, req, ms) != LL_OK && w->scoreboard)
-		scoreboard_add(&w->scoreboard->c.request_log_failures, 1);
+	reqlog_add(&w->reqlog, req, ms);
+}
+
+/* Writes the kept request_log rows; a failure is counted per row. */
+static void worker_write_log(struct worker *w)
+{
+	int n = w->reqlog.n;
+
+	if(reqlog_flush(w) != LL_OK && w->scoreboard)
+		scoreboard_add(&w->scoreboard->c.request_log_failures, (uint64_t)n);
+}
+
+/* Whether another request is queued on the listening socket already. */
+static bool worker_request_waiting(int listen_fd)
+{
+	struct pollfd p = {.fd = listen_fd, .events = POLLIN};
+
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* While rows are kept, accept() is interrupted (SIGALRM, EINTR) when they
+ * are due, so a worker no request comes to still writes them in time. */
+static void worker_log_timer(const struct worker *w, bool arm)
+{
+	struct itimerval t;
+	double due = reqlog_due_in(&w->reqlog);
+
+	memset(&t, 0, sizeof(t));
+	if(arm && w->reqlog.n) {
+		due = due > 0.001 ? due : 0.001;
+		t.it_value.tv_sec = (time_t)due;
+		t.it_value.tv_usec = (suseconds_t)((due - (double)(time_t)due) * 1e6);
+	}
+	setitimer(ITIMER_REAL, &t, NULL);
 }
 
 int worker_run(struct worker *w, int listen_fd)
@@ -143,6 +185,7 @@ int worker_run(struct worker *w, int listen_fd)
 	FCGX_Request fcgx;
 	struct http_request req;
 	uint64_t served = 0;
+	int accepted;
 	ll_result result;
 
 	worker_signals_install();
@@ -156,9 +199,14 @@ int worker_run(struct worker *w, int listen_fd)
 	result = db_connect(&w->db);
 	(void)result;
 	while(!worker_stop) {
+		if(reqlog_due_in(&w->reqlog) <= 0)
+			worker_write_log(w);
 		if(w->slot)
 			scoreboard_slot_set(w->slot, SLOT_IDLE, NULL, NULL, NULL);
-		if(FCGX_Accept_r(&fcgx) < 0) {
+		worker_log_timer(w, true);
+		accepted = FCGX_Accept_r(&fcgx);
+		worker_log_timer(w, false);
+		if(accepted < 0) {
 			if(errno == EINTR)
 				continue;
 			if(worker_draining && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -174,6 +222,9 @@ int worker_run(struct worker *w, int listen_fd)
 		router_dispatch(w, &req);
 		FCGX_Finish_r(&fcgx);
 		worker_account(w, &req);
+		/* rows go out at once when nothing is waiting, else in a batch */
+		if(reqlog_due_in(&w->reqlog) <= 0 || !worker_request_waiting(listen_fd))
+			worker_write_log(w);
 		http_request_end(&req);
 		arena_reset(&w->arena);
 		log_set_request(NULL);
@@ -185,6 +236,7 @@ int worker_run(struct worker *w, int listen_fd)
 			break;
 		}
 	}
+	worker_write_log(w);
 	if(w->slot)
 		scoreboard_slot_set(w->slot, SLOT_EXITING, NULL, NULL, NULL);
 	FCGX_Free(&fcgx, 0);

@@ -16,6 +16,7 @@
 #include "auth.h"
 #include "db.h"
 #include "http.h"
+#include "reqlog.h"
 #include "scoreboard.h"
 #include "settings.h"
 
@@ -31,6 +32,7 @@ struct worker {
 	struct llm *llm;                   /* NULL when no LLM is configured */
 	struct arena arena;
 	struct auth_cache keys;            /* keys found valid (auth.c) */
+	struct reqlog reqlog;              /* request_log rows not yet written */
 	unsigned char api_key_hash[32];    /* SHA-256 of settings->api_key, if set */
 	bool has_api_key;
 	double started;                    /* wall-clock seconds */

@@ -342,6 +342,49 @@ def test_kept_key_rechecked_after_database_restart(h):
         expect_error(h.post_json("/chat/classify", {"message": QUESTION}, key=key, source=src), 401)
 
 
+def _request_log_counts(h, ids):
+    if not ids:
+        return {}
+    quoted = ",".join("'" + i.replace("'", "") + "'" for i in ids)
+    rows = h.sql(f"SELECT request_id, count(*) FROM request_log WHERE request_id IN ({quoted})"
+                 " GROUP BY request_id")
+    return {r[0]: int(r[1]) for r in rows}
+
+
+def test_request_log_every_request_once(h):
+    """Each served request becomes one request_log row: at once when the pool
+    is quiet, and in batches (one statement for several rows) under a burst;
+    rows a worker keeps are written within a second even if no further
+    request comes to it."""
+    keys = [h.new_key("chat")[0] for _ in range(8)]   # under nginx's per-key burst
+    r = h.post_json("/chat/classify", {"message": QUESTION}, key=keys[0], source=h.source())
+    expect_ok_json(r)
+    rid = r.header("X-Request-ID")
+    wait_until(lambda: _request_log_counts(h, [rid]).get(rid) == 1, 2, 0.05,
+               "a lone request's row in request_log")
+    ids, lock = [], threading.Lock()
+
+    def burst(key):
+        src = h.source()
+        for _ in range(12):
+            resp = h.post_json("/chat/classify", {"message": QUESTION}, key=key, source=src)
+            if resp.status == 200:
+                with lock:
+                    ids.append(resp.header("X-Request-ID"))
+    threads = [threading.Thread(target=burst, args=(k,)) for k in keys]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    check(len(ids) == 96, f"only {len(ids)} of 96 burst requests answered 200")
+    wait_until(lambda: all(v == 1 for v in _request_log_counts(h, ids).values())
+               and len(_request_log_counts(h, ids)) == len(ids), 2, 0.1,
+               "every burst request in request_log exactly once")
+    batches = h.sql("SELECT count(DISTINCT created_at) FROM request_log"
+                    " WHERE request_id IN (" + ",".join("'%s'" % i for i in ids) + ")")
+    print(f"# request_log: {len(ids)} burst rows written in {batches[0][0]} statements")
+
+
 def test_chat_answers(h):
     r = h.post_json("/chat/production", {"message": QUESTION}, key=h.chat_key, source=h.source())
     body = expect_ok_json(r)
@@ -545,6 +588,11 @@ def test_sigterm_drains(h):
             expect_error(r, 502)
             rid = r.header("X-Request-ID")
             check(rid not in logged, f"request {rid} was taken by a worker yet answered 502")
+        # the workers wrote the request_log rows they still kept before exiting
+        ids = [r.header("X-Request-ID") for r in answered]
+        in_db = _request_log_counts(h, ids)
+        missing = [i for i in ids if in_db.get(i) != 1]
+        check(not missing, f"{len(missing)} answered requests not in request_log once: {missing[:3]}")
         with open(err_log, errors="replace") as f:
             f.seek(log_size)
             cut = [l for l in f if "prematurely closed" in l]
