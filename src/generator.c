@@ -25,6 +25,7 @@
 #include "generator.h"
 #include "llm.h"
 #include "log.h"
+#include "retriever.h"
 #include "worker.h"
 
 #define GEN_PASSAGES_MAX 8          /* passages shown to the model */
@@ -416,11 +417,13 @@ static void gen_merge_local(const struct answer *model, struct answer *local)
 	local->degraded = false;
 }
 
-ll_result generator_answer(struct worker *w, struct http_request *req,
-                           const struct question *q, const struct passages *passages,
-                           generator_token_fn on_token, void *ctx, struct answer *out)
+ll_result generator_answer(struct worker *w, struct http_request *req, const struct question *q,
+                           const char *query, generator_token_fn on_token, void *ctx,
+                           struct answer *out, bool *degraded)
 {
 	const struct settings *s = w->settings;
+	struct passages found = {0};
+	const struct passages *passages = &found;
 	bool cacheable, used = false, streamed = false;
 	char key[CACHE_KEY_LEN + 1], why[200] = "";
 	long long kb_version = -1;
@@ -441,6 +444,16 @@ ll_result generator_answer(struct worker *w, struct http_request *req,
 			goto out;
 		}
 	}
+	if(agent_get(q->agent)->retrieves) {
+		if(req)
+			worker_stage(w, req, "retrieving");
+		result = retriever_search(w, query, q->agent, req ? worker_budget_left(w, req) : 10.0,
+		                          &found, degraded);
+		if(result)
+			goto out;
+	}
+	if(req)
+		worker_stage(w, req, "generating");
 	if(w->llm) {
 		struct answer model;
 

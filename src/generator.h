@@ -1,9 +1,10 @@
 /* generator.h - turns a question and its passages into an answer.
  *
  * The orchestrator calls generator_answer() once per agent consulted.  The
- * generator picks the way: the answer cache, the LLM when one is configured
- * and its circuit is closed, else the local grounded composer; every LLM
- * failure ends in the composer's answer with degraded = true.  Tokens are
+ * generator picks the way: the answer cache (no retrieval then), else the
+ * passages from the retriever and the LLM when one is configured and its
+ * circuit is closed, else the local grounded composer; every LLM failure
+ * ends in the composer's answer with degraded = true.  Tokens are
  * handed to on_token as they are produced (the composer produces a few), so
  * a streaming route can forward them; on_token returning non-zero means the
  * client has gone: the generator stops and marks the answer incomplete.
@@ -11,6 +12,7 @@
 #ifndef LINELEAD_GENERATOR_H
 #define LINELEAD_GENERATOR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "answer.h"
@@ -21,10 +23,14 @@ struct http_request;
 
 typedef int (*generator_token_fn)(void *ctx, const char *text, size_t len);
 
-/* All of *out lives in w->arena.  req may be NULL (CLI). */
+/* Answers q, retrieving with `query` (the question, or a follow-up's
+ * question with the conversation's codes and models) when the agent
+ * retrieves.  All of *out lives in w->arena.  req may be NULL (CLI).
+ * *degraded is set (never cleared) when a retrieval backend failed.  LL_EDB
+ * when PostgreSQL cannot answer. */
 __attribute__((warn_unused_result))
-ll_result generator_answer(struct worker *w, struct http_request *req,
-                           const struct question *q, const struct passages *passages,
-                           generator_token_fn on_token, void *ctx, struct answer *out);
+ll_result generator_answer(struct worker *w, struct http_request *req, const struct question *q,
+                           const char *query, generator_token_fn on_token, void *ctx,
+                           struct answer *out, bool *degraded);
 
 #endif

@@ -12,7 +12,6 @@
 #include "http.h"
 #include "log.h"
 #include "orchestrator.h"
-#include "retriever.h"
 #include "store.h"
 #include "worker.h"
 
@@ -75,28 +74,6 @@ static const char *followup_query(struct arena *a, const char *message,
 		return arena_printf(a, "%s%s", message, extra);
 	}
 	return message;
-}
-
-static ll_result answer_one(struct worker *w, struct http_request *req, const struct question *q,
-                            const char *query, generator_token_fn on_token, void *ctx,
-                            struct answer *out, bool *degraded)
-{
-	struct passages passages = {0};
-	ll_result result = LL_OK;
-	double budget = req ? worker_budget_left(w, req) : 10.0;
-
-	if(agent_get(q->agent)->retrieves) {
-		if(req)
-			worker_stage(w, req, "retrieving");
-		result = retriever_search(w, query, q->agent, budget, &passages, degraded);
-		if(result)
-			goto out;
-	}
-	if(req)
-		worker_stage(w, req, "generating");
-	result = generator_answer(w, req, q, &passages, on_token, ctx, out);
-out:
-	return result;
 }
 
 /* Safety's answer first, then the other agent's: warnings of both, steps
@@ -352,7 +329,7 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	q.nhistory = nhistory;
 	q.agent = order[0];
 	q.secondary = order[1];
-	result = answer_one(w, req, &q, query, on_token, ctx, &out->answer, &degraded);
+	result = generator_answer(w, req, &q, query, on_token, ctx, &out->answer, &degraded);
 	if(result)
 		goto out;
 	if(order[1] != AGENT_NONE && !out->answer.incomplete) {
@@ -360,7 +337,8 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 		q.secondary = order[0];
 		if(on_token && on_token(ctx, "\n\n", 2) != 0)
 			out->answer.incomplete = true;
-		result = answer_one(w, req, &q, query, out->answer.incomplete ? NULL : on_token, ctx, &second, &degraded);
+		result = generator_answer(w, req, &q, query, out->answer.incomplete ? NULL : on_token, ctx,
+		                          &second, &degraded);
 		if(result)
 			goto out;
 		result = merge_answers(&w->arena, &out->answer, &second);
