@@ -20,34 +20,37 @@
 
 /* One tier of the search.  TSQUERY is the tier's tsquery, a sub-select so
  * that it is parsed once (as an expression of a parameter it would be parsed
- * again for every row ranked); $2 text[] of
- * normalised codes (linelead_codes form, may be empty), $3 text[] of the
- * agent's categories (first = its own).
+ * again for every row ranked); $2 text[] of normalised codes (linelead_codes
+ * form, may be empty), $3 text[] of the agent's categories (first = its own).
  * m: the candidates (M_FIRST below).  fts: their rank (ts_rank_cd flag 32:
  * rank / (rank + 1); a word in the section heading weighs as much as one in
  * the title); the best 48 go on.
- * codes: chunks whose indexed codes hold one the question names, 1.0 when
+ * trg: chunks whose indexed codes hold one the question names, 1.0 when
  * their heading names it (the section that defines the code), 0.8 else.
- * The score weighs them 0.6 / 0.4 when the question names a code, plus 0.1
- * (0.05) for the agent's first (other) categories.  The best 40 go on. */
+ * s: the score weighs them 0.6 / 0.4 when the question names a code, plus
+ * 0.1 (0.05) for the agent's first (other) categories; the best 40 go on.
+ * Only those 40 are read whole, one index lookup each (OFFSET 0 keeps the
+ * planner from joining them to the whole table instead). */
 #define TIER_SQL(TSQUERY) \
 	"WITH m AS (" M_FIRST(TSQUERY) ")," \
-	" fts AS (SELECT id, ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r FROM m ORDER BY r DESC LIMIT 48)," \
+	" fts AS (SELECT id, category, ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r" \
+	"   FROM m ORDER BY r DESC LIMIT 48)," \
 	" trg AS (" \
-	"  SELECT id, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t FROM chunks" \
+	"  SELECT id, category, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t FROM chunks" \
 	"   WHERE cardinality($2::text[]) > 0 AND codes && $2::text[] ORDER BY t DESC, id LIMIT 32)," \
-	" u AS (SELECT id FROM fts UNION SELECT id FROM trg)" \
-	" SELECT c.id, c.document_id, c.title, c.section, c.category, c.body, s.score" \
-	"  FROM (SELECT u.id, least(1.0," \
+	" u AS (SELECT id, category, max(r) AS r, max(t) AS t FROM (" \
+	"   SELECT id, category, r, NULL::numeric AS t FROM fts" \
+	"   UNION ALL SELECT id, category, NULL, t FROM trg) x GROUP BY id, category)," \
+	" s AS (SELECT id, least(1.0," \
 	"          CASE WHEN cardinality($2::text[]) > 0" \
-	"               THEN 0.6 * coalesce(f.r, 0) + 0.4 * coalesce(t.t, 0)" \
-	"               ELSE coalesce(f.r, 0) END" \
-	"          + CASE WHEN ch.category = ($3::text[])[1] THEN 0.1" \
-	"                 WHEN ch.category = ANY ($3::text[]) THEN 0.05 ELSE 0 END) AS score" \
-	"          FROM u JOIN chunks ch ON ch.id = u.id" \
-	"          LEFT JOIN fts f ON f.id = u.id LEFT JOIN trg t ON t.id = u.id" \
-	"         ORDER BY score DESC, u.id LIMIT 40) s" \
-	"  JOIN chunks c ON c.id = s.id"
+	"               THEN 0.6 * coalesce(r, 0) + 0.4 * coalesce(t, 0)" \
+	"               ELSE coalesce(r, 0) END" \
+	"          + CASE WHEN category = ($3::text[])[1] THEN 0.1" \
+	"                 WHEN category = ANY ($3::text[]) THEN 0.05 ELSE 0 END) AS score" \
+	"   FROM u ORDER BY score DESC, id LIMIT 40)" \
+	" SELECT c.id, c.document_id, c.title, c.section, c.category, c.body, s.score FROM s" \
+	"  CROSS JOIN LATERAL (SELECT id, document_id, title, section, category, body FROM chunks" \
+	"   WHERE chunks.id = s.id OFFSET 0) c"
 
 /* The candidates ranked: the first 100 chunks the GIN index yields for the
  * tier's query.  Ranking every match (ts_rank_cd reads each one's tsvector)
@@ -56,7 +59,7 @@
  * (Per-word candidate lists, LIMIT 40 each in a LATERAL join, found the same
  * answers here but the planner scanned sequentially for rare words: 24 ms
  * p50 at 100k chunks.) */
-#define M_FIRST(TSQUERY) "SELECT id, tsv FROM chunks WHERE tsv @@ " TSQUERY " LIMIT 100"
+#define M_FIRST(TSQUERY) "SELECT id, tsv, category FROM chunks WHERE tsv @@ " TSQUERY " LIMIT 100"
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
