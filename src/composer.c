@@ -29,6 +29,7 @@
 #define MAX_CITATIONS 4
 #define SNIPPET_MAX 240
 #define NOT_FOUND_CONFIDENCE 0.2
+#define LIST_TIE 0.1            /* step lists this close in score are a tie */
 
 /* ---------------------------------------------------------------- words */
 
@@ -312,6 +313,7 @@ struct unit {
 	int list;               /* step/bullet list id, unique across passages */
 	int order;              /* position across everything */
 	uint32_t matched;       /* question terms found in the text (bit i = term i) */
+	uint32_t section;       /* question terms found in its section heading */
 	double weight;          /* sum of the matched terms' weights */
 	double score;
 	bool has_digit;
@@ -856,6 +858,21 @@ static int cmp_order(const void *x, const void *y)
 	return a->order - b->order;
 }
 
+/* The list x introduces: x ends with a colon and is the last sentence of
+ * the paragraph right before the list ("The nine major food allergens
+ * are:"); -1 for none.  Quoted alone, such a sentence says nothing. */
+static int introduced_list(const struct units *u, const struct unit *x)
+{
+	size_t tl = strlen(x->text);
+
+	if(!tl || x->text[tl - 1] != ':' || x->kind != UNIT_SENTENCE || x->heading)
+		return -1;
+	for(int l = 0; l < u->next_list && l < MAX_LISTS; l++)
+		if(u->lead_first[l] >= 0 && u->lead_last[l] == x->order + 1)
+			return l;
+	return -1;
+}
+
 static const char **strings_finish(struct list_of_strings *l, size_t *n)
 {
 	*n = l->n;
@@ -983,11 +1000,13 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	bool used[64] = {false};
 	uint32_t pmask[64] = {0};      /* question terms each passage holds */
 	uint32_t defines[64] = {0};    /* question codes each passage's heading names */
+	uint32_t models[64] = {0};     /* question codes in each passage's document title */
 	double docsum[64] = {0}, top_doc = 0;
 	double strong_best = 0;        /* the best sentence score in the main documents */
 	unsigned qdim = 0;             /* QTY_ bits of the figure the question asks for */   /* see the document weight below */
 	bool urgent = q->priority == PRIORITY_URGENT;
 	bool quantity, escalate, service = false;
+	bool announced = false;        /* a sentence quoted introduces the step list */
 	double total_weight = 0, content_weight = 0, best_sentence = 0, top_pscore = 0;
 	uint32_t covered = 0, content_mask = 0, code_mask = 0;
 	size_t np = passages ? passages->count : 0;
@@ -1054,8 +1073,12 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		uint32_t sec = match_terms(&terms, ps->section, NULL);
 
 		pmask[k] = match_terms(&terms, ps->body, NULL) | sec | match_terms(&terms, ps->title, NULL);
+		/* the code in the document's title ("Brightline BG-4 ... Manual")
+		 * is the model every section is about, not a fault one section
+		 * explains: it tells no section or list of that manual apart */
+		models[k] = match_terms(&terms, ps->title, NULL) & code_mask;
 		/* "3. FAULT CODES > F1 - Long freeze cycle": this passage defines F1 */
-		defines[k] = sec & code_mask;
+		defines[k] = sec & code_mask & ~models[k];
 	}
 	for(int i = 0; i < terms.n; i++) {
 		bool anywhere = false;
@@ -1088,7 +1111,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		struct unit *x = &u->item[i];
 		const struct passage *ps = &passages->items[x->passage];
 		double sw = 0, tw = 0;
-		uint32_t sm = match_terms(&terms, ps->section, &sw) | match_terms(&terms, ps->title, &tw);
+		uint32_t sm = (x->section = match_terms(&terms, ps->section, &sw)) | match_terms(&terms, ps->title, &tw);
 		uint32_t extra;
 		double ew = 0;
 
@@ -1147,7 +1170,13 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		struct unit *x = sorted[i];
 		bool dup = false;
 
-		if(x->weight <= 0 || (npicked && (x->score < 0.7 * picked[0]->score || x->weight < 0.6 * best_sentence)))
+		if(x->weight <= 0 || (npicked && (x->score < 0.7 * picked[0]->score || x->weight < 0.5 * best_sentence)))
+			continue;
+		/* a second figure of the kind asked for, about less than the
+		 * first ("ground beef 155°F" beside "chicken 165°F"), is the
+		 * answer to another question */
+		if(npicked && quantity && (x->has_quantity & (qdim ? qdim : ~0u)) &&
+		   (picked[0]->matched & content_mask & ~x->matched))
 			continue;
 		if(passages->items[x->passage].score < 0.6 * top_pscore && npicked)
 			continue;
@@ -1192,15 +1221,20 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			keep[n2++] = x;
 			lead++;
 		}
-		for(int k = 0; d >= 0 && k < npicked && n2 < MAX_SENTENCES; k++) {
+		/* then the sentences picked from it, and the others of that
+		 * section naming the code, best first ("Call support if F4
+		 * returns. Do not keep resetting F4: ..."); one more than usual,
+		 * as the opening takes two */
+		for(int k = 0; d >= 0 && k < npicked + nsorted && n2 < MAX_SENTENCES + 1; k++) {
+			struct unit *x = k < npicked ? picked[k] : sorted[k - npicked];
 			bool dup = false;
 
-			if(picked[k]->passage != d)
+			if(x->passage != d || (k >= npicked && (x->kind != UNIT_SENTENCE || !(x->matched & defines[d]))))
 				continue;
 			for(int j = 0; j < n2 && !dup; j++)
-				dup = keep[j] == picked[k] || near_duplicate(keep[j]->text, picked[k]->text);
+				dup = keep[j] == x || near_duplicate(keep[j]->text, x->text);
 			if(!dup)
-				keep[n2++] = picked[k];
+				keep[n2++] = x;
 		}
 		if(n2) {
 			memcpy(picked, keep, (size_t)n2 * sizeof(*keep));
@@ -1230,8 +1264,8 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 				dup = near_duplicate(picked[k]->text, x->text);
 			if(dup)
 				continue;
-			if(npicked == (urgent ? 1 : MAX_SENTENCES))
-				npicked--;
+			if(npicked >= (urgent ? 1 : MAX_SENTENCES))
+				npicked = (urgent ? 1 : MAX_SENTENCES) - 1;
 			picked[npicked++] = x;
 			covered |= x->matched;
 			have = true;
@@ -1240,9 +1274,27 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	/* the step list: the one holding the best-matching step, from the top
 	 * passages; operations and training may use a bullet checklist */
 	{
-		double best = -1;
+		double best = -1, lbest[MAX_LISTS];
+		int lpassage[MAX_LISTS];
+		/* the best sentence announces a list: that list is its answer,
+		 * unless the question asks for a figure the list does not state */
+		int intro = npicked ? introduced_list(u, picked[0]) : -1;
 
-		for(int i = 0; i < u->n; i++) {
+		for(int l = 0; l < MAX_LISTS; l++) {
+			lbest[l] = -1;
+			lpassage[l] = 0;
+		}
+
+		if(intro >= 0 && quantity) {
+			bool states = false;
+
+			for(int i = 0; i < u->n && !states; i++)
+				states = u->item[i].list == intro && (u->item[i].has_quantity & (qdim ? qdim : ~0u));
+			if(!states)
+				intro = -1;
+		}
+
+		for(int i = 0; i < u->n && intro < 0; i++) {
 			struct unit *x = &u->item[i];
 			bool eligible = x->kind == UNIT_STEP ||
 			                (x->kind == UNIT_BULLET && (q->agent == AGENT_OPERATIONS || q->agent == AGENT_TRAINING));
@@ -1251,31 +1303,42 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 
 			if(!eligible)
 				continue;
-			if(x->weight <= 0 && x->passage != 0)
+			/* a step naming no question term is on topic in the top
+			 * passage, or in its document under a heading naming one
+			 * ("Register Skills on the Sign-Off") */
+			if(x->weight <= 0 && x->passage != 0 &&
+			   (!(x->section & ~models[x->passage]) ||
+			    passages->items[x->passage].document_id != passages->items[0].document_id))
 				continue;
-			if(passages->items[x->passage].score < 0.6 * top_pscore)
+			/* a weaker section of the document the answer quotes is still
+			 * on its topic ("Drawer Over or Short" beside the cash
+			 * overview); elsewhere only the strong passages count */
+			if(passages->items[x->passage].score < 0.6 * top_pscore &&
+			   !(npicked && passages->items[x->passage].score >= 0.4 * top_pscore &&
+			     passages->items[x->passage].document_id == passages->items[picked[0]->passage].document_id))
 				continue;
-			/* equipment and safety steps come from the passage that
-			 * answers: the top one or the best sentence's */
+			/* steps come from the passage that answers: the top one or
+			 * the best sentence's (for every agent: a checklist of
+			 * another document sharing a number is another topic) */
 			lead_code = x->passage < 64 && defines[x->passage] != 0;
 			if(x->list >= 0 && x->list < MAX_LISTS && u->lead_first[x->list] >= 0) {
 				uint32_t lead = 0;
 
 				for(int k = u->lead_first[x->list]; k < u->lead_last[x->list]; k++)
 					lead |= u->item[k].matched;
-				lead_code |= (lead & code_mask) != 0;
+				lead_code |= (lead & code_mask & ~models[x->passage]) != 0;
 			}
 			/* ... or another section of the same document: "what do I do"
 			 * lives in the "Steps in Order" section beside the overview. */
-			if(x->kind == UNIT_STEP && x->passage != 0 && npicked && x->passage != picked[0]->passage &&
+			if(x->passage != 0 && npicked && x->passage != picked[0]->passage &&
 			   passages->items[x->passage].document_id != passages->items[picked[0]->passage].document_id &&
-			   (q->agent == AGENT_EQUIPMENT || q->agent == AGENT_SAFETY) && !(x->matched & code_mask) && !lead_code)
+			   !(x->matched & code_mask) && !lead_code)
 				continue;
 			s = x->score + (x->kind == UNIT_STEP ? 0.05 : 0);
 			/* "how long": the list stating the figures */
 			if(quantity && (x->has_quantity & (qdim ? qdim : ~0u)))
 				s += 0.1;
-			if(x->matched & code_mask)
+			if(x->matched & code_mask & ~models[x->passage])
 				s += 0.1;
 			if(lead_code)
 				s += 0.6;    /* the list under "F1 - Long freeze cycle." */
@@ -1283,11 +1346,30 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 				best = s;
 				best_list = x->list;
 			}
+			if(x->list >= 0 && x->list < MAX_LISTS && s > lbest[x->list]) {
+				lbest[x->list] = s;
+				lpassage[x->list] = x->passage;
+			}
+		}
+		/* lists of one document scoring about the same: a word of the
+		 * question found by chance in one of them ("first", "trainer")
+		 * does not make it the answer; the document's own order does --
+		 * its earlier section is where the procedure starts */
+		for(int l = 0; best_list >= 0 && best_list < MAX_LISTS && l < u->next_list && l < MAX_LISTS; l++) {
+			const struct passage *pl, *pb = &passages->items[lpassage[best_list]];
+
+			if(lbest[l] < 0 || lbest[l] < best - LIST_TIE)
+				continue;
+			pl = &passages->items[lpassage[l]];
+			if(pl->document_id == pb->document_id && pl->chunk_id < pb->chunk_id)
+				best_list = l;
 		}
 		/* a list whose best step matches far less than the best sentence
 		 * belongs to another topic */
 		if(best_list >= 0 && npicked && best < 0.5 * picked[0]->score)
 			best_list = -1;
+		if(intro >= 0)
+			best_list = intro;
 		if(best_list >= 0)
 			for(int i = 0; i < u->n && steps.n < (urgent ? 3 : MAX_STEPS) && !result; i++)
 				if(u->item[i].list == best_list) {
@@ -1371,6 +1453,16 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			picked[0] = x;
 		}
 	}
+	/* the sentence announcing the list shown ("The nine major allergens
+	 * are:") goes last, right before that list, and frames it itself */
+	for(int k = 0; k < npicked && best_list >= 0 && !announced; k++)
+		if(introduced_list(u, picked[k]) == best_list) {
+			struct unit *x = picked[k];
+
+			memmove(picked + k, picked + k + 1, (size_t)(npicked - k - 1) * sizeof(*picked));
+			picked[npicked - 1] = x;
+			announced = true;
+		}
 	if(escalate && q->agent == AGENT_SAFETY)
 		result = buf_appends(&b, "Get the manager on duty now. ");
 	if(!result && urgent && warnings.n)
@@ -1381,7 +1473,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 
 		result = buf_printf(&b, "%s%s ", t, tl && strchr(".!?:", t[tl - 1]) ? "" : ".");
 	}
-	if(!result && steps.n && !urgent)
+	if(!result && steps.n && !urgent && !announced)
 		result = buf_appends(&b, q->agent == AGENT_EQUIPMENT ? "Work through the steps below in order." :
 		                         q->agent == AGENT_SAFETY ? "Do the steps below in order." :
 		                         "Follow the checklist below in order.");

@@ -14,7 +14,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if(settings_defaults(&s, err, sizeof(err)) != LL_OK)
 		return 0;
-	(void)settings_parse(&s, (const char *)data, size, "fuzz.conf", err, sizeof(err));
+	/* rejected input is as good an outcome as accepted input */
+	if(settings_parse(&s, (const char *)data, size, "fuzz.conf", err, sizeof(err)) != LL_OK)
+		err[0] = '\0';
 	settings_free(&s);
 	return 0;
 }

@@ -250,6 +250,155 @@ int main(void)
 		      "quantity question: a step with the figure is used");
 	}
 
+	/* the model number in the manual's title names every section: the
+	 * cleaning list whose lead paragraph repeats it is not the answer to
+	 * a calibration question */
+	{
+		struct passage two[2];
+		struct passages pp = {two, 2};
+
+		arena_reset(&arena);
+		memset(two, 0, sizeof(two));
+		for(int i = 0; i < 2; i++) {
+			two[i].title = "Brightline BG-4 Clamshell Grill Operator Manual";
+			two[i].category = "equipment";
+			two[i].document_id = 57;
+			two[i].chunk_id = 10 + i;
+		}
+		two[0].section = "Platen Gap Calibration (Daily)";
+		two[0].body = "Perform gap calibration every morning after warm-up.\n\n"
+		              "1. Wait for READY.\n2. Press MENU, then Check.\n3. Press Save.\n";
+		two[0].score = 0.9;
+		two[1].section = "Daily Cleaning";
+		two[1].body = "Clean the BG-4 at closing.\n\n"
+		              "1. Press MENU, Clean. The platens rise for the daily clean.\n2. Scrape the plate.\n";
+		two[1].score = 0.55;
+		q.text = "how do I do the daily platen gap calibration on the BG-4";
+		q.agent = AGENT_EQUIPMENT;
+		q.priority = PRIORITY_NORMAL;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && a.nsteps == 3 &&
+		      strcmp(a.steps[2], "Press Save.") == 0, "model number in the title: the calibration steps");
+	}
+
+	/* a code's section: what it means, and what to do when it returns */
+	{
+		static const char *f4_body =
+			"F4 - High discharge temperature. The refrigeration system is running too hot.\n"
+			"1. Turn the machine off for 30 minutes.\n"
+			"2. Reset.\n"
+			"Call support if F4 returns. Do not keep resetting F4: repeated resets can damage the compressor.\n";
+
+		arena_reset(&arena);
+		q.text = "IM-220 F4 high discharge temperature";
+		q.agent = AGENT_EQUIPMENT;
+		ps = one(&p, "Frostline IM-220 Guide", "3. FAULT CODES > F4 - High discharge temperature", f4_body, 0.9);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK && strstr(a.response, "running too hot") != NULL &&
+		      strstr(a.response, "compressor") != NULL && strstr(a.response, "F4 returns") != NULL,
+		      "code: the section's meaning and its sentences naming the code");
+	}
+
+	/* the best sentence announces a list: that list follows it */
+	{
+		static const char *allergen_body =
+			"The nine major food allergens are:\n"
+			"\n"
+			"- Milk\n- Peanuts\n- Sesame\n"
+			"\n"
+			"Together these foods cause most serious food allergy reactions.\n";
+		struct passage two[2];
+		struct passages pp = {two, 2};
+
+		arena_reset(&arena);
+		memset(two, 0, sizeof(two));
+		for(int i = 0; i < 2; i++) {
+			two[i].title = "Food Allergens";
+			two[i].category = "safety";
+			two[i].document_id = 24;
+			two[i].chunk_id = 100 + i;
+		}
+		two[0].section = "The 9 Major Food Allergens";
+		two[0].body = allergen_body;
+		two[0].score = 0.9;
+		two[1].section = "Answering a Guest";
+		two[1].body = "1. Check the allergen chart for major food allergens.\n2. Tell the guest what it says.\n";
+		two[1].score = 0.8;
+		q.text = "what are the major food allergens";
+		q.agent = AGENT_SAFETY;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && a.nsteps == 3 &&
+		      strcmp(a.steps[1], "Peanuts") == 0, "announced list: its items are the steps");
+		{
+			size_t rl = a.response ? strlen(a.response) : 0;
+
+			check(rl > 4 && strcmp(a.response + rl - 4, "are:") == 0,
+			      "announced list: its sentence comes last, right before it");
+			check(a.response && strstr(a.response, "steps below") == NULL, "announced list: no framing of its own");
+		}
+	}
+
+	/* lists of one document scoring alike: the earlier section's, where
+	 * the procedure starts; a step naming no question term counts under a
+	 * heading that names one */
+	{
+		struct passage three[3];
+		struct passages pp = {three, 3};
+
+		arena_reset(&arena);
+		memset(three, 0, sizeof(three));
+		for(int i = 0; i < 3; i++) {
+			three[i].title = "Register Training";
+			three[i].category = "training";
+			three[i].document_id = 55;
+		}
+		three[0].section = "Register Training";
+		three[0].body = "Register training starts on a slow afternoon.\n";
+		three[0].chunk_id = 249;
+		three[0].score = 0.64;
+		three[1].section = "Register Skills";
+		three[1].body = "1. Enter orders and repeat the order back.\n2. Count change back.\n";
+		three[1].chunk_id = 250;
+		three[1].score = 0.52;
+		three[2].section = "Teaching the Upsell";
+		three[2].body = "1. Practice the script with the trainer.\n2. Ask once.\n";
+		three[2].chunk_id = 251;
+		three[2].score = 0.50;
+		q.text = "How do I train someone on the register";
+		q.agent = AGENT_TRAINING;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "repeat the order back"),
+		      "alike lists: the earlier section's, under a heading naming the topic");
+	}
+
+	/* a weaker section of the document quoted gives the steps, not a
+	 * stronger passage of another document sharing a number */
+	{
+		struct passage three[3];
+		struct passages pp = {three, 3};
+
+		arena_reset(&arena);
+		memset(three, 0, sizeof(three));
+		three[0].title = three[2].title = "Cash Handling";
+		three[0].document_id = three[2].document_id = 13;
+		three[0].section = "Cash Handling";
+		three[0].body = "Every register drawer is counted by two people.\n";
+		three[0].chunk_id = 60;
+		three[0].score = 0.48;
+		three[1].title = "Reheating";
+		three[1].document_id = 42;
+		three[1].section = "Reheat to 165°F for 15 Seconds";
+		three[1].body = "1. Stir often.\n2. Probe until it reads 165°F for 15 seconds.\n";
+		three[1].chunk_id = 200;
+		three[1].score = 0.31;
+		three[2].section = "Drawer Over or Short";
+		three[2].body = "1. Count the drawer again, with a second person.\n2. Write the amount on the cash report.\n";
+		three[2].chunk_id = 62;
+		three[2].score = 0.28;
+		for(int i = 0; i < 3; i++)
+			three[i].category = "operations";
+		q.text = "Register drawer is over by 15 dollars";
+		q.agent = AGENT_OPERATIONS;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "Count the drawer again") &&
+		      !text_has(&a, "Stir often"), "steps from the document quoted, not one sharing a number");
+	}
+
 	/* helpers */
 	n = composer_codes_of("BG-4 grill shows E03 and C602, not CO2", codes, 4);
 	check(n == 3 && strcmp(codes[0], "BG-4") == 0 && strcmp(codes[1], "E03") == 0 &&
