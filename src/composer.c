@@ -47,20 +47,59 @@ static const char *const stopwords[] = {
 	"these", "they", "thing", "this", "those", "through", "to", "too", "under", "until", "up",
 	"us", "use", "very", "want", "was", "way", "we", "were", "what", "whats", "when", "where",
 	"which", "while", "who", "why", "will", "with", "would", "you", "your", "yours", "dont",
-	"doesnt", "isnt", "wont", "cant", "really", "guys", "hey", "hi", "u", "ur", "yo", "any",
-	"anything", "something", "right", "properly", "again", "help", "way", "supposed", "show",
+	"doesnt", "isnt", "wont", "cant", "really", "guys", "hey", "hi", "u", "ur", "yo",
+	"anything", "something", "right", "properly", "help", "supposed", "show",
 	"shows", "showing", "shown", "says", "saying", "mean", "means", "meaning", NULL};
+
+/* The stop words by hash (FNV-1a, open addressing), built on first use:
+ * the lookup runs for every token of every passage. */
+#define STOP_SLOTS 512                /* a power of two, over twice the words */
+static uint16_t stop_slot[STOP_SLOTS]; /* index in stopwords + 1; 0 = free */
+static size_t stop_longest;
+
+static uint32_t word_hash(const char *w, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for(size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+static bool stop_find(const char *word, size_t len, uint32_t *slot)
+{
+	uint32_t h = word_hash(word, len) & (STOP_SLOTS - 1);
+
+	for(; stop_slot[h]; h = (h + 1) & (STOP_SLOTS - 1)) {
+		const char *s = stopwords[stop_slot[h] - 1];
+
+		if(strncmp(s, word, len) == 0 && s[len] == '\0')
+			return true;
+	}
+	*slot = h;
+	return false;
+}
+
+static void stop_build(void)
+{
+	for(int i = 0; stopwords[i]; i++) {
+		size_t len = strlen(stopwords[i]);
+		uint32_t slot;
+
+		if(len > stop_longest)
+			stop_longest = len;
+		if(!stop_find(stopwords[i], len, &slot))
+			stop_slot[slot] = (uint16_t)(i + 1);
+	}
+}
 
 bool composer_is_stopword(const char *word, size_t len)
 {
-	/* Called for every token of every passage: compare the first letter
-	 * before anything else, and never measure the table's strings. */
-	if(len == 0)
-		return false;
-	for(int i = 0; stopwords[i]; i++)
-		if(stopwords[i][0] == word[0] && strncmp(stopwords[i], word, len) == 0 && stopwords[i][len] == '\0')
-			return true;
-	return false;
+	uint32_t slot;
+
+	if(!stop_longest)
+		stop_build();
+	return len > 0 && len <= stop_longest && stop_find(word, len, &slot);
 }
 
 static bool is_word_char(unsigned char c)
@@ -171,7 +210,7 @@ static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_
 		code_normalise(tok);
 	else if(!*is_number) {
 		for(size_t i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
-			if(strcmp(tok, synonyms[i].from) == 0) {
+			if(synonyms[i].from[0] == tok[0] && strcmp(tok, synonyms[i].from) == 0) {
 				snprintf(tok, toklen, "%s", synonyms[i].to);
 				break;
 			}
@@ -182,25 +221,34 @@ static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_
 	return s;
 }
 
-static bool term_match(const char *a, const char *b)
+static bool term_match(const char *a, size_t la, const char *b, size_t lb)
 {
-	size_t la = strlen(a), lb = strlen(b);
-
+	if(a[0] != b[0])
+		return false;
 	if(la == lb)
-		return strcmp(a, b) == 0;
+		return memcmp(a, b, la) == 0;
 	if(la < 4 || lb < 4)
 		return false;
 	if(la > lb + 2 || lb > la + 2)
 		return false;
-	if(strncmp(a, b, la < lb ? la : lb) == 0)
+	if(memcmp(a, b, la < lb ? la : lb) == 0)
 		return true;
 	/* "calibrate" / "calibration": the stemmer leaves the last letter */
 	{
 		size_t m = la < lb ? la : lb;
 		char last = la < lb ? a[la - 1] : b[lb - 1];
 
-		return m >= 6 && (last == 'e' || last == 'y') && strncmp(a, b, m - 1) == 0;
+		return m >= 6 && (last == 'e' || last == 'y') && memcmp(a, b, m - 1) == 0;
 	}
+}
+
+/* Whether token tok (of length len, from next_token) is term i of t:
+ * codes and numbers exactly, words by term_match. */
+static bool term_is(const struct composer_terms *t, int i, const char *tok, size_t len)
+{
+	if(t->exact[i])
+		return len == t->len[i] && memcmp(tok, t->term[i], len) == 0;
+	return len > 0 && term_match(tok, len, t->term[i], t->len[i]);
 }
 
 void composer_terms_of(const char *text, struct composer_terms *out)
@@ -228,6 +276,7 @@ void composer_terms_of(const char *text, struct composer_terms *out)
 		if(dup || out->n >= COMPOSER_MAX_TERMS)
 			continue;
 		memcpy(out->term[out->n], tok, len + 1);
+		out->len[out->n] = len;
 		out->weight[out->n] = is_code ? 3.0 : is_number ? 2.0 : 1.0;
 		out->exact[out->n] = is_code || is_number;
 		out->code[out->n] = is_code;
@@ -678,12 +727,11 @@ static uint32_t match_terms(const struct composer_terms *t, const char *text, do
 	const char *p = text ? text : "";
 
 	while((p = next_token(p, tok, sizeof(tok), &is_code, &is_number)) != NULL) {
-		for(int i = 0; i < t->n; i++) {
-			if(matched & (1u << i))
-				continue;
-			if(t->exact[i] ? strcmp(tok, t->term[i]) == 0 : term_match(tok, t->term[i]))
+		size_t len = strlen(tok);
+
+		for(int i = 0; i < t->n; i++)
+			if(!(matched & (1u << i)) && term_is(t, i, tok, len))
 				matched |= 1u << i;
-		}
 	}
 	if(weight) {
 		*weight = 0;
@@ -800,7 +848,7 @@ static const char *make_snippet(struct arena *a, const struct composer_terms *t,
 		if(!p)
 			break;
 		for(int i = 0; i < t->n && !found; i++)
-			if(t->exact[i] ? strcmp(tok, t->term[i]) == 0 : term_match(tok, t->term[i])) {
+			if(term_is(t, i, tok, strlen(tok))) {
 				found = true;
 				at = (size_t)(before - clean);
 			}

@@ -29,6 +29,7 @@ struct composer_terms {
 	double weight[COMPOSER_MAX_TERMS];                  /* codes 3, numbers 2, words 1 */
 	bool exact[COMPOSER_MAX_TERMS];                     /* codes and numbers: matched exactly */
 	bool code[COMPOSER_MAX_TERMS];                      /* an error code or model number */
+	size_t len[COMPOSER_MAX_TERMS];                     /* strlen(term[i]) */
 	int n;
 };
 
