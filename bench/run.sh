@@ -277,7 +277,7 @@ if ! skip llm && ((CHAT)) && [[ -f $repo/tests/mock/openai_server.py ]]; then
     curl -s -o /dev/null -d '{"delay_ms": 0, "token_delay_ms": 0}' "http://127.0.0.1:$MP/_control" || true
     python3 "$here/ttft.py" product "$LINELEAD_URL" "${BENCH_LLM_WARMUP:-40}" 10000 >/dev/null 2>&1 || true
     curl -s -o /dev/null -X POST "http://127.0.0.1:$MP/_reset" || true
-    python3 "$here/ttft.py" product "$LINELEAD_URL" "$N" >"$tmp/ttft.product" 2>&1 || true
+    BENCH_MOCK_URL=http://127.0.0.1:$MP python3 "$here/ttft.py" product "$LINELEAD_URL" "$N" >"$tmp/ttft.product" 2>&1 || true
     curl -s "http://127.0.0.1:$MP/_requests" >"$tmp/mock.requests" || true
     python3 - "$tmp/mock.requests" "$tmp/llm.body" <<'EOF' || true
 import json, sys
@@ -287,7 +287,7 @@ bodies = [r.get("body") for r in reqs if isinstance(r.get("body"), dict) and r["
 if bodies:
     json.dump(bodies[-1], open(sys.argv[2], "w"))
 EOF
-    BENCH_LLM_BODY=$tmp/llm.body python3 "$here/ttft.py" mock "http://127.0.0.1:$MP/v1" "$N" >"$tmp/ttft.mock" 2>&1 || true
+    BENCH_MOCK_URL=http://127.0.0.1:$MP BENCH_LLM_BODY=$tmp/llm.body python3 "$here/ttft.py" mock "http://127.0.0.1:$MP/v1" "$N" >"$tmp/ttft.mock" 2>&1 || true
     python3 "$here/ttft.py" cached "$LINELEAD_URL" "$N" >"$tmp/ttft.cached" 2>&1 || true
     cat "$tmp/ttft.product" "$tmp/ttft.mock" "$tmp/ttft.cached" >&2
     get() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$1" | head -n1; }
@@ -296,7 +296,7 @@ EOF
     if [[ -n $pt && -n $mt ]]; then
         LLM_TTFT_OVER=$(awk -v a="$pt" -v b="$mt" 'BEGIN { printf "%.1f", a - b }')
         row "LLM: time to first token (stream), p50" 1 "-" "$pt" "$(get "$tmp/ttft.product" ttft_p95) (p95)" 0 "-" "-" \
-            "model alone $mt ms: overhead $LLM_TTFT_OVER ms, ratio $(ratio "$pt" "$mt")"
+            "model alone $mt ms: overhead $LLM_TTFT_OVER ms, ratio $(ratio "$pt" "$mt"); the model was called $(get "$tmp/ttft.product" model_called_p50) ms after the question was sent ($(get "$tmp/ttft.mock" model_called_p50) ms when called directly)"
         row "LLM: total time (stream), p50" 1 "-" "$pT" "$(get "$tmp/ttft.product" total_p95) (p95)" 0 "-" "-" \
             "model alone $mT ms: overhead $(awk -v a="$pT" -v b="$mT" 'BEGIN { printf "%.1f", a - b }') ms, ratio $(ratio "$pT" "$mT")"
     else

@@ -7,7 +7,9 @@ OpenAI-compatible server and through Line Lead (nginx -> pool -> LLM).
                              Line Lead sent, replayed: the model alone)
   ttft.py product URL N [S]  POST URL/chat/production {"stream": true} N times
                              (a distinct question each time, numbered from S,
-                             default 100: no cache hits)
+                             default 100: no cache hits); with
+                             BENCH_MOCK_URL, also when the mock received
+                             each call (model_called_p50, ms after sending)
   ttft.py cached URL N       POST URL/chat/production (JSON) with one question
                              repeated: the first call fills the cache, the
                              other N are timed and must say "cached": true
@@ -79,19 +81,38 @@ def stream(conn, path, body, headers, first_marker):
     return (first if first is not None else total), total
 
 
+def model_offsets(sent):
+    """With BENCH_MOCK_URL (the mock's base URL): milliseconds from each
+    request leaving the client to the mock receiving Line Lead's call for it,
+    read from the mock's request log (the last len(sent) calls)."""
+    url = os.environ.get("BENCH_MOCK_URL")
+    if not url:
+        return []
+    u = urllib.parse.urlsplit(url)
+    c = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+    c.request("GET", "/_requests")
+    log = json.loads(c.getresponse().read())
+    log = log if isinstance(log, list) else log.get("requests", [])
+    calls = [r for r in log if r.get("path", "").endswith("/chat/completions")]
+    calls = calls[-len(sent):]
+    return [(r["received_at"] - t) * 1000 for r, t in zip(calls, sent)] if len(calls) == len(sent) else []
+
+
 def main():
     mode, url, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     start = int(sys.argv[4]) if len(sys.argv) > 4 else 100
     conn, base = connect(url)
     key = os.environ.get("LINELEAD_API_KEY", "")
-    ttfts, totals, cached = [], [], 0
+    ttfts, totals, cached, before = [], [], 0, []
     if mode == "mock":
         hdr = {"Content-Type": "application/json", "Authorization": "Bearer bench"}
         replay = None
         if os.environ.get("BENCH_LLM_BODY") and os.path.exists(os.environ["BENCH_LLM_BODY"]):
             with open(os.environ["BENCH_LLM_BODY"]) as f:
                 replay = json.load(f)
+        sent = []
         for i in range(n):
+            sent.append(time.time())
             body = replay or {"model": "bench", "stream": True,
                               "messages": [{"role": "system", "content": "You answer QSR crew questions."},
                                            {"role": "user", "content": QUESTIONS[i % len(QUESTIONS)]}]}
@@ -119,15 +140,19 @@ def main():
             r.read()
             totals.append(time.perf_counter() - t0)
             ttfts.append(first if first is not None else totals[-1])
+        before = model_offsets(sent)
     elif mode == "product":
         hdr = {"Content-Type": "application/json", "Authorization": "Bearer " + key,
                "Accept": "text/event-stream"}
+        sent = []
         for i in range(n):
             q = "%s (unit %d)" % (QUESTIONS[i % len(QUESTIONS)], start + i)
+            sent.append(time.time())
             f, t = stream(conn, base + "/chat/production", {"message": q, "stream": True}, hdr,
                           b"event: token")
             ttfts.append(f)
             totals.append(t)
+        before = model_offsets(sent)
     elif mode == "cached":
         hdr = {"Content-Type": "application/json", "Authorization": "Bearer " + key}
         body = json.dumps({"message": "how do I boil out the fryer"})
@@ -149,6 +174,8 @@ def main():
         raise SystemExit("usage: ttft.py mock|product|cached URL N")
     ms = lambda x: "%.2f" % (x * 1000)
     extra = " cached=%d/%d" % (cached, n) if mode == "cached" else ""
+    if before:
+        extra += " model_called_p50=%.2f" % pct(before, 50)
     print("TTFT mode=%s n=%d ttft_p50=%s ttft_p95=%s total_p50=%s total_p95=%s%s" % (
         mode, n, ms(pct(ttfts, 50)), ms(pct(ttfts, 95)), ms(pct(totals, 50)), ms(pct(totals, 95)), extra))
 
