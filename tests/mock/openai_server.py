@@ -40,7 +40,9 @@ import re
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+from mockhttp import JSONHandler, serve  # noqa: E402
 
 MODES = ("ok", "error500", "error429", "error401", "hang", "malformed", "schema_violation", "refusal", "slow")
 LOCK = threading.Lock()
@@ -125,28 +127,8 @@ def error_body(status, message, etype, code):
     return json.dumps({"error": {"message": message, "type": etype, "param": None, "code": code}})
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(JSONHandler):
     server_version = "mock-openai/1.0"
-
-    def log_message(self, fmt, *args):  # quiet: tests read /_requests instead
-        pass
-
-    def send_json(self, status, obj_or_text, headers=None):
-        data = obj_or_text if isinstance(obj_or_text, (bytes, bytearray)) else (
-            obj_or_text if isinstance(obj_or_text, str) else json.dumps(obj_or_text)).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(data)
-        self.wfile.flush()
-
-    def read_body(self):
-        n = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(n) if n else b""
 
     def do_GET(self):
         if self.path == "/_requests":
@@ -296,13 +278,7 @@ def main():
         rate = float(args[args.index("--tokens-per-s") + 1])
         BASE["token_delay_ms"] = 1000.0 / rate if rate > 0 else 0
     STATE.update(control_defaults())
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    server.daemon_threads = True
-    print("PORT %d" % server.server_address[1], flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    serve(Handler, port)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,9 @@ import sys
 import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
+from mockhttp import JSONHandler, serve  # noqa: E402
 
 LOCK = threading.Lock()
 LOG = []
@@ -37,20 +39,7 @@ def defaults():
 STATE.update(defaults())
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, fmt, *args):
-        pass
-
-    def send_json(self, status, obj):
-        data = (obj if isinstance(obj, str) else json.dumps(obj)).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
+class Handler(JSONHandler):
     def do_GET(self):
         if self.path == "/_requests":
             with LOCK:
@@ -58,8 +47,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json(404, {"detail": "Not Found"})
 
     def do_POST(self):
-        n = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(n) if n else b""
+        raw = self.read_body()
         try:
             body = json.loads(raw or b"{}")
         except ValueError:
@@ -118,13 +106,7 @@ class Handler(BaseHTTPRequestHandler):
 
 def main():
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    server.daemon_threads = True
-    print("PORT %d" % server.server_address[1], flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    serve(Handler, port)
 
 
 if __name__ == "__main__":
