@@ -12,20 +12,8 @@
 # packaging/debian/control.
 set -eu
 
-src=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:-$src/build/packages}
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/linelead-deb.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
-tarball=${LINELEAD_TARBALL:-}
-if [ -z "$tarball" ]; then
-	[ -x "$src/configure" ] || (cd "$src" && autoreconf -fi)
-	mkdir "$tmp/dist"
-	(cd "$tmp/dist" && "$src/configure" --quiet >/dev/null && make -s dist >/dev/null)
-	tarball=$(ls "$tmp"/dist/linelead-*.tar.gz)
-fi
+# shellcheck source=packaging/dist-tarball.sh
+. "$(dirname "$0")/dist-tarball.sh"
 tar -xzf "$tarball" -C "$tmp"
 tree=$(ls -d "$tmp"/linelead-*/)
 version=$(basename "$tree" | sed 's/^linelead-//')

@@ -12,24 +12,12 @@
 # LINELEAD_TARBALL=path uses an existing tarball instead of running make dist.
 set -eu
 
-src=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:-$src/build/packages}
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/linelead-rpm.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-
 command -v rpmbuild >/dev/null 2>&1 || {
 	echo "build-rpm: rpmbuild not found (Debian: apt-get install rpm)" >&2
 	exit 1
 }
-tarball=${LINELEAD_TARBALL:-}
-if [ -z "$tarball" ]; then
-	[ -x "$src/configure" ] || (cd "$src" && autoreconf -fi)
-	mkdir "$tmp/dist"
-	(cd "$tmp/dist" && "$src/configure" --quiet >/dev/null && make -s dist >/dev/null)
-	tarball=$(ls "$tmp"/dist/linelead-*.tar.gz)
-fi
+# shellcheck source=packaging/dist-tarball.sh
+. "$(dirname "$0")/dist-tarball.sh"
 mkdir -p "$tmp/SOURCES" "$tmp/SPECS"
 cp "$tarball" "$tmp/SOURCES/"
 # The spec from the tarball, so that it matches the sources.

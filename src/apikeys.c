@@ -64,11 +64,6 @@ ll_result apikeys_revoke(struct db *db, const char *id_or_prefix)
 		"UPDATE api_keys SET revoked_at = now() WHERE revoked_at IS NULL"
 		" AND (prefix = $1 OR id::text = $1) RETURNING id"};
 	const char *params[1] = {id_or_prefix};
-	PGresult *res = NULL;
-	ll_result result = db_exec(db, &revoke, 1, params, &res);
 
-	if(!result && PQntuples(res) == 0)
-		result = LL_ENOTFOUND;
-	PQclear(res);
-	return result;
+	return db_exec_found(db, &revoke, 1, params);
 }

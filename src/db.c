@@ -253,6 +253,17 @@ ll_result db_exec(struct db *db, const struct db_stmt *stmt, int n,
 	return result;
 }
 
+ll_result db_exec_found(struct db *db, const struct db_stmt *stmt, int n, const char *const *params)
+{
+	PGresult *res = NULL;
+	ll_result result = db_exec(db, stmt, n, params, &res);
+
+	if(!result && PQntuples(res) == 0)
+		result = LL_ENOTFOUND;
+	PQclear(res);
+	return result;
+}
+
 ll_result db_exec_simple(struct db *db, const char *sql)
 {
 	PGresult *res;

@@ -60,6 +60,12 @@ __attribute__((warn_unused_result))
 ll_result db_exec(struct db *db, const struct db_stmt *stmt, int n,
                   const char *const *params, PGresult **res);
 
+/* Runs stmt (one that returns rows, e.g. UPDATE ... RETURNING) and says
+ * LL_ENOTFOUND when it returned none: "no such row" for a delete, revoke
+ * or insert-if-exists. */
+__attribute__((warn_unused_result))
+ll_result db_exec_found(struct db *db, const struct db_stmt *stmt, int n, const char *const *params);
+
 /* One-off SQL without parameters (migrations, BEGIN/COMMIT). */
 __attribute__((warn_unused_result))
 ll_result db_exec_simple(struct db *db, const char *sql);

@@ -151,13 +151,8 @@ ll_result store_conversation_delete(struct db *db, const char *id)
 		"store_conversation_delete",
 		"DELETE FROM conversations WHERE id = $1 RETURNING id"};
 	const char *params[1] = {id};
-	PGresult *res = NULL;
-	ll_result result = db_exec(db, &del, 1, params, &res);
 
-	if(!result && PQntuples(res) == 0)
-		result = LL_ENOTFOUND;
-	PQclear(res);
-	return result;
+	return db_exec_found(db, &del, 1, params);
 }
 
 ll_result store_feedback_add(struct db *db, const char *request_id, const char *rating,
@@ -169,13 +164,8 @@ ll_result store_feedback_add(struct db *db, const char *request_id, const char *
 		" SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM messages WHERE request_id = $1)"
 		" RETURNING id"};
 	const char *params[3] = {request_id, rating, comment};
-	PGresult *res = NULL;
-	ll_result result = db_exec(db, &add, 3, params, &res);
 
-	if(!result && PQntuples(res) == 0)
-		result = LL_ENOTFOUND;
-	PQclear(res);
-	return result;
+	return db_exec_found(db, &add, 3, params);
 }
 
 ll_result store_documents_json(struct db *db, struct json_object **out)

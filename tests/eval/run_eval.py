@@ -13,9 +13,9 @@ test manuals.  Python 3 standard library only.
 
 A question passes when the agent matches, every required substring appears
 in response + steps + safety_warnings, and citations are not empty.
-Thresholds (fail below): routing 90 %, facts 72 %, manual 88 % -- what the
-local composer reached when they were last set (routing 94.0 %, facts
-77.4 %, manual 92.7 %) less a margin for run-to-run variation, not the
+Thresholds (fail below): routing 95 %, facts 85 %, manual 94 % -- what the
+local composer reached when they were last set (routing 98.0 %, facts
+89.6 %, manual 97.6 %) less a margin for run-to-run variation, not the
 targets (facts and manual 90 %); raise them as the answers improve.
 Prints each miss, per-set accuracy and the last line
 `eval: routing X%, facts Y%, manual Z%`.
@@ -33,7 +33,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-THRESHOLDS = {"routing": 90.0, "facts": 72.0, "manual": 88.0}
+THRESHOLDS = {"routing": 95.0, "facts": 85.0, "manual": 94.0}
 CTX = ssl._create_unverified_context()  # the dev stack's certificate is self-signed
 
 
