@@ -90,7 +90,9 @@ void reqlog_add(struct reqlog *log, const struct http_request *req, double durat
 {
 	struct reqlog_row *r;
 
-	if(log->n == REQLOG_BATCH)   /* a write failed to empty it: drop the oldest batch */
+	/* never full here: the worker writes a full batch before it takes
+	 * another request; were it full, the kept rows would make room */
+	if(log->n == REQLOG_BATCH)
 		log->n = 0;
 	r = &log->rows[log->n];
 	if(log->n++ == 0)
