@@ -325,6 +325,45 @@ class Harness:
         self.stack("pg-start", timeout=60)
 
 
+class MockServer:
+    """A stand-in for a paid service (tests/mock/*.py) on a free loopback port,
+    driven through POST /_control and read through GET /_requests."""
+
+    def __init__(self, script):
+        self.proc = subprocess.Popen([sys.executable, script, "0"], stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, text=True)
+        line = self.proc.stdout.readline()
+        if not line.startswith("PORT "):
+            raise Fail(f"{script} did not start: {line!r}")
+        self.port = int(line.split()[1])
+
+    def call(self, method, path, obj=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            body = json.dumps(obj) if obj is not None else None
+            conn.request(method, path, body=body, headers={"Content-Type": "application/json"})
+            return json.loads(conn.getresponse().read() or b"null")
+        finally:
+            conn.close()
+
+    def control(self, **kw):
+        return self.call("POST", "/_control", kw)
+
+    def reset(self):
+        self.call("POST", "/_reset", {})
+
+    def requests(self):
+        return self.call("GET", "/_requests")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
 def pid_alive(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:

@@ -18,7 +18,7 @@ import threading
 import time
 import uuid
 
-from harness import Fail, Harness, Skip, check, expect_ok_json, last, wait_until
+from harness import Fail, Harness, MockServer, Skip, check, expect_ok_json, last, wait_until
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MOCK = os.path.join(HERE, "..", "mock", "openai_server.py")
@@ -27,42 +27,6 @@ LLM_TIMEOUT_MS = 3000
 MODEL = "test-model"
 
 _ctx = {}
-
-
-class Mock:
-    def __init__(self, script):
-        self.proc = subprocess.Popen([sys.executable, script, "0"], stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, text=True)
-        line = self.proc.stdout.readline()
-        if not line.startswith("PORT "):
-            raise Fail(f"{script} did not start: {line!r}")
-        self.port = int(line.split()[1])
-
-    def call(self, method, path, obj=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        try:
-            body = json.dumps(obj) if obj is not None else None
-            conn.request(method, path, body=body, headers={"Content-Type": "application/json"})
-            return json.loads(conn.getresponse().read() or b"null")
-        finally:
-            conn.close()
-
-    def control(self, **kw):
-        return self.call("POST", "/_control", kw)
-
-    def reset(self):
-        self.call("POST", "/_reset", {})
-
-    def requests(self):
-        return self.call("GET", "/_requests")
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
 
 
 def _stop_all():
@@ -80,7 +44,7 @@ atexit.register(_stop_all)
 def llm(h):
     """The LLM stack (started once) and its test server, reset to mode ok."""
     if "stack" not in _ctx:
-        mock = Mock(MOCK)
+        mock = MockServer(MOCK)
         _ctx["mock"] = mock
         st = Harness(workers=2, rate_limit=0, rate_burst=0, env={
             "LINELEAD_LLM_BASE_URL": f"http://127.0.0.1:{mock.port}/v1",
