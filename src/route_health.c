@@ -9,26 +9,51 @@
 #include "routes.h"
 #include "worker.h"
 
+/* What this worker's last check found.  Load balancers and monitors poll
+ * /health, often together: a worker (a process) asks PostgreSQL at most once
+ * every HEALTH_CHECK_INTERVAL_S and answers from the last check meanwhile,
+ * so the figures may be that old. */
+#define HEALTH_CHECK_INTERVAL_S 1.0
+
+static struct {
+	double at;                    /* http_now() of the check; 0 = never */
+	bool ok;
+	double latency_ms;
+	long long documents, chunks;
+} health_last;
+
 /* One round trip says whether PostgreSQL answers, how fast, and what the
  * knowledge base holds (documents keeps its chunk count: no scan of chunks). */
-static bool health_database(struct worker *w, struct json_object *db, struct json_object *retrieval)
+static void health_check(struct worker *w)
 {
 	static const struct db_stmt counts = {
 		"health_counts", "SELECT count(*), coalesce(sum(chunk_count), 0) FROM documents"};
 	PGresult *res = NULL;
-	double t0 = http_now(), latency;
-	bool ok = db_exec(&w->db, &counts, 0, NULL, &res) == LL_OK;
+	double t0 = http_now();
 
-	latency = (http_now() - t0) * 1000.0;
+	health_last.ok = db_exec(&w->db, &counts, 0, NULL, &res) == LL_OK;
+	health_last.at = http_now();
+	health_last.latency_ms = health_last.ok ? (health_last.at - t0) * 1000.0 : 0;
+	health_last.documents = health_last.ok ? strtoll(PQgetvalue(res, 0, 0), NULL, 10) : 0;
+	health_last.chunks = health_last.ok ? strtoll(PQgetvalue(res, 0, 1), NULL, 10) : 0;
+	PQclear(res);
+}
+
+static bool health_database(struct worker *w, struct json_object *db, struct json_object *retrieval)
+{
+	bool ok;
+
+	if(!health_last.at || http_now() - health_last.at >= HEALTH_CHECK_INTERVAL_S)
+		health_check(w);
+	ok = health_last.ok;
 	json_object_object_add(db, "status", json_object_new_string(ok ? "ok" : "unavailable"));
-	json_object_object_add(db, "latency_ms", json_object_new_double(ok ? latency : 0));
+	json_object_object_add(db, "latency_ms", json_object_new_double(health_last.latency_ms));
 	json_object_object_add(retrieval, "status", json_object_new_string(ok ? "ok" : "unavailable"));
 	json_object_object_add(retrieval, "backend", json_object_new_string(
 		w->settings->retrieval == RETRIEVAL_RAGIE ? "ragie" :
 		w->settings->retrieval == RETRIEVAL_BOTH ? "pg+ragie" : "pg"));
-	json_object_object_add(retrieval, "documents", json_object_new_int64(ok ? strtoll(PQgetvalue(res, 0, 0), NULL, 10) : 0));
-	json_object_object_add(retrieval, "chunks", json_object_new_int64(ok ? strtoll(PQgetvalue(res, 0, 1), NULL, 10) : 0));
-	PQclear(res);
+	json_object_object_add(retrieval, "documents", json_object_new_int64(health_last.documents));
+	json_object_object_add(retrieval, "chunks", json_object_new_int64(health_last.chunks));
 	return ok;
 }
 
