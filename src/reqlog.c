@@ -10,12 +10,21 @@
 #include "reqlog.h"
 #include "worker.h"
 
+/* The log rows and the keys' last use are bookkeeping: each statement
+ * commits on its own (autocommit) without waiting for the WAL flush, which
+ * would otherwise hold the worker for an fsync per batch - the condition,
+ * true for every row, sets synchronous_commit off for the statement's own
+ * transaction, so one round trip does it all.  A crash of PostgreSQL itself
+ * may lose the last few hundred milliseconds of log rows, never a message
+ * (those commit synchronously). */
+#define ASYNC_COMMIT "set_config('synchronous_commit', 'off', true) IS NOT NULL"
+
 /* api_keys.last_used_at, at most once a minute per key and worker: the
  * operator wants to see stale keys, not every use. */
 static void reqlog_touch_key(struct worker *w, long long key_id)
 {
 	static const struct db_stmt touch = {
-		"reqlog_touch_key", "UPDATE api_keys SET last_used_at = now() WHERE id = $1"};
+		"reqlog_touch_key", "UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND " ASYNC_COMMIT};
 	static long long last_id;
 	static double last_at;
 	char key_text[24];
@@ -187,7 +196,8 @@ ll_result reqlog_flush(struct worker *w)
 		" SELECT i, n, p, m, r, s, d, a, dg, c, l, NULLIF(k, 0)"
 		" FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[],"
 		"             $7::float8[], $8::text[], $9::bool[], $10::bool[], $11::bool[], $12::bigint[])"
-		"   AS b(i, n, p, m, r, s, d, a, dg, c, l, k)"};
+		"   AS b(i, n, p, m, r, s, d, a, dg, c, l, k)"
+		" WHERE " ASYNC_COMMIT};
 	struct reqlog *log = &w->reqlog;
 	struct buf cols[NCOLS];
 	const char *params[NCOLS];
@@ -206,26 +216,13 @@ ll_result reqlog_flush(struct worker *w)
 	result = reqlog_arrays(log, w->settings->node_name, cols);
 	for(int c = 0; c < NCOLS; c++)
 		params[c] = buf_str(&cols[c]);
-	/* The log rows and the keys' last use are bookkeeping: committed
-	 * without waiting for the WAL flush, which would otherwise hold the
-	 * worker for an fsync per batch.  A crash of PostgreSQL itself may
-	 * lose the last few hundred milliseconds of log rows, never a message
-	 * (those commit synchronously). */
-	if(!result)
-		result = db_begin(&w->db);
-	if(!result)
-		result = db_exec_simple(&w->db, "SET LOCAL synchronous_commit TO off");
 	if(!result)
 		result = db_exec(&w->db, &insert, NCOLS, params, NULL);
 	for(int i = 0; i < log->n && !result; i++)
 		if(log->rows[i].api_key_id)
 			reqlog_touch_key(w, log->rows[i].api_key_id);
-	if(!result)
-		result = db_commit(&w->db);
-	if(result) {
-		db_rollback(&w->db);
-		log_warn("request_log_failed", "%d served requests were not logged durably", log->n);
-	}
+	if(result)
+		log_warn("request_log_failed", "%d served requests were not logged", log->n);
 	for(int c = 0; c < NCOLS; c++)
 		buf_free(&cols[c]);
 	log->n = 0;

@@ -165,19 +165,25 @@ static bool worker_request_waiting(int listen_fd)
 }
 
 /* While rows are kept, accept() is interrupted (SIGALRM, EINTR) when they
- * are due, so a worker no request comes to still writes them in time. */
+ * are due, so a worker no request comes to still writes them in time.  The
+ * timer runs only around accept(), and is set only when rows are kept. */
 static void worker_log_timer(const struct worker *w, bool arm)
 {
+	static bool armed;
 	struct itimerval t;
-	double due = reqlog_due_in(&w->reqlog);
+	double due;
 
+	if(arm == armed || (arm && !w->reqlog.n))
+		return;
 	memset(&t, 0, sizeof(t));
-	if(arm && w->reqlog.n) {
+	if(arm) {
+		due = reqlog_due_in(&w->reqlog);
 		due = due > 0.001 ? due : 0.001;
 		t.it_value.tv_sec = (time_t)due;
 		t.it_value.tv_usec = (suseconds_t)((due - (double)(time_t)due) * 1e6);
 	}
 	setitimer(ITIMER_REAL, &t, NULL);
+	armed = arm;
 }
 
 int worker_run(struct worker *w, int listen_fd)
