@@ -771,7 +771,10 @@ static const char *const quantity_cues[] = {
 	"how big", "how deep", "how thick", "how high", "how low", "how fast", "how quickly",
 	"how old", "how strong", "how close", "how tall", "how wide", "how full", "how often",
 	"capacity", "weight", "size", "tolerance", "interval", "setpoint", "set point", "voltage",
-	"pressure", "what time", "when do", "when should", "when does", NULL};
+	"pressure", "what time", NULL};
+/* "when do I ...": a time ("after 24 hours"), or the occasions a section
+ * "When to Wash Your Hands" lists -- see asks_heading() */
+static const char *const when_cues[] = {"when do", "when should", "when does", NULL};
 
 /* which figure a quantity question asks for */
 static const char *const time_cues[] = {
@@ -795,6 +798,40 @@ static const char *const service_cues[] = {
 	"call service", "service technician", "technician", "service company", "service call",
 	"authorized service", "service agent", "call the manufacturer", "service provider",
 	"repair company", "call for service", "qualified service", NULL};
+
+/* The question word a section heading starts with and the question asks
+ * ("When to Wash Your Hands" for "when do I have to wash my hands", "What
+ * to Do When You Find Pests" for "what do I do about a roach") when the
+ * heading also names at least half the question's terms: that section is
+ * the answer to that kind of question.  "" for none. */
+static const char *asks_heading(const char *question, const char *section, const struct composer_terms *t,
+                                double total)
+{
+	static const char *const wh[] = {"when", "where", "what", "how", "why", "which", NULL};
+	const char *last = section ? strrchr(section, '>') : NULL;
+	double w = 0;
+
+	last = last ? last + 1 : section ? section : "";
+	while(*last == ' ')
+		last++;
+	for(int i = 0; wh[i]; i++) {
+		size_t wl = strlen(wh[i]);
+		const char *hit = question;
+
+		if(strncasecmp(last, wh[i], wl) != 0 || isalpha((unsigned char)last[wl]))
+			continue;
+		while((hit = strcasestr(hit, wh[i])) != NULL) {
+			if((hit == question || !isalpha((unsigned char)hit[-1])) && !isalpha((unsigned char)hit[wl]))
+				break;
+			hit += wl;
+		}
+		if(!hit || total <= 0)
+			return "";
+		match_terms(t, last + wl, &w);
+		return w >= 0.5 * total ? wh[i] : "";
+	}
+	return "";
+}
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -1055,6 +1092,8 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	bool urgent = q->priority == PRIORITY_URGENT;
 	bool quantity, escalate, service = false;
 	bool announced = false;        /* a sentence quoted introduces the step list */
+	bool asks[64] = {false};       /* the passage's heading answers the question's word */
+	bool asks_when = false;
 	double total_weight = 0, content_weight = 0, best_sentence = 0, top_pscore = 0;
 	uint32_t covered = 0, content_mask = 0, code_mask = 0;
 	size_t np = passages ? passages->count : 0;
@@ -1076,7 +1115,20 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		goto out;
 	}
 	composer_terms_of(q->text, &terms);
-	quantity = contains_any(q->text ? q->text : "", quantity_cues);
+	{
+		double all = 0;
+
+		for(int i = 0; i < terms.n; i++)
+			all += terms.weight[i];
+		for(size_t k = 0; k < np; k++) {
+			const char *w = asks_heading(q->text ? q->text : "", passages->items[k].section, &terms, all);
+
+			asks[k] = *w != '\0';
+			asks_when |= strcmp(w, "when") == 0;
+		}
+	}
+	quantity = contains_any(q->text ? q->text : "", quantity_cues) ||
+	           (!asks_when && contains_any(q->text ? q->text : "", when_cues));
 	if(quantity && contains_any(q->text ? q->text : "", time_cues))
 		qdim |= QTY_TIME;
 	if(quantity && contains_any(q->text ? q->text : "", temp_cues))
@@ -1192,6 +1244,8 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			            x->has_digit ? 0.05 : 0;
 		if(escalate && (strstr(x->text, "911") || strcasestr(x->text, "manager")))
 			x->score += 0.1;
+		if(x->passage < 64 && asks[x->passage])
+			x->score += 0.15;
 		/* a sentence under a heading naming the question's code counts
 		 * as matching ("Meaning: ..." under "E03: Platen Over-Temperature") */
 		for(int k = 0; k < terms.n; k++)

@@ -399,6 +399,36 @@ int main(void)
 		      !text_has(&a, "Stir often"), "steps from the document quoted, not one sharing a number");
 	}
 
+	/* "when do I ...": the section "When to ..." lists the occasions; the
+	 * figure in another section's heading is not the answer */
+	{
+		struct passage two[2];
+		struct passages pp = {two, 2};
+
+		arena_reset(&arena);
+		memset(two, 0, sizeof(two));
+		two[0].document_id = two[1].document_id = 21;
+		two[0].title = two[1].title = "Handwashing";
+		two[0].category = two[1].category = "safety";
+		two[0].section = "Handwashing > How to Wash Hands: 20 Seconds in All";
+		two[0].body = "1. Wet hands with warm water.\n2. Scrub hands for 10 to 15 seconds.\n3. Rinse and dry hands.\n";
+		two[0].chunk_id = 30;
+		two[0].score = 0.92;
+		two[1].section = "Handwashing > When to Wash Your Hands";
+		two[1].body = "Wash your hands:\n\n- After using the toilet.\n- After handling raw chicken.\n- Before putting on gloves.\n";
+		two[1].chunk_id = 31;
+		two[1].score = 0.91;
+		q.text = "when do i have to wash my hands";
+		q.agent = AGENT_SAFETY;
+		q.secondary = AGENT_NONE;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "After using the toilet") &&
+		      text_has(&a, "Before putting on gloves") && !text_has(&a, "Wet hands"),
+		      "\"when do I\" answered by the \"When to\" section's list");
+		q.text = "how long do i have to wash my hands";
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "20 Seconds") &&
+		      !text_has(&a, "After using the toilet"), "\"how long\" still gets the figure");
+	}
+
 	/* helpers */
 	n = composer_codes_of("BG-4 grill shows E03 and C602, not CO2", codes, 4);
 	check(n == 3 && strcmp(codes[0], "BG-4") == 0 && strcmp(codes[1], "E03") == 0 &&
