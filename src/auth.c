@@ -110,14 +110,14 @@ static void auth_cache_put(struct auth_cache *c, const struct db *db, const char
 
 ll_result auth_check(struct worker *w, struct http_request *req, enum scope need)
 {
-	const struct auth_cached_key *known;
 	static const struct db_stmt lookup = {
 		"auth_lookup",
 		"SELECT id, scope FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL"};
+	const struct auth_cached_key *known;
 	char hash[AUTH_HASH_HEX];
 	const char *key, *params[1];
 	PGresult *res = NULL;
-	ll_result result;
+	ll_result result = LL_OK;
 
 	if(strcmp(w->settings->auth, "off") == 0) {
 		req->key_scope = SCOPE_ADMIN;
