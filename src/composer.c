@@ -1094,7 +1094,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	bool announced = false;        /* a sentence quoted introduces the step list */
 	bool asks[64] = {false};       /* the passage's heading answers the question's word */
 	bool asks_when = false;
-	double total_weight = 0, content_weight = 0, best_sentence = 0, top_pscore = 0;
+	double content_weight = 0, best_sentence = 0, top_pscore = 0;
 	uint32_t covered = 0, content_mask = 0, code_mask = 0;
 	size_t np = passages ? passages->count : 0;
 	int npicked = 0, nsorted = 0, best_list = -1;
@@ -1191,7 +1191,6 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		 * all come from) tells them apart less than one only a few hold */
 		if(np >= 2 && holding > 0)
 			terms.weight[i] *= 1.0 - 0.7 * (double)holding / (double)np;
-		total_weight += terms.weight[i];
 		if(anywhere || !terms.code[i]) {
 			content_weight += terms.weight[i];
 			content_mask |= 1u << i;
