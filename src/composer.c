@@ -112,7 +112,7 @@ static bool is_word_char(unsigned char c)
 static bool token_is_code(const char *t)
 {
 	size_t letters = 0, digits = 0;
-	const char *p = t;
+	const char *p = t, *after;
 
 	while(isalpha((unsigned char)*p) && letters < 5) {
 		p++;
@@ -128,12 +128,14 @@ static bool token_is_code(const char *t)
 	}
 	if(digits == 0)
 		return false;
+	after = p;
 	while(isalpha((unsigned char)*p))
 		p++;
 	if(*p)
 		return false;
-	/* "co2", "h2o": one digit without a hyphen is a word, except error codes */
-	if(digits == 1 && !strchr(t, '-') && !(letters == 1 && (t[0] == 'e' || t[0] == 'f')))
+	/* "co2", "h2o": one digit without a hyphen is a word; a letter and a
+	 * digit alone ("E3", "F1", "H1") is an error code */
+	if(digits == 1 && !strchr(t, '-') && !(letters == 1 && !*after))
 		return false;
 	return true;
 }
@@ -1312,12 +1314,13 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		for(size_t k = 0; k < np && k < 64 && d < 0; k++)
 			if(defines[k])
 				d = (int)k;
-		for(int i = 0; d >= 0 && i < u->n && lead < 2; i++) {
+		for(int i = 0; d >= 0 && i < u->n && lead < MAX_SENTENCES + 1; i++) {
 			struct unit *x = &u->item[i];
 
-			if(x->passage != d || x->kind == UNIT_WARNING)
+			/* its heading is not its opening; a list ends it */
+			if(x->passage != d || x->kind == UNIT_WARNING || x->heading)
 				continue;
-			if(x->kind != UNIT_SENTENCE || x->heading)
+			if(x->kind != UNIT_SENTENCE)
 				break;
 			keep[n2++] = x;
 			lead++;
@@ -1397,8 +1400,11 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 
 		for(int i = 0; i < u->n && intro < 0; i++) {
 			struct unit *x = &u->item[i];
+			/* bullets: an operations or training checklist, or the fixes
+			 * listed in the equipment section that answers */
 			bool eligible = x->kind == UNIT_STEP ||
-			                (x->kind == UNIT_BULLET && (q->agent == AGENT_OPERATIONS || q->agent == AGENT_TRAINING));
+			                (x->kind == UNIT_BULLET && (q->agent == AGENT_OPERATIONS || q->agent == AGENT_TRAINING ||
+			                                            (q->agent == AGENT_EQUIPMENT && x->passage == 0)));
 			double s;
 			bool lead_code;
 

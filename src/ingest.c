@@ -129,6 +129,11 @@ static int count_words(const char *s, size_t len)
 	return n;
 }
 
+static bool is_terminal(char c)
+{
+	return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
 static bool line_is_step(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -143,13 +148,66 @@ static bool line_is_bullet(const char *s, size_t len)
 	return len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ';
 }
 
-/* Plain text headings: ALL-CAPS lines and "Section 4 ..." lines. */
+/* "4.2 Daily Cleaning", "4.2.1 Hopper", "4 Cleaning and Care": a numbered
+ * heading of a plain text manual.  Returns how many numbers it has (1 for
+ * "4", 2 for "4.2"), 0 when the line is no such heading.  One number takes
+ * Title Case words ("2 Remove the door" is a step). */
+static int numbered_heading(const char *s, size_t len)
+{
+	size_t i = 0, d;
+	int numbers = 0, words = 0;
+	bool title = true;
+
+	if(len > 70)
+		return 0;
+	for(;;) {
+		for(d = 0; i < len && isdigit((unsigned char)s[i]) && d < 3; i++)
+			d++;
+		if(d == 0 || d > 2)
+			return 0;
+		numbers++;
+		if(i + 1 < len && s[i] == '.' && isdigit((unsigned char)s[i + 1]) && numbers < 4) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	if(i < len && s[i] == '.' && numbers > 1)
+		i++;
+	if(i >= len || s[i] != ' ')
+		return 0;
+	while(i < len && s[i] == ' ')
+		i++;
+	if(i >= len || !isupper((unsigned char)s[i]) || is_terminal(s[len - 1]) || s[len - 1] == ',')
+		return 0;
+	while(i < len) {
+		size_t w = i, letters = 0;
+
+		while(i < len && s[i] != ' ') {
+			letters += isalpha((unsigned char)s[i]) != 0;
+			i++;
+		}
+		words++;
+		if(letters >= 4 && islower((unsigned char)s[w]))
+			title = false;
+		while(i < len && s[i] == ' ')
+			i++;
+	}
+	if(words > 8 || (numbers == 1 && !title))
+		return 0;
+	return numbers;
+}
+
+/* Plain text headings: ALL-CAPS lines, "Section 4 ..." lines and numbered
+ * headings. */
 static bool line_is_text_heading(const char *s, size_t len)
 {
 	int upper = 0;
 
 	if(len == 0 || len > 80)
 		return false;
+	if(numbered_heading(s, len))
+		return true;
 	if((len > 8 && strncasecmp(s, "section ", 8) == 0 && isdigit((unsigned char)s[8])) ||
 	   (len > 8 && strncasecmp(s, "chapter ", 8) == 0 && isdigit((unsigned char)s[8])))
 		return true;
@@ -201,9 +259,894 @@ static size_t line_code_label(const char *s, size_t len)
 		i += 3;
 	else
 		return 0;
+	/* to the first period, or an em dash after the name ("E22: No water
+	 * — Action: ...", a table row) */
 	for(end = i; end < len && end < 100 && s[end] != '.'; end++)
-		;
+		if(end > i + 1 && len - end >= 3 && memcmp(s + end, "\xe2\x80\x94", 3) == 0)
+			break;
+	while(end > i && s[end - 1] == ' ')
+		end--;
 	return end;
+}
+
+/* ---------------------------------------------------------------- layout
+ *
+ * Before the parse, a document's layout is normalised so that what the
+ * answers quote is whole: manuals come as Markdown, as text typed by hand and
+ * as pdftotext -layout output, with page furniture and columns.
+ *  - Page headers and footers ("Model CX-10 Service Manual   Page 12"), page
+ *    numbers and table-of-contents lines are dropped (plain text), and a
+ *    paragraph cut by a page break is joined again.
+ *  - Tables, Markdown pipe tables and (plain text) columns laid out with
+ *    spaces, become one line per row, "cell: cell" or "cell — Header: cell —
+ *    Header: cell", each row a paragraph of its own; a row naming an error
+ *    code then opens the code's section like any code line.
+ *  - A lone WARNING / CAUTION / DANGER line is joined to the paragraph it
+ *    heads, and a warning's wrapped lines to its first line, so the warning
+ *    is quoted whole.
+ *  - (plain text) Words hyphenated across a line break are joined, wrapped
+ *    lines of a numbered step or a bullet are joined to it, bullet glyphs
+ *    (•, ▪, ...) become "- " and dot leaders become ": ".
+ */
+
+struct tline {
+	const char *s;       /* the text after the indent, trailing space trimmed */
+	size_t len;
+	size_t indent;       /* in characters */
+	bool brk;            /* a page break (form feed) comes before this line */
+	bool drop;
+};
+
+#define TABLE_MAX_COLS 8
+#define CELL_MAX 2048
+
+static size_t utf8_chars(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for(size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* A line that is a page number, or ends or starts with "Page N" /
+ * "Page N of M"; *pure set when the line holds nothing else. */
+static bool line_has_page_number(const char *s, size_t len, bool *pure)
+{
+	size_t i = 0, j;
+
+	*pure = false;
+	/* "12", "- 12 -", "12 / 40" */
+	while(i < len && (s[i] == '-' || s[i] == ' '))
+		i++;
+	j = i;
+	while(j < len && isdigit((unsigned char)s[j]))
+		j++;
+	if(j > i && j - i <= 4) {
+		size_t k = j;
+
+		while(k < len && (s[k] == ' ' || s[k] == '-' || s[k] == '/' || isdigit((unsigned char)s[k])))
+			k++;
+		if(k == len) {
+			*pure = true;
+			return true;
+		}
+	}
+	for(i = 0; i + 5 < len; i++) {
+		if(strncasecmp(s + i, "page", 4) != 0 || (i > 0 && isalpha((unsigned char)s[i - 1])))
+			continue;
+		j = i + 4;
+		if(j < len && s[j] == '.')
+			j++;
+		while(j < len && s[j] == ' ')
+			j++;
+		if(j >= len || !isdigit((unsigned char)s[j]))
+			continue;
+		while(j < len && isdigit((unsigned char)s[j]))
+			j++;
+		if(j + 4 <= len && strncasecmp(s + j, " of ", 4) == 0) {
+			j += 4;
+			while(j < len && isdigit((unsigned char)s[j]))
+				j++;
+		}
+		/* at the start or the end of the line */
+		if(j == len || i == 0) {
+			*pure = i == 0 && j == len;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The line with digits as '#' and runs of spaces as one: page furniture
+ * repeats in this form. */
+static size_t line_key(const char *s, size_t len, char *out, size_t outlen)
+{
+	size_t o = 0;
+
+	for(size_t i = 0; i < len && o + 1 < outlen; i++) {
+		if(isdigit((unsigned char)s[i])) {
+			if(o == 0 || out[o - 1] != '#')
+				out[o++] = '#';
+		} else if(s[i] == ' ' || s[i] == '\t') {
+			if(o && out[o - 1] != ' ')
+				out[o++] = ' ';
+		} else
+			out[o++] = (char)tolower((unsigned char)s[i]);
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* A run of 4 or more dots (". . . ." too): a leader. Returns its start and
+ * sets *end past it and the spaces around; NULL for none. */
+static const char *dot_leader(const char *s, size_t len, const char **end)
+{
+	for(size_t i = 0; i < len; i++) {
+		size_t j = i, dots = 0;
+
+		while(j < len && (s[j] == '.' || (s[j] == ' ' && j + 1 < len && s[j + 1] == '.' && dots > 0))) {
+			dots += s[j] == '.';
+			j++;
+		}
+		if(dots >= 4) {
+			size_t b = i;
+
+			while(b > 0 && s[b - 1] == ' ')
+				b--;
+			while(j < len && s[j] == ' ')
+				j++;
+			*end = s + j;
+			return s + b;
+		}
+		i = j > i ? j - 1 : i;
+	}
+	return NULL;
+}
+
+static bool line_is_toc(const char *s, size_t len)
+{
+	const char *end, *lead = dot_leader(s, len, &end);
+	size_t rest;
+
+	if(!lead)
+		return false;
+	rest = (size_t)(s + len - end);
+	if(rest == 0 || rest > 4)
+		return false;
+	for(size_t i = 0; i < rest; i++)
+		if(!isdigit((unsigned char)end[i]))
+			return false;
+	return true;
+}
+
+/* WARNING / CAUTION / DANGER (and NOTE, IMPORTANT) at the start of a line,
+ * past emphasis and quote marks; returns the word's length, *after set to
+ * where the text after it (and a colon) starts.  0 when none. */
+static size_t warning_word(const char *s, size_t len, size_t *after)
+{
+	static const char *const words[] = {"WARNING", "CAUTION", "DANGER", "NOTE", "IMPORTANT", NULL};
+	size_t i = 0;
+
+	while(i < len && (s[i] == '*' || s[i] == '_' || s[i] == '>' || s[i] == ' ' || s[i] == '!'))
+		i++;
+	for(int k = 0; words[k]; k++) {
+		size_t wl = strlen(words[k]), j;
+
+		if(len - i < wl || strncmp(s + i, words[k], wl) != 0 ||
+		   (len - i > wl && isalpha((unsigned char)s[i + wl])))
+			continue;
+		j = i + wl;
+		while(j < len && (s[j] == '*' || s[j] == '_' || s[j] == ':' || s[j] == '!' || s[j] == ' ' ||
+		                  s[j] == '-'))
+			j++;
+		*after = j;
+		return wl;
+	}
+	return 0;
+}
+
+/* ---- columns laid out with spaces */
+
+struct cells {
+	int n;
+	size_t pos[TABLE_MAX_COLS];    /* start column, in characters */
+	const char *s[TABLE_MAX_COLS];
+	size_t len[TABLE_MAX_COLS];
+};
+
+/* Cuts a line at gaps of 3+ spaces, or 2 not after a sentence's end.
+ * Returns the number of cells (0 when over TABLE_MAX_COLS). */
+static int split_cells(const struct tline *l, struct cells *c)
+{
+	size_t i = 0, col = l->indent;
+
+	c->n = 0;
+	while(i < l->len) {
+		size_t start = i, end, gap = 0;
+
+		for(;;) {
+			while(i < l->len && l->s[i] != ' ' && l->s[i] != '\t')
+				i++;
+			end = i;
+			gap = 0;
+			while(i < l->len && (l->s[i] == ' ' || l->s[i] == '\t')) {
+				gap += l->s[i] == '\t' ? 2 : 1;
+				i++;
+			}
+			if(i >= l->len || gap >= 3 || (gap == 2 && !is_terminal(l->s[end - 1])))
+				break;
+		}
+		if(c->n == TABLE_MAX_COLS)
+			return 0;
+		c->pos[c->n] = col;
+		c->s[c->n] = l->s + start;
+		c->len[c->n] = end - start;
+		c->n++;
+		col += utf8_chars(l->s + start, i - start);
+	}
+	return c->n;
+}
+
+static int column_of(const size_t *cols, int ncols, size_t pos)
+{
+	for(int k = 0; k < ncols; k++)
+		if(pos + 1 >= cols[k] && pos <= cols[k] + 1)
+			return k;
+	return -1;
+}
+
+static bool cells_fit(const struct cells *c, const size_t *cols, int ncols)
+{
+	for(int i = 0; i < c->n; i++)
+		if(column_of(cols, ncols, c->pos[i]) < 0)
+			return false;
+	return true;
+}
+
+struct row {
+	struct buf cell[TABLE_MAX_COLS];
+};
+
+static void row_init(struct row *r)
+{
+	for(int k = 0; k < TABLE_MAX_COLS; k++)
+		buf_init(&r->cell[k], CELL_MAX);
+}
+
+static void row_free(struct row *r)
+{
+	for(int k = 0; k < TABLE_MAX_COLS; k++)
+		buf_free(&r->cell[k]);
+}
+
+static void row_clear(struct row *r, int from)
+{
+	for(int k = from; k < TABLE_MAX_COLS; k++)
+		buf_reset(&r->cell[k]);
+}
+
+/* Appends text to a cell: a word hyphenated at the wrap is joined. */
+static ll_result cell_add(struct buf *b, const char *s, size_t len)
+{
+	if(b->len == 0)
+		return buf_append(b, s, len);
+	if(b->len >= 2 && b->data[b->len - 1] == '-' && islower((unsigned char)b->data[b->len - 2]) &&
+	   len && islower((unsigned char)s[0])) {
+		b->len--;
+		b->data[b->len] = '\0';
+		return buf_append(b, s, len);
+	}
+	if(buf_append(b, " ", 1))
+		return LL_ENOMEM;
+	return buf_append(b, s, len);
+}
+
+static bool cell_starts_new(const char *s)
+{
+	return isupper((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '(' || (unsigned char)*s >= 0x80;
+}
+
+/* A header cell: no digits, at most 4 words, no sentence end. */
+static bool header_cell(const char *s, size_t len)
+{
+	int words = 0;
+	bool in = false;
+
+	if(len == 0 || is_terminal(s[len - 1]))
+		return false;
+	for(size_t i = 0; i < len; i++) {
+		if(isdigit((unsigned char)s[i]))
+			return false;
+		if(s[i] != ' ' && !in)
+			words++;
+		in = s[i] != ' ';
+	}
+	return words <= 4;
+}
+
+static bool all_caps(const char *s, size_t len)
+{
+	int upper = 0;
+
+	for(size_t i = 0; i < len; i++) {
+		if(islower((unsigned char)s[i]))
+			return false;
+		upper += isupper((unsigned char)s[i]) != 0;
+	}
+	return upper > 0;
+}
+
+/* A header as a label: "POSSIBLE CAUSE" -> "Possible cause". */
+static ll_result header_label(struct buf *out, const char *s, size_t len)
+{
+	bool caps = all_caps(s, len);
+
+	for(size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if(c == '*' || c == '_' || c == '`')
+			continue;
+		if(caps && out->len && i > 0)
+			c = (char)tolower((unsigned char)c);
+		if(buf_append(out, &c, 1))
+			return LL_ENOMEM;
+	}
+	return LL_OK;
+}
+
+/* One row as a paragraph: "c0: c1" for two columns, else
+ * "c0 — H1: c1 — H2: c2" (without headers "c0 — c1 — c2"). */
+static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row *head, bool has_head)
+{
+	int first = -1, n = 0;
+	bool code;
+	ll_result result = LL_OK;
+
+	for(int k = 0; k < ncols; k++)
+		if(r->cell[k].len) {
+			n++;
+			if(first < 0)
+				first = k;
+		}
+	if(n == 0)
+		return LL_OK;
+	/* a code in the first column: "E22: meaning — Action: ..." */
+	code = first == 0 && r->cell[0].len <= 12 && line_code_label(r->cell[0].data, r->cell[0].len) == 0;
+	if(code) {
+		char probe[40];
+
+		snprintf(probe, sizeof(probe), "%s: x", r->cell[0].data);
+		code = line_code_label(probe, strlen(probe)) > 0;
+	}
+	if((result = buf_appends(out, "\n")) != LL_OK)
+		return result;
+	for(int k = first; k < ncols && !result; k++) {
+		const struct buf *c = &r->cell[k];
+
+		if(!c->len)
+			continue;
+		if(k == first)
+			result = buf_append(out, c->data, c->len);
+		else if(ncols == 2 || (k == first + 1 && code))
+			result = buf_printf(out, "%s%s", out->data[out->len - 1] == ':' ? " " : ": ", c->data);
+		else {
+			result = buf_appends(out, " \xe2\x80\x94 ");
+			if(!result && has_head && head->cell[k].len && head->cell[k].len <= 40) {
+				result = header_label(out, head->cell[k].data, head->cell[k].len);
+				if(!result)
+					result = buf_appends(out, ": ");
+			}
+			if(!result)
+				result = buf_append(out, c->data, c->len);
+		}
+	}
+	if(!result && !is_terminal(out->data[out->len - 1]))
+		result = buf_appends(out, ".");
+	if(!result)
+		result = buf_appends(out, "\n");
+	return result;
+}
+
+/* A table laid out in columns at lines[i..]: returns the number of lines it
+ * spans (0 when there is none) and writes its rows to out.  *scanned is set
+ * past the lines looked at: no table starts inside them. */
+static size_t column_table(struct tline *lines, size_t i, size_t n, struct buf *out, ll_result *result,
+                           size_t *scanned)
+{
+	struct cells c;
+	size_t cols[TABLE_MAX_COLS * 4];
+	int ncols = 0, multi = 0;
+	size_t end = i;
+	struct row row, head;
+	bool has_head = false, row_open = false;
+
+	*result = LL_OK;
+	if(split_cells(&lines[i], &c) < 2)
+		return 0;
+	/* the columns: the cell starts of the lines that have several */
+	for(size_t j = i; j < n && j - i < 400 && !lines[j].drop && lines[j].len; j++) {
+		int m = split_cells(&lines[j], &c);
+
+		if(m == 0)
+			break;
+		if(m >= 2) {
+			for(int k = 0; k < m; k++)
+				if(column_of(cols, ncols, c.pos[k]) < 0) {
+					if(ncols == (int)(sizeof(cols) / sizeof(cols[0])))
+						return 0;
+					cols[ncols++] = c.pos[k];
+				}
+			multi++;
+		} else if(ncols == 0 || column_of(cols, ncols, c.pos[0]) < 0)
+			break;
+		end = j + 1;
+	}
+	*scanned = end;
+	if(multi < 2 || ncols > TABLE_MAX_COLS)
+		return 0;
+	/* in order of position */
+	for(int a = 1; a < ncols; a++)
+		for(int b = a; b > 0 && cols[b - 1] > cols[b]; b--) {
+			size_t t = cols[b];
+
+			cols[b] = cols[b - 1];
+			cols[b - 1] = t;
+		}
+	/* each column must start a cell in two lines at least: otherwise it is
+	 * prose with a wide gap, not a table */
+	for(int k = 0; k < ncols; k++) {
+		int seen = 0;
+
+		for(size_t j = i; j < end; j++)
+			if(split_cells(&lines[j], &c) >= 2)
+				for(int m = 0; m < c.n; m++)
+					seen += column_of(&cols[k], 1, c.pos[m]) == 0;
+		if(seen < 2)
+			return 0;
+	}
+	row_init(&row);
+	row_init(&head);
+	for(size_t j = i; j < end && !*result; j++) {
+		int m = split_cells(&lines[j], &c);
+		int col0 = m ? column_of(cols, ncols, c.pos[0]) : -1;
+		bool fresh, all_new = true;
+
+		if(!m || !cells_fit(&c, cols, ncols))
+			continue;
+		for(int k = 0; k < m; k++)
+			all_new &= cell_starts_new(c.s[k]);
+		if(j == i) {
+			bool header = m == ncols;
+
+			for(int k = 0; k < m && header; k++)
+				header = header_cell(c.s[k], c.len[k]) && (ncols > 2 || all_caps(c.s[k], c.len[k]));
+			if(header) {
+				for(int k = 0; k < m && !*result; k++)
+					*result = buf_append(&head.cell[column_of(cols, ncols, c.pos[k])], c.s[k], c.len[k]);
+				has_head = true;
+				continue;
+			}
+		}
+		/* a new row: text in the first column that starts a phrase; a
+		 * sub-row: several cells, each starting a phrase, the first empty */
+		fresh = !row_open || (col0 == 0 && cell_starts_new(c.s[0])) || (col0 > 0 && m >= 2 && all_new);
+		if(fresh && row_open) {
+			*result = row_emit(out, &row, ncols, &head, has_head);
+			row_clear(&row, col0 == 0 ? 0 : 1);
+		}
+		row_open = true;
+		for(int k = 0; k < m && !*result; k++)
+			*result = cell_add(&row.cell[column_of(cols, ncols, c.pos[k])], c.s[k], c.len[k]);
+	}
+	if(!*result && row_open)
+		*result = row_emit(out, &row, ncols, &head, has_head);
+	row_free(&row);
+	row_free(&head);
+	return *result ? 0 : end - i;
+}
+
+/* ---- Markdown pipe tables */
+
+static int pipe_cells(const char *s, size_t len, const char **cs, size_t *cl, int max)
+{
+	size_t i = 0;
+	int n = 0;
+
+	if(len && s[0] == '|')
+		i = 1;
+	while(i < len) {
+		size_t start = i, a, b;
+
+		while(i < len && !(s[i] == '|' && (i == 0 || s[i - 1] != '\\')))
+			i++;
+		a = start;
+		b = i;
+		while(a < b && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while(b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+			b--;
+		if(i >= len && a == b)
+			break;              /* after the closing pipe */
+		if(n == max)
+			return 0;
+		cs[n] = s + a;
+		cl[n] = b - a;
+		n++;
+		i++;
+	}
+	return n;
+}
+
+static bool pipe_separator(const char *s, size_t len)
+{
+	bool dash = false;
+
+	for(size_t i = 0; i < len; i++) {
+		if(s[i] == '-')
+			dash = true;
+		else if(s[i] != '|' && s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return false;
+	}
+	return dash;
+}
+
+static size_t pipe_table(struct tline *lines, size_t i, size_t n, struct buf *out, ll_result *result)
+{
+	const char *cs[TABLE_MAX_COLS];
+	size_t cl[TABLE_MAX_COLS];
+	struct row row, head;
+	bool has_head = false;
+	size_t j = i;
+	int ncols = 0;
+
+	*result = LL_OK;
+	if(!lines[i].len || lines[i].s[0] != '|')
+		return 0;
+	row_init(&row);
+	row_init(&head);
+	if(i + 1 < n && lines[i + 1].len && lines[i + 1].s[0] == '|' && pipe_separator(lines[i + 1].s, lines[i + 1].len)) {
+		ncols = pipe_cells(lines[i].s, lines[i].len, cs, cl, TABLE_MAX_COLS);
+		for(int k = 0; k < ncols && !*result; k++)
+			*result = buf_append(&head.cell[k], cs[k], cl[k]);
+		has_head = ncols > 0;
+		j = i + 2;
+	}
+	for(; j < n && !*result && lines[j].len && lines[j].s[0] == '|'; j++) {
+		int m = pipe_cells(lines[j].s, lines[j].len, cs, cl, TABLE_MAX_COLS);
+
+		if(pipe_separator(lines[j].s, lines[j].len))
+			continue;
+		if(m > ncols)
+			ncols = m;
+		row_clear(&row, 0);
+		for(int k = 0; k < m && !*result; k++)
+			if(cl[k])
+				*result = buf_append(&row.cell[k], cs[k], cl[k]);
+		if(!*result)
+			*result = row_emit(out, &row, ncols, &head, has_head);
+	}
+	row_free(&row);
+	row_free(&head);
+	if(ncols == 0)
+		return 0;
+	return *result ? 0 : j - i;
+}
+
+/* ---- the pass */
+
+static const char *const keep_hyphen[] = {"self", "non", "half", "well", "cross", "multi", "semi",
+                                          "double", "single", "two", "three", "four", "low", "high",
+                                          "all", "quick", "hand", "food", NULL};
+
+static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, bool *keep)
+{
+	size_t e = b->len, w;
+
+	if(e < 3 || b->data[e - 1] != '-' || !islower((unsigned char)b->data[e - 2]) || !nlen ||
+	   !islower((unsigned char)next[0]))
+		return false;
+	w = e - 1;
+	while(w > 0 && isalpha((unsigned char)b->data[w - 1]))
+		w--;
+	*keep = false;
+	for(int k = 0; keep_hyphen[k]; k++)
+		if(strlen(keep_hyphen[k]) == e - 1 - w && strncasecmp(b->data + w, keep_hyphen[k], e - 1 - w) == 0)
+			*keep = true;
+	return true;
+}
+
+static bool glyph_bullet(const char *s, size_t len, size_t *mark)
+{
+	static const char *const glyphs[] = {"\xe2\x80\xa2", "\xe2\x96\xaa", "\xe2\x97\xa6", "\xc2\xb7",
+	                                     "\xef\x82\xb7", "\xe2\x80\x93", "\xe2\x96\xa0", "\xe2\x97\x8f", NULL};
+
+	for(int k = 0; glyphs[k]; k++) {
+		size_t gl = strlen(glyphs[k]);
+
+		if(len > gl + 1 && memcmp(s, glyphs[k], gl) == 0 && (s[gl] == ' ' || s[gl] == '\t')) {
+			*mark = gl + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+struct keyed {
+	const char *key;
+	size_t idx;
+};
+
+static int keyed_cmp(const void *x, const void *y)
+{
+	const struct keyed *a = x, *b = y;
+	int c = strcmp(a->key, b->key);
+
+	return c ? c : (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/* Writes the normalised text of text[0..len) to out. */
+static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
+                                  struct buf *out)
+{
+	struct tline *lines;
+	size_t n = 0, cap = 1, pos = 0;
+	ll_result result = LL_OK;
+	bool plain = fmt == INGEST_TEXT;
+
+	for(size_t i = 0; i < len; i++)
+		cap += text[i] == '\n';
+	lines = arena_alloc(a, cap * sizeof(*lines));
+	if(!lines)
+		return LL_ENOMEM;
+	while(pos < len) {
+		const char *line = text + pos;
+		const char *nl = memchr(line, '\n', len - pos);
+		size_t ll = nl ? (size_t)(nl - line) : len - pos;
+		struct tline *t = &lines[n++];
+		size_t i = 0, col = 0;
+
+		memset(t, 0, sizeof(*t));
+		pos += ll + (nl ? 1 : 0);
+		while(i < ll && line[i] == '\f') {
+			t->brk = true;
+			i++;
+		}
+		while(i < ll && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f')) {
+			col += line[i] == '\t' ? 4 : 1;
+			i++;
+		}
+		t->s = line + i;
+		t->len = ll - i;
+		t->indent = col;
+		while(t->len && (t->s[t->len - 1] == '\r' || t->s[t->len - 1] == ' ' || t->s[t->len - 1] == '\t' ||
+		                 t->s[t->len - 1] == '\f'))
+			t->len--;
+	}
+	if(plain) {
+		/* page furniture: lines with a page number that repeat, and lines
+		 * repeated three times or more next to a page break */
+		char **keys = arena_alloc(a, (n ? n : 1) * sizeof(*keys));
+		int *count = arena_alloc(a, (n ? n : 1) * sizeof(*count));
+		bool any_drop = false;
+
+		if(!keys || !count)
+			return LL_ENOMEM;
+		for(size_t i = 0; i < n; i++) {
+			char k[160];
+
+			line_key(lines[i].s, lines[i].len < 200 ? lines[i].len : 0, k, sizeof(k));
+			keys[i] = arena_strdup(a, k);
+			if(!keys[i])
+				return LL_ENOMEM;
+			count[i] = 0;
+		}
+		{
+			struct keyed *order = arena_alloc(a, (n ? n : 1) * sizeof(*order));
+
+			if(!order)
+				return LL_ENOMEM;
+			for(size_t i = 0; i < n; i++) {
+				order[i].key = keys[i];
+				order[i].idx = i;
+			}
+			qsort(order, n, sizeof(*order), keyed_cmp);
+			for(size_t i = 0; i < n;) {
+				size_t j = i;
+
+				while(j < n && strcmp(order[j].key, order[i].key) == 0)
+					j++;
+				for(size_t k = i; k < j; k++)
+					count[order[k].idx] = order[i].key[0] ? (int)(j - i) : 0;
+				i = j;
+			}
+		}
+		for(size_t i = 0; i < n; i++) {
+			struct tline *t = &lines[i];
+			bool pure, edge = false;
+
+			if(!t->len)
+				continue;
+			if(line_is_toc(t->s, t->len)) {
+				t->drop = true;
+				continue;
+			}
+			/* the first line of a page or the last before a break */
+			if(t->brk || i == 0)
+				edge = true;
+			else {
+				size_t j = i;
+
+				while(j > 0 && !lines[j - 1].len && !lines[j - 1].brk)
+					j--;
+				if(j > 0 && lines[j - 1].brk && !lines[j - 1].len)
+					edge = true;
+				for(j = i + 1; j < n && !lines[j].len && !lines[j].brk; j++)
+					;
+				if(j >= n || lines[j].brk)
+					edge = true;
+			}
+			if(line_has_page_number(t->s, t->len, &pure) && (count[i] >= 2 || (pure && edge)))
+				t->drop = any_drop = true;
+			else if(count[i] >= 3 && edge && !line_is_step(t->s, t->len) && !line_is_bullet(t->s, t->len))
+				t->drop = any_drop = true;
+		}
+		/* a repeated line next to a dropped one is furniture too */
+		for(size_t i = 0; any_drop && i < n; i++) {
+			if(!lines[i].drop || !lines[i].len)
+				continue;
+			for(int dir = -1; dir <= 1; dir += 2) {
+				size_t j = i;
+
+				for(;;) {
+					if((dir < 0 && j == 0) || (dir > 0 && j + 1 >= n))
+						break;
+					j = (size_t)((long)j + dir);
+					if(lines[j].len || lines[j].brk)
+						break;
+				}
+				if(j != i && lines[j].len && !lines[j].drop && count[j] >= 3 &&
+				   !line_is_step(lines[j].s, lines[j].len))
+					lines[j].drop = true;
+			}
+		}
+		/* a page break inside a paragraph: join the two halves */
+		for(size_t i = 0; any_drop && i < n; i++) {
+			size_t p, q;
+			bool gap = false;
+
+			if(!lines[i].drop)
+				continue;
+			for(p = i; p > 0 && (lines[p].drop || !lines[p].len); p--)
+				;
+			for(q = i; q < n && (lines[q].drop || !lines[q].len); q++)
+				gap |= lines[q].drop;
+			if(!gap || q >= n || p >= i || lines[p].drop || !lines[p].len)
+				continue;
+			if(!is_terminal(lines[p].s[lines[p].len - 1]) && islower((unsigned char)lines[q].s[0]))
+				for(size_t k = p + 1; k < q; k++)
+					lines[k].drop = true;
+			i = q;
+		}
+	}
+	{
+		bool item = false, warn = false, para = false;
+		size_t item_indent = 0, no_table = 0;
+
+		for(size_t i = 0; i < n && !result; i++) {
+			struct tline *t = &lines[i];
+			size_t used, after = 0, mark = 0;
+			bool step, bullet, glyph = false;
+
+			if(t->drop)
+				continue;
+			if(!t->len) {
+				result = buf_appends(out, para ? "\n\n" : "\n");
+				item = warn = para = false;
+				continue;
+			}
+			if(para && t->len && (t->s[0] == '|' || plain)) {
+				/* a table may start here: end the open line first */
+				size_t mark0 = out->len;
+
+				result = buf_appends(out, "\n");
+				used = result ? 0 : pipe_table(lines, i, n, out, &result);
+				if(!used && !result && plain)
+					used = i < no_table ? 0 : column_table(lines, i, n, out, &result, &no_table);
+				if(!used && !result) {
+					out->len = mark0;
+					out->data[mark0] = '\0';
+				}
+			} else {
+				used = pipe_table(lines, i, n, out, &result);
+				if(!used && !result && plain)
+					used = i < no_table ? 0 : column_table(lines, i, n, out, &result, &no_table);
+			}
+			if(result)
+				break;
+			if(used) {
+				/* a blank line after each row (row_emit) and the table */
+				i += used - 1;
+				item = warn = para = false;
+				continue;
+			}
+			if(plain)
+				glyph = glyph_bullet(t->s, t->len, &mark);
+			step = line_is_step(t->s, t->len);
+			bullet = glyph || line_is_bullet(t->s, t->len);
+			if(para && !step && !bullet) {
+				bool keep = false;
+
+				/* join to the line before: a hyphenated word, a warning's
+				 * next line, a wrapped step or bullet */
+				if(plain && wrap_hyphen(out, t->s, t->len, &keep)) {
+					if(!keep)
+						out->len--;
+					result = buf_append(out, t->s, t->len);
+					continue;
+				}
+				if(warn || (plain && item && !warning_word(t->s, t->len, &after) &&
+				            !line_code_label(t->s, t->len) && !line_is_text_heading(t->s, t->len) &&
+				            (t->indent > item_indent || !is_terminal(out->data[out->len - 1])))) {
+					const char *s = t->s;
+					size_t l = t->len;
+
+					if(!plain && l >= 2 && s[0] == '>' && s[1] == ' ') {
+						s += 2;
+						l -= 2;
+					}
+					result = buf_printf(out, " %.*s", (int)l, s);
+					continue;
+				}
+			}
+			if(para)
+				result = buf_appends(out, "\n");
+			if(result)
+				break;
+			/* a lone WARNING line heads the paragraph after it */
+			if(warning_word(t->s, t->len, &after) && after >= t->len) {
+				size_t w = 0;
+
+				while(w < t->len && !isalpha((unsigned char)t->s[w]))
+					w++;
+				result = buf_printf(out, "%*s%.*s:", (int)(plain ? t->indent : 0), "",
+				                    (int)warning_word(t->s, t->len, &after), t->s + w);
+				for(size_t j = i + 1; j < n && !lines[j].len && !lines[j].drop; j++)
+					i = j;      /* skip blank lines between */
+				warn = para = true;
+				continue;
+			}
+			warn = warning_word(t->s, t->len, &after) > 0 && !all_caps(t->s, t->len);
+			item = step || bullet;
+			item_indent = t->indent;
+			para = true;
+			if(plain) {
+				const char *lead, *lend;
+				size_t from = 0;
+
+				if(t->indent && (result = buf_printf(out, "%*s", (int)t->indent, "")) != LL_OK)
+					break;
+				if(glyph) {
+					result = buf_appends(out, "- ");
+					from = mark;
+				}
+				/* "Water pressure ........ 20 psi" -> "Water pressure: 20 psi" */
+				lead = dot_leader(t->s + from, t->len - from, &lend);
+				if(!result && lead && lend < t->s + t->len) {
+					result = buf_append(out, t->s + from, (size_t)(lead - t->s - from));
+					if(!result)
+						result = buf_appends(out, ": ");
+					if(!result)
+						result = buf_append(out, lend, (size_t)(t->s + t->len - lend));
+				} else if(!result)
+					result = buf_append(out, t->s + from, t->len - from);
+			} else
+				result = buf_printf(out, "%*s%.*s", (int)t->indent, "", (int)t->len, t->s);
+		}
+		if(!result && para)
+			result = buf_appends(out, "\n");
+	}
+	return result;
 }
 
 static ll_result section_add(struct parse *p, const char *label)
@@ -263,24 +1206,34 @@ static ll_result block_add(struct parse *p, enum block_kind kind, const char *te
 	return b->text ? LL_OK : LL_ENOMEM;
 }
 
-/* The heading path "H2 > H3" (H1 when the section sits right under it). */
-static ll_result heading_set(struct parse *p, char heads[3][MAX_SECTION_LEN], int level,
+/* The heading path "H2 > H3 > H4 ..." (H1 when the section sits right
+ * under it). */
+#define HEAD_LEVELS 6
+static ll_result heading_set(struct parse *p, char heads[HEAD_LEVELS][MAX_SECTION_LEN], int level,
                              const char *text, size_t len)
 {
-	char label[3 * MAX_SECTION_LEN + 8];
+	char label[HEAD_LEVELS * (MAX_SECTION_LEN + 3) + 8];
+	size_t o = 0;
 
-	if(level > 3)
-		level = 3;
+	if(level > HEAD_LEVELS)
+		level = HEAD_LEVELS;
 	copy_value(heads[level - 1], MAX_SECTION_LEN, text, len);
-	for(int i = level; i < 3; i++)
+	{
+		/* "1   SAFETY" (a layout gap) -> "1 SAFETY" */
+		char *h = heads[level - 1], *w = h;
+
+		for(char *r = h; *r; r++)
+			if(!(*r == ' ' && (r[1] == ' ' || w == h)))
+				*w++ = *r == '\t' ? ' ' : *r;
+		*w = '\0';
+	}
+	for(int i = level; i < HEAD_LEVELS; i++)
 		heads[i][0] = '\0';
-	if(heads[1][0] && heads[2][0])
-		snprintf(label, sizeof(label), "%s > %s", heads[1], heads[2]);
-	else if(heads[1][0])
-		snprintf(label, sizeof(label), "%s", heads[1]);
-	else if(heads[2][0])
-		snprintf(label, sizeof(label), "%s", heads[2]);
-	else
+	label[0] = '\0';
+	for(int i = 1; i < HEAD_LEVELS; i++)
+		if(heads[i][0])
+			o += (size_t)snprintf(label + o, sizeof(label) - o, "%s%s", o ? " > " : "", heads[i]);
+	if(o == 0)
 		snprintf(label, sizeof(label), "%s", heads[0]);
 	{
 		char *copy = arena_strdup(p->a, label);
@@ -295,7 +1248,8 @@ static ll_result heading_set(struct parse *p, char heads[3][MAX_SECTION_LEN], in
  * blank lines between its steps; an indented line continues a list item. */
 static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enum ingest_format fmt)
 {
-	char heads[3][MAX_SECTION_LEN] = {"", "", ""};
+	char heads[HEAD_LEVELS][MAX_SECTION_LEN] = {"", "", "", "", "", ""};
+	int head_level = 0;        /* the level of the last heading */
 	size_t pos = 0, bstart = 0, bend = 0;
 	bool open = false, prev_blank = true;
 	enum block_kind kind = BLOCK_PARA;
@@ -335,14 +1289,16 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 				heading = level <= 6 && (size_t)level < tl && t[level] == ' ';
 			} else if(fmt == INGEST_TEXT && prev_blank && !line_is_bullet(t, tl) &&
 			          line_is_text_heading(t, tl)) {
-				/* "3. FAULT CODES" is a numbered heading, not a step */
+				/* "3. FAULT CODES" is a numbered heading, not a step;
+				 * "4.2 Daily Cleaning" sits under "4 CLEANING" */
 				heading = true;
-				level = 2;
+				level = numbered_heading(t, tl) > 1 ? 3 : 2;
 			}
 			if(heading) {
 				if(open)
 					result = block_add(p, kind, text + bstart, bend - bstart);
 				open = false;
+				head_level = level;
 				if(!result)
 					result = heading_set(p, heads, level,
 					                     fmt == INGEST_MARKDOWN ? t + level : t,
@@ -361,7 +1317,7 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 					result = block_add(p, kind, text + bstart, bend - bstart);
 				open = false;
 				if(!result)
-					result = heading_set(p, heads, 3, t, label);
+					result = heading_set(p, heads, head_level >= 2 ? head_level + 1 : 3, t, label);
 				if(result)
 					break;
 			}
@@ -551,6 +1507,7 @@ ll_result ingest_chunk_text(struct arena *arena, const char *text, size_t len,
 {
 	struct parse p;
 	struct packer k;
+	struct buf norm;
 	ll_result result;
 
 	memset(out, 0, sizeof(*out));
@@ -559,6 +1516,14 @@ ll_result ingest_chunk_text(struct arena *arena, const char *text, size_t len,
 	p.a = arena;
 	k.a = arena;
 	buf_init(&k.cur, 1024 * 1024);
+	buf_init(&norm, len * 16 + 65536);
+	result = normalise_layout(arena, text, len, format, &norm);
+	if(result == LL_ENOMEM)
+		goto out;
+	if(result == LL_OK) {
+		text = buf_str(&norm);
+		len = norm.len;
+	}
 	result = parse_blocks(&p, text, len, format);
 	if(result)
 		goto out;
@@ -593,6 +1558,7 @@ ll_result ingest_chunk_text(struct arena *arena, const char *text, size_t len,
 		out->sections += p.section_used[i] ? 1 : 0;
 out:
 	buf_free(&k.cur);
+	buf_free(&norm);
 	return result;
 }
 

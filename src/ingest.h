@@ -1,8 +1,13 @@
 /* ingest.h - manuals into the knowledge base: header, sections, chunks.
  *
- * A document is Markdown (sections from # / ## / ### headings) or plain text
- * (blank-line paragraphs; ALL-CAPS lines and "Section N" lines are headings;
- * PDFs arrive as plain text through pdftotext).  Files may start with a
+ * A document is Markdown (sections from # to ###### headings, the path
+ * "H2 > H3 > H4") or plain text (blank-line paragraphs; ALL-CAPS lines,
+ * "Section N" lines and numbered headings like "4.2 Daily Cleaning" are
+ * headings; PDFs arrive as plain text through pdftotext -layout).  Before
+ * the split the layout is normalised: page headers, footers and contents
+ * lines dropped, hyphenated and wrapped lines joined, tables (pipe tables,
+ * and columns laid out with spaces in plain text) turned into one quotable
+ * line per row, a lone WARNING line joined to its text (see ingest.c).  Files may start with a
  * header block of `title:`, `category:` and `source:` lines ended by a blank
  * line (see the files in kb/).  Sections are cut into chunks of about 150-350 words;
  * a numbered step list is never split unless it alone is longer than a chunk

@@ -13,10 +13,11 @@ test manuals.  Python 3 standard library only.
 
 A question passes when the agent matches, every required substring appears
 in response + steps + safety_warnings, and citations are not empty.
-Thresholds (fail below): routing 95 %, facts 85 %, manual 94 % -- what the
+Thresholds (fail below): routing 95 %, facts 90 %, manual 90 % -- what the
 local composer reached when they were last set (routing 98.0 %, facts
-89.6 %, manual 97.6 %) less a margin for run-to-run variation, not the
-targets (facts and manual 90 %); raise them as the answers improve.
+94.2 % of 154, manual 93.2 % of 73: four manuals, two of them shaped like a
+PDF export and a table-heavy Markdown manual) less a margin for run-to-run
+variation; raise them as the answers improve.
 Prints each miss, per-set accuracy and the last line
 `eval: routing X%, facts Y%, manual Z%`.
 """
@@ -33,7 +34,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-THRESHOLDS = {"routing": 95.0, "facts": 85.0, "manual": 94.0}
+THRESHOLDS = {"routing": 95.0, "facts": 90.0, "manual": 90.0}
 CTX = ssl._create_unverified_context()  # the dev stack's certificate is self-signed
 
 

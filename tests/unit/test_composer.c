@@ -429,10 +429,37 @@ int main(void)
 		      !text_has(&a, "After using the toilet"), "\"how long\" still gets the figure");
 	}
 
+	/* a code's section explained in prose: its opening is the answer,
+	 * past the figure in its heading; the fixes listed as bullets in the
+	 * section that answers are the steps */
+	{
+		struct passage p;
+		struct passages pp = one(&p, "Polar SX-2 Manual", "Fault Codes > H1: Heat treatment did not reach 151°F",
+		                         "H1 means the heat cycle stopped early. The mix was not held hot long enough. "
+		                         "Discard the mix in the hopper and cylinder. Clean and sanitize before refilling.\n\n"
+		                         "- Check the power was not cut during the cycle.\n- Call service if H1 returns.\n", 0.9);
+
+		arena_reset(&arena);
+		q.text = "SX-2 shows H1 what do I do";
+		q.agent = AGENT_EQUIPMENT;
+		q.secondary = AGENT_NONE;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "Discard the mix"),
+		      "a one-letter code's section quoted past its first two sentences");
+		{
+			bool in_steps = false;
+
+			for(size_t i = 0; i < a.nsteps; i++)
+				in_steps |= strstr(a.steps[i], "Check the power was not cut") != NULL;
+			check(in_steps, "the section's bullet fixes are the steps");
+		}
+	}
+
 	/* helpers */
 	n = composer_codes_of("BG-4 grill shows E03 and C602, not CO2", codes, 4);
 	check(n == 3 && strcmp(codes[0], "BG-4") == 0 && strcmp(codes[1], "E03") == 0 &&
 	      strcmp(codes[2], "C602") == 0, "codes and model numbers found");
+	n = composer_codes_of("fault H1 on the unit, not H2O", codes, 4);
+	check(n == 1 && strcmp(codes[0], "H1") == 0, "a letter and a digit is a code; h2o is not");
 	{
 		struct composer_terms t;
 

@@ -153,6 +153,120 @@ int main(void)
 		check(f1 && f4, "fault codes: one section per code, definition and steps together");
 	}
 
+	/* pdftotext -layout output: page headers and footers dropped, a
+	 * paragraph cut by the page break joined, a hyphenated word joined,
+	 * numbered headings, a lone WARNING kept with its text, wrapped steps
+	 * joined, contents lines dropped */
+	{
+		const char *txt =
+			"CONTENTS\n\n"
+			"   1   Cleaning ........................ 2\n"
+			"   2   Error Codes ..................... 3\n\n"
+			"4   CLEANING AND CARE\n\n"
+			"4.2 Daily Cleaning\n\n"
+			"   Run the cleaning program at the end of every day. The oven must be\n"
+			"   below 140°F to start the clean-\n"
+			"   ing program and the door must\n\n"
+			"Rev. D 04/2023                                   Page 4\n"
+			"\fCX-10 Service Manual                             Page 5\n\n"
+			"   be closed.\n\n"
+			"   1. Press CLEAN and choose MEDIUM (2 tabs, 1 hour 50\n"
+			"   minutes) for daily use.\n"
+			"   2. Close the door.\n\n"
+			"   WARNING\n"
+			"   Hot steam escapes when the door is opened. Stand to\n"
+			"   the side of the door.\n\n"
+			"Rev. D 04/2023                                   Page 5\n"
+			"\fCX-10 Service Manual                             Page 6\n\n"
+			"4.3 Door Gasket\n\n"
+			"   Wipe the gasket daily.\n\n"
+			"Rev. D 04/2023                                   Page 6\n"
+			"\fCX-10 Service Manual                             Page 7\n\n"
+			"   The end.\n";
+		bool daily = false, furniture = false, toc = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK, "pdf text: chunked");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			furniture |= strstr(c->body, "Page") != NULL || strstr(c->body, "Service Manual") != NULL;
+			toc |= strstr(c->body, "....") != NULL;
+			if(strcmp(c->section, "4 CLEANING AND CARE > 4.2 Daily Cleaning") == 0)
+				daily = strstr(c->body, "the cleaning program and the door must\n   be closed.") &&
+				        strstr(c->body, "1. Press CLEAN and choose MEDIUM (2 tabs, 1 hour 50 minutes) for daily use.\n") &&
+				        strstr(c->body, "WARNING: Hot steam escapes when the door is opened. Stand to the side of the door.");
+		}
+		check(!furniture, "pdf text: page headers and footers dropped");
+		check(!toc, "pdf text: contents lines dropped");
+		check(daily, "pdf text: numbered heading path, page break and hyphen joined, step and warning whole");
+	}
+
+	/* a table laid out in columns: one row a line, wrapped cells joined, a
+	 * cause under the same symptom a row of its own */
+	{
+		const char *txt =
+			"7 TROUBLESHOOTING\n\n"
+			"   SYMPTOM              POSSIBLE CAUSE          REMEDY\n"
+			"   Oven does not heat   Door not fully closed   Close the door until\n"
+			"                                                the latch clicks.\n"
+			"                        Breaker off             Reset the breaker\n"
+			"                                                once.\n"
+			"   Water leaking from   Door gasket worn        Replace the door\n"
+			"   under the door                               gasket.\n\n"
+			"   Capacity             10 pans\n"
+			"   Weight               311 lb (141 kg)\n";
+		const char *body;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 1,
+		      "column table: chunked");
+		body = chunks.count ? chunks.items[0].body : "";
+		check(strstr(body, "Oven does not heat \xe2\x80\x94 Possible cause: Door not fully closed \xe2\x80\x94 "
+		                   "Remedy: Close the door until the latch clicks.") != NULL, "column table: a row");
+		check(strstr(body, "Oven does not heat \xe2\x80\x94 Possible cause: Breaker off \xe2\x80\x94 "
+		                   "Remedy: Reset the breaker once.") != NULL, "column table: a second cause");
+		check(strstr(body, "Water leaking from under the door \xe2\x80\x94 Possible cause: Door gasket worn") != NULL,
+		      "column table: a wrapped first cell");
+		check(strstr(body, "Capacity: 10 pans.") && strstr(body, "Weight: 311 lb (141 kg)."),
+		      "column table: two columns as name: value");
+	}
+
+	/* Markdown: a pipe table's rows quoted as text, an error-code row
+	 * opening the code's section; headings deeper than ### kept in the path */
+	{
+		const char *md2 =
+			"# SX-2 Guide\n\n"
+			"## 5. Fault codes\n\n"
+			"| Code | Meaning | What to do |\n"
+			"|------|---------|------------|\n"
+			"| F1 | Beater motor overload | Press OFF, wait 10 minutes. |\n"
+			"| H1 | Heat treatment failed | Discard the mix. |\n\n"
+			"## 6. Troubleshooting\n\n"
+			"### 6.2 Leaks\n\n"
+			"#### 6.2.1 Mix leaking from the door\n\n"
+			"- Check the O-rings.\n";
+		bool f1 = false, h1 = false, deep = false, pipes = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, md2, strlen(md2), INGEST_MARKDOWN, &chunks) == LL_OK, "pipe table: chunked");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			pipes |= strchr(c->body, '|') != NULL;
+			if(strcmp(c->section, "5. Fault codes > F1: Beater motor overload") == 0)
+				f1 = strstr(c->body, "F1: Beater motor overload \xe2\x80\x94 What to do: Press OFF, wait 10 minutes.") &&
+				     !strstr(c->body, "H1");
+			if(strcmp(c->section, "5. Fault codes > H1: Heat treatment failed") == 0)
+				h1 = strstr(c->body, "Discard the mix.") != NULL;
+			if(strcmp(c->section, "6. Troubleshooting > 6.2 Leaks > 6.2.1 Mix leaking from the door") == 0)
+				deep = strstr(c->body, "O-rings") != NULL;
+		}
+		check(!pipes, "pipe table: no pipes left");
+		check(f1 && h1, "pipe table: one section per code row");
+		check(deep, "markdown: #### heading under ### and ## in the path");
+	}
+
 	/* empty input */
 	arena_reset(&arena);
 	check(ingest_chunk_text(&arena, "", 0, INGEST_MARKDOWN, &chunks) == LL_EINVAL, "empty text refused");
