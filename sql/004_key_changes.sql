@@ -2,8 +2,8 @@
 --
 -- Each pool worker keeps the keys it has verified (src/auth.h) and LISTENs on
 -- linelead_api_keys; this trigger notifies that channel whenever a key is
--- revoked, re-scoped, re-hashed or deleted, so a revocation holds for the
--- very next request.  The notification is sent when the changing transaction
+-- revoked, re-scoped, re-hashed or deleted, so a revocation reaches every
+-- worker within milliseconds.  The notification is sent when the changing transaction
 -- commits.  New keys need no notice (unknown keys are never cached), nor does
 -- the workers' own touch of last_used_at.
 

@@ -11,6 +11,7 @@
 
 #include "auth.h"
 #include "http.h"
+#include "log.h"
 #include "worker.h"
 
 ll_result auth_key_generate(char *key, size_t keylen)
@@ -78,15 +79,39 @@ static const char *auth_presented_key(const struct http_request *req)
 	return req->x_api_key[0] ? req->x_api_key : NULL;
 }
 
+/* Whether this connection's database has the trigger that tells the
+ * workers about key changes (sql/004_key_changes.sql); asked once per
+ * connection. */
+static bool auth_cache_usable(struct auth_cache *c, struct db *db)
+{
+	static const struct db_stmt trigger = {
+		"auth_trigger",
+		"SELECT 1 FROM pg_trigger WHERE tgname = 'api_keys_changed'"
+		" AND tgrelid = 'api_keys'::regclass AND tgenabled <> 'D'"};
+	PGresult *res = NULL;
+
+	if(c->checked != db->session) {
+		c->usable = db_exec(db, &trigger, 0, NULL, &res) == LL_OK && PQntuples(res) == 1;
+		c->checked = db->session;
+		PQclear(res);
+		if(!c->usable)
+			log_warn("key_cache_off", "api_keys has no api_keys_changed trigger (run linelead migrate):"
+			         " every request looks its key up");
+	}
+	return c->usable;
+}
+
 static const struct auth_cached_key *auth_cache_find(struct auth_cache *c, struct db *db,
                                                      const char *hash)
 {
 	double now = http_now();
 
 	if(db_notified(db)) {
-		memset(c, 0, sizeof(*c));
+		memset(c->slot, 0, sizeof(c->slot));
 		return NULL;
 	}
+	if(!auth_cache_usable(c, db))
+		return NULL;
 	for(unsigned i = 0; i < AUTH_CACHE_SLOTS; i++) {
 		const struct auth_cached_key *k = &c->slot[i];
 

@@ -24,12 +24,15 @@ struct worker;
  * it was read on is up and has not been told that api_keys changed (the
  * trigger in sql/004_key_changes.sql notifies AUTH_CHANNEL on every update or
  * delete, e.g. a revocation), and for AUTH_CACHE_TTL_S at most.  Unknown keys
- * are never kept: each one costs a lookup. */
+ * are never kept: each one costs a lookup.  If the trigger is missing (the
+ * binaries upgraded, `linelead migrate` not yet run), nothing is kept. */
 #define AUTH_CHANNEL "linelead_api_keys"
 #define AUTH_CACHE_SLOTS 16
 #define AUTH_CACHE_TTL_S 300.0
 
 struct auth_cache {
+	unsigned long checked;           /* db->session the trigger was looked for on */
+	bool usable;                     /* ... and found: without it nothing is kept */
 	struct auth_cached_key {
 		char hash[AUTH_HASH_HEX];    /* "" = free */
 		long long id;

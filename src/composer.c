@@ -1369,7 +1369,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			if(dup)
 				continue;
 			if(npicked >= (urgent ? 1 : MAX_SENTENCES))
-				npicked = (urgent ? 1 : MAX_SENTENCES) - 1;
+				npicked--;      /* the last one makes room (at most MAX_SENTENCES + 1 stay) */
 			picked[npicked++] = x;
 			covered |= x->matched;
 			have = true;
@@ -1468,8 +1468,10 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			if(lbest[l] < 0 || lbest[l] < best - LIST_TIE)
 				continue;
 			pl = &passages->items[lpassage[l]];
-			if(pl->document_id == pb->document_id && pl->chunk_id < pb->chunk_id)
+			if(pl->document_id == pb->document_id && pl->chunk_id < pb->chunk_id) {
 				best_list = l;
+				best = lbest[l];
+			}
 		}
 		/* a list whose best step matches far less than the best sentence
 		 * belongs to another topic */

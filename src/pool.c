@@ -88,6 +88,10 @@ static void pool_signals_reset(void)
 		signal(sigs[i], SIG_DFL);
 }
 
+/* The listening socket is non-blocking: a worker waits for it to be
+ * readable (poll) and an accept() that another worker won says EAGAIN, so
+ * no worker is ever stuck inside accept() (see worker_run).  Connections it
+ * accepts are blocking, as libfcgi expects. */
 int pool_listen(const struct settings *s, char *err, size_t errlen)
 {
 	int fd = -1, one = 1;
@@ -105,7 +109,7 @@ int pool_listen(const struct settings *s, char *err, size_t errlen)
 		memset(&sun, 0, sizeof(sun));
 		sun.sun_family = AF_UNIX;
 		memcpy(sun.sun_path, path, strlen(path) + 1);
-		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 		if(fd < 0)
 			goto fail;
 		unlink(path);
@@ -150,7 +154,7 @@ int pool_listen(const struct settings *s, char *err, size_t errlen)
 			snprintf(err, errlen, "listen: invalid address \"%s\"", s->listen);
 			return -1;
 		}
-		fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 		if(fd < 0)
 			goto fail;
 		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
@@ -424,15 +428,11 @@ static void pool_handle_signals(struct pool *p)
 			case SIGINT:
 			case SIGQUIT:
 				if(p->state != POOL_DRAINING) {
-					int flags = fcntl(p->listen_fd, F_GETFL);
-
 					log_info("draining", "stopping: serving queued and in-flight requests, then exiting");
 					p->state = POOL_DRAINING;
 					p->drain_started = http_now();
 					p->escalation = 0;
 					/* Workers take what is queued until accept says EAGAIN. */
-					if(flags >= 0)
-						fcntl(p->listen_fd, F_SETFL, flags | O_NONBLOCK);
 					pool_signal_workers(p, SIGTERM, false);
 				}
 				break;

@@ -133,10 +133,11 @@ static ll_result array_text(struct buf *b, bool first, const char *text)
 {
 	ll_result result = first ? LL_OK : buf_appends(b, ",");
 
-	if(!result && !text)
+	if(result)
+		return result;
+	if(!text)
 		return buf_appends(b, "NULL");
-	if(!result)
-		result = buf_appends(b, "\"");
+	result = buf_appends(b, "\"");
 	for(const char *p = text; *p && !result; p++)
 		result = (*p == '"' || *p == '\\') ? buf_printf(b, "\\%c", *p) : buf_append(b, p, 1);
 	return result ? result : buf_appends(b, "\"");

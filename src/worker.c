@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include <openssl/sha.h>
@@ -22,8 +21,8 @@
 
 /* SIGQUIT: finish the request in hand and exit (reload, recycling).
  * SIGTERM/SIGINT: drain - keep taking the connections already queued on the
- * socket (the master made it non-blocking) and exit when none is left, so a
- * stop loses no request nginx had already handed over. */
+ * (non-blocking) socket and exit when accept() finds none left, so a stop
+ * loses no request nginx had already handed over. */
 static volatile sig_atomic_t worker_stop;
 static volatile sig_atomic_t worker_draining;
 
@@ -33,12 +32,6 @@ static void worker_on_signal(int signo)
 		worker_stop = 1;
 	else
 		worker_draining = 1;
-}
-
-/* SIGALRM: kept request_log rows are due (worker_log_timer). */
-static void worker_on_alarm(int signo)
-{
-	(void)signo;
 }
 
 /* Without SA_RESTART, so a worker blocked in accept() wakes up at once
@@ -54,8 +47,6 @@ static void worker_signals_install(void)
 	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = worker_on_alarm;
-	sigaction(SIGALRM, &sa, NULL);   /* no SA_RESTART: accept() returns EINTR */
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
 }
@@ -164,26 +155,43 @@ static bool worker_request_waiting(int listen_fd)
 	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }
 
-/* While rows are kept, accept() is interrupted (SIGALRM, EINTR) when they
- * are due, so a worker no request comes to still writes them in time.  The
- * timer runs only around accept(), and is set only when rows are kept. */
-static void worker_log_timer(const struct worker *w, bool arm)
+/* Waits until a connection is queued on the listening socket (true), or
+ * until a signal came or kept request_log rows fell due and were written
+ * (false: the caller looks at its flags and comes back).  A draining worker
+ * does not wait: accept() tells it whether anything is left.  The stop
+ * signals are blocked until ppoll() so that one arriving just before it is
+ * not slept through. */
+static bool worker_wait_request(struct worker *w, int listen_fd)
 {
-	static bool armed;
-	struct itimerval t;
-	double due;
+	struct pollfd p = {.fd = listen_fd, .events = POLLIN};
+	sigset_t stops, orig;
+	struct timespec ts, *timeout = NULL;
+	double due = reqlog_due_in(&w->reqlog);
+	int n;
 
-	if(arm == armed || (arm && !w->reqlog.n))
-		return;
-	memset(&t, 0, sizeof(t));
-	if(arm) {
+	if(w->reqlog.n && due <= 0) {
+		worker_write_log(w);
 		due = reqlog_due_in(&w->reqlog);
-		due = due > 0.001 ? due : 0.001;
-		t.it_value.tv_sec = (time_t)due;
-		t.it_value.tv_usec = (suseconds_t)((due - (double)(time_t)due) * 1e6);
 	}
-	setitimer(ITIMER_REAL, &t, NULL);
-	armed = arm;
+	if(w->reqlog.n) {
+		ts.tv_sec = (time_t)due;
+		ts.tv_nsec = (long)((due - (double)ts.tv_sec) * 1e9);
+		timeout = &ts;
+	}
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGTERM);
+	sigaddset(&stops, SIGINT);
+	sigaddset(&stops, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &stops, &orig);
+	if(worker_stop || worker_draining) {
+		sigprocmask(SIG_SETMASK, &orig, NULL);
+		return !worker_stop;
+	}
+	n = ppoll(&p, 1, timeout, &orig);
+	sigprocmask(SIG_SETMASK, &orig, NULL);
+	if(n == 0)
+		worker_write_log(w);
+	return n > 0;
 }
 
 int worker_run(struct worker *w, int listen_fd)
@@ -191,7 +199,6 @@ int worker_run(struct worker *w, int listen_fd)
 	FCGX_Request fcgx;
 	struct http_request req;
 	uint64_t served = 0;
-	int accepted;
 	ll_result result;
 
 	worker_signals_install();
@@ -205,18 +212,18 @@ int worker_run(struct worker *w, int listen_fd)
 	result = db_connect(&w->db);
 	(void)result;
 	while(!worker_stop) {
-		if(reqlog_due_in(&w->reqlog) <= 0)
-			worker_write_log(w);
 		if(w->slot)
 			scoreboard_slot_set(w->slot, SLOT_IDLE, NULL, NULL, NULL);
-		worker_log_timer(w, true);
-		accepted = FCGX_Accept_r(&fcgx);
-		worker_log_timer(w, false);
-		if(accepted < 0) {
+		if(!worker_wait_request(w, listen_fd))
+			continue;
+		if(FCGX_Accept_r(&fcgx) < 0) {
 			if(errno == EINTR)
 				continue;
-			if(worker_draining && (errno == EAGAIN || errno == EWOULDBLOCK))
-				break; /* the queue is empty: drained */
+			if(errno == EAGAIN || errno == EWOULDBLOCK) {
+				if(worker_draining)
+					break;      /* the queue is empty: drained */
+				continue;       /* another worker took it */
+			}
 			if(!worker_stop)
 				log_error("accept_failed", "%s", strerror(errno));
 			break;

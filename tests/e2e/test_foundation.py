@@ -342,6 +342,34 @@ def test_kept_key_rechecked_after_database_restart(h):
         expect_error(h.post_json("/chat/classify", {"message": QUESTION}, key=key, source=src), 401)
 
 
+def _restart_pool(h):
+    pool = h.pool_pid()
+    os.kill(pool, signal.SIGTERM)
+    wait_until(lambda: h.pool_pid() is None, 30, 0.1, "the pool to exit after SIGTERM")
+    h.stack("start")
+
+
+def test_no_key_cache_without_trigger(h):
+    """Workers keep no keys when the database cannot tell them about changes
+    (the api_keys_changed trigger missing or disabled, e.g. binaries upgraded
+    before `linelead migrate`): a key revoked behind their back is refused at
+    once."""
+    h.sql("ALTER TABLE api_keys DISABLE TRIGGER api_keys_changed")
+    try:
+        _restart_pool(h)
+        src = h.source()
+        key, name = h.new_key("chat")
+        for _ in range(3 * h.workers):
+            expect_ok_json(h.post_json("/chat/classify", {"message": QUESTION}, key=key, source=src))
+        p = h.cli("apikey", "revoke", _key_id(h, name))
+        check(p.returncode == 0, f"apikey revoke failed: {p.stderr.strip()}")
+        for _ in range(2 * h.workers):
+            expect_error(h.post_json("/chat/classify", {"message": QUESTION}, key=key, source=src), 401)
+    finally:
+        h.sql("ALTER TABLE api_keys ENABLE TRIGGER api_keys_changed")
+        _restart_pool(h)
+
+
 def _request_log_counts(h, ids):
     if not ids:
         return {}
