@@ -73,7 +73,8 @@ def pct(xs, p):
 
 
 def main():
-    script = ["\\set ON_ERROR_STOP 1",
+    # planned as the workers plan it (src/db.c: plan_cache_mode)
+    script = ["\\set ON_ERROR_STOP 1", "SET plan_cache_mode = force_generic_plan;",
               "PREPARE search(text, text[], text[], text, text) AS " + retrieve_sql() + ";",
               "\\o /dev/null", "\\timing on"]
     qs = questions()
@@ -84,7 +85,7 @@ def main():
         script.append("EXECUTE search(%s, %s, %s, %s, %s);" % (
             lit(q), lit(codes(q)), cats, lit(pairs), lit(" | ".join(ws))))
     # warm-up pass, then the measured pass
-    text = "\n".join(script[:4] + script[4:] + script[4:]) + "\n"
+    text = "\n".join(script[:5] + script[5:] + script[5:]) + "\n"
     r = subprocess.run(["psql", os.environ["DATABASE_URL"], "-X", "-q"], input=text,
                        capture_output=True, text=True)
     if r.returncode:
