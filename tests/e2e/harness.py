@@ -18,6 +18,7 @@ Fail); it is skipped by raising Skip.  Python 3 standard library only.
     h.pool_pid(), h.worker_pids(), h.pg_stop(), h.pg_start(), h.stack("start")
 """
 
+import atexit
 import http.client
 import json
 import os
@@ -363,6 +364,35 @@ class MockServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
 
+
+
+class MockedStack:
+    """A private stack whose pool talks to a stand-in (tests/mock/SCRIPT),
+    for the test modules that need one: both started on first use, the
+    stand-in reset for each test, both stopped by stop() or at exit.
+    env_for(port) gives the pool's environment for the stand-in's port."""
+
+    def __init__(self, script, env_for, workers=2):
+        self.script, self.env_for, self.workers = script, env_for, workers
+        self.stack = self.mock = None
+        atexit.register(self.stop)
+
+    def get(self):
+        if self.stack is None:
+            self.mock = MockServer(self.script)
+            self.stack = Harness(workers=self.workers, rate_limit=0, rate_burst=0,
+                                 env=self.env_for(self.mock.port))
+            self.stack.start()
+        self.mock.reset()
+        return self.stack, self.mock
+
+    def stop(self):
+        if self.stack:
+            self.stack.stop()
+            self.stack = None
+        if self.mock:
+            self.mock.stop()
+            self.mock = None
 
 def pid_alive(pid):
     try:

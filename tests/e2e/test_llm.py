@@ -7,18 +7,14 @@ test server, and stopped when the module's last test ends.  The test server
 is driven through POST /_control and inspected through GET /_requests.
 """
 
-import atexit
 import http.client
 import json
 import os
 import socket
-import subprocess
-import sys
-import threading
 import time
 import uuid
 
-from harness import Fail, Harness, MockServer, Skip, check, expect_ok_json, last, wait_until
+from harness import Fail, MockedStack, check, expect_ok_json, wait_until
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MOCK = os.path.join(HERE, "..", "mock", "openai_server.py")
@@ -26,37 +22,18 @@ LLM_KEY = "sk-test-" + uuid.uuid4().hex            # must never show up anywhere
 LLM_TIMEOUT_MS = 3000
 MODEL = "test-model"
 
-_ctx = {}
-
-
-def _stop_all():
-    st = _ctx.pop("stack", None)
-    if st:
-        st.stop()
-    m = _ctx.pop("mock", None)
-    if m:
-        m.stop()
-
-
-atexit.register(_stop_all)
+_STACK = MockedStack(MOCK, lambda port: {
+    "LINELEAD_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1",
+    "LINELEAD_LLM_MODEL": MODEL,
+    "OPENAI_API_KEY": LLM_KEY,
+    "LINELEAD_LLM_TIMEOUT_MS": str(LLM_TIMEOUT_MS),
+    "LINELEAD_CACHE_TTL_S": "600",
+})
 
 
 def llm(h):
     """The LLM stack (started once) and its test server, reset to mode ok."""
-    if "stack" not in _ctx:
-        mock = MockServer(MOCK)
-        _ctx["mock"] = mock
-        st = Harness(workers=2, rate_limit=0, rate_burst=0, env={
-            "LINELEAD_LLM_BASE_URL": f"http://127.0.0.1:{mock.port}/v1",
-            "LINELEAD_LLM_MODEL": MODEL,
-            "OPENAI_API_KEY": LLM_KEY,
-            "LINELEAD_LLM_TIMEOUT_MS": str(LLM_TIMEOUT_MS),
-            "LINELEAD_CACHE_TTL_S": "600",
-        })
-        _ctx["stack"] = st
-        st.start()
-    _ctx["mock"].reset()
-    return _ctx["stack"], _ctx["mock"]
+    return _STACK.get()
 
 
 def ask(st, message, **extra):
@@ -358,4 +335,4 @@ def test_llm_breaker_opens_and_probes(h):
 
 @last
 def test_llm_zz_stop_stack(h):
-    _stop_all()
+    _STACK.stop()

@@ -5,12 +5,11 @@ built-in retrieval answering, marked degraded.  `linelead ingest --to ragie`
 uploads a document there as well.  Own private stack, started on first use,
 stopped by the module's last test.
 """
-import atexit
 import os
 import time
 import uuid
 
-from harness import Harness, MockServer, check, expect_ok_json
+from harness import MockedStack, check, expect_ok_json
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MOCK = os.path.join(HERE, "..", "mock", "ragie_server.py")
@@ -19,37 +18,18 @@ PARTITION = "store-12"
 RAGIE_TIMEOUT_MS = 600
 MARKER = "zorblax"                                # a word no shipped document holds
 
-_ctx = {}
-
-
-def _stop_all():
-    st = _ctx.pop("stack", None)
-    if st:
-        st.stop()
-    m = _ctx.pop("mock", None)
-    if m:
-        m.stop()
-
-
-atexit.register(_stop_all)
+_STACK = MockedStack(MOCK, lambda port: {
+    "LINELEAD_RETRIEVAL": "both",
+    "RAGIE_BASE_URL": f"http://127.0.0.1:{port}",
+    "RAGIE_API_KEY": RAGIE_KEY,
+    "RAGIE_PARTITION": PARTITION,
+    "LINELEAD_RAGIE_TIMEOUT_MS": str(RAGIE_TIMEOUT_MS),
+})
 
 
 def ragie(h):
     """The Ragie stack (started once) and its stand-in, reset to mode ok."""
-    if "stack" not in _ctx:
-        mock = MockServer(MOCK)
-        _ctx["mock"] = mock
-        st = Harness(workers=2, rate_limit=0, rate_burst=0, env={
-            "LINELEAD_RETRIEVAL": "both",
-            "RAGIE_BASE_URL": f"http://127.0.0.1:{mock.port}",
-            "RAGIE_API_KEY": RAGIE_KEY,
-            "RAGIE_PARTITION": PARTITION,
-            "LINELEAD_RAGIE_TIMEOUT_MS": str(RAGIE_TIMEOUT_MS),
-        })
-        _ctx["stack"] = st
-        st.start()
-    _ctx["mock"].reset()
-    return _ctx["stack"], _ctx["mock"]
+    return _STACK.get()
 
 
 def ask(st, message):
@@ -150,4 +130,4 @@ def test_ingest_to_ragie_uploads(h):
 
 
 def test_ragie_zz_stop_stack(h):
-    _stop_all()
+    _STACK.stop()
