@@ -11,7 +11,7 @@ Helpers on top of harness.py (which stays the one way to start a stack):
     pg_restart(h)              pg_ctl restart -m fast of the stack's cluster.
     nginx_pid(h), nginx_reload(h)
     kill_random_worker(h)      SIGKILL one child of the pool master.
-    worker_in_accept(pid)      is the worker idle (blocked in accept)?
+    worker_in_accept(pid)      is the worker idle (waiting for a request)?
     error_shape(res_status, headers, body)  None or what is wrong
     table_counts(h, tables)    {table: row count}
 """
@@ -19,6 +19,7 @@ Helpers on top of harness.py (which stays the one way to start a stack):
 import atexit
 import json
 import os
+import platform
 import random
 import signal
 import subprocess
@@ -112,14 +113,18 @@ def kill_random_worker(h, sig=signal.SIGKILL):
     return victim
 
 
-# x86_64 and aarch64 syscall numbers of accept / accept4 (and poll-based
-# waits would be busy anyway).
-_ACCEPT_SYSCALLS = {"43", "288", "202", "242"}
+# Where an idle worker waits: ppoll() on the listening socket (worker.c's
+# worker_wait_request), or accept()/accept4() - syscall numbers per machine.
+# A busy worker waits in poll() (libpq, libcurl), never in ppoll().
+_IDLE_SYSCALLS = {
+    "x86_64": {"43", "288", "271"},      # accept, accept4, ppoll
+    "aarch64": {"202", "242", "73"},     # accept, accept4, ppoll
+}.get(platform.machine(), set())
 
 
 def worker_in_accept(pid):
-    """True when the worker is blocked in accept() (idle), False when it is
-    elsewhere (serving a request), None when unknown."""
+    """True when the worker is waiting for a request (idle), False when it
+    is elsewhere (serving one), None when unknown."""
     try:
         with open(f"/proc/{pid}/syscall") as f:
             first = f.read().split()
@@ -127,7 +132,7 @@ def worker_in_accept(pid):
         return None
     if not first or first[0] == "running":
         return False
-    return first[0] in _ACCEPT_SYSCALLS
+    return first[0] in _IDLE_SYSCALLS if _IDLE_SYSCALLS else None
 
 
 def error_shape(status, headers, body):
