@@ -14,7 +14,7 @@ import socket
 import time
 import uuid
 
-from harness import Fail, MockedStack, check, expect_ok_json, wait_until
+from harness import Fail, MockedStack, check, expect_ok_json, last, wait_until
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MOCK = os.path.join(HERE, "..", "mock", "openai_server.py")
