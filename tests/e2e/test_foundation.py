@@ -413,6 +413,32 @@ def test_request_log_every_request_once(h):
     print(f"# request_log: {len(ids)} burst rows written in {batches[0][0]} statements")
 
 
+def test_metrics_window_is_durable(h):
+    """/metrics?window= is read from PostgreSQL (the hourly rollup of
+    request_log), so it counts what every worker served and outlives the
+    pool: requests made now show up in it, and are still there after the
+    pool is restarted."""
+    src = h.source()
+
+    def window():
+        r = h.get("/metrics?window=1h", key=h.admin_key, source=src)
+        return expect_ok_json(r)["history"]
+    before = window()["request_count"]
+    key, _ = h.new_key("chat")
+    n = 12
+    for _ in range(n):
+        expect_ok_json(h.post_json("/chat/classify", {"message": QUESTION}, key=key, source=src))
+    hist = wait_until(lambda: (lambda w: w if w["request_count"] >= before + n else None)(window()),
+                      5, 0.2, f"/metrics?window=1h to count {n} more requests")
+    check(hist["by_status"].get("200", 0) >= n, f"by_status {hist['by_status']}")
+    check(hist["series"] and hist["series"][-1]["requests"] > 0, f"series {hist['series'][-3:]}")
+    check(hist["response_time_ms"].get("p50") is not None, f"response_time_ms {hist['response_time_ms']}")
+    counted = hist["request_count"]
+    _restart_pool(h)
+    after = window()["request_count"]
+    check(after >= counted, f"the history lost requests over a pool restart: {counted} -> {after}")
+
+
 def test_chat_answers(h):
     r = h.post_json("/chat/production", {"message": QUESTION}, key=h.chat_key, source=h.source())
     body = expect_ok_json(r)
