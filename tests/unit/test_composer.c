@@ -50,6 +50,22 @@ static struct passages one(struct passage *p, const char *title, const char *sec
 	return ps;
 }
 
+/* n passages of one document: zeroed, then the same title, category and
+ * document id; each test sets the sections, bodies and scores. */
+static struct passages one_document(struct passage *items, size_t n, long long document_id,
+                                    const char *title, const char *category)
+{
+	struct passages ps = {items, n};
+
+	memset(items, 0, n * sizeof(*items));
+	for(size_t i = 0; i < n; i++) {
+		items[i].document_id = document_id;
+		items[i].title = title;
+		items[i].category = category;
+	}
+	return ps;
+}
+
 static bool text_has(const struct answer *a, const char *needle)
 {
 	if(a->response && strstr(a->response, needle))
@@ -179,12 +195,9 @@ int main(void)
 	 * section whose step merely says "see F1" */
 	{
 		struct passage two[2];
-		struct passages pp = {two, 2};
+		struct passages pp = one_document(two, 2, 9, "IM-220 Guide", "equipment");
 
 		arena_reset(&arena);
-		memset(two, 0, sizeof(two));
-		two[0].title = two[1].title = "IM-220 Guide";
-		two[0].category = two[1].category = "equipment";
 		two[0].section = "FAULT CODES > F4 - High discharge temperature";
 		two[0].body = "F4 - High discharge temperature. The system runs too hot.\n\n"
 		              "1. Turn the machine off for 30 minutes.\n2. Clean the condenser (see F1).\n";
@@ -193,7 +206,6 @@ int main(void)
 		two[1].body = "F1 - Long freeze cycle. The freeze cycle took longer than 35 minutes.\n\n"
 		              "1. Turn the machine off.\n2. Brush the condenser fins.\n";
 		two[1].score = 0.75;
-		two[1].document_id = two[0].document_id = 9;
 		q.text = "IM-220 shows F1";
 		q.agent = AGENT_EQUIPMENT;
 		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && a.nsteps == 2 &&
@@ -206,15 +218,9 @@ int main(void)
 	 * and it leads the response */
 	{
 		struct passage three[3];
-		struct passages pp = {three, 3};
+		struct passages pp = one_document(three, 3, 11, "Cooking Temperatures", "safety");
 
 		arena_reset(&arena);
-		memset(three, 0, sizeof(three));
-		for(int i = 0; i < 3; i++) {
-			three[i].title = "Cooking Temperatures";
-			three[i].category = "safety";
-			three[i].document_id = 11;
-		}
 		three[0].section = "Cooking Temperatures";
 		three[0].body = "Every raw animal food has a minimum internal temperature. Crew often ask "
 		                "\"what temp is a burger done\", \"is the burger cooked\" or \"burger temp\".\n";
@@ -225,7 +231,6 @@ int main(void)
 		three[2].section = "Burgers and Ground Beef: 155°F (68°C) for 17 Seconds";
 		three[2].body = "Ground meat such as burgers must reach 155°F (68°C) for 17 seconds.\n";
 		three[2].score = 0.45;
-		three[2].document_id = 11;
 		q.text = "how hot does a burger need to be inside";
 		q.agent = AGENT_SAFETY;
 		q.priority = PRIORITY_NORMAL;
@@ -255,16 +260,12 @@ int main(void)
 	 * a calibration question */
 	{
 		struct passage two[2];
-		struct passages pp = {two, 2};
+		struct passages pp = one_document(two, 2, 57, "Brightline BG-4 Clamshell Grill Operator Manual",
+		                                  "equipment");
 
 		arena_reset(&arena);
-		memset(two, 0, sizeof(two));
-		for(int i = 0; i < 2; i++) {
-			two[i].title = "Brightline BG-4 Clamshell Grill Operator Manual";
-			two[i].category = "equipment";
-			two[i].document_id = 57;
+		for(int i = 0; i < 2; i++)
 			two[i].chunk_id = 10 + i;
-		}
 		two[0].section = "Platen Gap Calibration (Daily)";
 		two[0].body = "Perform gap calibration every morning after warm-up.\n\n"
 		              "1. Wait for READY.\n2. Press MENU, then Check.\n3. Press Save.\n";
@@ -306,16 +307,11 @@ int main(void)
 			"\n"
 			"Together these foods cause most serious food allergy reactions.\n";
 		struct passage two[2];
-		struct passages pp = {two, 2};
+		struct passages pp = one_document(two, 2, 24, "Food Allergens", "safety");
 
 		arena_reset(&arena);
-		memset(two, 0, sizeof(two));
-		for(int i = 0; i < 2; i++) {
-			two[i].title = "Food Allergens";
-			two[i].category = "safety";
-			two[i].document_id = 24;
+		for(int i = 0; i < 2; i++)
 			two[i].chunk_id = 100 + i;
-		}
 		two[0].section = "The 9 Major Food Allergens";
 		two[0].body = allergen_body;
 		two[0].score = 0.9;
@@ -340,15 +336,9 @@ int main(void)
 	 * heading that names one */
 	{
 		struct passage three[3];
-		struct passages pp = {three, 3};
+		struct passages pp = one_document(three, 3, 55, "Register Training", "training");
 
 		arena_reset(&arena);
-		memset(three, 0, sizeof(three));
-		for(int i = 0; i < 3; i++) {
-			three[i].title = "Register Training";
-			three[i].category = "training";
-			three[i].document_id = 55;
-		}
 		three[0].section = "Register Training";
 		three[0].body = "Register training starts on a slow afternoon.\n";
 		three[0].chunk_id = 249;
@@ -403,13 +393,9 @@ int main(void)
 	 * figure in another section's heading is not the answer */
 	{
 		struct passage two[2];
-		struct passages pp = {two, 2};
+		struct passages pp = one_document(two, 2, 21, "Handwashing", "safety");
 
 		arena_reset(&arena);
-		memset(two, 0, sizeof(two));
-		two[0].document_id = two[1].document_id = 21;
-		two[0].title = two[1].title = "Handwashing";
-		two[0].category = two[1].category = "safety";
 		two[0].section = "Handwashing > How to Wash Hands: 20 Seconds in All";
 		two[0].body = "1. Wet hands with warm water.\n2. Scrub hands for 10 to 15 seconds.\n3. Rinse and dry hands.\n";
 		two[0].chunk_id = 30;
