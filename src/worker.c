@@ -147,6 +147,17 @@ static void worker_write_log(struct worker *w)
 		scoreboard_add(&w->scoreboard->c.request_log_failures, (uint64_t)n);
 }
 
+/* Writes kept rows while the worker is otherwise idle.  The slot shows it busy
+ * meanwhile, so the master's watchdog also covers a worker that hangs here. */
+static void worker_write_log_idle(struct worker *w)
+{
+	if(w->slot)
+		scoreboard_slot_set(w->slot, SLOT_BUSY, NULL, "request_log", NULL);
+	worker_write_log(w);
+	if(w->slot)
+		scoreboard_slot_set(w->slot, SLOT_IDLE, NULL, NULL, NULL);
+}
+
 /* Whether another request is queued on the listening socket already. */
 static bool worker_request_waiting(int listen_fd)
 {
@@ -170,7 +181,7 @@ static bool worker_wait_request(struct worker *w, int listen_fd)
 	int n;
 
 	if(w->reqlog.n && due <= 0) {
-		worker_write_log(w);
+		worker_write_log_idle(w);
 		due = reqlog_due_in(&w->reqlog);
 	}
 	if(w->reqlog.n) {
@@ -190,7 +201,7 @@ static bool worker_wait_request(struct worker *w, int listen_fd)
 	n = ppoll(&p, 1, timeout, &orig);
 	sigprocmask(SIG_SETMASK, &orig, NULL);
 	if(n == 0)
-		worker_write_log(w);
+		worker_write_log_idle(w);
 	return n > 0;
 }
 

@@ -12,6 +12,7 @@ Helpers on top of harness.py (which stays the one way to start a stack):
     nginx_pid(h), nginx_reload(h)
     kill_random_worker(h)      SIGKILL one child of the pool master.
     worker_in_accept(pid)      is the worker idle (waiting for a request)?
+    worker_waiting_mid_request(pid)  is it in poll() serving one?
     error_shape(res_status, headers, body)  None or what is wrong
     table_counts(h, tables)    {table: row count}
 """
@@ -120,6 +121,25 @@ _IDLE_SYSCALLS = {
     "x86_64": {"43", "288", "271"},      # accept, accept4, ppoll
     "aarch64": {"202", "242", "73"},     # accept, accept4, ppoll
 }.get(platform.machine(), set())
+
+
+# Where a busy worker waits on PostgreSQL or the model: poll() (libpq,
+# libcurl).  aarch64 has no poll(): libc's poll() is ppoll() there, which an
+# idle worker uses too, so the question has no answer (None).
+_SERVING_SYSCALLS = {"x86_64": {"7"}}.get(platform.machine())
+
+
+def worker_waiting_mid_request(pid):
+    """True when the (stopped) worker sits in poll() inside a request, False
+    when it is anywhere else, None when this machine cannot tell."""
+    if _SERVING_SYSCALLS is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/syscall") as f:
+            first = f.read().split()
+    except OSError:
+        return False
+    return bool(first) and first[0] in _SERVING_SYSCALLS
 
 
 def worker_in_accept(pid):

@@ -282,7 +282,13 @@ def test_reliability_stuck_worker_killed(h0):
                     continue
                 os.kill(pid, signal.SIGSTOP)
                 time.sleep(0.05)
-                if faults.worker_in_accept(pid) is False and pid in h.worker_pids():
+                # Stopped in poll() (waiting on PostgreSQL) is mid-request
+                # for sure; "not idle" alone also matches the instants
+                # between the idle wait and its bookkeeping.
+                mid = faults.worker_waiting_mid_request(pid)
+                if mid is None:
+                    mid = faults.worker_in_accept(pid) is False
+                if mid and pid in h.worker_pids():
                     victim = pid       # stopped in the middle of a request
                     break
                 os.kill(pid, signal.SIGCONT)
