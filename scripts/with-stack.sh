@@ -6,8 +6,10 @@
 # LINELEAD_ADMIN_DATABASE_URL).  The stack is stopped and removed afterwards,
 # whatever CMD does; CMD's exit status is returned.
 #
-# Ports: WITH_STACK_HTTPS_PORT (24443), WITH_STACK_HTTP_PORT (24080),
-# WITH_STACK_PG_PORT (24432).  Binaries: LINELEAD_BIN_DIR (build/src).
+# Ports: WITH_STACK_HTTPS_PORT, WITH_STACK_HTTP_PORT, WITH_STACK_PG_PORT;
+# unset ones are free loopback ports picked now, so several runs (CI beside a
+# developer's `make eval`) do not collide.  Binaries: LINELEAD_BIN_DIR
+# (build/src).
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -16,8 +18,14 @@ dir=$(mktemp -d /tmp/linelead-with-stack.XXXXXX)
 export LINELEAD_BIN_DIR=${LINELEAD_BIN_DIR:-$repo/build/src}
 cleanup() { "$here/stack.sh" stop "$dir" >/dev/null 2>&1; rm -rf "$dir"; }
 trap cleanup EXIT
-if ! LINELEAD_HTTPS_PORT=${WITH_STACK_HTTPS_PORT:-24443} LINELEAD_HTTP_PORT=${WITH_STACK_HTTP_PORT:-24080} \
-     LINELEAD_PG_PORT=${WITH_STACK_PG_PORT:-24432} LINELEAD_RATE_LIMIT=0 \
+# Three distinct free ports: bound at once, then released for the stack.
+read -r free_https free_http free_pg < <(python3 -c '
+import socket
+s = [socket.socket() for _ in range(3)]
+for x in s: x.bind(("127.0.0.1", 0))
+print(*(x.getsockname()[1] for x in s))')
+if ! LINELEAD_HTTPS_PORT=${WITH_STACK_HTTPS_PORT:-$free_https} LINELEAD_HTTP_PORT=${WITH_STACK_HTTP_PORT:-$free_http} \
+     LINELEAD_PG_PORT=${WITH_STACK_PG_PORT:-$free_pg} LINELEAD_RATE_LIMIT=0 \
      "$here/stack.sh" start "$dir" >"$dir.start.log" 2>&1; then
     echo "with-stack: the stack did not start:" >&2
     tail -n 30 "$dir.start.log" >&2
