@@ -66,23 +66,49 @@
 #define MIN_FOUND 6
 #define PASSING(SCORE) SCORE " >= " STR(RETRIEVER_THRESHOLD)
 
+/* The question's words for the looser tiers, as quoted lexemes ($4: the
+ * content words, space-separated, stemmed here as chunks.tsv is): those no
+ * chunk holds are left out, and a word more than COMMON_CHUNKS chunks hold
+ * (sql/005_lexeme_counts.sql) is kept only among the KEEP_RAREST rarest.  A
+ * GIN index answers an OR by reading every word's posting list whole, so
+ * this bounds the looser tiers' cost by the rare words, which are also the
+ * telling ones; at a store's size no word is that common. */
+#define COMMON_CHUNKS 2000
+#define KEEP_RAREST 3
+#define KEYWORDS_SQL \
+	"SELECT coalesce(array_agg(quote_literal(lx)), '{}') AS w FROM (" \
+	"  SELECT lx, n, row_number() OVER (ORDER BY n, lx) AS r FROM (" \
+	"    SELECT lx, (SELECT chunks FROM chunk_lexemes WHERE lexeme = lx) AS n" \
+	"      FROM unnest(tsvector_to_array(to_tsvector('english', $4))) AS lx) y" \
+	"   WHERE n > 0) x" \
+	" WHERE r <= " STR(KEEP_RAREST) " OR n <= " STR(COMMON_CHUNKS)
+/* t2's tsquery: any two of the words; t3's: any one. */
+#define PAIRS_TSQUERY \
+	"(SELECT string_agg(a || ' & ' || b, ' | ')::tsquery FROM kw," \
+	"  unnest(kw.w) WITH ORDINALITY AS x(a, i), unnest(kw.w) WITH ORDINALITY AS y(b, j) WHERE i < j)"
+#define ANY_TSQUERY "(SELECT array_to_string(w, ' | ')::tsquery FROM kw)"
+
 /* The three tiers in one round trip, each looser one run only while the
  * tighter ones found fewer than MIN_FOUND passages scoring at least
  * RETRIEVER_THRESHOLD: t1 every word of $1 (websearch syntax: quotes, or,
- * -word), t2 any two of the words ($4, a to_tsquery; '' = skip), t3 any one
- * word ($5; '' = skip), their scores weighed 1, 0.9 and 0.75.  A gate is a
- * condition on no row, so PostgreSQL checks it once and does not run a
- * tier it closes.  Rows come tier by tier, best first within a tier; a
- * chunk found by two tiers comes twice (the caller keeps the first). */
+ * -word), t2 any two of the words kw keeps, t3 any one of them, their scores
+ * weighed 1, 0.9 and 0.75.  A gate is a condition on no row, so PostgreSQL
+ * checks it once and does not run a tier it closes.  Rows come tier by
+ * tier, best first within a tier; a chunk found by two tiers comes twice
+ * (the caller keeps the first). */
+#define FOUND_IN_T1 "(SELECT count(*) FROM t1 WHERE " PASSING("score") ")"
+#define FOUND_IN_T1_T2 \
+	"(SELECT count(*) FROM (SELECT id FROM t1 WHERE " PASSING("score") \
+	"  UNION SELECT id FROM t2 WHERE " PASSING("score") ") f)"
 #define RETRIEVE_SQL \
-	"WITH t1 AS MATERIALIZED (" TIER_SQL("(SELECT websearch_to_tsquery('english', $1))") ")," \
+	"WITH kw AS MATERIALIZED (" KEYWORDS_SQL ")," \
+	" t1 AS MATERIALIZED (" TIER_SQL("(SELECT websearch_to_tsquery('english', $1))") ")," \
 	" t2 AS MATERIALIZED (SELECT id, document_id, title, section, category, body, score * 0.9 AS score" \
-	"   FROM (" TIER_SQL("(SELECT to_tsquery('english', $4))") ") x" \
-	"  WHERE $4 <> '' AND (SELECT count(*) FROM t1 WHERE " PASSING("score") ") < " STR(MIN_FOUND) ")," \
+	"   FROM (" TIER_SQL(PAIRS_TSQUERY) ") x" \
+	"  WHERE " FOUND_IN_T1 " < " STR(MIN_FOUND) " AND (SELECT cardinality(w) FROM kw) >= 2)," \
 	" t3 AS (SELECT id, document_id, title, section, category, body, score * 0.75 AS score" \
-	"   FROM (" TIER_SQL("(SELECT to_tsquery('english', $5))") ") x" \
-	"  WHERE $5 <> '' AND (SELECT count(*) FROM (SELECT id FROM t1 WHERE " PASSING("score") \
-	"    UNION SELECT id FROM t2 WHERE " PASSING("score") ") f) < " STR(MIN_FOUND) ")" \
+	"   FROM (" TIER_SQL(ANY_TSQUERY) ") x" \
+	"  WHERE " FOUND_IN_T1_T2 " < " STR(MIN_FOUND) " AND (SELECT cardinality(w) FROM kw) >= 1)" \
 	" SELECT * FROM (SELECT 1 AS tier, * FROM t1 UNION ALL SELECT 2, * FROM t2" \
 	"                UNION ALL SELECT 3, * FROM t3) r" \
 	" WHERE " PASSING("score") " ORDER BY tier, score DESC, id"
@@ -161,10 +187,10 @@ static void categories_literal(enum agent_id agent, char *out, size_t outlen)
 
 /* Runs the search; the passages in the order the statement gives them,
  * each chunk once. */
-static ll_result run_search(struct worker *w, const char *const params[5], struct passages *out)
+static ll_result run_search(struct worker *w, const char *const params[4], struct passages *out)
 {
 	PGresult *res = NULL;
-	ll_result result = db_exec(&w->db, &retrieve, 5, params, &res);
+	ll_result result = db_exec(&w->db, &retrieve, 4, params, &res);
 	int rows;
 
 	if(result)
@@ -266,27 +292,21 @@ static void rerank(const char *query, struct passages *out)
 static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id agent,
                              struct passages *out)
 {
-	char words[MAX_WORDS][32], patterns[256], categories[128];
+	char words[MAX_WORDS][32], patterns[256], categories[128], any[MAX_WORDS * 32];
 	int n = query_words(query, words);
-	struct buf pairs, any;
-	ll_result result = LL_OK;
+	size_t used = 0;
+	ll_result result;
 
-	buf_init(&pairs, 4096);
-	buf_init(&any, 1024);
+	any[0] = '\0';
+	for(int i = 0; i < n; i++)
+		used += (size_t)snprintf(any + used, sizeof(any) - used, "%s%s", i ? " " : "", words[i]);
 	code_array(query, patterns, sizeof(patterns));
 	categories_literal(agent, categories, sizeof(categories));
-	for(int i = 0; i < n && !result; i++)
-		for(int k = i + 1; k < n && !result; k++)
-			result = buf_printf(&pairs, "%s(%s & %s)", pairs.len ? " | " : "", words[i], words[k]);
-	for(int i = 0; i < n && !result; i++)
-		result = buf_printf(&any, "%s%s", i ? " | " : "", words[i]);
-	if(!result) {
-		const char *params[5] = {query, patterns, categories, buf_str(&pairs), buf_str(&any)};
+	{
+		const char *params[4] = {query, patterns, categories, any};
 
 		result = run_search(w, params, out);
 	}
-	buf_free(&pairs);
-	buf_free(&any);
 	if(!result && out->count > 1)
 		qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
 	if(!result)

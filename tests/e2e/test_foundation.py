@@ -7,6 +7,7 @@ import signal
 import ssl
 import threading
 import time
+import uuid
 import http.client
 
 from harness import (Fail, Response, Skip, check, expect_error, expect_ok_json, last, wait_until)
@@ -445,6 +446,50 @@ def test_chat_answers(h):
     for field in ("response", "conversation_id", "agent_used", "confidence", "request_id"):
         check(field in body, f"chat answer has no {field}: {list(body)}")
     check(body["request_id"] == r.header("X-Request-ID"), "chat request_id != X-Request-ID")
+
+
+LEXEME_DRIFT = """SELECT count(*) FROM (
+    (SELECT lx, count(*)::int FROM chunks, unnest(tsvector_to_array(tsv)) lx GROUP BY lx
+     EXCEPT SELECT lexeme, chunks FROM chunk_lexemes)
+    UNION ALL
+    (SELECT lexeme, chunks FROM chunk_lexemes
+     EXCEPT SELECT lx, count(*)::int FROM chunks, unnest(tsvector_to_array(tsv)) lx GROUP BY lx)) d"""
+
+
+def test_chunk_lexemes_follow_documents(h):
+    """chunk_lexemes (the word counts retrieval reads) stays equal to the
+    chunks through ingest, re-ingest and delete, and a question whose one
+    telling word is rare, among common ones, still finds its manual."""
+    word = "zorblax" + uuid.uuid4().hex[:6].translate(str.maketrans("0123456789", "ghijklmnop"))
+    title = f"Lexeme check {word}"
+
+    def ingest(sections):
+        content = f"# {title}\n\n" + "\n\n".join(sections)
+        r = h.post_json("/documents", {"title": title, "category": "equipment", "content": content,
+                                       "source": f"e2e:{word}"}, key=h.admin_key, source=h.source())
+        check(r.status in (200, 201), f"ingest: HTTP {r.status} {r.text[:200]}")
+        return json.loads(r.text)["id"]
+
+    def count():
+        rows = h.sql(f"SELECT chunks FROM chunk_lexemes WHERE lexeme = '{word}'")
+        return int(rows[0][0]) if rows else 0
+
+    doc = ingest([f"## Reset\n\nPress and hold the {word} button for 5 seconds to reset the unit.",
+                  f"## Clean\n\nWipe the {word} panel with a damp towel every day."])
+    check(count() == 2, f"{word}: {count()} chunks counted, 2 hold it")
+    body = expect_ok_json(h.post_json("/chat/production",
+                                      {"message": f"how long do I hold the {word} button to reset the unit"},
+                                      key=h.chat_key, source=h.source()))
+    cited = [c.get("title", "") + " " + c.get("section", "") for c in body.get("citations", [])]
+    check(any(word in c.lower() for c in cited) or word in body.get("response", "").lower(),
+          f"the rare word's manual was not found: {cited}")
+    doc = ingest([f"## Reset\n\nHold the {word} button for 5 seconds."])   # replaces it
+    check(count() == 1, f"after re-ingest with one section: {count()} chunks counted")
+    r = h.request("DELETE", f"/documents/{doc}", key=h.admin_key, source=h.source())
+    check(r.status in (200, 204), f"delete: HTTP {r.status} {r.text[:200]}")
+    check(count() == 0, f"after delete: {count()} chunks still counted")
+    drift = int(h.sql(LEXEME_DRIFT)[0][0])
+    check(drift == 0, f"chunk_lexemes differs from chunks in {drift} rows")
 
 
 # ------------------------------------------------------------ migrations
