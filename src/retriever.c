@@ -76,16 +76,21 @@
 #define COMMON_CHUNKS 2000
 #define KEEP_RAREST 3
 #define KEYWORDS_SQL \
-	"SELECT coalesce(array_agg(quote_literal(lx)), '{}') AS w FROM (" \
+	"SELECT coalesce(array_agg(quote_literal(lx) ORDER BY n, lx), '{}') AS w," \
+	" coalesce(min(n), 0) AS rarest FROM (" \
 	"  SELECT lx, n, row_number() OVER (ORDER BY n, lx) AS r FROM (" \
 	"    SELECT lx, (SELECT chunks FROM chunk_lexemes WHERE lexeme = lx) AS n" \
 	"      FROM unnest(tsvector_to_array(to_tsvector('english', $4))) AS lx) y" \
 	"   WHERE n > 0) x" \
 	" WHERE r <= " STR(KEEP_RAREST) " OR n <= " STR(COMMON_CHUNKS)
-/* t2's tsquery: any two of the words; t3's: any one. */
+/* t2's tsquery: any two of the words, or, when even the rarest is common, the
+ * rarest and any other (GIN then walks the rarest word's list and skips
+ * through the others'); t3's: any one of the words. */
 #define PAIRS_TSQUERY \
-	"(SELECT string_agg(a || ' & ' || b, ' | ')::tsquery FROM kw," \
-	"  unnest(kw.w) WITH ORDINALITY AS x(a, i), unnest(kw.w) WITH ORDINALITY AS y(b, j) WHERE i < j)"
+	"(SELECT CASE WHEN rarest > " STR(COMMON_CHUNKS) \
+	"  THEN w[1] || ' & (' || array_to_string(w[2:], ' | ') || ')'" \
+	"  ELSE (SELECT string_agg(a || ' & ' || b, ' | ') FROM unnest(w) WITH ORDINALITY AS x(a, i)," \
+	"        unnest(w) WITH ORDINALITY AS y(b, j) WHERE i < j) END::tsquery FROM kw)"
 #define ANY_TSQUERY "(SELECT array_to_string(w, ' | ')::tsquery FROM kw)"
 
 /* The three tiers in one round trip, each looser one run only while the
