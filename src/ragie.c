@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,14 +152,58 @@ static bool ragie_passage(struct arena *arena, struct json_object *c, struct pas
 	return p->body && p->title && p->section && p->category;
 }
 
+ll_result ragie_reply_parse(struct arena *arena, const char *text, size_t len, int top_k,
+                           struct passages *out)
+{
+	struct json_tokener *tok = json_tokener_new();
+	struct json_object *root = NULL, *chunks;
+	size_t n, base = out->count;
+	struct passage *items;
+	ll_result result = LL_EUPSTREAM;
+
+	if(!tok)
+		return LL_ENOMEM;
+	if(len > INT_MAX)
+		goto out;
+	root = json_tokener_parse_ex(tok, text, (int)len);
+	if(json_tokener_get_error(tok) != json_tokener_success)
+		goto out;
+	/* one object, then at most white space */
+	for(size_t end = json_tokener_get_parse_end(tok); end < len; end++)
+		if(!isspace((unsigned char)text[end]))
+			goto out;
+	if(!json_object_object_get_ex(root, "scored_chunks", &chunks) ||
+	   !json_object_is_type(chunks, json_type_array))
+		goto out;
+	n = json_object_array_length(chunks);
+	if(top_k < 1)
+		top_k = 1;
+	if(n > (size_t)top_k)
+		n = (size_t)top_k;
+	items = arena_alloc(arena, (base + n + 1) * sizeof(*items));
+	if(!items) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	if(base)
+		memcpy(items, out->items, base * sizeof(*items));
+	out->items = items;
+	for(size_t i = 0; i < n; i++)
+		if(ragie_passage(arena, json_object_array_get_idx(chunks, i), &items[out->count]))
+			out->count++;
+	result = LL_OK;
+out:
+	json_object_put(root);
+	json_tokener_free(tok);
+	return result;
+}
+
 ll_result ragie_retrieve(const struct settings *s, struct arena *arena, const char *query,
                          int top_k, double budget_s, struct passages *out)
 {
-	struct json_object *req = json_object_new_object(), *root = NULL, *chunks;
+	struct json_object *req = json_object_new_object();
 	struct buf resp;
 	long timeout_ms = s->ragie_timeout_ms;
-	size_t n, base = out->count;
-	struct passage *items;
 	ll_result result;
 
 	buf_init(&resp, RAGIE_BODY_MAX);
@@ -180,31 +226,11 @@ ll_result ragie_retrieve(const struct settings *s, struct arena *arena, const ch
 	                    timeout_ms, &resp);
 	if(result)
 		goto out;
-	result = LL_EUPSTREAM;
-	root = json_tokener_parse(buf_str(&resp));
-	if(!root || !json_object_object_get_ex(root, "scored_chunks", &chunks) ||
-	   !json_object_is_type(chunks, json_type_array)) {
+	result = ragie_reply_parse(arena, buf_str(&resp), resp.len, top_k, out);
+	if(result == LL_EUPSTREAM)
 		log_warn("ragie_failed", "retrievals: reply without scored_chunks");
-		goto out;
-	}
-	n = json_object_array_length(chunks);
-	if(n > (size_t)top_k)
-		n = (size_t)top_k;
-	items = arena_alloc(arena, (base + n + 1) * sizeof(*items));
-	if(!items) {
-		result = LL_ENOMEM;
-		goto out;
-	}
-	if(base)
-		memcpy(items, out->items, base * sizeof(*items));
-	out->items = items;
-	for(size_t i = 0; i < n; i++)
-		if(ragie_passage(arena, json_object_array_get_idx(chunks, i), &items[out->count]))
-			out->count++;
-	result = LL_OK;
 out:
 	json_object_put(req);
-	json_object_put(root);
 	buf_free(&resp);
 	return result;
 }
