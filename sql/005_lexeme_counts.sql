@@ -31,6 +31,9 @@ AS $fn$
      GROUP BY lx ORDER BY lx;
 $fn$;
 
+COMMENT ON FUNCTION linelead_lexeme_counts(tsvector[]) IS
+    'Each lexeme of the given tsvectors and how many of them hold it, in lexeme order (chunk_lexemes upkeep).';
+
 CREATE OR REPLACE FUNCTION linelead_chunk_lexemes_trg() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
 AS $fn$
