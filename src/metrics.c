@@ -19,41 +19,37 @@ static void iso8601_now(char *out, size_t len)
 }
 
 /* The durable history of every node, from the hourly rollup (docs/schema.md,
- * "The request-log rollup"): one index range scan on its primary key, a few
- * hundred rows for 24h, so it stays in the milliseconds whatever the size of
+ * "The request-log rollup"): a range scan on its primary key, a few hundred
+ * rows for 24h, so it stays in the milliseconds whatever the size of
  * request_log.  Hours are UTC hours (date_trunc(..., 'UTC')), so the window
- * does not move with the session's TimeZone.  The quantiles come from the
- * summed latency histograms (linelead_latency_quantile, as Prometheus'
- * histogram_quantile), bounded by the window's maximum. */
-static const struct db_stmt metrics_window_totals = {
-	"metrics_window_totals",
-	"SELECT t.requests, t.errors, t.duration_ms_sum, t.max_ms,"
+ * does not move with the session's TimeZone.  Two statements: the counts
+ * (one scan, every grouping at once: GROUPING_* below) and the latency
+ * quantiles, from the summed histograms (linelead_latency_quantile, as
+ * Prometheus' histogram_quantile) bounded by the window's maximum. */
+#define METRICS_WINDOW " FROM request_log_hourly WHERE hour >= date_trunc('hour', now() - $1::interval, 'UTC')"
+static const struct db_stmt metrics_window_counts = {
+	"metrics_window_counts",
+	"SELECT grouping(hour, agent, status),"
+	" to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:00:00\"Z\"'),"
+	" coalesce(nullif(agent, ''), 'none'), status,"
+	" coalesce(sum(requests), 0)::bigint, coalesce(sum(errors), 0)::bigint, coalesce(sum(duration_ms_sum), 0)"
+	METRICS_WINDOW " GROUP BY GROUPING SETS ((hour), (agent), (status), ()) ORDER BY 1, 2"};
+/* grouping(hour, agent, status) of each grouping set: a bit for each column left out */
+enum { GROUPING_HOUR = 3, GROUPING_AGENT = 5, GROUPING_STATUS = 6, GROUPING_TOTAL = 7 };
+
+static const struct db_stmt metrics_window_latency = {
+	"metrics_window_latency",
+	"SELECT t.max_ms,"
 	" linelead_latency_quantile(t.buckets, 0.50, t.max_ms),"
 	" linelead_latency_quantile(t.buckets, 0.95, t.max_ms),"
 	" linelead_latency_quantile(t.buckets, 0.99, t.max_ms)"
-	" FROM (SELECT coalesce(sum(requests), 0) AS requests, coalesce(sum(errors), 0) AS errors,"
-	" coalesce(sum(duration_ms_sum), 0) AS duration_ms_sum, max(duration_ms_max) AS max_ms,"
+	" FROM (SELECT max(duration_ms_max) AS max_ms,"
 	" ARRAY[sum(latency_buckets[1]), sum(latency_buckets[2]), sum(latency_buckets[3]),"
 	" sum(latency_buckets[4]), sum(latency_buckets[5]), sum(latency_buckets[6]),"
 	" sum(latency_buckets[7]), sum(latency_buckets[8]), sum(latency_buckets[9]),"
 	" sum(latency_buckets[10]), sum(latency_buckets[11]), sum(latency_buckets[12]),"
 	" sum(latency_buckets[13]), sum(latency_buckets[14])]::bigint[] AS buckets"
-	" FROM request_log_hourly WHERE hour >= date_trunc('hour', now() - $1::interval, 'UTC')) t"};
-
-static const struct db_stmt metrics_window_groups = {
-	"metrics_window_groups",
-	"SELECT grouping(agent), coalesce(nullif(agent, ''), 'none'), status,"
-	" sum(requests)::bigint, sum(errors)::bigint"
-	" FROM request_log_hourly WHERE hour >= date_trunc('hour', now() - $1::interval, 'UTC')"
-	" GROUP BY GROUPING SETS ((agent), (status))"};
-
-static const struct db_stmt metrics_window_series = {
-	"metrics_window_series",
-	"SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:00:00\"Z\"'),"
-	" sum(requests)::bigint, sum(errors)::bigint,"
-	" coalesce(sum(duration_ms_sum) / nullif(sum(requests), 0), 0)"
-	" FROM request_log_hourly WHERE hour >= date_trunc('hour', now() - $1::interval, 'UTC')"
-	" GROUP BY hour ORDER BY hour"};
+	METRICS_WINDOW ") t"};
 
 /* A numeric column as a JSON number, or JSON null when SQL NULL. */
 static struct json_object *metrics_number(const PGresult *res, int row, int col)
@@ -107,8 +103,8 @@ static ll_result metrics_window(struct worker *w, const char *window, bool dashb
 	const char *interval, *params[1];
 	struct json_object *hist = NULL, *series, *by_agent, *by_status, *rt;
 	PGresult *res = NULL;
-	long long total, errors;
-	double ms_sum;
+	long long total = 0, errors = 0;
+	double ms_sum = 0;
 	ll_result result;
 
 	if(strcmp(window, "1h") == 0)
@@ -123,56 +119,59 @@ static ll_result metrics_window(struct worker *w, const char *window, bool dashb
 	hist = json_object_new_object();
 	json_object_object_add(hist, "window", json_object_new_string(window));
 
-	result = db_exec(&w->db, &metrics_window_totals, 1, params, &res);
-	if(result)
-		goto out;
-	total = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	errors = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
-	ms_sum = strtod(PQgetvalue(res, 0, 2), NULL);
-	json_object_object_add(hist, "request_count", json_object_new_int64(total));
-	json_object_object_add(hist, "error_count", json_object_new_int64(errors));
-	json_object_object_add(hist, "error_rate", json_object_new_double(total ? (double)errors / (double)total : 0));
-	rt = json_object_new_object();
-	json_object_object_add(rt, "avg", json_object_new_double(total ? ms_sum / (double)total : 0));
-	json_object_object_add(rt, "p50", metrics_number(res, 0, 4));
-	json_object_object_add(rt, "p95", metrics_number(res, 0, 5));
-	json_object_object_add(rt, "p99", metrics_number(res, 0, 6));
-	json_object_object_add(rt, "max", metrics_number(res, 0, 3));
-	json_object_object_add(hist, "response_time_ms", rt);
-	PQclear(res);
-	res = NULL;
-
-	result = db_exec(&w->db, &metrics_window_groups, 1, params, &res);
-	if(result)
-		goto out;
-	by_agent = json_object_new_object();
-	by_status = json_object_new_object();
-	for(int i = 0; i < PQntuples(res); i++) {
-		long long n = strtoll(PQgetvalue(res, i, 3), NULL, 10);
-
-		if(strcmp(PQgetvalue(res, i, 0), "0") == 0)
-			json_object_object_add(by_agent, PQgetvalue(res, i, 1), json_object_new_int64(n));
-		else if(!PQgetisnull(res, i, 2))
-			json_object_object_add(by_status, PQgetvalue(res, i, 2), json_object_new_int64(n));
-	}
-	json_object_object_add(hist, "by_agent", by_agent);
-	json_object_object_add(hist, "by_status", by_status);
-	PQclear(res);
-	res = NULL;
-
-	result = db_exec(&w->db, &metrics_window_series, 1, params, &res);
+	/* columns: grouping, hour, agent, status, requests, errors, duration sum */
+	result = db_exec(&w->db, &metrics_window_counts, 1, params, &res);
 	if(result)
 		goto out;
 	series = json_object_new_array();
+	by_agent = json_object_new_object();
+	by_status = json_object_new_object();
 	for(int i = 0; i < PQntuples(res); i++) {
-		struct json_object *p = json_object_new_object();
+		int set = atoi(PQgetvalue(res, i, 0));
+		long long n = strtoll(PQgetvalue(res, i, 4), NULL, 10);
+		long long e = strtoll(PQgetvalue(res, i, 5), NULL, 10);
+		double sum = strtod(PQgetvalue(res, i, 6), NULL);
 
-		json_object_object_add(p, "hour", json_object_new_string(PQgetvalue(res, i, 0)));
-		json_object_object_add(p, "requests", json_object_new_int64(strtoll(PQgetvalue(res, i, 1), NULL, 10)));
-		json_object_object_add(p, "errors", json_object_new_int64(strtoll(PQgetvalue(res, i, 2), NULL, 10)));
-		json_object_object_add(p, "avg_ms", json_object_new_double(strtod(PQgetvalue(res, i, 3), NULL)));
-		json_object_array_add(series, p);
+		if(set == GROUPING_HOUR) {
+			struct json_object *p = json_object_new_object();
+
+			json_object_object_add(p, "hour", json_object_new_string(PQgetvalue(res, i, 1)));
+			json_object_object_add(p, "requests", json_object_new_int64(n));
+			json_object_object_add(p, "errors", json_object_new_int64(e));
+			json_object_object_add(p, "avg_ms", json_object_new_double(n ? sum / (double)n : 0));
+			json_object_array_add(series, p);
+		} else if(set == GROUPING_AGENT)
+			json_object_object_add(by_agent, PQgetvalue(res, i, 2), json_object_new_int64(n));
+		else if(set == GROUPING_STATUS)
+			json_object_object_add(by_status, PQgetvalue(res, i, 3), json_object_new_int64(n));
+		else if(set == GROUPING_TOTAL) {
+			total = n;
+			errors = e;
+			ms_sum = sum;
+		}
 	}
+	PQclear(res);
+	res = NULL;
+	json_object_object_add(hist, "request_count", json_object_new_int64(total));
+	json_object_object_add(hist, "error_count", json_object_new_int64(errors));
+	json_object_object_add(hist, "error_rate", json_object_new_double(total ? (double)errors / (double)total : 0));
+
+	result = db_exec(&w->db, &metrics_window_latency, 1, params, &res);
+	if(result) {
+		json_object_put(series);
+		json_object_put(by_agent);
+		json_object_put(by_status);
+		goto out;
+	}
+	rt = json_object_new_object();
+	json_object_object_add(rt, "avg", json_object_new_double(total ? ms_sum / (double)total : 0));
+	json_object_object_add(rt, "p50", metrics_number(res, 0, 1));
+	json_object_object_add(rt, "p95", metrics_number(res, 0, 2));
+	json_object_object_add(rt, "p99", metrics_number(res, 0, 3));
+	json_object_object_add(rt, "max", metrics_number(res, 0, 0));
+	json_object_object_add(hist, "response_time_ms", rt);
+	json_object_object_add(hist, "by_agent", by_agent);
+	json_object_object_add(hist, "by_status", by_status);
 	json_object_object_add(hist, "series", series);
 	PQclear(res);
 	res = NULL;

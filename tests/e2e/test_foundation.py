@@ -434,6 +434,11 @@ def test_metrics_window_is_durable(h):
     check(hist["by_status"].get("200", 0) >= n, f"by_status {hist['by_status']}")
     check(hist["series"] and hist["series"][-1]["requests"] > 0, f"series {hist['series'][-3:]}")
     check(hist["response_time_ms"].get("p50") is not None, f"response_time_ms {hist['response_time_ms']}")
+    for part in ("by_agent", "by_status"):
+        check(sum(hist[part].values()) == hist["request_count"],
+              f"{part} adds up to {sum(hist[part].values())}, request_count is {hist['request_count']}")
+    check(sum(p["requests"] for p in hist["series"]) == hist["request_count"],
+          f"the hourly series adds up to {sum(p['requests'] for p in hist['series'])}, not {hist['request_count']}")
     counted = hist["request_count"]
     _restart_pool(h)
     after = window()["request_count"]
