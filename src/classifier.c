@@ -90,6 +90,10 @@ static const char *const joins[][3] = {
 	{"first", "aid", "firstaid"}, {"test", "strip", "teststrip"},
 	{"test", "strips", "teststrip"}, {"e", "coli", "ecoli"},
 	{"fry", "vat", "fryvat"}, {"fry", "vats", "fryvat"},
+	{"gas", "leak", "gasleak"}, {"gas", "leaking", "gasleak"}, {"gas", "smell", "gasleak"},
+	{"smell", "gas", "gasleak"}, {"smelled", "gas", "gasleak"}, {"like", "gas", "gasleak"},
+	{"still", "sell", "stillsell"}, {"still", "serve", "stillsell"}, {"still", "good", "stillsell"},
+	{"throw", "out", "throwout"}, {"throw", "away", "throwout"}, {"toss", "out", "throwout"},
 };
 
 /* Function words: no evidence on their own. */
@@ -141,9 +145,10 @@ static const struct concept concepts[] = {
 	 "fell fall hurt injury injured faint fainted unconscious collapsed shock "
 	 "shocked electrocuted choking choke blister blisters stitches sprain wound "
 	 "bandage scald scalded splashed firstaid ambulance hospital concussion dizzy "
-	 "bruise tripped"},
+	 "bruise tripped robbery robbed robber holdup gunpoint gun weapon assault assaulted "
+	 "threatened threatening"},
 	{"__c_fire__", "fire fires flame flames flare extinguisher ansul suppression "
-	 "evacuate evacuation explosion"},
+	 "evacuate evacuation explosion gasleak"},
 	{"__c_chemical__", "chemical chemicals bleach ammonia degreaser sds msds quat "
 	 "chlorine sanitizer sanitize sanitizing sanitized ppm caustic fumes toxic "
 	 "poison solvent teststrip goggles ppe"},
@@ -155,7 +160,7 @@ static const struct concept concepts[] = {
 	{"__c_foodsafe__", "danger thaw thawed thawing cooling reheat reheating expired "
 	 "expiration spoiled spoil rotten moldy mold raw undercooked contaminated "
 	 "contamination recall discard toss tcs haccp inspector inspection health safe "
-	 "unsafe dented bulging swollen"},
+	 "unsafe dented bulging swollen stillsell throwout"},
 	{"__c_food__", "chicken beef burger burgers patty patties nugget nuggets lettuce "
 	 "tomato tomatoes cheese rice egg eggs milk bacon fish meat pork sausage produce "
 	 "mayo chili soup salad food melon melons"},
