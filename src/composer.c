@@ -10,6 +10,13 @@
  * best units copied verbatim (markup stripped, numbers and units intact), the
  * best-matching step list in its original order, and the warnings of the
  * passages used.  Nothing else is stated as a fact.
+ *
+ * Three things a manual settles before any score: a section defining the
+ * code the question names ("AL-3", "Fault 21") answers it with its own
+ * steps, not another code's; a FAQ entry asking the question again answers
+ * with its answer; and a question naming a machine (a brand or model only
+ * one retrieved document's title holds) is answered from that machine's
+ * manual before a generic guide.
  */
 #include "config.h"
 
@@ -253,10 +260,22 @@ static bool term_is(const struct composer_terms *t, int i, const char *tok, size
 	return len > 0 && term_match(tok, len, t->term[i], t->len[i]);
 }
 
+/* "fault", "error", "alarm", "code": the number after one is a code
+ * ("Fault 21", "error 5"), as manuals that number their faults write them. */
+static bool code_word(const char *tok)
+{
+	static const char *const words[] = {"fault", "error", "alarm", "code", "err", NULL};
+
+	for(int i = 0; words[i]; i++)
+		if(strcmp(tok, words[i]) == 0)
+			return true;
+	return false;
+}
+
 void composer_terms_of(const char *text, struct composer_terms *out)
 {
 	char tok[COMPOSER_TERM_LEN];
-	bool is_code, is_number, after_how = false;
+	bool is_code, is_number, after_how = false, after_code_word = false;
 	const char *p = text ? text : "";
 
 	out->n = 0;
@@ -267,6 +286,9 @@ void composer_terms_of(const char *text, struct composer_terms *out)
 		/* "how long", "how hot", "how many": the form of the question
 		 * (the figure it asks for), not its topic */
 		after_how = strcmp(tok, "how") == 0;
+		if(is_number && after_code_word)
+			is_code = true;
+		after_code_word = code_word(tok);
 		if(how && !is_code && !is_number)
 			continue;
 		if(len < 2 && !is_number)
@@ -497,6 +519,8 @@ static ll_result unit_add(struct arena *a, struct units *u, enum unit_kind kind,
 	text = clean_text(a, s, len);
 	if(!text)
 		return LL_ENOMEM;
+	if(kind == UNIT_SENTENCE && (strncmp(text, "A: ", 3) == 0 || strncasecmp(text, "Answer: ", 8) == 0))
+		text += text[1] == ':' ? 3 : 8;    /* a FAQ's answer marker is no part of it */
 	if(strlen(text) < 2)
 		return LL_OK;
 	if(kind == UNIT_SENTENCE && strstr(text, " ask ")) {
@@ -835,6 +859,39 @@ static const char *asks_heading(const char *question, const char *section, const
 	return "";
 }
 
+/* A text ending in a question mark (or a quoted question): it asks, it does
+ * not answer. */
+static bool is_question(const char *text)
+{
+	size_t tl = strlen(text);
+
+	return tl && (text[tl - 1] == '?' || (tl > 1 && text[tl - 1] == '"' && text[tl - 2] == '?'));
+}
+
+/* A FAQ entry asking the question again: the section's own heading is a
+ * question ("Why does the machine pause before the final rinse?", from a
+ * "Q:" line) holding most (70%) of the weight of the question's terms that
+ * the document's title does not already hold (the model every section is
+ * about): "How many racks before I change the water?" does not ask "how
+ * many racks an hour".  Its answer is what the section opens with. */
+static bool faq_heading(const struct passage *ps, const struct composer_terms *t, uint32_t content)
+{
+	const char *section = ps->section ? ps->section : "";
+	const char *last = strrchr(section, '>');
+	uint32_t asked = content & ~match_terms(t, ps->title, NULL), held;
+	double w = 0, total = 0;
+
+	last = last ? last + 1 : section;
+	if(!is_question(last))
+		return false;
+	held = match_terms(t, last, NULL) & asked;
+	for(int i = 0; i < t->n; i++) {
+		total += (asked >> i) & 1u ? t->weight[i] : 0;
+		w += (held >> i) & 1u ? t->weight[i] : 0;
+	}
+	return total > 0 && w >= 0.7 * total;
+}
+
 /* ---------------------------------------------------------------- helpers */
 
 struct list_of_strings {
@@ -1052,6 +1109,63 @@ out:
 	return result;
 }
 
+/* The document the question names: a question term in the title of one
+ * retrieved document and in no passage of any other ("tidewell", the model
+ * "TW-40H") names the machine the crew asks about.  Returns the passages
+ * with that document's first and the others' scores halved -- a generic
+ * guide sharing more of the question's words is not that machine's manual
+ * -- in *local (items in the arena); p itself when no one document is
+ * named, or the named one was barely retrieved. */
+static const struct passages *named_first(struct arena *a, const struct composer_terms *t,
+                                          const struct passages *p, struct passages *local)
+{
+	uint32_t title[64], any[64];
+	size_t n = p ? p->count : 0, o = 0;
+	long long named = -1;
+	double best = 0;
+
+	if(n < 2 || n > 64)
+		return p;
+	for(size_t k = 0; k < n; k++) {
+		const struct passage *ps = &p->items[k];
+
+		title[k] = match_terms(t, ps->title, NULL);
+		any[k] = title[k] | match_terms(t, ps->section, NULL) | match_terms(t, ps->body, NULL);
+	}
+	for(int i = 0; i < t->n; i++) {
+		long long doc = -1;
+		bool alone = true;
+
+		for(size_t k = 0; k < n && alone; k++)
+			if((title[k] >> i) & 1u)
+				doc = p->items[k].document_id;
+		for(size_t k = 0; k < n && doc >= 0 && alone; k++)
+			alone = !((any[k] >> i) & 1u) || p->items[k].document_id == doc;
+		if(doc < 0 || !alone)
+			continue;
+		if(named >= 0 && named != doc)
+			return p;              /* two documents named: no preference */
+		named = doc;
+	}
+	if(named < 0 || p->items[0].document_id == named)
+		return p;
+	local->items = arena_alloc(a, n * sizeof(*local->items));
+	if(!local->items)
+		return p;
+	for(int pass = 0; pass < 2; pass++)
+		for(size_t k = 0; k < n; k++)
+			if((p->items[k].document_id == named) == (pass == 0)) {
+				local->items[o] = p->items[k];
+				if(pass == 0 && local->items[o].score > best)
+					best = local->items[o].score;
+				if(pass == 1)
+					local->items[o].score *= 0.5;
+				o++;
+			}
+	local->count = n;
+	return best >= 0.5 * p->items[0].score ? local : p;
+}
+
 /* The safety agent's own rules, added only when a passage used says the same. */
 static ll_result safety_rules(struct arena *a, const struct passages *p, const bool *used,
                               bool escalate, struct list_of_strings *warnings)
@@ -1100,6 +1214,9 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	uint32_t covered = 0, content_mask = 0, code_mask = 0;
 	size_t np = passages ? passages->count : 0;
 	int npicked = 0, nsorted = 0, best_list = -1;
+	int defining = -1;             /* the first passage defining a code the question names */
+	int faq = -1;                  /* else a FAQ entry asking the question (faq_heading) */
+	struct passages named;         /* the passages reordered by named_first */
 	char codes[4][16];
 	int ncodes;
 	struct buf b;
@@ -1117,6 +1234,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		goto out;
 	}
 	composer_terms_of(q->text, &terms);
+	passages = named_first(a, &terms, passages, &named);
 	{
 		double all = 0;
 
@@ -1232,12 +1350,8 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		if(quantity && x->heading && (x->has_quantity & (qdim ? qdim : ~0u)))
 			x->score += 0.15;
 		/* a question (a quiz line, "Crew ask ...?") does not answer one */
-		{
-			size_t tl = strlen(x->text);
-
-			if(tl && (x->text[tl - 1] == '?' || (tl > 1 && x->text[tl - 1] == '"' && x->text[tl - 2] == '?')))
-				x->score -= 0.2;
-		}
+		if(is_question(x->text))
+			x->score -= 0.2;
 		/* "how long / how hot": the sentence holding the figure answers,
 		 * not the one repeating most of the question's words */
 		if(quantity)
@@ -1277,9 +1391,12 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			continue;
 		/* a second figure of the kind asked for, about less than the
 		 * first ("ground beef 155°F" beside "chicken 165°F"), is the
-		 * answer to another question */
+		 * answer to another question; one about other words of the
+		 * question ("Wash temperature: 160°F" beside "the wash tank
+		 * stayed below 150°F") may be the one asked for */
 		if(npicked && quantity && (x->has_quantity & (qdim ? qdim : ~0u)) &&
-		   (picked[0]->matched & content_mask & ~x->matched))
+		   (picked[0]->matched & content_mask & ~x->matched) &&
+		   !(x->matched & content_mask & ~picked[0]->matched))
 			continue;
 		if(passages->items[x->passage].score < 0.6 * top_pscore && npicked)
 			continue;
@@ -1303,22 +1420,28 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			best_sentence = x->weight;
 	}
 
+	for(size_t k = 0; k < np && k < 64 && defining < 0; k++)
+		if(defines[k])
+			defining = (int)k;
+	/* else a strong FAQ entry asking the same question answers it */
+	for(size_t k = 0; k < np && k < 64 && defining < 0 && faq < 0; k++)
+		if(passages->items[k].score >= 0.8 * top_pscore &&
+		   faq_heading(&passages->items[k], &terms, content_mask))
+			faq = (int)k;
 	if(npicked) {
 		/* the question names a code and a passage's heading defines it:
 		 * the answer is that section's opening (what the code means), in
 		 * its own order, plus what else that section says, not the
 		 * sentences elsewhere that merely mention the code */
-		int d = -1, lead = 0, n2 = 0;
+		int d = defining >= 0 ? defining : faq, lead = 0, n2 = 0;
 		struct unit *keep[MAX_SENTENCES + 1];
 
-		for(size_t k = 0; k < np && k < 64 && d < 0; k++)
-			if(defines[k])
-				d = (int)k;
 		for(int i = 0; d >= 0 && i < u->n && lead < MAX_SENTENCES + 1; i++) {
 			struct unit *x = &u->item[i];
 
-			/* its heading is not its opening; a list ends it */
-			if(x->passage != d || x->kind == UNIT_WARNING || x->heading)
+			/* its heading is not its opening, nor is a FAQ's question;
+			 * a list ends it */
+			if(x->passage != d || x->kind == UNIT_WARNING || x->heading || (d == faq && is_question(x->text)))
 				continue;
 			if(x->kind != UNIT_SENTENCE)
 				break;
@@ -1333,7 +1456,8 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			struct unit *x = k < npicked ? picked[k] : sorted[k - npicked];
 			bool dup = false;
 
-			if(x->passage != d || (k >= npicked && (x->kind != UNIT_SENTENCE || !(x->matched & defines[d]))))
+			if(x->passage != d || (k >= npicked && (x->kind != UNIT_SENTENCE || !(x->matched & defines[d]))) ||
+			   (d == faq && is_question(x->text)))
 				continue;
 			for(int j = 0; j < n2 && !dup; j++)
 				dup = keep[j] == x || near_duplicate(keep[j]->text, x->text);
@@ -1435,6 +1559,10 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 					lead |= u->item[k].matched;
 				lead_code |= (lead & code_mask & ~models[x->passage]) != 0;
 			}
+			/* the question names a code a passage defines: steps under
+			 * another code ("AL-1" for "Fault 21") answer another question */
+			if(defining >= 0 && !lead_code && !(x->matched & code_mask & ~models[x->passage]))
+				continue;
 			/* ... or another section of the same document: "what do I do"
 			 * lives in the "Steps in Order" section beside the overview. */
 			if(x->passage != 0 && npicked && x->passage != picked[0]->passage &&

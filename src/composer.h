@@ -34,7 +34,8 @@ struct composer_terms {
 };
 
 /* The content words of text (stop words dropped, lower-cased, light
- * stemming), codes and numbers included, each once. */
+ * stemming), codes and numbers included, each once; a number after
+ * "fault", "error", "alarm" or "code" is a code ("Fault 21"). */
 void composer_terms_of(const char *text, struct composer_terms *out);
 
 /* The terms of t found in text: bit i = t->term[i]; *weight (may be NULL)

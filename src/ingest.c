@@ -17,6 +17,7 @@
 #include <json-c/json.h>
 #include <openssl/sha.h>
 
+#include "composer.h"
 #include "ingest.h"
 #include "store.h"
 
@@ -82,6 +83,16 @@ void ingest_parse_header(const char *text, size_t len, struct ingest_meta *meta,
 	}
 	memset(meta, 0, sizeof(*meta));
 	*body_off = 0;
+}
+
+const char *ingest_guess_category(const char *title, const char *text)
+{
+	char codes[2][16], nouns[512];
+
+	if(composer_equipment_nouns(title, nouns, sizeof(nouns)) + composer_equipment_nouns(text, nouns, sizeof(nouns)) > 0 &&
+	   composer_codes_of(text, codes, 1) > 0)
+		return "equipment";
+	return "general";
 }
 
 bool ingest_category_valid(const char *c)
@@ -223,32 +234,40 @@ static bool line_is_text_heading(const char *s, size_t len)
 }
 
 /* A line that defines an error or fault code: "F1 - Long freeze cycle.",
- * "E03: Platen over-temperature", "Code E5 - ...".  Returns the length of
- * its label (the code and its name, up to the first period), 0 otherwise.
- * Such a line opens a section of its own, so each code's meaning and its
- * steps land in one chunk labelled with the code. */
-static size_t line_code_label(const char *s, size_t len)
+ * "E03: Platen over-temperature", "Code E5 - ...", "Fault 21  Rinse sensor
+ * open" (a code word and a number), "AL-3  Fill timeout" (the name set off
+ * by a gap, as plain text manuals lay out their code lists).  Returns the
+ * length of its label (the code and its name, up to the first period), 0
+ * otherwise; *gap (may be NULL) gets where a gap separates the name, 0 for
+ * a written separator.  Such a line opens a section of its own, so each
+ * code's meaning and its steps land in one chunk labelled with the code. */
+static size_t code_label(const char *s, size_t len, size_t *gap)
 {
 	static const char *const prefixes[] = {"code ", "error ", "fault ", "alarm ", NULL};
-	size_t i = 0, letters = 0, digits = 0, end;
+	size_t i = 0, letters = 0, digits = 0, end, code_end;
+	bool prefixed = false;
 
+	if(gap)
+		*gap = 0;
 	for(int k = 0; prefixes[k]; k++)
 		if(len > strlen(prefixes[k]) && strncasecmp(s, prefixes[k], strlen(prefixes[k])) == 0) {
 			i = strlen(prefixes[k]);
+			prefixed = true;
 			break;
 		}
 	while(i < len && isupper((unsigned char)s[i]) && letters < 4) {
 		i++;
 		letters++;
 	}
-	if(i < len && s[i] == '-')
+	if(i < len && s[i] == '-' && letters)
 		i++;
 	while(i < len && isdigit((unsigned char)s[i]) && digits < 5) {
 		i++;
 		digits++;
 	}
-	if(letters == 0 || digits == 0 || (i < len && isalnum((unsigned char)s[i])))
+	if((letters == 0 && !prefixed) || digits == 0 || (i < len && isalnum((unsigned char)s[i])))
 		return 0;
+	code_end = i;
 	while(i < len && s[i] == ' ')
 		i++;
 	if(i >= len)
@@ -257,7 +276,10 @@ static size_t line_code_label(const char *s, size_t len)
 		i++;
 	else if(len - i >= 3 && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))
 		i += 3;
-	else
+	else if(i - code_end >= 2 && isupper((unsigned char)s[i])) {
+		if(gap)
+			*gap = code_end;
+	} else
 		return 0;
 	/* to the first period, or an em dash after the name ("E22: No water
 	 * — Action: ...", a table row) */
@@ -269,6 +291,41 @@ static size_t line_code_label(const char *s, size_t len)
 	return end;
 }
 
+static size_t line_code_label(const char *s, size_t len)
+{
+	return code_label(s, len, NULL);
+}
+
+/* The question of a FAQ entry: "Q: Can I use bleach?", "Question: ...",
+ * "**Q.** How often ...?".  Returns the question's length and sets *start
+ * to where it starts; 0 for another line.  Like a code, the question names
+ * the section its answer lands in, so a crew member's question meets the
+ * manual's own in the heading. */
+static size_t line_question(const char *s, size_t len, size_t *start)
+{
+	size_t i = 0, e = len;
+
+	while(i < len && (s[i] == '*' || s[i] == '_'))
+		i++;
+	if(len - i > 9 && strncasecmp(s + i, "question", 8) == 0)
+		i += 8;
+	else if(len - i > 2 && (s[i] == 'Q' || s[i] == 'q'))
+		i++;
+	else
+		return 0;
+	if(s[i] != ':' && s[i] != '.' && s[i] != ')')
+		return 0;
+	i++;
+	while(i < len && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
+		i++;
+	while(e > i && (s[e - 1] == '*' || s[e - 1] == '_' || s[e - 1] == ' '))
+		e--;
+	if(e - i < 3 || !isalpha((unsigned char)s[i]))
+		return 0;
+	*start = i;
+	return e - i;
+}
+
 /* ---------------------------------------------------------------- layout
  *
  * Before the parse, a document's layout is normalised so that what the
@@ -277,14 +334,27 @@ static size_t line_code_label(const char *s, size_t len)
  *  - Page headers and footers ("Model CX-10 Service Manual   Page 12"), page
  *    numbers and table-of-contents lines are dropped (plain text), and a
  *    paragraph cut by a page break is joined again.
+ *  - (plain text) Two columns of prose side by side (a two-column page) are
+ *    read one after the other, not taken for a table.
  *  - Tables, Markdown pipe tables and (plain text) columns laid out with
  *    spaces, become one line per row, "cell: cell" or "cell — Header: cell —
  *    Header: cell", each row a paragraph of its own; a row naming an error
  *    code then opens the code's section like any code line.
+ *  - Grid tables ("+----+----+" borders, "| a | b |" lines) too, the lines
+ *    between two borders one row; plain text tables may have a rule under
+ *    their header ("-----  -----"), which gives the columns' spans (a mark
+ *    centred under DAILY is in that column), and go on past a blank line
+ *    when the next line fills every column.
+ *  - A boxed notice ("| !! WARNING ... |" between "+----+" rules) loses its
+ *    frame; rules drawn across the page are blank lines.
  *  - A lone WARNING / CAUTION / DANGER line is joined to the paragraph it
  *    heads, and a warning's wrapped lines to its first line, so the warning
  *    is quoted whole.
- *  - (plain text) Words hyphenated across a line break are joined, wrapped
+ *  - "Step 3: Drain the oil" becomes "3. Drain the oil", a step like any.
+ *  - (plain text) A code set off by a gap ("AL-3  Fill timeout") gets a
+ *    colon ("AL-3: Fill timeout."), as a code line written with one.
+ *  - (plain text) Words hyphenated across a line break are joined (unless
+ *    the document writes the compound with its hyphen elsewhere), wrapped
  *    lines of a numbered step or a bullet are joined to it, bullet glyphs
  *    (•, ▪, ...) become "- " and dot leaders become ": ".
  */
@@ -420,6 +490,140 @@ static bool line_is_toc(const char *s, size_t len)
 	return true;
 }
 
+/* The length of the rule character at s ('-', '=', '_', '*', '~', '+' or a
+ * box-drawing character, U+2500-U+257F), 0 for another character. */
+static size_t rule_char(const char *s, size_t len)
+{
+	if(*s == '-' || *s == '=' || *s == '_' || *s == '*' || *s == '~' || *s == '+')
+		return 1;
+	if(len >= 3 && (unsigned char)s[0] == 0xE2 && ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95))
+		return 3;
+	return 0;
+}
+
+/* A rule drawn across the page ("-----", "+------+", "====", "───"): a
+ * paragraph break, nothing to quote.  Rules in several groups ("-----
+ * -----") are a table's and stay for column_table. */
+static bool line_is_rule(const char *s, size_t len)
+{
+	size_t i = 0, chars = 0;
+
+	while(i < len) {
+		size_t w = rule_char(s + i, len - i);
+
+		if(!w)
+			return false;
+		i += w;
+		chars++;
+	}
+	return chars >= 3;
+}
+
+/* The frame of a line inside a box ("| WARNING ... |", "│ ... │"): the
+ * length of the left border, 0 when the line is not framed.  A line with a
+ * pipe inside is a table row, not a box. */
+static size_t box_border(const char *s, size_t len)
+{
+	static const char *const bars[] = {"|", "\xe2\x94\x82", "\xe2\x95\x91", "\xe2\x94\x83", NULL};
+
+	for(int k = 0; bars[k]; k++) {
+		size_t bl = strlen(bars[k]);
+
+		if(len < 2 * bl || memcmp(s, bars[k], bl) != 0 || memcmp(s + len - bl, bars[k], bl) != 0)
+			continue;
+		return memchr(s + bl, '|', len - 2 * bl) ? 0 : bl;
+	}
+	return 0;
+}
+
+static bool pipe_separator(const char *s, size_t len);
+static bool grid_border(const char *s, size_t len);
+
+/* Boxed notices and rules: the text inside a box loses its frame, so a
+ * boxed WARNING reads like any other (and is joined to its text); rules
+ * become blank lines.  A run of framed lines holding a pipe table's
+ * separator row is a one-column table and stays. */
+static void unbox_lines(struct tline *lines, size_t n)
+{
+	for(size_t i = 0; i < n; i++)
+		if(line_is_rule(lines[i].s, lines[i].len) && !grid_border(lines[i].s, lines[i].len))
+			lines[i].len = 0;
+	for(size_t i = 0; i < n;) {
+		size_t j = i;
+		bool table = false;
+
+		while(j < n && box_border(lines[j].s, lines[j].len)) {
+			table |= pipe_separator(lines[j].s, lines[j].len);
+			j++;
+		}
+		for(size_t k = i; k < j && !table; k++) {
+			struct tline *t = &lines[k];
+			size_t bl = box_border(t->s, t->len), sp = 0;
+
+			t->len -= 2 * bl;
+			t->s += bl;
+			while(sp < t->len && t->s[sp] == ' ')
+				sp++;
+			t->s += sp;
+			t->len -= sp;
+			t->indent += 1 + sp;
+			while(t->len && t->s[t->len - 1] == ' ')
+				t->len--;
+		}
+		i = j > i ? j : i + 1;
+	}
+}
+
+/* "Step 3: Drain the oil", "STEP 3 - ...", "**Step 3.** ...": a step written
+ * with its word.  Returns the length of the marker and the space after it,
+ * *num its number; 0 for another line ("Step 3 of the procedure is ..."). */
+static size_t step_word(const char *s, size_t len, int *num)
+{
+	size_t i = 0, d = 0;
+
+	while(i < len && (s[i] == '*' || s[i] == '_'))
+		i++;
+	if(len - i < 7 || strncasecmp(s + i, "step ", 5) != 0)
+		return 0;
+	i += 5;
+	*num = 0;
+	while(i < len && isdigit((unsigned char)s[i]) && d < 3) {
+		*num = *num * 10 + (s[i++] - '0');
+		d++;
+	}
+	if(!d || (i < len && isalnum((unsigned char)s[i])))
+		return 0;
+	while(i < len && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
+		i++;
+	if(i < len && (s[i] == ':' || s[i] == '.' || s[i] == ')' || s[i] == '-'))
+		i++;
+	else if(len - i >= 3 && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))
+		i += 3;
+	while(i < len && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
+		i++;
+	return i < len && isupper((unsigned char)s[i]) ? i : 0;
+}
+
+/* Steps written "Step 3: ..." become "3. ...", so they are a step list like
+ * any numbered one: kept whole, in order, quoted as steps. */
+static ll_result number_step_words(struct arena *a, struct tline *lines, size_t n)
+{
+	for(size_t i = 0; i < n; i++) {
+		int num;
+		size_t w = step_word(lines[i].s, lines[i].len, &num);
+		char *line;
+
+		if(!w)
+			continue;
+		line = arena_printf(a, "%d. %.*s", num, (int)(lines[i].len - w), lines[i].s + w);
+		if(!line)
+			return LL_ENOMEM;
+		lines[i].s = line;
+		lines[i].len = strlen(line);
+	}
+	return LL_OK;
+}
+
 /* WARNING / CAUTION / DANGER (and NOTE, IMPORTANT) at the start of a line,
  * past emphasis and quote marks; returns the word's length, *after set to
  * where the text after it (and a colon) starts.  0 when none. */
@@ -488,20 +692,47 @@ static int split_cells(const struct tline *l, struct cells *c)
 	return c->n;
 }
 
-static int column_of(const size_t *cols, int ncols, size_t pos)
+/* A table's columns: where cells start, or (under a header) the span of
+ * each header cell or of its rule ("-----"), so that a mark centred under
+ * DAILY or a figure set right under PRICE falls in that column. */
+struct columns {
+	int n;
+	size_t lo[TABLE_MAX_COLS * 4], hi[TABLE_MAX_COLS * 4];
+};
+
+static int column_of(const struct columns *cols, size_t pos)
 {
-	for(int k = 0; k < ncols; k++)
-		if(pos + 1 >= cols[k] && pos <= cols[k] + 1)
+	for(int k = 0; k < cols->n; k++)
+		if(pos + 1 >= cols->lo[k] && pos <= cols->hi[k] + 1)
 			return k;
 	return -1;
 }
 
-static bool cells_fit(const struct cells *c, const size_t *cols, int ncols)
+static bool column_add(struct columns *cols, size_t lo, size_t hi)
+{
+	if(cols->n == (int)(sizeof(cols->lo) / sizeof(cols->lo[0])))
+		return false;
+	cols->lo[cols->n] = lo;
+	cols->hi[cols->n] = hi;
+	cols->n++;
+	return true;
+}
+
+static bool cells_fit(const struct cells *c, const struct columns *cols)
 {
 	for(int i = 0; i < c->n; i++)
-		if(column_of(cols, ncols, c->pos[i]) < 0)
+		if(column_of(cols, c->pos[i]) < 0)
 			return false;
 	return true;
+}
+
+/* A row of rules under a table's header: "--------  -----  ----". */
+static bool cells_are_rule(const struct cells *c)
+{
+	for(int i = 0; i < c->n; i++)
+		if(c->len[i] < 2 || !line_is_rule(c->s[i], c->len[i]))
+			return false;
+	return c->n > 0;
 }
 
 struct row {
@@ -648,6 +879,54 @@ static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row 
 	return result;
 }
 
+/* The first line of a table as its header when it plainly is one (ALL-CAPS
+ * cells, or cells with a rule row under them): cols gets the span of each
+ * of its cells, widened to its rule's. */
+static void header_spans(const struct tline *lines, size_t i, size_t n, struct columns *cols)
+{
+	struct cells h, r;
+	int m = split_cells(&lines[i], &h);
+	bool caps = true, rule;
+
+	if(m < 2)
+		return;
+	for(int k = 0; k < m; k++) {
+		if(!header_cell(h.s[k], h.len[k]))
+			return;
+		caps &= all_caps(h.s[k], h.len[k]);
+	}
+	rule = i + 1 < n && lines[i + 1].len && split_cells(&lines[i + 1], &r) == m && cells_are_rule(&r);
+	if(!caps && !rule)
+		return;
+	for(int k = 0; k < m; k++) {
+		size_t lo = h.pos[k], hi = h.pos[k] + utf8_chars(h.s[k], h.len[k]) - 1;
+
+		if(rule && r.pos[k] < lo)
+			lo = r.pos[k];
+		if(rule && r.pos[k] + utf8_chars(r.s[k], r.len[k]) - 1 > hi)
+			hi = r.pos[k] + utf8_chars(r.s[k], r.len[k]) - 1;
+		column_add(cols, lo, hi);
+	}
+}
+
+/* Where a table goes on after the blank lines (or page furniture) at j: the
+ * next line when it has a cell in each of the table's columns and is no
+ * heading ("Dishes come out   Wash arms clogged   Remove the arms" after a
+ * blank line between two problems; "Capacity   10 pans" under a table of
+ * three columns starts another table); n when the table ends there. */
+static size_t table_resumes(const struct tline *lines, size_t j, size_t n, const struct columns *cols)
+{
+	struct cells c;
+	size_t k = j;
+
+	while(k < n && k - j < 8 && (lines[k].drop || !lines[k].len))
+		k++;
+	if(k >= n || lines[k].drop || !lines[k].len || line_is_text_heading(lines[k].s, lines[k].len) ||
+	   split_cells(&lines[k], &c) != cols->n || !cells_fit(&c, cols) || cells_are_rule(&c))
+		return n;
+	return k;
+}
+
 /* A table laid out in columns at lines[i..]: returns the number of lines it
  * spans (0 when there is none) and writes its rows to out.  *scanned is set
  * past the lines looked at: no table starts inside them. */
@@ -655,8 +934,8 @@ static size_t column_table(struct tline *lines, size_t i, size_t n, struct buf *
                            size_t *scanned)
 {
 	struct cells c;
-	size_t cols[TABLE_MAX_COLS * 4];
-	int ncols = 0, multi = 0;
+	struct columns cols = {0};
+	int multi = 0;
 	size_t end = i;
 	struct row row, head;
 	bool has_head = false, row_open = false;
@@ -664,86 +943,229 @@ static size_t column_table(struct tline *lines, size_t i, size_t n, struct buf *
 	*result = LL_OK;
 	if(split_cells(&lines[i], &c) < 2)
 		return 0;
+	header_spans(lines, i, n, &cols);
 	/* the columns: the cell starts of the lines that have several */
-	for(size_t j = i; j < n && j - i < 400 && !lines[j].drop && lines[j].len; j++) {
-		int m = split_cells(&lines[j], &c);
+	for(size_t j = i; j < n && j - i < 400; j++) {
+		int m;
 
+		if(lines[j].drop || !lines[j].len) {
+			size_t k = table_resumes(lines, j, n, &cols);
+
+			if(k >= n)
+				break;
+			j = k - 1;
+			continue;
+		}
+		m = split_cells(&lines[j], &c);
 		if(m == 0)
 			break;
 		if(m >= 2) {
 			for(int k = 0; k < m; k++)
-				if(column_of(cols, ncols, c.pos[k]) < 0) {
-					if(ncols == (int)(sizeof(cols) / sizeof(cols[0])))
-						return 0;
-					cols[ncols++] = c.pos[k];
-				}
-			multi++;
-		} else if(ncols == 0 || column_of(cols, ncols, c.pos[0]) < 0)
+				if(column_of(&cols, c.pos[k]) < 0 && !column_add(&cols, c.pos[k], c.pos[k]))
+					return 0;
+			multi += !cells_are_rule(&c);
+		} else if(cols.n == 0 || column_of(&cols, c.pos[0]) < 0)
 			break;
 		end = j + 1;
 	}
 	*scanned = end;
-	if(multi < 2 || ncols > TABLE_MAX_COLS)
+	if(multi < 2 || cols.n > TABLE_MAX_COLS)
 		return 0;
 	/* in order of position */
-	for(int a = 1; a < ncols; a++)
-		for(int b = a; b > 0 && cols[b - 1] > cols[b]; b--) {
-			size_t t = cols[b];
+	for(int a = 1; a < cols.n; a++)
+		for(int b = a; b > 0 && cols.lo[b - 1] > cols.lo[b]; b--) {
+			size_t lo = cols.lo[b], hi = cols.hi[b];
 
-			cols[b] = cols[b - 1];
-			cols[b - 1] = t;
+			cols.lo[b] = cols.lo[b - 1];
+			cols.hi[b] = cols.hi[b - 1];
+			cols.lo[b - 1] = lo;
+			cols.hi[b - 1] = hi;
 		}
 	/* each column must start a cell in two lines at least: otherwise it is
 	 * prose with a wide gap, not a table */
-	for(int k = 0; k < ncols; k++) {
+	for(int k = 0; k < cols.n; k++) {
 		int seen = 0;
 
 		for(size_t j = i; j < end; j++)
-			if(split_cells(&lines[j], &c) >= 2)
+			if(lines[j].len && !lines[j].drop && split_cells(&lines[j], &c) >= 2 && !cells_are_rule(&c))
 				for(int m = 0; m < c.n; m++)
-					seen += column_of(&cols[k], 1, c.pos[m]) == 0;
+					seen += column_of(&cols, c.pos[m]) == k;
 		if(seen < 2)
 			return 0;
 	}
 	row_init(&row);
 	row_init(&head);
 	for(size_t j = i; j < end && !*result; j++) {
-		int m = split_cells(&lines[j], &c);
-		int col0 = m ? column_of(cols, ncols, c.pos[0]) : -1;
-		bool fresh, all_new = true;
+		int m, col0;
+		bool fresh, all_new = true, wraps = false;
 
-		if(!m || !cells_fit(&c, cols, ncols))
+		if(lines[j].drop || !lines[j].len) {
+			/* a blank line ends a row */
+			if(row_open)
+				*result = row_emit(out, &row, cols.n, &head, has_head);
+			row_open = false;
 			continue;
-		for(int k = 0; k < m; k++)
+		}
+		m = split_cells(&lines[j], &c);
+		if(!m || !cells_fit(&c, &cols) || cells_are_rule(&c))
+			continue;
+		col0 = column_of(&cols, c.pos[0]);
+		for(int k = 0; k < m; k++) {
 			all_new &= cell_starts_new(c.s[k]);
+			wraps |= k > 0 && islower((unsigned char)c.s[k][0]);
+		}
 		if(j == i) {
-			bool header = m == ncols;
+			bool header = m == cols.n;
 
 			for(int k = 0; k < m && header; k++)
-				header = header_cell(c.s[k], c.len[k]) && (ncols > 2 || all_caps(c.s[k], c.len[k]));
+				header = header_cell(c.s[k], c.len[k]) && (cols.n > 2 || all_caps(c.s[k], c.len[k]));
 			if(header) {
 				for(int k = 0; k < m && !*result; k++)
-					*result = buf_append(&head.cell[column_of(cols, ncols, c.pos[k])], c.s[k], c.len[k]);
+					*result = buf_append(&head.cell[column_of(&cols, c.pos[k])], c.s[k], c.len[k]);
 				has_head = true;
 				continue;
 			}
 		}
-		/* a new row: text in the first column that starts a phrase; a
-		 * sub-row: several cells, each starting a phrase, the first empty */
-		fresh = !row_open || (col0 == 0 && cell_starts_new(c.s[0])) || (col0 > 0 && m >= 2 && all_new);
-		if(fresh && row_open) {
-			*result = row_emit(out, &row, ncols, &head, has_head);
+		/* a new row: text in the first column that starts a phrase, unless
+		 * the cells beside it go on with the row's ("(under 15 psi)" beside
+		 * "should read 15 to 25 psi"); a sub-row: several cells, each
+		 * starting a phrase, the first empty */
+		fresh = !row_open || (col0 == 0 && cell_starts_new(c.s[0]) && !wraps) || (col0 > 0 && m >= 2 && all_new);
+		if(fresh && row_open)
+			*result = row_emit(out, &row, cols.n, &head, has_head);
+		if(fresh)
 			row_clear(&row, col0 == 0 ? 0 : 1);
-		}
 		row_open = true;
 		for(int k = 0; k < m && !*result; k++)
-			*result = cell_add(&row.cell[column_of(cols, ncols, c.pos[k])], c.s[k], c.len[k]);
+			*result = cell_add(&row.cell[column_of(&cols, c.pos[k])], c.s[k], c.len[k]);
 	}
 	if(!*result && row_open)
-		*result = row_emit(out, &row, ncols, &head, has_head);
+		*result = row_emit(out, &row, cols.n, &head, has_head);
 	row_free(&row);
 	row_free(&head);
 	return *result ? 0 : end - i;
+}
+
+/* ---- two columns of prose */
+
+/* How line l sits against a column boundary at: 2 when it has text on both
+ * sides (*cut = the byte where its right side starts, *words the words of
+ * each side), 1 when on one side only (*cut = 0 left, l->len right), 0 for
+ * a blank line, -1 when its text runs across the boundary. */
+static int column_cut(const struct tline *l, size_t at, size_t *cut, int words[2])
+{
+	struct cells c;
+	int m;
+
+	if(!l->len)
+		return 0;
+	m = split_cells(l, &c);
+	for(int k = 1; k < m; k++)
+		if(c.pos[k] + 1 >= at && c.pos[k] <= at + 1) {
+			*cut = (size_t)(c.s[k] - l->s);
+			words[0] = count_words(l->s, *cut);
+			words[1] = count_words(c.s[k], l->len - *cut);
+			return 2;
+		}
+	if(l->indent + 1 >= at) {
+		*cut = 0;
+		return 1;
+	}
+	if(l->indent + utf8_chars(l->s, l->len) + 2 <= at) {
+		*cut = l->len;
+		return 1;
+	}
+	return -1;
+}
+
+/* The run of two prose columns side by side around lines[i] (pdftotext
+ * -layout of a two-column page): lines cut at one column *at (taken from
+ * lines[i], split in two there) or holding text on one side of it, within
+ * one page, not before floor.  Sets [*from, *to) (*to past the lines looked
+ * at even when there is no run); false when there is none: fewer than
+ * three lines cut, or either side holds under five words a line on average
+ * (a table's name column, a figure). */
+static bool column_run(const struct tline *lines, size_t i, size_t n, size_t floor, size_t *at, size_t *from,
+                       size_t *to)
+{
+	struct cells c;
+	int words[2], cuts = 0, left = 0, right = 0;
+	size_t cut, j;
+
+	*to = i + 1;
+	if(lines[i].drop || !lines[i].len || split_cells(&lines[i], &c) != 2 || c.pos[1] < 30)
+		return false;
+	*at = c.pos[1];
+	for(j = i; j < n && (j == i || !lines[j].brk) && !lines[j].drop; j++) {
+		int k = column_cut(&lines[j], *at, &cut, words);
+
+		if(k < 0)
+			break;
+		if(k == 2) {
+			cuts++;
+			left += words[0];
+			right += words[1];
+		}
+	}
+	*to = j;
+	for(j = i; j > floor && !lines[j].brk && !lines[j - 1].drop && column_cut(&lines[j - 1], *at, &cut, words) >= 0; j--)
+		;
+	*from = j;
+	return cuts >= 3 && left >= 5 * cuts && right >= 5 * cuts;
+}
+
+/* Two columns of prose read one after the other: each run of column_run
+ * becomes its left column's lines, a blank line, then its right column's,
+ * in a new array (in the arena) of *n lines. */
+static ll_result unzip_columns(struct arena *a, struct tline **lines, size_t *n)
+{
+	struct tline *in = *lines, *out = NULL;
+	size_t o = 0, done = 0, seen = 0;
+
+	/* each line is looked at by one run at most: linear in the lines */
+	for(size_t i = 0; i < *n; i++) {
+		size_t at, from, to;
+
+		if(!column_run(in, i, *n, seen, &at, &from, &to)) {
+			if(to > i + 1)
+				seen = i = to - 1;
+			continue;
+		}
+		/* a run of L lines becomes 2 L + 2, and L >= 3 */
+		if(!out && !(out = arena_alloc(a, (3 * *n + 2) * sizeof(*out))))
+			return LL_ENOMEM;
+		memcpy(out + o, in + done, (from - done) * sizeof(*out));
+		o += from - done;
+		for(int side = 0; side < 2; side++) {
+			for(size_t j = from; j < to; j++) {
+				struct tline *t = &out[o++];
+				int words[2];
+				size_t cut = 0;
+				int k = column_cut(&in[j], at, &cut, words);
+
+				*t = in[j];
+				t->brk = j == from && side == 0 && in[j].brk;
+				if(side == 0) {
+					t->len = k == 0 ? 0 : cut;
+					while(t->len && t->s[t->len - 1] == ' ')
+						t->len--;
+				} else {
+					t->s = in[j].s + cut;
+					t->len = k == 0 ? 0 : in[j].len - cut;
+					t->indent = k == 2 ? 0 : in[j].indent >= at ? in[j].indent - at : 0;
+				}
+			}
+			out[o++] = (struct tline){.s = "", .len = 0};
+		}
+		i = to - 1;
+		done = seen = to;
+	}
+	if(out) {
+		memcpy(out + o, in + done, (*n - done) * sizeof(*out));
+		*lines = out;
+		*n = o + *n - done;
+	}
+	return LL_OK;
 }
 
 /* ---- Markdown pipe tables */
@@ -791,6 +1213,74 @@ static bool pipe_separator(const char *s, size_t len)
 	return dash;
 }
 
+/* The border of a grid table ("+------+-------+", "+======+=======+"):
+ * a rule with a '+' at each column edge. */
+static bool grid_border(const char *s, size_t len)
+{
+	int plus = 0;
+
+	if(len < 5 || s[0] != '+' || s[len - 1] != '+')
+		return false;
+	for(size_t i = 0; i < len; i++) {
+		if(s[i] != '+' && s[i] != '-' && s[i] != '=' && s[i] != ':')
+			return false;
+		plus += s[i] == '+';
+	}
+	return plus >= 3;
+}
+
+/* A grid table at lines[i] (a border, then rows of "| a | b |" lines): the
+ * lines between two borders are one row, their cells joined, so a cell
+ * wrapped over lines is whole.  The first row is the header when a "+===+"
+ * border closes it, or when its cells read like headers.  Returns the
+ * number of lines it spans, 0 when there is none. */
+static size_t grid_table(struct tline *lines, size_t i, size_t n, struct buf *out, ll_result *result)
+{
+	const char *cs[TABLE_MAX_COLS];
+	size_t cl[TABLE_MAX_COLS], j;
+	struct row row, head;
+	bool has_head = false, open = false, first = true, heads = true;
+	int ncols = 0;
+
+	*result = LL_OK;
+	if(i + 1 >= n || !lines[i + 1].len || lines[i + 1].s[0] != '|')
+		return 0;
+	row_init(&row);
+	row_init(&head);
+	for(j = i; j < n && !*result && lines[j].len; j++) {
+		const struct tline *t = &lines[j];
+		int m;
+
+		if(grid_border(t->s, t->len)) {
+			if(open && first && (memchr(t->s, '=', t->len) || heads)) {
+				for(int k = 0; k < ncols && !*result; k++)
+					*result = buf_append(&head.cell[k], row.cell[k].data ? row.cell[k].data : "", row.cell[k].len);
+				has_head = true;
+			} else if(open)
+				*result = row_emit(out, &row, ncols, &head, has_head);
+			first &= !open;
+			open = false;
+			row_clear(&row, 0);
+			continue;
+		}
+		if(t->s[0] != '|' || (m = pipe_cells(t->s, t->len, cs, cl, TABLE_MAX_COLS)) == 0)
+			break;
+		if(m > ncols)
+			ncols = m;
+		for(int k = 0; k < m && !*result; k++)
+			if(cl[k]) {
+				*result = cell_add(&row.cell[k], cs[k], cl[k]);
+				heads &= header_cell(row.cell[k].data, row.cell[k].len);
+			}
+		open = true;
+	}
+	if(!*result && open)
+		*result = row_emit(out, &row, ncols, &head, has_head);
+	row_free(&row);
+	row_free(&head);
+	return *result || ncols == 0 ? 0 : j - i;
+}
+
 static size_t pipe_table(struct tline *lines, size_t i, size_t n, struct buf *out, ll_result *result)
 {
 	const char *cs[TABLE_MAX_COLS];
@@ -801,6 +1291,8 @@ static size_t pipe_table(struct tline *lines, size_t i, size_t n, struct buf *ou
 	int ncols = 0;
 
 	*result = LL_OK;
+	if(lines[i].len && grid_border(lines[i].s, lines[i].len))
+		return grid_table(lines, i, n, out, result);
 	if(!lines[i].len || lines[i].s[0] != '|')
 		return 0;
 	row_init(&row);
@@ -839,9 +1331,17 @@ static const char *const keep_hyphen[] = {"self", "non", "half", "well", "cross"
                                           "double", "single", "two", "three", "four", "low", "high",
                                           "all", "quick", "hand", "food", NULL};
 
-static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, bool *keep)
+/* A word hyphenated across a line break: the text before ends "chemi-" and
+ * the next line goes on in lower case.  *keep says whether the hyphen is
+ * the word's own: the document writes the compound with it elsewhere
+ * ("chemical-resistant"), or without it nowhere and its first part is a
+ * usual prefix ("self-", "non-"). */
+static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, const char *doc, size_t doclen,
+                        bool *keep)
 {
-	size_t e = b->len, w;
+	size_t e = b->len, w, sl = 0;
+	char word[96];
+	int wl;
 
 	if(e < 3 || b->data[e - 1] != '-' || !islower((unsigned char)b->data[e - 2]) || !nlen ||
 	   !islower((unsigned char)next[0]))
@@ -853,6 +1353,18 @@ static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, bool
 	for(int k = 0; keep_hyphen[k]; k++)
 		if(strlen(keep_hyphen[k]) == e - 1 - w && strncasecmp(b->data + w, keep_hyphen[k], e - 1 - w) == 0)
 			*keep = true;
+	while(sl < nlen && isalpha((unsigned char)next[sl]))
+		sl++;
+	wl = snprintf(word, sizeof(word), "%.*s%.*s", (int)(e - w), b->data + w, (int)sl, next);
+	if(wl > 0 && (size_t)wl < sizeof(word) && e - 1 > w) {
+		if(memmem(doc, doclen, word, (size_t)wl))
+			*keep = true;
+		else {
+			memmove(word + (e - 1 - w), word + (e - w), (size_t)wl - (e - 1 - w));
+			if(memmem(doc, doclen, word, (size_t)wl - 1))
+				*keep = false;
+		}
+	}
 	return true;
 }
 
@@ -923,6 +1435,9 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 		                 t->s[t->len - 1] == '\f'))
 			t->len--;
 	}
+	unbox_lines(lines, n);
+	if((result = number_step_words(a, lines, n)) != LL_OK)
+		return result;
 	if(plain) {
 		/* page furniture: lines with a page number that repeat, and lines
 		 * repeated three times or more next to a page break */
@@ -1028,6 +1543,8 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 					lines[k].drop = true;
 			i = q;
 		}
+		if((result = unzip_columns(a, &lines, &n)) != LL_OK)
+			return result;
 	}
 	{
 		bool item = false, warn = false, para = false;
@@ -1035,7 +1552,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 
 		for(size_t i = 0; i < n && !result; i++) {
 			struct tline *t = &lines[i];
-			size_t used, after = 0, mark = 0;
+			size_t used, after = 0, mark = 0, qstart;
 			bool step, bullet, glyph = false;
 
 			if(t->drop)
@@ -1045,7 +1562,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 				item = warn = para = false;
 				continue;
 			}
-			if(para && t->len && (t->s[0] == '|' || plain)) {
+			if(para && t->len && (t->s[0] == '|' || t->s[0] == '+' || plain)) {
 				/* a table may start here: end the open line first */
 				size_t mark0 = out->len;
 
@@ -1079,7 +1596,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 
 				/* join to the line before: a hyphenated word, a warning's
 				 * next line, a wrapped step or bullet */
-				if(plain && wrap_hyphen(out, t->s, t->len, &keep)) {
+				if(plain && wrap_hyphen(out, t->s, t->len, text, len, &keep)) {
 					if(!keep)
 						out->len--;
 					result = buf_append(out, t->s, t->len);
@@ -1117,12 +1634,13 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 				continue;
 			}
 			warn = warning_word(t->s, t->len, &after) > 0 && !all_caps(t->s, t->len);
-			item = step || bullet;
+			/* a FAQ question wrapped over lines is joined like a step */
+			item = step || bullet || line_question(t->s, t->len, &qstart);
 			item_indent = t->indent;
 			para = true;
 			if(plain) {
 				const char *lead, *lend;
-				size_t from = 0;
+				size_t from = 0, label, gap;
 
 				if(t->indent && (result = buf_printf(out, "%*s", (int)t->indent, "")) != LL_OK)
 					break;
@@ -1138,6 +1656,14 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 						result = buf_appends(out, ": ");
 					if(!result)
 						result = buf_append(out, lend, (size_t)(t->s + t->len - lend));
+				} else if(!result && (label = code_label(t->s, t->len, &gap)) != 0 && gap) {
+					/* "AL-3  Fill timeout" -> "AL-3: Fill timeout." */
+					size_t name = gap;
+
+					while(name < t->len && t->s[name] == ' ')
+						name++;
+					result = buf_printf(out, "%.*s: %.*s%s", (int)gap, t->s, (int)(t->len - name), t->s + name,
+					                    label == t->len && !is_terminal(t->s[t->len - 1]) ? "." : "");
 				} else if(!result)
 					result = buf_append(out, t->s + from, t->len - from);
 			} else
@@ -1309,15 +1835,17 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 			}
 		}
 		if(prev_blank && !line_is_step(t, tl) && !line_is_bullet(t, tl)) {
-			size_t label = line_code_label(t, tl);
+			size_t from = 0, label = line_code_label(t, tl);
 
+			if(!label)
+				label = line_question(t, tl, &from);
 			if(label) {
 				/* the line stays in the body; it also names the section */
 				if(open)
 					result = block_add(p, kind, text + bstart, bend - bstart);
 				open = false;
 				if(!result)
-					result = heading_set(p, heads, head_level >= 2 ? head_level + 1 : 3, t, label);
+					result = heading_set(p, heads, head_level >= 2 ? head_level + 1 : 3, t + from, label);
 				if(result)
 					break;
 			}
@@ -1880,7 +2408,8 @@ ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
 	}
 	memset(&doc, 0, sizeof(doc));
 	doc.title = title;
-	doc.category = opt->category ? opt->category : meta.category[0] ? meta.category : "general";
+	doc.category = opt->category ? opt->category : meta.category[0] ? meta.category :
+	               ingest_guess_category(title, buf_str(&content) + off);
 	doc.source = opt->source ? opt->source : meta.source[0] ? meta.source : base_name(path);
 	doc.source_key = opt->source ? opt->source : base_name(path);
 	doc.content = buf_str(&content) + off;

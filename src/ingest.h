@@ -5,9 +5,14 @@
  * "Section N" lines and numbered headings like "4.2 Daily Cleaning" are
  * headings; PDFs arrive as plain text through pdftotext -layout).  Before
  * the split the layout is normalised: page headers, footers and contents
- * lines dropped, hyphenated and wrapped lines joined, tables (pipe tables,
- * and columns laid out with spaces in plain text) turned into one quotable
- * line per row, a lone WARNING line joined to its text (see ingest.c).  Files may start with a
+ * lines dropped, two-column pages read column by column, hyphenated and
+ * wrapped lines joined, tables (pipe tables,
+ * grid tables, and columns laid out with spaces in plain text) turned into
+ * one quotable line per row, boxed notices unframed and rules dropped, a
+ * lone WARNING line joined to its text, "Step 3:" lines numbered (see
+ * ingest.c).  A line defining a code ("E03: ...", "AL-3  Fill timeout",
+ * "Fault 21  ...") or asking a FAQ's question ("Q: ...?") opens a section
+ * named by it.  Files may start with a
  * header block of `title:`, `category:` and `source:` lines ended by a blank
  * line (see the files in kb/).  Sections are cut into chunks of about 150-350 words;
  * a numbered step list is never split unless it alone is longer than a chunk
@@ -68,6 +73,12 @@ ll_result ingest_chunk_text(struct arena *arena, const char *text, size_t len,
 /* True for a category documents accept. */
 bool ingest_category_valid(const char *category);
 
+/* The category of a document that names none: "equipment" for a machine's
+ * manual (it names a machine and has codes or model numbers: what the crew
+ * asks the equipment agent about, and what `linelead ingest` is mostly
+ * given), else "general".  Both strings are NUL-terminated. */
+const char *ingest_guess_category(const char *title, const char *text);
+
 /* A document to store.  title/category already chosen; content borrowed. */
 struct ingest_doc {
 	const char *title;
@@ -99,8 +110,9 @@ __attribute__((warn_unused_result))
 ll_result ingest_pdf_text(const char *path, struct buf *out);
 
 /* Reads and stores one file (.md, .markdown, .txt, .pdf).  The options
- * override the header; NULL = not given.  On failure err says why in words
- * for the user and nothing is stored. */
+ * override the header; NULL = not given (a category given by neither is
+ * ingest_guess_category's).  On failure err says why in words for the user
+ * and nothing is stored. */
 struct ingest_options {
 	const char *title;
 	const char *category;

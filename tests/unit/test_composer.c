@@ -440,6 +440,110 @@ int main(void)
 		}
 	}
 
+	/* "Fault 21": the number after a code word is a code; the section
+	 * defining it answers, and the steps under another code do not */
+	{
+		struct passage two[2];
+		struct passages pp = one_document(two, 2, 22, "Tidewell TW-40H Manual", "equipment");
+
+		arena_reset(&arena);
+		two[0].section = "ALARMS AND FAULT CODES > Faults > Fault 21: Rinse sensor open";
+		two[0].body = "Fault 21: Rinse sensor open. The machine cannot prove the rinse. "
+		              "Until it is repaired, wash and sanitize in the 3-compartment sink.\n";
+		two[0].chunk_id = 40;
+		two[0].score = 0.89;
+		two[1].section = "ALARMS AND FAULT CODES > Alarms > AL-1: Low wash temperature";
+		two[1].body = "AL-1: Low wash temperature. The tank stayed below 150°F.\n\n"
+		              "1. Check the tank is full.\n2. Wipe the float.\n";
+		two[1].chunk_id = 41;
+		two[1].score = 0.36;
+		q.text = "TW40H fault 21";
+		q.agent = AGENT_EQUIPMENT;
+		q.secondary = AGENT_NONE;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "3-compartment sink") &&
+		      !text_has(&a, "Wipe the float"), "\"Fault 21\": its section quoted, another code's steps left out");
+	}
+
+	/* a FAQ entry asking the question: its answer, without the question
+	 * or the answer marker */
+	{
+		struct passage two[2];
+		struct passages pp = one_document(two, 2, 23, "Tidewell TW-40H Manual", "equipment");
+
+		arena_reset(&arena);
+		two[0].section = "FREQUENTLY ASKED QUESTIONS > Why does the machine pause before the final rinse?";
+		two[0].body = "Q: Why does the machine pause before the final rinse?\n"
+		              "A: That is Rinse Hold. The machine waits up to 60 seconds for the booster to reach 180°F.\n";
+		two[0].chunk_id = 50;
+		two[0].score = 0.85;
+		two[1].section = "ALARMS > AL-2: Low final rinse temperature";
+		two[1].body = "AL-2: Low final rinse temperature. The rinse was below 180°F after the Rinse Hold.\n";
+		two[1].chunk_id = 51;
+		two[1].score = 0.46;
+		q.text = "why does the TW-40H pause before the rinse";
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "That is Rinse Hold") &&
+		      text_has(&a, "60 seconds") && !strstr(a.response, "Q:") && !strstr(a.response, "A:"),
+		      "a FAQ entry's answer, without its question and marker");
+		q.text = "how many racks an hour can the TW-40H do";
+		two[0].section = "FREQUENTLY ASKED QUESTIONS > How many racks can I run before I change the tank water?";
+		two[0].body = "Q: How many racks can I run before I change the tank water?\n"
+		              "A: Change the tank water every 4 hours of use.\n";
+		two[1].section = "SPECIFICATIONS";
+		two[1].body = "Capacity: 55 racks per hour (60 s cycle).\n";
+		two[1].score = 0.61;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "Capacity: 55 racks per hour"),
+		      "a FAQ entry sharing one word of the question is not the whole answer");
+	}
+
+	/* the question names the machine: its manual answers, before a generic
+	 * guide that shares more words and scores higher */
+	{
+		struct passage two[2];
+		struct passages pp = {two, 2};
+
+		arena_reset(&arena);
+		memset(two, 0, sizeof(two));
+		two[0].document_id = 24;
+		two[0].title = "Dish Machine Care (Generic)";
+		two[0].category = "equipment";
+		two[0].section = "Dishes Coming Out Dirty or Spotted";
+		two[0].body = "1. Scrape and pre-rinse dishes coming out dirty.\n2. Check the wash arms spin freely.\n";
+		two[0].chunk_id = 60;
+		two[0].score = 0.81;
+		two[1].document_id = 25;
+		two[1].title = "tidewell-tw40h-dish-machine";
+		two[1].category = "equipment";
+		two[1].section = "SECTION 9 TROUBLESHOOTING";
+		two[1].body = "Dishes come out dirty \xe2\x80\x94 Possible cause: Wash arms clogged \xe2\x80\x94 Remedy: Flush the arms.\n\n"
+		              "Dishes come out dirty \xe2\x80\x94 Possible cause: Detergent container empty \xe2\x80\x94 "
+		              "Remedy: Replace it and prime.\n";
+		two[1].chunk_id = 61;
+		two[1].score = 0.45;
+		q.text = "dishes coming out dirty from the tidewell";
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "Detergent container empty") &&
+		      a.ncitations >= 1 && a.citations[0].document_id == 25, "the manual of the machine named answers first");
+	}
+
+	/* a second figure about other words of the question is kept: "wash
+	 * tank temp" gets the setpoint beside the alarm's threshold */
+	{
+		struct passage two[2];
+		struct passages pp = one_document(two, 2, 26, "Tidewell TW-40H Manual", "equipment");
+
+		arena_reset(&arena);
+		two[0].section = "Alarms > AL-1: Low wash temperature";
+		two[0].body = "The wash tank stayed below 150°F (66°C) for more than 5 minutes.\n";
+		two[0].chunk_id = 70;
+		two[0].score = 0.78;
+		two[1].section = "SPECIFICATIONS";
+		two[1].body = "Wash temperature: 160°F (71°C) setpoint, 150°F (66°C) minimum.\n";
+		two[1].chunk_id = 71;
+		two[1].score = 0.61;
+		q.text = "TW-40H wash tank temp";
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "160°F (71°C) setpoint"),
+		      "a second figure naming another word of the question is kept");
+	}
+
 	/* helpers */
 	n = composer_codes_of("BG-4 grill shows E03 and C602, not CO2", codes, 4);
 	check(n == 3 && strcmp(codes[0], "BG-4") == 0 && strcmp(codes[1], "E03") == 0 &&
@@ -453,6 +557,16 @@ int main(void)
 		check(t.n == 2, "stop words dropped from terms");
 		composer_terms_of("how long does chili take", &t);
 		check(t.n == 2 && strcmp(t.term[0], "chili") == 0, "\"how long\" and \"does\" are not topic terms");
+		composer_terms_of("dish machine fault 41, 3 racks", &t);
+		{
+			bool fault41 = false, racks3 = false;
+
+			for(int i = 0; i < t.n; i++) {
+				fault41 |= strcmp(t.term[i], "41") == 0 && t.code[i];
+				racks3 |= strcmp(t.term[i], "3") == 0 && !t.code[i];
+			}
+			check(fault41 && racks3, "the number after \"fault\" is a code, another number is not");
+		}
 	}
 
 	arena_free(&arena);

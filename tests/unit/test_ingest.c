@@ -267,12 +267,240 @@ int main(void)
 		check(deep, "markdown: #### heading under ### and ## in the path");
 	}
 
+	/* a boxed notice of a plain text manual: the frame and the rules go, the
+	 * warning is joined to its text and quoted whole */
+	{
+		const char *txt =
+			"SECTION 1  SAFETY\n\n"
+			"+----------------------------------------------+\n"
+			"| !! DANGER                                    |\n"
+			"| ELECTRIC SHOCK HAZARD. Turn off and lock out |\n"
+			"| the wall disconnect before removing a panel. |\n"
+			"+----------------------------------------------+\n\n"
+			"Read the notices.\n";
+		const char *body;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 1,
+		      "boxed notice: chunked");
+		body = chunks.count ? chunks.items[0].body : "";
+		check(strstr(body, "DANGER: ELECTRIC SHOCK HAZARD. Turn off and lock out the wall disconnect before "
+		                   "removing a panel.") != NULL, "boxed notice: the warning whole, without its frame");
+		check(!strchr(body, '|') && !strstr(body, "---"), "boxed notice: no border or rule left");
+	}
+
+	/* a troubleshooting table with a rule under its header and a blank line
+	 * between problems: one table, each cause a row labelled by the header */
+	{
+		const char *txt =
+			"SECTION 9  TROUBLESHOOTING\n\n"
+			"  PROBLEM            POSSIBLE CAUSE        REMEDY\n"
+			"  -----------------  --------------------  ---------------------\n"
+			"  Machine will not   Door not fully        Close the door until\n"
+			"  start              closed                the switch clicks.\n\n"
+			"  Dishes come out    Detergent empty       Replace it and prime.\n"
+			"  dirty\n"
+			"                     Wash arms clogged     Flush the arms.\n\n"
+			"  Low rinse          Y-strainer clogged    Clean the Y-strainer;\n"
+			"  (under 15 psi)                           the gauge should read\n"
+			"                                           15 to 25 psi.\n";
+		const char *body;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 1,
+		      "ruled table: chunked");
+		body = chunks.count ? chunks.items[0].body : "";
+		check(strstr(body, "Machine will not start \xe2\x80\x94 Possible cause: Door not fully closed \xe2\x80\x94 "
+		                   "Remedy: Close the door until the switch clicks.") != NULL, "ruled table: header and rows");
+		check(strstr(body, "Dishes come out dirty \xe2\x80\x94 Possible cause: Wash arms clogged \xe2\x80\x94 "
+		                   "Remedy: Flush the arms.") != NULL, "ruled table: rows after a blank line keep the header");
+		check(strstr(body, "Low rinse (under 15 psi) \xe2\x80\x94 Possible cause: Y-strainer clogged \xe2\x80\x94 "
+		                   "Remedy: Clean the Y-strainer; the gauge should read 15 to 25 psi.") != NULL,
+		      "ruled table: a wrapped first cell starting with a parenthesis");
+		check(!strstr(body, "---"), "ruled table: the rule row dropped");
+	}
+
+	/* a schedule marked with X under DAILY / WEEKLY: the mark is in the
+	 * column whose header it sits under, not at its start */
+	{
+		const char *txt =
+			"SECTION 7  MAINTENANCE SCHEDULE\n\n"
+			"  TASK                              DAILY  WEEKLY  MONTHLY\n"
+			"  Empty scrap basket                  X\n"
+			"  Wipe door gasket                            X\n"
+			"  Delime                                              X\n";
+		const char *body;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 1,
+		      "schedule: chunked");
+		body = chunks.count ? chunks.items[0].body : "";
+		check(strstr(body, "Empty scrap basket \xe2\x80\x94 Daily: X.") &&
+		      strstr(body, "Wipe door gasket \xe2\x80\x94 Weekly: X.") && strstr(body, "Delime \xe2\x80\x94 Monthly: X."),
+		      "schedule: each mark under its header");
+	}
+
+	/* codes laid out as "AL-3  Fill timeout" and "Fault 21  ...": each
+	 * opens its section, the name set off with a colon */
+	{
+		const char *txt =
+			"8.1 Alarms\n\n"
+			"AL-3  Fill timeout\n"
+			"      The tank did not fill within 4 minutes.\n\n"
+			"      1. Open the water supply valve.\n"
+			"      2. Clean the inlet Y-strainer.\n\n"
+			"8.2 Faults\n\n"
+			"Fault 21  Rinse sensor open. Wash and sanitize in the\n"
+			"          3-compartment sink.\n\n"
+			"Fault 41  Wash pump overload. Let it cool 20 minutes.\n";
+		bool al3 = false, f21 = false, f41 = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK, "gap codes: chunked");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			if(strcmp(c->section, "8.1 Alarms > AL-3: Fill timeout") == 0)
+				al3 = strstr(c->body, "AL-3: Fill timeout.") && strstr(c->body, "4 minutes") &&
+				      strstr(c->body, "2. Clean the inlet Y-strainer.");
+			if(strcmp(c->section, "8.2 Faults > Fault 21: Rinse sensor open") == 0)
+				f21 = strstr(c->body, "3-compartment sink") && !strstr(c->body, "20 minutes");
+			if(strcmp(c->section, "8.2 Faults > Fault 41: Wash pump overload") == 0)
+				f41 = strstr(c->body, "20 minutes") != NULL;
+		}
+		check(al3, "gap codes: \"AL-3  Fill timeout\" opens its section with its steps");
+		check(f21 && f41, "gap codes: \"Fault 21\" (a code word and a number) opens its section");
+	}
+
+	/* a FAQ: each question names the section its answer lands in */
+	{
+		const char *txt =
+			"SECTION 10  FREQUENTLY ASKED QUESTIONS\n\n"
+			"Q: Can I use chlorine bleach in the\n"
+			"   machine?\n"
+			"A: No. Bleach pits the stainless steel tank.\n\n"
+			"Q: Why does the machine pause before the rinse?\n"
+			"A: That is Rinse Hold. It waits up to 60 seconds.\n";
+		bool bleach = false, pause = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK, "faq: chunked");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			if(strcmp(c->section, "SECTION 10 FREQUENTLY ASKED QUESTIONS > Can I use chlorine bleach in the machine?") == 0)
+				bleach = strstr(c->body, "stainless") && !strstr(c->body, "Rinse Hold");
+			if(strcmp(c->section, "SECTION 10 FREQUENTLY ASKED QUESTIONS > Why does the machine pause before the rinse?") == 0)
+				pause = strstr(c->body, "60 seconds") != NULL;
+		}
+		check(bleach && pause, "faq: one section per question, a wrapped question joined");
+	}
+
+	/* a grid table: the lines between two borders are one row, wrapped
+	 * cells whole; a "+===+" border closes the header */
+	{
+		const char *txt =
+			"ERROR CODES\n\n"
+			"+------+---------------+----------------+\n"
+			"| Code | Meaning       | What to do     |\n"
+			"+======+===============+================+\n"
+			"| E1   | No water      | Open the water |\n"
+			"|      |               | supply valve.  |\n"
+			"+------+---------------+----------------+\n"
+			"| E2   | Drain blocked | Clean the      |\n"
+			"|      |               | strainer.      |\n"
+			"+------+---------------+----------------+\n";
+		bool e1 = false, e2 = false, borders = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK, "grid table: chunked");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			borders |= strchr(c->body, '+') != NULL || strchr(c->body, '|') != NULL;
+			if(strcmp(c->section, "ERROR CODES > E1: No water") == 0)
+				e1 = strstr(c->body, "E1: No water \xe2\x80\x94 What to do: Open the water supply valve.") != NULL;
+			if(strcmp(c->section, "ERROR CODES > E2: Drain blocked") == 0)
+				e2 = strstr(c->body, "Clean the strainer.") != NULL;
+		}
+		check(e1 && e2, "grid table: one row between borders, a code row opening its section");
+		check(!borders, "grid table: no borders left");
+	}
+
+	/* a two-column page (pdftotext -layout): each column read in order,
+	 * under its own heading, not glued to the other as a table */
+	{
+		const char *txt =
+			"4   CLEANING                                    5   ERROR CODES\n\n"
+			"Clean the fryer every day after closing.        E1 means the oil is too hot. Turn\n"
+			"Drain the oil into the shuttle and wipe         the fryer off and let it cool for\n"
+			"the vat with a dry towel. Never spray           30 minutes before you reset it.\n"
+			"water into hot oil.                             E2 means the probe is open. Call\n"
+			"                                                service.\n";
+		bool left = false, right = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK, "two columns: chunked");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			if(strcmp(c->section, "4 CLEANING") == 0)
+				left = strstr(c->body, "Drain the oil into the shuttle and wipe\nthe vat") && !strstr(c->body, "E1");
+			if(strcmp(c->section, "5 ERROR CODES") == 0)
+				right = strstr(c->body, "Turn\nthe fryer off and let it cool for\n30 minutes") != NULL;
+		}
+		check(left && right, "two columns: each read in order under its heading");
+	}
+
+	/* a compound hyphenated at a line break keeps its hyphen when the
+	 * document writes it so elsewhere; a word cut in two is joined */
+	{
+		const char *txt =
+			"DELIMING\n\n"
+			"Wear chemical-resistant gloves. You need delimer and chemical-\n"
+			"resistant goggles for the clean-\n"
+			"ing.\n";
+		const char *body;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 1,
+		      "hyphens: chunked");
+		body = chunks.count ? chunks.items[0].body : "";
+		check(strstr(body, "and chemical-resistant goggles for the cleaning.") != NULL,
+		      "hyphens: the document's own compound kept, a cut word joined");
+	}
+
+	/* steps written with their word are a numbered list; prose naming a
+	 * step is not */
+	{
+		const char *txt =
+			"FRYER BOIL-OUT\n\n"
+			"Step 1: Turn the fryer off and let the oil cool below 100°F.\n"
+			"Step 2 - Drain the oil\n"
+			"   into the shuttle.\n"
+			"**Step 3.** Fill with water.\n\n"
+			"Step 4 of the procedure is optional.\n";
+		const char *body;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 1,
+		      "step words: chunked");
+		body = chunks.count ? chunks.items[0].body : "";
+		check(strstr(body, "1. Turn the fryer off and let the oil cool below 100°F.\n"
+		                   "2. Drain the oil into the shuttle.\n3. Fill with water.") != NULL,
+		      "step words: \"Step N:\" lines numbered, a wrapped one joined");
+		check(strstr(body, "Step 4 of the procedure") != NULL, "step words: prose naming a step left alone");
+	}
+
 	/* empty input */
 	arena_reset(&arena);
 	check(ingest_chunk_text(&arena, "", 0, INGEST_MARKDOWN, &chunks) == LL_EINVAL, "empty text refused");
 	check(ingest_chunk_text(&arena, "\n\n# Only\n\n", 10, INGEST_MARKDOWN, &chunks) == LL_EINVAL,
 	      "headings without text refused");
 	check(ingest_category_valid("safety") && !ingest_category_valid("food"), "categories checked");
+	check(strcmp(ingest_guess_category("tidewell-tw40h", "The TW-40H dish machine shows AL-3."), "equipment") == 0 &&
+	      strcmp(ingest_guess_category("closing", "Count the drawer and lock the door."), "general") == 0,
+	      "a machine's manual without a category is equipment; other text general");
 
 	arena_free(&arena);
 	return TAP_DONE();
