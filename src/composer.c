@@ -17,10 +17,16 @@
  * with its answer; and a question naming a machine (a brand or model only
  * one retrieved document's title holds) is answered from that machine's
  * manual before a generic guide.
+ *
+ * Crew type fast: a hyphenated compound ("no-show") is a term beside its
+ * parts, a question word one typo from a passage's word is that word, and a
+ * unit after a number names what it measures ("115 V" is the voltage, "per
+ * 24 hours" a day).
  */
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +43,11 @@
 #define SNIPPET_MAX 240
 #define NOT_FOUND_CONFIDENCE 0.2
 #define LIST_TIE 0.1            /* step lists this close in score are a tie */
+/* ... and when closer than half that, broken by their own headings if one
+ * holds more of the question by this much: a word most passages hold
+ * ("check", weight 0.3 or less after the discount below) found by chance in
+ * one heading does not count */
+#define LIST_HEADING_MARGIN 0.35
 
 /* ---------------------------------------------------------------- words */
 
@@ -195,19 +206,45 @@ static const struct {
 	{"sanitiser", "sanitizer"}, {"walkin", "walk-in"}, {"icemaker", "ice"},
 };
 
+/* A word's synonym, then its stem ("does" is a stop word, its stem "doe"
+ * would not be). */
+static void normalise_word(char *tok, size_t toklen)
+{
+	for(size_t i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
+		if(synonyms[i].from[0] == tok[0] && strcmp(tok, synonyms[i].from) == 0) {
+			snprintf(tok, toklen, "%s", synonyms[i].to);
+			break;
+		}
+	if(!composer_is_stopword(tok, strlen(tok)))
+		stem(tok);
+}
+
+/* Whether the word at s is letters only ("show" in "no-show", not "cx10"
+ * in the slug "vantera-cx10-combi-oven": that is a model number). */
+static bool letters_only(const char *s)
+{
+	while(isalpha((unsigned char)*s))
+		s++;
+	return !isdigit((unsigned char)*s);
+}
+
 /* Reads the next token of s into tok (lower-cased, normalised); returns the
- * position after it, or NULL at the end.  *raw_len is the token's length in s. */
+ * position after it, or NULL at the end.  A hyphen joins letters to letters
+ * ("no-show", "walk-in": a compound; see compound_parts) and letters to
+ * digits ("BG-4", "E-03": a code). */
 static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_code, bool *is_number)
 {
 	size_t n = 0;
+	bool alpha = true;
 
 	while(*s && !is_word_char((unsigned char)*s))
 		s++;
 	if(!*s)
 		return NULL;
 	while(*s && (is_word_char((unsigned char)*s) ||
-	             (*s == '-' && n > 0 && is_word_char((unsigned char)s[1]) &&
-	              isdigit((unsigned char)s[1])))) {
+	             (*s == '-' && n > 0 && tok[n - 1] != '-' && is_word_char((unsigned char)s[1]) &&
+	              (isdigit((unsigned char)s[1]) || (alpha && letters_only(s + 1)))))) {
+		alpha &= !isdigit((unsigned char)*s);
 		if(n < toklen - 1)
 			tok[n++] = (char)tolower((unsigned char)*s);
 		s++;
@@ -217,17 +254,36 @@ static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_
 	*is_code = !*is_number && token_is_code(tok);
 	if(*is_code)
 		code_normalise(tok);
-	else if(!*is_number) {
-		for(size_t i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
-			if(synonyms[i].from[0] == tok[0] && strcmp(tok, synonyms[i].from) == 0) {
-				snprintf(tok, toklen, "%s", synonyms[i].to);
-				break;
-			}
-		/* "does" is a stop word, its stem "doe" would not be */
-		if(!composer_is_stopword(tok, strlen(tok)))
-			stem(tok);
-	}
+	else if(!*is_number)
+		normalise_word(tok, toklen);
 	return s;
+}
+
+/* The parts of a compound token ("no-show" -> "no", "show"), each
+ * normalised as a word; stop words and one-letter parts left out.  Returns
+ * how many (0 for a token without a hyphen or a code). */
+static int compound_parts(const char *tok, bool is_code, char parts[][COMPOSER_TERM_LEN], int max)
+{
+	int n = 0;
+
+	if(is_code || !strchr(tok, '-'))
+		return 0;
+	for(const char *p = tok; *p && n < max;) {
+		size_t len = strcspn(p, "-");
+
+		if(len >= 2 && len < COMPOSER_TERM_LEN) {
+			memcpy(parts[n], p, len);
+			parts[n][len] = '\0';
+			if(!composer_is_stopword(parts[n], len)) {
+				normalise_word(parts[n], COMPOSER_TERM_LEN);
+				n++;
+			}
+		}
+		p += len;
+		if(*p == '-')
+			p++;
+	}
+	return n;
 }
 
 static bool term_match(const char *a, size_t la, const char *b, size_t lb)
@@ -272,6 +328,23 @@ static bool code_word(const char *tok)
 	return false;
 }
 
+static void add_term(struct composer_terms *out, const char *tok, bool is_code, bool is_number)
+{
+	size_t len = strlen(tok);
+
+	for(int i = 0; i < out->n; i++)
+		if(strcmp(out->term[i], tok) == 0)
+			return;
+	if(out->n >= COMPOSER_MAX_TERMS || len >= COMPOSER_TERM_LEN)
+		return;
+	memcpy(out->term[out->n], tok, len + 1);
+	out->len[out->n] = len;
+	out->weight[out->n] = is_code ? 3.0 : is_number ? 2.0 : 1.0;
+	out->exact[out->n] = is_code || is_number;
+	out->code[out->n] = is_code;
+	out->n++;
+}
+
 void composer_terms_of(const char *text, struct composer_terms *out)
 {
 	char tok[COMPOSER_TERM_LEN];
@@ -281,7 +354,7 @@ void composer_terms_of(const char *text, struct composer_terms *out)
 	out->n = 0;
 	while((p = next_token(p, tok, sizeof(tok), &is_code, &is_number)) != NULL) {
 		size_t len = strlen(tok);
-		bool dup = false, how = after_how;
+		bool how = after_how;
 
 		/* "how long", "how hot", "how many": the form of the question
 		 * (the figure it asks for), not its topic */
@@ -295,16 +368,19 @@ void composer_terms_of(const char *text, struct composer_terms *out)
 			continue;
 		if(!is_code && !is_number && composer_is_stopword(tok, len))
 			continue;
-		for(int i = 0; i < out->n && !dup; i++)
-			dup = strcmp(out->term[i], tok) == 0;
-		if(dup || out->n >= COMPOSER_MAX_TERMS)
-			continue;
-		memcpy(out->term[out->n], tok, len + 1);
-		out->len[out->n] = len;
-		out->weight[out->n] = is_code ? 3.0 : is_number ? 2.0 : 1.0;
-		out->exact[out->n] = is_code || is_number;
-		out->code[out->n] = is_code;
-		out->n++;
+		/* "no-show" stays one term, and its parts are terms too: a
+		 * passage writing "walk in" still shares "walk"; beside its parts
+		 * the compound weighs half, one concept not counted twice */
+		{
+			char parts[4][COMPOSER_TERM_LEN];
+			int np = compound_parts(tok, is_code, parts, 4), at = out->n;
+
+			add_term(out, tok, is_code, is_number);
+			if(np && out->n > at)
+				out->weight[at] = 0.5;
+			for(int k = 0; k < np; k++)
+				add_term(out, parts[k], false, false);
+		}
 	}
 }
 
@@ -745,19 +821,60 @@ static ll_result split_passage(struct arena *a, struct units *u, const char *bod
 
 /* ---------------------------------------------------------------- scoring */
 
+/* A unit after a number names what it measures, as a crew asks for it:
+ * "115 V" answers "what voltage", "220 lb per 24 hours" "how much in a
+ * day".  number NULL: after any number.  Tokens as next_token gives them
+ * (stemmed, lower case). */
+static const struct {
+	const char *unit, *number, *names[3];
+} unit_names[] = {
+	{"hour", "24", {"day", "daily", NULL}},
+	{"v", NULL, {"volt", "voltage", "power"}},
+	{"a", NULL, {"amp", "amperage", "current"}},
+	{"hz", NULL, {"frequency", NULL, NULL}},
+	{"w", NULL, {"watt", "power", NULL}},
+	{"kw", NULL, {"watt", "power", NULL}},
+	{"psi", NULL, {"pressure", NULL, NULL}},
+	{"lb", NULL, {"pound", "weight", NULL}},
+	{"gal", NULL, {"gallon", NULL, NULL}},
+};
+
+/* The names of unit tok after the number prev ("" when the token before
+ * was no number); NULL for none. */
+static const char *const *unit_named(const char *tok, const char *prev)
+{
+	if(!*prev)
+		return NULL;
+	for(size_t i = 0; i < sizeof(unit_names) / sizeof(unit_names[0]); i++)
+		if(strcmp(tok, unit_names[i].unit) == 0 && (!unit_names[i].number || strcmp(prev, unit_names[i].number) == 0))
+			return unit_names[i].names;
+	return NULL;
+}
+
 static uint32_t match_terms(const struct composer_terms *t, const char *text, double *weight)
 {
-	char tok[COMPOSER_TERM_LEN];
+	char tok[COMPOSER_TERM_LEN], number[COMPOSER_TERM_LEN] = "";
 	bool is_code, is_number;
 	uint32_t matched = 0;
 	const char *p = text ? text : "";
 
 	while((p = next_token(p, tok, sizeof(tok), &is_code, &is_number)) != NULL) {
-		size_t len = strlen(tok);
+		char parts[4][COMPOSER_TERM_LEN];
+		int np = compound_parts(tok, is_code, parts, 4);
+		const char *const *names = unit_named(tok, number);
 
-		for(int i = 0; i < t->n; i++)
-			if(!(matched & (1u << i)) && term_is(t, i, tok, len))
-				matched |= 1u << i;
+		for(int k = -1; k < np + 3; k++) {
+			const char *w = k < 0 ? tok : k < np ? parts[k] : names ? names[k - np] : NULL;
+			size_t len = w ? strlen(w) : 0;
+
+			for(int i = 0; i < t->n && len; i++)
+				if(!(matched & (1u << i)) && term_is(t, i, w, len))
+					matched |= 1u << i;
+		}
+		if(is_number)
+			snprintf(number, sizeof(number), "%s", tok);
+		else
+			number[0] = '\0';
 	}
 	if(weight) {
 		*weight = 0;
@@ -893,6 +1010,27 @@ static bool faq_heading(const struct passage *ps, const struct composer_terms *t
 }
 
 /* ---------------------------------------------------------------- helpers */
+
+/* The weight of the question's terms in list l's own heading: the last part
+ * of its passage's section ("Descaling the Brewer"), less the terms of the
+ * title (every section's), and the paragraph right before the list
+ * ("No-show (the employee does not call):"), each counted. */
+static double list_heading_weight(const struct units *u, const struct composer_terms *t,
+                                  const struct passage *ps, int l)
+{
+	const char *section = ps->section ? ps->section : "";
+	const char *last = strrchr(section, '>');
+	uint32_t m = match_terms(t, last ? last + 1 : section, NULL) & ~match_terms(t, ps->title, NULL), lead = 0;
+	double w = 0;
+
+	if(l >= 0 && l < MAX_LISTS && u->lead_first[l] >= 0)
+		for(int k = u->lead_first[l]; k < u->lead_last[l]; k++)
+			lead |= u->item[k].matched;
+	/* a term in both counts twice: the nearer heading is the narrower */
+	for(int i = 0; i < t->n; i++)
+		w += (((m >> i) & 1u) + ((lead >> i) & 1u)) * t->weight[i];
+	return w;
+}
 
 struct list_of_strings {
 	const char **items;
@@ -1166,6 +1304,61 @@ static const struct passages *named_first(struct arena *a, const struct composer
 	return best >= 0.5 * p->items[0].score ? local : p;
 }
 
+/* Whether a and b are one typo apart: a letter added, dropped, changed or
+ * two swapped ("chiken" / "chicken", "burgr" / "burger"). */
+static bool one_typo_apart(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+
+	if(la > lb + 1 || lb > la + 1)
+		return false;
+	while(i < la && i < lb && a[i] == b[i])
+		i++;
+	if(la == lb)
+		return i == la || strcmp(a + i + 1, b + i + 1) == 0 ||
+		       (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp(a + i + 2, b + i + 2) == 0);
+	return la < lb ? strcmp(a + i, b + i + 1) == 0 : strcmp(a + i + 1, b + i) == 0;
+}
+
+/* Typed in a hurry: a question word of five letters or more that no passage
+ * holds becomes the passage word one typo from it, same first letter
+ * ("chiken tendrs" -> "chicken", "tender"), the first found in the
+ * passages' order.  The retriever searched with the corrected words
+ * (retriever.c, correct_words); this lets the answer use them too. */
+static void correct_typos(struct composer_terms *t, const struct passages *ps, size_t np)
+{
+	uint32_t held = 0, fuzzy = 0;
+
+	for(int i = 0; i < t->n; i++)
+		if(!t->exact[i] && t->len[i] >= 5 && !strchr(t->term[i], '-'))
+			fuzzy |= 1u << i;
+	for(size_t k = 0; k < np && (held & fuzzy) != fuzzy; k++)
+		held |= match_terms(t, ps->items[k].body, NULL) | match_terms(t, ps->items[k].section, NULL) |
+		        match_terms(t, ps->items[k].title, NULL);
+	fuzzy &= ~held;
+	for(size_t k = 0; k < np && fuzzy; k++)
+		for(int f = 0; f < 3 && fuzzy; f++) {
+			const struct passage *p = &ps->items[k];
+			const char *s = f == 0 ? p->title : f == 1 ? p->section : p->body;
+			char tok[COMPOSER_TERM_LEN];
+			bool is_code, is_number;
+
+			while(s && fuzzy && (s = next_token(s, tok, sizeof(tok), &is_code, &is_number)) != NULL) {
+				size_t len = strlen(tok);
+
+				if(is_code || is_number || len < 4)
+					continue;
+				for(int i = 0; i < t->n; i++)
+					if(((fuzzy >> i) & 1u) && tok[0] == t->term[i][0] &&
+					   one_typo_apart(t->term[i], t->len[i], tok, len)) {
+						memcpy(t->term[i], tok, len + 1);
+						t->len[i] = len;
+						fuzzy &= ~(1u << i);
+					}
+			}
+		}
+}
+
 /* The safety agent's own rules, added only when a passage used says the same. */
 static ll_result safety_rules(struct arena *a, const struct passages *p, const bool *used,
                               bool escalate, struct list_of_strings *warnings)
@@ -1212,6 +1405,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	bool asks_when = false;
 	double content_weight = 0, best_sentence = 0, top_pscore = 0;
 	uint32_t covered = 0, content_mask = 0, code_mask = 0;
+	uint32_t asked_mask = 0;       /* the terms coverage counts (see below) */
 	size_t np = passages ? passages->count : 0;
 	int npicked = 0, nsorted = 0, best_list = -1;
 	int defining = -1;             /* the first passage defining a code the question names */
@@ -1234,6 +1428,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		goto out;
 	}
 	composer_terms_of(q->text, &terms);
+	correct_typos(&terms, passages, np);
 	passages = named_first(a, &terms, passages, &named);
 	{
 		double all = 0;
@@ -1315,6 +1510,10 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			content_weight += terms.weight[i];
 			content_mask |= 1u << i;
 		}
+		/* a number no passage holds is a reading ("came in at 44
+		 * degrees"), not the topic: it does not count against coverage */
+		if(anywhere || !terms.exact[i])
+			asked_mask |= 1u << i;
 	}
 
 	/* each passage's document weight: the sum of the scores of the passages
@@ -1588,15 +1787,24 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		}
 		/* lists of one document scoring about the same: a word of the
 		 * question found by chance in one of them ("first", "trainer")
-		 * does not make it the answer; the document's own order does --
-		 * its earlier section is where the procedure starts */
+		 * does not make it the answer; for a near tie, the list's own
+		 * heading naming more of it does (its section's, not the title
+		 * every section shares, and the line right before it: "No-show
+		 * (the employee does not call):"), else the document's own order
+		 * -- its earlier section is where the procedure starts */
 		for(int l = 0; best_list >= 0 && best_list < MAX_LISTS && l < u->next_list && l < MAX_LISTS; l++) {
 			const struct passage *pl, *pb = &passages->items[lpassage[best_list]];
+			double hl, hb;
 
-			if(lbest[l] < 0 || lbest[l] < best - LIST_TIE)
+			if(l == best_list || lbest[l] < 0 || lbest[l] < best - LIST_TIE)
 				continue;
 			pl = &passages->items[lpassage[l]];
-			if(pl->document_id == pb->document_id && pl->chunk_id < pb->chunk_id) {
+			if(pl->document_id != pb->document_id)
+				continue;
+			hl = list_heading_weight(u, &terms, pl, l);
+			hb = list_heading_weight(u, &terms, pb, best_list);
+			if((hl > hb + LIST_HEADING_MARGIN && fabs(lbest[l] - best) < LIST_TIE / 2) ||
+			   (hl > hb - LIST_HEADING_MARGIN && pl->chunk_id < pb->chunk_id)) {
 				best_list = l;
 				best = lbest[l];
 			}
@@ -1622,17 +1830,20 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		np = 0;
 	}
 	{
-		double cov = 0;
+		double cov = 0, asked = 0;
 
 		/* relevance: the question terms the passages the answer uses hold,
 		 * heading included, not only the few sentences quoted */
 		for(int k = 0; k < npicked; k++)
 			covered |= pmask[picked[k]->passage];
 		covered |= pmask[0];
-		for(int k = 0; k < terms.n; k++)
-			if((covered & content_mask) & (1u << k))
+		for(int k = 0; k < terms.n; k++) {
+			if((covered & content_mask & asked_mask) & (1u << k))
 				cov += terms.weight[k];
-		cov = content_weight > 0 ? cov / content_weight : 0;
+			if((content_mask & asked_mask) & (1u << k))
+				asked += terms.weight[k];
+		}
+		cov = asked > 0 ? cov / asked : 0;
 		if(np && cov < 0.3 && terms.n >= 2)
 			np = 0;
 		if(np == 0) {
@@ -1666,9 +1877,12 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	out->service_call_recommended = service;
 
 	/* the response text */
-	/* a step quoted as a sentence is not repeated when its list is shown */
+	/* a step quoted as a sentence is not repeated when its list is shown;
+	 * a sentence announcing a list not shown ("Call-in (the employee calls
+	 * ahead):") says nothing alone */
 	for(int k = 0; k < npicked && npicked > 1; k++)
-		if(picked[k]->kind == UNIT_STEP && best_list >= 0 && picked[k]->list == best_list) {
+		if((picked[k]->kind == UNIT_STEP && best_list >= 0 && picked[k]->list == best_list) ||
+		   (introduced_list(u, picked[k]) >= 0 && introduced_list(u, picked[k]) != best_list)) {
 			memmove(picked + k, picked + k + 1, (size_t)(npicked - k - 1) * sizeof(*picked));
 			npicked--;
 			k--;

@@ -35,7 +35,8 @@ struct composer_terms {
 
 /* The content words of text (stop words dropped, lower-cased, light
  * stemming), codes and numbers included, each once; a number after
- * "fault", "error", "alarm" or "code" is a code ("Fault 21"). */
+ * "fault", "error", "alarm" or "code" is a code ("Fault 21"); a hyphenated
+ * compound ("no-show", "walk-in") is a term, and so are its parts. */
 void composer_terms_of(const char *text, struct composer_terms *out);
 
 /* The terms of t found in text: bit i = t->term[i]; *weight (may be NULL)

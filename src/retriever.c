@@ -120,31 +120,73 @@
 
 static const struct db_stmt retrieve = {"retriever_search", RETRIEVE_SQL};
 
-/* The question's content words, lower-case [a-z0-9] only (safe inside a
- * to_tsquery expression), stop words and one-letter words dropped. */
+/* The spelling fallback ($1 text[]: the question's words): each word of
+ * five letters or more whose stem no chunk holds, and the lexeme of the
+ * knowledge base most like it (pg_trgm similarity at least 0.4, same first
+ * letter, a letter longer or shorter at most -- one typo -- the commoner on
+ * a tie): "chiken" -> chicken, "burgr" -> burger; a brand the knowledge
+ * base lacks ("Solvane") stays as it is.
+ * chunk_lexemes is read by its primary key: one lookup per word, and for a
+ * word it lacks, a range of lexemes sharing the first letter. */
+#define SPELL_SQL \
+	"SELECT x.w, c.lexeme FROM unnest($1::text[]) AS x(w)" \
+	" CROSS JOIN LATERAL (SELECT (ts_lexize('english_stem', x.w))[1] AS s) st" \
+	" CROSS JOIN LATERAL (SELECT lexeme FROM chunk_lexemes" \
+	"   WHERE lexeme >= left(st.s, 1) AND lexeme < chr(ascii(st.s) + 1)" \
+	"     AND abs(length(lexeme) - length(st.s)) <= 1 AND similarity(lexeme, st.s) >= 0.4" \
+	"   ORDER BY similarity(lexeme, st.s) DESC, chunks DESC, lexeme LIMIT 1) c" \
+	" WHERE length(x.w) >= 5 AND x.w ~ '^[a-z]+$' AND st.s IS NOT NULL" \
+	"   AND NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme = st.s)"
+
+static const struct db_stmt spell = {"retriever_spell", SPELL_SQL};
+
+/* Adds w (len bytes) to words unless it is there, a stop word or one letter. */
+static int add_word(char words[MAX_WORDS][32], int n, const char *w, size_t len)
+{
+	if(len < 2 || len > 31 || n >= MAX_WORDS || composer_is_stopword(w, len))
+		return n;
+	for(int i = 0; i < n; i++)
+		if(strncmp(words[i], w, len) == 0 && words[i][len] == '\0')
+			return n;
+	memcpy(words[n], w, len);
+	words[n][len] = '\0';
+	return n + 1;
+}
+
+/* The question's content words, lower-case [a-z0-9] only, stop words and
+ * one-letter words dropped.  A compound of stop words ("no-show") is one
+ * word, hyphen kept (to_tsvector reads it as chunks.tsv holds it); other
+ * compounds ("walk-in") give their parts, which already find it. */
 static int query_words(const char *q, char words[MAX_WORDS][32])
 {
 	int n = 0;
 
 	while(*q && n < MAX_WORDS) {
 		char w[32];
-		size_t len = 0;
-		bool dup = false;
+		size_t len = 0, part = 0;
+		int before = n;
+		bool hyphen = false;
 
 		while(*q && !isalnum((unsigned char)*q))
 			q++;
-		while(*q && isalnum((unsigned char)*q)) {
-			if(len < sizeof(w) - 1)
-				w[len++] = (char)tolower((unsigned char)*q);
-			q++;
+		for(;; q++) {
+			if(*q && isalnum((unsigned char)*q)) {
+				if(len < sizeof(w) - 1)
+					w[len++] = (char)tolower((unsigned char)*q);
+				continue;
+			}
+			n = add_word(words, n, w + part, len - part);
+			if(*q == '-' && len > 0 && len < sizeof(w) - 1 && isalpha((unsigned char)w[len - 1]) &&
+			   isalpha((unsigned char)q[1])) {
+				w[len++] = '-';
+				part = len;
+				hyphen = true;
+				continue;
+			}
+			break;
 		}
-		w[len] = '\0';
-		if(len < 2 || composer_is_stopword(w, len))
-			continue;
-		for(int i = 0; i < n && !dup; i++)
-			dup = strcmp(words[i], w) == 0;
-		if(!dup)
-			memcpy(words[n++], w, len + 1);
+		if(hyphen && n == before)
+			n = add_word(words, n, w, len);
 	}
 	return n;
 }
@@ -294,11 +336,83 @@ static void rerank(const char *query, struct passages *out)
 	qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
 }
 
-static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id agent,
-                             struct passages *out)
+/* Whether a word of the question (five letters or more, not a code or a
+ * number) is in none of the passages found: a typo, or a word the
+ * knowledge base lacks -- the spelling fallback tells which. */
+static bool word_missing(const char *query, const struct passages *found)
 {
-	char words[MAX_WORDS][32], patterns[256], categories[128], any[MAX_WORDS * 32];
-	int n = query_words(query, words);
+	struct composer_terms t;
+	uint32_t held = 0, want = 0;
+	size_t n = found->count < RETRIEVER_LIMIT ? found->count : RETRIEVER_LIMIT;
+
+	composer_terms_of(query, &t);
+	for(int i = 0; i < t.n; i++)
+		if(!t.exact[i] && t.len[i] >= 5 && !strchr(t.term[i], '-'))
+			want |= 1u << i;
+	for(size_t k = 0; k < n && (held & want) != want; k++) {
+		const struct passage *p = &found->items[k];
+
+		held |= composer_match_terms(&t, p->body, NULL) | composer_match_terms(&t, p->section, NULL) |
+		        composer_match_terms(&t, p->title, NULL);
+	}
+	return (held & want) != want;
+}
+
+/* The query with each misspelt word replaced by the knowledge base's
+ * lexeme for it (SPELL_SQL), in w->arena; *fixed NULL when no word needed
+ * it. */
+static ll_result respell(struct worker *w, const char *query, char words[MAX_WORDS][32], int n,
+                         const char **fixed)
+{
+	char array[MAX_WORDS * 34 + 3];
+	const char *params[1] = {array};
+	PGresult *res = NULL;
+	struct buf b;
+	size_t used = (size_t)snprintf(array, sizeof(array), "{");
+	int rows;
+	ll_result result;
+
+	*fixed = NULL;
+	buf_init(&b, 1024);
+	for(int i = 0; i < n; i++)       /* [a-z0-9-] only: no quoting needed */
+		used += (size_t)snprintf(array + used, sizeof(array) - used, "%s%s", i ? "," : "", words[i]);
+	snprintf(array + used, sizeof(array) - used, "}");
+	result = db_exec(&w->db, &spell, 1, params, &res);
+	if(result || (rows = PQntuples(res)) == 0)
+		goto out;
+	/* the words of the query, each corrected one replaced */
+	for(const char *q = query; *q && !result;) {
+		size_t len = 0;
+		const char *with = NULL;
+
+		while(isalnum((unsigned char)q[len]))
+			len++;
+		for(int r = 0; r < rows && len && !with; r++) {
+			const char *typo = PQgetvalue(res, r, 0);
+
+			if(strlen(typo) == len && strncasecmp(q, typo, len) == 0)
+				with = PQgetvalue(res, r, 1);
+		}
+		if(with)
+			result = buf_appends(&b, with);
+		else
+			result = buf_printf(&b, "%.*s", (int)(len ? len : 1), q);
+		q += len ? len : 1;
+	}
+	if(!result && !(*fixed = arena_strdup(&w->arena, buf_str(&b))))
+		result = LL_ENOMEM;
+out:
+	PQclear(res);
+	buf_free(&b);
+	return result;
+}
+
+/* One search: the statement, then the rerank. */
+static ll_result search_once(struct worker *w, const char *query, char words[MAX_WORDS][32], int n,
+                             const char *categories, struct passages *out)
+{
+	char patterns[256], any[MAX_WORDS * 32];
+	const char *params[4] = {query, patterns, categories, any};
 	size_t used = 0;
 	ll_result result;
 
@@ -306,16 +420,44 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 	for(int i = 0; i < n; i++)
 		used += (size_t)snprintf(any + used, sizeof(any) - used, "%s%s", i ? " " : "", words[i]);
 	code_array(query, patterns, sizeof(patterns));
-	categories_literal(agent, categories, sizeof(categories));
-	{
-		const char *params[4] = {query, patterns, categories, any};
-
-		result = run_search(w, params, out);
-	}
+	out->items = NULL;
+	out->count = 0;
+	result = run_search(w, params, out);
 	if(!result && out->count > 1)
 		qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
 	if(!result)
 		rerank(query, out);
+	return result;
+}
+
+/* The search; when a word of the question (five letters or more) is in
+ * none of the passages found, the spelling fallback, and the search again
+ * with the corrected words if it changed any ("chiken tendrs temp").  The
+ * common path costs one statement, as before; the fallback failing leaves
+ * the first search's passages standing. */
+static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id agent,
+                             struct passages *out)
+{
+	char words[MAX_WORDS][32], categories[128];
+	int n = query_words(query, words);
+	const char *fixed = NULL;
+	ll_result result;
+
+	categories_literal(agent, categories, sizeof(categories));
+	result = search_once(w, query, words, n, categories, out);
+	if(!result && word_missing(query, out) && respell(w, query, words, n, &fixed) != LL_OK) {
+		log_warn("respell_failed", "spelling fallback failed: %s", w->db.last_error);
+		fixed = NULL;
+	}
+	if(!result && fixed) {
+		struct passages again;
+
+		n = query_words(fixed, words);
+		if(search_once(w, fixed, words, n, categories, &again) != LL_OK)
+			log_warn("respell_failed", "search with the corrected words failed: %s", w->db.last_error);
+		else if(again.count)
+			*out = again;
+	}
 	if(out->count > RETRIEVER_LIMIT)
 		out->count = RETRIEVER_LIMIT;
 	return result;

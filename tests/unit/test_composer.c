@@ -544,6 +544,137 @@ int main(void)
 		      "a second figure naming another word of the question is kept");
 	}
 
+	/* a hyphenated compound is a term ("no" and "show" are stop words):
+	 * the staffing document's no-show list answers, not the sick-employee
+	 * document sharing "employee"; of the two lists under one section, the
+	 * one whose own lead line names the compound, and the line announcing
+	 * the other list is not quoted alone */
+	{
+		struct passage two[2];
+		struct passages pp = {two, 2};
+
+		arena_reset(&arena);
+		memset(two, 0, sizeof(two));
+		two[0].document_id = 30;
+		two[0].title = "Sick Employees";
+		two[0].category = "safety";
+		two[0].section = "Sick Employees > Reporting Symptoms";
+		two[0].body = "An employee with vomiting must tell the manager before the shift.\n\n"
+		              "1. Send the employee home.\n2. Write the employee's symptoms on the log.\n";
+		two[0].chunk_id = 80;
+		two[0].score = 0.6;
+		two[1].document_id = 31;
+		two[1].title = "Staffing and Breaks";
+		two[1].category = "operations";
+		two[1].section = "Staffing and Breaks > Call-Ins and No-Shows";
+		two[1].body = "Call-in (the employee calls ahead):\n1. Thank them for calling.\n2. Find cover.\n\n"
+		              "No-show (the employee does not come and does not call):\n1. Try to reach them by phone.\n"
+		              "2. Follow the attendance policy.\n";
+		two[1].chunk_id = 81;
+		two[1].score = 0.5;
+		q.text = "How do I handle a no-show employee";
+		q.agent = AGENT_OPERATIONS;
+		q.secondary = AGENT_NONE;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "attendance policy") &&
+		      !text_has(&a, "Send the employee home"), "\"no-show\": the compound finds its document and list");
+		check(a.response && !strstr(a.response, "Call-in ("), "the line announcing the list not shown is left out");
+	}
+
+	/* two lists under one heading: the line right before each says what it
+	 * is for, and the one naming the question picks the list; the line
+	 * announcing the other is not quoted */
+	{
+		arena_reset(&arena);
+		q.text = "closing shift steps";
+		q.agent = AGENT_OPERATIONS;
+		q.secondary = AGENT_NONE;
+		ps = one(&p, "Shift Leads", "Shift Leads > Opening and Closing",
+		         "Opening shift (the lead arrives first):\n1. Unlock the back door.\n2. Turn on the lights.\n\n"
+		         "Closing shift (the lead leaves last):\n1. Lock the safe.\n2. Set the alarm.\n", 0.5);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK && text_has(&a, "Set the alarm") &&
+		      !text_has(&a, "Unlock the back door"), "the list whose lead line names the question");
+		check(a.response && !strstr(a.response, "Opening shift"), "the line announcing the other list is left out");
+	}
+
+	/* a number no passage holds (the reading the crew took) does not sink
+	 * the answer: the receiving rule is still found */
+	{
+		arena_reset(&arena);
+		q.text = "shell eggs came in at 44 degrees do we accept";
+		q.agent = AGENT_SAFETY;
+		q.secondary = AGENT_NONE;
+		ps = one(&p, "Receiving", "Receiving Dairy", "Milk and shell eggs may be received at 45°F (7°C) or below.\n", 0.3);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK && a.confidence >= 0.4 && text_has(&a, "45°F (7°C)"),
+		      "an unheld reading does not count against coverage");
+	}
+
+	/* lists alike in one document: the title's words are every section's,
+	 * so the earlier section's list does not win over the one whose
+	 * heading names the question */
+	{
+		struct passage two[3];
+		struct passages pp = one_document(two, 3, 32, "Coffee Machine Troubleshooting", "equipment");
+
+		arena_reset(&arena);
+		two[2].section = "Coffee Machine Troubleshooting > Weak Coffee";
+		two[2].body = "Weak coffee usually means too little ground coffee in the basket.\n";
+		two[2].chunk_id = 92;
+		two[2].score = 0.4;
+		two[0].section = "Coffee Machine Troubleshooting > Descaling";
+		two[0].body = "1. Soak the sprayhead in descaling solution.\n2. Flush with clean water.\n";
+		two[0].chunk_id = 91;
+		two[0].score = 0.64;
+		two[1].section = "Coffee Machine Troubleshooting > Not Brewing";
+		two[1].body = "1. Check the coffee brewer is switched on and not in descale mode.\n2. Check the water line is open.\n";
+		two[1].chunk_id = 90;
+		two[1].score = 0.62;
+		q.text = "descale coffee machine";
+		q.agent = AGENT_EQUIPMENT;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "Soak the sprayhead") &&
+		      !text_has(&a, "switched on"), "alike lists: the section heading naming the question wins");
+	}
+
+	/* typed in a hurry: a word one typo from a passage's word is that
+	 * word ("chiken tendrs" -- the retriever searched with the fixed ones) */
+	{
+		arena_reset(&arena);
+		q.text = "chiken tendrs temp??";
+		q.agent = AGENT_SAFETY;
+		q.secondary = AGENT_NONE;
+		ps = one(&p, "Cooking Temperatures", "Poultry",
+		         "Cook chicken tenders, wings and nuggets until the inside reads 165°F (74°C).\n", 0.5);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK && a.confidence >= 0.4 && text_has(&a, "165°F (74°C)"),
+		      "typos: the words one letter off still find the answer");
+		q.text = "how do I recalibrate the frobnicator";
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK && a.confidence < 0.4,
+		      "typos: a word far from every passage word is still not found");
+	}
+
+	/* a unit after a number names what it measures: "per 24 hours" is "in
+	 * a day", "115 V" the voltage */
+	{
+		struct passage two[2];
+		struct passages pp = one_document(two, 2, 33, "Frostline IM-220 Guide", "equipment");
+
+		arena_reset(&arena);
+		two[0].section = "DISPLAY AND STATUS LIGHTS";
+		two[0].body = "Yellow CLEAN light: the machine counts 180 days from the last clean cycle.\n"
+		              "Make sure the machine is on its own 15 A circuit.\n";
+		two[0].chunk_id = 95;
+		two[0].score = 0.55;
+		two[1].section = "SPECIFICATIONS";
+		two[1].body = "Ice production: up to 220 lb (100 kg) per 24 hours.\nElectrical: 115 V, 60 Hz, 12 A.\n";
+		two[1].chunk_id = 94;
+		two[1].score = 0.42;
+		q.text = "how much ice does the Frostline IM-220 make in a day";
+		q.agent = AGENT_EQUIPMENT;
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "220 lb") && !text_has(&a, "180 days"),
+		      "units: \"per 24 hours\" answers \"in a day\", not a count of days");
+		q.text = "what voltage does the IM-220 run on";
+		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "115 V"),
+		      "units: \"115 V\" answers \"what voltage\"");
+	}
+
 	/* helpers */
 	n = composer_codes_of("BG-4 grill shows E03 and C602, not CO2", codes, 4);
 	check(n == 3 && strcmp(codes[0], "BG-4") == 0 && strcmp(codes[1], "E03") == 0 &&
@@ -557,6 +688,9 @@ int main(void)
 		check(t.n == 2, "stop words dropped from terms");
 		composer_terms_of("how long does chili take", &t);
 		check(t.n == 2 && strcmp(t.term[0], "chili") == 0, "\"how long\" and \"does\" are not topic terms");
+		composer_terms_of("no-show at the walk-in", &t);
+		check(t.n == 3 && strcmp(t.term[0], "no-show") == 0 && strcmp(t.term[1], "walk-in") == 0 &&
+		      strcmp(t.term[2], "walk") == 0, "a hyphenated compound is a term, and so are its parts");
 		composer_terms_of("dish machine fault 41, 3 racks", &t);
 		{
 			bool fault41 = false, racks3 = false;
