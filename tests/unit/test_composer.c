@@ -66,6 +66,16 @@ static struct passages one_document(struct passage *items, size_t n, long long d
 	return ps;
 }
 
+/* One section of a document set up by one_document(). */
+static void set_section(struct passage *p, const char *section, const char *body, long long chunk_id,
+                        double score)
+{
+	p->section = section;
+	p->body = body;
+	p->chunk_id = chunk_id;
+	p->score = score;
+}
+
 static bool text_has(const struct answer *a, const char *needle)
 {
 	if(a->response && strstr(a->response, needle))
@@ -339,18 +349,12 @@ int main(void)
 		struct passages pp = one_document(three, 3, 55, "Register Training", "training");
 
 		arena_reset(&arena);
-		three[0].section = "Register Training";
-		three[0].body = "Register training starts on a slow afternoon.\n";
-		three[0].chunk_id = 249;
-		three[0].score = 0.64;
-		three[1].section = "Register Skills";
-		three[1].body = "1. Enter orders and repeat the order back.\n2. Count change back.\n";
-		three[1].chunk_id = 250;
-		three[1].score = 0.52;
-		three[2].section = "Teaching the Upsell";
-		three[2].body = "1. Practice the script with the trainer.\n2. Ask once.\n";
-		three[2].chunk_id = 251;
-		three[2].score = 0.50;
+		set_section(&three[0], "Register Training",
+		            "Register training starts on a slow afternoon.\n", 249, 0.64);
+		set_section(&three[1], "Register Skills",
+		            "1. Enter orders and repeat the order back.\n2. Count change back.\n", 250, 0.52);
+		set_section(&three[2], "Teaching the Upsell",
+		            "1. Practice the script with the trainer.\n2. Ask once.\n", 251, 0.50);
 		q.text = "How do I train someone on the register";
 		q.agent = AGENT_TRAINING;
 		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "repeat the order back"),
@@ -367,20 +371,14 @@ int main(void)
 		memset(three, 0, sizeof(three));
 		three[0].title = three[2].title = "Cash Handling";
 		three[0].document_id = three[2].document_id = 13;
-		three[0].section = "Cash Handling";
-		three[0].body = "Every register drawer is counted by two people.\n";
-		three[0].chunk_id = 60;
-		three[0].score = 0.48;
+		set_section(&three[0], "Cash Handling",
+		            "Every register drawer is counted by two people.\n", 60, 0.48);
 		three[1].title = "Reheating";
 		three[1].document_id = 42;
-		three[1].section = "Reheat to 165°F for 15 Seconds";
-		three[1].body = "1. Stir often.\n2. Probe until it reads 165°F for 15 seconds.\n";
-		three[1].chunk_id = 200;
-		three[1].score = 0.31;
-		three[2].section = "Drawer Over or Short";
-		three[2].body = "1. Count the drawer again, with a second person.\n2. Write the amount on the cash report.\n";
-		three[2].chunk_id = 62;
-		three[2].score = 0.28;
+		set_section(&three[1], "Reheat to 165°F for 15 Seconds",
+		            "1. Stir often.\n2. Probe until it reads 165°F for 15 seconds.\n", 200, 0.31);
+		set_section(&three[2], "Drawer Over or Short",
+		            "1. Count the drawer again, with a second person.\n2. Write the amount on the cash report.\n", 62, 0.28);
 		for(int i = 0; i < 3; i++)
 			three[i].category = "operations";
 		q.text = "Register drawer is over by 15 dollars";
@@ -396,14 +394,10 @@ int main(void)
 		struct passages pp = one_document(two, 2, 21, "Handwashing", "safety");
 
 		arena_reset(&arena);
-		two[0].section = "Handwashing > How to Wash Hands: 20 Seconds in All";
-		two[0].body = "1. Wet hands with warm water.\n2. Scrub hands for 10 to 15 seconds.\n3. Rinse and dry hands.\n";
-		two[0].chunk_id = 30;
-		two[0].score = 0.92;
-		two[1].section = "Handwashing > When to Wash Your Hands";
-		two[1].body = "Wash your hands:\n\n- After using the toilet.\n- After handling raw chicken.\n- Before putting on gloves.\n";
-		two[1].chunk_id = 31;
-		two[1].score = 0.91;
+		set_section(&two[0], "Handwashing > How to Wash Hands: 20 Seconds in All",
+		            "1. Wet hands with warm water.\n2. Scrub hands for 10 to 15 seconds.\n3. Rinse and dry hands.\n", 30, 0.92);
+		set_section(&two[1], "Handwashing > When to Wash Your Hands",
+		            "Wash your hands:\n\n- After using the toilet.\n- After handling raw chicken.\n- Before putting on gloves.\n", 31, 0.91);
 		q.text = "when do i have to wash my hands";
 		q.agent = AGENT_SAFETY;
 		q.secondary = AGENT_NONE;
@@ -419,8 +413,8 @@ int main(void)
 	 * past the figure in its heading; the fixes listed as bullets in the
 	 * section that answers are the steps */
 	{
-		struct passage p;
-		struct passages pp = one(&p, "Polar SX-2 Manual", "Fault Codes > H1: Heat treatment did not reach 151°F",
+		struct passage h1;
+		struct passages pp = one(&h1, "Polar SX-2 Manual", "Fault Codes > H1: Heat treatment did not reach 151°F",
 		                         "H1 means the heat cycle stopped early. The mix was not held hot long enough. "
 		                         "Discard the mix in the hopper and cylinder. Clean and sanitize before refilling.\n\n"
 		                         "- Check the power was not cut during the cycle.\n- Call service if H1 returns.\n", 0.9);
@@ -447,16 +441,12 @@ int main(void)
 		struct passages pp = one_document(two, 2, 22, "Tidewell TW-40H Manual", "equipment");
 
 		arena_reset(&arena);
-		two[0].section = "ALARMS AND FAULT CODES > Faults > Fault 21: Rinse sensor open";
-		two[0].body = "Fault 21: Rinse sensor open. The machine cannot prove the rinse. "
-		              "Until it is repaired, wash and sanitize in the 3-compartment sink.\n";
-		two[0].chunk_id = 40;
-		two[0].score = 0.89;
-		two[1].section = "ALARMS AND FAULT CODES > Alarms > AL-1: Low wash temperature";
-		two[1].body = "AL-1: Low wash temperature. The tank stayed below 150°F.\n\n"
-		              "1. Check the tank is full.\n2. Wipe the float.\n";
-		two[1].chunk_id = 41;
-		two[1].score = 0.36;
+		set_section(&two[0], "ALARMS AND FAULT CODES > Faults > Fault 21: Rinse sensor open",
+		            "Fault 21: Rinse sensor open. The machine cannot prove the rinse. "
+		            "Until it is repaired, wash and sanitize in the 3-compartment sink.\n", 40, 0.89);
+		set_section(&two[1], "ALARMS AND FAULT CODES > Alarms > AL-1: Low wash temperature",
+		            "AL-1: Low wash temperature. The tank stayed below 150°F.\n\n"
+		            "1. Check the tank is full.\n2. Wipe the float.\n", 41, 0.36);
 		q.text = "TW40H fault 21";
 		q.agent = AGENT_EQUIPMENT;
 		q.secondary = AGENT_NONE;
@@ -471,15 +461,11 @@ int main(void)
 		struct passages pp = one_document(two, 2, 23, "Tidewell TW-40H Manual", "equipment");
 
 		arena_reset(&arena);
-		two[0].section = "FREQUENTLY ASKED QUESTIONS > Why does the machine pause before the final rinse?";
-		two[0].body = "Q: Why does the machine pause before the final rinse?\n"
-		              "A: That is Rinse Hold. The machine waits up to 60 seconds for the booster to reach 180°F.\n";
-		two[0].chunk_id = 50;
-		two[0].score = 0.85;
-		two[1].section = "ALARMS > AL-2: Low final rinse temperature";
-		two[1].body = "AL-2: Low final rinse temperature. The rinse was below 180°F after the Rinse Hold.\n";
-		two[1].chunk_id = 51;
-		two[1].score = 0.46;
+		set_section(&two[0], "FREQUENTLY ASKED QUESTIONS > Why does the machine pause before the final rinse?",
+		            "Q: Why does the machine pause before the final rinse?\n"
+		            "A: That is Rinse Hold. The machine waits up to 60 seconds for the booster to reach 180°F.\n", 50, 0.85);
+		set_section(&two[1], "ALARMS > AL-2: Low final rinse temperature",
+		            "AL-2: Low final rinse temperature. The rinse was below 180°F after the Rinse Hold.\n", 51, 0.46);
 		q.text = "why does the TW-40H pause before the rinse";
 		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "That is Rinse Hold") &&
 		      text_has(&a, "60 seconds") && !strstr(a.response, "Q:") && !strstr(a.response, "A:"),
@@ -506,19 +492,15 @@ int main(void)
 		two[0].document_id = 24;
 		two[0].title = "Dish Machine Care (Generic)";
 		two[0].category = "equipment";
-		two[0].section = "Dishes Coming Out Dirty or Spotted";
-		two[0].body = "1. Scrape and pre-rinse dishes coming out dirty.\n2. Check the wash arms spin freely.\n";
-		two[0].chunk_id = 60;
-		two[0].score = 0.81;
+		set_section(&two[0], "Dishes Coming Out Dirty or Spotted",
+		            "1. Scrape and pre-rinse dishes coming out dirty.\n2. Check the wash arms spin freely.\n", 60, 0.81);
 		two[1].document_id = 25;
 		two[1].title = "tidewell-tw40h-dish-machine";
 		two[1].category = "equipment";
-		two[1].section = "SECTION 9 TROUBLESHOOTING";
-		two[1].body = "Dishes come out dirty \xe2\x80\x94 Possible cause: Wash arms clogged \xe2\x80\x94 Remedy: Flush the arms.\n\n"
-		              "Dishes come out dirty \xe2\x80\x94 Possible cause: Detergent container empty \xe2\x80\x94 "
-		              "Remedy: Replace it and prime.\n";
-		two[1].chunk_id = 61;
-		two[1].score = 0.45;
+		set_section(&two[1], "SECTION 9 TROUBLESHOOTING",
+		            "Dishes come out dirty \xe2\x80\x94 Possible cause: Wash arms clogged \xe2\x80\x94 Remedy: Flush the arms.\n\n"
+		            "Dishes come out dirty \xe2\x80\x94 Possible cause: Detergent container empty \xe2\x80\x94 "
+		            "Remedy: Replace it and prime.\n", 61, 0.45);
 		q.text = "dishes coming out dirty from the tidewell";
 		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "Detergent container empty") &&
 		      a.ncitations >= 1 && a.citations[0].document_id == 25, "the manual of the machine named answers first");
@@ -531,14 +513,10 @@ int main(void)
 		struct passages pp = one_document(two, 2, 26, "Tidewell TW-40H Manual", "equipment");
 
 		arena_reset(&arena);
-		two[0].section = "Alarms > AL-1: Low wash temperature";
-		two[0].body = "The wash tank stayed below 150°F (66°C) for more than 5 minutes.\n";
-		two[0].chunk_id = 70;
-		two[0].score = 0.78;
-		two[1].section = "SPECIFICATIONS";
-		two[1].body = "Wash temperature: 160°F (71°C) setpoint, 150°F (66°C) minimum.\n";
-		two[1].chunk_id = 71;
-		two[1].score = 0.61;
+		set_section(&two[0], "Alarms > AL-1: Low wash temperature",
+		            "The wash tank stayed below 150°F (66°C) for more than 5 minutes.\n", 70, 0.78);
+		set_section(&two[1], "SPECIFICATIONS",
+		            "Wash temperature: 160°F (71°C) setpoint, 150°F (66°C) minimum.\n", 71, 0.61);
 		q.text = "TW-40H wash tank temp";
 		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "160°F (71°C) setpoint"),
 		      "a second figure naming another word of the question is kept");
@@ -558,20 +536,16 @@ int main(void)
 		two[0].document_id = 30;
 		two[0].title = "Sick Employees";
 		two[0].category = "safety";
-		two[0].section = "Sick Employees > Reporting Symptoms";
-		two[0].body = "An employee with vomiting must tell the manager before the shift.\n\n"
-		              "1. Send the employee home.\n2. Write the employee's symptoms on the log.\n";
-		two[0].chunk_id = 80;
-		two[0].score = 0.6;
+		set_section(&two[0], "Sick Employees > Reporting Symptoms",
+		            "An employee with vomiting must tell the manager before the shift.\n\n"
+		            "1. Send the employee home.\n2. Write the employee's symptoms on the log.\n", 80, 0.6);
 		two[1].document_id = 31;
 		two[1].title = "Staffing and Breaks";
 		two[1].category = "operations";
-		two[1].section = "Staffing and Breaks > Call-Ins and No-Shows";
-		two[1].body = "Call-in (the employee calls ahead):\n1. Thank them for calling.\n2. Find cover.\n\n"
-		              "No-show (the employee does not come and does not call):\n1. Try to reach them by phone.\n"
-		              "2. Follow the attendance policy.\n";
-		two[1].chunk_id = 81;
-		two[1].score = 0.5;
+		set_section(&two[1], "Staffing and Breaks > Call-Ins and No-Shows",
+		            "Call-in (the employee calls ahead):\n1. Thank them for calling.\n2. Find cover.\n\n"
+		            "No-show (the employee does not come and does not call):\n1. Try to reach them by phone.\n"
+		            "2. Follow the attendance policy.\n", 81, 0.5);
 		q.text = "How do I handle a no-show employee";
 		q.agent = AGENT_OPERATIONS;
 		q.secondary = AGENT_NONE;
@@ -616,18 +590,12 @@ int main(void)
 		struct passages pp = one_document(two, 3, 32, "Coffee Machine Troubleshooting", "equipment");
 
 		arena_reset(&arena);
-		two[2].section = "Coffee Machine Troubleshooting > Weak Coffee";
-		two[2].body = "Weak coffee usually means too little ground coffee in the basket.\n";
-		two[2].chunk_id = 92;
-		two[2].score = 0.4;
-		two[0].section = "Coffee Machine Troubleshooting > Descaling";
-		two[0].body = "1. Soak the sprayhead in descaling solution.\n2. Flush with clean water.\n";
-		two[0].chunk_id = 91;
-		two[0].score = 0.64;
-		two[1].section = "Coffee Machine Troubleshooting > Not Brewing";
-		two[1].body = "1. Check the coffee brewer is switched on and not in descale mode.\n2. Check the water line is open.\n";
-		two[1].chunk_id = 90;
-		two[1].score = 0.62;
+		set_section(&two[2], "Coffee Machine Troubleshooting > Weak Coffee",
+		            "Weak coffee usually means too little ground coffee in the basket.\n", 92, 0.4);
+		set_section(&two[0], "Coffee Machine Troubleshooting > Descaling",
+		            "1. Soak the sprayhead in descaling solution.\n2. Flush with clean water.\n", 91, 0.64);
+		set_section(&two[1], "Coffee Machine Troubleshooting > Not Brewing",
+		            "1. Check the coffee brewer is switched on and not in descale mode.\n2. Check the water line is open.\n", 90, 0.62);
 		q.text = "descale coffee machine";
 		q.agent = AGENT_EQUIPMENT;
 		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "Soak the sprayhead") &&
@@ -657,15 +625,11 @@ int main(void)
 		struct passages pp = one_document(two, 2, 33, "Frostline IM-220 Guide", "equipment");
 
 		arena_reset(&arena);
-		two[0].section = "DISPLAY AND STATUS LIGHTS";
-		two[0].body = "Yellow CLEAN light: the machine counts 180 days from the last clean cycle.\n"
-		              "Make sure the machine is on its own 15 A circuit.\n";
-		two[0].chunk_id = 95;
-		two[0].score = 0.55;
-		two[1].section = "SPECIFICATIONS";
-		two[1].body = "Ice production: up to 220 lb (100 kg) per 24 hours.\nElectrical: 115 V, 60 Hz, 12 A.\n";
-		two[1].chunk_id = 94;
-		two[1].score = 0.42;
+		set_section(&two[0], "DISPLAY AND STATUS LIGHTS",
+		            "Yellow CLEAN light: the machine counts 180 days from the last clean cycle.\n"
+		            "Make sure the machine is on its own 15 A circuit.\n", 95, 0.55);
+		set_section(&two[1], "SPECIFICATIONS",
+		            "Ice production: up to 220 lb (100 kg) per 24 hours.\nElectrical: 115 V, 60 Hz, 12 A.\n", 94, 0.42);
 		q.text = "how much ice does the Frostline IM-220 make in a day";
 		q.agent = AGENT_EQUIPMENT;
 		check(composer_compose(&arena, &q, &pp, &a) == LL_OK && text_has(&a, "220 lb") && !text_has(&a, "180 days"),
