@@ -233,6 +233,21 @@ static bool line_is_text_heading(const char *s, size_t len)
 	return upper >= 3 && s[len - 1] != '.';
 }
 
+/* A run-in heading of a plain text manual, in sentence case as a PDF's
+ * bold subheadings come out of pdftotext ("Drinks are flat" over a step
+ * list, "Valve lock" over a paragraph much longer than it): short, no
+ * closing punctuation, set off by a blank line above and followed at once
+ * by a list item or a paragraph line that starts with a capital. */
+static bool line_is_subheading(const char *s, size_t len, const char *next, size_t nlen)
+{
+	if(len < 3 || len > 60 || count_words(s, len) > 8 || !isupper((unsigned char)s[0]) ||
+	   is_terminal(s[len - 1]) || s[len - 1] == ',' || s[len - 1] == '-' || nlen == 0)
+		return false;
+	if(line_is_step(next, nlen) || line_is_bullet(next, nlen))
+		return true;
+	return isupper((unsigned char)next[0]) && len * 10 <= nlen * 6 && !line_is_text_heading(next, nlen);
+}
+
 /* A line that defines an error or fault code: "F1 - Long freeze cycle.",
  * "E03: Platen over-temperature", "Code E5 - ...", "Fault 21  Rinse sensor
  * open" (a code word and a number), "AL-3  Fill timeout" (the name set off
@@ -332,8 +347,10 @@ static size_t line_question(const char *s, size_t len, size_t *start)
  * answers quote is whole: manuals come as Markdown, as text typed by hand and
  * as pdftotext -layout output, with page furniture and columns.
  *  - Page headers and footers ("Model CX-10 Service Manual   Page 12"), page
- *    numbers and table-of-contents lines are dropped (plain text), and a
- *    paragraph cut by a page break is joined again.
+ *    numbers and table-of-contents lines are dropped (plain text), a
+ *    paragraph cut by a page break is joined again, a run of blank lines
+ *    (a page break's) is one, and a paragraph of legal small print
+ *    (trademarks, copyright, "specifications may change") is dropped.
  *  - (plain text) Two columns of prose side by side (a two-column page) are
  *    read one after the other, not taken for a table.
  *  - Tables, Markdown pipe tables and (plain text) columns laid out with
@@ -1397,6 +1414,55 @@ static int keyed_cmp(const void *x, const void *y)
 	return c ? c : (a->idx > b->idx) - (a->idx < b->idx);
 }
 
+/* Legal small print a manufacturer prints on its back page or under a
+ * table ("CX-10 is a trademark of Vantera. Specifications may change
+ * without notice.", "© 2025 Kestrel Inc. All rights reserved."): never
+ * an answer, yet it names the model, so it would be quoted as one.
+ * Returns how many kinds of it the line shows (a kind may be written two
+ * ways, "may change without" for a line that wraps before "notice"). */
+static int boilerplate_marks(const char *s, size_t len)
+{
+	static const char *const kinds[][2] = {
+		{"trademark", NULL}, {"all rights reserved", NULL}, {"copyright", "\xc2\xa9"},
+		{"without notice", "may change without"}, {"subject to change", NULL}, {"printed in ", NULL}};
+	char low[512];
+	int found = 0;
+
+	if(len >= sizeof(low))
+		len = sizeof(low) - 1;
+	for(size_t i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[len] = '\0';
+	for(size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		found += strstr(low, kinds[k][0]) != NULL || (kinds[k][1] && strstr(low, kinds[k][1]) != NULL);
+	return found;
+}
+
+/* Drops a paragraph of small print: two marks of it (one in a paragraph
+ * of a line or two), in a paragraph of at most 60 words. */
+static void drop_small_print(struct tline *lines, size_t n)
+{
+	for(size_t i = 0; i < n;) {
+		size_t j = i, nlines = 0;
+		int marks = 0, words = 0;
+
+		if(!lines[i].len || lines[i].drop) {
+			i++;
+			continue;
+		}
+		while(j < n && lines[j].len && !lines[j].drop && (j == i || !lines[j].brk)) {
+			marks += boilerplate_marks(lines[j].s, lines[j].len);
+			words += count_words(lines[j].s, lines[j].len);
+			nlines++;
+			j++;
+		}
+		if(words <= 60 && (marks >= 2 || (marks == 1 && nlines <= 2 && words <= 15)))
+			for(size_t k = i; k < j; k++)
+				lines[k].drop = true;
+		i = j;
+	}
+}
+
 /* Writes the normalised text of text[0..len) to out. */
 static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
                                   struct buf *out)
@@ -1545,6 +1611,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 		}
 		if((result = unzip_columns(a, &lines, &n)) != LL_OK)
 			return result;
+		drop_small_print(lines, n);
 	}
 	{
 		bool item = false, warn = false, para = false;
@@ -1558,7 +1625,13 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 			if(t->drop)
 				continue;
 			if(!t->len) {
-				result = buf_appends(out, para ? "\n\n" : "\n");
+				/* one blank line for a run of them (a page break's, the
+				 * furniture between dropped) */
+				if(para)
+					result = buf_appends(out, "\n\n");
+				else if(out->len && !(out->len >= 2 && out->data[out->len - 1] == '\n' &&
+				                      out->data[out->len - 2] == '\n'))
+					result = buf_appends(out, "\n");
 				item = warn = para = false;
 				continue;
 			}
@@ -1839,6 +1912,29 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 
 			if(!label)
 				label = line_question(t, tl, &from);
+			if(!label && fmt == INGEST_TEXT && tl <= 60) {
+				/* a run-in subheading names the section under the last
+				 * heading, as a code does, and leaves the body */
+				const char *nt = text + next;
+				size_t nl2 = 0;
+
+				while(nt < text + len && (*nt == ' ' || *nt == '\t'))
+					nt++;
+				while(nt + nl2 < text + len && nt[nl2] != '\n')
+					nl2++;
+				while(nl2 && (nt[nl2 - 1] == '\r' || nt[nl2 - 1] == ' ' || nt[nl2 - 1] == '\t'))
+					nl2--;
+				if(line_is_subheading(t, tl, nt, nl2)) {
+					if(open)
+						result = block_add(p, kind, text + bstart, bend - bstart);
+					open = false;
+					if(!result)
+						result = heading_set(p, heads, head_level >= 2 ? head_level + 1 : 3, t, tl);
+					prev_blank = true;
+					pos = next;
+					continue;
+				}
+			}
 			if(label) {
 				/* the line stays in the body; it also names the section */
 				if(open)
@@ -2193,9 +2289,316 @@ out:
 	return result;
 }
 
+/* ---------------------------------------------------------------- title
+ *
+ * A text or PDF manual without a title: header names itself on its first
+ * lines ("TIDEWELL WAREWASHING SYSTEMS" / "TW-40H DOOR-TYPE DISH MACHINE",
+ * a PDF's running header "Kestrel KF-9 Fryer - Service Manual").  That
+ * beats the file name the crew would otherwise see in every citation, and
+ * title words weigh most in retrieval. */
+
+#define TITLE_LINE_MIN 4
+#define TITLE_LINE_MAX 100
+#define TITLE_SEP " \xe2\x80\x94 "
+
+/* Copies s (len bytes) to out with runs of spaces made one, cut at a run of
+ * three or more (or a tab): the next layout column.  Returns the length. */
+static size_t title_segment(const char *s, size_t len, char *out, size_t outlen, size_t *next)
+{
+	size_t o = 0, i = 0;
+
+	while(i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\f'))
+		i++;
+	while(i < len && o + 1 < outlen) {
+		size_t run = 0;
+
+		if(s[i] == '\t')
+			break;
+		while(i + run < len && s[i + run] == ' ')
+			run++;
+		if(run >= 3 || (run && i + run >= len))
+			break;
+		if(run) {
+			out[o++] = ' ';
+			i += run;
+			continue;
+		}
+		out[o++] = s[i++];
+	}
+	out[o] = '\0';
+	*next = i;
+	return o;
+}
+
+/* A segment the page carries rather than the document: "Page 3", "12",
+ * "Contents", a contents line. */
+static bool title_furniture(const char *s, size_t len)
+{
+	bool pure;
+
+	return len == 0 || line_has_page_number(s, len, &pure) || line_is_toc(s, len) ||
+	       strcasecmp(s, "contents") == 0 || strcasecmp(s, "table of contents") == 0 ||
+	       strcasecmp(s, "index") == 0;
+}
+
+/* Whether s (a segment, spaces made one) reads as a title: not a sentence
+ * or a label (ends with '.' or ':'), not a numbered section or step, not a
+ * notice ("IMPORTANT SAFETY INSTRUCTIONS", "WARNING"), no control bytes, a
+ * letter, and at least half of its longer words capitalised ("Service
+ * Manual for the KF-9", "CX-10 COMBI STEAMER OVEN", not "This manual
+ * covers the fryer"). */
+static bool title_like(const char *s, size_t len)
+{
+	int long_words = 0, capitalised = 0;
+	size_t after;
+	bool letter = false;
+
+	if(len < TITLE_LINE_MIN || len > TITLE_LINE_MAX)
+		return false;
+	if(s[len - 1] == '.' || s[len - 1] == ':' || s[len - 1] == ',' || s[len - 1] == ';')
+		return false;
+	if(numbered_heading(s, len) || line_is_step(s, len) || line_is_bullet(s, len) || title_furniture(s, len) ||
+	   warning_word(s, len, &after))
+		return false;
+	for(size_t i = 0; i < len; i++)
+		if((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+			return false;
+	for(size_t i = 0; i < len;) {
+		size_t letters = 0, first = len;
+
+		while(i < len && s[i] != ' ') {
+			if(isalpha((unsigned char)s[i])) {
+				if(first == len)
+					first = i;
+				letters++;
+			}
+			i++;
+		}
+		letter |= letters > 0;
+		if(letters >= 4) {
+			long_words++;
+			capitalised += isupper((unsigned char)s[first]) != 0;
+		}
+		while(i < len && s[i] == ' ')
+			i++;
+	}
+	return letter && capitalised * 2 >= long_words;
+}
+
+/* The title text of one line (its first column that is not page
+ * furniture) in out; 0 when the line holds none. */
+static size_t title_of_line(const char *s, size_t len, char *out, size_t outlen)
+{
+	size_t pos = 0;
+
+	while(pos < len) {
+		size_t next, n = title_segment(s + pos, len - pos, out, outlen, &next);
+
+		if(n && !title_furniture(out, n)) {
+			/* a separator left hanging by the cut ("KF-9 Manual -   Page 3") */
+			for(;;) {
+				if(n && (out[n - 1] == ' ' || out[n - 1] == '-' || out[n - 1] == '|'))
+					n--;
+				else if(n >= 3 && (memcmp(out + n - 3, "\xe2\x80\x93", 3) == 0 ||
+				                   memcmp(out + n - 3, "\xe2\x80\x94", 3) == 0))
+					n -= 3;
+				else
+					break;
+			}
+			out[n] = '\0';
+			return title_like(out, n) ? n : 0;
+		}
+		if(next == 0)
+			break;
+		pos += next;
+	}
+	out[0] = '\0';
+	return 0;
+}
+
+/* Whether a and b are the same but for their numbers ("Manual 3" and
+ * "Manual 4": a running header with its page number). */
+static bool same_but_numbers(const char *a, const char *b)
+{
+	while(*a && *b) {
+		if(isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			while(isdigit((unsigned char)*a))
+				a++;
+			while(isdigit((unsigned char)*b))
+				b++;
+			continue;
+		}
+		if(*a != *b)
+			return false;
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+struct text_line {
+	const char *s;
+	size_t len;
+};
+
+/* The next line of text from *pos (without its newline and '\r'). */
+static bool next_line(const char *text, size_t len, size_t *pos, struct text_line *l)
+{
+	const char *nl;
+
+	if(*pos >= len)
+		return false;
+	l->s = text + *pos;
+	nl = memchr(l->s, '\n', len - *pos);
+	l->len = nl ? (size_t)(nl - l->s) : len - *pos;
+	*pos += l->len + (nl ? 1 : 0);
+	while(l->len && (l->s[l->len - 1] == '\r' || l->s[l->len - 1] == ' ' || l->s[l->len - 1] == '\t'))
+		l->len--;
+	return true;
+}
+
+static bool line_blank(const struct text_line *l)
+{
+	for(size_t i = 0; i < l->len; i++)
+		if(l->s[i] != ' ' && l->s[i] != '\t' && l->s[i] != '\f')
+			return false;
+	return true;
+}
+
+/* A line continued by the next one as prose (the next starts lower case):
+ * the start of a paragraph, not a title. */
+static bool line_continues(const char *text, size_t len, size_t pos)
+{
+	struct text_line l;
+	size_t i = 0;
+
+	if(!next_line(text, len, &pos, &l) || line_blank(&l))
+		return false;
+	while(i < l.len && (l.s[i] == ' ' || l.s[i] == '\f'))
+		i++;
+	return i < l.len && islower((unsigned char)l.s[i]);
+}
+
+/* Copies src to dst (dstlen bytes) whole, or cut at a character boundary. */
+static void copy_utf8(char *dst, size_t dstlen, const char *src)
+{
+	size_t n = strlen(src);
+
+	if(n >= dstlen) {
+		n = dstlen - 1;
+		while(n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memmove(dst, src, n);
+	dst[n] = '\0';
+}
+
+bool ingest_title_from_text(const char *text, size_t len, char *out, size_t outlen)
+{
+	/* twice the longest title line: a longer line, cut here, is still too long */
+	char first[2 * TITLE_LINE_MAX], second[2 * TITLE_LINE_MAX], other[2 * TITLE_LINE_MAX];
+	char joined[4 * TITLE_LINE_MAX + sizeof(TITLE_SEP)];
+	struct text_line l;
+	size_t pos = 0, after_first = 0;
+	int furniture = 0;
+	bool repeats = false;
+
+	if(outlen == 0)
+		return false;
+	out[0] = '\0';
+	if(len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	/* the first line that holds text, past a page number or two */
+	for(;;) {
+		bool pure;
+		size_t i = 0;
+
+		if(!next_line(text, len, &pos, &l))
+			return false;
+		if(line_blank(&l))
+			continue;
+		while(i < l.len && (l.s[i] == ' ' || l.s[i] == '\f' || l.s[i] == '\t'))
+			i++;
+		if(furniture < 2 && line_has_page_number(l.s + i, l.len - i, &pure) && pure) {
+			furniture++;
+			continue;
+		}
+		break;
+	}
+	if(!title_of_line(l.s, l.len, first, sizeof(first)) || line_continues(text, len, pos))
+		return false;
+	after_first = pos;
+	/* a running header (the line comes back further on) names the
+	 * document alone; else the next line may go on with the model */
+	while(next_line(text, len, &pos, &l))
+		if(!line_blank(&l) && title_of_line(l.s, l.len, other, sizeof(other)) && same_but_numbers(other, first)) {
+			size_t n = strlen(first);
+
+			repeats = true;
+			if(strcmp(other, first) == 0)
+				break;
+			/* its page number ran on in the line: drop it */
+			while(n && isdigit((unsigned char)first[n - 1]))
+				n--;
+			if(n && n < strlen(first) && first[n - 1] == ' ') {
+				while(n && first[n - 1] == ' ')
+					n--;
+				first[n] = '\0';
+			}
+			break;
+		}
+	pos = after_first;
+	second[0] = '\0';
+	while(!repeats && next_line(text, len, &pos, &l)) {
+		if(line_blank(&l))
+			continue;
+		if(!title_of_line(l.s, l.len, second, sizeof(second)) || line_continues(text, len, pos) ||
+		   strcasecmp(second, first) == 0)
+			second[0] = '\0';
+		break;
+	}
+	snprintf(joined, sizeof(joined), "%s%s%s", first, second[0] ? TITLE_SEP : "", second);
+	copy_utf8(out, outlen, joined);
+	return true;
+}
+
+/* A PDF's Title metadata worth showing: words (two or more, a letter),
+ * not an authoring tool's stand-in ("Microsoft Word - manual.docx",
+ * "Untitled", "Document1", a file name). */
+bool ingest_title_sensible(const char *t)
+{
+	static const char *const junk[] = {"microsoft ", "untitled", "document", "powerpoint", "slide ",
+	                                   "title", "layout ", "template", NULL};
+	static const char *const exts[] = {".pdf", ".doc", ".docx", ".indd", ".qxd", ".qxp", ".rtf", ".odt",
+	                                   ".txt", ".xls", ".xlsx", ".ppt", ".pptx", ".dvi", ".tex", ".html", NULL};
+	size_t len = strlen(t);
+	bool letter = false, space = false;
+
+	if(len < TITLE_LINE_MIN || len > INGEST_TITLE_MAX)
+		return false;
+	for(size_t i = 0; i < len; i++) {
+		letter |= isalpha((unsigned char)t[i]) != 0;
+		space |= t[i] == ' ';
+		if(t[i] == '/' || t[i] == '\\' || (unsigned char)t[i] < 0x20)
+			return false;
+	}
+	if(!letter || !space)
+		return false;
+	for(int k = 0; junk[k]; k++)
+		if(strncasecmp(t, junk[k], strlen(junk[k])) == 0)
+			return false;
+	for(int k = 0; exts[k]; k++)
+		if(strcasestr(t, exts[k]))
+			return false;
+	return true;
+}
+
 /* ---------------------------------------------------------------- files */
 
-ll_result ingest_pdf_text(const char *path, struct buf *out)
+/* Runs a poppler tool (argv[0] found on PATH; fork/exec, no shell, stdin
+ * and stderr on /dev/null) and appends its standard output to out.
+ * LL_EIO when it fails or takes over PDF_TIMEOUT_S. */
+static ll_result run_tool(char *const argv[], struct buf *out)
 {
 	int fds[2] = {-1, -1};
 	pid_t pid = -1;
@@ -2223,7 +2626,7 @@ ll_result ingest_pdf_text(const char *path, struct buf *out)
 		}
 		close(fds[0]);
 		close(fds[1]);
-		execlp("pdftotext", "pdftotext", "-q", "-enc", "UTF-8", "-layout", path, "-", (char *)NULL);
+		execvp(argv[0], argv);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -2266,6 +2669,53 @@ out:
 			result = LL_EIO;
 	}
 	return result;
+}
+
+ll_result ingest_pdf_text(const char *path, struct buf *out)
+{
+	char *argv[] = {"pdftotext", "-q", "-enc", "UTF-8", "-layout", (char *)path, "-", NULL};
+
+	return run_tool(argv, out);
+}
+
+bool ingest_pdf_title(const char *path, char *out, size_t outlen)
+{
+	char *argv[] = {"pdfinfo", "-enc", "UTF-8", (char *)path, NULL};
+	struct buf info;
+	const char *s, *line;
+	bool found = false;
+
+	buf_init(&info, 1024 * 1024);
+	if(outlen)
+		out[0] = '\0';
+	if(outlen == 0 || run_tool(argv, &info) != LL_OK)
+		goto out;
+	for(s = buf_str(&info); s && *s; s = line ? line + 1 : NULL) {
+		line = strchr(s, '\n');
+		if(strncmp(s, "Title:", 6) == 0) {
+			char title[INGEST_TITLE_MAX + 1];
+			size_t n = line ? (size_t)(line - s) : strlen(s), next;
+
+			/* "Title:          Kestrel KF-9  Service Manual" */
+			s += 6;
+			n -= 6;
+			while(n && (*s == ' ' || *s == '\t')) {
+				s++;
+				n--;
+			}
+			while(n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+				n--;
+			title_segment(s, n, title, sizeof(title), &next);
+			if(next == n && utf8_valid(title, strlen(title)) && ingest_title_sensible(title)) {
+				copy_utf8(out, outlen, title);
+				found = true;
+			}
+			break;
+		}
+	}
+out:
+	buf_free(&info);
+	return found;
 }
 
 static const char *base_name(const char *path)
@@ -2392,7 +2842,9 @@ ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
 	else if(meta.title[0])
 		snprintf(title, sizeof(title), "%s", meta.title);
 	else {
-		/* the first Markdown H1, else the file name without extension */
+		/* the first Markdown H1; a PDF's own Title; the title a text or
+		 * PDF manual shows on its first lines; else the file name without
+		 * extension */
 		const char *h1 = format == INGEST_MARKDOWN ? strstr(buf_str(&content) + off, "# ") : NULL;
 
 		if(h1 && (h1 == buf_str(&content) + off || h1[-1] == '\n')) {
@@ -2400,7 +2852,9 @@ ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
 			size_t n = nl ? (size_t)(nl - h1 - 2) : strlen(h1 + 2);
 
 			copy_value(title, sizeof(title), h1 + 2, n);
-		} else {
+		} else if(!(pdf && ingest_pdf_title(path, title, sizeof(title))) &&
+		          !(format == INGEST_TEXT &&
+		            ingest_title_from_text(buf_str(&content) + off, content.len - off, title, sizeof(title)))) {
 			const char *b = base_name(path), *dot = strrchr(b, '.');
 
 			copy_value(title, sizeof(title), b, dot ? (size_t)(dot - b) : strlen(b));

@@ -4,15 +4,17 @@
  * "H2 > H3 > H4") or plain text (blank-line paragraphs; ALL-CAPS lines,
  * "Section N" lines and numbered headings like "4.2 Daily Cleaning" are
  * headings; PDFs arrive as plain text through pdftotext -layout).  Before
- * the split the layout is normalised: page headers, footers and contents
- * lines dropped, two-column pages read column by column, hyphenated and
+ * the split the layout is normalised: page headers, footers, contents
+ * lines and legal small print (trademarks, copyright) dropped, two-column pages read column by column, hyphenated and
  * wrapped lines joined, tables (pipe tables,
  * grid tables, and columns laid out with spaces in plain text) turned into
  * one quotable line per row, boxed notices unframed and rules dropped, a
  * lone WARNING line joined to its text, "Step 3:" lines numbered (see
  * ingest.c).  A line defining a code ("E03: ...", "AL-3  Fill timeout",
  * "Fault 21  ...") or asking a FAQ's question ("Q: ...?") opens a section
- * named by it.  Files may start with a
+ * named by it, and so does a run-in subheading of plain text (a short
+ * sentence-case line, "Drinks are flat", over a list or a longer
+ * paragraph: a PDF's bold subheading).  Files may start with a
  * header block of `title:`, `category:` and `source:` lines ended by a blank
  * line (see the files in kb/).  Sections are cut into chunks of about 150-350 words;
  * a numbered step list is never split unless it alone is longer than a chunk
@@ -79,6 +81,26 @@ bool ingest_category_valid(const char *category);
  * given), else "general".  Both strings are NUL-terminated. */
 const char *ingest_guess_category(const char *title, const char *text);
 
+/* The title a text manual (or a PDF's text) shows on its first lines: the
+ * first non-blank line, and the next when it looks like a title too (maker
+ * and model: "TIDEWELL WAREWASHING SYSTEMS — TW-40H DOOR-TYPE DISH
+ * MACHINE"), joined by " — "; a line that comes back further on (a running
+ * header) alone.  Spaces are made one and a layout column (after a run of
+ * three or more, "Page 1 of 2") is cut off.  Sentences, labels ending with
+ * ':', numbered sections, page furniture, lines under 4 or over 100 bytes
+ * and lines in lower case are not title lines.  Writes out (outlen bytes,
+ * cut at a character boundary) and returns true; false when the document
+ * does not open with a title. */
+bool ingest_title_from_text(const char *text, size_t len, char *out, size_t outlen);
+
+/* Whether t (NUL-terminated) is a PDF Title worth showing: words, not an
+ * authoring tool's stand-in ("Microsoft Word - x.docx", "Untitled"). */
+bool ingest_title_sensible(const char *t);
+
+/* The PDF's Title metadata (`pdfinfo`) into out when it is sensible;
+ * false when it is absent, not sensible or pdfinfo fails. */
+bool ingest_pdf_title(const char *path, char *out, size_t outlen);
+
 /* A document to store.  title/category already chosen; content borrowed. */
 struct ingest_doc {
 	const char *title;
@@ -109,8 +131,11 @@ ll_result ingest_document(struct db *db, struct arena *arena, const struct inges
 __attribute__((warn_unused_result))
 ll_result ingest_pdf_text(const char *path, struct buf *out);
 
-/* Reads and stores one file (.md, .markdown, .txt, .pdf).  The options
- * override the header; NULL = not given (a category given by neither is
+/* Reads and stores one file (.md, .markdown, .txt, .pdf).  The title is
+ * --title's, else the header's, else a Markdown file's H1, a PDF's Title
+ * metadata, the title on a text or PDF manual's first lines
+ * (ingest_title_from_text), else the file name.  The options override the
+ * header; NULL = not given (a category given by neither is
  * ingest_guess_category's).  On failure err says why in words for the user
  * and nothing is stored. */
 struct ingest_options {

@@ -4,7 +4,9 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "ingest.h"
@@ -491,6 +493,190 @@ int main(void)
 		      "step words: \"Step N:\" lines numbered, a wrapped one joined");
 		check(strstr(body, "Step 4 of the procedure") != NULL, "step words: prose naming a step left alone");
 	}
+
+	/* run-in subheadings (a PDF's bold sentence-case lines) name sections;
+	 * a step list cut by a page break stays one list, one blank line */
+	{
+		const char *txt =
+			"7 TROUBLESHOOTING\n\n"
+			"Drinks are flat\n"
+			"1. Check the CO2 cylinder gauge: under 200 psi, change the cylinder.\n"
+			"2. Check the carbonator switch is ON.\n\n"
+			"Drinks foam\n"
+			"1. Add ice: a warm cold plate makes foam.\n\n"
+			"Valve lock\n"
+			"The VALVE LOCK switch behind the front panel stops every valve from pouring.\n\n"
+			"Clean the valves daily\n"
+			"with warm water and a brush.\n";
+		const char *pages =
+			"Acme FX Dispenser           Operation Manual\n\n"
+			"4 CLEANING\n\n"
+			"1. Empty the bin.\n2. Wash the bin.\n\n\n\n"
+			"Rev. 4                     Page 1 of 2\n"
+			"\fAcme FX Dispenser           Operation Manual\n\n"
+			"3. Sanitize the bin.\n4. Let it air-dry for 10 minutes.\n\n\n"
+			"Rev. 4                     Page 2 of 2\n"
+			"\fAcme FX Dispenser           Operation Manual\n\n"
+			"5 SERVICE\n\nCall 1-800-555-0100.\n\n"
+			"Rev. 4                     Page 3 of 3\n";
+		bool flat = false, foam = false, lock = false, prose = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK, "subheadings: chunked");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			flat |= strcmp(c->section, "7 TROUBLESHOOTING > Drinks are flat") == 0 &&
+			        strncmp(c->body, "1. Check the CO2", 16) == 0 && strstr(c->body, "Drinks foam") == NULL;
+			foam |= strcmp(c->section, "7 TROUBLESHOOTING > Drinks foam") == 0;
+			lock |= strcmp(c->section, "7 TROUBLESHOOTING > Valve lock") == 0 &&
+			        strstr(c->body, "Clean the valves daily\nwith warm water") != NULL;
+			prose |= strstr(c->section, "Clean the valves") != NULL;
+		}
+		check(flat && foam, "subheadings: a short line over a step list names its section");
+		check(lock && !prose, "subheadings: over a longer paragraph, yes; a paragraph's wrapped first line, no");
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, pages, strlen(pages), INGEST_TEXT, &chunks) == LL_OK && chunks.count >= 1,
+		      "page break in a list: chunked");
+		check(chunks.count && strcmp(chunks.items[0].body, "1. Empty the bin.\n2. Wash the bin.\n\n3. Sanitize the bin.\n"
+		                                                  "4. Let it air-dry for 10 minutes.") == 0,
+		      "page break in a list: one list, furniture and the blank lines around it gone");
+	}
+
+	/* legal small print is no answer, however well it names the model */
+	{
+		const char *txt =
+			"7 TROUBLESHOOTING\n\n"
+			"No steam: open the water valve fully.\n\n"
+			"Acme Foodservice, 1400 Harbor Park Drive, Norfolk, VA.\n"
+			"CX-10 is a trademark of Acme. Specifications may change without\n"
+			"notice.\n\n"
+			"Use only CombiClean tabs; CombiClean is a trademark of Acme, and other tabs\n"
+			"foam over and leave the cavity dirty after the program ends.\n\n"
+			"Fill the tray with water every morning before you start the oven and check\n"
+			"the level at noon. Specifications may change without notice.\n\n"
+			"\xc2\xa9 2025 Acme Inc.\n";
+		const char *body;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 1,
+		      "small print: chunked");
+		body = chunks.count ? chunks.items[0].body : "";
+		check(strstr(body, "open the water valve") && !strstr(body, "Harbor Park") && !strstr(body, "2025 Acme"),
+		      "small print: the trademark and copyright paragraphs dropped");
+		check(strstr(body, "Use only CombiClean tabs") != NULL && strstr(body, "Fill the tray") != NULL,
+		      "small print: a paragraph naming a trademark, or ending with one notice, kept");
+	}
+
+	/* the title a text or PDF manual shows on its first lines */
+	{
+		char t[INGEST_TITLE_MAX + 1], small[24];
+		const char *two = "TIDEWELL WAREWASHING SYSTEMS\n\nTW-40H DOOR-TYPE DISH MACHINE\n"
+		                  "High-Temperature Sanitizing Model\n\nThis manual covers the TW-40H.\n";
+		const char *centred = "\n\n                   VANTERA  FOODSERVICE EQUIPMENT\n\n"
+		                      "                    CX-10 COMBI STEAMER OVEN\n"
+		                      "              Electric, 10 x GN 1/1 pans, boiler type\n";
+		const char *header = "Kestrel KF-9 Fryer  -  Service Manual            Page 1 of 2\n\n1  SAFETY\n\n"
+		                     "WARNING: Never add water to hot oil.\n\n"
+		                     "\fKestrel KF-9 Fryer  -  Service Manual            Page 2 of 2\n\n2  CLEANING\n";
+		const char *page_first = "                                   3\n\nACME FRYERS\nAF-2 Open Fryer\n";
+		const char *furniture_left = "Page 1 of 12        Acme AF-2 Fryer Manual\n\nREAD THIS FIRST\n";
+		const char *then_sentence = "ACME FRYERS\nRead this manual before you use the fryer.\n";
+		const char *then_section = "ACME AF-2 FRYER\n\n1 SAFETY\n\nWear gloves.\n";
+		const char *then_prose = "ACME AF-2 FRYER\nService Manual for the fryer\nand its filter, kept near it.\n";
+
+		check(ingest_title_from_text(two, strlen(two), t, sizeof(t)) &&
+		      strcmp(t, "TIDEWELL WAREWASHING SYSTEMS \xe2\x80\x94 TW-40H DOOR-TYPE DISH MACHINE") == 0,
+		      "title: maker and model on the first two lines, joined");
+		check(ingest_title_from_text(centred, strlen(centred), t, sizeof(t)) &&
+		      strcmp(t, "VANTERA FOODSERVICE EQUIPMENT \xe2\x80\x94 CX-10 COMBI STEAMER OVEN") == 0,
+		      "title: centred lines, a run of spaces inside made one");
+		check(ingest_title_from_text(header, strlen(header), t, sizeof(t)) &&
+		      strcmp(t, "Kestrel KF-9 Fryer - Service Manual") == 0,
+		      "title: a PDF's running header alone, its page column cut off");
+		{
+			const char *numbered = "Kestrel KF-9 Fryer Service Manual 1\n\n1 SAFETY\n\nWear gloves.\n\n"
+			                       "\fKestrel KF-9 Fryer Service Manual 2\n\n2 CLEANING\n";
+			const char *hanging = "Kestrel KF-9 Fryer -      Page 1\n\nKESTREL FOODSERVICE\n";
+
+			check(ingest_title_from_text(numbered, strlen(numbered), t, sizeof(t)) &&
+			      strcmp(t, "Kestrel KF-9 Fryer Service Manual") == 0,
+			      "title: a running header's page number run on in the line dropped");
+			check(ingest_title_from_text(hanging, strlen(hanging), t, sizeof(t)) &&
+			      strcmp(t, "Kestrel KF-9 Fryer \xe2\x80\x94 KESTREL FOODSERVICE") == 0,
+			      "title: a separator left hanging by the cut dropped");
+		}
+		check(ingest_title_from_text(page_first, strlen(page_first), t, sizeof(t)) &&
+		      strcmp(t, "ACME FRYERS \xe2\x80\x94 AF-2 Open Fryer") == 0,
+		      "title: a page number above it skipped");
+		check(ingest_title_from_text(furniture_left, strlen(furniture_left), t, sizeof(t)) &&
+		      strcmp(t, "Acme AF-2 Fryer Manual \xe2\x80\x94 READ THIS FIRST") == 0,
+		      "title: a page column on the left skipped");
+		check(ingest_title_from_text(then_sentence, strlen(then_sentence), t, sizeof(t)) &&
+		      strcmp(t, "ACME FRYERS") == 0, "title: a sentence after it is not part of it");
+		check(ingest_title_from_text(then_section, strlen(then_section), t, sizeof(t)) &&
+		      strcmp(t, "ACME AF-2 FRYER") == 0, "title: a numbered section after it is not part of it");
+		check(ingest_title_from_text(then_prose, strlen(then_prose), t, sizeof(t)) &&
+		      strcmp(t, "ACME AF-2 FRYER") == 0, "title: a line a paragraph goes on from is not part of it");
+		check(ingest_title_from_text(two, strlen(two), small, sizeof(small)) &&
+		      strcmp(small, "TIDEWELL WAREWASHING SY") == 0, "title: cut to the buffer");
+		check(ingest_title_from_text(then_section + 17, strlen(then_section + 17), t, sizeof(t)) == false,
+		      "title: none when the text opens with a numbered section");
+		check(!ingest_title_from_text("This guide explains how to clean the\nfryer every night.\n", 55, t, sizeof(t)),
+		      "title: none when the text opens with prose");
+		check(!ingest_title_from_text("Read this manual before use.\n", 29, t, sizeof(t)) &&
+		      !ingest_title_from_text("Contents\n\n1 Safety ........ 3\n", 30, t, sizeof(t)) &&
+		      !ingest_title_from_text("AB\n", 3, t, sizeof(t)) &&
+		      !ingest_title_from_text("2024-03-01   04/2025\n", 21, t, sizeof(t)) &&
+		      !ingest_title_from_text("Warnings:\nHot oil.\n", 19, t, sizeof(t)) &&
+		      !ingest_title_from_text("IMPORTANT SAFETY INSTRUCTIONS\n", 30, t, sizeof(t)) &&
+		      !ingest_title_from_text("\n\n\0\0Acme Fryer\n", 15, t, sizeof(t)) &&
+		      !ingest_title_from_text("", 0, t, sizeof(t)),
+		      "title: none from a sentence, a contents page, a short line, a date, a label, a notice, a NUL, nothing");
+		{
+			char longl[160];
+
+			memset(longl, 'A', sizeof(longl) - 2);
+			longl[sizeof(longl) - 2] = '\n';
+			longl[sizeof(longl) - 1] = '\0';
+			check(!ingest_title_from_text(longl, strlen(longl), t, sizeof(t)), "title: none from an overlong line");
+		}
+		check(ingest_title_sensible("Kestrel KF-9 Fryer Service Manual") &&
+		      !ingest_title_sensible("Microsoft Word - kf9 manual.docx") && !ingest_title_sensible("Untitled") &&
+		      !ingest_title_sensible("kf9 manual.pdf") && !ingest_title_sensible("Document1") &&
+		      !ingest_title_sensible("KF9") && !ingest_title_sensible("C:\\manuals\\kf9"),
+		      "title: a PDF's Title metadata used only when it is words, not a stand-in");
+	}
+
+	/* a PDF's Title metadata through pdfinfo (poppler-utils, as pdftotext) */
+	if(system("pdfinfo -v >/dev/null 2>&1") == 0) {
+		static const char *const pdf_fmt =
+			"%%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+			"2 0 obj\n<< /Type /Pages /Kids [4 0 R] /Count 1 >>\nendobj\n"
+			"3 0 obj\n<< /Title (%s) >>\nendobj\n"
+			"4 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n"
+			"trailer\n<< /Size 5 /Root 1 0 R /Info 3 0 R >>\n%%%%EOF\n";
+		char path[] = "/tmp/test_ingest_XXXXXX.pdf", t[INGEST_TITLE_MAX + 1];
+		int fd = mkstemps(path, 4);
+		FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+		if(f) {
+			fprintf(f, pdf_fmt, "Acme AF-2 Open Fryer  Service Manual");
+			fclose(f);
+		}
+		check(f && ingest_pdf_title(path, t, sizeof(t)) && strcmp(t, "Acme AF-2 Open Fryer Service Manual") == 0,
+		      "pdf title: the Title metadata, spaces made one");
+		f = fopen(path, "w");
+		if(f) {
+			fprintf(f, pdf_fmt, "Microsoft Word - af2.docx");
+			fclose(f);
+		}
+		check(f && !ingest_pdf_title(path, t, sizeof(t)) && t[0] == '\0', "pdf title: a stand-in Title ignored");
+		check(!ingest_pdf_title("/nonexistent/manual.pdf", t, sizeof(t)), "pdf title: none for a missing file");
+		unlink(path);
+	} else
+		printf("ok %d # SKIP pdf title: pdfinfo is not installed\n", ++tap_n);
 
 	/* empty input */
 	arena_reset(&arena);
