@@ -13,11 +13,12 @@ test manuals.  Python 3 standard library only.
 
 A question passes when the agent matches, every required substring appears
 in response + steps + safety_warnings, and citations are not empty.
-Thresholds (fail below): routing 95 %, facts 90 %, manual 90 % -- what the
-local composer reached when they were last set (routing 98.0 %, facts
-94.2 % of 154, manual 93.2 % of 73: four manuals, two of them shaped like a
-PDF export and a table-heavy Markdown manual) less a margin for run-to-run
-variation; raise them as the answers improve.
+Thresholds (fail below): routing 95 %, facts 95 %, manual 92 % -- what the
+local composer reached when they were last set (routing 98.5 %, facts
+99.4 % of 163, manual 95.2 % of 126: six manuals -- Markdown, text exports
+shaped like PDF output, and one real PDF made by its script in
+tests/data/manuals) less a margin for run-to-run variation; raise them as
+the answers improve.
 Prints each miss, per-set accuracy and the last line
 `eval: routing X%, facts Y%, manual Z%`.
 """
@@ -34,7 +35,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-THRESHOLDS = {"routing": 95.0, "facts": 90.0, "manual": 90.0}
+THRESHOLDS = {"routing": 95.0, "facts": 95.0, "manual": 92.0}
 CTX = ssl._create_unverified_context()  # the dev stack's certificate is self-signed
 
 
