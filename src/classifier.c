@@ -70,6 +70,8 @@ static const char *const synonyms[][2] = {
 	{"hrly", "hourly"}, {"appt", "appointment"}, {"prolly", "probably"},
 	{"gonna", "going"}, {"wanna", "want"}, {"yall", "you"}, {"idk", "unsure"},
 	{"2nite", "tonight"}, {"tonite", "tonight"},
+	/* "droppings" stems to "drop": keep a temperature that drops out of __c_pest__ */
+	{"droppings", "excrement"}, {"dropping", "excrement"}, {"poop", "excrement"},
 };
 
 /* Two words read as one. */
@@ -94,6 +96,19 @@ static const char *const joins[][3] = {
 	{"smell", "gas", "gasleak"}, {"smelled", "gas", "gasleak"}, {"like", "gas", "gasleak"},
 	{"still", "sell", "stillsell"}, {"still", "serve", "stillsell"}, {"still", "good", "stillsell"},
 	{"throw", "out", "throwout"}, {"throw", "away", "throwout"}, {"toss", "out", "throwout"},
+	/* who fixes a machine: read as one word whatever the brand */
+	{"service", "number", "servicecall"}, {"service", "phone", "servicecall"},
+	{"service", "call", "servicecall"}, {"service", "tech", "servicecall"},
+	{"service", "company", "servicecall"}, {"service", "contract", "servicecall"},
+	{"service", "technician", "servicecall"}, {"service", "guy", "servicecall"},
+	{"tech", "support", "servicecall"}, {"technical", "support", "servicecall"},
+	{"support", "number", "servicecall"}, {"repair", "company", "servicecall"},
+	{"service", "agent", "servicecall"}, {"service", "provider", "servicecall"},
+	{"serial", "number", "serialnumber"}, {"model", "number", "serialnumber"},
+	{"part", "number", "serialnumber"}, {"indicator", "light", "indicator"},
+	{"status", "light", "indicator"}, {"warning", "light", "indicator"},
+	{"set", "point", "setpoint"}, {"fill", "line", "fillline"},
+	{"control", "panel", "panel"}, {"touch", "screen", "screen"},
 };
 
 /* Function words: no evidence on their own. */
@@ -129,12 +144,17 @@ static const struct concept concepts[] = {
 	 "element pilot burner valve breaker hopper beater auger spindle caddy shuttle "
 	 "lamp bulb timer speaker faucet flattop combi merrychef frymaster henny "
 	 "garland hobart manitowoc router wifi computer controller keypad button knob "
-	 "coil coils compressor evaporator ice softserve shake"},
+	 "coil coils compressor evaporator ice softserve shake chiller blastchiller "
+	 "retherm rethermalizer carbonator kiosk cooker proofer sealer dishmachine "
+	 "indicator led serialnumber voltage volt volts amp amps wattage plug cord "
+	 "panel icon firmware software setpoint fillline warmup preheat mode"},
 	{"__c_fault__", "broken broke error err leak leaking leaks stuck "
 	 "jam jammed noise noisy loud beeping beeps beep flashing blinking dead blank "
 	 "reset static fault malfunction repair fix fixing replace replacement "
 	 "calibrate calibration recalibrate descale delime lube grinding squealing "
-	 "clicking humming rattling overheating rebooting reboot froze dripping drips"},
+	 "clicking humming rattling overheating rebooting reboot froze dripping drips "
+	 "servicecall technician technicians repairman serviceman warranty install "
+	 "installed installing installation"},
 	{"__c_allergen__", "allergy allergies allergic allergen allergens peanut peanuts "
 	 "nut nuts gluten celiac sesame shellfish soy dairy lactose wheat epipen "
 	 "anaphylaxis anaphylactic"},
@@ -153,7 +173,7 @@ static const struct concept concepts[] = {
 	 "chlorine sanitizer sanitize sanitizing sanitized ppm caustic fumes toxic "
 	 "poison solvent teststrip goggles ppe"},
 	{"__c_pest__", "mouse mice rat rats rodent rodents roach roaches cockroach "
-	 "cockroaches fly flies gnat gnats ant ants insect insects bug bugs droppings "
+	 "cockroaches fly flies gnat gnats ant ants insect insects bug bugs excrement "
 	 "pest pests exterminator weevil weevils"},
 	{"__c_hygiene__", "handwash wash washing hands glove gloves hairnet hair jewelry "
 	 "bare sneeze"},
@@ -340,7 +360,10 @@ out:
 
 /* ---- the model ---- */
 
-enum fkind { F_UNI, F_BI, F_DERIVED };
+/* F_NAME: a unigram in the place of a name ("the Zentro", "Zentro fryer",
+ * "Zentro ZX-40"); unknown, it is a brand or model nobody has seen and no
+ * evidence for any agent, so it does not count as __oov__. */
+enum fkind { F_UNI, F_BI, F_DERIVED, F_NAME };
 
 struct classifier {
 	struct strtab lex;      /* normalized word -> synonym index, stopword, concept */
@@ -753,6 +776,22 @@ static const char *word_token(const struct word *w, size_t *len)
 	return t;
 }
 
+/* Whether word i sits where a name goes: after a determiner ("the", "my",
+ * "our"...), or before a model number, an error code or a machine word.
+ * The concept test is on __c_machine__, the first list. */
+static int name_place(const struct word *w, size_t n, size_t i)
+{
+	static const char *const det[] = {"the", "my", "our", "this", "that", "your", "their", "a", "an"};
+	if(w[i].concept >= 0)
+		return 0;
+	if(i > 0 && in_list(&w[i - 1], det, sizeof(det) / sizeof(det[0])))
+		return 1;
+	if(i + 1 < n && (w[i + 1].kind == W_MODEL || w[i + 1].kind == W_ERR ||
+	                 (w[i + 1].kind == W_WORD && w[i + 1].concept == 0)))
+		return 1;
+	return 0;
+}
+
 /* Feed fn every feature of text: unigrams of content words, bigrams of
  * adjacent content words, derived tokens and concepts.  w is scratch of
  * MAX_WORDS; *nwords gets the words used, *cue the urgency cue level. */
@@ -768,7 +807,8 @@ static ll_result extract(const struct classifier *c, const char *text, struct wo
 			continue;
 		size_t tl;
 		const char *t = word_token(&w[i], &tl);
-		result = emit(fn, ctx, t, tl, NULL, 0, w[i].kind == W_WORD ? F_UNI : F_DERIVED, &w[i], NULL);
+		int kind = w[i].kind != W_WORD ? F_DERIVED : name_place(w, nw, i) ? F_NAME : F_UNI;
+		result = emit(fn, ctx, t, tl, NULL, 0, kind, &w[i], NULL);
 		if(!result && w[i].concept >= 0) {
 			const char *ct = concepts[w[i].concept].token;
 			result = emit(fn, ctx, ct, strlen(ct), NULL, 0, F_DERIVED, &w[i], NULL);

@@ -24,7 +24,11 @@
  * an __oov__ token whose per-agent rate is learned leave-one-out (words
  * that occur in a single training question), so a question made of
  * unknown words leans to general instead of to whatever one known word
- * says.
+ * says.  An unknown word in the place of a name (after "the", "my", "our"
+ * ..., or right before a model number, an error code or a machine word:
+ * "the Solvane", "Solvane SV-220", "Solvane chiller") is a brand or model
+ * nobody has seen: it adds no __oov__, in training or in use, so a machine
+ * nobody has heard of does not pull its question to general.
  *
  * Priors are uniform: how many lines of each agent the training file holds
  * says nothing about how often crews ask each kind of question.
