@@ -16,7 +16,8 @@
  * steps, not another code's; a FAQ entry asking the question again answers
  * with its answer; and a question naming a machine (a brand or model only
  * one retrieved document's title holds) is answered from that machine's
- * manual before a generic guide.
+ * manual before a generic guide, and its fault never with another
+ * machine's section for a code that reads the same ("E1" and "E01").
  *
  * Crew type fast: a hyphenated compound ("no-show") is a term beside its
  * parts, a question word one typo from a passage's word is that word, and a
@@ -523,6 +524,26 @@ static bool has_digit(const char *s)
 #define QTY_TIME 1u     /* "2 hours", "6-hour mark", "7 days" */
 #define QTY_TEMP 2u     /* "165°F", "41 degrees" */
 #define QTY_OTHER 4u    /* "50 ppm", "2 qt", "20%" */
+#define QTY_LIMIT 8u    /* a threshold: "under 200 psi", "above 41°F" */
+
+/* Whether the number at p (in s) follows a threshold word ("under 200
+ * psi", "more than 15 psi"): the condition a "when do I" answers with. */
+static bool after_threshold(const char *s, const char *p)
+{
+	static const char *const words[] = {"under", "over", "below", "above", "than", "least", "most",
+	                                    "exceeds", "reaches", "past", NULL};
+	const char *end = p, *w;
+
+	while(end > s && end[-1] == ' ')
+		end--;
+	w = end;
+	while(w > s && isalpha((unsigned char)w[-1]))
+		w--;
+	for(int i = 0; words[i] && w < end; i++)
+		if(strlen(words[i]) == (size_t)(end - w) && strncasecmp(w, words[i], (size_t)(end - w)) == 0)
+			return true;
+	return false;
+}
 
 /* A number followed by a unit ("165°F", "20 seconds", "0.010 in", "2 qt"):
  * the shape of the answer to "how long / how hot / how many".  Returns the
@@ -545,6 +566,19 @@ static unsigned has_quantity(const char *s)
 
 		if(!isdigit((unsigned char)*p) || (p > s && isalpha((unsigned char)p[-1])))
 			continue;
+		if(after_threshold(s, p) && !(found & QTY_LIMIT)) {
+			/* the figure with its unit, alone: "200 psi, change" */
+			char fig[20];
+			size_t fl = 0;
+
+			while(p[fl] && fl < sizeof(fig) - 1 && (fl == 0 || !isdigit((unsigned char)p[fl]) ||
+			                                        isdigit((unsigned char)p[fl - 1]) || p[fl - 1] == '.'))
+				fl++;
+			memcpy(fig, p, fl);
+			fig[fl] = '\0';
+			if(fl && (has_quantity(fig) & ~QTY_LIMIT))
+				found |= QTY_LIMIT;
+		}
 		q = p;
 		while(isdigit((unsigned char)*q) || ((*q == '.' || *q == ',') && isdigit((unsigned char)q[1])))
 			q++;
@@ -1395,6 +1429,9 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	uint32_t pmask[64] = {0};      /* question terms each passage holds */
 	uint32_t defines[64] = {0};    /* question codes each passage's heading names */
 	uint32_t models[64] = {0};     /* question codes in each passage's document title */
+	uint32_t named_models = 0;     /* question codes some passage's title holds */
+	bool foreign[64] = {false};    /* the passage's document carries no model named */
+	bool fault_named = false;      /* the question names a code besides the model */
 	double docsum[64] = {0}, top_doc = 0;
 	double strong_best = 0;        /* the best sentence score in the main documents */
 	unsigned qdim = 0;             /* QTY_ bits of the figure the question asks for */   /* see the document weight below */
@@ -1448,6 +1485,10 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		qdim |= QTY_TIME;
 	if(quantity && contains_any(q->text ? q->text : "", temp_cues))
 		qdim |= QTY_TEMP;
+	/* "when do I change the cylinder": a time, or the reading that says
+	 * it is time ("under 200 psi, change the cylinder") */
+	if(!asks_when && contains_any(q->text ? q->text : "", when_cues))
+		qdim |= QTY_LIMIT;
 	u = arena_alloc(a, sizeof(*u));
 	if(!u) {
 		result = LL_ENOMEM;
@@ -1494,7 +1535,24 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		models[k] = match_terms(&terms, ps->title, NULL) & code_mask;
 		/* "3. FAULT CODES > F1 - Long freeze cycle": this passage defines F1 */
 		defines[k] = sec & code_mask & ~models[k];
+		named_models |= models[k];
 	}
+	/* the question names a model some documents carry (title, section or
+	 * body): the others' sections are another machine's, even where codes
+	 * read the same ("E1" on the FX-8 is not the BG-4's "E01") -- they
+	 * define no code of the question, and when it names a fault their
+	 * sentences and steps do not answer it */
+	for(size_t k = 0; k < np && named_models; k++) {
+		bool carries = false;
+
+		for(size_t j = 0; j < np && !carries; j++)
+			carries = passages->items[j].document_id == passages->items[k].document_id &&
+			          (pmask[j] & named_models);
+		foreign[k] = !carries;
+		if(foreign[k])
+			defines[k] = 0;
+	}
+	fault_named = (code_mask & ~named_models) != 0;
 	for(int i = 0; i < terms.n; i++) {
 		bool anywhere = false;
 		size_t holding = 0;
@@ -1534,6 +1592,11 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		double ew = 0;
 
 		x->matched = match_terms(&terms, x->text, &x->weight);
+		/* a sentence naming only the model its manual is about ("Item:
+		 * CX-10 (electric)", "This manual covers the FX-8") says nothing
+		 * about what was asked */
+		if(x->passage < 64 && x->matched && !(x->matched & ~models[x->passage]))
+			x->weight = 0;
 		extra = sm & ~x->matched;
 		for(int k = 0; k < terms.n; k++)
 			if(extra & (1u << k))
@@ -1569,6 +1632,8 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		 * what it means; a section merely mentioning it does not */
 		if(x->passage < 64 && defines[x->passage])
 			x->score += 0.3;
+		if(x->passage < 64 && foreign[x->passage] && fault_named)
+			continue;
 		/* a step stating the figure asked for ("The handwashing sink
 		 * must supply water at least 100°F") answers like a sentence */
 		if(x->kind == UNIT_SENTENCE || x->kind == UNIT_BULLET ||
@@ -1598,6 +1663,11 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 		   !(x->matched & content_mask & ~picked[0]->matched))
 			continue;
 		if(passages->items[x->passage].score < 0.6 * top_pscore && npicked)
+			continue;
+		/* a manual describing itself ("This manual covers the FX-8: eight
+		 * valves over an ice bin") shares the question's words, not its
+		 * topic: it does not support another sentence's answer */
+		if(npicked && (strcasestr(x->text, "this manual") || strcasestr(x->text, "this guide")))
 			continue;
 		/* supporting sentences from a document the retrieved set barely
 		 * holds are another topic sharing words */
@@ -1731,7 +1801,7 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 			double s;
 			bool lead_code;
 
-			if(!eligible)
+			if(!eligible || (x->passage < 64 && foreign[x->passage] && fault_named))
 				continue;
 			/* a step naming no question term is on topic in the top
 			 * passage, or in its document under a heading naming one
@@ -1863,6 +1933,27 @@ ll_result composer_compose(struct arena *a, const struct question *q,
 	for(int i = 0; i < u->n && !result; i++)
 		if(u->item[i].kind == UNIT_WARNING && used[u->item[i].passage] && warnings.n < MAX_WARNINGS)
 			result = strings_add(a, &warnings, u->item[i].text);
+	/* ... then a warning elsewhere in the answer's manual about the same
+	 * thing: two or more of the question's words besides codes ("If a
+	 * glass breaks in or near the bin" for a glass broken by the ice bin) */
+	for(int i = 0; i < u->n && !result && warnings.n < MAX_WARNINGS; i++) {
+		const struct unit *x = &u->item[i];
+		uint32_t words = x->matched & content_mask & ~code_mask;
+		int nwords = 0;
+		bool dup = false;
+
+		if(x->kind != UNIT_WARNING || used[x->passage] ||
+		   passages->items[x->passage].document_id != passages->items[0].document_id)
+			continue;
+		for(; words; words &= words - 1)
+			nwords++;
+		for(size_t k = 0; k < warnings.n && !dup; k++)
+			dup = strcmp(warnings.items[k], x->text) == 0;
+		if(nwords >= 2 && !dup) {
+			result = strings_add(a, &warnings, x->text);
+			used[x->passage] = true;     /* and cited */
+		}
+	}
 	if(!result && (q->agent == AGENT_SAFETY || q->secondary == AGENT_SAFETY))
 		result = safety_rules(a, passages, used, escalate, &warnings);
 	if(result)

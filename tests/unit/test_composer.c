@@ -667,6 +667,137 @@ int main(void)
 		}
 	}
 
+	/* a code another machine's manual defines ("E01" on a grill reads as
+	 * "E1") does not answer for the model the question names */
+	{
+		struct passage two[2];
+
+		memset(&q, 0, sizeof(q));
+		q.text = "FX-8 shows E1 what do I do";
+		q.agent = AGENT_EQUIPMENT;
+		q.secondary = AGENT_NONE;
+		q.priority = PRIORITY_NORMAL;
+		memset(two, 0, sizeof(two));
+		two[0].document_id = 60;
+		two[0].chunk_id = 600;
+		two[0].title = "Solvane FX-8 Fountain Dispenser";
+		two[0].section = "6 STATUS CODES > E1: Carbonator pump ran over 3 minutes";
+		two[0].category = "equipment";
+		two[0].body = "E1: Carbonator pump ran over 3 minutes. What to do: Check the water supply valve "
+		              "under the counter is open. If E1 comes back, call service.";
+		two[0].score = 0.88;
+		two[1].document_id = 57;
+		two[1].chunk_id = 570;
+		two[1].title = "Brightline BG-4 Clamshell Grill Operator Manual";
+		two[1].section = "Error Codes > E01: Upper Platen Temperature Sensor Fault";
+		two[1].category = "equipment";
+		two[1].body = "The upper platen sensor reads out of range.\n\n"
+		              "1. Press STOP to acknowledge the code.\n"
+		              "2. If E01 returns, disable the affected platen.\n";
+		two[1].score = 0.72;
+		ps.items = two;
+		ps.count = 2;
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose a named model's fault");
+		check(text_has(&a, "water supply valve"), "the named model's own code section answers");
+		check(!text_has(&a, "Press STOP") && !text_has(&a, "platen"), "no other machine's steps for its fault");
+	}
+
+	/* "when do I change it": the reading that says it is time answers,
+	 * not another part's schedule */
+	{
+		struct passage three[3];
+
+		memset(&q, 0, sizeof(q));
+		q.text = "when do I change the CO2 cylinder on the FX-8";
+		q.agent = AGENT_EQUIPMENT;
+		q.secondary = AGENT_NONE;
+		q.priority = PRIORITY_NORMAL;
+		ps = one_document(three, 3, 60, "Solvane FX-8 Fountain Dispenser", "equipment");
+		set_section(&three[0], "5 CO2 AND SYRUP SUPPLY > 5.1 Changing the CO2 cylinder",
+		            "1. Close the valve on the empty CO2 cylinder.\n"
+		            "2. Loosen the regulator nut and take the regulator off the CO2 cylinder.\n"
+		            "3. Change the empty CO2 cylinder for a full one and fit the regulator.\n", 605, 0.55);
+		set_section(&three[1], "2 SPECIFICATIONS",
+		            "Water filter: Cartridge SV-2210; change every 6 months or 9,000 gallons.\n"
+		            "CO2 supply: 20 lb cylinder.\n", 602, 0.42);
+		set_section(&three[2], "3 DAILY OPERATION > 3.1 Opening the dispenser",
+		            "1. Check the high-pressure gauge on the CO2 cylinder. Over 500 psi is good. "
+		            "Under 200 psi, change the cylinder now.\n"
+		            "2. Switch the carbonator on.\n", 603, 0.32);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose a \"when\" question");
+		check(text_has(&a, "200 psi"), "\"when\" answered by the threshold (under 200 psi)");
+	}
+
+	/* a CAUTION of the same manual about the question's own words is
+	 * added, another about something else is not */
+	{
+		struct passage two[2];
+
+		memset(&q, 0, sizeof(q));
+		q.text = "someone broke a glass near the FX-8 ice bin";
+		q.agent = AGENT_EQUIPMENT;
+		q.secondary = AGENT_NONE;
+		q.priority = PRIORITY_NORMAL;
+		ps = one_document(two, 2, 60, "Solvane FX-8 Fountain Dispenser", "equipment");
+		set_section(&two[0], "4 CLEANING > 4.3 Ice bin and cold plate, every week",
+		            "Clean the ice bin once a week, and at once after a glass breaks near it.\n\n"
+		            "1. Scoop all the ice out of the bin and throw it away.\n"
+		            "2. Wash the bin walls with warm detergent solution.\n", 604, 0.69);
+		set_section(&two[1], "1 SAFETY",
+		            "WARNING: CO2 cylinders must stand upright and be chained to the wall.\n\n"
+		            "CAUTION: Never put ice that has touched the floor into the ice bin. If a glass breaks "
+		            "in or near the bin, stop serving, empty all the ice and clean the bin.\n", 601, 0.30);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose a broken-glass question");
+		{
+			bool glass = false, co2 = false;
+
+			for(size_t i = 0; i < a.nwarnings; i++) {
+				glass |= strstr(a.warnings[i], "empty all the ice") != NULL;
+				co2 |= strstr(a.warnings[i], "CO2") != NULL;
+			}
+			check(glass, "the manual's CAUTION about a glass by the bin is among the warnings");
+			check(!co2, "its warning about something else is not");
+		}
+	}
+
+	/* a line naming only the manual's own model is no answer */
+	{
+		struct passage two[2];
+
+		memset(&q, 0, sizeof(q));
+		q.text = "no steam coming out of the CX-10";
+		q.agent = AGENT_EQUIPMENT;
+		q.secondary = AGENT_NONE;
+		q.priority = PRIORITY_NORMAL;
+		ps = one_document(two, 2, 62, "VANTERA FOODSERVICE EQUIPMENT — CX-10 COMBI STEAMER OVEN", "equipment");
+		set_section(&two[0], "2 SPECIFICATIONS", "Item: CX-10 (electric).\nDoor: side hinged.\n", 620, 0.88);
+		set_section(&two[1], "7 TROUBLESHOOTING",
+		            "No steam or too little steam — Cause: Water supply valve closed — Remedy: Open the water valve fully.\n", 627, 0.88);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose a model's symptom");
+		check(text_has(&a, "water valve"), "the symptom's remedy answers");
+		check(!text_has(&a, "Item: CX-10"), "a spec row naming only the model does not");
+	}
+
+	/* a manual's note about itself does not pad another answer */
+	{
+		struct passage two[2];
+
+		memset(&q, 0, sizeof(q));
+		q.text = "someone broke a glass near the FX-8 ice bin";
+		q.agent = AGENT_EQUIPMENT;
+		q.secondary = AGENT_NONE;
+		q.priority = PRIORITY_NORMAL;
+		ps = one_document(two, 2, 60, "Solvane FX-8 Fountain Dispenser", "equipment");
+		set_section(&two[0], "4 CLEANING > 4.3 Ice bin and cold plate, every week",
+		            "Clean the ice bin once a week, and at once after a glass breaks near it.\n", 604, 0.69);
+		set_section(&two[1], "ABOUT THIS MANUAL",
+		            "This manual covers the Solvane FX-8 fountain dispenser: eight valves over an ice bin.\n",
+		            600, 0.48);
+		check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose beside an about-this-manual note");
+		check(text_has(&a, "after a glass breaks"), "the section on the question answers");
+		check(!text_has(&a, "This manual covers"), "the manual's note about itself does not pad it");
+	}
+
 	arena_free(&arena);
 	return TAP_DONE();
 }
