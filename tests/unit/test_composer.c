@@ -66,6 +66,16 @@ static struct passages one_document(struct passage *items, size_t n, long long d
 	return ps;
 }
 
+/* q set to a plain question for agent. */
+static void ask(struct question *q, const char *text, enum agent_id agent)
+{
+	memset(q, 0, sizeof(*q));
+	q->text = text;
+	q->agent = agent;
+	q->secondary = AGENT_NONE;
+	q->priority = PRIORITY_NORMAL;
+}
+
 /* One section of a document set up by one_document(). */
 static void set_section(struct passage *p, const char *section, const char *body, long long chunk_id,
                         double score)
@@ -102,11 +112,7 @@ int main(void)
 	arena_init(&arena, 64 * 1024);
 
 	/* equipment: steps in order, warning, service, citation */
-	memset(&q, 0, sizeof(q));
-	q.text = "BG-4 grill upper platen not heating, shows E03";
-	q.agent = AGENT_EQUIPMENT;
-	q.secondary = AGENT_NONE;
-	q.priority = PRIORITY_NORMAL;
+	ask(&q, "BG-4 grill upper platen not heating, shows E03", AGENT_EQUIPMENT);
 	ps = one(&p, "BG-4 Grill Manual", "Upper Platen Not Heating", grill_body, 0.8);
 	check(composer_compose(&arena, &q, &ps, &a) == LL_OK, "compose an equipment answer");
 	check(a.nsteps == 4, "all four steps of the list");
@@ -672,11 +678,7 @@ int main(void)
 	{
 		struct passage two[2];
 
-		memset(&q, 0, sizeof(q));
-		q.text = "FX-8 shows E1 what do I do";
-		q.agent = AGENT_EQUIPMENT;
-		q.secondary = AGENT_NONE;
-		q.priority = PRIORITY_NORMAL;
+		ask(&q, "FX-8 shows E1 what do I do", AGENT_EQUIPMENT);
 		memset(two, 0, sizeof(two));
 		two[0].document_id = 60;
 		two[0].chunk_id = 600;
@@ -707,11 +709,7 @@ int main(void)
 	{
 		struct passage three[3];
 
-		memset(&q, 0, sizeof(q));
-		q.text = "when do I change the CO2 cylinder on the FX-8";
-		q.agent = AGENT_EQUIPMENT;
-		q.secondary = AGENT_NONE;
-		q.priority = PRIORITY_NORMAL;
+		ask(&q, "when do I change the CO2 cylinder on the FX-8", AGENT_EQUIPMENT);
 		ps = one_document(three, 3, 60, "Solvane FX-8 Fountain Dispenser", "equipment");
 		set_section(&three[0], "5 CO2 AND SYRUP SUPPLY > 5.1 Changing the CO2 cylinder",
 		            "1. Close the valve on the empty CO2 cylinder.\n"
@@ -733,11 +731,7 @@ int main(void)
 	{
 		struct passage two[2];
 
-		memset(&q, 0, sizeof(q));
-		q.text = "someone broke a glass near the FX-8 ice bin";
-		q.agent = AGENT_EQUIPMENT;
-		q.secondary = AGENT_NONE;
-		q.priority = PRIORITY_NORMAL;
+		ask(&q, "someone broke a glass near the FX-8 ice bin", AGENT_EQUIPMENT);
 		ps = one_document(two, 2, 60, "Solvane FX-8 Fountain Dispenser", "equipment");
 		set_section(&two[0], "4 CLEANING > 4.3 Ice bin and cold plate, every week",
 		            "Clean the ice bin once a week, and at once after a glass breaks near it.\n\n"
@@ -764,11 +758,7 @@ int main(void)
 	{
 		struct passage two[2];
 
-		memset(&q, 0, sizeof(q));
-		q.text = "no steam coming out of the CX-10";
-		q.agent = AGENT_EQUIPMENT;
-		q.secondary = AGENT_NONE;
-		q.priority = PRIORITY_NORMAL;
+		ask(&q, "no steam coming out of the CX-10", AGENT_EQUIPMENT);
 		ps = one_document(two, 2, 62, "VANTERA FOODSERVICE EQUIPMENT — CX-10 COMBI STEAMER OVEN", "equipment");
 		set_section(&two[0], "2 SPECIFICATIONS", "Item: CX-10 (electric).\nDoor: side hinged.\n", 620, 0.88);
 		set_section(&two[1], "7 TROUBLESHOOTING",
@@ -782,11 +772,7 @@ int main(void)
 	{
 		struct passage two[2];
 
-		memset(&q, 0, sizeof(q));
-		q.text = "someone broke a glass near the FX-8 ice bin";
-		q.agent = AGENT_EQUIPMENT;
-		q.secondary = AGENT_NONE;
-		q.priority = PRIORITY_NORMAL;
+		ask(&q, "someone broke a glass near the FX-8 ice bin", AGENT_EQUIPMENT);
 		ps = one_document(two, 2, 60, "Solvane FX-8 Fountain Dispenser", "equipment");
 		set_section(&two[0], "4 CLEANING > 4.3 Ice bin and cold plate, every week",
 		            "Clean the ice bin once a week, and at once after a glass breaks near it.\n", 604, 0.69);
