@@ -15,7 +15,7 @@ A question passes when the agent matches, every required substring appears
 in response + steps + safety_warnings, and citations are not empty.
 Thresholds (fail below): routing 95 %, facts 95 %, manual 92 % -- what the
 local composer reached when they were last set (routing 98.5 %, facts
-99.4 % of 163, manual 95.2 % of 126: six manuals -- Markdown, text exports
+99.4 % of 163, manual 99.2 % of 126: six manuals -- Markdown, text exports
 shaped like PDF output, and one real PDF made by its script in
 tests/data/manuals) less a margin for run-to-run variation; raise them as
 the answers improve.
