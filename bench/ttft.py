@@ -84,7 +84,7 @@ def stream(conn, path, body, headers, first_marker):
 def model_offsets(sent):
     """With BENCH_MOCK_URL (the mock's base URL): milliseconds from each
     request leaving the client to the mock receiving Line Lead's call for it,
-    read from the mock's request log (the last len(sent) calls)."""
+    read from the mock's request log: the first call after each question."""
     url = os.environ.get("BENCH_MOCK_URL")
     if not url:
         return []
@@ -93,9 +93,16 @@ def model_offsets(sent):
     c.request("GET", "/_requests")
     log = json.loads(c.getresponse().read())
     log = log if isinstance(log, list) else log.get("requests", [])
-    calls = [r for r in log if r.get("path", "").endswith("/chat/completions")]
-    calls = calls[-len(sent):]
-    return [(r["received_at"] - t) * 1000 for r, t in zip(calls, sent)] if len(calls) == len(sent) else []
+    # Each question's first call: a question may cause two (a corrective
+    # retry), so calls are matched by time, not by position.
+    calls = sorted(r["received_at"] for r in log if r.get("path", "").endswith("/chat/completions"))
+    out = []
+    for i, t in enumerate(sent):
+        until = sent[i + 1] if i + 1 < len(sent) else float("inf")
+        first = next((c for c in calls if t <= c < until), None)
+        if first is not None:
+            out.append((first - t) * 1000)
+    return out
 
 
 def main():
