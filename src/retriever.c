@@ -295,28 +295,26 @@ static int passage_cmp(const void *x, const void *y)
  * word over the section whose heading is the question's topic, so this
  * weighs 0.75 against ts_rank_cd's 0.25 ("hot" in every "Hot Holding"
  * heading must not bury the one section headed "Burgers"). */
-static void rerank(const char *query, struct passages *out)
+static void rerank(const struct composer_terms *t, struct passages *out)
 {
-	struct composer_terms t;
 	uint32_t body[RETRIEVER_CANDIDATES], head[RETRIEVER_CANDIDATES];
 	double idf[COMPOSER_MAX_TERMS], total = 0;
 	size_t n = out->count < RETRIEVER_CANDIDATES ? out->count : RETRIEVER_CANDIDATES;
 
-	composer_terms_of(query, &t);
-	if(t.n == 0 || n < 2)
+	if(t->n == 0 || n < 2)
 		return;
 	for(size_t k = 0; k < n; k++) {
 		const struct passage *p = &out->items[k];
 
-		body[k] = composer_match_terms(&t, p->body, NULL);
-		head[k] = composer_match_terms(&t, p->section, NULL) | composer_match_terms(&t, p->title, NULL);
+		body[k] = composer_match_terms(t, p->body, NULL);
+		head[k] = composer_match_terms(t, p->section, NULL) | composer_match_terms(t, p->title, NULL);
 	}
-	for(int i = 0; i < t.n; i++) {
+	for(int i = 0; i < t->n; i++) {
 		size_t df = 0;
 
 		for(size_t k = 0; k < n; k++)
 			df += ((body[k] | head[k]) >> i) & 1u;
-		idf[i] = df ? t.weight[i] * log(1.0 + (double)n / (double)df) : 0;
+		idf[i] = df ? t->weight[i] * log(1.0 + (double)n / (double)df) : 0;
 		total += idf[i];
 	}
 	if(total <= 0)
@@ -324,7 +322,7 @@ static void rerank(const char *query, struct passages *out)
 	for(size_t k = 0; k < n; k++) {
 		double lex = 0;
 
-		for(int i = 0; i < t.n; i++)
+		for(int i = 0; i < t->n; i++)
 			if((head[k] >> i) & 1u)
 				lex += 2.0 * idf[i];
 			else if((body[k] >> i) & 1u)
@@ -339,21 +337,19 @@ static void rerank(const char *query, struct passages *out)
 /* Whether a word of the question (five letters or more, not a code or a
  * number) is in none of the passages found: a typo, or a word the
  * knowledge base lacks -- the spelling fallback tells which. */
-static bool word_missing(const char *query, const struct passages *found)
+static bool word_missing(const struct composer_terms *t, const struct passages *found)
 {
-	struct composer_terms t;
 	uint32_t held = 0, want = 0;
 	size_t n = found->count < RETRIEVER_LIMIT ? found->count : RETRIEVER_LIMIT;
 
-	composer_terms_of(query, &t);
-	for(int i = 0; i < t.n; i++)
-		if(!t.exact[i] && t.len[i] >= 5 && !strchr(t.term[i], '-'))
+	for(int i = 0; i < t->n; i++)
+		if(!t->exact[i] && t->len[i] >= 5 && !strchr(t->term[i], '-'))
 			want |= 1u << i;
 	for(size_t k = 0; k < n && (held & want) != want; k++) {
 		const struct passage *p = &found->items[k];
 
-		held |= composer_match_terms(&t, p->body, NULL) | composer_match_terms(&t, p->section, NULL) |
-		        composer_match_terms(&t, p->title, NULL);
+		held |= composer_match_terms(t, p->body, NULL) | composer_match_terms(t, p->section, NULL) |
+		        composer_match_terms(t, p->title, NULL);
 	}
 	return (held & want) != want;
 }
@@ -407,9 +403,9 @@ out:
 	return result;
 }
 
-/* One search: the statement, then the rerank. */
-static ll_result search_once(struct worker *w, const char *query, char words[MAX_WORDS][32], int n,
-                             const char *categories, struct passages *out)
+/* One search: the statement, then the rerank by t, the query's terms. */
+static ll_result search_once(struct worker *w, const char *query, const struct composer_terms *t,
+                             char words[MAX_WORDS][32], int n, const char *categories, struct passages *out)
 {
 	char patterns[256], any[MAX_WORDS * 32];
 	const char *params[4] = {query, patterns, categories, any};
@@ -426,7 +422,7 @@ static ll_result search_once(struct worker *w, const char *query, char words[MAX
 	if(!result && out->count > 1)
 		qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
 	if(!result)
-		rerank(query, out);
+		rerank(t, out);
 	return result;
 }
 
@@ -440,12 +436,14 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 {
 	char words[MAX_WORDS][32], categories[128];
 	int n = query_words(query, words);
+	struct composer_terms t;          /* the query's, for the rerank and the typo check */
 	const char *fixed = NULL;
 	ll_result result;
 
 	categories_literal(agent, categories, sizeof(categories));
-	result = search_once(w, query, words, n, categories, out);
-	if(!result && word_missing(query, out) && respell(w, query, words, n, &fixed) != LL_OK) {
+	composer_terms_of(query, &t);
+	result = search_once(w, query, &t, words, n, categories, out);
+	if(!result && word_missing(&t, out) && respell(w, query, words, n, &fixed) != LL_OK) {
 		log_warn("respell_failed", "spelling fallback failed: %s", w->db.last_error);
 		fixed = NULL;
 	}
@@ -453,7 +451,8 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 		struct passages again;
 
 		n = query_words(fixed, words);
-		if(search_once(w, fixed, words, n, categories, &again) != LL_OK)
+		composer_terms_of(fixed, &t);
+		if(search_once(w, fixed, &t, words, n, categories, &again) != LL_OK)
 			log_warn("respell_failed", "search with the corrected words failed: %s", w->db.last_error);
 		else if(again.count)
 			*out = again;
