@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "agents.h"
+#include "answer/path.h"
 #include "buf.h"
 #include "cache.h"
 #include "composer.h"
@@ -427,6 +428,7 @@ ll_result generator_answer(struct worker *w, struct http_request *req, const str
 	bool cacheable, used = false, streamed = false;
 	char key[CACHE_KEY_LEN + 1], why[200] = "";
 	long long kb_version = -1;
+	const struct answer_ctx actx = {&w->db, &w->arena, w->answers};
 	ll_result result;
 
 	/* The cache holds model answers: without a model there is nothing to save. */
@@ -464,7 +466,7 @@ ll_result generator_answer(struct worker *w, struct http_request *req, const str
 		result = gen_llm(w, req, q, passages, on_token, ctx, &model, &used, &streamed, why, sizeof(why));
 		if(result)
 			goto out;
-		result = composer_compose(&w->arena, q, passages, out);
+		result = answer_local(&actx, q, query, passages, out);
 		if(result)
 			goto out;
 		out->model = "local";
@@ -481,7 +483,7 @@ ll_result generator_answer(struct worker *w, struct http_request *req, const str
 				log_warn("cache_put_failed", "the answer was not cached");
 		}
 	} else {
-		result = composer_compose(&w->arena, q, passages, out);
+		result = answer_local(&actx, q, query, passages, out);
 		if(result)
 			goto out;
 		out->model = "local";

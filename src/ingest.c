@@ -71,7 +71,11 @@ void ingest_parse_header(const char *text, size_t len, struct ingest_meta *meta,
 			copy_value(meta->category, sizeof(meta->category), colon + 1, ll - keylen - 1);
 		else if(keylen == 6 && strncasecmp(line, "source", 6) == 0)
 			copy_value(meta->source, sizeof(meta->source), colon + 1, ll - keylen - 1);
-		else
+		else if(keylen == 9 && strncasecmp(line, "emergency", 9) == 0) {
+			if(meta->nemergency < INGEST_MAX_EMERGENCIES)
+				copy_value(meta->emergency[meta->nemergency++], INGEST_EMERGENCY_LEN, colon + 1,
+				           ll - keylen - 1);
+		} else
 			break;
 		any = true;
 		pos += ll + (nl ? 1 : 0);
@@ -2219,6 +2223,55 @@ static bool utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+/* The emergency id of a "<id> | <heading>" tag when section is that heading
+ * or lies under it ("Heading > Sub"); NULL else.  The id is validated here
+ * (lower-case letters, digits and '-') as sql/006 checks it. */
+static const char *tag_emergency(struct arena *a, const char *tag, const char *section)
+{
+	const char *bar = strchr(tag, '|'), *h;
+	size_t idlen, hlen, slen = strlen(section);
+
+	if(!bar)
+		return NULL;
+	for(idlen = (size_t)(bar - tag); idlen && tag[idlen - 1] == ' '; idlen--)
+		;
+	if(idlen == 0 || idlen > 40 || !islower((unsigned char)tag[0]) ||
+	   strspn(tag, "abcdefghijklmnopqrstuvwxyz0123456789-") < idlen)
+		return NULL;
+	for(h = bar + 1; *h == ' '; h++)
+		;
+	hlen = strlen(h);
+	if(hlen == 0 || slen < hlen)
+		return NULL;
+	if(strncmp(section, h, hlen) == 0 && (section[hlen] == '\0' || strncmp(section + hlen, " > ", 3) == 0))
+		return arena_strndup(a, tag, idlen);
+	if(slen > hlen + 3 && strcmp(section + slen - hlen, h) == 0 &&
+	   strncmp(section + slen - hlen - 3, " > ", 3) == 0)
+		return arena_strndup(a, tag, idlen);
+	return NULL;
+}
+
+/* The chunks as the JSON array store_document_replace inserts. */
+static struct json_object *chunks_json(struct arena *a, const struct ingest_doc *doc,
+                                       const struct ingest_chunks *chunks)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for(size_t i = 0; i < chunks->count; i++) {
+		struct json_object *o = json_object_new_object();
+		const char *emergency = NULL;
+
+		for(int t = 0; t < doc->nemergency && !emergency; t++)
+			emergency = tag_emergency(a, doc->emergency[t], chunks->items[i].section);
+		json_object_object_add(o, "section", json_object_new_string(chunks->items[i].section));
+		json_object_object_add(o, "body", json_object_new_string(chunks->items[i].body));
+		if(emergency)
+			json_object_object_add(o, "emergency", json_object_new_string(emergency));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
 ll_result ingest_document(struct db *db, struct arena *arena, const struct ingest_doc *doc,
                           struct ingest_report *report, const char **why)
 {
@@ -2253,15 +2306,22 @@ ll_result ingest_document(struct db *db, struct arena *arena, const struct inges
 	}
 	if(result)
 		goto out;
-	arr = json_object_new_array();
-	for(size_t i = 0; i < chunks.count; i++) {
-		struct json_object *o = json_object_new_object();
+	arr = chunks_json(arena, doc, &chunks);
+	{
+		/* the tags are part of what is stored: a changed tag is a change */
+		const char *hashed = doc->content;
+		size_t hlen = doc->len;
 
-		json_object_object_add(o, "section", json_object_new_string(chunks.items[i].section));
-		json_object_object_add(o, "body", json_object_new_string(chunks.items[i].body));
-		json_object_array_add(arr, o);
+		for(int t = 0; t < doc->nemergency && hashed; t++) {
+			hashed = arena_printf(arena, "%.*s\n%s", (int)hlen, hashed, doc->emergency[t]);
+			hlen = hashed ? strlen(hashed) : 0;
+		}
+		if(!hashed) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+		SHA256((const unsigned char *)hashed, hlen, digest);
 	}
-	SHA256((const unsigned char *)doc->content, doc->len, digest);
 	for(size_t i = 0; i < sizeof(digest); i++)
 		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 	memset(&sd, 0, sizeof(sd));
@@ -2869,6 +2929,18 @@ ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
 	doc.content = buf_str(&content) + off;
 	doc.len = content.len - off;
 	doc.format = format;
+	{
+		const char **tags = arena_alloc(arena, (size_t)(meta.nemergency + 1) * sizeof(*tags));
+
+		if(!tags) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+		for(int t = 0; t < meta.nemergency; t++)
+			tags[t] = meta.emergency[t];
+		doc.emergency = tags;
+		doc.nemergency = meta.nemergency;
+	}
 	result = ingest_document(db, arena, &doc, report, &why);
 	if(result == LL_EVALIDATION)
 		snprintf(err, errlen, "%s", why ? why : "invalid document");

@@ -43,11 +43,17 @@
 
 enum ingest_format { INGEST_MARKDOWN = 0, INGEST_TEXT };
 
-/* The header block; empty strings for absent lines. */
+#define INGEST_MAX_EMERGENCIES 8
+#define INGEST_EMERGENCY_LEN 160
+
+/* The header block; empty strings for absent lines.  emergency[] holds the
+ * "emergency: <id> | <section heading>" lines (sql/006), as written. */
 struct ingest_meta {
 	char title[INGEST_TITLE_MAX + 1];
 	char category[16];
 	char source[512];
+	char emergency[INGEST_MAX_EMERGENCIES][INGEST_EMERGENCY_LEN];
+	int nemergency;
 };
 
 struct ingest_chunk {
@@ -110,6 +116,8 @@ struct ingest_doc {
 	const char *content;       /* the document proper (header removed) */
 	size_t len;
 	enum ingest_format format;
+	const char *const *emergency;  /* "<id> | <heading>" tags (ingest_meta); may be NULL */
+	int nemergency;
 };
 
 struct ingest_report {

@@ -3,10 +3,12 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <openssl/rand.h>
 
+#include "answer/path.h"
 #include "buf.h"
 #include "composer.h"
 #include "http.h"
@@ -41,37 +43,39 @@ static char *random_id(struct arena *a, const char *prefix)
 	return arena_printf(a, "%s%s", prefix, hex);
 }
 
-/* The retrieval query of a follow-up: the question plus the codes and the
- * equipment nouns of the latest earlier question that had any, unless the
- * question names its own ("what about the upper plate?" after "BG-4 grill
- * E03" searches "... BG-4 E03 grill"). */
-static const char *followup_query(struct arena *a, const char *message,
-                                  const struct turn *history, size_t n)
+/* Is message a follow-up that leans on the turn before for its subject?
+ * Few content words of its own ("and hot holding?", "what if it didn't get
+ * there in time"), or an opening that continues ("and", "what about"). */
+static bool leans_on_history(const char *message)
 {
-	char codes[4][16], nouns[256], own_nouns[256];
-	int own_codes = composer_codes_of(message, codes, 4);
-	int own_n = composer_equipment_nouns(message, own_nouns, sizeof(own_nouns));
+	static const char *const openings[] = {"and ", "what about", "what if", "how about", "ok ", "okay ",
+	                                       "also ", "then ", "but ", "so ", "same ", "what else", NULL};
+	struct composer_terms t;
+	char codes[1][16], nouns[64];
 
-	if(own_codes > 0 && own_n > 0)
+	for(int i = 0; openings[i]; i++)
+		if(strncasecmp(message, openings[i], strlen(openings[i])) == 0)
+			return true;
+	composer_terms_of(message, &t);
+	return t.n <= 3 && composer_codes_of(message, codes, 1) == 0 &&
+	       composer_equipment_nouns(message, nouns, sizeof(nouns)) == 0;
+}
+
+/* The retrieval query of a follow-up: the question plus the latest earlier
+ * question (crew words rewritten as the question's are), so "and hot
+ * holding?" after "what temp for chicken" searches both.  A question that
+ * stands on its own is its own query. */
+static const char *followup_query(struct worker *w, const char *message, const struct turn *history, size_t n)
+{
+	if(n == 0 || !leans_on_history(message))
 		return message;
 	for(size_t i = n; i-- > 0;) {
-		const struct turn *t = &history[i];
-		int nc, nn;
-		char extra[512];
-		size_t used = 0;
+		const char *earlier;
 
-		if(strcmp(t->role, "user") != 0)
+		if(strcmp(history[i].role, "user") != 0)
 			continue;
-		nc = own_codes ? 0 : composer_codes_of(t->content, codes, 4);
-		nn = own_n ? 0 : composer_equipment_nouns(t->content, nouns, sizeof(nouns));
-		if(nc == 0 && nn == 0)
-			continue;
-		extra[0] = '\0';
-		for(int k = 0; k < nc && used < sizeof(extra); k++)
-			used += (size_t)snprintf(extra + used, sizeof(extra) - used, " %s", codes[k]);
-		if(nn && used < sizeof(extra))
-			snprintf(extra + used, sizeof(extra) - used, " %s", nouns);
-		return arena_printf(a, "%s%s", message, extra);
+		earlier = lexicon_rewrite(w->answers->lexicon, &w->arena, history[i].content);
+		return earlier ? arena_printf(&w->arena, "%s %s", message, earlier) : NULL;
 	}
 	return message;
 }
@@ -262,8 +266,9 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	struct question q;
 	struct answer second;
 	enum agent_id order[2];
-	const char *query;
-	bool degraded = false;
+	const char *query, *text;
+	const struct emergency *emergencies[LEXICON_MAX_EMERGENCIES];
+	bool degraded = false, emergency;
 	ll_result result;
 
 	memset(out, 0, sizeof(*out));
@@ -276,7 +281,13 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	}
 	if(req)
 		worker_stage(w, req, "classifying");
-	classifier_classify(w->classifier, in->message, &out->classification);
+	/* the crew's words as the manuals say them, for every step after */
+	text = lexicon_rewrite(w->answers->lexicon, &w->arena, in->message);
+	if(!text) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	classifier_classify(w->classifier, text, &out->classification);
 	out->agent = out->classification.agent;
 	out->secondary = out->classification.secondary;
 	if(in->agent) {
@@ -286,6 +297,12 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 			result = LL_EVALIDATION;
 			goto out;
 		}
+	}
+	emergency = lexicon_emergencies(w->answers->lexicon, text, emergencies, LEXICON_MAX_EMERGENCIES) > 0;
+	if(emergency && !in->agent && out->agent != AGENT_SAFETY) {
+		/* life safety first: the emergency's procedure leads, the rest after */
+		out->secondary = out->agent;
+		out->agent = AGENT_SAFETY;
 	}
 	if(out->secondary == out->agent || out->secondary == AGENT_GENERAL || out->agent == AGENT_GENERAL)
 		out->secondary = AGENT_NONE;
@@ -314,7 +331,7 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	if(on_token && on_token(ctx, NULL, 0)) {
 		log_info("client_gone", "the client left before the answer");
 	}
-	query = followup_query(&w->arena, in->message, history, nhistory);
+	query = followup_query(w, text, history, nhistory);
 	if(!query) {
 		result = LL_ENOMEM;
 		goto out;
@@ -322,7 +339,7 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	order[0] = out->agent;
 	order[1] = out->secondary;
 	memset(&q, 0, sizeof(q));
-	q.text = in->message;
+	q.text = text;
 	q.conversation_id = out->conversation_id;
 	q.priority = in->priority;
 	q.history = history;
@@ -332,7 +349,8 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	result = generator_answer(w, req, &q, query, on_token, ctx, &out->answer, &degraded);
 	if(result)
 		goto out;
-	if(order[1] != AGENT_NONE && !out->answer.incomplete) {
+	/* an emergency's answer already holds the question's other part */
+	if(order[1] != AGENT_NONE && !out->answer.incomplete && !emergency) {
 		q.agent = order[1];
 		q.secondary = order[0];
 		if(on_token && on_token(ctx, "\n\n", 2) != 0)

@@ -242,8 +242,9 @@ ll_result store_document_replace(struct db *db, const struct store_document *doc
 		"store_chunks_clear", "DELETE FROM chunks WHERE document_id = $1::bigint"};
 	static const struct db_stmt insert = {
 		"store_chunks_insert",
-		"INSERT INTO chunks (document_id, ordinal, title, category, section, body)"
-		" SELECT $1::bigint, (e.ord - 1)::int, $2, $3, e.value->>'section', e.value->>'body'"
+		"INSERT INTO chunks (document_id, ordinal, title, category, section, body, emergency)"
+		" SELECT $1::bigint, (e.ord - 1)::int, $2, $3, e.value->>'section', e.value->>'body',"
+		" e.value->>'emergency'"
 		" FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(value, ord)"};
 	char bytes[32], count[32], idtext[32];
 	PGresult *res = NULL;

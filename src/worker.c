@@ -18,6 +18,7 @@
 #include "reqlog.h"
 #include "router.h"
 #include "worker.h"
+#include "answer/path.h"
 
 /* SIGQUIT: finish the request in hand and exit (reload, recycling).
  * SIGTERM/SIGINT: drain - keep taking the connections already queued on the
@@ -79,6 +80,9 @@ ll_result worker_init(struct worker *w, const struct settings *settings,
 		log_error("classifier_load_failed", "cannot load %s", path);
 		goto out;
 	}
+	result = answer_kit_load(settings->data_dir, &w->answers);
+	if(result)
+		goto out;
 	if(settings->api_key[0]) {
 		SHA256((const unsigned char *)settings->api_key, strlen(settings->api_key), w->api_key_hash);
 		w->has_api_key = true;
@@ -99,6 +103,8 @@ void worker_free(struct worker *w)
 	if(w->classifier)
 		classifier_free(w->classifier);
 	w->classifier = NULL;
+	answer_kit_free(w->answers);
+	w->answers = NULL;
 	if(w->llm)
 		llm_free(w->llm);
 	w->llm = NULL;

@@ -20,6 +20,7 @@
 #include "scoreboard.h"
 #include "settings.h"
 
+struct answer_kit;
 struct classifier;
 struct llm;
 
@@ -29,6 +30,7 @@ struct worker {
 	struct scoreboard_slot *slot;      /* this worker's slot; NULL in the CLI */
 	struct db db;
 	struct classifier *classifier;
+	struct answer_kit *answers;        /* the answer path's data (answer/path.h) */
 	struct llm *llm;                   /* NULL when no LLM is configured */
 	struct arena arena;
 	struct auth_cache keys;            /* keys found valid (auth.c) */

@@ -1,0 +1,166 @@
+/* ask.c - what a question asks (see ask.h). */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "answer/ask.h"
+
+static const char *const kind_names[ASKED_KINDS] = {"procedure", "figure", "decision", "fault", "definition"};
+
+const char *ask_kind_name(enum asked k)
+{
+	return k < ASKED_KINDS ? kind_names[k] : "procedure";
+}
+
+/* Cue phrases, matched in " <lower-cased question> " (so " can " is a word). */
+static const char *const temperature_cues[] = {
+	"how hot", "how cold", "how warm", "what temp", "temperature", "degree", "internal temp",
+	"cook to", "cooked to", "reheat to", "hold at", "held at", "°f", NULL};
+static const char *const time_cues[] = {
+	"how long", "how many hour", "how many minute", "how many day", "how many second", "how often",
+	"how soon", "how much time", "shelf life", "when do ", "when can ", "when should ", "when does ",
+	"what time", "how many week", "hours", "days", "minutes", NULL};
+static const char *const concentration_cues[] = {
+	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", "ratio", NULL};
+static const char *const amount_cues[] = {
+	"how much", "how many", "what size", "capacity", " amps", " amp ", "psi", "pressure", "how big",
+	"how far", "distance", " gap", "volt", "weight", "how thick", "setting", NULL};
+static const char *const decision_starts[] = {
+	" can ", " is ", " should ", " do i have to", " do we have to", " does ", " are ", " do i need",
+	" do we need", " must ", " may ", " ok to", " okay to", " is it ok", " am i ", " will ", NULL};
+static const char *const decision_cues[] = {
+	"still good", "still safe", "still ok", "still okay", "safe to", "ok to ", "okay to ", "toss",
+	"throw out", "throw it out", "throw away", "keep it", "allowed", "can he ", "can she ", "can they ",
+	"can i ", "can we ", "should i ", "should we ", "is it ok", "is it safe", "is it fine", "legal",
+	"fine to", "send him home", "send her home", "work today", "come in", "come back", NULL};
+static const char *const fault_cues[] = {
+	"error", "fault", "alarm", "code", "not working", "won't", "wont ", "isn't", "isnt", "not heating",
+	"not cooling", "broken", "leak", "flashing", "blinking", "beeping", "stopped", "doesn't",
+	"doesnt", "keeps", "too hot", "too cold", "not cold", "not hot", "jammed", "stuck", "noise",
+	" says ", "display", "light on", "won't turn", "no power", "tripping", "frozen up", "freeze up",
+	"freeze lock", "not dispensing", "not making", "slow", "flat", "foamy", "warm", "dead", NULL};
+static const char *const definition_starts[] = {
+	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ", NULL};
+
+static bool has_any(const char *text, const char *const *cues)
+{
+	for(int i = 0; cues[i]; i++)
+		if(strstr(text, cues[i]))
+			return true;
+	return false;
+}
+
+static bool starts_any(const char *text, const char *const *cues)
+{
+	for(int i = 0; cues[i]; i++)
+		if(strncmp(text, cues[i], strlen(cues[i])) == 0)
+			return true;
+	return false;
+}
+
+static enum figure figure_of(const char *t)
+{
+	if(has_any(t, concentration_cues))
+		return FIGURE_CONCENTRATION;
+	if(has_any(t, temperature_cues))
+		return FIGURE_TEMPERATURE;
+	if(has_any(t, time_cues))
+		return FIGURE_TIME;
+	if(has_any(t, amount_cues))
+		return FIGURE_AMOUNT;
+	return FIGURE_NONE;
+}
+
+/* A code that is an error code (a letter and digits: E03, AL-3), not only a
+ * model number: the question is then about a fault. */
+static bool names_error_code(const struct ask *q)
+{
+	for(int i = 0; i < q->ncodes; i++) {
+		const char *c = q->codes[i];
+		size_t n = strlen(c), letters = strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+		if(letters >= 1 && letters <= 2 && n - letters <= 3 && n > letters)
+			return true;
+	}
+	return false;
+}
+
+static enum asked kind_of(const char *t, const struct ask *q)
+{
+	bool decision = starts_any(t, decision_starts) || has_any(t, decision_cues);
+
+	if(names_error_code(q) || (has_any(t, fault_cues) && !decision && q->figure == FIGURE_NONE))
+		return ASKED_FAULT;
+	if(decision && !starts_any(t, definition_starts))
+		return ASKED_DECISION;
+	if(q->figure != FIGURE_NONE && !starts_any(t, definition_starts))
+		return ASKED_FIGURE;
+	if(starts_any(t, definition_starts) && q->figure != FIGURE_NONE)
+		return ASKED_FIGURE;
+	if(starts_any(t, definition_starts) && !strstr(t, " do i ") && !strstr(t, " do we "))
+		return ASKED_DEFINITION;
+	return ASKED_PROCEDURE;
+}
+
+void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
+{
+	char lower[1024];
+	size_t n = 1;
+
+	memset(out, 0, sizeof(*out));
+	out->text = text;
+	lower[0] = ' ';
+	for(const char *p = text; *p && n + 2 < sizeof(lower); p++)
+		lower[n++] = (char)tolower((unsigned char)*p);
+	lower[n++] = ' ';
+	lower[n] = '\0';
+	composer_terms_of(text, &out->terms);
+	out->ncodes = composer_codes_of(text, out->codes, ASK_MAX_CODES);
+	out->nemergency = lexicon_emergencies(lx, text, out->emergency, LEXICON_MAX_EMERGENCIES);
+	out->figure = figure_of(lower);
+	out->kind = kind_of(lower, out);
+}
+
+/* A number followed (after spaces) by one of units, case-insensitive. */
+static bool number_then(const char *text, const char *const *units)
+{
+	for(const char *p = text; *p; p++) {
+		const char *q = p;
+
+		if(!isdigit((unsigned char)*p) || (p > text && isdigit((unsigned char)p[-1])))
+			continue;
+		while(isdigit((unsigned char)*q) || *q == '.' || *q == ',')
+			q++;
+		while(*q == ' ' || *q == '-')
+			q++;
+		for(int i = 0; units[i]; i++)
+			if(strncasecmp(q, units[i], strlen(units[i])) == 0)
+				return true;
+	}
+	return false;
+}
+
+bool ask_states_figure(const char *text, enum figure f)
+{
+	static const char *const temperature[] = {"\xC2\xB0", "degree", "F ", "F.", "F,", NULL};
+	static const char *const time[] = {"hour", "minute", "day", "second", "week", "month", "hr", "min",
+	                                   "sec", NULL};
+	static const char *const concentration[] = {"ppm", "parts per", "%", NULL};
+	static const char *const amount[] = {"", NULL};
+
+	switch(f) {
+	case FIGURE_TEMPERATURE:
+		return number_then(text, temperature);
+	case FIGURE_TIME:
+		return number_then(text, time);
+	case FIGURE_CONCENTRATION:
+		return number_then(text, concentration);
+	case FIGURE_AMOUNT:
+		return number_then(text, amount);
+	default:
+		return false;
+	}
+}

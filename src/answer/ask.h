@@ -1,0 +1,40 @@
+/* ask.h - what a question asks, and about what.
+ *
+ * The kind of answer wanted (a figure, a verdict, a fault's meaning, a
+ * procedure, a definition), the figure's unit, the subject's terms, the
+ * codes and models named, and the emergencies in it.  Pure: the lexicon is
+ * the only input besides the text (already through lexicon_rewrite).
+ */
+#ifndef LINELEAD_ANSWER_ASK_H
+#define LINELEAD_ANSWER_ASK_H
+
+#include <stdbool.h>
+
+#include "answer/lexicon.h"
+#include "composer.h"
+
+enum asked { ASKED_PROCEDURE = 0, ASKED_FIGURE, ASKED_DECISION, ASKED_FAULT, ASKED_DEFINITION, ASKED_KINDS };
+
+enum figure { FIGURE_NONE = 0, FIGURE_TEMPERATURE, FIGURE_TIME, FIGURE_CONCENTRATION, FIGURE_AMOUNT };
+
+#define ASK_MAX_CODES 4
+
+struct ask {
+	const char *text;                     /* the question, crew words rewritten */
+	enum asked kind;
+	enum figure figure;                   /* for ASKED_FIGURE (and a decision's "how long") */
+	struct composer_terms terms;          /* its content terms */
+	char codes[ASK_MAX_CODES][16];        /* codes and model numbers named */
+	int ncodes;
+	const struct emergency *emergency[LEXICON_MAX_EMERGENCIES];
+	int nemergency;
+};
+
+void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);
+
+const char *ask_kind_name(enum asked k);
+
+/* Does text state a figure of the kind f ("165°F", "4 hours", "200 ppm")? */
+bool ask_states_figure(const char *text, enum figure f);
+
+#endif

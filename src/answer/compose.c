@@ -1,0 +1,357 @@
+/* compose.c - the answer from ranked sections and emergency cards (see compose.h). */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "answer/compose.h"
+#include "buf.h"
+
+#define MAX_STEPS 14
+#define MAX_WARNINGS 3
+#define MAX_CITATIONS 3
+#define SNIPPET_CHARS 200
+#define LEAD_SECOND_MAX 220   /* a second lead sentence only when it is short */
+
+struct list {
+	const char **v;
+	size_t n, cap;
+};
+
+static ll_result list_init(struct arena *a, struct list *l, size_t cap)
+{
+	l->v = arena_alloc(a, cap * sizeof(*l->v));
+	l->n = 0;
+	l->cap = cap;
+	return l->v ? LL_OK : LL_ENOMEM;
+}
+
+static void list_add(struct list *l, const char *s)
+{
+	for(size_t i = 0; i < l->n; i++)
+		if(strcmp(l->v[i], s) == 0)
+			return;
+	if(l->n < l->cap)
+		l->v[l->n++] = s;
+}
+
+/* ---------------------------------------------------------------- the lead */
+
+static bool has_verdict(const char *s)
+{
+	static const char *const words[] = {"must", "never", "do not", "don't", "discard", "throw", "exclude",
+	                                    "can ", "may ", "only", "not allowed", "should", "safe", "required",
+	                                    "go home", "send", "no longer", NULL};
+
+	for(int i = 0; words[i]; i++)
+		if(strcasestr(s, words[i]))
+			return true;
+	return false;
+}
+
+/* How well part p answers q: its share of the question's terms, and what
+ * the question's kind asks of a lead. */
+static double lead_value(const struct ask *q, const struct part *p)
+{
+	double got = 0, v;
+
+	composer_match_terms(&q->terms, p->text, &got);
+	v = got;
+	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION))
+		v += ask_states_figure(p->text, q->figure) ? 4 : -4;
+	if(q->kind == ASKED_DECISION && has_verdict(p->text))
+		v += 1.5;
+	for(int i = 0; i < q->ncodes; i++)
+		if(strcasestr(p->text, q->codes[i]))
+			v += 5;
+	if(p->kind == PART_WARNING)
+		v -= 0.5;
+	if(strchr(p->text, '?'))
+		v -= 3;                 /* a question is not an answer */
+	return v;
+}
+
+static int best_part(const struct ask *q, const struct section *s)
+{
+	int best = -1;
+	double best_v = 0;
+
+	for(size_t i = 0; i < s->nparts; i++) {
+		double v = lead_value(q, &s->parts[i]);
+
+		if(best < 0 || v > best_v + 1e-9) {
+			best = (int)i;
+			best_v = v;
+		}
+	}
+	return best_v > 0 ? best : -1;
+}
+
+static int first_of(const struct section *s, enum part_kind kind)
+{
+	for(size_t i = 0; i < s->nparts; i++)
+		if(s->parts[i].kind == kind)
+			return (int)i;
+	return -1;
+}
+
+int compose_lead(const struct ask *q, const struct section *s)
+{
+	bool pointed = q->ncodes > 0 ||
+	               (q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) ||
+	               q->kind == ASKED_DECISION;
+	int best;
+
+	if(pointed && (best = best_part(q, s)) >= 0)
+		return best;
+	if((best = first_of(s, PART_PROSE)) >= 0)
+		return best;
+	return best_part(q, s);
+}
+
+/* The lead and, when it is prose and short, the sentence after it. */
+static ll_result lead_text(struct arena *a, const struct ask *q, const struct section *s, const char **out)
+{
+	int i = compose_lead(q, s);
+	const struct part *next;
+
+	*out = NULL;
+	if(i < 0)
+		return LL_OK;
+	*out = s->parts[i].text;
+	next = (size_t)i + 1 < s->nparts ? &s->parts[i + 1] : NULL;
+	if(s->parts[i].kind == PART_PROSE && next && next->kind == PART_PROSE && strlen(next->text) <= LEAD_SECOND_MAX &&
+	   q->kind != ASKED_FIGURE)
+		*out = arena_printf(a, "%s %s", s->parts[i].text, next->text);
+	return *out ? LL_OK : LL_ENOMEM;
+}
+
+/* ---------------------------------------------------------------- parts */
+
+/* The section's steps, else (when it has none) its bullets. */
+static void add_steps(struct list *steps, const struct section *s, const char *prefix, struct arena *a)
+{
+	enum part_kind kind = s->nsteps > 0 ? PART_STEP : PART_BULLET;
+	bool first = true;
+
+	for(size_t i = 0; i < s->nparts; i++) {
+		const char *t = s->parts[i].text;
+
+		if(s->parts[i].kind != kind)
+			continue;
+		if(first && prefix)
+			t = arena_printf(a, "%s: %s", prefix, t);
+		first = false;
+		if(t)
+			list_add(steps, t);
+	}
+}
+
+static void add_warnings(struct list *warnings, const struct section *s)
+{
+	for(size_t i = 0; i < s->nparts; i++)
+		if(s->parts[i].kind == PART_WARNING)
+			list_add(warnings, s->parts[i].text);
+}
+
+static const char *snippet(struct arena *a, const struct section *s)
+{
+	size_t n = strlen(s->body);
+
+	if(n <= SNIPPET_CHARS)
+		return s->body;
+	while(n > SNIPPET_CHARS || ((unsigned char)s->body[n] & 0xC0) == 0x80)
+		n--;
+	return arena_printf(a, "%.*s\xE2\x80\xA6", (int)n, s->body);
+}
+
+static void add_citation(struct arena *a, struct answer *out, const struct section *s)
+{
+	struct citation *c;
+
+	for(size_t i = 0; i < out->ncitations; i++)
+		if(out->citations[i].document_id == s->document_id && strcmp(out->citations[i].section, s->path) == 0)
+			return;
+	if(out->ncitations == MAX_CITATIONS + LEXICON_MAX_EMERGENCIES)
+		return;
+	c = &out->citations[out->ncitations++];
+	c->document_id = s->document_id;
+	c->title = s->title;
+	c->section = s->path;
+	c->snippet = snippet(a, s);
+	c->score = s->score;
+}
+
+/* ---------------------------------------------------------------- the ways */
+
+/* Does the question ask something besides the emergency: a verdict, a
+ * figure, or a second clause ("... and when can we reopen")? */
+static bool asks_more(const struct ask *q)
+{
+	static const char *const joins[] = {" and ", " also ", " then ", " but ", "? ", ", can ", ", how ",
+	                                    ", when ", ", what ", ", do ", ", is ", ", should ", NULL};
+
+	if(q->kind == ASKED_DECISION || q->kind == ASKED_FIGURE)
+		return true;
+	for(int i = 0; joins[i]; i++)
+		if(strcasestr(q->text, joins[i]))
+			return true;
+	return false;
+}
+
+/* The emergencies' procedures, whole; then the question's other part when a
+ * section answers it well. */
+static ll_result compose_cards(struct arena *a, const struct compose_in *in, struct list *steps,
+                               struct list *warnings, struct buf *text, struct answer *out)
+{
+	const struct ask *q = in->ask;
+	ll_result result = LL_OK;
+
+	for(size_t i = 0; i < in->ncards && !result; i++) {
+		const struct section *c = &in->cards[i];
+		const char *name = q->emergency[i < (size_t)q->nemergency ? i : 0]->name;
+
+		if(i == 0)
+			result = buf_printf(text, "Emergency: %s. Do these steps now, in order.", name);
+		add_steps(steps, c, i > 0 ? name : NULL, a);
+		add_warnings(warnings, c);
+		add_citation(a, out, c);
+	}
+	if(!result && in->ncards && in->cards[0].nwarnings) {
+		int w = first_of(&in->cards[0], PART_WARNING);
+
+		result = buf_printf(text, " %s", in->cards[0].parts[w].text);
+	}
+	if(!result && in->nranked && in->ranked[0].score >= COMPOSE_SECOND_PART_SCORE &&
+	   in->ranked[0].kind != SECTION_QUIZ && in->ranked[0].kind != SECTION_OVERVIEW && asks_more(q)) {
+		const char *lead;
+
+		result = lead_text(a, q, &in->ranked[0], &lead);
+		if(!result && lead)
+			result = buf_printf(text, "\n\nThen, %s: %s", in->ranked[0].heading, lead);
+		if(!result)
+			add_citation(a, out, &in->ranked[0]);
+	}
+	out->escalate = true;
+	out->confidence = 0.95;
+	return result;
+}
+
+/* "I don't have the manual for X", then a generic section of that class. */
+static ll_result compose_unknown(struct arena *a, const struct compose_in *in, struct list *steps,
+                                 struct list *warnings, struct buf *text, struct answer *out)
+{
+	const struct section *g = NULL;
+	char codes[1][16];
+	ll_result result;
+
+	result = buf_printf(text, "I don't have the manual for the %s in this store's manuals, so I can't "
+	                    "give its model-specific steps or codes.", in->unknown);
+	/* a generic manual's section (no model in its title), a fault one first */
+	for(int pass = 0; pass < 2 && !g; pass++)
+		for(size_t i = 0; i < in->nranked && !g; i++)
+			if(in->ranked[i].score >= COMPOSE_MIN_SCORE && composer_codes_of(in->ranked[i].title, codes, 1) == 0 &&
+			   in->ranked[i].category && strcmp(in->ranked[i].category, "equipment") == 0 &&
+			   (pass == 1 || in->ranked[i].kind == SECTION_FAULT))
+				g = &in->ranked[i];
+	if(!result && g) {
+		result = buf_printf(text, " General steps for this kind of equipment (%s):", g->heading);
+		add_steps(steps, g, NULL, a);
+		add_warnings(warnings, g);
+		add_citation(a, out, g);
+	}
+	if(!result)
+		result = buf_appends(text, " If it still does not work, call the manufacturer's service line "
+		                     "or your service company, and tell your manager.");
+	out->service_call_recommended = true;
+	out->confidence = 0.3;
+	return result;
+}
+
+static ll_result compose_section(struct arena *a, const struct compose_in *in, struct list *steps,
+                                 struct list *warnings, struct buf *text, struct answer *out)
+{
+	const struct section *s = &in->ranked[0];
+	const char *lead;
+	ll_result result = lead_text(a, in->ask, s, &lead);
+
+	if(!result)
+		result = buf_appends(text, lead ? lead : s->heading);
+	if(!result && s->nsteps + s->nbullets > 0 && !lead)
+		result = buf_appends(text, ":");
+	add_steps(steps, s, NULL, a);
+	add_warnings(warnings, s);
+	for(size_t i = 0; i < in->nranked && out->ncitations < MAX_CITATIONS; i++)
+		if(i == 0 || in->ranked[i].score >= COMPOSE_MIN_SCORE)
+			add_citation(a, out, &in->ranked[i]);
+	out->confidence = s->score;
+	out->service_call_recommended = in->ask->kind == ASKED_FAULT && strcasestr(s->body, "service") != NULL;
+	return result;
+}
+
+/* An emergency whose procedure no manual tags (the knowledge base is not
+ * loaded): never "couldn't find" -- the one safe generic instruction, then
+ * the best section when there is one. */
+static ll_result compose_untagged(struct arena *a, const struct compose_in *in, struct list *steps,
+                                  struct list *warnings, struct buf *text, struct answer *out)
+{
+	ll_result result = buf_printf(text, "Emergency: %s. Get everyone away from the danger and call 911 "
+	                              "now if anyone is hurt or at risk; then tell your manager.",
+	                              in->ask->emergency[0]->name);
+
+	if(!result && in->nranked && in->ranked[0].score >= COMPOSE_MIN_SCORE) {
+		result = buf_appends(text, "\n\n");
+		if(!result)
+			result = compose_section(a, in, steps, warnings, text, out);
+	}
+	out->escalate = true;
+	out->confidence = 0.5;
+	return result;
+}
+
+static ll_result compose_not_found(struct buf *text, struct answer *out)
+{
+	out->confidence = 0.1;
+	return buf_appends(text, "I couldn't find this in the store's manuals. Ask your shift manager, "
+	                   "and if it is about food safety, keep the food out of use until you know.");
+}
+
+ll_result compose_answer(struct arena *a, const struct compose_in *in, struct answer *out)
+{
+	struct list steps, warnings;
+	struct buf text;
+	bool found = in->nranked > 0 && in->ranked[0].score >= COMPOSE_MIN_SCORE;
+	ll_result result;
+
+	memset(out, 0, sizeof(*out));
+	buf_init(&text, 64 * 1024);
+	out->citations = arena_alloc(a, (MAX_CITATIONS + LEXICON_MAX_EMERGENCIES) * sizeof(*out->citations));
+	result = out->citations ? list_init(a, &steps, MAX_STEPS * 3) : LL_ENOMEM;
+	if(!result)
+		result = list_init(a, &warnings, MAX_WARNINGS * 3);
+	if(result)
+		goto out;
+	if(in->ncards)
+		result = compose_cards(a, in, &steps, &warnings, &text, out);
+	else if(in->ask->nemergency)
+		result = compose_untagged(a, in, &steps, &warnings, &text, out);
+	else if(in->unknown)
+		result = compose_unknown(a, in, &steps, &warnings, &text, out);
+	else if(found)
+		result = compose_section(a, in, &steps, &warnings, &text, out);
+	else
+		result = compose_not_found(&text, out);
+	if(result)
+		goto out;
+	out->response = arena_strdup(a, buf_str(&text));
+	out->steps = steps.v;
+	out->nsteps = steps.n;
+	out->warnings = warnings.v;
+	out->nwarnings = warnings.n < MAX_WARNINGS ? warnings.n : MAX_WARNINGS;
+	out->model = "local";
+	result = out->response ? LL_OK : LL_ENOMEM;
+out:
+	buf_free(&text);
+	return result;
+}

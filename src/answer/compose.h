@@ -1,0 +1,46 @@
+/* compose.h - the answer from one section: its lead, its steps, its warnings.
+ *
+ * The order of an answer (docs/ANSWERS.md):
+ *   1. each emergency's procedure, whole and in order (cards);
+ *   2. an honest unknown: "I don't have the manual for the X", then only a
+ *      generic section for that class of machine;
+ *   3. the best-ranked section: a lead of one or two of its own sentences
+ *      chosen for what was asked (the figure, the verdict, the code's
+ *      meaning, the first sentence of a procedure), its own steps and its
+ *      own warnings; other sections only as citations.
+ * Pure: the unit tests drive it with hand-made sections.  It never writes a
+ * fact of its own; its only words are framing and the not-found text.
+ */
+#ifndef LINELEAD_ANSWER_COMPOSE_H
+#define LINELEAD_ANSWER_COMPOSE_H
+
+#include <stddef.h>
+
+#include "answer.h"
+#include "answer/ask.h"
+#include "answer/section.h"
+#include "arena.h"
+#include "result.h"
+
+/* Below this ranker score the best section does not answer the question. */
+#define COMPOSE_MIN_SCORE 0.35
+/* A second part of a question is answered when its section scores this. */
+#define COMPOSE_SECOND_PART_SCORE 0.45
+
+struct compose_in {
+	const struct ask *ask;
+	const struct section *ranked;     /* best first, cards excluded */
+	size_t nranked;
+	const struct section *cards;      /* emergency procedures, in the question's order */
+	size_t ncards;
+	const char *unknown;              /* a name no manual covers, or NULL */
+};
+
+/* Everything in *out lives in a.  LL_ENOMEM is the only failure. */
+__attribute__((warn_unused_result))
+ll_result compose_answer(struct arena *a, const struct compose_in *in, struct answer *out);
+
+/* The part of s that best answers q (its index), or -1 for none: the lead. */
+int compose_lead(const struct ask *q, const struct section *s);
+
+#endif

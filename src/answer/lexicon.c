@@ -1,0 +1,519 @@
+/* lexicon.c - the crew vocabulary and the emergencies (see lexicon.h).
+ *
+ * Ownership: everything a lexicon holds lives in its own arena, freed by
+ * lexicon_free.  The matchers only read it.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer/lexicon.h"
+#include "buf.h"
+
+#define LX_WORD 24               /* longest word kept, bytes */
+#define LX_PHRASE 6              /* words in a phrase */
+#define LX_TEXT_WORDS 160        /* words of a question looked at */
+#define LX_FILE_MAX (1 << 20)
+
+struct phrase {
+	char w[LX_PHRASE][LX_WORD];  /* "*" = any one word; "ab*" = a word starting "ab" */
+	int n;
+};
+
+struct phrases {
+	struct phrase *p;
+	int n;
+};
+
+/* An alternative of a trigger: every conjunct must appear. */
+struct alt {
+	struct phrases *conj;
+	int n;
+};
+
+struct rule {
+	struct emergency e;
+	const char *group;           /* "" = none */
+	struct alt *alts;
+	int nalts;
+	struct phrases mask, unless;
+};
+
+struct vocab_entry {
+	struct phrase from;
+	const char *to;
+};
+
+struct lexicon {
+	struct arena arena;
+	struct vocab_entry *vocab;
+	int nvocab;
+	struct rule *rules;
+	int nrules;
+};
+
+/* A question's words: lower-cased copies and where they are in the text. */
+struct words {
+	char w[LX_TEXT_WORDS][LX_WORD];
+	size_t start[LX_TEXT_WORDS], len[LX_TEXT_WORDS];
+	bool masked[LX_TEXT_WORDS];
+	int n;
+};
+
+/* ---------------------------------------------------------------- words */
+
+static bool word_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/* Letters and digits in a row; an apostrophe inside a word is dropped
+ * ("can't" -> "cant"), a hyphen splits ("walk-in" -> "walk", "in"). */
+static void words_of(const char *text, struct words *out)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+
+	out->n = 0;
+	while(s[i] && out->n < LX_TEXT_WORDS) {
+		size_t k = 0, start;
+
+		while(s[i] && !word_char(s[i]))
+			i++;
+		if(!s[i])
+			break;
+		start = i;
+		while(s[i] && (word_char(s[i]) || ((s[i] == '\'' || s[i] == 0x92) && word_char(s[i + 1])))) {
+			if(s[i] != '\'' && k + 1 < LX_WORD)
+				out->w[out->n][k++] = (char)tolower(s[i]);
+			i++;
+		}
+		out->w[out->n][k] = '\0';
+		out->start[out->n] = start;
+		out->len[out->n] = i - start;
+		out->masked[out->n] = false;
+		out->n++;
+	}
+}
+
+bool lexicon_word_like(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+
+	if(la == lb && memcmp(a, b, la) == 0)
+		return true;
+	if(la < 5 || lb < 5 || a[0] != b[0] || (la > lb ? la - lb : lb - la) > 1)
+		return false;
+	while(i < la && i < lb && a[i] == b[i])
+		i++;
+	if(la == lb) {
+		if(i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i])   /* swapped */
+			return strcmp(a + i + 2, b + i + 2) == 0;
+		return strcmp(a + i + 1, b + i + 1) == 0;                  /* changed */
+	}
+	return la > lb ? strcmp(a + i + 1, b + i) == 0 : strcmp(a + i, b + i + 1) == 0;
+}
+
+static bool word_matches(const char *pattern, const char *word)
+{
+	size_t lp = strlen(pattern), lw = strlen(word);
+
+	if(lp == 1 && pattern[0] == '*')
+		return true;
+	if(lp > 1 && pattern[lp - 1] == '*')
+		return lw >= lp - 1 && strncmp(word, pattern, lp - 1) == 0;
+	return lexicon_word_like(pattern, lp, word, lw);
+}
+
+/* Does p match ws at i (unmasked words only)? */
+static bool phrase_at(const struct phrase *p, const struct words *ws, int i)
+{
+	if(i + p->n > ws->n)
+		return false;
+	for(int k = 0; k < p->n; k++)
+		if(ws->masked[i + k] || !word_matches(p->w[k], ws->w[i + k]))
+			return false;
+	return true;
+}
+
+/* The first position where any of ps matches, or -1. */
+static int phrases_find(const struct phrases *ps, const struct words *ws)
+{
+	for(int i = 0; i < ws->n; i++)
+		for(int k = 0; k < ps->n; k++)
+			if(phrase_at(&ps->p[k], ws, i))
+				return i;
+	return -1;
+}
+
+/* ---------------------------------------------------------------- parsing */
+
+/* One phrase from "a b*" (len bytes); false when empty or too long. */
+static bool phrase_parse(const char *s, size_t len, struct phrase *p)
+{
+	size_t i = 0;
+
+	p->n = 0;
+	while(i < len) {
+		size_t k = 0;
+
+		while(i < len && s[i] == ' ')
+			i++;
+		if(i == len)
+			break;
+		if(p->n == LX_PHRASE)
+			return false;
+		while(i < len && s[i] != ' ') {
+			if(k + 1 < LX_WORD)
+				p->w[p->n][k++] = (char)tolower((unsigned char)s[i]);
+			i++;
+		}
+		p->w[p->n++][k] = '\0';
+	}
+	return p->n > 0;
+}
+
+/* "a|b c|d*" into ps (in a); an empty field gives none. */
+static bool phrases_parse(struct arena *a, const char *s, size_t len, struct phrases *ps)
+{
+	int n = 1;
+
+	for(size_t i = 0; i < len; i++)
+		n += s[i] == '|';
+	ps->p = arena_alloc(a, (size_t)n * sizeof(*ps->p));
+	ps->n = 0;
+	if(!ps->p)
+		return false;
+	while(len > 0) {
+		const char *bar = memchr(s, '|', len);
+		size_t k = bar ? (size_t)(bar - s) : len;
+
+		if(phrase_parse(s, k, &ps->p[ps->n]))
+			ps->n++;
+		else if(strspn(s, " ") < k)
+			return false;
+		s += k + (bar ? 1 : 0);
+		len -= k + (bar ? 1 : 0);
+	}
+	return true;
+}
+
+/* "a|b & c; d" into r->alts. */
+static bool triggers_parse(struct arena *a, const char *s, struct rule *r)
+{
+	int nalts = 1;
+
+	for(const char *p = s; *p; p++)
+		nalts += *p == ';';
+	r->alts = arena_alloc(a, (size_t)nalts * sizeof(*r->alts));
+	if(!r->alts)
+		return false;
+	r->nalts = 0;
+	while(*s) {
+		size_t len = strcspn(s, ";");
+		struct alt *alt = &r->alts[r->nalts++];
+		int nconj = 1;
+
+		for(size_t i = 0; i < len; i++)
+			nconj += s[i] == '&';
+		alt->conj = arena_alloc(a, (size_t)nconj * sizeof(*alt->conj));
+		alt->n = 0;
+		if(!alt->conj)
+			return false;
+		for(size_t i = 0; i < len;) {
+			size_t k = i;
+
+			while(k < len && s[k] != '&')
+				k++;
+			if(!phrases_parse(a, s + i, k - i, &alt->conj[alt->n]) || alt->conj[alt->n].n == 0)
+				return false;
+			alt->n++;
+			i = k + 1;
+		}
+		s += len + (s[len] == ';');
+	}
+	return r->nalts > 0;
+}
+
+/* The tab-separated fields of line (modified in place); returns how many. */
+static int fields(char *line, char **f, int max)
+{
+	int n = 0;
+
+	while(n < max) {
+		f[n++] = line;
+		line = strchr(line, '\t');
+		if(!line)
+			break;
+		*line++ = '\0';
+	}
+	return n;
+}
+
+static bool vocab_line(struct lexicon *lx, char *line)
+{
+	char *f[3];
+	struct vocab_entry *e = &lx->vocab[lx->nvocab];
+
+	if(fields(line, f, 3) != 2 || !phrase_parse(f[0], strlen(f[0]), &e->from) || !f[1][0])
+		return false;
+	e->to = arena_strdup(&lx->arena, f[1]);
+	if(!e->to)
+		return false;
+	lx->nvocab++;
+	return true;
+}
+
+static bool emergency_line(struct lexicon *lx, char *line)
+{
+	char *f[7];
+	struct rule *r = &lx->rules[lx->nrules];
+	int n = fields(line, f, 7);
+
+	if(n < 4 || n > 6 || !f[0][0] || !f[2][0])
+		return false;
+	for(int k = n; k < 6; k++)
+		f[k] = (char *)"";
+	r->e.id = arena_strdup(&lx->arena, f[0]);
+	r->group = arena_strdup(&lx->arena, f[1]);
+	r->e.name = arena_strdup(&lx->arena, f[2]);
+	if(!r->e.id || !r->group || !r->e.name || !triggers_parse(&lx->arena, f[3], r) ||
+	   !phrases_parse(&lx->arena, f[4], strlen(f[4]), &r->mask) ||
+	   !phrases_parse(&lx->arena, f[5], strlen(f[5]), &r->unless))
+		return false;
+	lx->nrules++;
+	return true;
+}
+
+/* Every non-comment line of text through one_line; false at the first bad
+ * one (reported on stderr as name:line). */
+static bool parse_lines(struct lexicon *lx, const char *text, const char *name,
+                        bool (*one_line)(struct lexicon *, char *))
+{
+	int lineno = 0;
+
+	while(*text) {
+		size_t len = strcspn(text, "\n");
+		char *line = arena_strndup(&lx->arena, text, len);
+
+		lineno++;
+		if(!line)
+			return false;
+		if(len && line[len - 1] == '\r')
+			line[len - 1] = '\0';
+		if(line[0] && line[0] != '#' && !one_line(lx, line)) {
+			fprintf(stderr, "linelead: %s:%d: malformed line\n", name, lineno);
+			return false;
+		}
+		text += len + (text[len] == '\n');
+	}
+	return true;
+}
+
+static int count_lines(const char *s)
+{
+	int n = 1;
+
+	for(; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+ll_result lexicon_parse(const char *vocabulary, const char *emergencies, struct lexicon **out)
+{
+	struct lexicon *lx = calloc(1, sizeof(*lx));
+
+	*out = NULL;
+	if(!lx)
+		return LL_ENOMEM;
+	arena_init(&lx->arena, 64 * 1024);
+	lx->vocab = arena_alloc(&lx->arena, (size_t)count_lines(vocabulary) * sizeof(*lx->vocab));
+	lx->rules = arena_alloc(&lx->arena, (size_t)count_lines(emergencies) * sizeof(*lx->rules));
+	if(!lx->vocab || !lx->rules || !parse_lines(lx, vocabulary, "vocabulary.tsv", vocab_line) ||
+	   !parse_lines(lx, emergencies, "emergencies.tsv", emergency_line)) {
+		lexicon_free(lx);
+		return LL_EINVAL;
+	}
+	*out = lx;
+	return LL_OK;
+}
+
+static ll_result read_whole(const char *dir, const char *name, struct buf *b)
+{
+	char path[4096];
+	char chunk[8192];
+	FILE *fp;
+	size_t n;
+	ll_result result = LL_OK;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fp = fopen(path, "rb");
+	if(!fp) {
+		fprintf(stderr, "linelead: cannot open %s\n", path);
+		return LL_ENOTFOUND;
+	}
+	while(!result && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		result = buf_append(b, chunk, n);
+	fclose(fp);
+	return result;
+}
+
+ll_result lexicon_load(const char *dir, struct lexicon **out)
+{
+	struct buf v, e;
+	ll_result result;
+
+	*out = NULL;
+	buf_init(&v, LX_FILE_MAX);
+	buf_init(&e, LX_FILE_MAX);
+	result = read_whole(dir, "vocabulary.tsv", &v);
+	if(!result)
+		result = read_whole(dir, "emergencies.tsv", &e);
+	if(!result)
+		result = lexicon_parse(buf_str(&v), buf_str(&e), out);
+	buf_free(&v);
+	buf_free(&e);
+	return result;
+}
+
+void lexicon_free(struct lexicon *lx)
+{
+	if(!lx)
+		return;
+	arena_free(&lx->arena);
+	free(lx);
+}
+
+/* ---------------------------------------------------------------- rewrite */
+
+/* The longest vocabulary entry matching at word i, or NULL. */
+static const struct vocab_entry *vocab_at(const struct lexicon *lx, const struct words *ws, int i)
+{
+	const struct vocab_entry *best = NULL;
+
+	for(int k = 0; k < lx->nvocab; k++) {
+		const struct vocab_entry *e = &lx->vocab[k];
+
+		if((!best || e->from.n > best->from.n) && phrase_at(&e->from, ws, i))
+			best = e;
+	}
+	return best;
+}
+
+/* Does the text at word i already read as the entry's manual phrase? */
+static bool already(const struct words *ws, int i, const char *to)
+{
+	struct words t;
+
+	words_of(to, &t);
+	if(i + t.n > ws->n)
+		return false;
+	for(int k = 0; k < t.n; k++)
+		if(strcmp(t.w[k], ws->w[i + k]) != 0)
+			return false;
+	return true;
+}
+
+const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const char *text)
+{
+	struct words *ws = arena_alloc(a, sizeof(*ws));
+	struct buf b;
+	size_t copied = 0;
+	const char *result = text;
+
+	if(!ws)
+		return NULL;
+	if(!lx)
+		return text;
+	words_of(text, ws);
+	buf_init(&b, 64 * 1024);
+	for(int i = 0; i < ws->n;) {
+		const struct vocab_entry *e = vocab_at(lx, ws, i);
+		int last;
+
+		if(!e || already(ws, i, e->to)) {
+			i++;
+			continue;
+		}
+		last = i + e->from.n - 1;
+		if(buf_append(&b, text + copied, ws->start[i] - copied) || buf_appends(&b, e->to))
+			goto out;
+		copied = ws->start[last] + ws->len[last];
+		i = last + 1;
+	}
+	if(copied == 0) {
+		result = text;
+		goto out;
+	}
+	result = buf_appends(&b, text + copied) ? NULL : arena_strdup(a, buf_str(&b));
+out:
+	buf_free(&b);
+	return result;
+}
+
+/* ---------------------------------------------------------------- emergencies */
+
+/* Where rule r first matches ws (-1: it does not).  ws->masked is set by
+ * the rule's mask and cleared again. */
+static int rule_position(const struct rule *r, struct words *ws)
+{
+	int best = -1;
+
+	for(int i = 0; i < ws->n; i++)
+		for(int k = 0; k < r->mask.n; k++)
+			if(phrase_at(&r->mask.p[k], ws, i))
+				for(int j = 0; j < r->mask.p[k].n; j++)
+					ws->masked[i + j] = true;
+	if(phrases_find(&r->unless, ws) >= 0)
+		goto out;
+	for(int a = 0; a < r->nalts; a++) {
+		int first = ws->n;
+
+		for(int c = 0; c < r->alts[a].n && first >= 0; c++) {
+			int at = phrases_find(&r->alts[a].conj[c], ws);
+
+			first = at < 0 ? -1 : at < first ? at : first;
+		}
+		if(first >= 0 && (best < 0 || first < best))
+			best = first;
+	}
+out:
+	for(int i = 0; i < ws->n; i++)
+		ws->masked[i] = false;
+	return best;
+}
+
+int lexicon_emergencies(const struct lexicon *lx, const char *text,
+                        const struct emergency **out, int max)
+{
+	struct words ws;
+	int pos[LEXICON_MAX_EMERGENCIES], n = 0;
+
+	if(!lx || max <= 0)
+		return 0;
+	if(max > LEXICON_MAX_EMERGENCIES)
+		max = LEXICON_MAX_EMERGENCIES;
+	words_of(text, &ws);
+	for(int k = 0; k < lx->nrules && n < max; k++) {
+		const struct rule *r = &lx->rules[k];
+		bool taken = false;
+		int at, i;
+
+		for(int j = 0; j < k && r->group[0] && !taken; j++)
+			for(i = 0; i < n && !taken; i++)
+				taken = out[i] == &lx->rules[j].e && strcmp(lx->rules[j].group, r->group) == 0;
+		if(taken || (at = rule_position(r, &ws)) < 0)
+			continue;
+		for(i = n; i > 0 && pos[i - 1] > at; i--) {
+			pos[i] = pos[i - 1];
+			out[i] = out[i - 1];
+		}
+		pos[i] = at;
+		out[i] = &r->e;
+		n++;
+	}
+	return n;
+}

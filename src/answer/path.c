@@ -1,0 +1,453 @@
+/* path.c - the local answer path (see path.h). */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer/compose.h"
+#include "answer/path.h"
+#include "buf.h"
+#include "composer.h"
+#include "log.h"
+
+#define PATH_MAX_SECTIONS 12
+#define PATH_MAX_WORDS 24
+
+/* ---------------------------------------------------------------- the kit */
+
+static ll_result read_text(const char *path, struct buf *b)
+{
+	char chunk[8192];
+	FILE *fp = fopen(path, "rb");
+	size_t n;
+	ll_result result = LL_OK;
+
+	if(!fp)
+		return LL_ENOTFOUND;
+	while(!result && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		result = buf_append(b, chunk, n);
+	fclose(fp);
+	return result;
+}
+
+ll_result answer_kit_load(const char *data_dir, struct answer_kit **out)
+{
+	struct answer_kit *kit = calloc(1, sizeof(*kit));
+	char dir[4096], path[4200];
+	struct buf w;
+	ll_result result;
+
+	*out = NULL;
+	if(!kit)
+		return LL_ENOMEM;
+	snprintf(dir, sizeof(dir), "%s/data/answers", data_dir);
+	snprintf(path, sizeof(path), "%s/ranker.tsv", dir);
+	buf_init(&w, 1 << 20);
+	if(read_text(path, &w) == LL_ENOTFOUND) {
+		snprintf(dir, sizeof(dir), "%s/answers", data_dir);
+		snprintf(path, sizeof(path), "%s/ranker.tsv", dir);
+	}
+	buf_reset(&w);
+	result = read_text(path, &w);
+	if(!result && ranker_parse(buf_str(&w), &kit->ranker) != LL_OK) {
+		fprintf(stderr, "linelead: %s: malformed\n", path);
+		result = LL_EINVAL;
+	}
+	if(!result)
+		result = lexicon_load(dir, &kit->lexicon);
+	buf_free(&w);
+	if(result) {
+		log_error("answer_data_load_failed", "cannot load %s (ranker.tsv, vocabulary.tsv, emergencies.tsv)", dir);
+		answer_kit_free(kit);
+		return result;
+	}
+	*out = kit;
+	return LL_OK;
+}
+
+void answer_kit_free(struct answer_kit *kit)
+{
+	if(!kit)
+		return;
+	lexicon_free(kit->lexicon);
+	free(kit);
+}
+
+/* ---------------------------------------------------------------- the database */
+
+/* Whole sections ($1 bigint[] documents, $2 text[] their sections, pairwise). */
+static const struct db_stmt sections_stmt = {
+	"answer_sections",
+	"SELECT c.document_id, c.section, string_agg(c.body, E'\\n' ORDER BY c.ordinal), max(c.emergency)"
+	" FROM unnest($1::bigint[], $2::text[]) AS w(d, s)"
+	" JOIN chunks c ON c.document_id = w.d AND c.section = w.s"
+	" GROUP BY c.document_id, c.section"};
+
+/* An emergency's procedure: the section tagged $1 of the newest document. */
+static const struct db_stmt card_stmt = {
+	"answer_card",
+	"SELECT document_id, title, section, category, string_agg(body, E'\\n' ORDER BY ordinal)"
+	" FROM chunks WHERE emergency = $1"
+	"  AND document_id = (SELECT max(document_id) FROM chunks WHERE emergency = $1)"
+	" GROUP BY document_id, title, section, category ORDER BY min(ordinal) LIMIT 1"};
+
+/* The words of $1 that no manual holds, nor a word one typo from them. */
+static const struct db_stmt unknown_stmt = {
+	"answer_unknown_words",
+	"SELECT x.w FROM unnest($1::text[]) AS x(w)"
+	" CROSS JOIN LATERAL (SELECT (ts_lexize('english_stem', x.w))[1] AS s) st"
+	" WHERE st.s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme = st.s)"
+	"   AND NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme >= left(st.s, 1)"
+	"     AND lexeme < chr(ascii(st.s) + 1) AND abs(length(lexeme) - length(st.s)) <= 1"
+	"     AND similarity(lexeme, st.s) >= 0.4)"};
+
+static char *sql_array(struct arena *a, const char *const *v, size_t n, bool quote)
+{
+	struct buf b;
+	char *out = NULL;
+	ll_result r;
+
+	buf_init(&b, 1 << 20);
+	r = buf_appends(&b, "{");
+	for(size_t i = 0; i < n && !r; i++) {
+		r = buf_appends(&b, i ? "," : "");
+		if(!r && quote) {
+			r = buf_appends(&b, "\"");
+			for(const char *p = v[i]; *p && !r; p++)
+				r = buf_printf(&b, "%s%c", (*p == '"' || *p == '\\') ? "\\" : "", *p);
+			if(!r)
+				r = buf_appends(&b, "\"");
+		} else if(!r) {
+			r = buf_appends(&b, v[i]);
+		}
+	}
+	if(!r && !buf_appends(&b, "}"))
+		out = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+static ll_result fetch_card(const struct answer_ctx *ctx, const char *id, struct section *out, bool *found)
+{
+	PGresult *res = NULL;
+	const char *params[1] = {id};
+	ll_result result = db_exec(ctx->db, &card_stmt, 1, params, &res);
+
+	*found = false;
+	if(result)
+		return result;
+	if(PQntuples(res) == 1) {
+		memset(out, 0, sizeof(*out));
+		out->document_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		out->title = arena_strdup(ctx->arena, PQgetvalue(res, 0, 1));
+		out->path = arena_strdup(ctx->arena, PQgetvalue(res, 0, 2));
+		out->category = arena_strdup(ctx->arena, PQgetvalue(res, 0, 3));
+		out->body = arena_strdup(ctx->arena, PQgetvalue(res, 0, 4));
+		out->emergency = arena_strdup(ctx->arena, id);
+		out->score = 1;
+		result = out->title && out->path && out->category && out->body && out->emergency ? LL_OK : LL_ENOMEM;
+		if(!result)
+			result = section_read(ctx->arena, out);
+		*found = !result;
+	}
+	PQclear(res);
+	return result;
+}
+
+/* ---------------------------------------------------------------- sections */
+
+static bool same_section(const struct section *s, const struct passage *p)
+{
+	return s->document_id == p->document_id && strcmp(s->path, p->section ? p->section : "") == 0;
+}
+
+/* The passages grouped by section, best first (at most max). */
+static size_t group_passages(const struct passages *ps, struct section *out, size_t max)
+{
+	size_t n = 0;
+
+	for(size_t i = 0; i < ps->count; i++) {
+		const struct passage *p = &ps->items[i];
+		size_t k = 0;
+
+		while(k < n && !same_section(&out[k], p))
+			k++;
+		if(k < n) {
+			if(p->score > out[k].retrieval)
+				out[k].retrieval = p->score;
+			continue;
+		}
+		if(n == max)
+			continue;
+		memset(&out[n], 0, sizeof(out[n]));
+		out[n].document_id = p->document_id;
+		out[n].title = p->title ? p->title : "";
+		out[n].path = p->section ? p->section : "";
+		out[n].category = p->category;
+		out[n].body = p->body ? p->body : "";
+		out[n].retrieval = p->score;
+		out[n].rank = (int)n;
+		n++;
+	}
+	return n;
+}
+
+/* Each section's whole body and its emergency tag, in one round trip. */
+static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, size_t n)
+{
+	const char *docs[PATH_MAX_SECTIONS], *paths[PATH_MAX_SECTIONS], *params[2];
+	PGresult *res = NULL;
+	ll_result result;
+
+	for(size_t i = 0; i < n; i++) {
+		docs[i] = arena_printf(ctx->arena, "%lld", s[i].document_id);
+		paths[i] = s[i].path;
+		if(!docs[i])
+			return LL_ENOMEM;
+	}
+	params[0] = sql_array(ctx->arena, docs, n, false);
+	params[1] = sql_array(ctx->arena, paths, n, true);
+	if(!params[0] || !params[1])
+		return LL_ENOMEM;
+	result = db_exec(ctx->db, &sections_stmt, 2, params, &res);
+	for(int r = 0; !result && r < PQntuples(res); r++) {
+		long long doc = strtoll(PQgetvalue(res, r, 0), NULL, 10);
+
+		for(size_t i = 0; i < n; i++) {
+			if(s[i].document_id != doc || strcmp(s[i].path, PQgetvalue(res, r, 1)) != 0)
+				continue;
+			s[i].body = arena_strdup(ctx->arena, PQgetvalue(res, r, 2));
+			s[i].emergency = PQgetisnull(res, r, 3) ? NULL : arena_strdup(ctx->arena, PQgetvalue(res, r, 3));
+			if(!s[i].body)
+				result = LL_ENOMEM;
+		}
+	}
+	PQclear(res);
+	for(size_t i = 0; i < n && !result; i++)
+		result = section_read(ctx->arena, &s[i]);
+	return result;
+}
+
+/* ---------------------------------------------------------------- unknown names */
+
+struct qword {
+	char w[PATH_MAX_WORDS][32];
+	bool noun[PATH_MAX_WORDS], code[PATH_MAX_WORDS];
+	int n;
+};
+
+static void qwords_of(const char *text, struct qword *q)
+{
+	const char *p = text;
+
+	q->n = 0;
+	while(*p && q->n < PATH_MAX_WORDS) {
+		size_t k = 0;
+		char codes[1][16], nouns[64];
+
+		while(*p && !isalnum((unsigned char)*p))
+			p++;
+		while(*p && (isalnum((unsigned char)*p) || *p == '-') && k + 1 < sizeof(q->w[0]))
+			q->w[q->n][k++] = (char)tolower((unsigned char)*p++);
+		while(*p && (isalnum((unsigned char)*p) || *p == '-'))
+			p++;
+		if(k == 0)
+			continue;
+		q->w[q->n][k] = '\0';
+		q->code[q->n] = composer_codes_of(q->w[q->n], codes, 1) > 0;
+		q->noun[q->n] = composer_equipment_nouns(q->w[q->n], nouns, sizeof(nouns)) > 0;
+		if(q->n > 0 && !q->noun[q->n] && !q->noun[q->n - 1]) {
+			/* a two-word machine ("ice machine") marks both words */
+			char pair[80];
+
+			snprintf(pair, sizeof(pair), "%s %s", q->w[q->n - 1], q->w[q->n]);
+			if(composer_equipment_nouns(pair, nouns, sizeof(nouns)) > 0)
+				q->noun[q->n - 1] = q->noun[q->n] = true;
+		}
+		q->n++;
+	}
+}
+
+/* The machine the question names: its first run of machine words. */
+static ll_result machine_named(const struct qword *q, struct buf *b)
+{
+	int i = 0;
+	ll_result result = LL_OK;
+
+	while(i < q->n && !q->noun[i])
+		i++;
+	for(int k = 0; i < q->n && q->noun[i] && k < 3 && !result; i++, k++)
+		result = buf_printf(b, " %s", q->w[i]);
+	return result;
+}
+
+/* A word that may be a brand: right before a machine noun or a code, or
+ * right after a code. */
+static bool brand_slot(const struct qword *q, int i)
+{
+	const char *w = q->w[i];
+	size_t len = strlen(w);
+
+	if(len < 4 || q->code[i] || q->noun[i] || strspn(w, "abcdefghijklmnopqrstuvwxyz") != len ||
+	   composer_is_stopword(w, len))
+		return false;
+	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1])) ||
+	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1]);
+}
+
+/* Codes the question names that none of the sections holds. */
+static bool code_uncovered(const char *code, const struct section *s, size_t n)
+{
+	char codes[32][16];
+
+	for(size_t i = 0; i < n; i++) {
+		int k = composer_codes_of(s[i].body, codes, 32) + 0;
+
+		for(int j = 0; j < k; j++)
+			if(strcmp(codes[j], code) == 0)
+				return false;
+		k = composer_codes_of(s[i].title, codes, 32);
+		for(int j = 0; j < k; j++)
+			if(strcmp(codes[j], code) == 0)
+				return false;
+	}
+	return true;
+}
+
+/* "Hoshizaki KM-660 ice machine": the brand words and codes no manual
+ * covers, with the machine named; NULL when the question names none. */
+static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q, const struct section *s,
+                              size_t n, const char **out)
+{
+	struct qword w;
+	const char *cand[PATH_MAX_WORDS];
+	char *arr;
+	size_t nc = 0;
+	struct buf b;
+	PGresult *res = NULL;
+	ll_result result = LL_OK;
+
+	*out = NULL;
+	qwords_of(q->text, &w);
+	for(int i = 0; i < w.n; i++)
+		if(brand_slot(&w, i))
+			cand[nc++] = w.w[i];
+	buf_init(&b, 4096);
+	if(nc > 0) {
+		arr = sql_array(ctx->arena, cand, nc, true);
+		result = arr ? db_exec(ctx->db, &unknown_stmt, 1, (const char *const *)&arr, &res) : LL_ENOMEM;
+		for(int r = 0; !result && r < PQntuples(res); r++) {
+			const char *u = PQgetvalue(res, r, 0);
+
+			result = buf_printf(&b, "%s%c%s", b.len ? " " : "", toupper((unsigned char)u[0]), u + 1);
+		}
+		PQclear(res);
+	}
+	for(int i = 0; i < q->ncodes && !result; i++)
+		if(code_uncovered(q->codes[i], s, n) && (b.len || strchr(q->codes[i], '-') || strlen(q->codes[i]) >= 4))
+			result = buf_printf(&b, "%s%s", b.len ? " " : "", q->codes[i]);
+	if(!result && b.len)
+		result = machine_named(&w, &b);
+	if(!result && b.len)
+		*out = arena_strdup(ctx->arena, buf_str(&b));
+	buf_free(&b);
+	return result || (b.len && !*out) ? (result ? result : LL_ENOMEM) : LL_OK;
+}
+
+/* ---------------------------------------------------------------- the path */
+
+static void understand(const struct answer_ctx *ctx, const struct question *q, const char *query,
+                       struct ask *ask)
+{
+	ask_understand(ctx->kit->lexicon, q->text, ask);
+	if(query && strcmp(query, q->text) != 0)
+		composer_terms_of(query, &ask->terms);
+}
+
+/* Drops the sections that are one of the cards. */
+static size_t without_cards(struct section *s, size_t n, const struct section *cards, size_t ncards)
+{
+	size_t k = 0;
+
+	for(size_t i = 0; i < n; i++) {
+		bool card = false;
+
+		for(size_t c = 0; c < ncards && !card; c++)
+			card = s[i].document_id == cards[c].document_id && strcmp(s[i].path, cards[c].path) == 0;
+		if(!card)
+			s[k++] = s[i];
+	}
+	return k;
+}
+
+ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, const char *query,
+                      const struct passages *passages, struct section **out, size_t *n, double **feat)
+{
+	struct ask ask;
+	struct section *s = arena_alloc(ctx->arena, PATH_MAX_SECTIONS * sizeof(*s));
+	ll_result result;
+
+	*out = s;
+	*n = 0;
+	*feat = NULL;
+	if(!s)
+		return LL_ENOMEM;
+	understand(ctx, q, query, &ask);
+	*n = group_passages(passages, s, PATH_MAX_SECTIONS);
+	result = *n ? fill_sections(ctx, s, *n) : LL_OK;
+	if(result)
+		return result;
+	rank_sections(&ctx->kit->ranker, &ask, q->agent, s, *n);
+	*feat = arena_alloc(ctx->arena, (*n + 1) * RANK_FEATURES * sizeof(double));
+	if(!*feat)
+		return LL_ENOMEM;
+	for(size_t i = 0; i < *n; i++)
+		rank_features(&ask, &s[i], q->agent, *feat + i * RANK_FEATURES);
+	return LL_OK;
+}
+
+static ll_result load_cards(const struct answer_ctx *ctx, const struct ask *ask, struct section *cards,
+                            size_t *ncards)
+{
+	ll_result result = LL_OK;
+
+	*ncards = 0;
+	for(int i = 0; i < ask->nemergency && !result; i++) {
+		bool found;
+
+		result = fetch_card(ctx, ask->emergency[i]->id, &cards[*ncards], &found);
+		if(!result && found)
+			(*ncards)++;
+		else if(!result)
+			log_warn("emergency_untagged", "no manual tags the procedure for emergency %s", ask->emergency[i]->id);
+	}
+	return result;
+}
+
+ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,
+                       const struct passages *passages, struct answer *out)
+{
+	struct section cards[LEXICON_MAX_EMERGENCIES], *s = NULL;
+	struct compose_in in;
+	struct ask ask;
+	double *feat;
+	size_t n = 0;
+	ll_result result;
+
+	memset(&in, 0, sizeof(in));
+	understand(ctx, q, query, &ask);
+	result = load_cards(ctx, &ask, cards, &in.ncards);
+	if(!result)
+		result = answer_rank(ctx, q, query, passages, &s, &n, &feat);
+	if(!result && !in.ncards && ask.nemergency == 0)
+		result = unknown_name(ctx, &ask, s, n, &in.unknown);
+	if(result)
+		return result;
+	in.ask = &ask;
+	in.cards = cards;
+	in.ranked = s;
+	in.nranked = without_cards(s, n, cards, in.ncards);
+	return compose_answer(ctx->arena, &in, out);
+}

@@ -1,0 +1,55 @@
+/* path.h - the local answer path: question -> understanding -> emergency
+ * cards -> sections -> ranking -> composed answer.
+ *
+ *   ask_understand      what is asked, about what, which emergencies
+ *   cards               each emergency's tagged procedure (sql/006)
+ *   sections            the retrieved chunks grouped into whole sections
+ *   rank_sections       the learned ranker (rank.h)
+ *   unknown names       a brand, model or code no manual covers
+ *   compose_answer      one section's lead, steps and warnings (compose.h)
+ *
+ * The data it needs (the lexicon and the ranker's weights) is loaded once
+ * per process into an answer_kit; a request passes an answer_ctx (the
+ * database, its arena, the kit), never the worker.
+ */
+#ifndef LINELEAD_ANSWER_PATH_H
+#define LINELEAD_ANSWER_PATH_H
+
+#include "answer.h"
+#include "answer/lexicon.h"
+#include "answer/rank.h"
+#include "arena.h"
+#include "db.h"
+#include "result.h"
+
+struct answer_kit {
+	struct lexicon *lexicon;
+	struct ranker ranker;
+};
+
+/* Loads <data_dir>/data/answers (or <data_dir>/answers, installed). */
+__attribute__((warn_unused_result))
+ll_result answer_kit_load(const char *data_dir, struct answer_kit **out);
+void answer_kit_free(struct answer_kit *kit);
+
+struct answer_ctx {
+	struct db *db;
+	struct arena *arena;             /* the request's: *out lives here */
+	const struct answer_kit *kit;
+};
+
+/* The answer to q from passages (the retriever's, best first) retrieved
+ * with query (q->text, or a follow-up's with the earlier subject).
+ * LL_EDB when PostgreSQL cannot answer. */
+__attribute__((warn_unused_result))
+ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,
+                       const struct passages *passages, struct answer *out);
+
+/* The sections answer_local would rank for q, scored and best first, with
+ * each one's feature vector (for `linelead rank-features`).  *feat has
+ * RANK_FEATURES doubles per section. */
+__attribute__((warn_unused_result))
+ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, const char *query,
+                      const struct passages *passages, struct section **out, size_t *n, double **feat);
+
+#endif

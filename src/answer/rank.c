@@ -1,0 +1,154 @@
+/* rank.c - section features and the learned linear model (see rank.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer/rank.h"
+
+static const char *const names[RANK_FEATURES] = {
+	"bias", "retrieval", "first", "heading", "title", "body", "all_terms", "code_heading",
+	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
+	"fault_section", "quiz", "overview", "faq", "category", "emergency"};
+
+const char *rank_feature_name(enum rank_feature f)
+{
+	return f < RANK_FEATURES ? names[f] : "?";
+}
+
+static int feature_named(const char *s, size_t len)
+{
+	for(int i = 0; i < RANK_FEATURES; i++)
+		if(strlen(names[i]) == len && strncmp(names[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+ll_result ranker_parse(const char *text, struct ranker *out)
+{
+	memset(out, 0, sizeof(*out));
+	while(*text) {
+		size_t len = strcspn(text, "\n"), name = strcspn(text, "\t\n");
+		int f;
+		char *end;
+
+		if(len > 0 && text[0] != '#') {
+			if(name == len || (f = feature_named(text, name)) < 0)
+				return LL_EINVAL;
+			out->w[f] = strtod(text + name + 1, &end);
+			if(end == text + name + 1 || (end < text + len && *end != '\r'))
+				return LL_EINVAL;
+		}
+		text += len + (text[len] == '\n');
+	}
+	return LL_OK;
+}
+
+/* Share of the question's term weight that text holds. */
+static double share(const struct composer_terms *t, const char *text)
+{
+	double total = 0, got = 0;
+
+	for(int i = 0; i < t->n; i++)
+		total += t->weight[i];
+	if(total <= 0 || !text)
+		return 0;
+	composer_match_terms(t, text, &got);
+	return got / total;
+}
+
+/* Is code (as the question wrote it) in text, ignoring case and hyphens? */
+static bool holds_code(const char *text, const char *code)
+{
+	char codes[32][16];
+	int n = composer_codes_of(text, codes, 32);
+
+	for(int i = 0; i < n; i++)
+		if(strcmp(codes[i], code) == 0)
+			return true;
+	return false;
+}
+
+static void code_features(const struct ask *q, const struct section *s, double *f)
+{
+	for(int i = 0; i < q->ncodes; i++) {
+		if(holds_code(s->path, q->codes[i]))
+			f[F_CODE_HEADING] = 1;
+		else if(holds_code(s->body, q->codes[i]) || holds_code(s->title, q->codes[i]))
+			f[F_CODE_BODY] = 1;
+		else
+			f[F_CODE_MISSING] = 1;
+	}
+}
+
+static bool states_figure(const struct section *s, enum figure fig)
+{
+	for(size_t i = 0; i < s->nparts; i++)
+		if(ask_states_figure(s->parts[i].text, fig))
+			return true;
+	return false;
+}
+
+void rank_features(const struct ask *q, const struct section *s, enum agent_id agent,
+                   double f[RANK_FEATURES])
+{
+	uint32_t all = q->terms.n >= 32 ? 0xffffffffu : (1u << q->terms.n) - 1;
+	uint32_t held;
+
+	memset(f, 0, RANK_FEATURES * sizeof(*f));
+	f[F_BIAS] = 1;
+	f[F_RETRIEVAL] = s->retrieval;
+	f[F_FIRST] = s->rank == 0;
+	f[F_HEADING] = share(&q->terms, s->heading);
+	f[F_TITLE] = share(&q->terms, s->title);
+	f[F_BODY] = share(&q->terms, s->body);
+	held = composer_match_terms(&q->terms, s->heading, NULL) | composer_match_terms(&q->terms, s->title, NULL) |
+	       composer_match_terms(&q->terms, s->body, NULL);
+	f[F_ALL_TERMS] = q->terms.n > 0 && (held & all) == all;
+	code_features(q, s, f);
+	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) {
+		bool stated = states_figure(s, q->figure);
+
+		f[F_FIGURE_STATED] = stated;
+		f[F_FIGURE_MISSING] = !stated;
+	}
+	f[F_STEPS_WANTED] = (q->kind == ASKED_PROCEDURE || q->kind == ASKED_FAULT) && s->nsteps >= 2;
+	f[F_FAULT_SECTION] = q->kind == ASKED_FAULT && s->kind == SECTION_FAULT;
+	f[F_QUIZ] = s->kind == SECTION_QUIZ;
+	f[F_OVERVIEW] = s->kind == SECTION_OVERVIEW;
+	f[F_FAQ] = s->kind == SECTION_FAQ;
+	f[F_CATEGORY] = s->category && agent_get(agent)->categories[0] &&
+	                strcmp(s->category, agent_get(agent)->categories[0]) == 0;
+	f[F_EMERGENCY] = s->emergency != NULL;
+}
+
+double rank_score(const struct ranker *r, const double f[RANK_FEATURES])
+{
+	double z = 0;
+
+	for(int i = 0; i < RANK_FEATURES; i++)
+		z += r->w[i] * f[i];
+	return 1.0 / (1.0 + exp(-z));
+}
+
+static int by_score(const void *x, const void *y)
+{
+	const struct section *a = x, *b = y;
+
+	if(a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	return a->rank - b->rank;
+}
+
+void rank_sections(const struct ranker *r, const struct ask *q, enum agent_id agent,
+                   struct section *s, size_t n)
+{
+	double f[RANK_FEATURES];
+
+	for(size_t i = 0; i < n; i++) {
+		rank_features(q, &s[i], agent, f);
+		s[i].score = rank_score(r, f);
+	}
+	qsort(s, n, sizeof(*s), by_score);
+}

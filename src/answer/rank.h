@@ -1,0 +1,67 @@
+/* rank.h - which section answers the question: a learned linear model.
+ *
+ * Each candidate section gets a feature vector that carries to manuals never
+ * seen (how much of the question its heading, title and body hold, code and
+ * model matches, whether it states the kind of figure asked, its kind, its
+ * category, the retriever's score); the score is the logistic of the
+ * weighted sum.  The weights are data (data/answers/ranker.tsv), written by
+ * `make train-ranker` (scripts/train_ranker.py) from labelled questions
+ * (data/ranking/labelled.tsv) with a held-out split; `linelead rank-features`
+ * prints the vectors the training reads.  Pure: no database.
+ */
+#ifndef LINELEAD_ANSWER_RANK_H
+#define LINELEAD_ANSWER_RANK_H
+
+#include <stddef.h>
+
+#include "agents.h"
+#include "answer/ask.h"
+#include "answer/section.h"
+#include "result.h"
+
+enum rank_feature {
+	F_BIAS = 0,
+	F_RETRIEVAL,        /* the retriever's score */
+	F_FIRST,            /* the retriever's best section */
+	F_HEADING,          /* share of the question's term weight in the heading */
+	F_TITLE,            /* ... in the manual's title */
+	F_BODY,             /* ... in the body */
+	F_ALL_TERMS,        /* every term is somewhere in title, heading or body */
+	F_CODE_HEADING,     /* a code or model the question names is in the heading */
+	F_CODE_BODY,        /* ... in the title or body only */
+	F_CODE_MISSING,     /* the question names one the section does not hold */
+	F_FIGURE_STATED,    /* a figure question, and the section states one of that kind */
+	F_FIGURE_MISSING,   /* a figure question, and the section states none of that kind */
+	F_STEPS_WANTED,     /* a procedure or fault question, and the section has steps */
+	F_FAULT_SECTION,    /* a fault question, and a fault or troubleshooting section */
+	F_QUIZ,             /* a training quiz */
+	F_OVERVIEW,         /* an introduction or overview */
+	F_FAQ,              /* a FAQ entry */
+	F_CATEGORY,         /* the section's category is the agent's own */
+	F_EMERGENCY,        /* the section is an emergency's procedure */
+	RANK_FEATURES
+};
+
+struct ranker {
+	double w[RANK_FEATURES];
+};
+
+const char *rank_feature_name(enum rank_feature f);
+
+/* Parses "name<TAB>weight" lines (# comments); unknown names are an error.
+ * Missing names keep weight 0.  LL_EINVAL on a bad line. */
+__attribute__((warn_unused_result))
+ll_result ranker_parse(const char *text, struct ranker *out);
+
+/* The features of section s for question q asked of agent. */
+void rank_features(const struct ask *q, const struct section *s, enum agent_id agent,
+                   double f[RANK_FEATURES]);
+
+/* The logistic of the weighted features, in (0, 1). */
+double rank_score(const struct ranker *r, const double f[RANK_FEATURES]);
+
+/* Scores every section (s->score) and sorts them best first. */
+void rank_sections(const struct ranker *r, const struct ask *q, enum agent_id agent,
+                   struct section *s, size_t n);
+
+#endif

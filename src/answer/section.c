@@ -1,0 +1,231 @@
+/* section.c - a section read into parts, and its kind (see section.h). */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "answer/section.h"
+#include "composer.h"
+
+#define SECTION_MAX_PARTS 256
+
+static const char *const kind_names[SECTION_KINDS] = {
+	"plain", "steps", "fault", "specs", "faq", "overview", "quiz"};
+
+const char *section_kind_name(enum section_kind k)
+{
+	return k < SECTION_KINDS ? kind_names[k] : "plain";
+}
+
+/* "12. ", "3) ", "b. " at the start of a line: its length, else 0. */
+static size_t step_marker(const char *s)
+{
+	size_t i = 0;
+
+	while(isdigit((unsigned char)s[i]) && i < 3)
+		i++;
+	if(i == 0 && islower((unsigned char)s[0]) && (s[1] == '.' || s[1] == ')') && s[2] == ' ')
+		i = 1;
+	if(i > 0 && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
+		return i + 2;
+	return 0;
+}
+
+static size_t bullet_marker(const char *s)
+{
+	if((s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+		return 2;
+	if(strncmp(s, "\xE2\x80\xA2 ", 4) == 0)   /* U+2022 BULLET */
+		return 4;
+	return 0;
+}
+
+static bool is_notice(const char *s)
+{
+	static const char *const words[] = {"WARNING", "CAUTION", "DANGER", "IMPORTANT", NULL};
+
+	for(int i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+
+		if(strncmp(s, words[i], n) == 0 && (s[n] == ':' || s[n] == ' ' || s[n] == '!'))
+			return true;
+	}
+	return false;
+}
+
+/* A table row as ingest writes it: cells joined by " — " (U+2014). */
+static bool is_row(const char *s)
+{
+	const char *dash = strstr(s, " \xE2\x80\x94 ");
+
+	return dash && strstr(dash + 5, " \xE2\x80\x94 ") != NULL;
+}
+
+static bool abbreviation_before(const char *start, const char *dot)
+{
+	static const char *const abbr[] = {"e.g", "i.e", "approx", "No", "no", "min", "Fig", "vs", "etc",
+	                                   "St", "Dr", "Mr", "Ms", "oz", "lb", "qt", "gal", "in", NULL};
+
+	for(int i = 0; abbr[i]; i++) {
+		size_t n = strlen(abbr[i]);
+
+		if((size_t)(dot - start) >= n && strncmp(dot - n, abbr[i], n) == 0 &&
+		   (dot - n == start || !isalpha((unsigned char)dot[-(long)n - 1])))
+			return true;
+	}
+	return false;
+}
+
+/* The end of the sentence starting at s (within len): after ". " before a
+ * capital, a digit or a quote. */
+static size_t sentence_end(const char *s, size_t len)
+{
+	for(size_t i = 1; i + 2 < len; i++) {
+		char c = s[i], next = s[i + 2];
+
+		if((c == '.' || c == '!' || c == '?') && s[i + 1] == ' ' &&
+		   (isupper((unsigned char)next) || isdigit((unsigned char)next) || next == '"') &&
+		   !(c == '.' && abbreviation_before(s, s + i)))
+			return i + 1;
+	}
+	return len;
+}
+
+static ll_result add_part(struct arena *a, struct section *s, enum part_kind kind, const char *text, size_t len)
+{
+	char *t;
+
+	while(len && isspace((unsigned char)*text)) {
+		text++;
+		len--;
+	}
+	while(len && isspace((unsigned char)text[len - 1]))
+		len--;
+	if(len == 0 || s->nparts == SECTION_MAX_PARTS)
+		return LL_OK;
+	t = arena_alloc(a, len + 1);
+	if(!t)
+		return LL_ENOMEM;
+	{
+		/* Markdown emphasis and runs of spaces go */
+		size_t o = 0;
+
+		for(size_t i = 0; i < len; i++) {
+			if((text[i] == '*' || text[i] == '_') && i + 1 < len && text[i + 1] == text[i]) {
+				i++;
+				continue;
+			}
+			if(text[i] == ' ' && o && t[o - 1] == ' ')
+				continue;
+			t[o++] = text[i];
+		}
+		t[o] = '\0';
+	}
+	s->parts[s->nparts].kind = kind;
+	s->parts[s->nparts++].text = t;
+	return LL_OK;
+}
+
+/* A prose line: one part a sentence. */
+static ll_result add_prose(struct arena *a, struct section *s, const char *line, size_t len)
+{
+	ll_result result = LL_OK;
+
+	while(len > 0 && !result) {
+		size_t n = sentence_end(line, len);
+
+		result = add_part(a, s, PART_PROSE, line, n);
+		line += n;
+		len -= n;
+	}
+	return result;
+}
+
+static ll_result add_line(struct arena *a, struct section *s, const char *line, size_t len)
+{
+	char *copy = arena_strndup(a, line, len);
+	size_t m;
+
+	if(!copy)
+		return LL_ENOMEM;
+	if((m = step_marker(copy)) > 0)
+		return add_part(a, s, PART_STEP, copy + m, len - m);
+	if((m = bullet_marker(copy)) > 0)
+		return add_part(a, s, PART_BULLET, copy + m, len - m);
+	if(is_notice(copy))
+		return add_part(a, s, PART_WARNING, copy, len);
+	if(is_row(copy) || (copy[0] == '|' && len > 2))
+		return add_part(a, s, PART_ROW, copy, len);
+	if(copy[0] == '#' )
+		return LL_OK;
+	return add_prose(a, s, copy, len);
+}
+
+static bool heading_has(const char *h, const char *const *words)
+{
+	for(int i = 0; words[i]; i++)
+		if(strcasestr(h, words[i]))
+			return true;
+	return false;
+}
+
+static enum section_kind kind_of(const struct section *s)
+{
+	static const char *const quiz[] = {"quiz", "test your", "questions and answers", "check your",
+	                                   "review question", "answer key", NULL};
+	static const char *const overview[] = {"overview", "introduction", "about this", "purpose",
+	                                       "scope", "how to use", "contents", NULL};
+	static const char *const fault[] = {"troubleshoot", "fault", "error", "alarm", "problem",
+	                                    "not heating", "won't", "will not", "diagnos", NULL};
+	static const char *const specs[] = {"specification", "technical data", "rating", "capacit", NULL};
+	const char *h = s->heading;
+	char codes[1][16];
+	size_t questions = 0;
+
+	for(size_t i = 0; i < s->nparts; i++)
+		questions += s->parts[i].text[strlen(s->parts[i].text) - 1] == '?';
+	if(heading_has(h, quiz) || (questions >= 3 && questions * 3 >= s->nparts))
+		return SECTION_QUIZ;
+	if(!s->path[0] || strcmp(s->path, s->title) == 0 || heading_has(h, overview))
+		return SECTION_OVERVIEW;
+	if(h[0] && h[strlen(h) - 1] == '?')
+		return SECTION_FAQ;
+	if(heading_has(h, specs))
+		return SECTION_SPECS;
+	if(heading_has(h, fault) || composer_codes_of(h, codes, 1) > 0 || s->nrows >= 3)
+		return SECTION_FAULT;
+	if(s->nsteps >= 2)
+		return SECTION_STEPS;
+	return SECTION_PLAIN;
+}
+
+ll_result section_read(struct arena *a, struct section *s)
+{
+	const char *p = s->body, *last = strrchr(s->path, '>');
+	ll_result result = LL_OK;
+
+	s->heading = last ? last + 2 : s->path;
+	s->parts = arena_alloc(a, SECTION_MAX_PARTS * sizeof(*s->parts));
+	s->nparts = 0;
+	if(!s->parts)
+		return LL_ENOMEM;
+	while(*p && !result) {
+		size_t len = strcspn(p, "\n");
+
+		result = add_line(a, s, p, len);
+		p += len + (p[len] == '\n');
+	}
+	s->nsteps = s->nbullets = s->nrows = s->nwarnings = s->nprose = 0;
+	for(size_t i = 0; i < s->nparts; i++) {
+		enum part_kind k = s->parts[i].kind;
+
+		s->nsteps += k == PART_STEP;
+		s->nbullets += k == PART_BULLET;
+		s->nrows += k == PART_ROW;
+		s->nwarnings += k == PART_WARNING;
+		s->nprose += k == PART_PROSE;
+	}
+	s->kind = kind_of(s);
+	return result;
+}

@@ -1,0 +1,61 @@
+/* section.h - the answer unit: one section of one manual, read into parts.
+ *
+ * A section is the text under one heading (all its chunks, in order).  It
+ * is read into parts -- prose sentences, numbered steps, bullets, table
+ * rows, WARNING / CAUTION / DANGER notices -- and given a kind from its
+ * heading and shape, so the composer can take a section's own lead, steps
+ * and warnings and never mix two sections.  Pure: no database.
+ *
+ * Ownership: every string lives in the arena passed to section_read.
+ */
+#ifndef LINELEAD_ANSWER_SECTION_H
+#define LINELEAD_ANSWER_SECTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "result.h"
+
+enum part_kind { PART_PROSE, PART_STEP, PART_BULLET, PART_ROW, PART_WARNING };
+
+struct part {
+	enum part_kind kind;
+	const char *text;        /* one sentence, step, bullet, row or notice */
+};
+
+enum section_kind {
+	SECTION_PLAIN = 0,
+	SECTION_STEPS,           /* a numbered procedure */
+	SECTION_FAULT,           /* a code, a fault table, troubleshooting */
+	SECTION_SPECS,           /* specifications, ratings, capacity */
+	SECTION_FAQ,             /* its heading is a question */
+	SECTION_OVERVIEW,        /* a manual's introduction or overview */
+	SECTION_QUIZ,            /* questions and answers for training */
+	SECTION_KINDS
+};
+
+struct section {
+	long long document_id;
+	const char *title;       /* the manual's */
+	const char *path;        /* "Cleaning > Daily"; "" for the introduction */
+	const char *heading;     /* the path's last part */
+	const char *category;
+	const char *body;        /* all of the section's chunks */
+	const char *emergency;   /* its emergency tag (sql/006), or NULL */
+	double retrieval;        /* best score of its chunks in [0, 1] */
+	int rank;                /* 0 = the retriever's best section */
+	double score;            /* the ranker's, in [0, 1] */
+	struct part *parts;
+	size_t nparts, nsteps, nbullets, nrows, nwarnings, nprose;
+	enum section_kind kind;
+};
+
+/* Reads s->body into s->parts and sets s->kind (and the counts).  LL_ENOMEM
+ * is the only failure. */
+__attribute__((warn_unused_result))
+ll_result section_read(struct arena *a, struct section *s);
+
+const char *section_kind_name(enum section_kind k);
+
+#endif
