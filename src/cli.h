@@ -12,5 +12,7 @@ int cli_ingest(struct worker *w, int argc, char **argv);
 int cli_ask(struct worker *w, int argc, char **argv);
 int cli_stats(struct worker *w, int argc, char **argv);
 int cli_prune(struct worker *w, int argc, char **argv);
+int cli_rank_features(struct worker *w, int argc, char **argv);
+int cli_vocab(struct worker *w, int argc, char **argv);
 
 #endif

@@ -24,6 +24,8 @@ static const struct {
 	{"ask", cli_ask, "[--json] [--agent A] [--priority P] \"question\"  answer in-process"},
 	{"apikey", cli_apikey, "create --name NAME [--scope chat|admin] | list | revoke ID"},
 	{"stats", cli_stats, "print document, conversation and request counts"},
+	{"vocab", cli_vocab, "\"question\"  the question as the answer path reads it"},
+	{"rank-features", cli_rank_features, "LABELLED.tsv  the ranker's features (make train-ranker)"},
 	{"prune", cli_prune, "[--days N]  delete request_log rows past retention_days"},
 };
 

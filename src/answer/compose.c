@@ -200,39 +200,73 @@ static bool asks_more(const struct ask *q)
 	return false;
 }
 
-/* The emergencies' procedures, whole; then the question's other part when a
- * section answers it well. */
+/* The card's first sentence: the procedure in one line (the section's own
+ * prose), else a framing of the steps. */
+static const char *card_summary(struct arena *a, const struct section *c, const char *name)
+{
+	int i = first_of(c, PART_PROSE);
+
+	return i >= 0 ? c->parts[i].text : arena_printf(a, "%s: do these steps now, in order.", name);
+}
+
+/* The best answer to the question's other part: a sentence of a card that
+ * is not one of its steps, or the lead of the best other section. */
+static const char *second_part(struct arena *a, const struct compose_in *in)
+{
+	const struct ask *q = in->ask;
+	const char *best = NULL, *lead = NULL;
+	double best_v = 1.0;
+
+	for(size_t k = 0; k < in->ncards; k++) {
+		const struct section *c = &in->cards[k];
+		int summary = first_of(c, PART_PROSE);
+
+		for(size_t i = 0; i < c->nparts; i++) {
+			double v = lead_value(q, &c->parts[i]);
+
+			if(c->parts[i].kind != PART_STEP && (int)i != summary && v > best_v) {
+				best = c->parts[i].text;
+				best_v = v;
+			}
+		}
+	}
+	if(in->nranked && in->ranked[0].score >= COMPOSE_SECOND_PART_SCORE && in->ranked[0].kind != SECTION_QUIZ &&
+	   in->ranked[0].kind != SECTION_OVERVIEW) {
+		int i = compose_lead(q, &in->ranked[0]);
+
+		if(i >= 0 && lead_value(q, &in->ranked[0].parts[i]) >= best_v - 0.5)
+			lead = in->ranked[0].parts[i].text;
+	}
+	(void)a;
+	return lead ? lead : best;
+}
+
+/* The emergencies' procedures, whole and first: each card's one-line
+ * summary, then the answer to the question's other part (or the first
+ * card's warning); the steps are the cards' steps, in order. */
 static ll_result compose_cards(struct arena *a, const struct compose_in *in, struct list *steps,
                                struct list *warnings, struct buf *text, struct answer *out)
 {
 	const struct ask *q = in->ask;
+	const char *more = asks_more(q) ? second_part(a, in) : NULL;
 	ll_result result = LL_OK;
 
 	for(size_t i = 0; i < in->ncards && !result; i++) {
 		const struct section *c = &in->cards[i];
 		const char *name = q->emergency[i < (size_t)q->nemergency ? i : 0]->name;
+		const char *summary = card_summary(a, c, name);
 
-		if(i == 0)
-			result = buf_printf(text, "Emergency: %s. Do these steps now, in order.", name);
+		result = summary ? buf_printf(text, "%s%s", i ? " " : "", summary) : LL_ENOMEM;
 		add_steps(steps, c, i > 0 ? name : NULL, a);
 		add_warnings(warnings, c);
 		add_citation(a, out, c);
 	}
-	if(!result && in->ncards && in->cards[0].nwarnings) {
-		int w = first_of(&in->cards[0], PART_WARNING);
-
-		result = buf_printf(text, " %s", in->cards[0].parts[w].text);
-	}
-	if(!result && in->nranked && in->ranked[0].score >= COMPOSE_SECOND_PART_SCORE &&
-	   in->ranked[0].kind != SECTION_QUIZ && in->ranked[0].kind != SECTION_OVERVIEW && asks_more(q)) {
-		const char *lead;
-
-		result = lead_text(a, q, &in->ranked[0], &lead);
-		if(!result && lead)
-			result = buf_printf(text, "\n\nThen, %s: %s", in->ranked[0].heading, lead);
-		if(!result)
-			add_citation(a, out, &in->ranked[0]);
-	}
+	if(!result && more)
+		result = buf_printf(text, " %s", more);
+	else if(!result && in->cards[0].nwarnings)
+		result = buf_printf(text, " %s", in->cards[0].parts[first_of(&in->cards[0], PART_WARNING)].text);
+	if(!result && more && in->nranked && strcmp(more, "") != 0)
+		add_citation(a, out, &in->ranked[0]);
 	out->escalate = true;
 	out->confidence = 0.95;
 	return result;

@@ -23,9 +23,9 @@
 #include "result.h"
 
 /* Below this ranker score the best section does not answer the question. */
-#define COMPOSE_MIN_SCORE 0.35
+#define COMPOSE_MIN_SCORE 0.12
 /* A second part of a question is answered when its section scores this. */
-#define COMPOSE_SECOND_PART_SCORE 0.45
+#define COMPOSE_SECOND_PART_SCORE 0.3
 
 struct compose_in {
 	const struct ask *ask;

@@ -403,8 +403,13 @@ ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, co
 	*feat = arena_alloc(ctx->arena, (*n + 1) * RANK_FEATURES * sizeof(double));
 	if(!*feat)
 		return LL_ENOMEM;
-	for(size_t i = 0; i < *n; i++)
-		rank_features(&ask, &s[i], q->agent, *feat + i * RANK_FEATURES);
+	{
+		double idf[COMPOSER_MAX_TERMS];
+
+		rank_rarity(&ask, s, *n, idf);
+		for(size_t i = 0; i < *n; i++)
+			rank_features(&ask, &s[i], q->agent, idf, *feat + i * RANK_FEATURES);
+	}
 	return LL_OK;
 }
 

@@ -10,7 +10,8 @@
 static const char *const names[RANK_FEATURES] = {
 	"bias", "retrieval", "first", "heading", "title", "body", "all_terms", "code_heading",
 	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
-	"fault_section", "quiz", "overview", "faq", "category", "emergency"};
+	"fault_section", "quiz", "overview", "faq", "category", "emergency", "heading_rare", "body_rare",
+	"heading_precision"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -90,8 +91,52 @@ static bool states_figure(const struct section *s, enum figure fig)
 	return false;
 }
 
+static uint32_t held_by(const struct ask *q, const struct section *s)
+{
+	return composer_match_terms(&q->terms, s->heading, NULL) | composer_match_terms(&q->terms, s->title, NULL) |
+	       composer_match_terms(&q->terms, s->body, NULL);
+}
+
+void rank_rarity(const struct ask *q, const struct section *s, size_t n, double *idf)
+{
+	int df[COMPOSER_MAX_TERMS] = {0};
+
+	for(size_t i = 0; i < n; i++) {
+		uint32_t held = held_by(q, &s[i]);
+
+		for(int t = 0; t < q->terms.n; t++)
+			df[t] += (held >> t) & 1;
+	}
+	for(int t = 0; t < q->terms.n; t++)
+		idf[t] = log(1.0 + (double)n / (1.0 + df[t])) * q->terms.weight[t];
+}
+
+static double rare_share(const struct ask *q, const double *idf, uint32_t held)
+{
+	double total = 0, got = 0;
+
+	for(int t = 0; t < q->terms.n; t++) {
+		total += idf[t];
+		if((held >> t) & 1)
+			got += idf[t];
+	}
+	return total > 0 ? got / total : 0;
+}
+
+/* Share of the heading's content words found in the question. */
+static double heading_precision(const struct ask *q, const char *heading)
+{
+	struct composer_terms h;
+	int got = 0;
+
+	composer_terms_of(heading, &h);
+	for(int i = 0; i < h.n; i++)
+		got += composer_match_terms(&q->terms, h.term[i], NULL) != 0;
+	return h.n ? (double)got / h.n : 0;
+}
+
 void rank_features(const struct ask *q, const struct section *s, enum agent_id agent,
-                   double f[RANK_FEATURES])
+                   const double *idf, double f[RANK_FEATURES])
 {
 	uint32_t all = q->terms.n >= 32 ? 0xffffffffu : (1u << q->terms.n) - 1;
 	uint32_t held;
@@ -103,8 +148,10 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_HEADING] = share(&q->terms, s->heading);
 	f[F_TITLE] = share(&q->terms, s->title);
 	f[F_BODY] = share(&q->terms, s->body);
-	held = composer_match_terms(&q->terms, s->heading, NULL) | composer_match_terms(&q->terms, s->title, NULL) |
-	       composer_match_terms(&q->terms, s->body, NULL);
+	held = held_by(q, s);
+	f[F_HEADING_RARE] = rare_share(q, idf, composer_match_terms(&q->terms, s->heading, NULL));
+	f[F_BODY_RARE] = rare_share(q, idf, held);
+	f[F_HEADING_PRECISION] = heading_precision(q, s->heading);
 	f[F_ALL_TERMS] = q->terms.n > 0 && (held & all) == all;
 	code_features(q, s, f);
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) {
@@ -144,10 +191,11 @@ static int by_score(const void *x, const void *y)
 void rank_sections(const struct ranker *r, const struct ask *q, enum agent_id agent,
                    struct section *s, size_t n)
 {
-	double f[RANK_FEATURES];
+	double f[RANK_FEATURES], idf[COMPOSER_MAX_TERMS];
 
+	rank_rarity(q, s, n, idf);
 	for(size_t i = 0; i < n; i++) {
-		rank_features(q, &s[i], agent, f);
+		rank_features(q, &s[i], agent, idf, f);
 		s[i].score = rank_score(r, f);
 	}
 	qsort(s, n, sizeof(*s), by_score);

@@ -39,6 +39,9 @@ enum rank_feature {
 	F_FAQ,              /* a FAQ entry */
 	F_CATEGORY,         /* the section's category is the agent's own */
 	F_EMERGENCY,        /* the section is an emergency's procedure */
+	F_HEADING_RARE,     /* share in the heading, each term weighed by how few candidates hold it */
+	F_BODY_RARE,        /* ... in the title or body */
+	F_HEADING_PRECISION,/* share of the heading's own words that the question holds */
 	RANK_FEATURES
 };
 
@@ -53,9 +56,14 @@ const char *rank_feature_name(enum rank_feature f);
 __attribute__((warn_unused_result))
 ll_result ranker_parse(const char *text, struct ranker *out);
 
-/* The features of section s for question q asked of agent. */
+/* How telling each of q's terms is among the n candidates: log(1 + n /
+ * (1 + the number of candidates holding it)).  idf has COMPOSER_MAX_TERMS. */
+void rank_rarity(const struct ask *q, const struct section *s, size_t n, double *idf);
+
+/* The features of section s for question q asked of agent (idf from
+ * rank_rarity over the same candidates). */
 void rank_features(const struct ask *q, const struct section *s, enum agent_id agent,
-                   double f[RANK_FEATURES]);
+                   const double *idf, double f[RANK_FEATURES]);
 
 /* The logistic of the weighted features, in (0, 1). */
 double rank_score(const struct ranker *r, const double f[RANK_FEATURES]);

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""train_ranker.py - fits the section ranker's weights (make train-ranker).
+
+    train_ranker.py [LABELLED.tsv] [OUT.tsv]
+
+LABELLED.tsv (data/ranking/labelled.tsv): question, manual file, section
+heading, kind, lead.  Every question goes through `linelead rank-features`
+(the answer path's own understanding, retrieval and sections, so the
+features are exactly the ones the product computes), each candidate
+section is labelled right when it is the labelled file's section, and a
+conditional-logit model (softmax over each question's candidates) is fitted
+with an L2 penalty; a one-variable logistic fit then calibrates its scale
+and bias so that the score is the chance a section is the right one (the
+composer's "not found" and "second part" cut-offs read it that way).
+
+One question in five (by a hash of its text) is held out: the fit never
+sees it; the printed held-out top-1 accuracy is the figure to watch.
+Writes OUT.tsv (data/answers/ranker.tsv).  Needs LINELEAD_CLI (or
+build/src/linelead), LINELEAD_CONFIG or the environment the CLI reads, and
+DATABASE_URL (psql) to name each document's source file.  Python 3
+standard library only.
+"""
+import hashlib
+import math
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+L2 = 0.002
+RATE = 1.0
+ROUNDS = 2000
+
+
+def cli():
+    path = os.environ.get("LINELEAD_CLI") or os.path.join(REPO, "build", "src", "linelead")
+    cmd = [path]
+    if os.environ.get("LINELEAD_CONFIG"):
+        cmd += ["-c", os.environ["LINELEAD_CONFIG"]]
+    return cmd
+
+
+def read_labels(path):
+    labels = {}
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cols) < 3:
+                continue
+            if len(cols) > 3 and cols[3] == "emergency":
+                continue  # emergencies are answered by their tagged card, not ranked
+            labels[lineno] = (cols[0], cols[1], cols[2])
+    return labels
+
+
+def source_keys():
+    out = subprocess.run(["psql", os.environ["DATABASE_URL"], "-AtF", "\t", "-c",
+                          "SELECT id, source_key FROM documents"], capture_output=True, text=True, check=True)
+    return dict((int(a), b) for a, b in (l.split("\t", 1) for l in out.stdout.splitlines() if "\t" in l))
+
+
+def candidates(labelled):
+    out = subprocess.run(cli() + ["rank-features", labelled], capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit("train_ranker: linelead rank-features failed:\n" + out.stderr)
+    lines = out.stdout.splitlines()
+    names = lines[0].split("\t")[3:]
+    groups = {}
+    for line in lines[1:]:
+        cols = line.split("\t")
+        groups.setdefault(int(cols[0]), []).append((int(cols[1]), cols[2], [float(x) for x in cols[3:]]))
+    return names, groups
+
+
+def is_right(label, key, path):
+    _, file, section = label
+    return key == file and section in path.split(" > ")
+
+
+def held_out(question):
+    return hashlib.sha1(question.encode()).digest()[0] % 5 == 0
+
+
+def dot(w, f):
+    return sum(a * b for a, b in zip(w, f))
+
+
+def fit(data, nf):
+    """Conditional logit: data is a list of (features list, index of right)."""
+    w = [0.0] * nf
+    for _ in range(ROUNDS):
+        grad = [0.0] * nf
+        for feats, right in data:
+            s = [dot(w, f) for f in feats]
+            m = max(s)
+            e = [math.exp(x - m) for x in s]
+            z = sum(e)
+            for k, f in enumerate(feats):
+                p = e[k] / z - (1.0 if k == right else 0.0)
+                for j in range(nf):
+                    grad[j] += p * f[j]
+        for j in range(nf):
+            w[j] -= RATE * (grad[j] / len(data) + L2 * w[j])
+    return w
+
+
+def calibrate(data, w):
+    """P(right) = sigmoid(a * score + b) over every candidate."""
+    a, b = 1.0, 0.0
+    points = [(dot(w, f), 1.0 if k == right else 0.0) for feats, right in data for k, f in enumerate(feats)]
+    for _ in range(300):
+        ga = gb = 0.0
+        for s, y in points:
+            p = 1.0 / (1.0 + math.exp(-(a * s + b)))
+            ga += (p - y) * s
+            gb += p - y
+        a -= 0.5 * ga / len(points)
+        b -= 0.5 * gb / len(points)
+    return a, b
+
+
+def top1(data, w):
+    good = sum(1 for feats, right in data if max(range(len(feats)), key=lambda k: dot(w, feats[k])) == right)
+    return 100.0 * good / max(len(data), 1)
+
+
+def main():
+    labelled = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "data", "ranking", "labelled.tsv")
+    out_path = sys.argv[2] if len(sys.argv) > 2 else os.path.join(REPO, "data", "answers", "ranker.tsv")
+    labels = read_labels(labelled)
+    keys = source_keys()
+    names, groups = candidates(labelled)
+    train, test, missed = [], [], 0
+    for lineno, label in labels.items():
+        cands = groups.get(lineno, [])
+        right = [k for k, (doc, path, _) in enumerate(cands) if is_right(label, keys.get(doc), path)]
+        if not right:
+            missed += 1
+            continue
+        (test if held_out(label[0]) else train).append(([f for _, _, f in cands], right[0]))
+    nf = len(names)
+    bias = names.index("bias")
+    first = names.index("first")
+    base = [0.0] * nf
+    base[first] = 1.0
+    print("train_ranker: %d questions, right section among the candidates for %d (%.1f%%)"
+          % (len(labels), len(labels) - missed, 100.0 * (len(labels) - missed) / max(len(labels), 1)))
+    print("train_ranker: retriever order alone: top-1 %.1f%% train, %.1f%% held-out"
+          % (top1(train, base), top1(test, base)))
+    w = fit(train, nf)
+    a, b = calibrate(train, w)
+    w = [a * x for x in w]
+    w[bias] += b
+    print("train_ranker: learned: top-1 %.1f%% train (%d), %.1f%% held-out (%d)"
+          % (top1(train, w), len(train), top1(test, w), len(test)))
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write("# ranker.tsv - the section ranker's weights (src/answer/rank.h), written by\n"
+                "# `make train-ranker` (scripts/train_ranker.py) from data/ranking/labelled.tsv:\n"
+                "# %d questions, held-out top-1 %.1f%% (%d questions).\n"
+                % (len(labels), top1(test, w), len(test)))
+        for name, x in zip(names, w):
+            f.write("%s\t%.4f\n" % (name, x))
+    print("train_ranker: wrote %s" % out_path)
+
+
+if __name__ == "__main__":
+    main()

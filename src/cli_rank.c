@@ -1,0 +1,108 @@
+/* cli_rank.c - linelead rank-features: the ranker's training data.
+ *
+ * For each question of a labelled file (question<TAB>...; the rest is the
+ * trainer's), the question goes the answer path's way -- crew words
+ * rewritten, classified, retrieved, grouped into sections -- and every
+ * candidate section is printed with its feature vector:
+ *
+ *     <line number> TAB <document id> TAB <section path> TAB <f0> ... <fN>
+ *
+ * scripts/train_ranker.py labels the rows and fits data/answers/ranker.tsv.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answer/path.h"
+#include "classifier.h"
+#include "cli.h"
+#include "retriever.h"
+#include "worker.h"
+
+static ll_result rank_one(struct worker *w, int lineno, const char *question)
+{
+	const struct answer_ctx ctx = {&w->db, &w->arena, w->answers};
+	const char *text = lexicon_rewrite(w->answers->lexicon, &w->arena, question);
+	struct classification c;
+	struct question q = {0};
+	struct passages found = {0};
+	struct section *s;
+	double *feat;
+	size_t n;
+	bool degraded = false;
+	ll_result result;
+
+	if(!text)
+		return LL_ENOMEM;
+	classifier_classify(w->classifier, text, &c);
+	q.text = text;
+	q.agent = c.agent;
+	q.secondary = AGENT_NONE;
+	result = retriever_search(w, text, c.agent, 10.0, &found, &degraded);
+	if(!result)
+		result = answer_rank(&ctx, &q, text, &found, &s, &n, &feat);
+	for(size_t i = 0; i < n && !result; i++) {
+		printf("%d\t%lld\t%s", lineno, s[i].document_id, s[i].path);
+		for(int f = 0; f < RANK_FEATURES; f++)
+			printf("\t%.4f", feat[i * RANK_FEATURES + f]);
+		printf("\n");
+	}
+	return result;
+}
+
+int cli_rank_features(struct worker *w, int argc, char **argv)
+{
+	char line[4096];
+	int lineno = 0;
+	FILE *fp;
+
+	if(argc != 1) {
+		fprintf(stderr, "usage: linelead rank-features LABELLED.tsv\n");
+		return 2;
+	}
+	fp = fopen(argv[0], "r");
+	if(!fp) {
+		perror(argv[0]);
+		return 1;
+	}
+	printf("# line\tdocument\tsection");
+	for(int f = 0; f < RANK_FEATURES; f++)
+		printf("\t%s", rank_feature_name((enum rank_feature)f));
+	printf("\n");
+	while(fgets(line, sizeof(line), fp)) {
+		line[strcspn(line, "\t\r\n")] = '\0';
+		lineno++;
+		if(!line[0] || line[0] == '#')
+			continue;
+		arena_reset(&w->arena);
+		if(rank_one(w, lineno, line) != LL_OK) {
+			fprintf(stderr, "linelead rank-features: line %d failed\n", lineno);
+			fclose(fp);
+			return 1;
+		}
+	}
+	fclose(fp);
+	return 0;
+}
+
+/* linelead vocab "question": what the answer path reads -- the question
+ * with crew words rewritten, its kind, and the emergencies it names. */
+int cli_vocab(struct worker *w, int argc, char **argv)
+{
+	const char *text;
+	struct ask ask;
+
+	if(argc != 1) {
+		fprintf(stderr, "usage: linelead vocab \"question\"\n");
+		return 2;
+	}
+	text = lexicon_rewrite(w->answers->lexicon, &w->arena, argv[0]);
+	if(!text)
+		return 1;
+	ask_understand(w->answers->lexicon, text, &ask);
+	printf("text: %s\nasks: %s\n", text, ask_kind_name(ask.kind));
+	for(int i = 0; i < ask.nemergency; i++)
+		printf("emergency: %s (%s)\n", ask.emergency[i]->id, ask.emergency[i]->name);
+	return 0;
+}
