@@ -280,8 +280,12 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	char codes[1][16];
 	ll_result result;
 
-	result = buf_printf(text, "I don't have the manual for the %s in this store's manuals, so I can't "
-	                    "give its model-specific steps or codes.", in->unknown);
+	if(in->unknown_is_code)
+		result = buf_printf(text, "I don't have the code %s in any of this store's manuals, so I can't "
+		                    "say what it means on this machine.", in->unknown);
+	else
+		result = buf_printf(text, "I don't have the manual for the %s in this store's manuals, so I can't "
+		                    "give its model-specific steps or codes.", in->unknown);
 	/* a generic manual's section (no model in its title), a fault one first */
 	for(int pass = 0; pass < 2 && !g; pass++)
 		for(size_t i = 0; i < in->nranked && !g; i++)

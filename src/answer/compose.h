@@ -14,6 +14,7 @@
 #ifndef LINELEAD_ANSWER_COMPOSE_H
 #define LINELEAD_ANSWER_COMPOSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "answer.h"
@@ -34,6 +35,7 @@ struct compose_in {
 	const struct section *cards;      /* emergency procedures, in the question's order */
 	size_t ncards;
 	const char *unknown;              /* a name no manual covers, or NULL */
+	bool unknown_is_code;             /* ... an error code only ("C19"), on a machine we know */
 };
 
 /* Everything in *out lives in a.  LL_ENOMEM is the only failure. */

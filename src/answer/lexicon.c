@@ -17,6 +17,7 @@
 #define LX_PHRASE 6              /* words in a phrase */
 #define LX_TEXT_WORDS 160        /* words of a question looked at */
 #define LX_FILE_MAX (1 << 20)
+#define LX_TYPO_MIN 7            /* shorter words match exactly: "burned" is not "burner" */
 
 struct phrase {
 	char w[LX_PHRASE][LX_WORD];  /* "*" = any one word; "ab*" = a word starting "ab" */
@@ -105,7 +106,7 @@ bool lexicon_word_like(const char *a, size_t la, const char *b, size_t lb)
 
 	if(la == lb && memcmp(a, b, la) == 0)
 		return true;
-	if(la < 5 || lb < 5 || a[0] != b[0] || (la > lb ? la - lb : lb - la) > 1)
+	if(la < LX_TYPO_MIN || lb < LX_TYPO_MIN || a[0] != b[0] || (la > lb ? la - lb : lb - la) > 1)
 		return false;
 	while(i < la && i < lb && a[i] == b[i])
 		i++;

@@ -9,9 +9,10 @@
  *   emergencies.tsv  the fixed set of life-safety emergencies and the words
  *                    that name them (lexicon_emergencies).
  *
- * Both match words whole, lower-cased; a word of five letters or more also
+ * Both match words whole, lower-cased; a word of seven letters or more also
  * matches with one typo (a letter added, dropped, changed or two swapped,
- * the first letter kept), so "unconsious" and "electrocuted" work.
+ * the first letter kept), so "unconsious" and "diarhhea" work; shorter
+ * words match exactly, since one letter turns "burned" into "burner".
  */
 #ifndef LINELEAD_ANSWER_LEXICON_H
 #define LINELEAD_ANSWER_LEXICON_H
@@ -52,7 +53,7 @@ int lexicon_emergencies(const struct lexicon *lx, const char *text,
                         const struct emergency **out, int max);
 
 /* One word (lower-case) against another: equal, or one typo apart when both
- * have five letters or more.  Shared with the ranker's subject match. */
+ * have seven letters or more.  Shared with the ranker's subject match. */
 bool lexicon_word_like(const char *a, size_t la, const char *b, size_t lb);
 
 #endif

@@ -283,8 +283,21 @@ static ll_result machine_named(const struct qword *q, struct buf *b)
 	return result;
 }
 
-/* A word that may be a brand: right before a machine noun or a code, or
- * right after a code. */
+/* A model number ("KM-660", "BG-4", "TW40H"), not an error code ("C04",
+ * "A11", "E-45"): two letters or more with a hyphen or three digits. */
+static bool model_like(const char *w)
+{
+	size_t letters = 0, digits = 0;
+
+	for(const char *p = w; *p; p++) {
+		letters += isalpha((unsigned char)*p) != 0;
+		digits += isdigit((unsigned char)*p) != 0;
+	}
+	return letters >= 3 || (letters >= 2 && (strchr(w, '-') || digits >= 3));
+}
+
+/* A word that may be a brand: right before a machine noun or a model
+ * number, or right after a model number. */
 static bool brand_slot(const struct qword *q, int i)
 {
 	const char *w = q->w[i];
@@ -293,8 +306,8 @@ static bool brand_slot(const struct qword *q, int i)
 	if(len < 4 || q->code[i] || q->noun[i] || strspn(w, "abcdefghijklmnopqrstuvwxyz") != len ||
 	   composer_is_stopword(w, len))
 		return false;
-	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1])) ||
-	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1]);
+	return (i + 1 < q->n && (q->noun[i + 1] || (q->code[i + 1] && model_like(q->w[i + 1])))) ||
+	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && model_like(q->w[i - 1]));
 }
 
 /* Codes the question names that none of the sections holds. */
@@ -319,7 +332,7 @@ static bool code_uncovered(const char *code, const struct section *s, size_t n)
 /* "Hoshizaki KM-660 ice machine": the brand words and codes no manual
  * covers, with the machine named; NULL when the question names none. */
 static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q, const struct section *s,
-                              size_t n, const char **out)
+                              size_t n, const char **out, bool *only_codes)
 {
 	struct qword w;
 	const char *cand[PATH_MAX_WORDS];
@@ -345,9 +358,19 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 		}
 		PQclear(res);
 	}
-	for(int i = 0; i < q->ncodes && !result; i++)
-		if(code_uncovered(q->codes[i], s, n) && (b.len || strchr(q->codes[i], '-') || strlen(q->codes[i]) >= 4))
-			result = buf_printf(&b, "%s%s", b.len ? " " : "", q->codes[i]);
+	*only_codes = b.len == 0;
+	for(int i = 0; i < q->ncodes && !result; i++) {
+		if(!code_uncovered(q->codes[i], s, n))
+			continue;
+		*only_codes &= !model_like(q->codes[i]);
+		result = buf_printf(&b, "%s%s", b.len ? " " : "", q->codes[i]);
+	}
+	if(*only_codes && b.len) {
+		/* an error code no manual lists: the machine is said as asked */
+		*out = arena_strdup(ctx->arena, buf_str(&b));
+		buf_free(&b);
+		return *out ? LL_OK : LL_ENOMEM;
+	}
 	if(!result && b.len)
 		result = machine_named(&w, &b);
 	if(!result && b.len)
@@ -447,7 +470,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	if(!result)
 		result = answer_rank(ctx, q, query, passages, &s, &n, &feat);
 	if(!result && !in.ncards && ask.nemergency == 0)
-		result = unknown_name(ctx, &ask, s, n, &in.unknown);
+		result = unknown_name(ctx, &ask, s, n, &in.unknown, &in.unknown_is_code);
 	if(result)
 		return result;
 	in.ask = &ask;

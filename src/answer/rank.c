@@ -11,7 +11,7 @@ static const char *const names[RANK_FEATURES] = {
 	"bias", "retrieval", "first", "heading", "title", "body", "all_terms", "code_heading",
 	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
 	"fault_section", "quiz", "overview", "faq", "category", "emergency", "heading_rare", "body_rare",
-	"heading_precision"};
+	"heading_precision", "specs_wanted"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -152,6 +152,7 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_HEADING_RARE] = rare_share(q, idf, composer_match_terms(&q->terms, s->heading, NULL));
 	f[F_BODY_RARE] = rare_share(q, idf, held);
 	f[F_HEADING_PRECISION] = heading_precision(q, s->heading);
+	f[F_SPECS_WANTED] = q->kind == ASKED_FIGURE && s->kind == SECTION_SPECS;
 	f[F_ALL_TERMS] = q->terms.n > 0 && (held & all) == all;
 	code_features(q, s, f);
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) {

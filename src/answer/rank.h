@@ -42,6 +42,7 @@ enum rank_feature {
 	F_HEADING_RARE,     /* share in the heading, each term weighed by how few candidates hold it */
 	F_BODY_RARE,        /* ... in the title or body */
 	F_HEADING_PRECISION,/* share of the heading's own words that the question holds */
+	F_SPECS_WANTED,     /* a figure question, and a specifications section */
 	RANK_FEATURES
 };
 

@@ -54,12 +54,27 @@ static bool is_notice(const char *s)
 	return false;
 }
 
-/* A table row as ingest writes it: cells joined by " — " (U+2014). */
+/* A table row as ingest writes it: cells joined by " — " (U+2014); with
+ * one join only when the row starts with a code ("C04: ... — What to do:"). */
 static bool is_row(const char *s)
 {
 	const char *dash = strstr(s, " \xE2\x80\x94 ");
+	char codes[1][16];
+	size_t first = strcspn(s, " :");
 
-	return dash && strstr(dash + 5, " \xE2\x80\x94 ") != NULL;
+	if(!dash)
+		return false;
+	if(strstr(dash + 5, " \xE2\x80\x94 "))
+		return true;
+	if(first >= 12)
+		return false;
+	{
+		char token[12];
+
+		memcpy(token, s, first);
+		token[first] = '\0';
+		return composer_codes_of(token, codes, 1) > 0;
+	}
 }
 
 static bool abbreviation_before(const char *start, const char *dot)
