@@ -61,23 +61,30 @@ static bool leans_on_history(const char *message)
 	       composer_equipment_nouns(message, nouns, sizeof(nouns)) == 0;
 }
 
-/* The retrieval query of a follow-up: the question plus the latest earlier
- * question (crew words rewritten as the question's are), so "and hot
- * holding?" after "what temp for chicken" searches both.  A question that
- * stands on its own is its own query. */
+#define FOLLOWUP_TURNS 2   /* earlier questions a follow-up's query takes in */
+
+/* The retrieval query of a follow-up: the question, then the earlier
+ * questions of the thread, latest first (crew words rewritten as the
+ * question's are), so "and hot holding?" after "what temp for chicken"
+ * searches both; the answer path weighs the question's own words above
+ * theirs.  A question that stands on its own is its own query. */
 static const char *followup_query(struct worker *w, const char *message, const struct turn *history, size_t n)
 {
+	const char *query = message;
+	int taken = 0;
+
 	if(n == 0 || !leans_on_history(message))
 		return message;
-	for(size_t i = n; i-- > 0;) {
+	for(size_t i = n; i-- > 0 && taken < FOLLOWUP_TURNS && query;) {
 		const char *earlier;
 
 		if(strcmp(history[i].role, "user") != 0)
 			continue;
 		earlier = lexicon_rewrite(w->answers->lexicon, &w->arena, history[i].content);
-		return earlier ? arena_printf(&w->arena, "%s %s", message, earlier) : NULL;
+		query = earlier ? arena_printf(&w->arena, "%s %s", query, earlier) : NULL;
+		taken++;
 	}
-	return message;
+	return query;
 }
 
 /* Safety's answer first, then the other agent's: warnings of both, steps

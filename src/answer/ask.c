@@ -35,7 +35,9 @@ static const char *const decision_cues[] = {
 	"still good", "still safe", "still ok", "still okay", "safe to", "ok to ", "okay to ", "toss",
 	"throw out", "throw it out", "throw away", "keep it", "allowed", "can he ", "can she ", "can they ",
 	"can i ", "can we ", "should i ", "should we ", "is it ok", "is it safe", "is it fine", "legal",
-	"fine to", "send him home", "send her home", "work today", "come in", "come back", NULL};
+	"fine to", "send him home", "send her home", "work today", "come in", "come back", "good to go",
+	"good?", " ok?", "okay?", "fine?", "safe?", "serve it", "sell it", "use it", "take it", "send it back",
+	"we keep", "keep the", "trash it", "dump it", "still use", "still serve", "still sell", NULL};
 static const char *const fault_cues[] = {
 	"error", "fault", "alarm", "code", "not working", "won't", "wont ", "isn't", "isnt", "not heating",
 	"not cooling", "broken", "leak", "flashing", "blinking", "beeping", "stopped", "doesn't",

@@ -100,7 +100,7 @@ static const struct db_stmt unknown_stmt = {
 	" CROSS JOIN LATERAL (SELECT (ts_lexize('english_stem', x.w))[1] AS s) st"
 	" WHERE st.s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme = st.s)"
 	"   AND NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme >= left(st.s, 1)"
-	"     AND lexeme < chr(ascii(st.s) + 1) AND abs(length(lexeme) - length(st.s)) <= 1"
+	"     AND lexeme < chr(ascii(st.s) + 1) AND abs(length(lexeme) - length(st.s)) <= 2"
 	"     AND similarity(lexeme, st.s) >= 0.4)"};
 
 static char *sql_array(struct arena *a, const char *const *v, size_t n, bool quote)
@@ -306,7 +306,7 @@ static bool brand_slot(const struct qword *q, int i)
 	if(len < 4 || q->code[i] || q->noun[i] || strspn(w, "abcdefghijklmnopqrstuvwxyz") != len ||
 	   composer_is_stopword(w, len))
 		return false;
-	return (i + 1 < q->n && (q->noun[i + 1] || (q->code[i + 1] && model_like(q->w[i + 1])))) ||
+	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || strspn(q->w[i + 1], "0123456789") >= 3)) ||
 	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && model_like(q->w[i - 1]));
 }
 
@@ -385,8 +385,63 @@ static void understand(const struct answer_ctx *ctx, const struct question *q, c
                        struct ask *ask)
 {
 	ask_understand(ctx->kit->lexicon, q->text, ask);
-	if(query && strcmp(query, q->text) != 0)
-		composer_terms_of(query, &ask->terms);
+	if(query && strcmp(query, q->text) != 0) {
+		/* a follow-up: the earlier turns' words count, half as much */
+		struct composer_terms all;
+
+		composer_terms_of(query, &all);
+		for(int i = 0; i < all.n && ask->terms.n < COMPOSER_MAX_TERMS; i++) {
+			struct composer_terms *t = &ask->terms;
+
+			if(composer_match_terms(t, all.term[i], NULL))
+				continue;
+			memcpy(t->term[t->n], all.term[i], sizeof(t->term[0]));
+			t->weight[t->n] = all.weight[i] * 0.5;
+			t->exact[t->n] = all.exact[i];
+			t->code[t->n] = all.code[i];
+			t->len[t->n] = all.len[i];
+			t->n++;
+		}
+	}
+}
+
+/* The manual the question names by brand or model: a question term held
+ * by the title of exactly one candidate manual and by nothing else among
+ * the candidates ("polar swirl", "bg4"); 0 when none. */
+static long long named_manual(const struct ask *q, const struct section *s, size_t n)
+{
+	for(int t = 0; t < q->terms.n; t++) {
+		uint32_t bit = 1u << t;
+		long long doc = 0;
+		bool unique = true;
+		char nouns[64];
+
+		if(q->terms.weight[t] < 1 || composer_equipment_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
+			continue;
+		for(size_t i = 0; i < n && unique; i++)
+			if(composer_match_terms(&q->terms, s[i].title, NULL) & bit) {
+				unique = doc == 0 || doc == s[i].document_id;
+				doc = s[i].document_id;
+			}
+		for(size_t i = 0; i < n && unique && doc; i++)
+			if(s[i].document_id != doc && (composer_match_terms(&q->terms, s[i].body, NULL) & bit))
+				unique = false;
+		if(unique && doc)
+			return doc;
+	}
+	return 0;
+}
+
+/* Keeps only the named manual's sections (a question naming a model is
+ * answered from that model's manual, never another machine's). */
+static size_t only_manual(struct section *s, size_t n, long long doc)
+{
+	size_t k = 0;
+
+	for(size_t i = 0; i < n; i++)
+		if(s[i].document_id == doc)
+			s[k++] = s[i];
+	return k;
 }
 
 /* Drops the sections that are one of the cards. */
@@ -469,6 +524,12 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	result = load_cards(ctx, &ask, cards, &in.ncards);
 	if(!result)
 		result = answer_rank(ctx, q, query, passages, &s, &n, &feat);
+	if(!result && n) {
+		long long doc = named_manual(&ask, s, n);
+
+		if(doc)
+			n = only_manual(s, n, doc);
+	}
 	if(!result && !in.ncards && ask.nemergency == 0)
 		result = unknown_name(ctx, &ask, s, n, &in.unknown, &in.unknown_is_code);
 	if(result)
