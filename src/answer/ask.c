@@ -166,3 +166,19 @@ bool ask_states_figure(const char *text, enum figure f)
 		return false;
 	}
 }
+
+bool ask_same_code(const char *a, const char *b)
+{
+	for(;;) {
+		while(*a == '-')
+			a++;
+		while(*b == '-')
+			b++;
+		if(toupper((unsigned char)*a) != toupper((unsigned char)*b))
+			return false;
+		if(!*a)
+			return true;
+		a++;
+		b++;
+	}
+}

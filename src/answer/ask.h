@@ -34,6 +34,10 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 
 const char *ask_kind_name(enum asked k);
 
+/* The same code or model number, whatever the case and hyphens ("WH120"
+ * and "WH-120", "e-3" and "E3"). */
+bool ask_same_code(const char *a, const char *b);
+
 /* Does text state a figure of the kind f ("165°F", "4 hours", "200 ppm")? */
 bool ask_states_figure(const char *text, enum figure f);
 

@@ -50,6 +50,8 @@ struct vocab_entry {
 
 struct lexicon {
 	struct arena arena;
+	const char **known;          /* known-words.txt, sorted */
+	size_t nknown;
 	struct vocab_entry *vocab;
 	int nvocab;
 	struct rule *rules;
@@ -61,6 +63,7 @@ struct words {
 	char w[LX_TEXT_WORDS][LX_WORD];
 	size_t start[LX_TEXT_WORDS], len[LX_TEXT_WORDS];
 	bool masked[LX_TEXT_WORDS];
+	bool known[LX_TEXT_WORDS];   /* a word the manuals spell: matched exactly */
 	int n;
 };
 
@@ -96,6 +99,7 @@ static void words_of(const char *text, struct words *out)
 		out->start[out->n] = start;
 		out->len[out->n] = i - start;
 		out->masked[out->n] = false;
+		out->known[out->n] = false;
 		out->n++;
 	}
 }
@@ -118,7 +122,7 @@ bool lexicon_word_like(const char *a, size_t la, const char *b, size_t lb)
 	return la > lb ? strcmp(a + i + 1, b + i) == 0 : strcmp(a + i, b + i + 1) == 0;
 }
 
-static bool word_matches(const char *pattern, const char *word)
+static bool word_matches(const char *pattern, const char *word, bool known)
 {
 	size_t lp = strlen(pattern), lw = strlen(word);
 
@@ -126,7 +130,24 @@ static bool word_matches(const char *pattern, const char *word)
 		return true;
 	if(lp > 1 && pattern[lp - 1] == '*')
 		return lw >= lp - 1 && strncmp(word, pattern, lp - 1) == 0;
+	if(known)
+		return lp == lw && memcmp(pattern, word, lp) == 0;
 	return lexicon_word_like(pattern, lp, word, lw);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Marks the words of ws the manuals spell: a real word is not a typo. */
+static void mark_known(const struct lexicon *lx, struct words *ws)
+{
+	for(int i = 0; i < ws->n; i++) {
+		const char *w = ws->w[i];
+
+		ws->known[i] = lx->nknown && bsearch(&w, lx->known, lx->nknown, sizeof(*lx->known), cmp_str);
+	}
 }
 
 /* Does p match ws at i (unmasked words only)? */
@@ -135,7 +156,7 @@ static bool phrase_at(const struct phrase *p, const struct words *ws, int i)
 	if(i + p->n > ws->n)
 		return false;
 	for(int k = 0; k < p->n; k++)
-		if(ws->masked[i + k] || !word_matches(p->w[k], ws->w[i + k]))
+		if(ws->masked[i + k] || !word_matches(p->w[k], ws->w[i + k], ws->known[i + k]))
 			return false;
 	return true;
 }
@@ -323,7 +344,14 @@ static int count_lines(const char *s)
 	return n;
 }
 
-ll_result lexicon_parse(const char *vocabulary, const char *emergencies, struct lexicon **out)
+static bool known_line(struct lexicon *lx, char *line)
+{
+	lx->known[lx->nknown++] = line;
+	return true;
+}
+
+ll_result lexicon_parse(const char *vocabulary, const char *emergencies, const char *known,
+                        struct lexicon **out)
 {
 	struct lexicon *lx = calloc(1, sizeof(*lx));
 
@@ -333,11 +361,14 @@ ll_result lexicon_parse(const char *vocabulary, const char *emergencies, struct 
 	arena_init(&lx->arena, 64 * 1024);
 	lx->vocab = arena_alloc(&lx->arena, (size_t)count_lines(vocabulary) * sizeof(*lx->vocab));
 	lx->rules = arena_alloc(&lx->arena, (size_t)count_lines(emergencies) * sizeof(*lx->rules));
-	if(!lx->vocab || !lx->rules || !parse_lines(lx, vocabulary, "vocabulary.tsv", vocab_line) ||
-	   !parse_lines(lx, emergencies, "emergencies.tsv", emergency_line)) {
+	lx->known = arena_alloc(&lx->arena, (size_t)count_lines(known ? known : "") * sizeof(*lx->known));
+	if(!lx->vocab || !lx->rules || !lx->known || !parse_lines(lx, vocabulary, "vocabulary.tsv", vocab_line) ||
+	   !parse_lines(lx, emergencies, "emergencies.tsv", emergency_line) ||
+	   !parse_lines(lx, known ? known : "", "known-words.txt", known_line)) {
 		lexicon_free(lx);
 		return LL_EINVAL;
 	}
+	qsort(lx->known, lx->nknown, sizeof(*lx->known), cmp_str);
 	*out = lx;
 	return LL_OK;
 }
@@ -364,19 +395,23 @@ static ll_result read_whole(const char *dir, const char *name, struct buf *b)
 
 ll_result lexicon_load(const char *dir, struct lexicon **out)
 {
-	struct buf v, e;
+	struct buf v, e, k;
 	ll_result result;
 
 	*out = NULL;
 	buf_init(&v, LX_FILE_MAX);
 	buf_init(&e, LX_FILE_MAX);
+	buf_init(&k, LX_FILE_MAX);
 	result = read_whole(dir, "vocabulary.tsv", &v);
 	if(!result)
 		result = read_whole(dir, "emergencies.tsv", &e);
 	if(!result)
-		result = lexicon_parse(buf_str(&v), buf_str(&e), out);
+		result = read_whole(dir, "known-words.txt", &k);
+	if(!result)
+		result = lexicon_parse(buf_str(&v), buf_str(&e), buf_str(&k), out);
 	buf_free(&v);
 	buf_free(&e);
+	buf_free(&k);
 	return result;
 }
 
@@ -430,6 +465,7 @@ const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const cha
 	if(!lx)
 		return text;
 	words_of(text, ws);
+	mark_known(lx, ws);
 	buf_init(&b, 64 * 1024);
 	for(int i = 0; i < ws->n;) {
 		const struct vocab_entry *e = vocab_at(lx, ws, i);
@@ -498,6 +534,7 @@ int lexicon_emergencies(const struct lexicon *lx, const char *text,
 	if(max > LEXICON_MAX_EMERGENCIES)
 		max = LEXICON_MAX_EMERGENCIES;
 	words_of(text, &ws);
+	mark_known(lx, &ws);
 	for(int k = 0; k < lx->nrules && n < max; k++) {
 		const struct rule *r = &lx->rules[k];
 		bool taken = false;

@@ -1,6 +1,6 @@
 /* lexicon.h - the crew's words: the vocabulary and the emergencies.
  *
- * Two data files of data/answers/ (docs/ANSWERS.md), loaded once per
+ * Data files of data/answers/ (docs/ANSWERS.md), loaded once per
  * process and read-only after:
  *
  *   vocabulary.tsv   crew phrase -> manual phrase ("flat top" -> griddle),
@@ -12,7 +12,9 @@
  * Both match words whole, lower-cased; a word of seven letters or more also
  * matches with one typo (a letter added, dropped, changed or two swapped,
  * the first letter kept), so "unconsious" and "diarhhea" work; shorter
- * words match exactly, since one letter turns "burned" into "burner".
+ * words match exactly, since one letter turns "burned" into "burner"; and
+ * so does a word the manuals spell (known-words.txt): "cooking" is a word,
+ * not a typo of "choking".
  */
 #ifndef LINELEAD_ANSWER_LEXICON_H
 #define LINELEAD_ANSWER_LEXICON_H
@@ -39,9 +41,11 @@ __attribute__((warn_unused_result))
 ll_result lexicon_load(const char *dir, struct lexicon **out);
 void lexicon_free(struct lexicon *lx);
 
-/* Parses the two files from memory (the unit tests and the fuzz target). */
+/* Parses the files from memory (the unit tests and the fuzz target); known
+ * (known-words.txt: words the manuals spell, matched exactly) may be NULL. */
 __attribute__((warn_unused_result))
-ll_result lexicon_parse(const char *vocabulary, const char *emergencies, struct lexicon **out);
+ll_result lexicon_parse(const char *vocabulary, const char *emergencies, const char *known,
+                        struct lexicon **out);
 
 /* text with every crew phrase replaced by its manual phrase (in a);
  * text itself when nothing matched or lx is NULL; NULL when out of memory. */

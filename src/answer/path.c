@@ -319,11 +319,11 @@ static bool code_uncovered(const char *code, const struct section *s, size_t n)
 		int k = composer_codes_of(s[i].body, codes, 32) + 0;
 
 		for(int j = 0; j < k; j++)
-			if(strcmp(codes[j], code) == 0)
+			if(ask_same_code(codes[j], code))
 				return false;
 		k = composer_codes_of(s[i].title, codes, 32);
 		for(int j = 0; j < k; j++)
-			if(strcmp(codes[j], code) == 0)
+			if(ask_same_code(codes[j], code))
 				return false;
 	}
 	return true;

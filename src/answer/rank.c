@@ -66,7 +66,7 @@ static bool holds_code(const char *text, const char *code)
 	int n = composer_codes_of(text, codes, 32);
 
 	for(int i = 0; i < n; i++)
-		if(strcmp(codes[i], code) == 0)
+		if(ask_same_code(codes[i], code))
 			return true;
 	return false;
 }
