@@ -19,8 +19,11 @@ const char *ask_kind_name(enum asked k)
 static const char *const temperature_cues[] = {
 	"how hot", "how cold", "how warm", "what temp", "temperature", "degree", "internal temp",
 	"cook to", "cooked to", "reheat to", "hold at", "held at", "°f", NULL};
+ static const char *const frequency_cues[] = {
+	"how often", "how many times", "how frequently", "frequency", "every how", "when do we clean",
+	"when do we change", "when do we descale", NULL};
 static const char *const time_cues[] = {
-	"how long", "how many hour", "how many minute", "how many day", "how many second", "how often",
+	"how long", "how many hour", "how many minute", "how many day", "how many second",
 	"how soon", "how much time", "shelf life", "when do ", "when can ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", NULL};
 static const char *const concentration_cues[] = {
@@ -67,6 +70,8 @@ static enum figure figure_of(const char *t)
 {
 	if(has_any(t, concentration_cues))
 		return FIGURE_CONCENTRATION;
+	if(has_any(t, frequency_cues))
+		return FIGURE_FREQUENCY;
 	if(has_any(t, temperature_cues))
 		return FIGURE_TEMPERATURE;
 	if(has_any(t, time_cues))
@@ -152,6 +157,9 @@ bool ask_states_figure(const char *text, enum figure f)
 	                                   "sec", NULL};
 	static const char *const concentration[] = {"ppm", "parts per", "%", NULL};
 	static const char *const amount[] = {"", NULL};
+	static const char *const frequency[] = {"every ", "daily", "weekly", "monthly", "each day", "each shift",
+	                                        "per day", "a day", "a week", "once a", "times a", "yearly",
+	                                        "quarterly", "each week", "each month", NULL};
 
 	switch(f) {
 	case FIGURE_TEMPERATURE:
@@ -162,6 +170,11 @@ bool ask_states_figure(const char *text, enum figure f)
 		return number_then(text, concentration);
 	case FIGURE_AMOUNT:
 		return number_then(text, amount);
+	case FIGURE_FREQUENCY:
+		for(int i = 0; frequency[i]; i++)
+			if(strcasestr(text, frequency[i]))
+				return true;
+		return false;
 	default:
 		return false;
 	}

@@ -67,6 +67,8 @@ static double lead_value(const struct ask *q, const struct part *p)
 			v += 5;
 	if(p->kind == PART_WARNING)
 		v -= 0.5;
+	if(q->kind == ASKED_FAULT && (strncasecmp(p->text, "Meaning", 7) == 0 || strcasestr(p->text, " means ")))
+		v += 3;                 /* what a code means comes before what to do */
 	if(strchr(p->text, '?'))
 		v -= 3;                 /* a question is not an answer */
 	return v;
@@ -224,7 +226,7 @@ static const char *second_part(struct arena *a, const struct compose_in *in)
 		for(size_t i = 0; i < c->nparts; i++) {
 			double v = lead_value(q, &c->parts[i]);
 
-			if(c->parts[i].kind != PART_STEP && (int)i != summary && v > best_v) {
+			if((int)i != summary && (c->parts[i].kind != PART_STEP || i >= 3 + (size_t)summary + 1) && v > best_v) {
 				best = c->parts[i].text;
 				best_v = v;
 			}
@@ -307,6 +309,19 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	return result;
 }
 
+/* Does text name one of the question's codes? */
+static bool names_code_of(const struct ask *q, const char *text)
+{
+	char codes[8][16];
+	int n = composer_codes_of(text, codes, 8);
+
+	for(int i = 0; i < q->ncodes; i++)
+		for(int k = 0; k < n; k++)
+			if(ask_same_code(codes[k], q->codes[i]))
+				return true;
+	return false;
+}
+
 static ll_result compose_section(struct arena *a, const struct compose_in *in, struct list *steps,
                                  struct list *warnings, struct buf *text, struct answer *out)
 {
@@ -314,6 +329,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	const char *lead;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
+	if(!result && names_code_of(in->ask, s->heading) && !(lead && strstr(lead, s->heading)))
+		result = buf_printf(text, "%s. ", s->heading);   /* "E03: Platen over-temperature." */
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)

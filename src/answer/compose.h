@@ -26,7 +26,7 @@
 /* Below this ranker score the best section does not answer the question. */
 #define COMPOSE_MIN_SCORE 0.06
 /* A second part of a question is answered when its section scores this. */
-#define COMPOSE_SECOND_PART_SCORE 0.3
+#define COMPOSE_SECOND_PART_SCORE 0.15
 
 struct compose_in {
 	const struct ask *ask;

@@ -405,9 +405,21 @@ static void understand(const struct answer_ctx *ctx, const struct question *q, c
 	}
 }
 
+/* A maker's manual: its title names a model number ("... BG-4 ..."). */
+static bool model_manual(const char *title)
+{
+	char codes[4][16];
+	int n = composer_codes_of(title, codes, 4);
+
+	for(int i = 0; i < n; i++)
+		if(model_like(codes[i]))
+			return true;
+	return false;
+}
+
 /* The manual the question names by brand or model: a question term held
- * by the title of exactly one candidate manual and by nothing else among
- * the candidates ("polar swirl", "bg4"); 0 when none. */
+ * by the title of exactly one candidate maker's manual and by nothing else
+ * among the candidates ("polar swirl", "bg4"); 0 when none. */
 static long long named_manual(const struct ask *q, const struct section *s, size_t n)
 {
 	for(int t = 0; t < q->terms.n; t++) {
@@ -419,7 +431,7 @@ static long long named_manual(const struct ask *q, const struct section *s, size
 		if(q->terms.weight[t] < 1 || composer_equipment_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
 			continue;
 		for(size_t i = 0; i < n && unique; i++)
-			if(composer_match_terms(&q->terms, s[i].title, NULL) & bit) {
+			if((composer_match_terms(&q->terms, s[i].title, NULL) & bit) && model_manual(s[i].title)) {
 				unique = doc == 0 || doc == s[i].document_id;
 				doc = s[i].document_id;
 			}
