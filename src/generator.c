@@ -22,7 +22,7 @@
 #include "answer/path.h"
 #include "buf.h"
 #include "cache.h"
-#include "composer.h"
+#include "text/terms.h"
 #include "generator.h"
 #include "llm.h"
 #include "log.h"

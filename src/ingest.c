@@ -17,7 +17,7 @@
 #include <json-c/json.h>
 #include <openssl/sha.h>
 
-#include "composer.h"
+#include "text/terms.h"
 #include "ingest.h"
 #include "store.h"
 
@@ -93,8 +93,8 @@ const char *ingest_guess_category(const char *title, const char *text)
 {
 	char codes[2][16], nouns[512];
 
-	if(composer_equipment_nouns(title, nouns, sizeof(nouns)) + composer_equipment_nouns(text, nouns, sizeof(nouns)) > 0 &&
-	   composer_codes_of(text, codes, 1) > 0)
+	if(terms_machine_nouns(title, nouns, sizeof(nouns)) + terms_machine_nouns(text, nouns, sizeof(nouns)) > 0 &&
+	   terms_codes_of(text, codes, 1) > 0)
 		return "equipment";
 	return "general";
 }

@@ -10,7 +10,7 @@
 
 #include "answer/path.h"
 #include "buf.h"
-#include "composer.h"
+#include "text/terms.h"
 #include "http.h"
 #include "log.h"
 #include "orchestrator.h"
@@ -50,15 +50,15 @@ static bool leans_on_history(const char *message)
 {
 	static const char *const openings[] = {"and ", "what about", "what if", "how about", "ok ", "okay ",
 	                                       "also ", "then ", "but ", "so ", "same ", "what else", NULL};
-	struct composer_terms t;
+	struct terms t;
 	char codes[1][16], nouns[64];
 
 	for(int i = 0; openings[i]; i++)
 		if(strncasecmp(message, openings[i], strlen(openings[i])) == 0)
 			return true;
-	composer_terms_of(message, &t);
-	return t.n <= 3 && composer_codes_of(message, codes, 1) == 0 &&
-	       composer_equipment_nouns(message, nouns, sizeof(nouns)) == 0;
+	terms_of(message, &t);
+	return t.n <= 3 && terms_codes_of(message, codes, 1) == 0 &&
+	       terms_machine_nouns(message, nouns, sizeof(nouns)) == 0;
 }
 
 #define FOLLOWUP_TURNS 2   /* earlier questions a follow-up's query takes in */

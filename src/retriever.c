@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "composer.h"
+#include "text/terms.h"
 #include "log.h"
 #include "ragie.h"
 #include "retriever.h"
@@ -143,7 +143,7 @@ static const struct db_stmt spell = {"retriever_spell", SPELL_SQL};
 /* Adds w (len bytes) to words unless it is there, a stop word or one letter. */
 static int add_word(char words[MAX_WORDS][32], int n, const char *w, size_t len)
 {
-	if(len < 2 || len > 31 || n >= MAX_WORDS || composer_is_stopword(w, len))
+	if(len < 2 || len > 31 || n >= MAX_WORDS || terms_is_stopword(w, len))
 		return n;
 	for(int i = 0; i < n; i++)
 		if(strncmp(words[i], w, len) == 0 && words[i][len] == '\0')
@@ -198,7 +198,7 @@ static int query_words(const char *q, char words[MAX_WORDS][32])
 static void code_array(const char *q, char *out, size_t outlen)
 {
 	char codes[MAX_CODES][16];
-	int n = composer_codes_of(q, codes, MAX_CODES);
+	int n = terms_codes_of(q, codes, MAX_CODES);
 	size_t used = (size_t)snprintf(out, outlen, "{");
 
 	for(int i = 0; i < n && used + 20 < outlen; i++) {
@@ -295,10 +295,10 @@ static int passage_cmp(const void *x, const void *y)
  * word over the section whose heading is the question's topic, so this
  * weighs 0.75 against ts_rank_cd's 0.25 ("hot" in every "Hot Holding"
  * heading must not bury the one section headed "Burgers"). */
-static void rerank(const struct composer_terms *t, struct passages *out)
+static void rerank(const struct terms *t, struct passages *out)
 {
 	uint32_t body[RETRIEVER_CANDIDATES], head[RETRIEVER_CANDIDATES];
-	double idf[COMPOSER_MAX_TERMS], total = 0;
+	double idf[TERMS_MAX], total = 0;
 	size_t n = out->count < RETRIEVER_CANDIDATES ? out->count : RETRIEVER_CANDIDATES;
 
 	if(t->n == 0 || n < 2)
@@ -306,8 +306,8 @@ static void rerank(const struct composer_terms *t, struct passages *out)
 	for(size_t k = 0; k < n; k++) {
 		const struct passage *p = &out->items[k];
 
-		body[k] = composer_match_terms(t, p->body, NULL);
-		head[k] = composer_match_terms(t, p->section, NULL) | composer_match_terms(t, p->title, NULL);
+		body[k] = terms_match(t, p->body, NULL);
+		head[k] = terms_match(t, p->section, NULL) | terms_match(t, p->title, NULL);
 	}
 	for(int i = 0; i < t->n; i++) {
 		size_t df = 0;
@@ -337,7 +337,7 @@ static void rerank(const struct composer_terms *t, struct passages *out)
 /* Whether a word of the question (five letters or more, not a code or a
  * number) is in none of the passages found: a typo, or a word the
  * knowledge base lacks -- the spelling fallback tells which. */
-static bool word_missing(const struct composer_terms *t, const struct passages *found)
+static bool word_missing(const struct terms *t, const struct passages *found)
 {
 	uint32_t held = 0, want = 0;
 	size_t n = found->count < RETRIEVER_LIMIT ? found->count : RETRIEVER_LIMIT;
@@ -348,8 +348,8 @@ static bool word_missing(const struct composer_terms *t, const struct passages *
 	for(size_t k = 0; k < n && (held & want) != want; k++) {
 		const struct passage *p = &found->items[k];
 
-		held |= composer_match_terms(t, p->body, NULL) | composer_match_terms(t, p->section, NULL) |
-		        composer_match_terms(t, p->title, NULL);
+		held |= terms_match(t, p->body, NULL) | terms_match(t, p->section, NULL) |
+		        terms_match(t, p->title, NULL);
 	}
 	return (held & want) != want;
 }
@@ -404,7 +404,7 @@ out:
 }
 
 /* One search: the statement, then the rerank by t, the query's terms. */
-static ll_result search_once(struct worker *w, const char *query, const struct composer_terms *t,
+static ll_result search_once(struct worker *w, const char *query, const struct terms *t,
                              char words[MAX_WORDS][32], int n, const char *categories, struct passages *out)
 {
 	char patterns[256], any[MAX_WORDS * 32];
@@ -436,12 +436,12 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 {
 	char words[MAX_WORDS][32], categories[128];
 	int n = query_words(query, words);
-	struct composer_terms t;          /* the query's, for the rerank and the typo check */
+	struct terms t;          /* the query's, for the rerank and the typo check */
 	const char *fixed = NULL;
 	ll_result result;
 
 	categories_literal(agent, categories, sizeof(categories));
-	composer_terms_of(query, &t);
+	terms_of(query, &t);
 	result = search_once(w, query, &t, words, n, categories, out);
 	if(!result && word_missing(&t, out) && respell(w, query, words, n, &fixed) != LL_OK) {
 		log_warn("respell_failed", "spelling fallback failed: %s", w->db.last_error);
@@ -451,7 +451,7 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 		struct passages again;
 
 		n = query_words(fixed, words);
-		composer_terms_of(fixed, &t);
+		terms_of(fixed, &t);
 		if(search_once(w, fixed, &t, words, n, categories, &again) != LL_OK)
 			log_warn("respell_failed", "search with the corrected words failed: %s", w->db.last_error);
 		else if(again.count)

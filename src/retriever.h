@@ -22,7 +22,7 @@
 
 struct worker;
 
-#define RETRIEVER_LIMIT 12
+#define RETRIEVER_LIMIT 16
 #define RETRIEVER_THRESHOLD 0.12
 
 /* Fills *out (in w->arena) with at most RETRIEVER_LIMIT passages for query,

@@ -124,8 +124,8 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 		lower[n++] = (char)tolower((unsigned char)*p);
 	lower[n++] = ' ';
 	lower[n] = '\0';
-	composer_terms_of(text, &out->terms);
-	out->ncodes = composer_codes_of(text, out->codes, ASK_MAX_CODES);
+	terms_of(text, &out->terms);
+	out->ncodes = terms_codes_of(text, out->codes, ASK_MAX_CODES);
 	out->nemergency = lexicon_emergencies(lx, text, out->emergency, LEXICON_MAX_EMERGENCIES);
 	out->figure = figure_of(lower);
 	out->kind = kind_of(lower, out);

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 
 #include "answer/lexicon.h"
-#include "composer.h"
+#include "text/terms.h"
 
 enum asked { ASKED_PROCEDURE = 0, ASKED_FIGURE, ASKED_DECISION, ASKED_FAULT, ASKED_DEFINITION, ASKED_KINDS };
 
@@ -23,7 +23,7 @@ struct ask {
 	const char *text;                     /* the question, crew words rewritten */
 	enum asked kind;
 	enum figure figure;                   /* for ASKED_FIGURE (and a decision's "how long") */
-	struct composer_terms terms;          /* its content terms */
+	struct terms terms;          /* its content terms */
 	char codes[ASK_MAX_CODES][16];        /* codes and model numbers named */
 	int ncodes;
 	const struct emergency *emergency[LEXICON_MAX_EMERGENCIES];

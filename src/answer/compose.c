@@ -56,7 +56,7 @@ static double lead_value(const struct ask *q, const struct part *p)
 {
 	double got = 0, v;
 
-	composer_match_terms(&q->terms, p->text, &got);
+	terms_match(&q->terms, p->text, &got);
 	v = got;
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION))
 		v += ask_states_figure(p->text, q->figure) ? 4 : -4;
@@ -98,8 +98,24 @@ static int first_of(const struct section *s, enum part_kind kind)
 	return -1;
 }
 
+/* Does text name one of the question's codes? */
+static bool names_code_of(const struct ask *q, const char *text)
+{
+	char codes[8][16];
+	int n = terms_codes_of(text, codes, 8);
+
+	for(int i = 0; i < q->ncodes; i++)
+		for(int k = 0; k < n; k++)
+			if(ask_same_code(codes[k], q->codes[i]))
+				return true;
+	return false;
+}
+
 int compose_lead(const struct ask *q, const struct section *s)
 {
+	/* a code's own section is read in order: what it means, then the first check */
+	if(q->kind == ASKED_FAULT && names_code_of(q, s->heading) && s->nparts > 0)
+		return s->parts[0].kind == PART_STEP ? best_part(q, s) : 0;
 	bool pointed = q->ncodes > 0 ||
 	               (q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) ||
 	               q->kind == ASKED_DECISION;
@@ -232,7 +248,7 @@ static const char *second_part(struct arena *a, const struct compose_in *in)
 			}
 		}
 	}
-	if(in->nranked && in->ranked[0].score >= COMPOSE_SECOND_PART_SCORE && in->ranked[0].kind != SECTION_QUIZ &&
+	if(in->nranked && in->ranked[0].coverage >= COMPOSE_MIN_COVERAGE && in->ranked[0].kind != SECTION_QUIZ &&
 	   in->ranked[0].kind != SECTION_OVERVIEW) {
 		int i = compose_lead(q, &in->ranked[0]);
 
@@ -291,7 +307,7 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	/* a generic manual's section (no model in its title), a fault one first */
 	for(int pass = 0; pass < 2 && !g; pass++)
 		for(size_t i = 0; i < in->nranked && !g; i++)
-			if(in->ranked[i].score >= COMPOSE_MIN_SCORE && composer_codes_of(in->ranked[i].title, codes, 1) == 0 &&
+			if(in->ranked[i].coverage >= COMPOSE_MIN_COVERAGE && terms_codes_of(in->ranked[i].title, codes, 1) == 0 &&
 			   in->ranked[i].category && strcmp(in->ranked[i].category, "equipment") == 0 &&
 			   (pass == 1 || in->ranked[i].kind == SECTION_FAULT))
 				g = &in->ranked[i];
@@ -309,19 +325,6 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	return result;
 }
 
-/* Does text name one of the question's codes? */
-static bool names_code_of(const struct ask *q, const char *text)
-{
-	char codes[8][16];
-	int n = composer_codes_of(text, codes, 8);
-
-	for(int i = 0; i < q->ncodes; i++)
-		for(int k = 0; k < n; k++)
-			if(ask_same_code(codes[k], q->codes[i]))
-				return true;
-	return false;
-}
-
 static ll_result compose_section(struct arena *a, const struct compose_in *in, struct list *steps,
                                  struct list *warnings, struct buf *text, struct answer *out)
 {
@@ -329,7 +332,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	const char *lead;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
-	if(!result && names_code_of(in->ask, s->heading) && !(lead && strstr(lead, s->heading)))
+	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
 		result = buf_printf(text, "%s. ", s->heading);   /* "E03: Platen over-temperature." */
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
@@ -355,7 +358,7 @@ static ll_result compose_untagged(struct arena *a, const struct compose_in *in, 
 	                              "now if anyone is hurt or at risk; then tell your manager.",
 	                              in->ask->emergency[0]->name);
 
-	if(!result && in->nranked && in->ranked[0].score >= COMPOSE_MIN_SCORE) {
+	if(!result && in->nranked && in->ranked[0].coverage >= COMPOSE_MIN_COVERAGE) {
 		result = buf_appends(text, "\n\n");
 		if(!result)
 			result = compose_section(a, in, steps, warnings, text, out);
@@ -376,7 +379,7 @@ ll_result compose_answer(struct arena *a, const struct compose_in *in, struct an
 {
 	struct list steps, warnings;
 	struct buf text;
-	bool found = in->nranked > 0 && in->ranked[0].score >= COMPOSE_MIN_SCORE;
+	bool found = in->nranked > 0 && in->ranked[0].coverage >= COMPOSE_MIN_COVERAGE;
 	ll_result result;
 
 	memset(out, 0, sizeof(*out));

@@ -23,10 +23,11 @@
 #include "arena.h"
 #include "result.h"
 
-/* Below this ranker score the best section does not answer the question. */
+/* Below this ranker score a section is not cited ("see also"). */
 #define COMPOSE_MIN_SCORE 0.06
-/* A second part of a question is answered when its section scores this. */
-#define COMPOSE_SECOND_PART_SCORE 0.15
+/* The best section answers only when it holds this share of the question
+ * (rank.h F_BODY_RARE): less, and the manuals do not cover it. */
+#define COMPOSE_MIN_COVERAGE 0.3
 
 struct compose_in {
 	const struct ask *ask;

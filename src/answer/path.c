@@ -9,10 +9,10 @@
 #include "answer/compose.h"
 #include "answer/path.h"
 #include "buf.h"
-#include "composer.h"
+#include "text/terms.h"
 #include "log.h"
 
-#define PATH_MAX_SECTIONS 12
+#define PATH_MAX_SECTIONS 16
 #define PATH_MAX_WORDS 24
 
 /* ---------------------------------------------------------------- the kit */
@@ -256,14 +256,14 @@ static void qwords_of(const char *text, struct qword *q)
 		if(k == 0)
 			continue;
 		q->w[q->n][k] = '\0';
-		q->code[q->n] = composer_codes_of(q->w[q->n], codes, 1) > 0;
-		q->noun[q->n] = composer_equipment_nouns(q->w[q->n], nouns, sizeof(nouns)) > 0;
+		q->code[q->n] = terms_codes_of(q->w[q->n], codes, 1) > 0;
+		q->noun[q->n] = terms_machine_nouns(q->w[q->n], nouns, sizeof(nouns)) > 0;
 		if(q->n > 0 && !q->noun[q->n] && !q->noun[q->n - 1]) {
 			/* a two-word machine ("ice machine") marks both words */
 			char pair[80];
 
 			snprintf(pair, sizeof(pair), "%s %s", q->w[q->n - 1], q->w[q->n]);
-			if(composer_equipment_nouns(pair, nouns, sizeof(nouns)) > 0)
+			if(terms_machine_nouns(pair, nouns, sizeof(nouns)) > 0)
 				q->noun[q->n - 1] = q->noun[q->n] = true;
 		}
 		q->n++;
@@ -304,7 +304,7 @@ static bool brand_slot(const struct qword *q, int i)
 	size_t len = strlen(w);
 
 	if(len < 4 || q->code[i] || q->noun[i] || strspn(w, "abcdefghijklmnopqrstuvwxyz") != len ||
-	   composer_is_stopword(w, len))
+	   terms_is_stopword(w, len))
 		return false;
 	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || strspn(q->w[i + 1], "0123456789") >= 3)) ||
 	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && model_like(q->w[i - 1]));
@@ -316,12 +316,12 @@ static bool code_uncovered(const char *code, const struct section *s, size_t n)
 	char codes[32][16];
 
 	for(size_t i = 0; i < n; i++) {
-		int k = composer_codes_of(s[i].body, codes, 32) + 0;
+		int k = terms_codes_of(s[i].body, codes, 32) + 0;
 
 		for(int j = 0; j < k; j++)
 			if(ask_same_code(codes[j], code))
 				return false;
-		k = composer_codes_of(s[i].title, codes, 32);
+		k = terms_codes_of(s[i].title, codes, 32);
 		for(int j = 0; j < k; j++)
 			if(ask_same_code(codes[j], code))
 				return false;
@@ -387,13 +387,13 @@ static void understand(const struct answer_ctx *ctx, const struct question *q, c
 	ask_understand(ctx->kit->lexicon, q->text, ask);
 	if(query && strcmp(query, q->text) != 0) {
 		/* a follow-up: the earlier turns' words count, half as much */
-		struct composer_terms all;
+		struct terms all;
 
-		composer_terms_of(query, &all);
-		for(int i = 0; i < all.n && ask->terms.n < COMPOSER_MAX_TERMS; i++) {
-			struct composer_terms *t = &ask->terms;
+		terms_of(query, &all);
+		for(int i = 0; i < all.n && ask->terms.n < TERMS_MAX; i++) {
+			struct terms *t = &ask->terms;
 
-			if(composer_match_terms(t, all.term[i], NULL))
+			if(terms_match(t, all.term[i], NULL))
 				continue;
 			memcpy(t->term[t->n], all.term[i], sizeof(t->term[0]));
 			t->weight[t->n] = all.weight[i] * 0.5;
@@ -409,7 +409,7 @@ static void understand(const struct answer_ctx *ctx, const struct question *q, c
 static bool model_manual(const char *title)
 {
 	char codes[4][16];
-	int n = composer_codes_of(title, codes, 4);
+	int n = terms_codes_of(title, codes, 4);
 
 	for(int i = 0; i < n; i++)
 		if(model_like(codes[i]))
@@ -428,15 +428,15 @@ static long long named_manual(const struct ask *q, const struct section *s, size
 		bool unique = true;
 		char nouns[64];
 
-		if(q->terms.weight[t] < 1 || composer_equipment_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
+		if(q->terms.weight[t] < 1 || terms_machine_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
 			continue;
 		for(size_t i = 0; i < n && unique; i++)
-			if((composer_match_terms(&q->terms, s[i].title, NULL) & bit) && model_manual(s[i].title)) {
+			if((terms_match(&q->terms, s[i].title, NULL) & bit) && model_manual(s[i].title)) {
 				unique = doc == 0 || doc == s[i].document_id;
 				doc = s[i].document_id;
 			}
 		for(size_t i = 0; i < n && unique && doc; i++)
-			if(s[i].document_id != doc && (composer_match_terms(&q->terms, s[i].body, NULL) & bit))
+			if(s[i].document_id != doc && (terms_match(&q->terms, s[i].body, NULL) & bit))
 				unique = false;
 		if(unique && doc)
 			return doc;
@@ -494,7 +494,7 @@ ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, co
 	if(!*feat)
 		return LL_ENOMEM;
 	{
-		double idf[COMPOSER_MAX_TERMS];
+		double idf[TERMS_MAX];
 
 		rank_rarity(&ask, s, *n, idf);
 		for(size_t i = 0; i < *n; i++)

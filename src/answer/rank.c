@@ -11,7 +11,7 @@ static const char *const names[RANK_FEATURES] = {
 	"bias", "retrieval", "first", "heading", "title", "body", "all_terms", "code_heading",
 	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
 	"fault_section", "quiz", "overview", "faq", "category", "emergency", "heading_rare", "body_rare",
-	"heading_precision", "specs_wanted"};
+	"heading_precision", "specs_wanted", "subject_heading", "subject_missing"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -47,7 +47,7 @@ ll_result ranker_parse(const char *text, struct ranker *out)
 }
 
 /* Share of the question's term weight that text holds. */
-static double share(const struct composer_terms *t, const char *text)
+static double share(const struct terms *t, const char *text)
 {
 	double total = 0, got = 0;
 
@@ -55,7 +55,7 @@ static double share(const struct composer_terms *t, const char *text)
 		total += t->weight[i];
 	if(total <= 0 || !text)
 		return 0;
-	composer_match_terms(t, text, &got);
+	terms_match(t, text, &got);
 	return got / total;
 }
 
@@ -63,7 +63,7 @@ static double share(const struct composer_terms *t, const char *text)
 static bool holds_code(const char *text, const char *code)
 {
 	char codes[32][16];
-	int n = composer_codes_of(text, codes, 32);
+	int n = terms_codes_of(text, codes, 32);
 
 	for(int i = 0; i < n; i++)
 		if(ask_same_code(codes[i], code))
@@ -93,13 +93,13 @@ static bool states_figure(const struct section *s, enum figure fig)
 
 static uint32_t held_by(const struct ask *q, const struct section *s)
 {
-	return composer_match_terms(&q->terms, s->heading, NULL) | composer_match_terms(&q->terms, s->title, NULL) |
-	       composer_match_terms(&q->terms, s->body, NULL);
+	return terms_match(&q->terms, s->heading, NULL) | terms_match(&q->terms, s->title, NULL) |
+	       terms_match(&q->terms, s->body, NULL);
 }
 
 void rank_rarity(const struct ask *q, const struct section *s, size_t n, double *idf)
 {
-	int df[COMPOSER_MAX_TERMS] = {0};
+	int df[TERMS_MAX] = {0};
 
 	for(size_t i = 0; i < n; i++) {
 		uint32_t held = held_by(q, &s[i]);
@@ -123,15 +123,41 @@ static double rare_share(const struct ask *q, const double *idf, uint32_t held)
 	return total > 0 ? got / total : 0;
 }
 
+/* Words that frame a question rather than name its subject. */
+static bool frame_word(const char *t)
+{
+	static const char *const words[] = {"temperatur", "temp", "minimum", "maximum", "time", "long", "hot",
+	                                    "cold", "warm", "mani", "much", "often", "need", "good", "safe",
+	                                    "right", "best", "step", "check", "make", "happen", "fast",
+	                                    "quick", "wrong", "work", "start", NULL};
+
+	for(int i = 0; words[i]; i++)
+		if(strncmp(t, words[i], strlen(words[i])) == 0)
+			return true;
+	return false;
+}
+
+/* The question's subject: its most telling term that is not a frame word
+ * (-1 when none). */
+static int subject_term(const struct ask *q, const double *idf)
+{
+	int best = -1;
+
+	for(int t = 0; t < q->terms.n; t++)
+		if(q->terms.weight[t] >= 1 && !frame_word(q->terms.term[t]) && (best < 0 || idf[t] > idf[best] + 1e-9))
+			best = t;
+	return best;
+}
+
 /* Share of the heading's content words found in the question. */
 static double heading_precision(const struct ask *q, const char *heading)
 {
-	struct composer_terms h;
+	struct terms h;
 	int got = 0;
 
-	composer_terms_of(heading, &h);
+	terms_of(heading, &h);
 	for(int i = 0; i < h.n; i++)
-		got += composer_match_terms(&q->terms, h.term[i], NULL) != 0;
+		got += terms_match(&q->terms, h.term[i], NULL) != 0;
 	return h.n ? (double)got / h.n : 0;
 }
 
@@ -149,10 +175,17 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_TITLE] = share(&q->terms, s->title);
 	f[F_BODY] = share(&q->terms, s->body);
 	held = held_by(q, s);
-	f[F_HEADING_RARE] = rare_share(q, idf, composer_match_terms(&q->terms, s->heading, NULL));
+	f[F_HEADING_RARE] = rare_share(q, idf, terms_match(&q->terms, s->heading, NULL));
 	f[F_BODY_RARE] = rare_share(q, idf, held);
 	f[F_HEADING_PRECISION] = heading_precision(q, s->heading);
 	f[F_SPECS_WANTED] = q->kind == ASKED_FIGURE && s->kind == SECTION_SPECS;
+	{
+		int subject = subject_term(q, idf);
+		uint32_t bit = subject >= 0 ? 1u << subject : 0;
+
+		f[F_SUBJECT_HEADING] = bit && (terms_match(&q->terms, s->heading, NULL) & bit);
+		f[F_SUBJECT_MISSING] = bit && !(held & bit);
+	}
 	f[F_ALL_TERMS] = q->terms.n > 0 && (held & all) == all;
 	code_features(q, s, f);
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) {
@@ -192,12 +225,13 @@ static int by_score(const void *x, const void *y)
 void rank_sections(const struct ranker *r, const struct ask *q, enum agent_id agent,
                    struct section *s, size_t n)
 {
-	double f[RANK_FEATURES], idf[COMPOSER_MAX_TERMS];
+	double f[RANK_FEATURES], idf[TERMS_MAX];
 
 	rank_rarity(q, s, n, idf);
 	for(size_t i = 0; i < n; i++) {
 		rank_features(q, &s[i], agent, idf, f);
 		s[i].score = rank_score(r, f);
+		s[i].coverage = f[F_BODY_RARE];
 	}
 	qsort(s, n, sizeof(*s), by_score);
 }

@@ -43,6 +43,8 @@ enum rank_feature {
 	F_BODY_RARE,        /* ... in the title or body */
 	F_HEADING_PRECISION,/* share of the heading's own words that the question holds */
 	F_SPECS_WANTED,     /* a figure question, and a specifications section */
+	F_SUBJECT_HEADING,  /* the question's subject (its most telling word) is in the heading */
+	F_SUBJECT_MISSING,  /* ... is nowhere in the section */
 	RANK_FEATURES
 };
 
@@ -58,7 +60,7 @@ __attribute__((warn_unused_result))
 ll_result ranker_parse(const char *text, struct ranker *out);
 
 /* How telling each of q's terms is among the n candidates: log(1 + n /
- * (1 + the number of candidates holding it)).  idf has COMPOSER_MAX_TERMS. */
+ * (1 + the number of candidates holding it)).  idf has TERMS_MAX. */
 void rank_rarity(const struct ask *q, const struct section *s, size_t n, double *idf);
 
 /* The features of section s for question q asked of agent (idf from

@@ -6,7 +6,7 @@
 #include <strings.h>
 
 #include "answer/section.h"
-#include "composer.h"
+#include "text/terms.h"
 
 #define SECTION_MAX_PARTS 256
 
@@ -73,7 +73,7 @@ static bool is_row(const char *s)
 
 		memcpy(token, s, first);
 		token[first] = '\0';
-		return composer_codes_of(token, codes, 1) > 0;
+		return terms_codes_of(token, codes, 1) > 0;
 	}
 }
 
@@ -208,7 +208,7 @@ static enum section_kind kind_of(const struct section *s)
 		return SECTION_FAQ;
 	if(heading_has(h, specs))
 		return SECTION_SPECS;
-	if(heading_has(h, fault) || composer_codes_of(h, codes, 1) > 0 || s->nrows >= 3)
+	if(heading_has(h, fault) || terms_codes_of(h, codes, 1) > 0 || s->nrows >= 3)
 		return SECTION_FAULT;
 	if(s->nsteps >= 2)
 		return SECTION_STEPS;

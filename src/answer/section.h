@@ -46,6 +46,7 @@ struct section {
 	double retrieval;        /* best score of its chunks in [0, 1] */
 	int rank;                /* 0 = the retriever's best section */
 	double score;            /* the ranker's, in [0, 1] */
+	double coverage;         /* share of the question it holds, telling words weighing more */
 	struct part *parts;
 	size_t nparts, nsteps, nbullets, nrows, nwarnings, nprose;
 	enum section_kind kind;

@@ -1,0 +1,212 @@
+/* test_answer.c - the answer path's pure parts: the lexicon (crew words,
+ * emergencies), what a question asks, sections, the ranker's weights, and
+ * the composed answer's lead.  The shipped data files are read from the
+ * source tree (TOP_SRCDIR), as the worker reads them from data_dir. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answer/ask.h"
+#include "answer/compose.h"
+#include "answer/lexicon.h"
+#include "answer/path.h"
+#include "answer/rank.h"
+#include "answer/section.h"
+#include "tap.h"
+
+static struct arena arena;
+
+static bool has_emergency(const struct lexicon *lx, const char *text, const char *id)
+{
+	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+	int n = lexicon_emergencies(lx, lexicon_rewrite(lx, &arena, text), e, LEXICON_MAX_EMERGENCIES);
+
+	for(int i = 0; i < n; i++)
+		if(strcmp(e[i]->id, id) == 0)
+			return true;
+	return false;
+}
+
+static int emergencies_in(const struct lexicon *lx, const char *text)
+{
+	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+
+	return lexicon_emergencies(lx, lexicon_rewrite(lx, &arena, text), e, LEXICON_MAX_EMERGENCIES);
+}
+
+/* The shipped vocabulary and emergencies, on phrasings of our own. */
+static void test_shipped_lexicon(const struct answer_kit *kit)
+{
+	const struct lexicon *lx = kit->lexicon;
+
+	CHECK(has_emergency(lx, "flames coming out of the fry vat!!", "fire"), "a fryer fire, in other words");
+	CHECK(has_emergency(lx, "trash can by the office is on fire", "fire-other") &&
+	      !has_emergency(lx, "trash can by the office is on fire", "fire"), "a trash fire is not a grease fire");
+	CHECK(has_emergency(lx, "my buddy got zapped by the outlet", "electric-shock"), "zapped is a shock");
+	CHECK(has_emergency(lx, "lady fainted by the drive thru window", "unconscious"), "fainted is a collapse");
+	CHECK(has_emergency(lx, "she's unconsious on the floor", "unconscious"), "a typo of seven letters or more");
+	CHECK(has_emergency(lx, "cashier been barfing since she got here", "sick-worker"), "crew words for vomiting");
+	CHECK(!has_emergency(lx, "a kid threw up in the lobby", "sick-worker"), "a guest who threw up is a clean-up");
+	CHECK(emergencies_in(lx, "fire up the grill at 5am, what temp") == 0, "'fire up' is no fire");
+	CHECK(emergencies_in(lx, "can we keep cooking with the hood fan off") == 0, "'cooking' is not 'choking'");
+	CHECK(emergencies_in(lx, "burner on the stove won't light") == 0, "'burner' is not 'burned'");
+	CHECK(emergencies_in(lx, "breaker tripped on the toaster") == 0, "a tripped breaker is not a fall");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
+	      "a question without crew words is left as it is");
+}
+
+static void test_lexicon_format(void)
+{
+	struct lexicon *lx = NULL;
+	const struct emergency *e[4];
+
+	CHECK(lexicon_parse("a b\tc\n", "x\t\tX\tboom & loud*\tboom box\t\n", NULL, &lx) == LL_OK, "parse");
+	CHECK(lexicon_emergencies(lx, "a loud boom", e, 4) == 1 && strcmp(e[0]->id, "x") == 0,
+	      "conjuncts in any order");
+	CHECK(lexicon_emergencies(lx, "the boom box is loud", e, 4) == 0, "a masked phrase does not count");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "say a b now"), "say c now") == 0, "a phrase is replaced whole");
+	lexicon_free(lx);
+	CHECK(lexicon_parse("only-one-column\n", "", NULL, &lx) == LL_EINVAL && !lx, "a bad vocabulary line");
+	CHECK(lexicon_parse("", "x\t\tX\t\n", NULL, &lx) == LL_EINVAL, "an emergency without triggers");
+}
+
+static void test_asks(const struct answer_kit *kit)
+{
+	struct ask q;
+
+	ask_understand(kit->lexicon, "how hot does the fish gotta get", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE, "how hot: a temperature");
+	ask_understand(kit->lexicon, "how often do we swap the water filter", &q);
+	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
+	ask_understand(kit->lexicon, "lettuce sat out all afternoon, still good?", &q);
+	CHECK(q.kind == ASKED_DECISION, "still good: a decision");
+	ask_understand(kit->lexicon, "oven showing E-12", &q);
+	CHECK(q.kind == ASKED_FAULT && q.ncodes == 1, "a code: a fault");
+	CHECK(ask_same_code("WH120", "wh-120") && !ask_same_code("E1", "E11"), "codes compare without hyphens");
+	CHECK(ask_states_figure("Hold at 135°F or above", FIGURE_TEMPERATURE) &&
+	      !ask_states_figure("Hold it for 4 hours", FIGURE_TEMPERATURE) &&
+	      ask_states_figure("Hold it for 4 hours", FIGURE_TIME), "figures by their unit");
+}
+
+static struct section make_section(const char *title, const char *path, const char *body)
+{
+	struct section s;
+
+	memset(&s, 0, sizeof(s));
+	s.document_id = 7;
+	s.title = title;
+	s.path = path;
+	s.category = "safety";
+	s.body = body;
+	s.score = 0.8;
+	s.coverage = 1;
+	if(section_read(&arena, &s) != LL_OK)
+		s.nparts = 0;
+	return s;
+}
+
+static void test_sections(void)
+{
+	struct section s = make_section("Holding", "Hot Holding",
+	                                "Keep hot food at 135°F or above. Check it every 2 hours.\n\n"
+	                                "1. Probe the thickest piece.\n2. Write it on the log.\n\n"
+	                                "WARNING: Never reheat in the holding cabinet.\n");
+
+	CHECK(s.nprose == 2 && s.nsteps == 2 && s.nwarnings == 1 && s.kind == SECTION_STEPS, "prose, steps, a notice");
+	s = make_section("Quiz", "Quiz Part 1", "Q: What is hot holding?\nA: 135.\nQ: Cold?\nA: 41.\n");
+	CHECK(s.kind == SECTION_QUIZ, "a quiz is a quiz");
+	s = make_section("Grill", "Error Codes > E03: Over-temperature", "Meaning: too hot.\n\n1. Press STOP.\n");
+	CHECK(s.kind == SECTION_FAULT && strcmp(s.heading, "E03: Over-temperature") == 0, "a code's section");
+	s = make_section("Grill", "Grill", "This manual covers the grill.");
+	CHECK(s.kind == SECTION_OVERVIEW, "the introduction is an overview");
+}
+
+static void test_ranker_format(void)
+{
+	struct ranker r;
+
+	CHECK(ranker_parse("# w\nbias\t-1.5\nheading\t2\n", &r) == LL_OK && r.w[F_BIAS] == -1.5 && r.w[F_HEADING] == 2,
+	      "weights by name");
+	CHECK(ranker_parse("no_such_feature\t1\n", &r) == LL_EINVAL, "an unknown feature is an error");
+	CHECK(ranker_parse("bias\tx\n", &r) == LL_EINVAL, "a weight must be a number");
+}
+
+static bool said(const struct answer *a, const char *needle)
+{
+	if(strstr(a->response, needle))
+		return true;
+	for(size_t i = 0; i < a->nsteps; i++)
+		if(strstr(a->steps[i], needle))
+			return true;
+	return false;
+}
+
+static void test_compose(const struct answer_kit *kit)
+{
+	struct section card = make_section("Emergencies", "Smell of Gas",
+	                                   "Get everyone out and call 911 from outside.\n\n"
+	                                   "1. Do not touch any switch.\n2. Evacuate.\n3. Call 911 outside.\n"
+	                                   "4. Wait for the gas company.\n\nDANGER: A spark can ignite gas.\n");
+	struct section other = make_section("Fryer", "Lighting the Pilot", "Check the pilot light first.\n\n"
+	                                    "1. Open the gas valve.\n2. Light the pilot.\n");
+	struct section temps = make_section("Cooking", "Fish: 145°F",
+	                                    "Fish is safe at 145°F for 15 seconds. Rest it for 3 minutes.\n");
+	struct compose_in in;
+	struct answer a;
+	struct ask q;
+
+	ask_understand(kit->lexicon, "smells like gas by the fryers, whats wrong with the pilot", &q);
+	memset(&in, 0, sizeof(in));
+	in.ask = &q;
+	in.cards = &card;
+	in.ncards = 1;
+	in.ranked = &other;
+	in.nranked = 1;
+	CHECK(compose_answer(&arena, &in, &a) == LL_OK, "compose an emergency");
+	CHECK(strncmp(a.response, "Get everyone out", 16) == 0, "the emergency's own summary leads");
+	CHECK(a.nsteps == 4 && strcmp(a.steps[0], "Do not touch any switch.") == 0 &&
+	      strcmp(a.steps[3], "Wait for the gas company.") == 0, "its procedure whole and in order");
+	CHECK(!said(&a, "pilot light") && !said(&a, "Light the pilot"), "no step that contradicts it");
+
+	ask_understand(kit->lexicon, "how hot for fish", &q);
+	memset(&in, 0, sizeof(in));
+	in.ask = &q;
+	in.ranked = &temps;
+	in.nranked = 1;
+	CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Fish is safe at 145°F", 21) == 0 &&
+	      !strstr(a.response, "3 minutes"), "a figure question leads with the sentence stating that figure");
+
+	ask_understand(kit->lexicon, "kelvinator KX-9 ice machine flashing", &q);
+	in.unknown = "Kelvinator KX-9 ice machine";
+	in.nranked = 0;
+	CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+	      strncmp(a.response, "I don't have the manual for the Kelvinator KX-9", 47) == 0,
+	      "an unknown model: the admission leads");
+
+	ask_understand(kit->lexicon, "someone got zapped by the mixer", &q);
+	memset(&in, 0, sizeof(in));
+	in.ask = &q;
+	CHECK(q.nemergency == 1 && compose_answer(&arena, &in, &a) == LL_OK && !strstr(a.response, "couldn't find") &&
+	      strstr(a.response, "911"), "an emergency no manual tags still gets 911, never 'couldn't find'");
+}
+
+int main(void)
+{
+	struct answer_kit *kit = NULL;
+
+	arena_init(&arena, 64 * 1024);
+	CHECK(answer_kit_load(TOP_SRCDIR, &kit) == LL_OK, "the shipped data/answers loads");
+	if(!kit)
+		return TAP_DONE();
+	test_shipped_lexicon(kit);
+	test_lexicon_format();
+	test_asks(kit);
+	test_sections();
+	test_ranker_format();
+	test_compose(kit);
+	answer_kit_free(kit);
+	arena_free(&arena);
+	return TAP_DONE();
+}
