@@ -195,3 +195,14 @@ bool ask_same_code(const char *a, const char *b)
 		b++;
 	}
 }
+
+bool ask_model_like(const char *w)
+{
+	size_t letters = 0, digits = 0;
+
+	for(const char *p = w; *p; p++) {
+		letters += isalpha((unsigned char)*p) != 0;
+		digits += isdigit((unsigned char)*p) != 0;
+	}
+	return letters >= 3 || (letters >= 2 && (strchr(w, '-') || digits >= 3));
+}

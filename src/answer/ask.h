@@ -38,6 +38,10 @@ const char *ask_kind_name(enum asked k);
  * and "WH-120", "e-3" and "E3"). */
 bool ask_same_code(const char *a, const char *b);
 
+/* A model number ("KM-660", "BG-4", "TW40H"), not an error code ("C04",
+ * "A11", "E-45"): two letters or more with a hyphen or three digits. */
+bool ask_model_like(const char *code);
+
 /* Does text state a figure of the kind f ("165°F", "4 hours", "200 ppm")? */
 bool ask_states_figure(const char *text, enum figure f);
 

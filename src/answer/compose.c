@@ -63,8 +63,8 @@ static double lead_value(const struct ask *q, const struct part *p)
 	if(q->kind == ASKED_DECISION && has_verdict(p->text))
 		v += 1.5;
 	for(int i = 0; i < q->ncodes; i++)
-		if(strcasestr(p->text, q->codes[i]))
-			v += 5;
+		if(!ask_model_like(q->codes[i]) && strcasestr(p->text, q->codes[i]))
+			v += 5;             /* the line of the error code asked about */
 	if(p->kind == PART_WARNING)
 		v -= 0.5;
 	if(q->kind == ASKED_FAULT && (strncasecmp(p->text, "Meaning", 7) == 0 || strcasestr(p->text, " means ")))

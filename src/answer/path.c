@@ -283,19 +283,6 @@ static ll_result machine_named(const struct qword *q, struct buf *b)
 	return result;
 }
 
-/* A model number ("KM-660", "BG-4", "TW40H"), not an error code ("C04",
- * "A11", "E-45"): two letters or more with a hyphen or three digits. */
-static bool model_like(const char *w)
-{
-	size_t letters = 0, digits = 0;
-
-	for(const char *p = w; *p; p++) {
-		letters += isalpha((unsigned char)*p) != 0;
-		digits += isdigit((unsigned char)*p) != 0;
-	}
-	return letters >= 3 || (letters >= 2 && (strchr(w, '-') || digits >= 3));
-}
-
 /* A word that may be a brand: right before a machine noun or a model
  * number, or right after a model number. */
 static bool brand_slot(const struct qword *q, int i)
@@ -307,7 +294,7 @@ static bool brand_slot(const struct qword *q, int i)
 	   terms_is_stopword(w, len))
 		return false;
 	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || strspn(q->w[i + 1], "0123456789") >= 3)) ||
-	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && model_like(q->w[i - 1]));
+	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && ask_model_like(q->w[i - 1]));
 }
 
 /* Codes the question names that none of the sections holds. */
@@ -362,7 +349,7 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 	for(int i = 0; i < q->ncodes && !result; i++) {
 		if(!code_uncovered(q->codes[i], s, n))
 			continue;
-		*only_codes &= !model_like(q->codes[i]);
+		*only_codes &= !ask_model_like(q->codes[i]);
 		result = buf_printf(&b, "%s%s", b.len ? " " : "", q->codes[i]);
 	}
 	if(*only_codes && b.len) {
@@ -412,7 +399,7 @@ static bool model_manual(const char *title)
 	int n = terms_codes_of(title, codes, 4);
 
 	for(int i = 0; i < n; i++)
-		if(model_like(codes[i]))
+		if(ask_model_like(codes[i]))
 			return true;
 	return false;
 }

@@ -119,6 +119,9 @@ static ll_result add_part(struct arena *a, struct section *s, enum part_kind kin
 		len--;
 	if(len == 0 || s->nparts == SECTION_MAX_PARTS)
 		return LL_OK;
+	for(size_t i = 0; i < s->nparts; i++)      /* a chunk's overlap with the one before */
+		if(strlen(s->parts[i].text) == len && memcmp(s->parts[i].text, text, len) == 0)
+			return LL_OK;
 	t = arena_alloc(a, len + 1);
 	if(!t)
 		return LL_ENOMEM;
@@ -215,6 +218,68 @@ static enum section_kind kind_of(const struct section *s)
 	return SECTION_PLAIN;
 }
 
+static bool line_is_row(const char *s, size_t len)
+{
+	char copy[512];
+	size_t n = len < sizeof(copy) - 1 ? len : sizeof(copy) - 1;
+
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return is_row(copy);
+}
+
+/* Does a physical line start a new unit (a step, a bullet, a notice, a
+ * row, a heading) rather than continue the one before? */
+static bool starts_unit(const char *s, size_t len)
+{
+	char copy[16];
+	size_t n = len < sizeof(copy) - 1 ? len : sizeof(copy) - 1;
+
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return step_marker(copy) || bullet_marker(copy) || is_notice(copy) || s[0] == '|' || s[0] == '#';
+}
+
+/* The length of the logical line at p: a text manual's prose and steps
+ * wrap over several physical lines ("... water filter. Change" / "it every
+ * 6 months."); they are one unit until a blank line, a new unit, or a
+ * line that ends a sentence before one that starts with a capital. */
+static size_t logical_line(const char *p)
+{
+	size_t len = strcspn(p, "\n");
+
+	while(p[len] == '\n') {
+		const char *next = p + len + 1;
+		size_t nlen = strcspn(next, "\n");
+		char end = len ? p[len - 1] : '\0';
+
+		if(nlen == 0 || starts_unit(next, nlen) || line_is_row(next, nlen) ||
+		   ((end == '.' || end == '!' || end == '?' || end == ':') && !islower((unsigned char)next[0])))
+			break;
+		len += 1 + nlen;
+	}
+	return len;
+}
+
+/* The logical line with its line breaks as spaces (hyphenated line ends
+ * kept whole: "re-\nrun" -> "re-run"), in the arena; "" when out of memory. */
+static const char *joined(struct arena *a, const char *p, size_t len)
+{
+	char *out = arena_strndup(a, p, len);
+	size_t w = 0;
+
+	if(!out)
+		return "";
+	for(size_t r = 0; out[r]; r++) {
+		if(out[r] != '\n')
+			out[w++] = out[r];
+		else if(!(w && out[w - 1] == '-'))
+			out[w++] = ' ';
+	}
+	out[w] = '\0';
+	return out;
+}
+
 ll_result section_read(struct arena *a, struct section *s)
 {
 	const char *p = s->body, *last = strrchr(s->path, '>');
@@ -226,9 +291,10 @@ ll_result section_read(struct arena *a, struct section *s)
 	if(!s->parts)
 		return LL_ENOMEM;
 	while(*p && !result) {
-		size_t len = strcspn(p, "\n");
+		size_t len = logical_line(p);
+		const char *line = joined(a, p, len);
 
-		result = add_line(a, s, p, len);
+		result = add_line(a, s, line, strlen(line));
 		p += len + (p[len] == '\n');
 	}
 	s->nsteps = s->nbullets = s->nrows = s->nwarnings = s->nprose = 0;
