@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -325,6 +326,22 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	return result;
 }
 
+/* Does the heading state the figure a figure or decision question asks
+ * ("How to Wash Hands: 20 Seconds in All")?  Then it is the answer's summary. */
+static bool heading_states(const struct ask *q, const char *heading)
+{
+	return q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION) &&
+	       ask_states_figure(heading, q->figure);
+}
+
+/* Do a and b share their first number ("20 seconds", "20 Seconds")? */
+static bool same_figure(const char *a, const char *b)
+{
+	const char *da = strpbrk(a, "0123456789"), *db = strpbrk(b, "0123456789");
+
+	return da && db && strtol(da, NULL, 10) == strtol(db, NULL, 10);
+}
+
 static ll_result compose_section(struct arena *a, const struct compose_in *in, struct list *steps,
                                  struct list *warnings, struct buf *text, struct answer *out)
 {
@@ -334,6 +351,9 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 
 	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
 		result = buf_printf(text, "%s. ", s->heading);   /* "E03: Platen over-temperature." */
+	else if(!result && heading_states(in->ask, s->heading) && !(lead && ask_states_figure(lead, in->ask->figure) &&
+	                                                         same_figure(lead, s->heading)))
+		result = buf_printf(text, "%s. ", s->heading);   /* "Hot Holding: 135°F (57°C) or Above." */
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)

@@ -107,8 +107,9 @@ void rank_rarity(const struct ask *q, const struct section *s, size_t n, double 
 		for(int t = 0; t < q->terms.n; t++)
 			df[t] += (held >> t) & 1;
 	}
+	/* a word no candidate holds (slang, a typo, a filler) tells nothing here */
 	for(int t = 0; t < q->terms.n; t++)
-		idf[t] = log(1.0 + (double)n / (1.0 + df[t])) * q->terms.weight[t];
+		idf[t] = df[t] ? log(1.0 + (double)n / (1.0 + df[t])) * q->terms.weight[t] : 0;
 }
 
 static double rare_share(const struct ask *q, const double *idf, uint32_t held)

@@ -60,7 +60,8 @@ __attribute__((warn_unused_result))
 ll_result ranker_parse(const char *text, struct ranker *out);
 
 /* How telling each of q's terms is among the n candidates: log(1 + n /
- * (1 + the number of candidates holding it)).  idf has TERMS_MAX. */
+ * (1 + the number of candidates holding it)); 0 for a term none holds.
+ * idf has TERMS_MAX. */
 void rank_rarity(const struct ask *q, const struct section *s, size_t n, double *idf);
 
 /* The features of section s for question q asked of agent (idf from
