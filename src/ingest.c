@@ -756,14 +756,19 @@ static bool cells_are_rule(const struct cells *c)
 	return c->n > 0;
 }
 
+/* doc: the whole document, for the hyphen rule of wrap_hyphen. */
 struct row {
 	struct buf cell[TABLE_MAX_COLS];
+	const char *doc;
+	size_t doclen;
 };
 
-static void row_init(struct row *r)
+static void row_init(struct row *r, const char *doc, size_t doclen)
 {
 	for(int k = 0; k < TABLE_MAX_COLS; k++)
 		buf_init(&r->cell[k], CELL_MAX);
+	r->doc = doc;
+	r->doclen = doclen;
 }
 
 static void row_free(struct row *r)
@@ -778,15 +783,24 @@ static void row_clear(struct row *r, int from)
 		buf_reset(&r->cell[k]);
 }
 
-/* Appends text to a cell: a word hyphenated at the wrap is joined. */
-static ll_result cell_add(struct buf *b, const char *s, size_t len)
+static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, const char *doc, size_t doclen,
+                        bool *keep);
+
+/* Appends text to cell k of r: a word hyphenated at the wrap is joined as
+ * prose's is (wrap_hyphen: "clean-" "ing" -> "cleaning", "re-" "run" ->
+ * "re-run"), so a cell reads the same as the paragraph it would be. */
+static ll_result cell_add(struct row *r, int k, const char *s, size_t len)
 {
+	struct buf *b = &r->cell[k];
+	bool keep = false;
+
 	if(b->len == 0)
 		return buf_append(b, s, len);
-	if(b->len >= 2 && b->data[b->len - 1] == '-' && islower((unsigned char)b->data[b->len - 2]) &&
-	   len && islower((unsigned char)s[0])) {
-		b->len--;
-		b->data[b->len] = '\0';
+	if(wrap_hyphen(b, s, len, r->doc, r->doclen, &keep)) {
+		if(!keep) {
+			b->len--;
+			b->data[b->len] = '\0';
+		}
 		return buf_append(b, s, len);
 	}
 	if(buf_append(b, " ", 1))
@@ -847,6 +861,18 @@ static ll_result header_label(struct buf *out, const char *s, size_t len)
 	return LL_OK;
 }
 
+/* Whether a first cell is an error code ("E22", "AL-3", "F3"): a row of a
+ * code table. */
+static bool cell_is_code(const struct buf *b)
+{
+	char probe[40];
+
+	if(!b->len || b->len > 12 || line_code_label(b->data, b->len) != 0)
+		return false;
+	snprintf(probe, sizeof(probe), "%s: x", b->data);
+	return line_code_label(probe, strlen(probe)) > 0;
+}
+
 /* One row as a paragraph: "c0: c1" for two columns, else
  * "c0 — H1: c1 — H2: c2" (without headers "c0 — c1 — c2"). */
 static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row *head, bool has_head)
@@ -864,13 +890,7 @@ static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row 
 	if(n == 0)
 		return LL_OK;
 	/* a code in the first column: "E22: meaning — Action: ..." */
-	code = first == 0 && r->cell[0].len <= 12 && line_code_label(r->cell[0].data, r->cell[0].len) == 0;
-	if(code) {
-		char probe[40];
-
-		snprintf(probe, sizeof(probe), "%s: x", r->cell[0].data);
-		code = line_code_label(probe, strlen(probe)) > 0;
-	}
+	code = first == 0 && cell_is_code(&r->cell[0]);
 	if((result = buf_appends(out, "\n")) != LL_OK)
 		return result;
 	for(int k = first; k < ncols && !result; k++) {
@@ -948,18 +968,157 @@ static size_t table_resumes(const struct tline *lines, size_t j, size_t n, const
 	return k;
 }
 
+/* Where the widest text or rule of each of the table's columns ends (in
+ * characters, past its end): a wrapped cell's lines reach about as far. */
+static void column_widths(const struct tline *lines, size_t i, size_t end, const struct columns *cols,
+                          size_t widest[TABLE_MAX_COLS])
+{
+	struct cells c;
+
+	for(int k = 0; k < TABLE_MAX_COLS; k++)
+		widest[k] = 0;
+	for(size_t j = i; j < end; j++) {
+		if(lines[j].drop || !lines[j].len || !split_cells(&lines[j], &c) || !cells_fit(&c, cols))
+			continue;
+		for(int m = 0; m < c.n; m++) {
+			int k = column_of(cols, c.pos[m]);
+			size_t e = c.pos[m] + utf8_chars(c.s[m], c.len[m]);
+
+			if(k < TABLE_MAX_COLS && e > widest[k])
+				widest[k] = e;
+		}
+	}
+}
+
+/* For a line under a code's row that leaves the first column empty and
+ * starts a phrase in each of its cells: the columns (a bit each) where it
+ * does not go on with the text above as a wrapped cell does, but adds a
+ * phrase of its own (a second cause): the line right above has no text
+ * there, or text that ends short enough to have taken the cell's first
+ * word before the next column (the last column: before its widest text's
+ * end).  A wrapped line ("Rinse under 180 F (82 C)" over "After 3 cycles
+ * the unit stops.") has none. */
+static unsigned row_room(const struct cells *c, const struct columns *cols, const size_t above[TABLE_MAX_COLS],
+                         const size_t widest[TABLE_MAX_COLS])
+{
+	unsigned room = 0;
+
+	for(int m = 0; m < c->n; m++) {
+		int k = column_of(cols, c->pos[m]);
+		size_t w = 0, edge;
+
+		if(k < 0 || k >= TABLE_MAX_COLS)
+			continue;
+		edge = widest[k];
+		if(k + 1 < cols->n && cols->lo[k + 1] > edge + 2)
+			edge = cols->lo[k + 1] - 2;
+		while(w < c->len[m] && c->s[m][w] != ' ')
+			w++;
+		if(!above[k] || above[k] + 1 + utf8_chars(c->s[m], w) <= edge)
+			room |= 1u << k;
+	}
+	return room;
+}
+
+/* The table's first line as its header when each of the columns has a cell
+ * that reads as one (ALL-CAPS too for two columns, "Capacity  10 pans" being
+ * a row): head gets them. */
+static bool table_header(const struct cells *c, const struct columns *cols, struct row *head, ll_result *result)
+{
+	bool header = c->n == cols->n;
+
+	for(int k = 0; k < c->n && header; k++)
+		header = header_cell(c->s[k], c->len[k]) && (cols->n > 2 || all_caps(c->s[k], c->len[k]));
+	for(int k = 0; k < c->n && header && !*result; k++)
+		*result = buf_append(&head->cell[column_of(cols, c->pos[k])], c->s[k], c->len[k]);
+	return header;
+}
+
+/* The rows of a table in columns (lines[i..end)) to out, one paragraph a
+ * row (row_emit).  A line goes on with the open row unless it opens one:
+ * text in the first column that starts a phrase, unless the cells beside
+ * it go on with the row's ("(under 15 psi)" beside "should read 15 to 25
+ * psi"), or a sub-row: several cells, each starting a phrase, the first
+ * empty (a second cause under the same symptom).  Under a code there is no
+ * sub-row: the code's row is the code's answer, and such a line is as often
+ * its cells wrapping ("Turn the thermostat to 185 F." over "Wait 15
+ * minutes."), so it joins the row, with "; " where it adds a phrase of its
+ * own (row_room: "Drain clogged; Pump failed").  above[] holds where the
+ * text of each column ends on the row's last line. */
+static ll_result table_rows(const struct tline *lines, size_t i, size_t end, const struct columns *cols,
+                            const char *doc, size_t doclen, struct buf *out)
+{
+	struct cells c;
+	struct row row, head;
+	size_t above[TABLE_MAX_COLS] = {0}, widest[TABLE_MAX_COLS];
+	bool has_head = false, row_open = false;
+	ll_result result = LL_OK;
+
+	column_widths(lines, i, end, cols, widest);
+	row_init(&row, doc, doclen);
+	row_init(&head, doc, doclen);
+	for(size_t j = i; j < end && !result; j++) {
+		int m, col0;
+		bool fresh, sub, item, all_new = true, wraps = false;
+		unsigned room = 0;
+
+		if(lines[j].drop || !lines[j].len) {
+			/* a blank line ends a row */
+			if(row_open)
+				result = row_emit(out, &row, cols->n, &head, has_head);
+			row_open = false;
+			memset(above, 0, sizeof(above));
+			continue;
+		}
+		m = split_cells(&lines[j], &c);
+		if(!m || !cells_fit(&c, cols) || cells_are_rule(&c))
+			continue;
+		if(j == i && (has_head = table_header(&c, cols, &head, &result)))
+			continue;
+		col0 = column_of(cols, c.pos[0]);
+		for(int k = 0; k < m; k++) {
+			all_new &= cell_starts_new(c.s[k]);
+			wraps |= k > 0 && islower((unsigned char)c.s[k][0]);
+		}
+		sub = col0 > 0 && m >= 2 && all_new;
+		item = sub && row_open && cell_is_code(&row.cell[0]);
+		if(item)
+			room = row_room(&c, cols, above, widest);
+		fresh = !row_open || (col0 == 0 && cell_starts_new(c.s[0]) && !wraps) || (sub && !item);
+		if(fresh && row_open)
+			result = row_emit(out, &row, cols->n, &head, has_head);
+		if(fresh)
+			row_clear(&row, col0 == 0 ? 0 : 1);
+		row_open = true;
+		memset(above, 0, sizeof(above));
+		for(int k = 0; k < m && !result; k++) {
+			int col = column_of(cols, c.pos[k]);
+			struct buf *b = &row.cell[col];
+
+			if(item && (room & 1u << col) && b->len && !is_terminal(b->data[b->len - 1]))
+				result = buf_appends(b, ";");
+			if(!result)
+				result = cell_add(&row, col, c.s[k], c.len[k]);
+			above[col] = c.pos[k] + utf8_chars(c.s[k], c.len[k]);
+		}
+	}
+	if(!result && row_open)
+		result = row_emit(out, &row, cols->n, &head, has_head);
+	row_free(&row);
+	row_free(&head);
+	return result;
+}
+
 /* A table laid out in columns at lines[i..]: returns the number of lines it
  * spans (0 when there is none) and writes its rows to out.  *scanned is set
  * past the lines looked at: no table starts inside them. */
-static size_t column_table(struct tline *lines, size_t i, size_t n, struct buf *out, ll_result *result,
-                           size_t *scanned)
+static size_t column_table(struct tline *lines, size_t i, size_t n, const char *doc, size_t doclen,
+                           struct buf *out, ll_result *result, size_t *scanned)
 {
 	struct cells c;
 	struct columns cols = {0};
 	int multi = 0;
 	size_t end = i;
-	struct row row, head;
-	bool has_head = false, row_open = false;
 
 	*result = LL_OK;
 	if(split_cells(&lines[i], &c) < 2)
@@ -1014,56 +1173,7 @@ static size_t column_table(struct tline *lines, size_t i, size_t n, struct buf *
 		if(seen < 2)
 			return 0;
 	}
-	row_init(&row);
-	row_init(&head);
-	for(size_t j = i; j < end && !*result; j++) {
-		int m, col0;
-		bool fresh, all_new = true, wraps = false;
-
-		if(lines[j].drop || !lines[j].len) {
-			/* a blank line ends a row */
-			if(row_open)
-				*result = row_emit(out, &row, cols.n, &head, has_head);
-			row_open = false;
-			continue;
-		}
-		m = split_cells(&lines[j], &c);
-		if(!m || !cells_fit(&c, &cols) || cells_are_rule(&c))
-			continue;
-		col0 = column_of(&cols, c.pos[0]);
-		for(int k = 0; k < m; k++) {
-			all_new &= cell_starts_new(c.s[k]);
-			wraps |= k > 0 && islower((unsigned char)c.s[k][0]);
-		}
-		if(j == i) {
-			bool header = m == cols.n;
-
-			for(int k = 0; k < m && header; k++)
-				header = header_cell(c.s[k], c.len[k]) && (cols.n > 2 || all_caps(c.s[k], c.len[k]));
-			if(header) {
-				for(int k = 0; k < m && !*result; k++)
-					*result = buf_append(&head.cell[column_of(&cols, c.pos[k])], c.s[k], c.len[k]);
-				has_head = true;
-				continue;
-			}
-		}
-		/* a new row: text in the first column that starts a phrase, unless
-		 * the cells beside it go on with the row's ("(under 15 psi)" beside
-		 * "should read 15 to 25 psi"); a sub-row: several cells, each
-		 * starting a phrase, the first empty */
-		fresh = !row_open || (col0 == 0 && cell_starts_new(c.s[0]) && !wraps) || (col0 > 0 && m >= 2 && all_new);
-		if(fresh && row_open)
-			*result = row_emit(out, &row, cols.n, &head, has_head);
-		if(fresh)
-			row_clear(&row, col0 == 0 ? 0 : 1);
-		row_open = true;
-		for(int k = 0; k < m && !*result; k++)
-			*result = cell_add(&row.cell[column_of(&cols, c.pos[k])], c.s[k], c.len[k]);
-	}
-	if(!*result && row_open)
-		*result = row_emit(out, &row, cols.n, &head, has_head);
-	row_free(&row);
-	row_free(&head);
+	*result = table_rows(lines, i, end, &cols, doc, doclen, out);
 	return *result ? 0 : end - i;
 }
 
@@ -1099,13 +1209,62 @@ static int column_cut(const struct tline *l, size_t at, size_t *cut, int words[2
 	return -1;
 }
 
+/* The cell of lines[j] (not its first) that starts at column at, within
+ * one; -1 for none or a blank or dropped line.  c gets its cells. */
+static int cell_at(const struct tline *lines, size_t j, size_t at, struct cells *c)
+{
+	if(lines[j].drop || !lines[j].len)
+		return -1;
+	split_cells(&lines[j], c);
+	for(int k = 1; k < c->n; k++)
+		if(c->pos[k] + 1 >= at && c->pos[k] <= at + 1)
+			return k;
+	return -1;
+}
+
+/* Whether lines [from, to), cut at column at, are a table whose last column
+ * wraps rather than two columns of prose ("A7  LOW PRESSURE  Under 20 psi
+ * for 5 s  Open the valve. Clean the", then "during a fill  strainer."):
+ * half the lines cut or more hold several cells left of the cut, and a
+ * line's left side starts past the margin (its first column empty) where
+ * another's inner cell does.  A prose column holding a list ("Voltage
+ * 208 V") has cells too, but its lines all start at its margin. */
+static bool run_is_table(const struct tline *lines, size_t from, size_t to, size_t at)
+{
+	struct cells c;
+	size_t starts[32], margin = (size_t)-1;
+	int ns = 0, cuts = 0, tabled = 0, k;
+
+	for(size_t j = from; j < to; j++) {
+		if((k = cell_at(lines, j, at, &c)) < 0)
+			continue;
+		cuts++;
+		tabled += k >= 2;
+		for(int m = 1; m < k && ns < 32; m++)
+			starts[ns++] = c.pos[m];
+		if(lines[j].indent < margin)
+			margin = lines[j].indent;
+	}
+	if(tabled * 2 < cuts)
+		return false;
+	for(size_t j = from; j < to; j++) {
+		if(cell_at(lines, j, at, &c) < 0 || lines[j].indent <= margin + 2)
+			continue;
+		for(int m = 0; m < ns; m++)
+			if(lines[j].indent + 1 >= starts[m] && lines[j].indent <= starts[m] + 1)
+				return true;
+	}
+	return false;
+}
+
 /* The run of two prose columns side by side around lines[i] (pdftotext
  * -layout of a two-column page): lines cut at one column *at (taken from
  * lines[i], split in two there) or holding text on one side of it, within
  * one page, not before floor.  Sets [*from, *to) (*to past the lines looked
  * at even when there is no run); false when there is none: fewer than
- * three lines cut, or either side holds under five words a line on average
- * (a table's name column, a figure). */
+ * three lines cut, either side holds under five words a line on average
+ * (a table's name column, a figure), or the lines are a table whose cells
+ * wrap (run_is_table), which must stay on its rows. */
 static bool column_run(const struct tline *lines, size_t i, size_t n, size_t floor, size_t *at, size_t *from,
                        size_t *to)
 {
@@ -1132,7 +1291,7 @@ static bool column_run(const struct tline *lines, size_t i, size_t n, size_t flo
 	for(j = i; j > floor && !lines[j].brk && !lines[j - 1].drop && column_cut(&lines[j - 1], *at, &cut, words) >= 0; j--)
 		;
 	*from = j;
-	return cuts >= 3 && left >= 5 * cuts && right >= 5 * cuts;
+	return cuts >= 3 && left >= 5 * cuts && right >= 5 * cuts && !run_is_table(lines, *from, *to, *at);
 }
 
 /* Two columns of prose read one after the other: each run of column_run
@@ -1255,7 +1414,8 @@ static bool grid_border(const char *s, size_t len)
  * wrapped over lines is whole.  The first row is the header when a "+===+"
  * border closes it, or when its cells read like headers.  Returns the
  * number of lines it spans, 0 when there is none. */
-static size_t grid_table(struct tline *lines, size_t i, size_t n, struct buf *out, ll_result *result)
+static size_t grid_table(struct tline *lines, size_t i, size_t n, const char *doc, size_t doclen,
+                         struct buf *out, ll_result *result)
 {
 	const char *cs[TABLE_MAX_COLS];
 	size_t cl[TABLE_MAX_COLS], j;
@@ -1266,8 +1426,8 @@ static size_t grid_table(struct tline *lines, size_t i, size_t n, struct buf *ou
 	*result = LL_OK;
 	if(i + 1 >= n || !lines[i + 1].len || lines[i + 1].s[0] != '|')
 		return 0;
-	row_init(&row);
-	row_init(&head);
+	row_init(&row, doc, doclen);
+	row_init(&head, doc, doclen);
 	for(j = i; j < n && !*result && lines[j].len; j++) {
 		const struct tline *t = &lines[j];
 		int m;
@@ -1290,7 +1450,7 @@ static size_t grid_table(struct tline *lines, size_t i, size_t n, struct buf *ou
 			ncols = m;
 		for(int k = 0; k < m && !*result; k++)
 			if(cl[k]) {
-				*result = cell_add(&row.cell[k], cs[k], cl[k]);
+				*result = cell_add(&row, k, cs[k], cl[k]);
 				heads &= header_cell(row.cell[k].data, row.cell[k].len);
 			}
 		open = true;
@@ -1302,7 +1462,8 @@ static size_t grid_table(struct tline *lines, size_t i, size_t n, struct buf *ou
 	return *result || ncols == 0 ? 0 : j - i;
 }
 
-static size_t pipe_table(struct tline *lines, size_t i, size_t n, struct buf *out, ll_result *result)
+static size_t pipe_table(struct tline *lines, size_t i, size_t n, const char *doc, size_t doclen,
+                         struct buf *out, ll_result *result)
 {
 	const char *cs[TABLE_MAX_COLS];
 	size_t cl[TABLE_MAX_COLS];
@@ -1313,11 +1474,11 @@ static size_t pipe_table(struct tline *lines, size_t i, size_t n, struct buf *ou
 
 	*result = LL_OK;
 	if(lines[i].len && grid_border(lines[i].s, lines[i].len))
-		return grid_table(lines, i, n, out, result);
+		return grid_table(lines, i, n, doc, doclen, out, result);
 	if(!lines[i].len || lines[i].s[0] != '|')
 		return 0;
-	row_init(&row);
-	row_init(&head);
+	row_init(&row, doc, doclen);
+	row_init(&head, doc, doclen);
 	if(i + 1 < n && lines[i + 1].len && lines[i + 1].s[0] == '|' && pipe_separator(lines[i + 1].s, lines[i + 1].len)) {
 		ncols = pipe_cells(lines[i].s, lines[i].len, cs, cl, TABLE_MAX_COLS);
 		for(int k = 0; k < ncols && !*result; k++)
@@ -1348,15 +1509,34 @@ static size_t pipe_table(struct tline *lines, size_t i, size_t n, struct buf *ou
 
 /* ---- the pass */
 
+/* "re-" and "pre-" too: "re-run", "pre-rinse" are how manuals write them,
+ * and a cut "re-move" is joined when the document writes "remove" anywhere
+ * else, as a manual that says it once says it again. */
 static const char *const keep_hyphen[] = {"self", "non", "half", "well", "cross", "multi", "semi",
                                           "double", "single", "two", "three", "four", "low", "high",
-                                          "all", "quick", "hand", "food", NULL};
+                                          "all", "quick", "hand", "food", "re", "pre", NULL};
+
+/* Whether the document holds word (wl bytes), also with its first letter
+ * in lower case: a word opening a sentence ("Re-" "move") is written in
+ * lower case elsewhere. */
+static bool doc_has(const char *doc, size_t doclen, char *word, size_t wl)
+{
+	bool found = memmem(doc, doclen, word, wl) != NULL;
+
+	if(!found && wl && isupper((unsigned char)word[0])) {
+		word[0] = (char)tolower((unsigned char)word[0]);
+		found = memmem(doc, doclen, word, wl) != NULL;
+		word[0] = (char)toupper((unsigned char)word[0]);
+	}
+	return found;
+}
 
 /* A word hyphenated across a line break: the text before ends "chemi-" and
  * the next line goes on in lower case.  *keep says whether the hyphen is
  * the word's own: the document writes the compound with it elsewhere
  * ("chemical-resistant"), or without it nowhere and its first part is a
- * usual prefix ("self-", "non-"). */
+ * usual prefix ("self-", "non-"); a lone capital's ("Y-strainer", "O-ring")
+ * always is. */
 static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, const char *doc, size_t doclen,
                         bool *keep)
 {
@@ -1364,8 +1544,13 @@ static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, cons
 	char word[96];
 	int wl;
 
-	if(e < 3 || b->data[e - 1] != '-' || !islower((unsigned char)b->data[e - 2]) || !nlen ||
-	   !islower((unsigned char)next[0]))
+	if(e < 2 || b->data[e - 1] != '-' || !nlen || !islower((unsigned char)next[0]))
+		return false;
+	if(isupper((unsigned char)b->data[e - 2]) && (e == 2 || !isalnum((unsigned char)b->data[e - 3]))) {
+		*keep = true;
+		return true;
+	}
+	if(e < 3 || !islower((unsigned char)b->data[e - 2]))
 		return false;
 	w = e - 1;
 	while(w > 0 && isalpha((unsigned char)b->data[w - 1]))
@@ -1378,11 +1563,11 @@ static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, cons
 		sl++;
 	wl = snprintf(word, sizeof(word), "%.*s%.*s", (int)(e - w), b->data + w, (int)sl, next);
 	if(wl > 0 && (size_t)wl < sizeof(word) && e - 1 > w) {
-		if(memmem(doc, doclen, word, (size_t)wl))
+		if(doc_has(doc, doclen, word, (size_t)wl))
 			*keep = true;
 		else {
 			memmove(word + (e - 1 - w), word + (e - w), (size_t)wl - (e - 1 - w));
-			if(memmem(doc, doclen, word, (size_t)wl - 1))
+			if(doc_has(doc, doclen, word, (size_t)wl - 1))
 				*keep = false;
 		}
 	}
@@ -1644,17 +1829,17 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 				size_t mark0 = out->len;
 
 				result = buf_appends(out, "\n");
-				used = result ? 0 : pipe_table(lines, i, n, out, &result);
+				used = result ? 0 : pipe_table(lines, i, n, text, len, out, &result);
 				if(!used && !result && plain)
-					used = i < no_table ? 0 : column_table(lines, i, n, out, &result, &no_table);
+					used = i < no_table ? 0 : column_table(lines, i, n, text, len, out, &result, &no_table);
 				if(!used && !result) {
 					out->len = mark0;
 					out->data[mark0] = '\0';
 				}
 			} else {
-				used = pipe_table(lines, i, n, out, &result);
+				used = pipe_table(lines, i, n, text, len, out, &result);
 				if(!used && !result && plain)
-					used = i < no_table ? 0 : column_table(lines, i, n, out, &result, &no_table);
+					used = i < no_table ? 0 : column_table(lines, i, n, text, len, out, &result, &no_table);
 			}
 			if(result)
 				break;

@@ -322,6 +322,132 @@ int main(void)
 		check(!strstr(body, "---"), "ruled table: the rule row dropped");
 	}
 
+	/* a fault-code table (pdftotext -layout) whose MEANING and REMEDY cells
+	 * wrap: each code's row one paragraph in the code's own section, every
+	 * column with its wrapped lines, not the REMEDY column read off as a
+	 * column of prose; a word cut at the wrap joined, "re-" kept */
+	{
+		const char *txt =
+			"6.3 Ice Machine Fault Codes\n\n"
+			"  CODE   PANEL SHOWS         WHAT IT MEANS                        REMEDY\n"
+			"  ----   -----------------   ----------------------------------   ------------------------------------------\n"
+			"  J21    SLOW HARVEST        Harvest took longer than 4 minutes   Shut the water supply and wipe the ther-\n"
+			"                             on two cycles in a row               mostat bulb. Descale the evaporator plate\n"
+			"                                                                  (7.1). Hold PURGE for 5 s to re-\n"
+			"                                                                  test. Call service if J21 returns.\n"
+			"  J22    WATER LEVEL LOW     Sump float stayed down for 90 s.     Open the inlet valve fully. Check the\n"
+			"                             Ice making stops until it rises.     Y-strainer for scale and rinse it under\n"
+			"                                                                  a tap.\n"
+			"  J23    BIN FULL            Bin switch held for over 2 hours     Empty the bin and check the curtain\n"
+			"                                                                  swings freely.\n";
+		bool j21 = false, j22 = false, column = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 3,
+		      "wrapped code table: one chunk per code");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			column |= strstr(c->section, "REMEDY") != NULL;
+			if(strcmp(c->section, "6.3 Ice Machine Fault Codes > J21: SLOW HARVEST") == 0)
+				j21 = strstr(c->body, "J21: SLOW HARVEST \xe2\x80\x94 What it means: Harvest took longer than 4 minutes "
+				                      "on two cycles in a row \xe2\x80\x94 Remedy: Shut the water supply and wipe the "
+				                      "thermostat bulb. Descale the evaporator plate (7.1). Hold PURGE for 5 s to "
+				                      "re-test. Call service if J21 returns.") && !strstr(c->body, "inlet valve");
+			if(strcmp(c->section, "6.3 Ice Machine Fault Codes > J22: WATER LEVEL LOW") == 0)
+				j22 = strstr(c->body, "What it means: Sump float stayed down for 90 s. Ice making stops until it "
+				                      "rises. \xe2\x80\x94 Remedy: Open the inlet valve fully. Check the Y-strainer "
+				                      "for scale and rinse it under a tap.") && !strstr(c->body, "evaporator");
+		}
+		check(j21, "wrapped code table: every column of a row, wrapped lines and hyphens joined");
+		check(j22, "wrapped code table: a wrapped line starting with capitals goes on with its row");
+		check(!column, "wrapped code table: the last column not read off as prose");
+	}
+
+	/* the same without a header, three columns, codes like "E-31" */
+	{
+		const char *txt =
+			"COMBI OVEN ERRORS\n\n"
+			"  E-31   Steam generator did not fill to the upper      Open the water tap fully. Clean the inlet\n"
+			"         probe within 4 minutes of the call             screen and descale the generator with\n"
+			"                                                        ScaleAway (section 9).\n"
+			"  E-32   Core probe reads out of range or is not        Push the probe plug fully into its socket\n"
+			"         plugged into the socket on the side panel      and restart. Replace the probe if the\n"
+			"                                                        error shows again.\n"
+			"  E-33   Cabinet fan motor stopped or the thermal       Let the motor cool for 30 minutes and\n"
+			"         cutout opened while cooking                    restart. Call service if it repeats.\n";
+		bool e31 = false, e32 = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 3,
+		      "headerless code table: one chunk per code");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			if(strncmp(c->section, "COMBI OVEN ERRORS > E-31: ", 26) == 0)
+				e31 = strstr(c->body, "of the call \xe2\x80\x94 Open the water tap fully. Clean the inlet screen and "
+				                      "descale the generator with ScaleAway (section 9).") &&
+				      !strstr(c->body, "probe plug");
+			if(strncmp(c->section, "COMBI OVEN ERRORS > E-32: ", 26) == 0)
+				e32 = strstr(c->body, "on the side panel \xe2\x80\x94 Push the probe plug fully into its socket and "
+				                      "restart. Replace the probe if the error shows again.") &&
+				      !strstr(c->body, "ScaleAway");
+		}
+		check(e31 && e32, "headerless code table: each code's remedy in its own chunk");
+	}
+
+	/* a second cause under a code (a sub-row) stays in the code's row: the
+	 * code's answer is one unit */
+	{
+		const char *txt =
+			"GRIDDLE FAULTS\n\n"
+			"  CODE   FAULT          CAUSE                      REMEDY\n"
+			"  F3     No heat        Breaker tripped            Reset the breaker.\n"
+			"                        Element burned out         Call service.\n"
+			"  F4     Overheat       Grease vent blocked        Clear the vent.\n";
+		bool f3 = false, f4 = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK && chunks.count == 2,
+		      "code sub-row: one chunk per code");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			if(strcmp(c->section, "GRIDDLE FAULTS > F3: No heat") == 0)
+				f3 = strstr(c->body, "F3: No heat \xe2\x80\x94 Cause: Breaker tripped; Element burned out \xe2\x80\x94 "
+				                     "Remedy: Reset the breaker. Call service.") != NULL;
+			if(strcmp(c->section, "GRIDDLE FAULTS > F4: Overheat") == 0)
+				f4 = strstr(c->body, "Clear the vent.") && !strstr(c->body, "Call service");
+		}
+		check(f3 && f4, "code sub-row: a second cause joins its code's row");
+	}
+
+	/* a two-column page whose left column holds a list laid out in columns
+	 * ("Voltage      208 V"): still read column by column, not a table */
+	{
+		const char *txt =
+			"2   SPECIFICATIONS                               3   INSTALLATION\n\n"
+			"Check the data plate before you connect          Set the machine level on a sturdy\n"
+			"the unit. The values below are for the           counter. Leave 4 inches of space on\n"
+			"standard model sold in North America.            each side for air to circulate.\n"
+			"Voltage      208 V                               Connect the drain hose to an open\n"
+			"Amperage     24 A                                drain with an air gap. Never connect\n"
+			"Water        20 to 60 psi                        it straight to a sewer line.\n";
+		bool left = false, right = false;
+
+		arena_reset(&arena);
+		check(ingest_chunk_text(&arena, txt, strlen(txt), INGEST_TEXT, &chunks) == LL_OK, "two columns, a list: chunked");
+		for(size_t i = 0; i < chunks.count; i++) {
+			const struct ingest_chunk *c = &chunks.items[i];
+
+			if(strcmp(c->section, "2 SPECIFICATIONS") == 0)
+				left = strstr(c->body, "Voltage: 208 V.") && !strstr(c->body, "drain hose");
+			if(strcmp(c->section, "3 INSTALLATION") == 0)
+				right = strstr(c->body, "Connect the drain hose to an open\ndrain") != NULL;
+		}
+		check(left && right, "two columns, a list: each column read in order");
+	}
+
 	/* a schedule marked with X under DAILY / WEEKLY: the mark is in the
 	 * column whose header it sits under, not at its start */
 	{
