@@ -105,7 +105,8 @@ def words(text):
     return len(re.findall(r"\S+", text))
 
 
-def run(paths):
+def run(paths, quiet=False):
+    """Asks every question of the sets; returns (percent passed, {kind: [passed, asked]})."""
     kinds = collections.defaultdict(lambda: [0, 0])
     routed = total = good = 0
     lead_words = []
@@ -120,7 +121,7 @@ def run(paths):
                 routed += 1
             if body:
                 lead_words.append(words(lead_of(body)))
-            if problems:
+            if problems and not quiet:
                 lead = lead_of(body) if body else ""
                 print("  miss %s [%s] %r: %s\n      lead: %s" % (row["id"], row["kind"], row["question"],
                                                             "; ".join(problems), lead[:300]))
@@ -137,7 +138,7 @@ def run(paths):
     print("  routing: %.1f%% of %d" % (100.0 * routed / max(total, 1), total))
     pct = 100.0 * good / max(total, 1)
     print("judge: %.1f%% of %d (%s)" % (pct, total, ", ".join(os.path.basename(p) for p in paths)))
-    return pct
+    return pct, dict(kinds)
 
 
 if __name__ == "__main__":
