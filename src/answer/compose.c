@@ -167,6 +167,15 @@ static void add_steps(struct list *steps, const struct section *s, const char *p
 	}
 }
 
+/* A fault section that says what to do in sentences, not a list: its
+ * sentences after the lead are the steps ("Check the pump intake. ..."). */
+static void add_prose_steps(struct list *steps, const struct section *s, const char *lead)
+{
+	for(size_t i = 0; i < s->nparts; i++)
+		if(s->parts[i].kind == PART_PROSE && !(lead && strstr(lead, s->parts[i].text)))
+			list_add(steps, s->parts[i].text);
+}
+
 static void add_warnings(struct list *warnings, const struct section *s)
 {
 	for(size_t i = 0; i < s->nparts; i++)
@@ -359,6 +368,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)
 		result = buf_appends(text, ":");
 	add_steps(steps, s, NULL, a);
+	if(steps->n == 0 && in->ask->kind == ASKED_FAULT && s->kind == SECTION_FAULT)
+		add_prose_steps(steps, s, lead);
 	add_warnings(warnings, s);
 	for(size_t i = 0; i < in->nranked && out->ncitations < MAX_CITATIONS; i++)
 		if(i == 0 || in->ranked[i].score >= COMPOSE_MIN_SCORE)

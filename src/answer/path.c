@@ -80,7 +80,8 @@ void answer_kit_free(struct answer_kit *kit)
 /* Whole sections ($1 bigint[] documents, $2 text[] their sections, pairwise). */
 static const struct db_stmt sections_stmt = {
 	"answer_sections",
-	"SELECT c.document_id, c.section, string_agg(c.body, E'\\n' ORDER BY c.ordinal), max(c.emergency)"
+	"SELECT c.document_id, c.section, string_agg(c.body, E'\\n' ORDER BY c.ordinal), max(c.emergency),"
+	" min(c.ordinal) = 0"
 	" FROM unnest($1::bigint[], $2::text[]) AS w(d, s)"
 	" JOIN chunks c ON c.document_id = w.d AND c.section = w.s"
 	" GROUP BY c.document_id, c.section"};
@@ -220,6 +221,7 @@ static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, 
 				continue;
 			s[i].body = arena_strdup(ctx->arena, PQgetvalue(res, r, 2));
 			s[i].emergency = PQgetisnull(res, r, 3) ? NULL : arena_strdup(ctx->arena, PQgetvalue(res, r, 3));
+			s[i].first = PQgetvalue(res, r, 4)[0] == 't';
 			if(!s[i].body)
 				result = LL_ENOMEM;
 		}
@@ -508,6 +510,33 @@ static ll_result load_cards(const struct answer_ctx *ctx, const struct ask *ask,
 	return result;
 }
 
+#define STATES_WITHIN 3   /* how far down the ranking a section that states the figure may come from */
+
+static bool section_states(const struct section *s, enum figure f)
+{
+	for(size_t i = 0; i < s->nparts; i++)
+		if(ask_states_figure(s->parts[i].text, f))
+			return true;
+	return ask_states_figure(s->heading, f);
+}
+
+/* A figure question is answered by a section that states a figure of that
+ * kind: when the best one does not and one of the next few does, that one
+ * comes first (a lead without the figure asked is no answer). */
+static void states_first(const struct ask *q, struct section *s, size_t n)
+{
+	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE || n < 2 || section_states(&s[0], q->figure))
+		return;
+	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
+		if(section_states(&s[i], q->figure) && s[i].coverage >= s[0].coverage * 0.5) {
+			struct section best = s[i];
+
+			memmove(&s[1], &s[0], i * sizeof(*s));
+			s[0] = best;
+			return;
+		}
+}
+
 ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,
                        const struct passages *passages, struct answer *out)
 {
@@ -537,5 +566,6 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	in.cards = cards;
 	in.ranked = s;
 	in.nranked = without_cards(s, n, cards, in.ncards);
+	states_first(&ask, s, in.nranked);
 	return compose_answer(ctx->arena, &in, out);
 }

@@ -162,7 +162,13 @@ static ll_result add_prose(struct arena *a, struct section *s, const char *line,
 
 static ll_result add_line(struct arena *a, struct section *s, const char *line, size_t len)
 {
-	char *copy = arena_strndup(a, line, len);
+	char *copy;
+
+	while(len && (*line == ' ' || *line == '\t')) {   /* a text manual's indent */
+		line++;
+		len--;
+	}
+	copy = arena_strndup(a, line, len);
 	size_t m;
 
 	if(!copy)
@@ -205,7 +211,8 @@ static enum section_kind kind_of(const struct section *s)
 		questions += s->parts[i].text[strlen(s->parts[i].text) - 1] == '?';
 	if(heading_has(h, quiz) || (questions >= 3 && questions * 3 >= s->nparts))
 		return SECTION_QUIZ;
-	if(!s->path[0] || strcmp(s->path, s->title) == 0 || heading_has(h, overview))
+	if(!s->path[0] || strcmp(s->path, s->title) == 0 || heading_has(h, overview) ||
+	   (s->first && s->nsteps == 0 && s->nrows == 0))
 		return SECTION_OVERVIEW;
 	if(h[0] && h[strlen(h) - 1] == '?')
 		return SECTION_FAQ;
@@ -241,20 +248,21 @@ static bool starts_unit(const char *s, size_t len)
 }
 
 /* The length of the logical line at p: a text manual's prose and steps
- * wrap over several physical lines ("... water filter. Change" / "it every
- * 6 months."); they are one unit until a blank line, a new unit, or a
- * line that ends a sentence before one that starts with a capital. */
+ * wrap over several physical lines ("... water filter. Change" / "the
+ * cartridge every 6 months."); a line goes on with the next when that one
+ * starts in lower case or this one ends in ',', '-' or '(' -- never into a
+ * blank line or a new unit.  A spec table's "Label: value" lines stay apart. */
 static size_t logical_line(const char *p)
 {
 	size_t len = strcspn(p, "\n");
 
 	while(p[len] == '\n') {
-		const char *next = p + len + 1;
-		size_t nlen = strcspn(next, "\n");
+		const char *next = p + len + 1, *text = next + strspn(next, " \t");
+		size_t nlen = strcspn(next, "\n"), tlen = nlen - (size_t)(text - next);
 		char end = len ? p[len - 1] : '\0';
 
-		if(nlen == 0 || starts_unit(next, nlen) || line_is_row(next, nlen) ||
-		   ((end == '.' || end == '!' || end == '?' || end == ':') && !islower((unsigned char)next[0])))
+		if(tlen == 0 || starts_unit(text, tlen) || line_is_row(text, tlen) ||
+		   !(islower((unsigned char)text[0]) || end == ',' || end == '-' || end == '('))
 			break;
 		len += 1 + nlen;
 	}

@@ -43,6 +43,7 @@ struct section {
 	const char *category;
 	const char *body;        /* all of the section's chunks */
 	const char *emergency;   /* its emergency tag (sql/006), or NULL */
+	bool first;              /* the manual's first section (a title page, an introduction) */
 	double retrieval;        /* best score of its chunks in [0, 1] */
 	int rank;                /* 0 = the retriever's best section */
 	double score;            /* the ranker's, in [0, 1] */
