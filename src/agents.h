@@ -1,7 +1,7 @@
 /* agents.h - the specialist agents: their ids, names, prompts, categories.
  *
  * The table in agents.c is the one place an agent is described; the
- * classifier, the orchestrator, the composer and the LLM client all read it.
+ * classifier, the orchestrator, the answer path and the LLM client all read it.
  */
 #ifndef LINELEAD_AGENTS_H
 #define LINELEAD_AGENTS_H

@@ -2,10 +2,13 @@
  *
  * The order of preference: the answer cache (a repeated question, no
  * history in play, the knowledge base unchanged), then the LLM when one is
- * configured and its circuit breaker lets us call, else the local grounded
- * composer.  The composer's answer is made first in every case (a few ms):
- * it is the fallback of every LLM failure (then degraded = true), and it
- * gives the LLM answer its confidence and the warnings the passages hold.
+ * configured and its circuit breaker lets us call, else the local answer
+ * path (answer/path.h).  The local answer is made first in every case (a
+ * few ms): its emergency procedures and ranked sections are the passages
+ * the model reads, it is the fallback of every LLM failure (then degraded
+ * = true), and it gives the LLM answer its confidence and the warnings the
+ * sections hold.  An emergency's answer is the local one: a procedure is
+ * never paraphrased by a model.
  *
  * The LLM is asked for a JSON object (llm_answer_format) and streamed: the
  * decoded characters of its "answer" field go to on_token as they arrive
@@ -211,8 +214,8 @@ static struct citation gen_citation(struct arena *a, const struct passage *p)
 	return c;
 }
 
-/* The model's answer over the composer's: text, steps, warnings (the
- * composer's when the model gave none: a warning in the manual is never
+/* The model's answer over the local answer's: text, steps, warnings (the
+ * local answer's when the model gave none: a warning in the manual is never
  * lost), citations of the cited passages; flags OR-ed. */
 static ll_result gen_apply_reply(struct worker *w, const struct llm_reply *r,
                                  const struct passages *p, struct answer *out)
@@ -221,7 +224,7 @@ static ll_result gen_apply_reply(struct worker *w, const struct llm_reply *r,
 
 	if(!cits)
 		return LL_ENOMEM;
-	/* The model's answer alone; gen_merge_local() joins it to the composer's. */
+	/* The model's answer alone; gen_merge_local() joins it to the local answer's. */
 	out->response = r->answer;
 	out->steps = r->steps;
 	out->nsteps = r->nsteps;
@@ -389,10 +392,10 @@ out:
 	return result;
 }
 
-/* The model's answer over the composer's: *local becomes the answer.  The
- * model's text, steps and citations win; the composer's confidence stays,
+/* The model's answer over the local answer's: *local becomes the answer.  The
+ * model's text, steps and citations win; the local answer's confidence stays,
  * its escalation and service flags add up, and its warnings stand in when
- * the model gave none.  A stream cut short keeps the composer's steps and
+ * the model gave none.  A stream cut short keeps the local answer's steps and
  * warnings beside the text the client saw, without citations. */
 static void gen_merge_local(const struct answer *model, struct answer *local)
 {
@@ -418,6 +421,38 @@ static void gen_merge_local(const struct answer *model, struct answer *local)
 	local->degraded = false;
 }
 
+/* The model's answer from the local path's sources, merged over the local
+ * answer *out (which stays, marked degraded, when the model fails); cached
+ * under key when key is not NULL. */
+static ll_result gen_model_answer(struct worker *w, struct http_request *req, const struct question *q,
+                                  const struct passages *sources, generator_token_fn on_token, void *ctx,
+                                  struct answer *out, bool *used, const char *key, long long kb_version)
+{
+	const struct settings *s = w->settings;
+	struct answer model;
+	bool streamed = false;
+	char why[200] = "";
+	ll_result result;
+
+	memset(&model, 0, sizeof(model));
+	result = gen_llm(w, req, q, sources, on_token, ctx, &model, used, &streamed, why, sizeof(why));
+	if(result)
+		return result;
+	if(*used) {
+		gen_merge_local(&model, out);
+		if(key && !out->incomplete && cache_put(&w->db, key, agent_name(q->agent), kb_version,
+		                                        s->cache_ttl_s, out) != LL_OK)
+			log_warn("cache_put_failed", "the answer was not cached");
+		return LL_OK;
+	}
+	out->degraded = true;
+	out->degraded_reason = arena_strdup(&w->arena, why);
+	if(w->scoreboard)
+		scoreboard_add(&w->scoreboard->c.llm_fallbacks, 1);
+	log_warn("llm_fallback", "answering with the local answer path: %s", why);
+	return LL_OK;
+}
+
 ll_result generator_answer(struct worker *w, struct http_request *req, const struct question *q,
                            const char *query, generator_token_fn on_token, void *ctx,
                            struct answer *out, bool *degraded)
@@ -425,10 +460,12 @@ ll_result generator_answer(struct worker *w, struct http_request *req, const str
 	const struct settings *s = w->settings;
 	struct passages found = {0};
 	const struct passages *passages = &found;
-	bool cacheable, used = false, streamed = false;
-	char key[CACHE_KEY_LEN + 1], why[200] = "";
+	bool cacheable, used = false;
+	char key[CACHE_KEY_LEN + 1];
 	long long kb_version = -1;
 	const struct answer_ctx actx = {&w->db, &w->arena, w->answers};
+	struct passages sources = {0};
+	bool emergency = false;
 	ll_result result;
 
 	/* The cache holds model answers: without a model there is nothing to save. */
@@ -456,38 +493,17 @@ ll_result generator_answer(struct worker *w, struct http_request *req, const str
 	}
 	if(req)
 		worker_stage(w, req, "generating");
-	if(w->llm) {
-		struct answer model;
-
-		/* The model first, so its first token is not held up by the local
-		 * composer; the composer then supplies the fallback, the
-		 * confidence and the rules the model may have left out. */
-		memset(&model, 0, sizeof(model));
-		result = gen_llm(w, req, q, passages, on_token, ctx, &model, &used, &streamed, why, sizeof(why));
-		if(result)
-			goto out;
-		result = answer_local(&actx, q, query, passages, out);
-		if(result)
-			goto out;
-		out->model = "local";
-		if(used)
-			gen_merge_local(&model, out);
-		if(!used) {
-			out->degraded = true;
-			out->degraded_reason = arena_strdup(&w->arena, why);
-			if(w->scoreboard)
-				scoreboard_add(&w->scoreboard->c.llm_fallbacks, 1);
-			log_warn("llm_fallback", "answering with the local composer: %s", why);
-		} else if(cacheable && !out->incomplete) {
-			if(cache_put(&w->db, key, agent_name(q->agent), kb_version, s->cache_ttl_s, out) != LL_OK)
-				log_warn("cache_put_failed", "the answer was not cached");
-		}
-	} else {
-		result = answer_local(&actx, q, query, passages, out);
-		if(result)
-			goto out;
-		out->model = "local";
-	}
+	/* The local answer first (a few ms): what it understood, the emergency
+	 * procedures and the ranked sections are what a model reads, and it is
+	 * the fallback of every model failure.  An emergency's procedure is
+	 * never left to a model: it stands as the knowledge base gives it. */
+	result = answer_local(&actx, q, query, passages, out, w->llm ? &sources : NULL, &emergency);
+	if(result)
+		goto out;
+	out->model = "local";
+	if(w->llm && !emergency)
+		result = gen_model_answer(w, req, q, &sources, on_token, ctx, out, &used, cacheable ? key : NULL,
+		                          kb_version);
 	if(!used && on_token && !generator_emit(out->response, on_token, ctx))
 		out->incomplete = true;
 out:

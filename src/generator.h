@@ -3,9 +3,9 @@
  * The orchestrator calls generator_answer() once per agent consulted.  The
  * generator picks the way: the answer cache (no retrieval then), else the
  * passages from the retriever and the LLM when one is configured and its
- * circuit is closed, else the local grounded composer; every LLM failure
- * ends in the composer's answer with degraded = true.  Tokens are
- * handed to on_token as they are produced (the composer produces a few), so
+ * circuit is closed, else the local answer path (answer/path.h); every LLM failure
+ * ends in the local answer with degraded = true.  Tokens are
+ * handed to on_token as they are produced (the local path sends sentences), so
  * a streaming route can forward them; on_token returning non-zero means the
  * client has gone: the generator stops and marks the answer incomplete.
  */

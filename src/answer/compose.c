@@ -335,6 +335,15 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	return result;
 }
 
+/* Is text the first of the steps the answer will show? */
+static bool steps_begin_with(const struct section *s, const char *text)
+{
+	enum part_kind kind = s->nsteps > 0 ? PART_STEP : PART_BULLET;
+	int i = first_of(s, kind);
+
+	return i >= 0 && strcmp(s->parts[i].text, text) == 0;
+}
+
 /* Does the heading state the figure a figure or decision question asks
  * ("How to Wash Hands: 20 Seconds in All")?  Then it is the answer's summary. */
 static bool heading_states(const struct ask *q, const char *heading)
@@ -363,6 +372,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	else if(!result && heading_states(in->ask, s->heading) && !(lead && ask_states_figure(lead, in->ask->figure) &&
 	                                                         same_figure(lead, s->heading)))
 		result = buf_printf(text, "%s. ", s->heading);   /* "Hot Holding: 135°F (57°C) or Above." */
+	if(lead && steps_begin_with(s, lead))
+		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)

@@ -27,7 +27,7 @@
 #define COMPOSE_MIN_SCORE 0.06
 /* The best section answers only when it holds this share of the question
  * (rank.h F_BODY_RARE): less, and the manuals do not cover it. */
-#define COMPOSE_MIN_COVERAGE 0.3
+#define COMPOSE_MIN_COVERAGE 0.2
 
 struct compose_in {
 	const struct ask *ask;

@@ -375,9 +375,14 @@ static void understand(const struct answer_ctx *ctx, const struct question *q, c
 {
 	ask_understand(ctx->kit->lexicon, q->text, ask);
 	if(query && strcmp(query, q->text) != 0) {
-		/* a follow-up: the earlier turns' words count, half as much */
-		struct terms all;
+		/* a follow-up: its own new words ("turkey" in "what about turkey
+		 * burgers") weigh double, the earlier turns' words half */
+		struct terms all, earlier;
 
+		terms_of(query + strlen(q->text), &earlier);
+		for(int i = 0; i < ask->terms.n; i++)
+			if(!terms_match(&earlier, ask->terms.term[i], NULL))
+				ask->terms.weight[i] *= 2;
 		terms_of(query, &all);
 		for(int i = 0; i < all.n && ask->terms.n < TERMS_MAX; i++) {
 			struct terms *t = &ask->terms;
@@ -537,8 +542,34 @@ static void states_first(const struct ask *q, struct section *s, size_t n)
 		}
 }
 
+/* The cards, then the ranked sections, as passages (for the LLM). */
+static ll_result as_sources(struct arena *a, const struct compose_in *in, struct passages *out)
+{
+	size_t n = in->ncards + in->nranked;
+
+	out->count = 0;
+	out->items = arena_alloc(a, (n ? n : 1) * sizeof(*out->items));
+	if(!out->items)
+		return LL_ENOMEM;
+	for(size_t i = 0; i < n; i++) {
+		const struct section *s = i < in->ncards ? &in->cards[i] : &in->ranked[i - in->ncards];
+		struct passage *p = &out->items[out->count++];
+
+		memset(p, 0, sizeof(*p));
+		p->document_id = s->document_id;
+		p->title = s->title;
+		p->section = s->path;
+		p->category = s->category;
+		p->body = s->body;
+		p->score = s->score;
+		p->origin = "pg";
+	}
+	return LL_OK;
+}
+
 ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,
-                       const struct passages *passages, struct answer *out)
+                       const struct passages *passages, struct answer *out, struct passages *sources,
+                       bool *emergency)
 {
 	struct section cards[LEXICON_MAX_EMERGENCIES], *s = NULL;
 	struct compose_in in;
@@ -567,5 +598,8 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	in.ranked = s;
 	in.nranked = without_cards(s, n, cards, in.ncards);
 	states_first(&ask, s, in.nranked);
-	return compose_answer(ctx->arena, &in, out);
+	if(emergency)
+		*emergency = ask.nemergency > 0;
+	result = sources ? as_sources(ctx->arena, &in, sources) : LL_OK;
+	return result ? result : compose_answer(ctx->arena, &in, out);
 }

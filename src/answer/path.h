@@ -39,11 +39,16 @@ struct answer_ctx {
 };
 
 /* The answer to q from passages (the retriever's, best first) retrieved
- * with query (q->text, or a follow-up's with the earlier subject).
- * LL_EDB when PostgreSQL cannot answer. */
+ * with query (q->text, or a follow-up's with the earlier subject).  When
+ * sources is not NULL it gets what the answer was made from, in the order
+ * an LLM should read it: the emergency procedures, then the ranked
+ * sections whole (one passage each, in ctx->arena).  *emergency (may be
+ * NULL) says whether an emergency procedure leads.  LL_EDB when PostgreSQL
+ * cannot answer. */
 __attribute__((warn_unused_result))
 ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,
-                       const struct passages *passages, struct answer *out);
+                       const struct passages *passages, struct answer *out, struct passages *sources,
+                       bool *emergency);
 
 /* The sections answer_local would rank for q, scored and best first, with
  * each one's feature vector (for `linelead rank-features`).  *feat has
