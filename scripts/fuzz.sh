@@ -16,7 +16,7 @@ cat > "$out/config.h" <<CFG
 #define SYSCONFDIR "/etc"
 #define PKGDATADIR "/usr/share/linelead"
 CFG
-libsrc=$(ls "$top"/src/*.c | grep -v '/main_')
+libsrc=$(ls "$top"/src/*.c "$top"/src/*/*.c | grep -v '/main_')
 flags="-g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -I$out -I$top/src \
   $(pkg-config --cflags json-c libpq libcurl)"
 libs="$(pkg-config --libs json-c libpq libcurl libcrypto) -lfcgi -lm"

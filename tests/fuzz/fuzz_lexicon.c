@@ -1,0 +1,53 @@
+/* fuzz_lexicon.c - the crew vocabulary and emergencies parsers, and the
+ * matchers over what they accept.  The input is three files separated by
+ * form feeds (vocabulary, emergencies, known words) and a question after a
+ * fourth. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer/lexicon.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The next form-feed-separated field of *p (NUL-terminated copy). */
+static char *field(const char **p, const char *end)
+{
+	const char *ff = memchr(*p, '\f', (size_t)(end - *p));
+	size_t n = ff ? (size_t)(ff - *p) : (size_t)(end - *p);
+	char *out = malloc(n + 1);
+
+	if(out) {
+		memcpy(out, *p, n);
+		out[n] = '\0';
+		for(size_t i = 0; i < n; i++)
+			out[i] = out[i] ? out[i] : ' ';
+	}
+	*p += n + (ff ? 1 : 0);
+	return out;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *p = (const char *)data, *end = p + size;
+	char *vocab = field(&p, end), *emerg = field(&p, end), *known = field(&p, end), *text = field(&p, end);
+	struct lexicon *lx = NULL;
+
+	if(vocab && emerg && known && text && lexicon_parse(vocab, emerg, known, &lx) == LL_OK) {
+		struct arena a;
+		const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+
+		arena_init(&a, 4096);
+		(void)lexicon_rewrite(lx, &a, text);
+		(void)lexicon_emergencies(lx, text, e, LEXICON_MAX_EMERGENCIES);
+		arena_free(&a);
+		lexicon_free(lx);
+	}
+	free(vocab);
+	free(emerg);
+	free(known);
+	free(text);
+	return 0;
+}
