@@ -258,7 +258,9 @@ static const char *second_part(struct arena *a, const struct compose_in *in)
 			}
 		}
 	}
+	/* never another emergency's procedure: its steps belong to another question */
 	if(in->nranked && in->ranked[0].coverage >= COMPOSE_MIN_COVERAGE && in->ranked[0].kind != SECTION_QUIZ &&
+	   !in->ranked[0].emergency &&
 	   in->ranked[0].kind != SECTION_OVERVIEW) {
 		int i = compose_lead(q, &in->ranked[0]);
 
