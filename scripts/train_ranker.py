@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """train_ranker.py - fits the section ranker's weights (make train-ranker).
 
-    train_ranker.py [LABELLED.tsv] [OUT.tsv]
+    train_ranker.py [LABELLED.tsv ...] OUT.tsv    (default: data/ranking/labelled*.tsv
+                                                   -> data/answers/ranker.tsv)
 
 LABELLED.tsv (data/ranking/labelled.tsv): question, manual file, section
 heading, kind, lead.  Every question goes through `linelead rank-features`
@@ -20,6 +21,7 @@ build/src/linelead), LINELEAD_CONFIG or the environment the CLI reads, and
 DATABASE_URL (psql) to name each document's source file.  Python 3
 standard library only.
 """
+import glob
 import hashlib
 import math
 import os
@@ -42,15 +44,19 @@ def cli():
 
 
 def read_labels(path):
+    """{line number: (question, file, section heading or answer phrase)}.
+    labelled.tsv names the section (5 columns: ..., kind, lead); labelled2.tsv
+    gives an exact phrase of the passage that answers (4 columns: ..., kind)."""
     labels = {}
     with open(path, encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):
             cols = line.rstrip("\n").split("\t")
             if line.startswith("#") or len(cols) < 3:
                 continue
-            if len(cols) > 3 and cols[3] == "emergency":
+            kind = cols[3] if len(cols) > 3 else ""
+            if kind == "emergency":
                 continue  # emergencies are answered by their tagged card, not ranked
-            labels[lineno] = (cols[0], cols[1], cols[2])
+            labels[lineno] = (cols[0], cols[1], cols[2], len(cols) == 4)
     return labels
 
 
@@ -73,9 +79,31 @@ def candidates(labelled):
     return names, groups
 
 
-def is_right(label, key, path):
-    _, file, section = label
-    return key == file and section in path.split(" > ")
+def squash(text):
+    return " ".join(text.split())
+
+
+def is_right(label, key, path, bodies=None):
+    _, file, target, is_phrase = label
+    if key != file:
+        return False
+    if is_phrase:
+        return squash(target) in bodies.get((key, path), "")
+    return target in path.split(" > ")
+
+
+def section_bodies():
+    """{(source_key, section): its whole text, white space squashed}."""
+    out = subprocess.run(["psql", os.environ["DATABASE_URL"], "-AtF", "\x1f", "-R", "\x1e", "-c",
+                          "SELECT d.source_key, c.section, string_agg(c.body, ' ' ORDER BY c.ordinal)"
+                          " FROM chunks c JOIN documents d ON d.id = c.document_id GROUP BY 1, 2"],
+                         capture_output=True, text=True, check=True)
+    bodies = {}
+    for rec in out.stdout.split("\x1e"):
+        cols = rec.split("\x1f")
+        if len(cols) == 3:
+            bodies[(cols[0].strip("\n"), cols[1])] = squash(cols[2])
+    return bodies
 
 
 def held_out(question):
@@ -126,26 +154,29 @@ def top1(data, w):
 
 
 def main():
-    labelled = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "data", "ranking", "labelled.tsv")
-    out_path = sys.argv[2] if len(sys.argv) > 2 else os.path.join(REPO, "data", "answers", "ranker.tsv")
-    labels = read_labels(labelled)
-    keys = source_keys()
-    names, groups = candidates(labelled)
-    train, test, missed = [], [], 0
-    for lineno, label in labels.items():
-        cands = groups.get(lineno, [])
-        right = [k for k, (doc, path, _) in enumerate(cands) if is_right(label, keys.get(doc), path)]
-        if not right:
-            missed += 1
-            continue
-        (test if held_out(label[0]) else train).append(([f for _, _, f in cands], right[0]))
+    labelled = sys.argv[1:-1] or sorted(glob.glob(os.path.join(REPO, "data", "ranking", "labelled*.tsv")))
+    out_path = sys.argv[-1] if len(sys.argv) > 1 else os.path.join(REPO, "data", "answers", "ranker.tsv")
+    keys, bodies = source_keys(), section_bodies()
+    train, test, missed, nlabels = [], [], 0, 0
+    for path in labelled:
+        labels = read_labels(path)
+        names, groups = candidates(path)
+        nlabels += len(labels)
+        for lineno, label in labels.items():
+            cands = groups.get(lineno, [])
+            right = [k for k, (doc, sec, _) in enumerate(cands) if is_right(label, keys.get(doc), sec, bodies)]
+            if not right:
+                missed += 1
+                continue
+            (test if held_out(label[0]) else train).append(([f for _, _, f in cands], right[0]))
+
     nf = len(names)
     bias = names.index("bias")
     first = names.index("first")
     base = [0.0] * nf
     base[first] = 1.0
     print("train_ranker: %d questions, right section among the candidates for %d (%.1f%%)"
-          % (len(labels), len(labels) - missed, 100.0 * (len(labels) - missed) / max(len(labels), 1)))
+          % (nlabels, nlabels - missed, 100.0 * (nlabels - missed) / max(nlabels, 1)))
     print("train_ranker: retriever order alone: top-1 %.1f%% train, %.1f%% held-out"
           % (top1(train, base), top1(test, base)))
     w = fit(train, nf)
@@ -158,7 +189,7 @@ def main():
         f.write("# ranker.tsv - the section ranker's weights (src/answer/rank.h), written by\n"
                 "# `make train-ranker` (scripts/train_ranker.py) from data/ranking/labelled.tsv:\n"
                 "# %d questions, held-out top-1 %.1f%% (%d questions).\n"
-                % (len(labels), top1(test, w), len(test)))
+                % (nlabels, top1(test, w), len(test)))
         for name, x in zip(names, w):
             f.write("%s\t%.4f\n" % (name, x))
     print("train_ranker: wrote %s" % out_path)

@@ -11,7 +11,7 @@ static const char *const names[RANK_FEATURES] = {
 	"bias", "retrieval", "first", "heading", "title", "body", "all_terms", "code_heading",
 	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
 	"fault_section", "quiz", "overview", "faq", "category", "emergency", "heading_rare", "body_rare",
-	"heading_precision", "specs_wanted", "subject_heading", "subject_missing"};
+	"heading_precision", "specs_wanted", "subject_heading", "subject_missing", "part_best", "part_figure"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -162,6 +162,20 @@ static double heading_precision(const struct ask *q, const char *heading)
 	return h.n ? (double)got / h.n : 0;
 }
 
+/* The part holding most of the question, and whether it states the figure asked. */
+static void best_part(const struct ask *q, const struct section *s, const double *idf, double *f)
+{
+	for(size_t i = 0; i < s->nparts; i++) {
+		double v = rare_share(q, idf, terms_match(&q->terms, s->parts[i].text, NULL));
+
+		if(v > f[F_PART_BEST]) {
+			f[F_PART_BEST] = v;
+			f[F_PART_FIGURE] = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
+			                   ask_states_figure(s->parts[i].text, q->figure);
+		}
+	}
+}
+
 void rank_features(const struct ask *q, const struct section *s, enum agent_id agent,
                    const double *idf, double f[RANK_FEATURES])
 {
@@ -180,6 +194,7 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_BODY_RARE] = rare_share(q, idf, held);
 	f[F_HEADING_PRECISION] = heading_precision(q, s->heading);
 	f[F_SPECS_WANTED] = q->kind == ASKED_FIGURE && s->kind == SECTION_SPECS;
+	best_part(q, s, idf, f);
 	{
 		int subject = subject_term(q, idf);
 		uint32_t bit = subject >= 0 ? 1u << subject : 0;

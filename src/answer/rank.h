@@ -45,6 +45,8 @@ enum rank_feature {
 	F_SPECS_WANTED,     /* a figure question, and a specifications section */
 	F_SUBJECT_HEADING,  /* the question's subject (its most telling word) is in the heading */
 	F_SUBJECT_MISSING,  /* ... is nowhere in the section */
+	F_PART_BEST,        /* the most of the question one sentence, step or row holds (rare words weigh more) */
+	F_PART_FIGURE,      /* a figure question, and that best part states the figure */
 	RANK_FEATURES
 };
 
