@@ -28,6 +28,10 @@ static const char *const time_cues[] = {
 	"what time", "how many week", "hours", "days", "minutes", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", "ratio", NULL};
+static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw", "breaker size", NULL};
+static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
+static const char *const weight_cues[] = {"how heavy", "weight", "weigh ", "pounds", " lbs", NULL};
+static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close", NULL};
 static const char *const amount_cues[] = {
 	"how much", "how many", "what size", "capacity", " amps", " amp ", "psi", "pressure", "how big",
 	"how far", "distance", " gap", "volt", "weight", "how thick", "setting", NULL};
@@ -72,6 +76,14 @@ static enum figure figure_of(const char *t)
 		return FIGURE_CONCENTRATION;
 	if(has_any(t, frequency_cues))
 		return FIGURE_FREQUENCY;
+	if(has_any(t, electric_cues))
+		return FIGURE_ELECTRIC;
+	if(has_any(t, pressure_cues))
+		return FIGURE_PRESSURE;
+	if(has_any(t, weight_cues))
+		return FIGURE_WEIGHT;
+	if(has_any(t, distance_cues))
+		return FIGURE_DISTANCE;
 	if(has_any(t, temperature_cues))
 		return FIGURE_TEMPERATURE;
 	if(has_any(t, time_cues))
@@ -125,6 +137,9 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	lower[n++] = ' ';
 	lower[n] = '\0';
 	terms_of(text, &out->terms);
+	for(int i = 0; i < out->terms.n; i++)
+		if(out->terms.exact[i] && !out->terms.code[i])
+			out->terms.weight[i] = 0.3;
 	out->ncodes = terms_codes_of(text, out->codes, ASK_MAX_CODES);
 	out->nemergency = lexicon_emergencies(lx, text, out->emergency, LEXICON_MAX_EMERGENCIES);
 	out->figure = figure_of(lower);
@@ -156,7 +171,13 @@ bool ask_states_figure(const char *text, enum figure f)
 	static const char *const time[] = {"hour", "minute", "day", "second", "week", "month", "hr", "min",
 	                                   "sec", NULL};
 	static const char *const concentration[] = {"ppm", "parts per", "%", NULL};
-	static const char *const amount[] = {"", NULL};
+	static const char *const amount[] = {"lb", "kg", "oz", "gal", "qt", "l ", "ml", "pan", "cup", "case", "in ",
+	                                     "inch", "mm", "cm", "%", "rack", "piece", "basket", "bag", "box", NULL};
+	static const char *const electric[] = {"A ", "A,", "A.", "A)", "amp", "V ", "V,", "V.", "volt", "W ", "kW", "watt",
+	                                       NULL};
+	static const char *const pressure[] = {"psi", "bar", "kPa", NULL};
+	static const char *const weight[] = {"lb", "pound", "kg", "oz", NULL};
+	static const char *const distance[] = {"mi", "mile", "km", "ft", "feet", "foot", "yard", "block", "minute", NULL};
 	static const char *const frequency[] = {"every ", "daily", "weekly", "monthly", "each day", "each shift",
 	                                        "per day", "a day", "a week", "once a", "times a", "yearly",
 	                                        "quarterly", "each week", "each month", NULL};
@@ -170,6 +191,14 @@ bool ask_states_figure(const char *text, enum figure f)
 		return number_then(text, concentration);
 	case FIGURE_AMOUNT:
 		return number_then(text, amount);
+	case FIGURE_ELECTRIC:
+		return number_then(text, electric);
+	case FIGURE_PRESSURE:
+		return number_then(text, pressure);
+	case FIGURE_WEIGHT:
+		return number_then(text, weight);
+	case FIGURE_DISTANCE:
+		return number_then(text, distance);
 	case FIGURE_FREQUENCY:
 		for(int i = 0; frequency[i]; i++)
 			if(strcasestr(text, frequency[i]))

@@ -15,7 +15,10 @@
 
 enum asked { ASKED_PROCEDURE = 0, ASKED_FIGURE, ASKED_DECISION, ASKED_FAULT, ASKED_DEFINITION, ASKED_KINDS };
 
-enum figure { FIGURE_NONE = 0, FIGURE_TEMPERATURE, FIGURE_TIME, FIGURE_CONCENTRATION, FIGURE_AMOUNT, FIGURE_FREQUENCY };
+enum figure {
+	FIGURE_NONE = 0, FIGURE_TEMPERATURE, FIGURE_TIME, FIGURE_CONCENTRATION, FIGURE_AMOUNT, FIGURE_FREQUENCY,
+	FIGURE_ELECTRIC, FIGURE_PRESSURE, FIGURE_WEIGHT, FIGURE_DISTANCE
+};
 
 #define ASK_MAX_CODES 4
 
@@ -23,7 +26,8 @@ struct ask {
 	const char *text;                     /* the question, crew words rewritten */
 	enum asked kind;
 	enum figure figure;                   /* for ASKED_FIGURE (and a decision's "how long") */
-	struct terms terms;          /* its content terms */
+	struct terms terms;          /* its content terms; a number is a reading ("it's at 44"),
+	                                    * not the figure looked for, and weighs little */
 	char codes[ASK_MAX_CODES][16];        /* codes and model numbers named */
 	int ncodes;
 	const struct emergency *emergency[LEXICON_MAX_EMERGENCIES];

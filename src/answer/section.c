@@ -145,6 +145,19 @@ static ll_result add_part(struct arena *a, struct section *s, enum part_kind kin
 	return LL_OK;
 }
 
+static bool quoted_questions(const char *s, size_t len)
+{
+	static const char *const cues[] = {"ask \"", "ask \xE2\x80\x9C", "asks \"", "ask things like", NULL};
+
+	for(int i = 0; cues[i]; i++) {
+		const char *hit = strstr(s, cues[i]);
+
+		if(hit && (size_t)(hit - s) < len)
+			return true;
+	}
+	return false;
+}
+
 /* A prose line: one part a sentence. */
 static ll_result add_prose(struct arena *a, struct section *s, const char *line, size_t len)
 {
@@ -153,7 +166,10 @@ static ll_result add_prose(struct arena *a, struct section *s, const char *line,
 	while(len > 0 && !result) {
 		size_t n = sentence_end(line, len);
 
-		result = add_part(a, s, PART_PROSE, line, n);
+		/* "Crew ask "...", "..."": a manual's note on the questions it
+		 * answers says nothing itself and never leads */
+		if(!quoted_questions(line, n))
+			result = add_part(a, s, PART_PROSE, line, n);
 		line += n;
 		len -= n;
 	}
