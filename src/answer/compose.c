@@ -51,6 +51,18 @@ static bool has_verdict(const char *s)
 	return false;
 }
 
+/* Does s say what to do with the food, the machine or the person? */
+static bool has_action(const char *s)
+{
+	static const char *const words[] = {"discard", "throw", "toss", "reject", "exclude", "send", "must not",
+	                                    "do not", "never", "not allowed", "may not", "cannot", NULL};
+
+	for(int i = 0; words[i]; i++)
+		if(strcasestr(s, words[i]))
+			return true;
+	return false;
+}
+
 /* How well part p answers q: its share of the question's terms, and what
  * the question's kind asks of a lead. */
 static double lead_value(const struct ask *q, const struct part *p)
@@ -62,7 +74,7 @@ static double lead_value(const struct ask *q, const struct part *p)
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION))
 		v += ask_states_figure(p->text, q->figure) ? 4 : -4;
 	if(q->kind == ASKED_DECISION && has_verdict(p->text))
-		v += 1.5;
+		v += has_action(p->text) ? 3 : 1.5;   /* the verdict: what to do with it */
 	for(int i = 0; i < q->ncodes; i++)
 		if(!ask_model_like(q->codes[i]) && strcasestr(p->text, q->codes[i]))
 			v += 5;             /* the line of the error code asked about */
