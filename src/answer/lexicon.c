@@ -21,6 +21,7 @@
 
 struct phrase {
 	char w[LX_PHRASE][LX_WORD];  /* "*" = any one word; "ab*" = a word starting "ab" */
+	unsigned char len[LX_PHRASE];
 	int n;
 };
 
@@ -62,6 +63,7 @@ struct lexicon {
 struct words {
 	char w[LX_TEXT_WORDS][LX_WORD];
 	size_t start[LX_TEXT_WORDS], len[LX_TEXT_WORDS];
+	unsigned char wlen[LX_TEXT_WORDS];   /* strlen(w[i]) */
 	bool masked[LX_TEXT_WORDS];
 	bool known[LX_TEXT_WORDS];   /* a word the manuals spell: matched exactly */
 	int n;
@@ -96,6 +98,7 @@ static void words_of(const char *text, struct words *out)
 			i++;
 		}
 		out->w[out->n][k] = '\0';
+		out->wlen[out->n] = (unsigned char)k;
 		out->start[out->n] = start;
 		out->len[out->n] = i - start;
 		out->masked[out->n] = false;
@@ -122,10 +125,10 @@ bool lexicon_word_like(const char *a, size_t la, const char *b, size_t lb)
 	return la > lb ? strcmp(a + i + 1, b + i) == 0 : strcmp(a + i, b + i + 1) == 0;
 }
 
-static bool word_matches(const char *pattern, const char *word, bool known)
+static bool word_matches(const char *pattern, size_t lp, const char *word, size_t lw, bool known)
 {
-	size_t lp = strlen(pattern), lw = strlen(word);
-
+	if(pattern[0] != word[0] && pattern[0] != '*')
+		return false;            /* every match keeps the first letter */
 	if(lp == 1 && pattern[0] == '*')
 		return true;
 	if(lp > 1 && pattern[lp - 1] == '*')
@@ -156,7 +159,7 @@ static bool phrase_at(const struct phrase *p, const struct words *ws, int i)
 	if(i + p->n > ws->n)
 		return false;
 	for(int k = 0; k < p->n; k++)
-		if(ws->masked[i + k] || !word_matches(p->w[k], ws->w[i + k], ws->known[i + k]))
+		if(ws->masked[i + k] || !word_matches(p->w[k], p->len[k], ws->w[i + k], ws->wlen[i + k], ws->known[i + k]))
 			return false;
 	return true;
 }
@@ -193,6 +196,7 @@ static bool phrase_parse(const char *s, size_t len, struct phrase *p)
 				p->w[p->n][k++] = (char)tolower((unsigned char)s[i]);
 			i++;
 		}
+		p->len[p->n] = (unsigned char)k;
 		p->w[p->n++][k] = '\0';
 	}
 	return p->n > 0;

@@ -12,7 +12,7 @@
 #include "text/terms.h"
 #include "log.h"
 
-#define PATH_MAX_SECTIONS 16
+#define PATH_MAX_SECTIONS 16   /* at most RANK_MAX_SECTIONS */
 #define PATH_MAX_WORDS 24
 
 /* ---------------------------------------------------------------- the kit */
@@ -116,8 +116,12 @@ static char *sql_array(struct arena *a, const char *const *v, size_t n, bool quo
 		r = buf_appends(&b, i ? "," : "");
 		if(!r && quote) {
 			r = buf_appends(&b, "\"");
-			for(const char *p = v[i]; *p && !r; p++)
-				r = buf_printf(&b, "%s%c", (*p == '"' || *p == '\\') ? "\\" : "", *p);
+			for(const char *p = v[i]; *p && !r; p++) {
+				if(*p == '"' || *p == '\\')
+					r = buf_append(&b, "\\", 1);
+				if(!r)
+					r = buf_append(&b, p, 1);
+			}
 			if(!r)
 				r = buf_appends(&b, "\"");
 		} else if(!r) {
@@ -483,17 +487,10 @@ ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, co
 	result = *n ? fill_sections(ctx, s, *n) : LL_OK;
 	if(result)
 		return result;
-	rank_sections(&ctx->kit->ranker, &ask, q->agent, s, *n);
 	*feat = arena_alloc(ctx->arena, (*n + 1) * RANK_FEATURES * sizeof(double));
 	if(!*feat)
 		return LL_ENOMEM;
-	{
-		double idf[TERMS_MAX];
-
-		rank_rarity(&ask, s, *n, idf);
-		for(size_t i = 0; i < *n; i++)
-			rank_features(&ask, &s[i], q->agent, idf, *feat + i * RANK_FEATURES);
-	}
+	rank_sections(&ctx->kit->ranker, &ask, q->agent, s, *n, *feat);
 	return LL_OK;
 }
 

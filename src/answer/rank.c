@@ -46,17 +46,29 @@ ll_result ranker_parse(const char *text, struct ranker *out)
 	return LL_OK;
 }
 
-/* Share of the question's term weight that text holds. */
-static double share(const struct terms *t, const char *text)
+/* Share of the question's term weight that the terms in held carry. */
+static double share(const struct terms *t, uint32_t held)
 {
 	double total = 0, got = 0;
 
-	for(int i = 0; i < t->n; i++)
+	for(int i = 0; i < t->n; i++) {
 		total += t->weight[i];
-	if(total <= 0 || !text)
-		return 0;
-	terms_match(t, text, &got);
-	return got / total;
+		if((held >> i) & 1)
+			got += t->weight[i];
+	}
+	return total > 0 ? got / total : 0;
+}
+
+/* Which of the question's terms the heading, title and body hold: read
+ * once per section, as tokenizing a body is most of the ranking's cost. */
+static void match_once(const struct ask *q, struct section *s)
+{
+	if(s->matched)
+		return;
+	s->in_heading = terms_match(&q->terms, s->heading, NULL);
+	s->in_title = terms_match(&q->terms, s->title, NULL);
+	s->in_body = terms_match(&q->terms, s->body, NULL);
+	s->matched = true;
 }
 
 /* Is code (as the question wrote it) in text, ignoring case and hyphens? */
@@ -91,18 +103,20 @@ static bool states_figure(const struct section *s, enum figure fig)
 	return false;
 }
 
-static uint32_t held_by(const struct ask *q, const struct section *s)
+static uint32_t held_by(const struct section *s)
 {
-	return terms_match(&q->terms, s->heading, NULL) | terms_match(&q->terms, s->title, NULL) |
-	       terms_match(&q->terms, s->body, NULL);
+	return s->in_heading | s->in_title | s->in_body;
 }
 
-void rank_rarity(const struct ask *q, const struct section *s, size_t n, double *idf)
+void rank_rarity(const struct ask *q, struct section *s, size_t n, double *idf)
 {
 	int df[TERMS_MAX] = {0};
 
 	for(size_t i = 0; i < n; i++) {
-		uint32_t held = held_by(q, &s[i]);
+		uint32_t held;
+
+		match_once(q, &s[i]);
+		held = held_by(&s[i]);
 
 		for(int t = 0; t < q->terms.n; t++)
 			df[t] += (held >> t) & 1;
@@ -186,11 +200,11 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_BIAS] = 1;
 	f[F_RETRIEVAL] = s->retrieval;
 	f[F_FIRST] = s->rank == 0;
-	f[F_HEADING] = share(&q->terms, s->heading);
-	f[F_TITLE] = share(&q->terms, s->title);
-	f[F_BODY] = share(&q->terms, s->body);
-	held = held_by(q, s);
-	f[F_HEADING_RARE] = rare_share(q, idf, terms_match(&q->terms, s->heading, NULL));
+	f[F_HEADING] = share(&q->terms, s->in_heading);
+	f[F_TITLE] = share(&q->terms, s->in_title);
+	f[F_BODY] = share(&q->terms, s->in_body);
+	held = held_by(s);
+	f[F_HEADING_RARE] = rare_share(q, idf, s->in_heading);
 	f[F_BODY_RARE] = rare_share(q, idf, held);
 	f[F_HEADING_PRECISION] = heading_precision(q, s->heading);
 	f[F_SPECS_WANTED] = q->kind == ASKED_FIGURE && s->kind == SECTION_SPECS;
@@ -199,7 +213,7 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 		int subject = subject_term(q, idf);
 		uint32_t bit = subject >= 0 ? 1u << subject : 0;
 
-		f[F_SUBJECT_HEADING] = bit && (terms_match(&q->terms, s->heading, NULL) & bit);
+		f[F_SUBJECT_HEADING] = bit && (s->in_heading & bit);
 		f[F_SUBJECT_MISSING] = bit && !(held & bit);
 	}
 	f[F_ALL_TERMS] = q->terms.n > 0 && (held & all) == all;
@@ -229,25 +243,34 @@ double rank_score(const struct ranker *r, const double f[RANK_FEATURES])
 	return 1.0 / (1.0 + exp(-z));
 }
 
-static int by_score(const void *x, const void *y)
-{
-	const struct section *a = x, *b = y;
-
-	if(a->score != b->score)
-		return a->score < b->score ? 1 : -1;
-	return a->rank - b->rank;
-}
-
 void rank_sections(const struct ranker *r, const struct ask *q, enum agent_id agent,
-                   struct section *s, size_t n)
+                   struct section *s, size_t n, double *feat)
 {
-	double f[RANK_FEATURES], idf[TERMS_MAX];
+	double f[RANK_MAX_SECTIONS][RANK_FEATURES], idf[TERMS_MAX];
+	struct section sorted[RANK_MAX_SECTIONS];
+	size_t order[RANK_MAX_SECTIONS];
 
+	if(n > RANK_MAX_SECTIONS)
+		n = RANK_MAX_SECTIONS;
 	rank_rarity(q, s, n, idf);
 	for(size_t i = 0; i < n; i++) {
-		rank_features(q, &s[i], agent, idf, f);
-		s[i].score = rank_score(r, f);
-		s[i].coverage = f[F_BODY_RARE];
+		rank_features(q, &s[i], agent, idf, f[i]);
+		s[i].score = rank_score(r, f[i]);
+		s[i].coverage = f[i][F_BODY_RARE];
+		order[i] = i;
 	}
-	qsort(s, n, sizeof(*s), by_score);
+	/* best first; ties keep the retriever's order (insertion sort: n is small) */
+	for(size_t i = 1; i < n; i++)
+		for(size_t k = i; k > 0 && s[order[k]].score > s[order[k - 1]].score; k--) {
+			size_t t = order[k];
+
+			order[k] = order[k - 1];
+			order[k - 1] = t;
+		}
+	for(size_t i = 0; i < n; i++) {
+		sorted[i] = s[order[i]];
+		if(feat)
+			memcpy(feat + i * RANK_FEATURES, f[order[i]], sizeof(f[0]));
+	}
+	memcpy(s, sorted, n * sizeof(*s));
 }

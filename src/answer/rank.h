@@ -64,18 +64,22 @@ ll_result ranker_parse(const char *text, struct ranker *out);
 /* How telling each of q's terms is among the n candidates: log(1 + n /
  * (1 + the number of candidates holding it)); 0 for a term none holds.
  * idf has TERMS_MAX. */
-void rank_rarity(const struct ask *q, const struct section *s, size_t n, double *idf);
+void rank_rarity(const struct ask *q, struct section *s, size_t n, double *idf);
 
 /* The features of section s for question q asked of agent (idf from
- * rank_rarity over the same candidates). */
+ * rank_rarity over the same candidates, which also reads s's matches). */
 void rank_features(const struct ask *q, const struct section *s, enum agent_id agent,
                    const double *idf, double f[RANK_FEATURES]);
 
 /* The logistic of the weighted features, in (0, 1). */
 double rank_score(const struct ranker *r, const double f[RANK_FEATURES]);
 
-/* Scores every section (s->score) and sorts them best first. */
+#define RANK_MAX_SECTIONS 32
+
+/* Scores every section (s->score, s->coverage) and sorts them best first
+ * (at most RANK_MAX_SECTIONS); feat (may be NULL) gets each one's feature
+ * vector in that order, RANK_FEATURES doubles a section. */
 void rank_sections(const struct ranker *r, const struct ask *q, enum agent_id agent,
-                   struct section *s, size_t n);
+                   struct section *s, size_t n, double *feat);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "result.h"
@@ -48,6 +49,8 @@ struct section {
 	int rank;                /* 0 = the retriever's best section */
 	double score;            /* the ranker's, in [0, 1] */
 	double coverage;         /* share of the question it holds, telling words weighing more */
+	uint32_t in_heading, in_title, in_body;   /* the question's terms each holds (rank.c, once) */
+	bool matched;            /* in_* are set */
 	struct part *parts;
 	size_t nparts, nsteps, nbullets, nrows, nwarnings, nprose;
 	enum section_kind kind;
