@@ -251,36 +251,52 @@ static const char *card_summary(struct arena *a, const struct section *c, const 
 
 /* The best answer to the question's other part: a sentence of a card that
  * is not one of its steps, or the lead of the best other section. */
-static const char *second_part(struct arena *a, const struct compose_in *in)
+/* The best part of s for the other part of q, better than *best_v
+ * (skipping the card's summary and the steps the lead already shows). */
+static void better_part(const struct ask *q, const struct section *s, bool card, const char **best,
+                        double *best_v, const struct section **from)
 {
-	const struct ask *q = in->ask;
-	const char *best = NULL, *lead = NULL;
-	double best_v = 1.0;
+	int summary = card ? first_of(s, PART_PROSE) : -1;
 
-	for(size_t k = 0; k < in->ncards; k++) {
-		const struct section *c = &in->cards[k];
-		int summary = first_of(c, PART_PROSE);
+	for(size_t i = 0; i < s->nparts; i++) {
+		double v = lead_value(q, &s->parts[i]);
 
-		for(size_t i = 0; i < c->nparts; i++) {
-			double v = lead_value(q, &c->parts[i]);
-
-			if((int)i != summary && (c->parts[i].kind != PART_STEP || i >= 3 + (size_t)summary + 1) && v > best_v) {
-				best = c->parts[i].text;
-				best_v = v;
-			}
+		if((int)i == summary || (card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1))
+			continue;
+		if(v > *best_v) {
+			*best = s->parts[i].text;
+			*best_v = v;
+			*from = s;
 		}
 	}
-	/* never another emergency's procedure: its steps belong to another question */
-	if(in->nranked && in->ranked[0].coverage >= COMPOSE_MIN_COVERAGE && in->ranked[0].kind != SECTION_QUIZ &&
-	   !in->ranked[0].emergency &&
-	   in->ranked[0].kind != SECTION_OVERVIEW) {
-		int i = compose_lead(q, &in->ranked[0]);
+}
 
-		if(i >= 0 && lead_value(q, &in->ranked[0].parts[i]) >= best_v - 0.5)
-			lead = in->ranked[0].parts[i].text;
+/* The best answer to the question's other part: from the emergency's own
+ * manual first (its other sections: "after the fire is out", "a wound on a
+ * food handler's hand"), else the best other section when it holds most of
+ * the question -- never another emergency's procedure, a quiz or an
+ * overview. */
+static const char *second_part(const struct compose_in *in, const struct section **from)
+{
+	const struct ask *q = in->other_ask ? in->other_ask : in->ask;
+	const struct section *ranked = in->other_ask ? in->other : in->ranked;
+	size_t nranked = in->other_ask ? in->nother : in->nranked;
+	const char *best = NULL;
+	double best_v = 1.0;
+
+	*from = NULL;
+	for(size_t k = 0; k < in->ncards; k++)
+		better_part(q, &in->cards[k], true, &best, &best_v, from);
+	for(size_t i = 0; i < nranked; i++) {
+		const struct section *s = &ranked[i];
+		bool same_manual = in->ncards && s->document_id == in->cards[0].document_id;
+
+		if(s->emergency || s->kind == SECTION_QUIZ || s->kind == SECTION_OVERVIEW ||
+		   !(same_manual || (i == 0 && s->coverage >= COMPOSE_SECOND_COVERAGE)))
+			continue;
+		better_part(q, s, false, &best, &best_v, from);
 	}
-	(void)a;
-	return lead ? lead : best;
+	return best;
 }
 
 /* The emergencies' procedures, whole and first: each card's one-line
@@ -290,7 +306,8 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
                                struct list *warnings, struct buf *text, struct answer *out)
 {
 	const struct ask *q = in->ask;
-	const char *more = asks_more(q) ? second_part(a, in) : NULL;
+	const struct section *from = NULL;
+	const char *more = asks_more(q) ? second_part(in, &from) : NULL;
 	ll_result result = LL_OK;
 
 	for(size_t i = 0; i < in->ncards && !result; i++) {
@@ -303,12 +320,12 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 		add_warnings(warnings, c);
 		add_citation(a, out, c);
 	}
-	if(!result && more)
+	if(!result && more) {
 		result = buf_printf(text, " %s", more);
+		add_citation(a, out, from);
+	}
 	else if(!result && in->cards[0].nwarnings)
 		result = buf_printf(text, " %s", in->cards[0].parts[first_of(&in->cards[0], PART_WARNING)].text);
-	if(!result && more && in->nranked && strcmp(more, "") != 0)
-		add_citation(a, out, &in->ranked[0]);
 	out->escalate = true;
 	out->confidence = 0.95;
 	return result;

@@ -28,6 +28,9 @@
 /* The best section answers only when it holds this share of the question
  * (rank.h F_BODY_RARE): less, and the manuals do not cover it. */
 #define COMPOSE_MIN_COVERAGE 0.2
+/* Another manual's section answers the other part of an emergency question
+ * only when it holds this share of the question. */
+#define COMPOSE_SECOND_COVERAGE 0.5
 
 struct compose_in {
 	const struct ask *ask;
@@ -35,6 +38,9 @@ struct compose_in {
 	size_t nranked;
 	const struct section *cards;      /* emergency procedures, in the question's order */
 	size_t ncards;
+	const struct ask *other_ask;      /* an emergency question's other part, or NULL */
+	const struct section *other;      /* the sections ranked for it, best first */
+	size_t nother;
 	const char *unknown;              /* a name no manual covers, or NULL */
 	bool unknown_is_code;             /* ... an error code only ("C19"), on a machine we know */
 };

@@ -289,6 +289,20 @@ static ll_result machine_named(const struct qword *q, struct buf *b)
 	return result;
 }
 
+/* A token mixing letters and digits ("e2s", "km660") or a long number
+ * ("1814"): a model as crew type it. */
+static bool model_ish(const char *w)
+{
+	size_t digits = strspn(w, "0123456789"), n = strlen(w);
+	bool letter = false, digit = false;
+
+	for(const char *p = w; *p; p++) {
+		letter |= isalpha((unsigned char)*p) != 0;
+		digit |= isdigit((unsigned char)*p) != 0;
+	}
+	return (letter && digit) || (digits == n && n >= 3);
+}
+
 /* A word that may be a brand: right before a machine noun or a model
  * number, or right after a model number. */
 static bool brand_slot(const struct qword *q, int i)
@@ -296,10 +310,10 @@ static bool brand_slot(const struct qword *q, int i)
 	const char *w = q->w[i];
 	size_t len = strlen(w);
 
-	if(len < 4 || q->code[i] || q->noun[i] || strspn(w, "abcdefghijklmnopqrstuvwxyz") != len ||
+	if(len < 3 || q->code[i] || q->noun[i] || strspn(w, "abcdefghijklmnopqrstuvwxyz") != len ||
 	   terms_is_stopword(w, len))
 		return false;
-	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || strspn(q->w[i + 1], "0123456789") >= 3)) ||
+	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || model_ish(q->w[i + 1]))) ||
 	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && ask_model_like(q->w[i - 1]));
 }
 
@@ -470,28 +484,88 @@ static size_t without_cards(struct section *s, size_t n, const struct section *c
 	return k;
 }
 
-ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, const char *query,
-                      const struct passages *passages, struct section **out, size_t *n, double **feat)
+/* The candidate sections of passages, read whole and ranked for ask;
+ * *feat (may be NULL) gets their feature vectors. */
+static ll_result rank_for(const struct answer_ctx *ctx, const struct ask *ask, enum agent_id agent,
+                         const struct passages *passages, struct section **out, size_t *n, double **feat)
 {
-	struct ask ask;
 	struct section *s = arena_alloc(ctx->arena, PATH_MAX_SECTIONS * sizeof(*s));
+	double *f = feat ? arena_alloc(ctx->arena, (PATH_MAX_SECTIONS + 1) * RANK_FEATURES * sizeof(double)) : NULL;
 	ll_result result;
 
 	*out = s;
 	*n = 0;
-	*feat = NULL;
-	if(!s)
+	if(!s || (feat && !f))
 		return LL_ENOMEM;
-	understand(ctx, q, query, &ask);
+	if(feat)
+		*feat = f;
 	*n = group_passages(passages, s, PATH_MAX_SECTIONS);
 	result = *n ? fill_sections(ctx, s, *n) : LL_OK;
-	if(result)
-		return result;
-	*feat = arena_alloc(ctx->arena, (*n + 1) * RANK_FEATURES * sizeof(double));
-	if(!*feat)
-		return LL_ENOMEM;
-	rank_sections(&ctx->kit->ranker, &ask, q->agent, s, *n, *feat);
-	return LL_OK;
+	if(!result)
+		rank_sections(&ctx->kit->ranker, ask, agent, s, *n, f);
+	return result;
+}
+
+ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, const char *query,
+                      const struct passages *passages, struct section **out, size_t *n, double **feat)
+{
+	struct ask ask;
+
+	understand(ctx, q, query, &ask);
+	return rank_for(ctx, &ask, q->agent, passages, out, n, feat);
+}
+
+/* The question without its emergency: the clauses ("fryer caught fire, its
+ * out now. when can we reopen it") that name none, joined; NULL when every
+ * clause is about the emergency. */
+static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
+{
+	static const char *const joins[] = {", ", ". ", "? ", "! ", " and ", " also ", " but ", " then ", NULL};
+	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+	struct buf b;
+	const char *p = text, *out = NULL;
+
+	buf_init(&b, 4096);
+	while(*p) {
+		size_t len = strlen(p);
+		char *clause;
+
+		for(int i = 0; joins[i]; i++) {
+			const char *hit = strstr(p, joins[i]);
+
+			if(hit && (size_t)(hit - p) < len)
+				len = (size_t)(hit - p) + strlen(joins[i]);
+		}
+		clause = arena_strndup(ctx->arena, p, len);
+		if(clause && lexicon_emergencies(ctx->kit->lexicon, clause, e, LEXICON_MAX_EMERGENCIES) == 0 &&
+		   buf_appends(&b, clause) != LL_OK)
+			break;
+		p += len;
+	}
+	if(b.len)
+		out = arena_strdup(ctx->arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* The other part of an emergency question, ranked on its own: its words
+ * alone pick the section that answers it. */
+static void rank_other(const struct answer_ctx *ctx, const struct question *q, struct compose_in *in,
+                       struct ask *other)
+{
+	const char *text = in->ncards ? other_clauses(ctx, q->text) : NULL;
+	struct section *s;
+
+	if(!text || !in->nranked || !(s = arena_alloc(ctx->arena, in->nranked * sizeof(*s))))
+		return;
+	ask_understand(ctx->kit->lexicon, text, other);
+	memcpy(s, in->ranked, in->nranked * sizeof(*s));
+	for(size_t i = 0; i < in->nranked; i++)
+		s[i].matched = false;
+	rank_sections(&ctx->kit->ranker, other, q->agent, s, in->nranked, NULL);
+	in->other_ask = other;
+	in->other = s;
+	in->nother = in->nranked;
 }
 
 static ll_result load_cards(const struct answer_ctx *ctx, const struct ask *ask, struct section *cards,
@@ -570,8 +644,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 {
 	struct section cards[LEXICON_MAX_EMERGENCIES], *s = NULL;
 	struct compose_in in;
-	struct ask ask;
-	double *feat;
+	struct ask ask, other;
 	size_t n = 0;
 	ll_result result;
 
@@ -579,7 +652,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	understand(ctx, q, query, &ask);
 	result = load_cards(ctx, &ask, cards, &in.ncards);
 	if(!result)
-		result = answer_rank(ctx, q, query, passages, &s, &n, &feat);
+		result = rank_for(ctx, &ask, q->agent, passages, &s, &n, NULL);
 	if(!result && n) {
 		long long doc = named_manual(&ask, s, n);
 
@@ -595,6 +668,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	in.ranked = s;
 	in.nranked = without_cards(s, n, cards, in.ncards);
 	states_first(&ask, s, in.nranked);
+	rank_other(ctx, q, &in, &other);
 	if(emergency)
 		*emergency = ask.nemergency > 0;
 	result = sources ? as_sources(ctx->arena, &in, sources) : LL_OK;
