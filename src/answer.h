@@ -28,6 +28,7 @@ struct passage {
 struct passages {
 	struct passage *items;
 	size_t count;
+	const char *query;       /* the words as the retriever corrected them; NULL = as asked */
 };
 
 struct citation {

@@ -448,14 +448,16 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 		fixed = NULL;
 	}
 	if(!result && fixed) {
-		struct passages again;
+		struct passages again = {0};
 
 		n = query_words(fixed, words);
 		terms_of(fixed, &t);
 		if(search_once(w, fixed, &t, words, n, categories, &again) != LL_OK)
 			log_warn("respell_failed", "search with the corrected words failed: %s", w->db.last_error);
-		else if(again.count)
+		else if(again.count) {
 			*out = again;
+			out->query = fixed;      /* the answer path reads the words as corrected */
+		}
 	}
 	if(out->count > RETRIEVER_LIMIT)
 		out->count = RETRIEVER_LIMIT;

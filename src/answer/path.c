@@ -484,6 +484,19 @@ static size_t without_cards(struct section *s, size_t n, const struct section *c
 	return k;
 }
 
+/* The retriever corrected the question's spelling ("hambrger temprature"):
+ * the corrected words are the terms, the kind and codes as understood. */
+static void respelled(struct ask *ask, const char *fixed)
+{
+	struct terms t;
+
+	terms_of(fixed, &t);
+	for(int i = 0; i < t.n; i++)
+		if(t.exact[i] && !t.code[i])
+			t.weight[i] = 0.3;
+	ask->terms = t;
+}
+
 /* The candidate sections of passages, read whole and ranked for ask;
  * *feat (may be NULL) gets their feature vectors. */
 static ll_result rank_for(const struct answer_ctx *ctx, const struct ask *ask, enum agent_id agent,
@@ -512,6 +525,8 @@ ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, co
 	struct ask ask;
 
 	understand(ctx, q, query, &ask);
+	if(passages->query)
+		respelled(&ask, passages->query);
 	return rank_for(ctx, &ask, q->agent, passages, out, n, feat);
 }
 
@@ -650,6 +665,8 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 
 	memset(&in, 0, sizeof(in));
 	understand(ctx, q, query, &ask);
+	if(passages->query)
+		respelled(&ask, passages->query);
 	result = load_cards(ctx, &ask, cards, &in.ncards);
 	if(!result)
 		result = rank_for(ctx, &ask, q->agent, passages, &s, &n, NULL);

@@ -11,7 +11,7 @@ static const char *const names[RANK_FEATURES] = {
 	"bias", "retrieval", "first", "heading", "title", "body", "all_terms", "code_heading",
 	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
 	"fault_section", "quiz", "overview", "faq", "category", "emergency", "heading_rare", "body_rare",
-	"heading_precision", "specs_wanted", "subject_heading", "subject_missing", "part_best", "part_figure"};
+	"heading_precision", "specs_wanted", "subject_heading", "subject_missing", "part_best", "part_figure", "heading_figure"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -209,6 +209,8 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_HEADING_PRECISION] = heading_precision(q, s->heading);
 	f[F_SPECS_WANTED] = q->kind == ASKED_FIGURE && s->kind == SECTION_SPECS;
 	best_part(q, s, idf, f);
+	f[F_HEADING_FIGURE] = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
+	                      ask_states_figure(s->heading, q->figure);
 	{
 		int subject = subject_term(q, idf);
 		uint32_t bit = subject >= 0 ? 1u << subject : 0;

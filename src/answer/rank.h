@@ -47,6 +47,7 @@ enum rank_feature {
 	F_SUBJECT_MISSING,  /* ... is nowhere in the section */
 	F_PART_BEST,        /* the most of the question one sentence, step or row holds (rare words weigh more) */
 	F_PART_FIGURE,      /* a figure question, and that best part states the figure */
+	F_HEADING_FIGURE,   /* a figure question, and the heading states a figure of that kind */
 	RANK_FEATURES
 };
 
