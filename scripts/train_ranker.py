@@ -106,6 +106,32 @@ def section_bodies():
     return bodies
 
 
+def resolve(label, bodies):
+    """The (source, section path) a label names, or None."""
+    _, file, target, is_phrase = label
+    for (key, path), body in bodies.items():
+        if key == file and ((is_phrase and squash(target) in body) or
+                            (not is_phrase and target in path.split(" > "))):
+            return key, path
+    return None
+
+
+def write_asked(labelled, bodies, path):
+    """asked.tsv: the training split's questions by the section they ask
+    about (src/answer/asked.h); held-out questions never go in."""
+    rows = set()
+    for lpath in labelled:
+        for label in read_labels(lpath).values():
+            where = resolve(label, bodies)
+            if where and not held_out(label[0]):
+                rows.add("%s\t%s\t%s" % (where[0], where[1], label[0]))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# asked.tsv - written by scripts/train_ranker.py from the labelled training\n"
+                "# questions (held-out ones never): source<TAB>section<TAB>question.\n")
+        f.write("".join(r + "\n" for r in sorted(rows)))
+    return len(rows)
+
+
 def held_out(question):
     return hashlib.sha1(question.encode()).digest()[0] % 5 == 0
 
@@ -157,6 +183,8 @@ def main():
     labelled = sys.argv[1:-1] or sorted(glob.glob(os.path.join(REPO, "data", "ranking", "labelled*.tsv")))
     out_path = sys.argv[-1] if len(sys.argv) > 1 else os.path.join(REPO, "data", "answers", "ranker.tsv")
     keys, bodies = source_keys(), section_bodies()
+    asked = write_asked(labelled, bodies, os.path.join(os.path.dirname(out_path), "asked.tsv"))
+    print("train_ranker: %d training questions remembered per section (asked.tsv)" % asked)
     train, test, missed, nlabels = [], [], 0, 0
     for path in labelled:
         labels = read_labels(path)

@@ -43,7 +43,7 @@
 
 enum ingest_format { INGEST_MARKDOWN = 0, INGEST_TEXT };
 
-#define INGEST_MAX_EMERGENCIES 8
+#define INGEST_MAX_EMERGENCIES 16
 #define INGEST_EMERGENCY_LEN 160
 
 /* The header block; empty strings for absent lines.  emergency[] holds the

@@ -57,6 +57,14 @@ ll_result answer_kit_load(const char *data_dir, struct answer_kit **out)
 	}
 	if(!result)
 		result = lexicon_load(dir, &kit->lexicon);
+	if(!result) {
+		/* optional: without it no section has been asked about */
+		snprintf(path, sizeof(path), "%s/asked.tsv", dir);
+		buf_reset(&w);
+		result = read_text(path, &w) == LL_ENOMEM ? LL_ENOMEM : LL_OK;
+		if(!result)
+			result = asked_parse(buf_str(&w), kit->lexicon, &kit->asked);
+	}
 	buf_free(&w);
 	if(result) {
 		log_error("answer_data_load_failed", "cannot load %s (ranker.tsv, vocabulary.tsv, emergencies.tsv)", dir);
@@ -72,6 +80,7 @@ void answer_kit_free(struct answer_kit *kit)
 	if(!kit)
 		return;
 	lexicon_free(kit->lexicon);
+	asked_free(kit->asked);
 	free(kit);
 }
 
@@ -81,7 +90,7 @@ void answer_kit_free(struct answer_kit *kit)
 static const struct db_stmt sections_stmt = {
 	"answer_sections",
 	"SELECT c.document_id, c.section, string_agg(c.body, E'\\n' ORDER BY c.ordinal), max(c.emergency),"
-	" min(c.ordinal) = 0"
+	" min(c.ordinal) = 0, (SELECT source_key FROM documents WHERE id = c.document_id)"
 	" FROM unnest($1::bigint[], $2::text[]) AS w(d, s)"
 	" JOIN chunks c ON c.document_id = w.d AND c.section = w.s"
 	" GROUP BY c.document_id, c.section"};
@@ -226,6 +235,7 @@ static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, 
 			s[i].body = arena_strdup(ctx->arena, PQgetvalue(res, r, 2));
 			s[i].emergency = PQgetisnull(res, r, 3) ? NULL : arena_strdup(ctx->arena, PQgetvalue(res, r, 3));
 			s[i].first = PQgetvalue(res, r, 4)[0] == 't';
+			s[i].source = arena_strdup(ctx->arena, PQgetvalue(res, r, 5));
 			if(!s[i].body)
 				result = LL_ENOMEM;
 		}
@@ -515,7 +525,7 @@ static ll_result rank_for(const struct answer_ctx *ctx, const struct ask *ask, e
 	*n = group_passages(passages, s, PATH_MAX_SECTIONS);
 	result = *n ? fill_sections(ctx, s, *n) : LL_OK;
 	if(!result)
-		rank_sections(&ctx->kit->ranker, ask, agent, s, *n, f);
+		rank_sections(&ctx->kit->ranker, ctx->kit->asked, ask, agent, s, *n, f);
 	return result;
 }
 
@@ -577,7 +587,7 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q, s
 	memcpy(s, in->ranked, in->nranked * sizeof(*s));
 	for(size_t i = 0; i < in->nranked; i++)
 		s[i].matched = false;
-	rank_sections(&ctx->kit->ranker, other, q->agent, s, in->nranked, NULL);
+	rank_sections(&ctx->kit->ranker, ctx->kit->asked, other, q->agent, s, in->nranked, NULL);
 	in->other_ask = other;
 	in->other = s;
 	in->nother = in->nranked;

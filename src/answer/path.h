@@ -25,6 +25,7 @@
 struct answer_kit {
 	struct lexicon *lexicon;
 	struct ranker ranker;
+	struct asked_set *asked;             /* questions asked before, per section (may be empty) */
 };
 
 /* Loads <data_dir>/data/answers (or <data_dir>/answers, installed). */

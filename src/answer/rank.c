@@ -11,7 +11,7 @@ static const char *const names[RANK_FEATURES] = {
 	"bias", "retrieval", "first", "heading", "title", "body", "all_terms", "code_heading",
 	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
 	"fault_section", "quiz", "overview", "faq", "category", "emergency", "heading_rare", "body_rare",
-	"heading_precision", "specs_wanted", "subject_heading", "subject_missing", "part_best", "part_figure", "heading_figure"};
+	"heading_precision", "specs_wanted", "subject_heading", "subject_missing", "part_best", "part_figure", "heading_figure", "asked"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -191,7 +191,7 @@ static void best_part(const struct ask *q, const struct section *s, const double
 }
 
 void rank_features(const struct ask *q, const struct section *s, enum agent_id agent,
-                   const double *idf, double f[RANK_FEATURES])
+                   const double *idf, const struct asked_set *asked, double f[RANK_FEATURES])
 {
 	uint32_t all = q->terms.n >= 32 ? 0xffffffffu : (1u << q->terms.n) - 1;
 	uint32_t held;
@@ -211,6 +211,7 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	best_part(q, s, idf, f);
 	f[F_HEADING_FIGURE] = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
 	                      ask_states_figure(s->heading, q->figure);
+	f[F_ASKED] = s->source ? asked_match(asked, s->source, s->path, &q->terms, idf, q->text) : 0;
 	{
 		int subject = subject_term(q, idf);
 		uint32_t bit = subject >= 0 ? 1u << subject : 0;
@@ -245,8 +246,8 @@ double rank_score(const struct ranker *r, const double f[RANK_FEATURES])
 	return 1.0 / (1.0 + exp(-z));
 }
 
-void rank_sections(const struct ranker *r, const struct ask *q, enum agent_id agent,
-                   struct section *s, size_t n, double *feat)
+void rank_sections(const struct ranker *r, const struct asked_set *asked, const struct ask *q,
+                   enum agent_id agent, struct section *s, size_t n, double *feat)
 {
 	double f[RANK_MAX_SECTIONS][RANK_FEATURES], idf[TERMS_MAX];
 	struct section sorted[RANK_MAX_SECTIONS];
@@ -256,7 +257,7 @@ void rank_sections(const struct ranker *r, const struct ask *q, enum agent_id ag
 		n = RANK_MAX_SECTIONS;
 	rank_rarity(q, s, n, idf);
 	for(size_t i = 0; i < n; i++) {
-		rank_features(q, &s[i], agent, idf, f[i]);
+		rank_features(q, &s[i], agent, idf, asked, f[i]);
 		s[i].score = rank_score(r, f[i]);
 		s[i].coverage = f[i][F_BODY_RARE];
 		order[i] = i;

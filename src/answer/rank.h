@@ -16,6 +16,7 @@
 
 #include "agents.h"
 #include "answer/ask.h"
+#include "answer/asked.h"
 #include "answer/section.h"
 #include "result.h"
 
@@ -48,6 +49,7 @@ enum rank_feature {
 	F_PART_BEST,        /* the most of the question one sentence, step or row holds (rare words weigh more) */
 	F_PART_FIGURE,      /* a figure question, and that best part states the figure */
 	F_HEADING_FIGURE,   /* a figure question, and the heading states a figure of that kind */
+	F_ASKED,            /* the most of the question an earlier crew question about this section held (asked.h) */
 	RANK_FEATURES
 };
 
@@ -68,9 +70,10 @@ ll_result ranker_parse(const char *text, struct ranker *out);
 void rank_rarity(const struct ask *q, struct section *s, size_t n, double *idf);
 
 /* The features of section s for question q asked of agent (idf from
- * rank_rarity over the same candidates, which also reads s's matches). */
+ * rank_rarity over the same candidates, which also reads s's matches;
+ * asked may be NULL). */
 void rank_features(const struct ask *q, const struct section *s, enum agent_id agent,
-                   const double *idf, double f[RANK_FEATURES]);
+                   const double *idf, const struct asked_set *asked, double f[RANK_FEATURES]);
 
 /* The logistic of the weighted features, in (0, 1). */
 double rank_score(const struct ranker *r, const double f[RANK_FEATURES]);
@@ -80,7 +83,7 @@ double rank_score(const struct ranker *r, const double f[RANK_FEATURES]);
 /* Scores every section (s->score, s->coverage) and sorts them best first
  * (at most RANK_MAX_SECTIONS); feat (may be NULL) gets each one's feature
  * vector in that order, RANK_FEATURES doubles a section. */
-void rank_sections(const struct ranker *r, const struct ask *q, enum agent_id agent,
-                   struct section *s, size_t n, double *feat);
+void rank_sections(const struct ranker *r, const struct asked_set *asked, const struct ask *q,
+                   enum agent_id agent, struct section *s, size_t n, double *feat);
 
 #endif

@@ -39,6 +39,7 @@ enum section_kind {
 struct section {
 	long long document_id;
 	const char *title;       /* the manual's */
+	const char *source;      /* the manual's source key (its file name when ingested from a file) */
 	const char *path;        /* "Cleaning > Daily"; "" for the introduction */
 	const char *heading;     /* the path's last part */
 	const char *category;

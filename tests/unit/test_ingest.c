@@ -64,6 +64,20 @@ int main(void)
 	check(strncmp(md + off, "# BG-4 Grill", 12) == 0, "body starts after the blank line");
 	ingest_parse_header("# Just a doc\n\ntext\n", 19, &meta, &off);
 	check(off == 0 && meta.title[0] == '\0', "no header: nothing taken");
+	{
+		/* a safety manual tags a procedure for each of many emergencies */
+		struct buf h;
+
+		buf_init(&h, 1 << 16);
+		check(buf_appends(&h, "title: Emergencies\n") == LL_OK, "header buffer");
+		for(int i = 0; i < 12; i++)
+			check(buf_printf(&h, "emergency: e%d | Section %d\n", i, i) == LL_OK, "header line");
+		check(buf_appends(&h, "\n# Emergencies\n") == LL_OK, "header end");
+		ingest_parse_header(buf_str(&h), h.len, &meta, &off);
+		check(meta.nemergency == 12 && strcmp(meta.emergency[11], "e11 | Section 11") == 0,
+		      "every emergency tag of the header is kept (twelve here)");
+		buf_free(&h);
+	}
 
 	ingest_parse_header(md, strlen(md), &meta, &off);
 	check(ingest_chunk_text(&arena, md + off, strlen(md + off), INGEST_MARKDOWN, &chunks) == LL_OK, "chunk markdown");
