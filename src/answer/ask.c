@@ -37,7 +37,7 @@ static const char *const amount_cues[] = {
 	"how far", "distance", " gap", "volt", "weight", "how thick", "setting", NULL};
 static const char *const decision_starts[] = {
 	" can ", " is ", " should ", " do i have to", " do we have to", " does ", " are ", " do i need",
-	" do we need", " must ", " may ", " ok to", " okay to", " is it ok", " am i ", " will ", NULL};
+	" do we need", " must ", " may ", " ok to", " okay to", " is it ok", " am i ", " will ", " what if ", NULL};
 static const char *const decision_cues[] = {
 	"still good", "still safe", "still ok", "still okay", "safe to", "ok to ", "okay to ", "toss",
 	"throw out", "throw it out", "throw away", "keep it", "allowed", "can he ", "can she ", "can they ",

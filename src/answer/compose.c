@@ -421,6 +421,15 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	return result;
 }
 
+/* Do the manuals cover the question: does any candidate hold enough of it? */
+static bool covered(const struct section *s, size_t n)
+{
+	for(size_t i = 0; i < n; i++)
+		if(s[i].coverage >= COMPOSE_MIN_COVERAGE)
+			return true;
+	return false;
+}
+
 /* An emergency whose procedure no manual tags (the knowledge base is not
  * loaded): never "couldn't find" -- the one safe generic instruction, then
  * the best section when there is one. */
@@ -431,7 +440,7 @@ static ll_result compose_untagged(struct arena *a, const struct compose_in *in, 
 	                              "now if anyone is hurt or at risk; then tell your manager.",
 	                              in->ask->emergency[0]->name);
 
-	if(!result && in->nranked && in->ranked[0].coverage >= COMPOSE_MIN_COVERAGE) {
+	if(!result && covered(in->ranked, in->nranked)) {
 		result = buf_appends(text, "\n\n");
 		if(!result)
 			result = compose_section(a, in, steps, warnings, text, out);
@@ -452,7 +461,7 @@ ll_result compose_answer(struct arena *a, const struct compose_in *in, struct an
 {
 	struct list steps, warnings;
 	struct buf text;
-	bool found = in->nranked > 0 && in->ranked[0].coverage >= COMPOSE_MIN_COVERAGE;
+	bool found = covered(in->ranked, in->nranked);
 	ll_result result;
 
 	memset(out, 0, sizeof(*out));

@@ -25,8 +25,8 @@
 
 /* Below this ranker score a section is not cited ("see also"). */
 #define COMPOSE_MIN_SCORE 0.06
-/* The best section answers only when it holds this share of the question
- * (rank.h F_BODY_RARE): less, and the manuals do not cover it. */
+/* The manuals cover a question when a candidate section holds this share
+ * of it (rank.h F_BODY_RARE); else the answer says it could not find it. */
 #define COMPOSE_MIN_COVERAGE 0.2
 /* Another manual's section answers the other part of an emergency question
  * only when it holds this share of the question. */
