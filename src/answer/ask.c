@@ -24,7 +24,7 @@ static const char *const temperature_cues[] = {
 	"when do we change", "when do we descale", NULL};
 static const char *const time_cues[] = {
 	"how long", "how many hour", "how many minute", "how many day", "how many second",
-	"how soon", "how much time", "shelf life", "when do ", "when can ", "when should ", "when does ",
+	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", "ratio", NULL};

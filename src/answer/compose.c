@@ -73,8 +73,8 @@ static double lead_value(const struct ask *q, const struct part *p)
 	v = got;
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION))
 		v += ask_states_figure(p->text, q->figure) ? 4 : -4;
-	if(q->kind == ASKED_DECISION && has_verdict(p->text))
-		v += has_action(p->text) ? 3 : 1.5;   /* the verdict: what to do with it */
+	if(q->kind == ASKED_DECISION && got > 0 && has_verdict(p->text))
+		v += has_action(p->text) ? 3 : 1.5;   /* the verdict on what was asked about */
 	for(int i = 0; i < q->ncodes; i++)
 		if(!ask_model_like(q->codes[i]) && strcasestr(p->text, q->codes[i]))
 			v += 5;             /* the line of the error code asked about */
