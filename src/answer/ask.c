@@ -101,7 +101,11 @@ static bool names_error_code(const struct ask *q)
 		const char *c = q->codes[i];
 		size_t n = strlen(c), letters = strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
-		if(letters >= 1 && letters <= 2 && n - letters <= 3 && n > letters)
+		/* "BG-4" and "AL-3" share a shape: a model-like code is a fault's
+		 * only when the question asks no figure ("how long does the BG-4
+		 * take to warm up" is about the machine, not a code) */
+		if(letters >= 1 && letters <= 2 && n - letters <= 3 && n > letters &&
+		   (!ask_model_like(c) || q->figure == FIGURE_NONE))
 			return true;
 	}
 	return false;

@@ -82,6 +82,8 @@ static void test_asks(const struct answer_kit *kit)
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
 	ask_understand(kit->lexicon, "lettuce sat out all afternoon, still good?", &q);
 	CHECK(q.kind == ASKED_DECISION, "still good: a decision");
+	ask_understand(kit->lexicon, "how long does the KX-4 take to warm up", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TIME, "a model number in a figure question is no fault code");
 	ask_understand(kit->lexicon, "oven showing E-12", &q);
 	CHECK(q.kind == ASKED_FAULT && q.ncodes == 1, "a code: a fault");
 	CHECK(ask_same_code("WH120", "wh-120") && !ask_same_code("E1", "E11"), "codes compare without hyphens");
