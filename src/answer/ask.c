@@ -28,7 +28,7 @@ static const char *const time_cues[] = {
 	"what time", "how many week", "hours", "days", "minutes", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", "ratio", NULL};
-static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw", "breaker size", NULL};
+static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw", "breaker", NULL};
 static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
 static const char *const weight_cues[] = {"how heavy", "weight", "weigh ", "pounds", " lbs", NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close", NULL};

@@ -95,6 +95,8 @@ static int best_part(const struct ask *q, const struct section *s)
 	for(size_t i = 0; i < s->nparts; i++) {
 		double v = lead_value(q, &s->parts[i]);
 
+		if(q->kind == ASKED_PROCEDURE && s->parts[i].kind == PART_ROW)
+			continue;          /* a schedule's row is no procedure */
 		if(best < 0 || v > best_v + 1e-9) {
 			best = (int)i;
 			best_v = v;

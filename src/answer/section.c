@@ -176,6 +176,13 @@ static ll_result add_prose(struct arena *a, struct section *s, const char *line,
 	return result;
 }
 
+/* "Table 3-1 WH-120 data", "Figure 2": a caption over a table or drawing. */
+static bool caption(const char *s)
+{
+	return (strncmp(s, "Table ", 6) == 0 && isdigit((unsigned char)s[6])) ||
+	       (strncmp(s, "Figure ", 7) == 0 && isdigit((unsigned char)s[7]));
+}
+
 static ll_result add_line(struct arena *a, struct section *s, const char *line, size_t len)
 {
 	char *copy;
@@ -197,8 +204,8 @@ static ll_result add_line(struct arena *a, struct section *s, const char *line, 
 		return add_part(a, s, PART_WARNING, copy, len);
 	if(is_row(copy) || (copy[0] == '|' && len > 2))
 		return add_part(a, s, PART_ROW, copy, len);
-	if(copy[0] == '#' )
-		return LL_OK;
+	if(copy[0] == '#' || caption(copy))
+		return LL_OK;          /* a heading line, or a table's caption: says nothing itself */
 	return add_prose(a, s, copy, len);
 }
 
