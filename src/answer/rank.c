@@ -11,7 +11,8 @@ static const char *const names[RANK_FEATURES] = {
 	"bias", "retrieval", "first", "heading", "title", "body", "all_terms", "code_heading",
 	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
 	"fault_section", "quiz", "overview", "faq", "category", "emergency", "heading_rare", "body_rare",
-	"heading_precision", "specs_wanted", "subject_heading", "subject_missing", "part_best", "part_figure", "heading_figure", "asked"};
+	"heading_precision", "specs_wanted", "subject_heading", "subject_missing", "part_best", "part_figure", "heading_figure", "asked", "table", "table_for_steps",
+	"steps_for_figure"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -212,6 +213,9 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_HEADING_FIGURE] = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
 	                      ask_states_figure(s->heading, q->figure);
 	f[F_ASKED] = s->source ? asked_match(asked, s->source, s->path, &q->terms, idf, q->text) : 0;
+	f[F_TABLE] = s->nparts ? (double)s->nrows / (double)s->nparts : 0;
+	f[F_TABLE_FOR_STEPS] = q->kind == ASKED_PROCEDURE ? f[F_TABLE] : 0;
+	f[F_STEPS_FOR_FIGURE] = q->kind == ASKED_FIGURE && s->kind == SECTION_STEPS;
 	{
 		int subject = subject_term(q, idf);
 		uint32_t bit = subject >= 0 ? 1u << subject : 0;

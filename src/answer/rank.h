@@ -50,6 +50,9 @@ enum rank_feature {
 	F_PART_FIGURE,      /* a figure question, and that best part states the figure */
 	F_HEADING_FIGURE,   /* a figure question, and the heading states a figure of that kind */
 	F_ASKED,            /* the most of the question an earlier crew question about this section held (asked.h) */
+	F_TABLE,            /* the share of the section that is table rows */
+	F_TABLE_FOR_STEPS,  /* ... when a procedure is asked (a schedule is no procedure) */
+	F_STEPS_FOR_FIGURE, /* a figure question, and a numbered procedure */
 	RANK_FEATURES
 };
 

@@ -109,7 +109,7 @@ def run(paths, quiet=False):
     """Asks every question of the sets; returns (percent passed, {kind: [passed, asked]})."""
     kinds = collections.defaultdict(lambda: [0, 0])
     routed = total = good = 0
-    lead_words = []
+    lead_words, first_words, all_words = [], [], []
     for path in paths:
         for row in read_set(path):
             total += 1
@@ -121,6 +121,10 @@ def run(paths, quiet=False):
                 routed += 1
             if body:
                 lead_words.append(words(lead_of(body)))
+                sentences = [x for x in SENTENCE_END.split(body.get("response", "")) if x.strip()]
+                first_words.append(words(" ".join(sentences[:2])))
+                all_words.append(words(" ".join([body.get("response", "")] + body.get("steps", []) +
+                                                body.get("safety_warnings", []))))
             if problems and not quiet:
                 lead = lead_of(body) if body else ""
                 print("  miss %s [%s] %r: %s\n      lead: %s" % (row["id"], row["kind"], row["question"],
@@ -131,10 +135,11 @@ def run(paths, quiet=False):
     for kind in sorted(kinds):
         p, n = kinds[kind]
         print("  %-10s %5.1f%% of %d" % (kind, 100.0 * p / n, n))
-    lead_words.sort()
-    if lead_words:
-        print("  lead words: median %d, p90 %d" % (lead_words[len(lead_words) // 2],
-                                                   lead_words[int(len(lead_words) * 0.9)]))
+    for name, ws in (("first two sentences", first_words), ("lead (two sentences, three steps)", lead_words),
+                     ("whole answer", all_words)):
+        ws.sort()
+        if ws:
+            print("  words, %s: median %d, p90 %d" % (name, ws[len(ws) // 2], ws[int(len(ws) * 0.9)]))
     print("  routing: %.1f%% of %d" % (100.0 * routed / max(total, 1), total))
     pct = 100.0 * good / max(total, 1)
     print("judge: %.1f%% of %d (%s)" % (pct, total, ", ".join(os.path.basename(p) for p in paths)))
