@@ -408,6 +408,14 @@ static void understand(const struct answer_ctx *ctx, const struct question *q, c
 		struct terms all, earlier;
 
 		terms_of(query + strlen(q->text), &earlier);
+		if(ask->kind == ASKED_PROCEDURE && ask->figure == FIGURE_NONE) {
+			/* "and chicken?" asks what the turn before asked ("how hot") */
+			struct ask before;
+
+			ask_understand(ctx->kit->lexicon, query + strlen(q->text), &before);
+			ask->kind = before.kind;
+			ask->figure = before.figure;
+		}
 		for(int i = 0; i < ask->terms.n; i++)
 			if(!terms_match(&earlier, ask->terms.term[i], NULL))
 				ask->terms.weight[i] *= 2;

@@ -1,0 +1,66 @@
+"""End-to-end: what a crew member sees through nginx for the answers that
+matter most (docs/ANSWERS.md).  The shipped knowledge base is loaded by the
+stack; every expectation is read from kb/ here, not written into the test,
+so a change of a procedure's wording moves the test with it.
+
+- an emergency in crew words gets its tagged procedure first, whole and in
+  order, never "couldn't find";
+- a two-part question gets the procedure first and the other part after;
+- a model no manual covers is admitted first;
+- a follow-up keeps the thread's subject.
+"""
+import os
+import re
+
+from harness import check, expect_ok_json
+
+KB = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "kb")
+
+
+def _section(file, heading):
+    """(first sentence, numbered steps) of one kb section."""
+    with open(os.path.join(KB, file), encoding="utf-8") as f:
+        text = f.read()
+    body = text.split("## " + heading + "\n", 1)[1].split("\n## ", 1)[0]
+    lines = [l.strip() for l in body.splitlines() if l.strip()]
+    prose = [l for l in lines if not re.match(r"^(\d+\.|-|DANGER|WARNING|CAUTION)", l)]
+    steps = [re.sub(r"^\d+\.\s+", "", l) for l in lines if re.match(r"^\d+\.\s", l)]
+    return prose[0], steps
+
+
+def _ask(h, message, conversation=None):
+    body = {"message": message}
+    if conversation:
+        body["conversation_id"] = conversation
+    return expect_ok_json(h.post_json("/chat/production", body, key=h.chat_key, source=h.source()))
+
+
+def test_emergency_in_crew_words_leads_with_its_procedure(h):
+    summary, steps = _section("safety-emergency-procedures.md", "Electric Shock")
+    a = _ask(h, "my buddy got zapped by the outlet behind the fryers")
+    check(a["response"].startswith(summary), f"the shock procedure does not lead: {a['response'][:200]!r}")
+    check(a["steps"][:len(steps)] == steps, f"the procedure is not whole and in order: {a['steps']!r}")
+    check("couldn't find" not in a["response"], "an emergency got 'couldn't find'")
+    check(a["agent_used"] == "safety" and a["escalate"], f"agent {a['agent_used']}, escalate {a['escalate']}")
+    check(any(c["section"] == "Electric Shock" for c in a["citations"]), f"not cited: {a['citations']!r}")
+
+
+def test_two_part_emergency_procedure_first(h):
+    summary, steps = _section("safety-grease-fire.md", "Grease Fire Steps in Order")
+    a = _ask(h, "flames in the fry vat!! and do we toss the fries that were in the basket")
+    check(a["response"].startswith(summary), f"the fire procedure does not lead: {a['response'][:200]!r}")
+    check(a["steps"][:len(steps)] == steps, "the fire procedure is not whole and in order")
+    check("pilot" not in " ".join(a["steps"]).lower(), "a step that contradicts the procedure")
+
+
+def test_unknown_model_is_admitted_first(h):
+    a = _ask(h, "zentrix ZX-700 fryer keeps beeping what do i do")
+    check(a["response"].startswith("I don't have the manual for the Zentrix ZX-700"),
+          f"no admission first: {a['response'][:200]!r}")
+
+
+def test_follow_up_keeps_the_subject(h):
+    first = _ask(h, "how hot do fish fillets need to get")
+    check("145" in first["response"], f"the fish figure does not lead: {first['response'][:200]!r}")
+    a = _ask(h, "and chicken?", first["conversation_id"])
+    check("165" in a["response"], f"the follow-up lost the subject: {a['response'][:200]!r}")
