@@ -12,7 +12,7 @@ static const char *const names[RANK_FEATURES] = {
 	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
 	"fault_section", "quiz", "overview", "faq", "category", "emergency", "heading_rare", "body_rare",
 	"heading_precision", "specs_wanted", "subject_heading", "subject_missing", "part_best", "part_figure", "heading_figure", "asked", "table", "table_for_steps",
-	"steps_for_figure"};
+	"steps_for_figure", "schedule", "schedule_for_steps"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -216,6 +216,8 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_TABLE] = s->nparts ? (double)s->nrows / (double)s->nparts : 0;
 	f[F_TABLE_FOR_STEPS] = q->kind == ASKED_PROCEDURE ? f[F_TABLE] : 0;
 	f[F_STEPS_FOR_FIGURE] = q->kind == ASKED_FIGURE && s->kind == SECTION_STEPS;
+	f[F_SCHEDULE] = s->kind == SECTION_SCHEDULE;
+	f[F_SCHEDULE_FOR_STEPS] = f[F_SCHEDULE] && (q->kind == ASKED_PROCEDURE || q->kind == ASKED_FAULT);
 	{
 		int subject = subject_term(q, idf);
 		uint32_t bit = subject >= 0 ? 1u << subject : 0;

@@ -53,6 +53,8 @@ enum rank_feature {
 	F_TABLE,            /* the share of the section that is table rows */
 	F_TABLE_FOR_STEPS,  /* ... when a procedure is asked (a schedule is no procedure) */
 	F_STEPS_FOR_FIGURE, /* a figure question, and a numbered procedure */
+	F_SCHEDULE,         /* a schedule (what is done how often) ... */
+	F_SCHEDULE_FOR_STEPS, /* ... when a procedure or a fault is asked */
 	RANK_FEATURES
 };
 

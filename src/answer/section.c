@@ -11,7 +11,7 @@
 #define SECTION_MAX_PARTS 256
 
 static const char *const kind_names[SECTION_KINDS] = {
-	"plain", "steps", "fault", "specs", "faq", "overview", "quiz"};
+	"plain", "steps", "fault", "specs", "faq", "overview", "quiz", "schedule"};
 
 const char *section_kind_name(enum section_kind k)
 {
@@ -226,6 +226,8 @@ static enum section_kind kind_of(const struct section *s)
 	static const char *const fault[] = {"troubleshoot", "fault", "error", "alarm", "problem",
 	                                    "not heating", "won't", "will not", "diagnos", NULL};
 	static const char *const specs[] = {"specification", "technical data", "rating", "capacit", NULL};
+	static const char *const schedule[] = {"schedule", "who does what", "how often", "maintenance plan",
+	                                       "frequency", NULL};
 	const char *h = s->heading;
 	char codes[1][16];
 	size_t questions = 0;
@@ -239,6 +241,8 @@ static enum section_kind kind_of(const struct section *s)
 		return SECTION_OVERVIEW;
 	if(h[0] && h[strlen(h) - 1] == '?')
 		return SECTION_FAQ;
+	if(heading_has(h, schedule))
+		return SECTION_SCHEDULE;
 	if(heading_has(h, specs))
 		return SECTION_SPECS;
 	if(heading_has(h, fault) || terms_codes_of(h, codes, 1) > 0 || s->nrows >= 3)

@@ -33,6 +33,7 @@ enum section_kind {
 	SECTION_FAQ,             /* its heading is a question */
 	SECTION_OVERVIEW,        /* a manual's introduction or overview */
 	SECTION_QUIZ,            /* questions and answers for training */
+	SECTION_SCHEDULE,        /* what is done how often ("Cleaning schedule"), not how */
 	SECTION_KINDS
 };
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """judge.py - judges answers by their lead and by what they must never say.
 
-    judge.py SET.tsv [SET.tsv ...]     (make eval runs it on every set)
+    judge.py [-q] SET.tsv [SET.tsv ...]     (make eval runs it on every set;
+                                             -q prints the figures, not the misses)
 
 A set is a tab-separated file of questions (tests/eval/README.md):
     id, kind, agent, question, lead, must_not, source
@@ -147,7 +148,8 @@ def run(paths, quiet=False):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
+    args = [a for a in sys.argv[1:] if a != "-q"]
+    if not args:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    run(sys.argv[1:])
+    run(args, quiet="-q" in sys.argv[1:])  # -q: figures only, no misses (a blind set's first contact)
