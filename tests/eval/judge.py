@@ -126,13 +126,13 @@ def run(paths, quiet=False):
                 first_words.append(words(" ".join(sentences[:2])))
                 all_words.append(words(" ".join([body.get("response", "")] + body.get("steps", []) +
                                                 body.get("safety_warnings", []))))
-            if problems and not quiet:
+            if not problems:
+                good += 1
+                k[0] += 1
+            elif not quiet:
                 lead = lead_of(body) if body else ""
                 print("  miss %s [%s] %r: %s\n      lead: %s" % (row["id"], row["kind"], row["question"],
                                                             "; ".join(problems), lead[:300]))
-            else:
-                good += 1
-                k[0] += 1
     for kind in sorted(kinds):
         p, n = kinds[kind]
         print("  %-10s %5.1f%% of %d" % (kind, 100.0 * p / n, n))
