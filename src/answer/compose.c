@@ -393,10 +393,37 @@ static bool same_figure(const char *a, const char *b)
 	return da && db && strtol(da, NULL, 10) == strtol(db, NULL, 10);
 }
 
+/* A question asked twice over ("..., what do i toss and who do i call"):
+ * when another section answers its second question, that section's lead
+ * follows the first sentence of this one's. */
+static ll_result two_part_lead(struct arena *a, const struct compose_in *in, const char **lead,
+                               const struct section **used)
+{
+	const struct section *o = in->nother ? &in->other[0] : NULL;
+	const struct section *s = &in->ranked[0];
+	int i;
+
+	if(in->ncards || !in->other_ask || !o || !*lead || o->coverage < COMPOSE_SECOND_COVERAGE ||
+	   (o->document_id == s->document_id && strcmp(o->path, s->path) == 0) || o->emergency ||
+	   o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW || (i = compose_lead(in->other_ask, o)) < 0)
+		return LL_OK;
+	{
+		size_t first = strcspn(*lead, ".!?");
+		const char *two = arena_printf(a, "%.*s %s", (int)(first + ((*lead)[first] ? 1 : 0)), *lead,
+		                               o->parts[i].text);
+
+		if(!two)
+			return LL_ENOMEM;
+		*lead = two;
+		*used = o;
+	}
+	return LL_OK;
+}
+
 static ll_result compose_section(struct arena *a, const struct compose_in *in, struct list *steps,
                                  struct list *warnings, struct buf *text, struct answer *out)
 {
-	const struct section *s = &in->ranked[0];
+	const struct section *s = &in->ranked[0], *second = NULL;
 	const char *lead;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
@@ -408,6 +435,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	if(lead && steps_begin_with(s, lead))
 		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result)
+		result = two_part_lead(a, in, &lead, &second);
+	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)
 		result = buf_appends(text, ":");
@@ -418,6 +447,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	for(size_t i = 0; i < in->nranked && out->ncitations < MAX_CITATIONS; i++)
 		if(i == 0 || in->ranked[i].score >= COMPOSE_MIN_SCORE)
 			add_citation(a, out, &in->ranked[i]);
+	if(second)
+		add_citation(a, out, second);
 	out->confidence = s->score;
 	out->service_call_recommended = in->ask->kind == ASKED_FAULT && strcasestr(s->body, "service") != NULL;
 	return result;

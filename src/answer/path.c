@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "answer/compose.h"
 #include "answer/path.h"
@@ -581,12 +582,32 @@ static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
 	return out;
 }
 
+/* The second question of a two-part one ("walk in was at 50 all night,
+ * what do i toss and who do i call"): the text after a join that starts
+ * a question of its own; NULL for a question asked once. */
+static const char *second_question(const char *text)
+{
+	static const char *const joins[] = {", ", "? ", ". ", " and ", " also ", NULL};
+	static const char *const starts[] = {"how ", "what ", "when ", "who ", "where ", "can ", "should ",
+	                                     "do ", "does ", "is ", "are ", "will ", "toss", "throw", NULL};
+
+	for(int i = 0; joins[i]; i++)
+		for(const char *p = strstr(text, joins[i]); p; p = strstr(p + 1, joins[i])) {
+			const char *rest = p + strlen(joins[i]);
+
+			for(int k = 0; starts[k]; k++)
+				if(strncasecmp(rest, starts[k], strlen(starts[k])) == 0 && p > text)
+					return rest;
+		}
+	return NULL;
+}
+
 /* The other part of an emergency question, ranked on its own: its words
  * alone pick the section that answers it. */
 static void rank_other(const struct answer_ctx *ctx, const struct question *q, struct compose_in *in,
                        struct ask *other)
 {
-	const char *text = in->ncards ? other_clauses(ctx, q->text) : NULL;
+	const char *text = in->ncards ? other_clauses(ctx, q->text) : second_question(q->text);
 	struct section *s;
 
 	if(!text || !in->nranked || !(s = arena_alloc(ctx->arena, in->nranked * sizeof(*s))))
