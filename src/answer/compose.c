@@ -394,7 +394,8 @@ static bool same_figure(const char *a, const char *b)
 }
 
 /* A question asked twice over ("..., what do i toss and who do i call"):
- * when another section answers its second question, that section's lead
+ * when another section of the same manual answers its second question (or
+ * one of another manual holds nearly all of it), that section's lead
  * follows the first sentence of this one's. */
 static ll_result two_part_lead(struct arena *a, const struct compose_in *in, const char **lead,
                                const struct section **used)
@@ -404,6 +405,7 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 	int i;
 
 	if(in->ncards || !in->other_ask || !o || !*lead || o->coverage < COMPOSE_SECOND_COVERAGE ||
+	   (o->document_id != s->document_id && o->coverage < 0.8) ||
 	   (o->document_id == s->document_id && strcmp(o->path, s->path) == 0) || o->emergency ||
 	   o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW || (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;
