@@ -118,3 +118,18 @@ char *buf_steal(struct buf *b)
 	b->cap = 0;
 	return s;
 }
+
+ll_result buf_read_file(struct buf *b, const char *path)
+{
+	char chunk[8192];
+	FILE *fp = fopen(path, "rb");
+	size_t n;
+	ll_result result = LL_OK;
+
+	if(!fp)
+		return LL_ENOTFOUND;
+	while(!result && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		result = buf_append(b, chunk, n);
+	fclose(fp);
+	return result;
+}

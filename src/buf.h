@@ -38,4 +38,9 @@ void buf_free(struct buf *b);
 /* Returns the contents as an allocated string (caller frees) and empties b. */
 char *buf_steal(struct buf *b);
 
+/* Appends the whole file at path (up to the buffer's limit: LL_ETOOLARGE
+ * beyond).  LL_ENOTFOUND when it cannot be opened. */
+__attribute__((warn_unused_result))
+ll_result buf_read_file(struct buf *b, const char *path);
+
 #endif

@@ -377,23 +377,16 @@ ll_result lexicon_parse(const char *vocabulary, const char *emergencies, const c
 	return LL_OK;
 }
 
+/* dir/name into b; a missing file is said on stderr. */
 static ll_result read_whole(const char *dir, const char *name, struct buf *b)
 {
 	char path[4096];
-	char chunk[8192];
-	FILE *fp;
-	size_t n;
-	ll_result result = LL_OK;
+	ll_result result;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fp = fopen(path, "rb");
-	if(!fp) {
+	result = buf_read_file(b, path);
+	if(result == LL_ENOTFOUND)
 		fprintf(stderr, "linelead: cannot open %s\n", path);
-		return LL_ENOTFOUND;
-	}
-	while(!result && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		result = buf_append(b, chunk, n);
-	fclose(fp);
 	return result;
 }
 

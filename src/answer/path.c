@@ -18,21 +18,6 @@
 
 /* ---------------------------------------------------------------- the kit */
 
-static ll_result read_text(const char *path, struct buf *b)
-{
-	char chunk[8192];
-	FILE *fp = fopen(path, "rb");
-	size_t n;
-	ll_result result = LL_OK;
-
-	if(!fp)
-		return LL_ENOTFOUND;
-	while(!result && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		result = buf_append(b, chunk, n);
-	fclose(fp);
-	return result;
-}
-
 ll_result answer_kit_load(const char *data_dir, struct answer_kit **out)
 {
 	struct answer_kit *kit = calloc(1, sizeof(*kit));
@@ -46,12 +31,12 @@ ll_result answer_kit_load(const char *data_dir, struct answer_kit **out)
 	snprintf(dir, sizeof(dir), "%s/data/answers", data_dir);
 	snprintf(path, sizeof(path), "%s/ranker.tsv", dir);
 	buf_init(&w, 1 << 20);
-	if(read_text(path, &w) == LL_ENOTFOUND) {
+	if(buf_read_file(&w, path) == LL_ENOTFOUND) {
 		snprintf(dir, sizeof(dir), "%s/answers", data_dir);
 		snprintf(path, sizeof(path), "%s/ranker.tsv", dir);
 	}
 	buf_reset(&w);
-	result = read_text(path, &w);
+	result = buf_read_file(&w, path);
 	if(!result && ranker_parse(buf_str(&w), &kit->ranker) != LL_OK) {
 		fprintf(stderr, "linelead: %s: malformed\n", path);
 		result = LL_EINVAL;
@@ -62,7 +47,7 @@ ll_result answer_kit_load(const char *data_dir, struct answer_kit **out)
 		/* optional: without it no section has been asked about */
 		snprintf(path, sizeof(path), "%s/asked.tsv", dir);
 		buf_reset(&w);
-		result = read_text(path, &w) == LL_ENOMEM ? LL_ENOMEM : LL_OK;
+		result = buf_read_file(&w, path) == LL_ENOMEM ? LL_ENOMEM : LL_OK;
 		if(!result)
 			result = asked_parse(buf_str(&w), kit->lexicon, &kit->asked);
 	}
