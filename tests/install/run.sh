@@ -153,6 +153,7 @@ if "$src/packaging/build-rpm.sh" "$tmp/pkg" >"$tmp/build-rpm.out" 2>&1; then
 		/usr/lib/systemd/system/linelead.service /usr/lib/systemd/system/linelead-migrate.service \
 		/usr/share/linelead/sql/001_schema.sql /usr/share/linelead/kb/safety-grease-fire.md \
 		/usr/share/linelead/data/routing/train.tsv /usr/share/linelead/web/index.html \
+		/usr/share/linelead/data/answers/emergencies.tsv /usr/share/linelead/data/answers/known-words.txt \
 		/usr/share/man/man1/linelead.1 /usr/share/man/man5/linelead.conf.5 \
 		/usr/share/man/man8/linelead-fcgi.8; do
 		grep -qx "$p\(\.gz\)\?" "$tmp/rpm.list" || missing+=" $p"
@@ -199,6 +200,7 @@ dpkg -L linelead | sort >"$tmp/files.installed"
 missing=''
 for p in /usr/sbin/linelead-fcgi /usr/bin/linelead /usr/share/linelead/sql/001_schema.sql \
 	/usr/share/linelead/kb /usr/share/linelead/data/routing/train.tsv /usr/share/linelead/web/index.html \
+	/usr/share/linelead/data/answers/emergencies.tsv /usr/share/linelead/data/answers/known-words.txt \
 	/etc/nginx/sites-available/linelead /etc/nginx/snippets/linelead-api.conf \
 	/lib/systemd/system/linelead.service /lib/systemd/system/linelead-migrate.service \
 	/usr/share/man/man8/linelead-fcgi.8.gz /usr/share/doc/linelead/INSTALL.md.gz; do
