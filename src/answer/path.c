@@ -53,7 +53,7 @@ ll_result answer_kit_load(const char *data_dir, struct answer_kit **out)
 	}
 	buf_free(&w);
 	if(result) {
-		log_error("answer_data_load_failed", "cannot load %s (ranker.tsv, vocabulary.tsv, emergencies.tsv)", dir);
+		log_error("answer_data_load_failed", "cannot load %s (ranker.tsv, vocabulary.tsv, emergencies.tsv, known-words.txt)", dir);
 		answer_kit_free(kit);
 		return result;
 	}
