@@ -284,7 +284,7 @@ static const char *second_part(const struct compose_in *in, const struct section
 	const struct section *ranked = in->other_ask ? in->other : in->ranked;
 	size_t nranked = in->other_ask ? in->nother : in->nranked;
 	const char *best = NULL;
-	double best_v = 1.0;
+	double best_v = 0.99;     /* one of its words, at least */
 
 	*from = NULL;
 	for(size_t k = 0; k < in->ncards; k++)
