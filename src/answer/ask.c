@@ -78,8 +78,8 @@ static enum figure figure_of(const char *t)
 		return FIGURE_FREQUENCY;
 	if(has_any(t, electric_cues))
 		return FIGURE_ELECTRIC;
-	if(has_any(t, pressure_cues))
-		return FIGURE_PRESSURE;
+	if(has_any(t, pressure_cues) && (!strstr(t, "pressure fryer") || strstr(t, "psi")))
+		return FIGURE_PRESSURE;   /* a pressure fryer is a machine, not a question of psi */
 	if(has_any(t, weight_cues))
 		return FIGURE_WEIGHT;
 	if(has_any(t, distance_cues))

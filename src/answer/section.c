@@ -28,7 +28,11 @@ static size_t step_marker(const char *s)
 	if(i == 0 && islower((unsigned char)s[0]) && (s[1] == '.' || s[1] == ')') && s[2] == ' ')
 		i = 1;
 	if(i > 0 && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
-		return i + 2;
+		return i + 2 + strspn(s + i + 2, " ");
+	/* "1.: Turn the fryer off": a PDF's numbered list laid out in columns,
+	 * which ingest read as a two-cell row */
+	if(i > 0 && s[i] == '.' && s[i + 1] == ':' && s[i + 2] == ' ')
+		return i + 3;
 	return 0;
 }
 

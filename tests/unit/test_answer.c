@@ -117,6 +117,9 @@ static void test_sections(void)
 	                                "WARNING: Never reheat in the holding cabinet.\n");
 
 	CHECK(s.nprose == 2 && s.nsteps == 2 && s.nwarnings == 1 && s.kind == SECTION_STEPS, "prose, steps, a notice");
+	s = make_section("Fryer", "3.1 Filtering", "1.: Turn the fryer off.\n\n2.: Open the drain valve.\n");
+	CHECK(s.nsteps == 2 && strcmp(s.parts[0].text, "Turn the fryer off.") == 0,
+	      "a PDF's numbered list read as a two-cell row is still steps");
 	s = make_section("Quiz", "Quiz Part 1", "Q: What is hot holding?\nA: 135.\nQ: Cold?\nA: 41.\n");
 	CHECK(s.kind == SECTION_QUIZ, "a quiz is a quiz");
 	s = make_section("Grill", "Error Codes > E03: Over-temperature", "Meaning: too hot.\n\n1. Press STOP.\n");
