@@ -1897,7 +1897,10 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 			}
 			warn = warning_word(t->s, t->len, &after) > 0 && !all_caps(t->s, t->len);
 			/* a FAQ question wrapped over lines is joined like a step */
-			item = step || bullet || line_question(t->s, t->len, &qstart);
+			/* "2. CLEANING" is a heading, not a step: the indented
+			 * paragraph under it does not go on with it */
+			item = ((step || bullet) && !(plain && line_is_text_heading(t->s, t->len))) ||
+			       line_question(t->s, t->len, &qstart);
 			item_indent = t->indent;
 			para = true;
 			if(plain) {

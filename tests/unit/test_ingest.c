@@ -62,6 +62,27 @@ int main(void)
 	check(strcmp(meta.category, "equipment") == 0, "header category");
 	check(strcmp(meta.source, "Acme BG-4 manual rev 3") == 0, "header source");
 	check(strncmp(md + off, "# BG-4 Grill", 12) == 0, "body starts after the blank line");
+	{
+		/* groff's pdftotext: a numbered ALL-CAPS heading over an indented
+		 * paragraph is a heading, not a step the paragraph goes on with */
+		static const char pdf[] =
+			"1. ERROR CODES\n"
+			"Q7        Fan stalled        Clear the fan and restart.\n"
+			"Q8        Probe open         Reseat the probe plug.\n"
+			"\n\n"
+			"2. CLEANING\n"
+			"      Brush the deck every night while it is warm, never hot. Wipe the rack\n"
+			"with a damp cloth.\n";
+		struct ingest_chunks c;
+		bool own = false, leaked = false;
+
+		check(ingest_chunk_text(&arena, pdf, strlen(pdf), INGEST_TEXT, &c) == LL_OK, "chunk a groff page");
+		for(size_t i = 0; i < c.count; i++) {
+			own |= strcmp(c.items[i].section, "2. CLEANING") == 0 && strstr(c.items[i].body, "Brush the deck");
+			leaked |= strcmp(c.items[i].section, "2. CLEANING") != 0 && strstr(c.items[i].body, "Brush the deck");
+		}
+		check(own && !leaked, "a numbered heading after a table keeps its own paragraph");
+	}
 	ingest_parse_header("# Just a doc\n\ntext\n", 19, &meta, &off);
 	check(off == 0 && meta.title[0] == '\0', "no header: nothing taken");
 	{
