@@ -393,6 +393,17 @@ static bool same_figure(const char *a, const char *b)
 	return da && db && strtol(da, NULL, 10) == strtol(db, NULL, 10);
 }
 
+/* The length of text's first sentence: up to ". " (or "!", "?") before a
+ * capital, so "Food Code 3-501.17" stays whole. */
+static size_t first_sentence(const char *text)
+{
+	for(size_t i = 0; text[i]; i++)
+		if((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ' &&
+		   isupper((unsigned char)text[i + 2]))
+			return i + 1;
+	return strlen(text);
+}
+
 /* A question asked twice over ("..., what do i toss and who do i call"):
  * when another section of the same manual answers its second question (or
  * one of another manual holds nearly all of it), that section's lead
@@ -410,9 +421,8 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 	   o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW || (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;
 	{
-		size_t first = strcspn(*lead, ".!?");
-		const char *two = arena_printf(a, "%.*s %s", (int)(first + ((*lead)[first] ? 1 : 0)), *lead,
-		                               o->parts[i].text);
+		size_t first = first_sentence(*lead);
+		const char *two = arena_printf(a, "%.*s %s", (int)first, *lead, o->parts[i].text);
 
 		if(!two)
 			return LL_ENOMEM;

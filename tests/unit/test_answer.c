@@ -183,6 +183,28 @@ static void test_compose(const struct answer_kit *kit)
 	CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Fish is safe at 145°F", 21) == 0 &&
 	      !strstr(a.response, "3 minutes"), "a figure question leads with the sentence stating that figure");
 
+	{
+		/* a question asked twice over: the second section's lead follows
+		 * the first sentence of the first, which keeps "3-501.17" whole */
+		struct section keep = make_section("Dates", "The 7-Day Rule",
+		                                   "Opened deli meat keeps 7 days (Food Code 3-501.17). Count day 1.\n");
+		struct section mark = make_section("Dates", "Writing the Label",
+		                                   "Write the earliest date of any ingredient on the label.\n");
+		struct ask q2;
+
+		ask_understand(kit->lexicon, "how long is opened ham good, what date goes on the label", &q);
+		ask_understand(kit->lexicon, "what date goes on the label", &q2);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = &keep;
+		in.nranked = 1;
+		in.other_ask = &q2;
+		in.other = &mark;
+		in.nother = 1;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "(Food Code 3-501.17). Write the earliest date") != NULL,
+		      "a two-part question: the second section's lead after the first's whole first sentence");
+	}
 	ask_understand(kit->lexicon, "kelvinator KX-9 ice machine flashing", &q);
 	in.unknown = "Kelvinator KX-9 ice machine";
 	in.nranked = 0;
