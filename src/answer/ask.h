@@ -32,6 +32,7 @@ struct ask {
 	int ncodes;
 	const struct emergency *emergency[LEXICON_MAX_EMERGENCIES];
 	int nemergency;
+	bool followup;                        /* leans on the turns before (answer/path.c) */
 };
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);

@@ -128,10 +128,11 @@ static bool names_code_of(const struct ask *q, const char *text)
 
 int compose_lead(const struct ask *q, const struct section *s)
 {
-	/* a code's own section is read in order: what it means, then the first check */
-	if(q->kind == ASKED_FAULT && names_code_of(q, s->heading) && s->nparts > 0)
+	/* a code's own section is read in order: what it means, then the first
+	 * check -- unless a follow-up asks about one part of it ("it came back") */
+	if(q->kind == ASKED_FAULT && !q->followup && names_code_of(q, s->heading) && s->nparts > 0)
 		return s->parts[0].kind == PART_STEP ? best_part(q, s) : 0;
-	bool pointed = q->ncodes > 0 ||
+	bool pointed = q->ncodes > 0 || q->followup ||
 	               (q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) ||
 	               q->kind == ASKED_DECISION;
 	int best;

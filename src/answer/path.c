@@ -393,6 +393,7 @@ static void understand(const struct answer_ctx *ctx, const struct question *q, c
 		 * burgers") weigh double, the earlier turns' words half */
 		struct terms all, earlier;
 
+		ask->followup = true;
 		terms_of(query + strlen(q->text), &earlier);
 		if(ask->kind == ASKED_PROCEDURE && ask->figure == FIGURE_NONE) {
 			/* "and chicken?" asks what the turn before asked ("how hot") */
