@@ -1653,19 +1653,18 @@ static void drop_small_print(struct tline *lines, size_t n)
 }
 
 /* Writes the normalised text of text[0..len) to out. */
-static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
-                                  struct buf *out)
+/* text cut into lines: indent measured, trailing blanks and form feeds
+ * (page breaks, kept as brk) trimmed; NULL when out of memory. */
+static struct tline *split_lines(struct arena *a, const char *text, size_t len, size_t *nout)
 {
 	struct tline *lines;
 	size_t n = 0, cap = 1, pos = 0;
-	ll_result result = LL_OK;
-	bool plain = fmt == INGEST_TEXT;
 
 	for(size_t i = 0; i < len; i++)
 		cap += text[i] == '\n';
 	lines = arena_alloc(a, cap * sizeof(*lines));
 	if(!lines)
-		return LL_ENOMEM;
+		return NULL;
 	while(pos < len) {
 		const char *line = text + pos;
 		const char *nl = memchr(line, '\n', len - pos);
@@ -1690,114 +1689,194 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 		                 t->s[t->len - 1] == '\f'))
 			t->len--;
 	}
+	*nout = n;
+	return lines;
+}
+
+/* Page furniture: lines with a page number that repeat, and lines
+ * repeated three times or more next to a page break, are dropped. */
+static ll_result drop_furniture(struct arena *a, struct tline *lines, size_t n)
+{
+	char **keys = arena_alloc(a, (n ? n : 1) * sizeof(*keys));
+	int *count = arena_alloc(a, (n ? n : 1) * sizeof(*count));
+	bool any_drop = false;
+
+	if(!keys || !count)
+		return LL_ENOMEM;
+	for(size_t i = 0; i < n; i++) {
+		char k[160];
+
+		line_key(lines[i].s, lines[i].len < 200 ? lines[i].len : 0, k, sizeof(k));
+		keys[i] = arena_strdup(a, k);
+		if(!keys[i])
+			return LL_ENOMEM;
+		count[i] = 0;
+	}
+	{
+		struct keyed *order = arena_alloc(a, (n ? n : 1) * sizeof(*order));
+
+		if(!order)
+			return LL_ENOMEM;
+		for(size_t i = 0; i < n; i++) {
+			order[i].key = keys[i];
+			order[i].idx = i;
+		}
+		qsort(order, n, sizeof(*order), keyed_cmp);
+		for(size_t i = 0; i < n;) {
+			size_t j = i;
+
+			while(j < n && strcmp(order[j].key, order[i].key) == 0)
+				j++;
+			for(size_t k = i; k < j; k++)
+				count[order[k].idx] = order[i].key[0] ? (int)(j - i) : 0;
+			i = j;
+		}
+	}
+	for(size_t i = 0; i < n; i++) {
+		struct tline *t = &lines[i];
+		bool pure, edge = false;
+
+		if(!t->len)
+			continue;
+		if(line_is_toc(t->s, t->len)) {
+			t->drop = true;
+			continue;
+		}
+		/* the first line of a page or the last before a break */
+		if(t->brk || i == 0)
+			edge = true;
+		else {
+			size_t j = i;
+
+			while(j > 0 && !lines[j - 1].len && !lines[j - 1].brk)
+				j--;
+			if(j > 0 && lines[j - 1].brk && !lines[j - 1].len)
+				edge = true;
+			for(j = i + 1; j < n && !lines[j].len && !lines[j].brk; j++)
+				;
+			if(j >= n || lines[j].brk)
+				edge = true;
+		}
+		if(line_has_page_number(t->s, t->len, &pure) && (count[i] >= 2 || (pure && edge)))
+			t->drop = any_drop = true;
+		else if(count[i] >= 3 && edge && !line_is_step(t->s, t->len) && !line_is_bullet(t->s, t->len))
+			t->drop = any_drop = true;
+	}
+	/* a repeated line next to a dropped one is furniture too */
+	for(size_t i = 0; any_drop && i < n; i++) {
+		if(!lines[i].drop || !lines[i].len)
+			continue;
+		for(int dir = -1; dir <= 1; dir += 2) {
+			size_t j = i;
+
+			for(;;) {
+				if((dir < 0 && j == 0) || (dir > 0 && j + 1 >= n))
+					break;
+				j = (size_t)((long)j + dir);
+				if(lines[j].len || lines[j].brk)
+					break;
+			}
+			if(j != i && lines[j].len && !lines[j].drop && count[j] >= 3 &&
+			   !line_is_step(lines[j].s, lines[j].len))
+				lines[j].drop = true;
+		}
+	}
+	/* a page break inside a paragraph: join the two halves */
+	for(size_t i = 0; any_drop && i < n; i++) {
+		size_t p, q;
+		bool gap = false;
+
+		if(!lines[i].drop)
+			continue;
+		for(p = i; p > 0 && (lines[p].drop || !lines[p].len); p--)
+			;
+		for(q = i; q < n && (lines[q].drop || !lines[q].len); q++)
+			gap |= lines[q].drop;
+		if(!gap || q >= n || p >= i || lines[p].drop || !lines[p].len)
+			continue;
+		if(!is_terminal(lines[p].s[lines[p].len - 1]) && islower((unsigned char)lines[q].s[0]))
+			for(size_t k = p + 1; k < q; k++)
+				lines[k].drop = true;
+		i = q;
+	}
+	return LL_OK;
+}
+
+/* A table starting at line i, written out: the lines it used (0: none).
+ * An open paragraph line is ended first, and taken back when no table
+ * starts. */
+static size_t try_table(struct tline *lines, size_t i, size_t n, const char *text, size_t len, bool plain,
+                        bool para, struct buf *out, ll_result *result, size_t *no_table)
+{
+	const struct tline *t = &lines[i];
+	size_t mark0 = out->len, used;
+	bool end_line = para && t->len && (t->s[0] == '|' || t->s[0] == '+' || plain);
+
+	if(end_line && (*result = buf_appends(out, "\n")) != LL_OK)
+		return 0;
+	used = pipe_table(lines, i, n, text, len, out, result);
+	if(!used && !*result && plain)
+		used = i < *no_table ? 0 : column_table(lines, i, n, text, len, out, result, no_table);
+	if(end_line && !used && !*result) {
+		out->len = mark0;
+		out->data[mark0] = '\0';
+	}
+	return used;
+}
+
+/* One line of the normalised text: its indent, a bullet glyph as "- ",
+ * a dot leader as ": ", a code set off by a gap with a colon. */
+static ll_result emit_line(struct buf *out, const struct tline *t, bool plain, bool glyph, size_t mark)
+{
+	const char *lead, *lend;
+	size_t from = 0, label, gap;
+	ll_result result = LL_OK;
+
+	if(!plain)
+		return buf_printf(out, "%*s%.*s", (int)t->indent, "", (int)t->len, t->s);
+	if(t->indent && (result = buf_printf(out, "%*s", (int)t->indent, "")) != LL_OK)
+		return result;
+	if(glyph) {
+		result = buf_appends(out, "- ");
+		from = mark;
+	}
+	/* "Water pressure ........ 20 psi" -> "Water pressure: 20 psi" */
+	lead = dot_leader(t->s + from, t->len - from, &lend);
+	if(!result && lead && lend < t->s + t->len) {
+		result = buf_append(out, t->s + from, (size_t)(lead - t->s - from));
+		if(!result)
+			result = buf_appends(out, ": ");
+		if(!result)
+			result = buf_append(out, lend, (size_t)(t->s + t->len - lend));
+	} else if(!result && (label = code_label(t->s, t->len, &gap)) != 0 && gap) {
+		/* "AL-3  Fill timeout" -> "AL-3: Fill timeout." */
+		size_t name = gap;
+
+		while(name < t->len && t->s[name] == ' ')
+			name++;
+		result = buf_printf(out, "%.*s: %.*s%s", (int)gap, t->s, (int)(t->len - name), t->s + name,
+		                    label == t->len && !is_terminal(t->s[t->len - 1]) ? "." : "");
+	} else if(!result)
+		result = buf_append(out, t->s + from, t->len - from);
+	return result;
+}
+
+static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
+                                  struct buf *out)
+{
+	struct tline *lines;
+	size_t n = 0;
+	ll_result result = LL_OK;
+	bool plain = fmt == INGEST_TEXT;
+
+	if(!(lines = split_lines(a, text, len, &n)))
+		return LL_ENOMEM;
 	unbox_lines(lines, n);
 	if((result = number_step_words(a, lines, n)) != LL_OK)
 		return result;
 	if(plain) {
-		/* page furniture: lines with a page number that repeat, and lines
-		 * repeated three times or more next to a page break */
-		char **keys = arena_alloc(a, (n ? n : 1) * sizeof(*keys));
-		int *count = arena_alloc(a, (n ? n : 1) * sizeof(*count));
-		bool any_drop = false;
-
-		if(!keys || !count)
-			return LL_ENOMEM;
-		for(size_t i = 0; i < n; i++) {
-			char k[160];
-
-			line_key(lines[i].s, lines[i].len < 200 ? lines[i].len : 0, k, sizeof(k));
-			keys[i] = arena_strdup(a, k);
-			if(!keys[i])
-				return LL_ENOMEM;
-			count[i] = 0;
-		}
-		{
-			struct keyed *order = arena_alloc(a, (n ? n : 1) * sizeof(*order));
-
-			if(!order)
-				return LL_ENOMEM;
-			for(size_t i = 0; i < n; i++) {
-				order[i].key = keys[i];
-				order[i].idx = i;
-			}
-			qsort(order, n, sizeof(*order), keyed_cmp);
-			for(size_t i = 0; i < n;) {
-				size_t j = i;
-
-				while(j < n && strcmp(order[j].key, order[i].key) == 0)
-					j++;
-				for(size_t k = i; k < j; k++)
-					count[order[k].idx] = order[i].key[0] ? (int)(j - i) : 0;
-				i = j;
-			}
-		}
-		for(size_t i = 0; i < n; i++) {
-			struct tline *t = &lines[i];
-			bool pure, edge = false;
-
-			if(!t->len)
-				continue;
-			if(line_is_toc(t->s, t->len)) {
-				t->drop = true;
-				continue;
-			}
-			/* the first line of a page or the last before a break */
-			if(t->brk || i == 0)
-				edge = true;
-			else {
-				size_t j = i;
-
-				while(j > 0 && !lines[j - 1].len && !lines[j - 1].brk)
-					j--;
-				if(j > 0 && lines[j - 1].brk && !lines[j - 1].len)
-					edge = true;
-				for(j = i + 1; j < n && !lines[j].len && !lines[j].brk; j++)
-					;
-				if(j >= n || lines[j].brk)
-					edge = true;
-			}
-			if(line_has_page_number(t->s, t->len, &pure) && (count[i] >= 2 || (pure && edge)))
-				t->drop = any_drop = true;
-			else if(count[i] >= 3 && edge && !line_is_step(t->s, t->len) && !line_is_bullet(t->s, t->len))
-				t->drop = any_drop = true;
-		}
-		/* a repeated line next to a dropped one is furniture too */
-		for(size_t i = 0; any_drop && i < n; i++) {
-			if(!lines[i].drop || !lines[i].len)
-				continue;
-			for(int dir = -1; dir <= 1; dir += 2) {
-				size_t j = i;
-
-				for(;;) {
-					if((dir < 0 && j == 0) || (dir > 0 && j + 1 >= n))
-						break;
-					j = (size_t)((long)j + dir);
-					if(lines[j].len || lines[j].brk)
-						break;
-				}
-				if(j != i && lines[j].len && !lines[j].drop && count[j] >= 3 &&
-				   !line_is_step(lines[j].s, lines[j].len))
-					lines[j].drop = true;
-			}
-		}
-		/* a page break inside a paragraph: join the two halves */
-		for(size_t i = 0; any_drop && i < n; i++) {
-			size_t p, q;
-			bool gap = false;
-
-			if(!lines[i].drop)
-				continue;
-			for(p = i; p > 0 && (lines[p].drop || !lines[p].len); p--)
-				;
-			for(q = i; q < n && (lines[q].drop || !lines[q].len); q++)
-				gap |= lines[q].drop;
-			if(!gap || q >= n || p >= i || lines[p].drop || !lines[p].len)
-				continue;
-			if(!is_terminal(lines[p].s[lines[p].len - 1]) && islower((unsigned char)lines[q].s[0]))
-				for(size_t k = p + 1; k < q; k++)
-					lines[k].drop = true;
-			i = q;
-		}
+		if((result = drop_furniture(a, lines, n)) != LL_OK)
+			return result;
 		if((result = unzip_columns(a, &lines, &n)) != LL_OK)
 			return result;
 		drop_small_print(lines, n);
@@ -1824,23 +1903,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 				item = warn = para = false;
 				continue;
 			}
-			if(para && t->len && (t->s[0] == '|' || t->s[0] == '+' || plain)) {
-				/* a table may start here: end the open line first */
-				size_t mark0 = out->len;
-
-				result = buf_appends(out, "\n");
-				used = result ? 0 : pipe_table(lines, i, n, text, len, out, &result);
-				if(!used && !result && plain)
-					used = i < no_table ? 0 : column_table(lines, i, n, text, len, out, &result, &no_table);
-				if(!used && !result) {
-					out->len = mark0;
-					out->data[mark0] = '\0';
-				}
-			} else {
-				used = pipe_table(lines, i, n, text, len, out, &result);
-				if(!used && !result && plain)
-					used = i < no_table ? 0 : column_table(lines, i, n, text, len, out, &result, &no_table);
-			}
+			used = try_table(lines, i, n, text, len, plain, para, out, &result, &no_table);
 			if(result)
 				break;
 			if(used) {
@@ -1903,36 +1966,8 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 			       line_question(t->s, t->len, &qstart);
 			item_indent = t->indent;
 			para = true;
-			if(plain) {
-				const char *lead, *lend;
-				size_t from = 0, label, gap;
-
-				if(t->indent && (result = buf_printf(out, "%*s", (int)t->indent, "")) != LL_OK)
-					break;
-				if(glyph) {
-					result = buf_appends(out, "- ");
-					from = mark;
-				}
-				/* "Water pressure ........ 20 psi" -> "Water pressure: 20 psi" */
-				lead = dot_leader(t->s + from, t->len - from, &lend);
-				if(!result && lead && lend < t->s + t->len) {
-					result = buf_append(out, t->s + from, (size_t)(lead - t->s - from));
-					if(!result)
-						result = buf_appends(out, ": ");
-					if(!result)
-						result = buf_append(out, lend, (size_t)(t->s + t->len - lend));
-				} else if(!result && (label = code_label(t->s, t->len, &gap)) != 0 && gap) {
-					/* "AL-3  Fill timeout" -> "AL-3: Fill timeout." */
-					size_t name = gap;
-
-					while(name < t->len && t->s[name] == ' ')
-						name++;
-					result = buf_printf(out, "%.*s: %.*s%s", (int)gap, t->s, (int)(t->len - name), t->s + name,
-					                    label == t->len && !is_terminal(t->s[t->len - 1]) ? "." : "");
-				} else if(!result)
-					result = buf_append(out, t->s + from, t->len - from);
-			} else
-				result = buf_printf(out, "%*s%.*s", (int)t->indent, "", (int)t->len, t->s);
+			if(!result)
+				result = emit_line(out, t, plain, glyph, mark);
 		}
 		if(!result && para)
 			result = buf_appends(out, "\n");
@@ -2037,6 +2072,50 @@ static ll_result heading_set(struct parse *p, char heads[HEAD_LEVELS][MAX_SECTIO
 
 /* Lines into sections and blocks.  A numbered list is one block even with
  * blank lines between its steps; an indented line continues a list item. */
+/* The level of a heading line (0: none): a Markdown "## ...", or in plain
+ * text, after a blank line, an ALL-CAPS or numbered heading ("3. FAULT
+ * CODES" is a heading, not a step; "4.2 Daily Cleaning" sits under "4
+ * CLEANING"). */
+static int heading_level(const char *t, size_t tl, enum ingest_format fmt, bool prev_blank)
+{
+	int level = 0;
+
+	if(fmt == INGEST_MARKDOWN && t[0] == '#') {
+		while(level < (int)tl && t[level] == '#')
+			level++;
+		return level <= 6 && (size_t)level < tl && t[level] == ' ' ? level : 0;
+	}
+	if(fmt == INGEST_TEXT && prev_blank && !line_is_bullet(t, tl) && line_is_text_heading(t, tl))
+		return numbered_heading(t, tl) > 1 ? 3 : 2;
+	return 0;
+}
+
+/* The line of text starting at pos, indent and trailing blanks trimmed
+ * (*n its length). */
+static const char *trimmed_line(const char *text, size_t len, size_t pos, size_t *n)
+{
+	const char *t = text + pos;
+
+	*n = 0;
+	while(t < text + len && (*t == ' ' || *t == '\t'))
+		t++;
+	while(t + *n < text + len && t[*n] != '\n')
+		(*n)++;
+	while(*n && (t[*n - 1] == '\r' || t[*n - 1] == ' ' || t[*n - 1] == '\t'))
+		(*n)--;
+	return t;
+}
+
+/* Does a line of kind lk go on with the open block of kind? */
+static bool block_continues(enum block_kind kind, enum block_kind lk, size_t indent, bool prev_blank)
+{
+	if(lk == kind && lk != BLOCK_PARA)
+		return true;                       /* next item of the list */
+	if(lk == BLOCK_PARA && kind != BLOCK_PARA)
+		return indent >= 2;                /* a wrapped item */
+	return lk == BLOCK_PARA && kind == BLOCK_PARA && !prev_blank;
+}
+
 static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enum ingest_format fmt)
 {
 	char heads[HEAD_LEVELS][MAX_SECTION_LEN] = {"", "", "", "", "", ""};
@@ -2071,21 +2150,9 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 			continue;
 		}
 		{
-			int level = 0;
-			bool heading = false;
+			int level = heading_level(t, tl, fmt, prev_blank);
 
-			if(fmt == INGEST_MARKDOWN && t[0] == '#') {
-				while(level < (int)tl && t[level] == '#')
-					level++;
-				heading = level <= 6 && (size_t)level < tl && t[level] == ' ';
-			} else if(fmt == INGEST_TEXT && prev_blank && !line_is_bullet(t, tl) &&
-			          line_is_text_heading(t, tl)) {
-				/* "3. FAULT CODES" is a numbered heading, not a step;
-				 * "4.2 Daily Cleaning" sits under "4 CLEANING" */
-				heading = true;
-				level = numbered_heading(t, tl) > 1 ? 3 : 2;
-			}
-			if(heading) {
+			if(level) {
 				if(open)
 					result = block_add(p, kind, text + bstart, bend - bstart);
 				open = false;
@@ -2107,15 +2174,9 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 			if(!label && fmt == INGEST_TEXT && tl <= 60) {
 				/* a run-in subheading names the section under the last
 				 * heading, as a code does, and leaves the body */
-				const char *nt = text + next;
-				size_t nl2 = 0;
+				size_t nl2;
+				const char *nt = trimmed_line(text, len, next, &nl2);
 
-				while(nt < text + len && (*nt == ' ' || *nt == '\t'))
-					nt++;
-				while(nt + nl2 < text + len && nt[nl2] != '\n')
-					nl2++;
-				while(nl2 && (nt[nl2 - 1] == '\r' || nt[nl2 - 1] == ' ' || nt[nl2 - 1] == '\t'))
-					nl2--;
 				if(line_is_subheading(t, tl, nt, nl2)) {
 					if(open)
 						result = block_add(p, kind, text + bstart, bend - bstart);
@@ -2141,16 +2202,8 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 		{
 			bool step = line_is_step(t, tl), bullet = !step && line_is_bullet(t, tl);
 			enum block_kind lk = step ? BLOCK_STEPS : bullet ? BLOCK_BULLETS : BLOCK_PARA;
-			bool continues;
+			bool continues = open && block_continues(kind, lk, indent, prev_blank);
 
-			if(!open)
-				continues = false;
-			else if(lk == kind && lk != BLOCK_PARA)
-				continues = true;                       /* next item of the list */
-			else if(lk == BLOCK_PARA && kind != BLOCK_PARA)
-				continues = indent >= 2;                /* a wrapped item */
-			else
-				continues = lk == BLOCK_PARA && kind == BLOCK_PARA && !prev_blank;
 			if(open && !continues) {
 				result = block_add(p, kind, text + bstart, bend - bstart);
 				open = false;

@@ -263,6 +263,51 @@ static ll_result store_result(struct worker *w, const struct chat_request *in, s
 	return result;
 }
 
+/* The agents that answer: the classifier's (or the request's override),
+ * safety first whenever an emergency is named.  LL_EVALIDATION for an
+ * unknown override. */
+static ll_result choose_agents(struct worker *w, const struct chat_request *in, const char *text,
+                               struct chat_result *out, bool *emergency)
+{
+	const struct emergency *emergencies[LEXICON_MAX_EMERGENCIES];
+
+	classifier_classify(w->classifier, text, &out->classification);
+	out->agent = out->classification.agent;
+	out->secondary = out->classification.secondary;
+	if(in->agent) {
+		out->agent = agent_from_name(in->agent);
+		out->secondary = AGENT_NONE;
+		if(out->agent == AGENT_NONE)
+			return LL_EVALIDATION;
+	}
+	*emergency = lexicon_emergencies(w->answers->lexicon, text, emergencies, LEXICON_MAX_EMERGENCIES) > 0;
+	if(*emergency && !in->agent && out->agent != AGENT_SAFETY) {
+		/* life safety first: the emergency's procedure leads, the rest after */
+		out->secondary = out->agent;
+		out->agent = AGENT_SAFETY;
+	}
+	if(out->secondary == out->agent || out->secondary == AGENT_GENERAL || out->agent == AGENT_GENERAL)
+		out->secondary = AGENT_NONE;
+	return LL_OK;
+}
+
+/* A follow-up without a topic word of its own ("what about the upper
+ * plate?") stays with the agent of the conversation. */
+static void keep_thread_agent(const struct turn *history, size_t nhistory, struct chat_result *out)
+{
+	if(!nhistory || (out->agent != AGENT_GENERAL && out->classification.confidence >= 0.5))
+		return;
+	for(size_t i = nhistory; i-- > 0;) {
+		enum agent_id prev = history[i].agent ? agent_from_name(history[i].agent) : AGENT_NONE;
+
+		if(strcmp(history[i].role, "assistant") != 0 || prev == AGENT_NONE || prev == AGENT_GENERAL)
+			continue;
+		out->agent = prev;
+		out->secondary = AGENT_NONE;
+		return;
+	}
+}
+
 ll_result orchestrator_answer(struct worker *w, struct http_request *req,
                               const struct chat_request *in, generator_token_fn on_token,
                               void *ctx, struct chat_result *out)
@@ -274,7 +319,6 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	struct answer second;
 	enum agent_id order[2];
 	const char *query, *text;
-	const struct emergency *emergencies[LEXICON_MAX_EMERGENCIES];
 	bool degraded = false, emergency;
 	ll_result result;
 
@@ -294,25 +338,9 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 		result = LL_ENOMEM;
 		goto out;
 	}
-	classifier_classify(w->classifier, text, &out->classification);
-	out->agent = out->classification.agent;
-	out->secondary = out->classification.secondary;
-	if(in->agent) {
-		out->agent = agent_from_name(in->agent);
-		out->secondary = AGENT_NONE;
-		if(out->agent == AGENT_NONE) {
-			result = LL_EVALIDATION;
-			goto out;
-		}
-	}
-	emergency = lexicon_emergencies(w->answers->lexicon, text, emergencies, LEXICON_MAX_EMERGENCIES) > 0;
-	if(emergency && !in->agent && out->agent != AGENT_SAFETY) {
-		/* life safety first: the emergency's procedure leads, the rest after */
-		out->secondary = out->agent;
-		out->agent = AGENT_SAFETY;
-	}
-	if(out->secondary == out->agent || out->secondary == AGENT_GENERAL || out->agent == AGENT_GENERAL)
-		out->secondary = AGENT_NONE;
+	result = choose_agents(w, in, text, out, &emergency);
+	if(result)
+		goto out;
 	if(in->conversation_id) {
 		if(req)
 			worker_stage(w, req, "history");
@@ -320,19 +348,8 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 		if(result)
 			goto out;
 	}
-	/* a follow-up without a topic word of its own ("what about the upper
-	 * plate?") stays with the agent of the conversation */
-	if(!in->agent && nhistory && (out->agent == AGENT_GENERAL || out->classification.confidence < 0.5)) {
-		for(size_t i = nhistory; i-- > 0;) {
-			enum agent_id prev = history[i].agent ? agent_from_name(history[i].agent) : AGENT_NONE;
-
-			if(strcmp(history[i].role, "assistant") != 0 || prev == AGENT_NONE || prev == AGENT_GENERAL)
-				continue;
-			out->agent = prev;
-			out->secondary = AGENT_NONE;
-			break;
-		}
-	}
+	if(!in->agent)
+		keep_thread_agent(history, nhistory, out);
 	/* the agent is settled: a stream shows it now, before retrieval and
 	 * generation (on_token's "no text" call, see orchestrator.h) */
 	if(on_token && on_token(ctx, NULL, 0)) {

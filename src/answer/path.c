@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 #include "answer/compose.h"
@@ -28,14 +29,12 @@ ll_result answer_kit_load(const char *data_dir, struct answer_kit **out)
 	*out = NULL;
 	if(!kit)
 		return LL_ENOMEM;
+	/* the source tree's data/answers, or an install's answers/ */
 	snprintf(dir, sizeof(dir), "%s/data/answers", data_dir);
+	if(access(dir, R_OK) != 0)
+		snprintf(dir, sizeof(dir), "%s/answers", data_dir);
 	snprintf(path, sizeof(path), "%s/ranker.tsv", dir);
 	buf_init(&w, 1 << 20);
-	if(buf_read_file(&w, path) == LL_ENOTFOUND) {
-		snprintf(dir, sizeof(dir), "%s/answers", data_dir);
-		snprintf(path, sizeof(path), "%s/ranker.tsv", dir);
-	}
-	buf_reset(&w);
 	result = buf_read_file(&w, path);
 	if(!result && ranker_parse(buf_str(&w), &kit->ranker) != LL_OK) {
 		fprintf(stderr, "linelead: %s: malformed\n", path);
@@ -376,10 +375,10 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 	}
 	if(!result && b.len)
 		result = machine_named(&w, &b);
-	if(!result && b.len)
-		*out = arena_strdup(ctx->arena, buf_str(&b));
+	if(!result && b.len && !(*out = arena_strdup(ctx->arena, buf_str(&b))))
+		result = LL_ENOMEM;
 	buf_free(&b);
-	return result || (b.len && !*out) ? (result ? result : LL_ENOMEM) : LL_OK;
+	return result;
 }
 
 /* ---------------------------------------------------------------- the path */
