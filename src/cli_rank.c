@@ -102,6 +102,8 @@ int cli_vocab(struct worker *w, int argc, char **argv)
 		return 1;
 	ask_understand(w->answers->lexicon, text, &ask);
 	printf("text: %s\nasks: %s\n", text, ask_kind_name(ask.kind));
+	if(ask.figure != FIGURE_NONE)
+		printf("figure: %s\n", ask_figure_name(ask.figure));
 	for(int i = 0; i < ask.nemergency; i++)
 		printf("emergency: %s (%s)\n", ask.emergency[i]->id, ask.emergency[i]->name);
 	return 0;

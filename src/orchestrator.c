@@ -1,6 +1,8 @@
 /* orchestrator.c - classify, retrieve, generate, merge, store. */
 #include "config.h"
 
+#include <ctype.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -43,22 +45,45 @@ static char *random_id(struct arena *a, const char *prefix)
 	return arena_printf(a, "%s%s", prefix, hex);
 }
 
+/* Does message hold one of words as a whole word (any case)? */
+static bool has_word(const char *message, const char *const *words)
+{
+	for(const char *p = message; *p; p++) {
+		if(p > message && isalnum((unsigned char)p[-1]))
+			continue;
+		for(int i = 0; words[i]; i++) {
+			size_t n = strlen(words[i]);
+
+			if(strncasecmp(p, words[i], n) == 0 && !isalnum((unsigned char)p[n]))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Is message a follow-up that leans on the turn before for its subject?
  * Few content words of its own ("and hot holding?", "what if it didn't get
- * there in time"), or an opening that continues ("and", "what about"). */
+ * there in time"), an opening that continues ("and", "what about"), or,
+ * naming no code of its own, a word pointing back ("it came back again",
+ * "that one", "he still"). */
 static bool leans_on_history(const char *message)
 {
 	static const char *const openings[] = {"and ", "what about", "what if", "how about", "ok ", "okay ",
 	                                       "also ", "then ", "but ", "so ", "same ", "what else", NULL};
+	static const char *const pointing[] = {"it", "its", "it's", "that", "this", "those", "them", "they",
+	                                       "he", "she", "him", "her", "again", "still", "too", "instead",
+	                                       "same", NULL};
 	struct terms t;
 	char codes[1][16], nouns[64];
 
 	for(int i = 0; openings[i]; i++)
 		if(strncasecmp(message, openings[i], strlen(openings[i])) == 0)
 			return true;
+	if(terms_codes_of(message, codes, 1) > 0)
+		return false;
 	terms_of(message, &t);
-	return t.n <= 3 && terms_codes_of(message, codes, 1) == 0 &&
-	       terms_machine_nouns(message, nouns, sizeof(nouns)) == 0;
+	return has_word(message, pointing) ||
+	       (t.n <= 3 && terms_machine_nouns(message, nouns, sizeof(nouns)) == 0);
 }
 
 #define FOLLOWUP_TURNS 2   /* earlier questions a follow-up's query takes in */

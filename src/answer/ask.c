@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -13,6 +14,14 @@ static const char *const kind_names[ASKED_KINDS] = {"procedure", "figure", "deci
 const char *ask_kind_name(enum asked k)
 {
 	return k < ASKED_KINDS ? kind_names[k] : "procedure";
+}
+
+const char *ask_figure_name(enum figure f)
+{
+	static const char *const names[] = {"none", "temperature", "time", "concentration", "amount",
+	                                    "frequency", "electric", "pressure", "weight", "distance"};
+
+	return f <= FIGURE_DISTANCE ? names[f] : "none";
 }
 
 /* Cue phrases, matched in " <lower-cased question> " (so " can " is a word). */
@@ -70,6 +79,39 @@ static bool starts_any(const char *text, const char *const *cues)
 	return false;
 }
 
+/* A reading the crew took: a bare number a thermometer could show, after a
+ * word that reports one ("reading 46", "came in at 44", "temped at 158",
+ * "its at 48"), followed by nothing, a degree or a plain word, never by
+ * another figure's unit ("at 30 min"). */
+static bool reads_temperature(const char *t)
+{
+	static const char *const cues[] = {"reading ", "reads ", "read ", " at ", "temped ", "temps ",
+	                                   "probed ", "showing ", "shows ", "says ", "only ", NULL};
+	static const char *const after[] = {",", ".", "?", "!", ";", "f ", "f,", "f.", "f?", "\xC2\xB0",
+	                                    " degree", " f ", " and ", " on ", " in ", " the ", " all ", " for ",
+	                                    " after ", " since ", " now", " we ", " so ", " but ", " still",
+	                                    " what", " is ", " it", " can ", " should", " do ", " keep", " take",
+	                                    " or ", " toss", " throw", " serve", " ok", " good", NULL};
+
+	for(const char *p = t + 1; *p; p++) {
+		char *end;
+		long v;
+
+		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]) || p[-1] == '.')
+			continue;
+		v = strtol(p, &end, 10);
+		if(v < 25 || v > 220 || !(strcmp(end, " ") == 0 || starts_any(end, after)))
+			continue;
+		for(int i = 0; cues[i]; i++) {
+			size_t n = strlen(cues[i]);
+
+			if((size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
 static enum figure figure_of(const char *t)
 {
 	if(has_any(t, concentration_cues))
@@ -90,7 +132,7 @@ static enum figure figure_of(const char *t)
 		return FIGURE_TIME;
 	if(has_any(t, amount_cues))
 		return FIGURE_AMOUNT;
-	return FIGURE_NONE;
+	return reads_temperature(t) ? FIGURE_TEMPERATURE : FIGURE_NONE;
 }
 
 /* A code that is an error code (a letter and digits: E03, AL-3), not only a

@@ -38,6 +38,7 @@ struct ask {
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);
 
 const char *ask_kind_name(enum asked k);
+const char *ask_figure_name(enum figure f);
 
 /* The same code or model number, whatever the case and hyphens ("WH120"
  * and "WH-120", "e-3" and "E3"). */

@@ -383,6 +383,20 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 
 /* ---------------------------------------------------------------- the path */
 
+/* What a follow-up takes from the turns before: "and chicken?" asks what
+ * they asked ("how hot"), "it came back" is about the code they named. */
+static void inherit(struct ask *ask, const struct ask *before)
+{
+	if(ask->kind == ASKED_PROCEDURE && ask->figure == FIGURE_NONE) {
+		ask->kind = before->kind;
+		ask->figure = before->figure;
+	}
+	if(ask->ncodes == 0) {
+		memcpy(ask->codes, before->codes, sizeof(ask->codes));
+		ask->ncodes = before->ncodes;
+	}
+}
+
 static void understand(const struct answer_ctx *ctx, const struct question *q, const char *query,
                        struct ask *ask)
 {
@@ -392,16 +406,12 @@ static void understand(const struct answer_ctx *ctx, const struct question *q, c
 		 * burgers") weigh double, the earlier turns' words half */
 		struct terms all, earlier;
 
+		struct ask before;
+
 		ask->followup = true;
 		terms_of(query + strlen(q->text), &earlier);
-		if(ask->kind == ASKED_PROCEDURE && ask->figure == FIGURE_NONE) {
-			/* "and chicken?" asks what the turn before asked ("how hot") */
-			struct ask before;
-
-			ask_understand(ctx->kit->lexicon, query + strlen(q->text), &before);
-			ask->kind = before.kind;
-			ask->figure = before.figure;
-		}
+		ask_understand(ctx->kit->lexicon, query + strlen(q->text), &before);
+		inherit(ask, &before);
 		for(int i = 0; i < ask->terms.n; i++)
 			if(!terms_match(&earlier, ask->terms.term[i], NULL))
 				ask->terms.weight[i] *= 2;
@@ -433,10 +443,11 @@ static bool model_manual(const char *title)
 	return false;
 }
 
-/* The manual the question names by brand or model: a question term held
- * by the title of exactly one candidate maker's manual and by nothing else
- * among the candidates ("polar swirl", "bg4"); 0 when none. */
-static long long named_manual(const struct ask *q, const struct section *s, size_t n)
+/* The manual the question names by brand or model: a question term of at
+ * least min_weight held by the title of exactly one candidate maker's
+ * manual and by nothing else among the candidates ("polar swirl", "bg4");
+ * 0 when none. */
+static long long manual_named_by(const struct ask *q, const struct section *s, size_t n, double min_weight)
 {
 	for(int t = 0; t < q->terms.n; t++) {
 		uint32_t bit = 1u << t;
@@ -444,7 +455,7 @@ static long long named_manual(const struct ask *q, const struct section *s, size
 		bool unique = true;
 		char nouns[64];
 
-		if(q->terms.weight[t] < 1 || terms_machine_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
+		if(q->terms.weight[t] < min_weight || terms_machine_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
 			continue;
 		for(size_t i = 0; i < n && unique; i++)
 			if((terms_match(&q->terms, s[i].title, NULL) & bit) && model_manual(s[i].title)) {
@@ -458,6 +469,15 @@ static long long named_manual(const struct ask *q, const struct section *s, size
 			return doc;
 	}
 	return 0;
+}
+
+/* The manual the question names, else the one an earlier turn of a
+ * follow-up named ("frostline F1" then "it's back again today"). */
+static long long named_manual(const struct ask *q, const struct section *s, size_t n)
+{
+	long long doc = manual_named_by(q, s, n, 1);
+
+	return doc || !q->followup ? doc : manual_named_by(q, s, n, 0.5);
 }
 
 /* Keeps only the named manual's sections (a question naming a model is
