@@ -397,38 +397,41 @@ static void inherit(struct ask *ask, const struct ask *before)
 	}
 }
 
+/* ask leans on earlier text (the turns before a follow-up, the first half
+ * of a two-part question): its own new words ("turkey" in "what about
+ * turkey burgers") weigh double, the earlier words half. */
+static void lean_on(const struct lexicon *lx, struct ask *ask, const char *earlier)
+{
+	struct terms prior;
+	struct ask before;
+
+	ask->followup = true;
+	terms_of(earlier, &prior);
+	ask_understand(lx, earlier, &before);
+	inherit(ask, &before);
+	for(int i = 0; i < ask->terms.n; i++)
+		if(!terms_match(&prior, ask->terms.term[i], NULL))
+			ask->terms.weight[i] *= 2;
+	for(int i = 0; i < prior.n && ask->terms.n < TERMS_MAX; i++) {
+		struct terms *t = &ask->terms;
+
+		if(terms_match(t, prior.term[i], NULL))
+			continue;
+		memcpy(t->term[t->n], prior.term[i], sizeof(t->term[0]));
+		t->weight[t->n] = prior.weight[i] * 0.5;
+		t->exact[t->n] = prior.exact[i];
+		t->code[t->n] = prior.code[i];
+		t->len[t->n] = prior.len[i];
+		t->n++;
+	}
+}
+
 static void understand(const struct answer_ctx *ctx, const struct question *q, const char *query,
                        struct ask *ask)
 {
 	ask_understand(ctx->kit->lexicon, q->text, ask);
-	if(query && strcmp(query, q->text) != 0) {
-		/* a follow-up: its own new words ("turkey" in "what about turkey
-		 * burgers") weigh double, the earlier turns' words half */
-		struct terms all, earlier;
-
-		struct ask before;
-
-		ask->followup = true;
-		terms_of(query + strlen(q->text), &earlier);
-		ask_understand(ctx->kit->lexicon, query + strlen(q->text), &before);
-		inherit(ask, &before);
-		for(int i = 0; i < ask->terms.n; i++)
-			if(!terms_match(&earlier, ask->terms.term[i], NULL))
-				ask->terms.weight[i] *= 2;
-		terms_of(query, &all);
-		for(int i = 0; i < all.n && ask->terms.n < TERMS_MAX; i++) {
-			struct terms *t = &ask->terms;
-
-			if(terms_match(t, all.term[i], NULL))
-				continue;
-			memcpy(t->term[t->n], all.term[i], sizeof(t->term[0]));
-			t->weight[t->n] = all.weight[i] * 0.5;
-			t->exact[t->n] = all.exact[i];
-			t->code[t->n] = all.code[i];
-			t->len[t->n] = all.len[i];
-			t->n++;
-		}
-	}
+	if(query && strcmp(query, q->text) != 0)
+		lean_on(ctx->kit->lexicon, ask, query + strlen(q->text));
 }
 
 /* A maker's manual: its title names a model number ("... BG-4 ..."). */
@@ -589,8 +592,9 @@ static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
 
 /* The second question of a two-part one ("walk in was at 50 all night,
  * what do i toss and who do i call"): the text after a join that starts
- * a question of its own; NULL for a question asked once. */
-static const char *second_question(const char *text)
+ * a question of its own, *first_len the length of what comes before it;
+ * NULL for a question asked once. */
+static const char *second_question(const char *text, size_t *first_len)
 {
 	static const char *const joins[] = {", ", "? ", ". ", " and ", " also ", NULL};
 	static const char *const starts[] = {"how ", "what ", "when ", "who ", "where ", "can ", "should ",
@@ -601,30 +605,98 @@ static const char *second_question(const char *text)
 			const char *rest = p + strlen(joins[i]);
 
 			for(int k = 0; starts[k]; k++)
-				if(strncasecmp(rest, starts[k], strlen(starts[k])) == 0 && p > text)
+				if(strncasecmp(rest, starts[k], strlen(starts[k])) == 0 && p > text) {
+					*first_len = (size_t)(p - text);
 					return rest;
+				}
 		}
 	return NULL;
 }
 
-/* The other part of an emergency question, ranked on its own: its words
- * alone pick the section that answers it. */
+static bool same_place(const struct section *a, const struct section *b)
+{
+	return a->document_id == b->document_id && strcmp(a->path, b->path) == 0;
+}
+
+/* A copy of the candidates ranked for ask alone (the caller's ranking
+ * stays as it is). */
+static struct section *ranked_for(const struct answer_ctx *ctx, const struct question *q, const struct ask *ask,
+                                  const struct section *from, size_t n)
+{
+	struct section *s = arena_alloc(ctx->arena, n * sizeof(*s));
+
+	if(!s)
+		return NULL;
+	memcpy(s, from, n * sizeof(*s));
+	for(size_t i = 0; i < n; i++)
+		s[i].matched = false;
+	rank_sections(&ctx->kit->ranker, ctx->kit->asked, ask, q->agent, s, n, NULL);
+	return s;
+}
+
+/* Is text a question of its own ("how do i check my thermometer"), not
+ * the setting of the one after it ("walk in is at 44")? */
+static bool asks_itself(const char *text)
+{
+	static const char *const starts[] = {"how ", "what", "when ", "who ", "where ", "can ", "should ",
+	                                     "do ", "does ", "is ", "are ", "will ", "which ", NULL};
+
+	for(int k = 0; starts[k]; k++)
+		if(strncasecmp(text, starts[k], strlen(starts[k])) == 0)
+			return true;
+	return text[0] && text[strlen(text) - 1] == '?';
+}
+
+/* A two-part question whose whole reads as its second part alone ("how do
+ * i check my thermometer, and what should chicken read" ranks the chicken
+ * first): the first part's own best section goes first, so the lead
+ * answers both in the order asked. */
+static void first_part_first(const struct answer_ctx *ctx, const struct question *q, struct compose_in *in,
+                             size_t first_len)
+{
+	struct section *ranked = (struct section *)in->ranked, *mine;
+	const char *text = arena_strndup(ctx->arena, q->text, first_len);
+	struct ask first;
+
+	if(!text || !same_place(&ranked[0], &in->other[0]) || !asks_itself(text))
+		return;
+	ask_understand(ctx->kit->lexicon, text, &first);
+	if(!(mine = ranked_for(ctx, q, &first, ranked, in->nranked)) || same_place(&mine[0], &in->other[0]) ||
+	   mine[0].coverage < COMPOSE_SECOND_COVERAGE || mine[0].kind == SECTION_QUIZ ||
+	   mine[0].kind == SECTION_OVERVIEW || mine[0].emergency)
+		return;
+	for(size_t i = 1; i < in->nranked; i++)
+		if(same_place(&ranked[i], &mine[0])) {
+			struct section best = ranked[i];
+
+			memmove(&ranked[1], &ranked[0], i * sizeof(*ranked));
+			ranked[0] = best;
+			return;
+		}
+}
+
+/* The other part of the question, ranked on its own: its words alone pick
+ * the section that answers it -- an emergency question's clauses that
+ * name no emergency, or a two-part question's second question (leaning on
+ * the first: "what temp for the walk in, and the freezer?"). */
 static void rank_other(const struct answer_ctx *ctx, const struct question *q, struct compose_in *in,
                        struct ask *other)
 {
-	const char *text = in->ncards ? other_clauses(ctx, q->text) : second_question(q->text);
-	struct section *s;
+	size_t first_len = 0;
+	const char *text = in->ncards ? other_clauses(ctx, q->text) : second_question(q->text, &first_len);
+	const char *first = first_len ? arena_strndup(ctx->arena, q->text, first_len) : NULL;
 
-	if(!text || !in->nranked || !(s = arena_alloc(ctx->arena, in->nranked * sizeof(*s))))
+	if(!text || !in->nranked)
 		return;
 	ask_understand(ctx->kit->lexicon, text, other);
-	memcpy(s, in->ranked, in->nranked * sizeof(*s));
-	for(size_t i = 0; i < in->nranked; i++)
-		s[i].matched = false;
-	rank_sections(&ctx->kit->ranker, ctx->kit->asked, other, q->agent, s, in->nranked, NULL);
+	if(first)
+		lean_on(ctx->kit->lexicon, other, first);
+	if(!(in->other = ranked_for(ctx, q, other, in->ranked, in->nranked)))
+		return;
 	in->other_ask = other;
-	in->other = s;
 	in->nother = in->nranked;
+	if(first)
+		first_part_first(ctx, q, in, first_len);
 }
 
 static ll_result load_cards(const struct answer_ctx *ctx, const struct ask *ask, struct section *cards,
