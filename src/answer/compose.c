@@ -423,7 +423,9 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 		return LL_OK;
 	{
 		size_t first = first_sentence(*lead);
-		const char *two = arena_printf(a, "%.*s %s", (int)first, *lead, o->parts[i].text);
+		bool colon = first > 0 && (*lead)[first - 1] == ':';   /* "...of ice water:" frames steps below */
+		const char *two = arena_printf(a, "%.*s%s %s", (int)(first - colon), *lead, colon ? "." : "",
+		                               o->parts[i].text);
 
 		if(!two)
 			return LL_ENOMEM;

@@ -661,10 +661,20 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 	if(!text || !same_place(&ranked[0], &in->other[0]) || !asks_itself(text))
 		return;
 	ask_understand(ctx->kit->lexicon, text, &first);
-	if(!(mine = ranked_for(ctx, q, &first, ranked, in->nranked)) || same_place(&mine[0], &in->other[0]) ||
-	   mine[0].coverage < COMPOSE_SECOND_COVERAGE || mine[0].kind == SECTION_QUIZ ||
-	   mine[0].kind == SECTION_OVERVIEW || mine[0].emergency)
+	if(!(mine = ranked_for(ctx, q, &first, ranked, in->nranked)))
 		return;
+	{
+		size_t k = 0;
+
+		/* its best section that can answer: no quiz, overview or emergency */
+		while(k + 1 < in->nranked && k < 2 && (mine[k].kind == SECTION_QUIZ || mine[k].kind == SECTION_OVERVIEW ||
+		                                       mine[k].emergency))
+			k++;
+		if(same_place(&mine[k], &in->other[0]) || mine[k].coverage < COMPOSE_SECOND_COVERAGE ||
+		   mine[k].kind == SECTION_QUIZ || mine[k].kind == SECTION_OVERVIEW || mine[k].emergency)
+			return;
+		mine += k;
+	}
 	for(size_t i = 1; i < in->nranked; i++)
 		if(same_place(&ranked[i], &mine[0])) {
 			struct section best = ranked[i];
