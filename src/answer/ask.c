@@ -36,8 +36,9 @@ static const char *const time_cues[] = {
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", NULL};
 static const char *const concentration_cues[] = {
-	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", "ratio", NULL};
-static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw", "breaker", NULL};
+	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio", NULL};
+static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw", "size breaker",
+                                           "breaker size", "what breaker", "which breaker", NULL};
 static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
 static const char *const weight_cues[] = {"how heavy", "weight", "weigh ", "pounds", " lbs", NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close", NULL};
@@ -60,6 +61,10 @@ static const char *const fault_cues[] = {
 	"doesnt", "keeps", "too hot", "too cold", "not cold", "not hot", "jammed", "stuck", "noise",
 	" says ", "display", "light on", "won't turn", "no power", "tripping", "frozen up", "freeze up",
 	"freeze lock", "not dispensing", "not making", "slow", "flat", "foamy", "warm", "dead", NULL};
+static const char *const persist_cues[] = {
+	" still ", "again", "came back", "comes back", "coming back", "keeps coming", "already", " tried ",
+	"did that", "did all", "after the reset", "after resetting", "reset it and", "didn't work", "didnt work",
+	"did not work", "not fixed", "same code", "same error", NULL};
 static const char *const definition_starts[] = {
 	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ", NULL};
 
@@ -91,7 +96,8 @@ static bool reads_temperature(const char *t)
 	                                    " degree", " f ", " and ", " on ", " in ", " the ", " all ", " for ",
 	                                    " after ", " since ", " now", " we ", " so ", " but ", " still",
 	                                    " what", " is ", " it", " can ", " should", " do ", " keep", " take",
-	                                    " or ", " toss", " throw", " serve", " ok", " good", NULL};
+	                                    " or ", " toss", " throw", " serve", " ok", " good", " off", " from", " when",
+	                                    " this", " today", " yesterday", " last", " out", " by", " with", NULL};
 
 	for(const char *p = t + 1; *p; p++) {
 		char *end;
@@ -190,6 +196,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->nemergency = lexicon_emergencies(lx, text, out->emergency, LEXICON_MAX_EMERGENCIES);
 	out->figure = figure_of(lower);
 	out->kind = kind_of(lower, out);
+	out->persists = has_any(lower, persist_cues);
 }
 
 /* A number followed (after spaces) by one of units, case-insensitive. */

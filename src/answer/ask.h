@@ -33,6 +33,7 @@ struct ask {
 	const struct emergency *emergency[LEXICON_MAX_EMERGENCIES];
 	int nemergency;
 	bool followup;                        /* leans on the turns before (answer/path.c) */
+	bool persists;                        /* the first fix was tried ("still", "came back") */
 };
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);

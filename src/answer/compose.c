@@ -63,6 +63,19 @@ static bool has_action(const char *s)
 	return false;
 }
 
+/* Does s say what to do when the first fix fails ("if it returns, call
+ * service")? */
+static bool escalates(const char *s)
+{
+	static const char *const words[] = {"call", "service", "again", "returns", "comes back", "persists",
+	                                    "second time", "still", "technician", "support", "stop using", NULL};
+
+	for(int i = 0; words[i]; i++)
+		if(strcasestr(s, words[i]))
+			return true;
+	return false;
+}
+
 /* How well part p answers q: its share of the question's terms, and what
  * the question's kind asks of a lead. */
 static double lead_value(const struct ask *q, const struct part *p)
@@ -80,8 +93,11 @@ static double lead_value(const struct ask *q, const struct part *p)
 			v += 5;             /* the line of the error code asked about */
 	if(p->kind == PART_WARNING)
 		v -= 0.5;
-	if(q->kind == ASKED_FAULT && (strncasecmp(p->text, "Meaning", 7) == 0 || strcasestr(p->text, " means ")))
+	if(q->kind == ASKED_FAULT && !q->persists &&
+	   (strncasecmp(p->text, "Meaning", 7) == 0 || strcasestr(p->text, " means ")))
 		v += 3;                 /* what a code means comes before what to do */
+	if(q->persists && escalates(p->text))
+		v += 4;                 /* tried that, it came back: what to do next */
 	if(strchr(p->text, '?'))
 		v -= 3;                 /* a question is not an answer */
 	return v;
@@ -130,7 +146,7 @@ int compose_lead(const struct ask *q, const struct section *s)
 {
 	/* a code's own section is read in order: what it means, then the first
 	 * check -- unless a follow-up asks about one part of it ("it came back") */
-	if(q->kind == ASKED_FAULT && !q->followup && names_code_of(q, s->heading) && s->nparts > 0)
+	if(q->kind == ASKED_FAULT && !q->followup && !q->persists && names_code_of(q, s->heading) && s->nparts > 0)
 		return s->parts[0].kind == PART_STEP ? best_part(q, s) : 0;
 	bool pointed = q->ncodes > 0 || q->followup ||
 	               (q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) ||
@@ -478,6 +494,59 @@ static bool covered(const struct section *s, size_t n)
 	return false;
 }
 
+/* Does text count what q asks about ("9 major food allergens" for "how
+ * many allergens"): a number, then one of the question's words? */
+static bool counts_asked(const struct ask *q, const char *text)
+{
+	for(const char *p = text; *p; p++) {
+		const char *w = p;
+		char word[32];
+		size_t n = 0;
+
+		if(!isdigit((unsigned char)*p) || (p > text && isalnum((unsigned char)p[-1])))
+			continue;
+		while(isdigit((unsigned char)*w))
+			w++;
+		while(*w == ' ')
+			w++;
+		while(isalpha((unsigned char)w[n]) && n + 1 < sizeof(word)) {
+			word[n] = w[n];
+			n++;
+		}
+		word[n] = '\0';
+		if(n > 0 && (terms_match(&q->terms, word, NULL) ||
+		             (terms_match(&q->terms, w + n, NULL) && strncmp(word, "major", 5) == 0)))
+			return true;
+	}
+	return false;
+}
+
+static bool part_states(const struct ask *q, const char *text)
+{
+	return ask_states_figure(text, q->figure) || (q->figure == FIGURE_AMOUNT && counts_asked(q, text));
+}
+
+/* A figure question is answered only by a section stating a figure of
+ * that kind (states_first put the one that does first): "how many lbs of
+ * shortening does a vat hold" is not answered by the fryer's service calls.
+ * Times and frequencies are left out: their cues ("when do i") also frame
+ * questions that are not after a figure. */
+static bool states_asked(const struct compose_in *in)
+{
+	const struct ask *q = in->ask;
+	const struct section *s = in->ranked;
+
+	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE || q->figure == FIGURE_TIME ||
+	   q->figure == FIGURE_FREQUENCY || q->ncodes > 0 || in->other_ask || in->nranked == 0)
+		return true;
+	if(part_states(q, s[0].heading))
+		return true;
+	for(size_t i = 0; i < s[0].nparts; i++)
+		if(part_states(q, s[0].parts[i].text))
+			return true;
+	return false;
+}
+
 /* An emergency whose procedure no manual tags (the knowledge base is not
  * loaded): never "couldn't find" -- the one safe generic instruction, then
  * the best section when there is one. */
@@ -509,7 +578,7 @@ ll_result compose_answer(struct arena *a, const struct compose_in *in, struct an
 {
 	struct list steps, warnings;
 	struct buf text;
-	bool found = covered(in->ranked, in->nranked);
+	bool found = covered(in->ranked, in->nranked) && states_asked(in);
 	ll_result result;
 
 	memset(out, 0, sizeof(*out));

@@ -87,6 +87,14 @@ static void test_asks(const struct answer_kit *kit)
 	ask_understand(kit->lexicon, "oven showing E-12", &q);
 	CHECK(q.kind == ASKED_FAULT && q.ncodes == 1, "a code: a fault");
 	CHECK(ask_same_code("WH120", "wh-120") && !ask_same_code("E1", "E11"), "codes compare without hyphens");
+	ask_understand(kit->lexicon, "the cheese came in at 47 off the truck, do we keep it", &q);
+	CHECK(q.kind == ASKED_DECISION && q.figure == FIGURE_TEMPERATURE, "a bare reading is a temperature");
+	ask_understand(kit->lexicon, "the fries sat at 40 minutes under the lamp", &q);
+	CHECK(q.figure == FIGURE_TIME, "a number with another unit is no reading");
+	ask_understand(kit->lexicon, "whats the calibration tolerance on the oven", &q);
+	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
+	ask_understand(kit->lexicon, "flipped the breaker back on and the fryer still shows E-4", &q);
+	CHECK(q.kind == ASKED_FAULT && q.persists, "a breaker checked is no electric figure; 'still' says the fix failed");
 	CHECK(ask_states_figure("Hold at 135°F or above", FIGURE_TEMPERATURE) &&
 	      !ask_states_figure("Hold it for 4 hours", FIGURE_TEMPERATURE) &&
 	      ask_states_figure("Hold it for 4 hours", FIGURE_TIME), "figures by their unit");
