@@ -154,7 +154,8 @@ class Harness:
         env = {k: v for k, v in os.environ.items()
                if not (k.startswith("LINELEAD_") or k.startswith("RAGIE_")
                        or k in ("OPENAI_API_KEY", "DATABASE_URL", "API_KEY", "ENVIRONMENT"))}
-        for k in ("LINELEAD_BIN_DIR", "LINELEAD_DATA_DIR", "LINELEAD_PG_BIN", "LINELEAD_STACK_INGEST"):
+        for k in ("LINELEAD_BIN_DIR", "LINELEAD_DATA_DIR", "LINELEAD_API_DIR", "LINELEAD_PG_BIN",
+                  "LINELEAD_STACK_INGEST"):
             if os.environ.get(k):
                 env[k] = os.environ[k]
         env.update({
