@@ -20,6 +20,7 @@
 #   NGINX_TLS_KEY             [/etc/ssl/private/ssl-cert-snakeoil.key]
 #   NGINX_FCGI_SOCKET         [unix:/run/linelead/linelead.sock]
 #   NGINX_WEB_ROOT            [/usr/share/linelead/web]
+#   NGINX_API_ROOT            openapi.json/.yaml and docs/ [/usr/share/linelead/api]
 #   NGINX_SNIPPETS_DIR        where the snippets will live [/etc/nginx/snippets]
 #   NGINX_ACCESS_LOG          [/var/log/nginx/linelead.access.log]
 #   NGINX_HSTS                Strict-Transport-Security value
@@ -46,6 +47,7 @@ tls_cert=${NGINX_TLS_CERT:-/etc/ssl/certs/ssl-cert-snakeoil.pem}
 tls_key=${NGINX_TLS_KEY:-/etc/ssl/private/ssl-cert-snakeoil.key}
 socket=${NGINX_FCGI_SOCKET:-unix:/run/linelead/linelead.sock}
 web_root=${NGINX_WEB_ROOT:-/usr/share/linelead/web}
+api_root=${NGINX_API_ROOT:-/usr/share/linelead/api}
 snippets_dir=${NGINX_SNIPPETS_DIR:-/etc/nginx/snippets}
 access_log=${NGINX_ACCESS_LOG:-/var/log/nginx/linelead.access.log}
 hsts=${NGINX_HSTS:-max-age=31536000; includeSubDomains}
@@ -63,7 +65,7 @@ for name in $server_names; do
     [[ $name =~ ^[A-Za-z0-9*_][A-Za-z0-9.*_-]*$ ]] || die "bad server name: $name"
 done
 [[ -n ${server_names// /} ]] || die "LINELEAD_SERVER_NAMES is empty"
-for v in "$tls_cert" "$tls_key" "$socket" "$web_root" "$snippets_dir" "$access_log"; do
+for v in "$tls_cert" "$tls_key" "$socket" "$web_root" "$api_root" "$snippets_dir" "$access_log"; do
     [[ $v =~ ^[A-Za-z0-9_./:@+-]+$ ]] || die "path with unsafe characters: $v"
 done
 [[ $hsts =~ ^[A-Za-z0-9=\;\ -]+$ ]] || die "bad NGINX_HSTS: $hsts"
@@ -101,6 +103,7 @@ s|@TLS_CERT@|$(esc "$tls_cert")|g
 s|@TLS_KEY@|$(esc "$tls_key")|g
 s|@FCGI_SOCKET@|$(esc "$socket")|g
 s|@WEB_ROOT@|$(esc "$web_root")|g
+s|@API_ROOT@|$(esc "$api_root")|g
 s|@SNIPPETS_DIR@|$(esc "$snippets_dir")|g
 s|@ACCESS_LOG@|$(esc "$access_log")|g
 s|@HSTS@|$(esc "$hsts")|g

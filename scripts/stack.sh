@@ -18,6 +18,7 @@
 #   LINELEAD_RATE_BURST [40]    LINELEAD_WORKERS [pool default: 2 x cores]
 #   LINELEAD_BIN_DIR   [build/src]  where linelead-fcgi and linelead are
 #   LINELEAD_DATA_DIR  [repo root]  holds sql/, kb/, data/routing/, web/
+#   LINELEAD_API_DIR   [BIN_DIR/../api]  openapi.json/.yaml and docs/, built by make
 #   LINELEAD_ALLOWED_ORIGINS [https://localhost:PORT https://127.0.0.1:PORT]
 #   LINELEAD_SERVER_NAMES [127.0.0.1 localhost]
 #   LINELEAD_STACK_INGEST [1]  0: do not load kb/*.md on the first start
@@ -75,6 +76,10 @@ done
 [[ -z $WORKERS || $WORKERS =~ ^[0-9]+$ ]] || die "LINELEAD_WORKERS must be a number: $WORKERS"
 BIN_DIR=$(cd "$BIN_DIR" 2>/dev/null && pwd) || BIN_DIR=${LINELEAD_BIN_DIR:-$repo/build/src}
 DATA_DIR=$(cd "$DATA_DIR" && pwd) || die "LINELEAD_DATA_DIR not found: $DATA_DIR"
+# /openapi.json and /docs are built next to the binaries (build/api); a
+# missing directory only makes them 404.
+API_DIR=${LINELEAD_API_DIR:-$BIN_DIR/../api}
+API_DIR=$(cd "$API_DIR" 2>/dev/null && pwd) || API_DIR=$DATA_DIR/api
 
 PG_BIN=${LINELEAD_PG_BIN:-/usr/lib/postgresql/15/bin}
 [[ -x $PG_BIN/postgres ]] || PG_BIN=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n1)
@@ -400,6 +405,7 @@ $(tail_log "$tls/openssl.log")"
     NGINX_TLS_KEY=$tls/key.pem \
     NGINX_FCGI_SOCKET=unix:$SOCK \
     NGINX_WEB_ROOT=$DATA_DIR/web \
+    NGINX_API_ROOT=$API_DIR \
     NGINX_SNIPPETS_DIR=$NGX/snippets \
     NGINX_ACCESS_LOG=$NGX/access.log \
     NGINX_HSTS="max-age=3600" \

@@ -16,6 +16,10 @@ Fail); it is skipped by raising Skip.  Python 3 standard library only.
     h.sql("SELECT 1")             -> list of rows (psql, DB owner)
     h.new_key("chat")             -> (key, name)
     h.pool_pid(), h.worker_pids(), h.pg_stop(), h.pg_start(), h.stack("start")
+
+Every response these return is held against openapi.yaml (openapi.py): one
+the description does not allow fails the test.  A test that reads responses
+itself hands each to h.conform(method, path, response).
 """
 
 import atexit
@@ -34,6 +38,8 @@ import tempfile
 import threading
 import time
 import traceback
+
+import openapi
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 STACK = os.path.join(REPO, "scripts", "stack.sh")
@@ -154,7 +160,8 @@ class Harness:
         env = {k: v for k, v in os.environ.items()
                if not (k.startswith("LINELEAD_") or k.startswith("RAGIE_")
                        or k in ("OPENAI_API_KEY", "DATABASE_URL", "API_KEY", "ENVIRONMENT"))}
-        for k in ("LINELEAD_BIN_DIR", "LINELEAD_DATA_DIR", "LINELEAD_PG_BIN", "LINELEAD_STACK_INGEST"):
+        for k in ("LINELEAD_BIN_DIR", "LINELEAD_DATA_DIR", "LINELEAD_API_DIR", "LINELEAD_PG_BIN",
+                  "LINELEAD_STACK_INGEST"):
             if os.environ.get(k):
                 env[k] = os.environ[k]
         env.update({
@@ -249,9 +256,19 @@ class Harness:
             conn.request(method, path, body=body, headers=hdrs)
             r = conn.getresponse()
             data = r.read()
-            return Response(r.status, r.reason, r.getheaders(), data, time.monotonic() - t0)
+            resp = Response(r.status, r.reason, r.getheaders(), data, time.monotonic() - t0)
         finally:
             conn.close()
+        return self.conform(method, path, resp, scheme=scheme)
+
+    def conform(self, method, target, r, scheme="https"):
+        """r (anything with .status, .header_list and .body, as Response), checked
+        against openapi.yaml and returned; Fail when the description does not allow it."""
+        found = openapi.contract().check(method, target, r.status, r.header_list, r.body, scheme)
+        if found:
+            raise Fail(f"{method} {target} -> HTTP {r.status} is not what openapi.yaml describes: "
+                       + "; ".join(found))
+        return r
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
@@ -276,9 +293,11 @@ class Harness:
             r = http.client.HTTPResponse(ssock, method=method)
             r.begin()
             body = r.read()
-            return Response(r.status, r.reason, r.getheaders(), body, time.monotonic() - t0)
+            resp = Response(r.status, r.reason, r.getheaders(), body, time.monotonic() - t0)
         finally:
             sock.close()
+        line = data.split(b"\r\n", 1)[0].decode("latin-1").split(" ")
+        return self.conform(line[0], line[1] if len(line) > 1 else "", resp)
 
     def session(self, source=None, timeout=30):
         """A kept-alive HTTPS connection (for fast bursts)."""
@@ -473,6 +492,20 @@ def collect(modules, pattern=None):
     return tests
 
 
+def contract_verdict(out):
+    """The suite-wide check: no response of the run strayed from openapi.yaml,
+    counting those of tests that caught the failure themselves."""
+    c = openapi.contract()
+    if not c.violations:
+        print(f"ok - openapi_contract ({sum(c.counts.values())} responses as described)", file=out)
+        return True
+    print(f"FAIL - openapi_contract: {len(c.violations)} responses are not what openapi.yaml describes:",
+          file=out)
+    for v in c.violations[:10]:
+        print(f"#   {v[:400]}", file=out)
+    return False
+
+
 def run(modules, pattern=None, keep=False, per_test_timeout=90, verbose=False, **harness_kw):
     tests = collect(modules, pattern)
     passed = failed = skipped = 0
@@ -517,12 +550,17 @@ def run(modules, pattern=None, keep=False, per_test_timeout=90, verbose=False, *
                 signal.alarm(0)
             out.flush()
         signal.signal(signal.SIGALRM, old)
+        if contract_verdict(out):
+            passed += 1
+        else:
+            failed += 1
     finally:
         if failed:
             print("# pool log (last lines):", file=out)
             print("".join("#   " + l + "\n" for l in h.log_tail("log/linelead.log", 15).splitlines()), end="", file=out)
             print("# nginx error log (last lines):", file=out)
             print("".join("#   " + l + "\n" for l in h.log_tail("nginx/error.log", 10).splitlines()), end="", file=out)
+        print("# " + openapi.contract().summary(), file=out)
         if keep:
             print(f"# --keep: stack left running in {h.dir} (scripts/stack.sh stop {h.dir})", file=out)
         else:

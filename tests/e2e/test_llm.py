@@ -14,7 +14,7 @@ import socket
 import time
 import uuid
 
-from harness import Fail, MockedStack, check, expect_ok_json, last, wait_until
+from harness import Fail, MockedStack, Response, check, expect_ok_json, last, wait_until
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MOCK = os.path.join(HERE, "..", "mock", "openai_server.py")
@@ -66,7 +66,9 @@ def sse_events(st, path, body, on_event=None, timeout=40):
             "Accept": "text/event-stream"})
         r = conn.getresponse()
         if r.status != 200:
-            raise Fail(f"{path}: HTTP {r.status}: {r.read()[:300]!r}")
+            body = st.conform("POST", path, Response(r.status, r.reason, r.getheaders(), r.read(), 0)).body
+            raise Fail(f"{path}: HTTP {r.status}: {body[:300]!r}")
+        received = []       # the raw stream, for the contract check
         check(r.getheader("Content-Type", "").startswith("text/event-stream"),
               f"{path}: Content-Type {r.getheader('Content-Type')!r}")
         name, data = "message", []
@@ -74,6 +76,7 @@ def sse_events(st, path, body, on_event=None, timeout=40):
             line = r.readline()
             if not line:
                 break
+            received.append(line)
             line = line.decode("utf-8").rstrip("\r\n")
             if line == "":
                 if data:
@@ -90,6 +93,7 @@ def sse_events(st, path, body, on_event=None, timeout=40):
                 name = line[6:].strip()
             elif line.startswith("data:"):
                 data.append(line[5:].lstrip(" "))
+        st.conform("POST", path, Response(r.status, r.reason, r.getheaders(), b"".join(received), 0))
     finally:
         conn.close()
     return events

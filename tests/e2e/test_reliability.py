@@ -23,6 +23,7 @@ import time
 import uuid
 
 import faults
+import openapi
 from harness import Fail, check, expect_ok_json, wait_until
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "load"))
@@ -46,8 +47,17 @@ def _cafile(h):
 
 
 def _run(h, jobs, concurrency, keepalive=True):
-    return driver.run("127.0.0.1", h.https_port, jobs, concurrency=concurrency, cafile=_cafile(h),
-                      timeout=CLIENT_TIMEOUT, keepalive=keepalive)
+    return _conformed(driver.run("127.0.0.1", h.https_port, jobs, concurrency=concurrency,
+                                 cafile=_cafile(h), timeout=CLIENT_TIMEOUT, keepalive=keepalive))
+
+
+def _conformed(results):
+    """The load driver's responses, each held against openapi.yaml: one the
+    description does not allow fails the suite's openapi_contract check."""
+    for res in results:
+        if res is not None and res.status is not None:
+            openapi.contract().check(res.job.method, res.job.path, res.status, res.headers, res.body)
+    return results
 
 
 def _stored(h, run_id):
@@ -153,8 +163,8 @@ def test_reliability_load_with_faults(h0):
     inj.start()
     t0 = time.monotonic()
     try:
-        results = driver.run("127.0.0.1", h.https_port, jobs, concurrency=CONCURRENCY,
-                             cafile=_cafile(h), timeout=CLIENT_TIMEOUT, on_result=count)
+        results = _conformed(driver.run("127.0.0.1", h.https_port, jobs, concurrency=CONCURRENCY,
+                                        cafile=_cafile(h), timeout=CLIENT_TIMEOUT, on_result=count))
     finally:
         done.set()
         inj.join(60)
@@ -203,9 +213,9 @@ def _traffic_with(h, n, concurrency, action, keepalive=True, run_id=None):
             state["extra"] = action()
             fired.set()
 
-    results = driver.run("127.0.0.1", h.https_port, jobs, concurrency=concurrency,
-                         cafile=_cafile(h), timeout=CLIENT_TIMEOUT, keepalive=keepalive,
-                         on_result=on_result)
+    results = _conformed(driver.run("127.0.0.1", h.https_port, jobs, concurrency=concurrency,
+                                    cafile=_cafile(h), timeout=CLIENT_TIMEOUT, keepalive=keepalive,
+                                    on_result=on_result))
     check(fired.is_set(), "the action never ran")
     return results, run_id, state["extra"]
 

@@ -154,6 +154,7 @@ if "$src/packaging/build-rpm.sh" "$tmp/pkg" >"$tmp/build-rpm.out" 2>&1; then
 		/usr/share/linelead/sql/001_schema.sql /usr/share/linelead/kb/safety-grease-fire.md \
 		/usr/share/linelead/data/routing/train.tsv /usr/share/linelead/web/index.html \
 		/usr/share/linelead/data/answers/emergencies.tsv /usr/share/linelead/data/answers/known-words.txt \
+		/usr/share/linelead/api/openapi.json /usr/share/linelead/api/docs/index.html \
 		/usr/share/man/man1/linelead.1 /usr/share/man/man5/linelead.conf.5 \
 		/usr/share/man/man8/linelead-fcgi.8; do
 		grep -qx "$p\(\.gz\)\?" "$tmp/rpm.list" || missing+=" $p"
@@ -201,6 +202,7 @@ missing=''
 for p in /usr/sbin/linelead-fcgi /usr/bin/linelead /usr/share/linelead/sql/001_schema.sql \
 	/usr/share/linelead/kb /usr/share/linelead/data/routing/train.tsv /usr/share/linelead/web/index.html \
 	/usr/share/linelead/data/answers/emergencies.tsv /usr/share/linelead/data/answers/known-words.txt \
+	/usr/share/linelead/api/openapi.json /usr/share/linelead/api/openapi.yaml /usr/share/linelead/api/docs/index.html \
 	/etc/nginx/sites-available/linelead /etc/nginx/snippets/linelead-api.conf \
 	/lib/systemd/system/linelead.service /lib/systemd/system/linelead-migrate.service \
 	/usr/share/man/man8/linelead-fcgi.8.gz /usr/share/doc/linelead/INSTALL.md.gz; do
@@ -379,6 +381,14 @@ else
 fi
 code=$(curl_ -o /dev/null -w '%{http_code}' "$base/index.html")
 [ "$code" = 200 ] && ok "GET /index.html: the web UI from /usr/share/linelead/web" || fail "GET /index.html: $code"
+code=$(curl_ -o "$tmp/openapi.json" -w '%{http_code}' "$base/openapi.json")
+if [ "$code" = 200 ] && python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["openapi"] != "3.1.0")' "$tmp/openapi.json"; then
+	ok "GET /openapi.json without a key: the API description from /usr/share/linelead/api"
+else
+	fail "GET /openapi.json: $code"
+fi
+code=$(curl_ -o "$tmp/docs.html" -w '%{http_code}' "$base/docs")
+[ "$code" = 200 ] && grep -q '/chat/production' "$tmp/docs.html" && ok "GET /docs: the API reference page" || fail "GET /docs: $code"
 code=$(curl_ -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
 	-d '{"message":"hello"}' "$base/chat/production")
 [ "$code" = 401 ] && ok "POST /chat/production without a key: 401 (auth = required)" || fail "POST /chat/production without a key: $code"
