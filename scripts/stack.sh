@@ -247,6 +247,10 @@ port = $PG_PORT
 password_encryption = scram-sha-256
 log_line_prefix = '%m [%p] %q%u@%d '
 log_min_duration_statement = 1000
+# Never log bind parameters: they carry what the crew typed (and whole
+# manuals), which the app itself keeps out of its logs (log_bodies = off).
+log_parameter_max_length = 0
+log_parameter_max_length_on_error = 0
 EOF
     ((EUID != 0)) || chown postgres:postgres "$tmp"
     mv "$tmp" "$PGDATA/linelead.conf"
