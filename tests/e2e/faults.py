@@ -181,3 +181,46 @@ def error_shape(status, headers, body):
 def table_counts(h, tables):
     q = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t}" for t in tables)
     return {name: int(n) for name, n in h.sql(q)}
+
+
+def comm(pid):
+    """The process's name (/proc/PID/comm), or None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return None
+
+
+def running(pid, name):
+    """pid is a live (not zombie) process called name."""
+    return harness.pid_alive(pid) and comm(pid) == name
+
+
+def descendants_named(pid, name):
+    """Live children (and theirs) of pid whose name is name."""
+    found, todo = [], [pid]
+    while todo:
+        for kid in harness.children(todo.pop()):
+            todo.append(kid)
+            if comm(kid) == name:
+                found.append(kid)
+    return found
+
+
+def open_files(pid):
+    """Paths of the regular files pid holds open, as the kernel shows them
+    (an unlinked one ends in " (deleted)")."""
+    paths = []
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return paths
+    for fd in fds:
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("/") and not target.startswith(("/dev/", "/proc/")):
+            paths.append(target)
+    return paths

@@ -9,20 +9,26 @@ rate limit lifted (faults.private_stack), loopback only, bounded in time.
 - sighup_under_load, nginx_reload_under_load: no request lost (all 200).
 - stuck_worker_killed: a worker stopped (SIGSTOP) mid-request is killed by
   the master's watchdog (request_timeout_ms + 5 s) and replaced.
+- worker_killed_mid_pdf: a worker SIGKILLed during pdftotext leaves neither
+  pdftotext nor the uploaded file behind.
 - sigterm_drains_private: SIGTERM while requests are in flight: they finish.
 """
 
 import collections
+import glob
 import json
 import os
 import re
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 import uuid
 
 import faults
+import pdfgen
 from harness import Fail, check, expect_ok_json, wait_until
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "load"))
@@ -323,6 +329,64 @@ def test_reliability_stuck_worker_killed(h0):
             why = faults.error_shape(r.status, r.headers, r.body)
             check(why is None, why)
     check(statuses.get(200, 0) >= 20, f"too little traffic served meanwhile: {dict(statuses)}")
+    expect_ok_json(h.get("/health"))
+
+
+def test_reliability_worker_killed_mid_pdf(h0):
+    """A worker SIGKILLed while pdftotext reads an uploaded PDF: pdftotext
+    dies with it (parent-death signal) and the upload leaves no file behind
+    (unlinked as soon as it was created); the client gets a JSON 502 and the
+    worker is replaced."""
+    faults.extend_alarm(90)
+    h = _stack()
+    d = tempfile.mkdtemp(prefix="linelead-slowpdf-")
+    path = os.path.join(d, "slow.pdf")
+    pdfgen.write_slow_pdf(path, 300)          # ~8 s of pdftotext, under 1 MiB
+    with open(path, "rb") as f:
+        pdf = f.read()
+    shutil.rmtree(d)
+    uploads_before = set(glob.glob("/tmp/linelead-upload-*"))
+    answer = {}
+
+    def upload():
+        try:
+            answer["r"] = h.request("POST", "/documents?title=Slow%20manual&category=equipment",
+                                    body=pdf, key=h.admin_key, timeout=60,
+                                    headers={"Content-Type": "application/pdf"})
+        except Exception as exc:   # reported below
+            answer["error"] = exc
+    t = threading.Thread(target=upload, daemon=True)
+    t.start()
+
+    def converting():
+        for w in h.worker_pids():
+            kids = faults.descendants_named(w, "pdftotext")
+            if kids:
+                return w, kids[0]
+        return None
+    worker, tool = wait_until(converting, 20, 0.05, "pdftotext to run under a worker")
+    held = [p for pid in (worker, tool) for p in faults.open_files(pid)
+            if not p.startswith(h.dir + "/")]
+    os.kill(worker, signal.SIGKILL)
+    t_kill = time.monotonic()
+    try:
+        wait_until(lambda: not faults.running(tool, "pdftotext"), 3, 0.05,
+                   f"pdftotext {tool} to die with its worker {worker}")
+    finally:
+        if faults.running(tool, "pdftotext"):
+            os.kill(tool, signal.SIGKILL)     # do not leave it running
+    print(f"# pdftotext {tool} gone {time.monotonic() - t_kill:.2f}s after its worker; "
+          f"files it and the worker held: {held}")
+    left = [p for p in held if os.path.exists(p.removesuffix(" (deleted)"))]
+    check(not left, f"the killed upload left files behind: {left}")
+    new_uploads = set(glob.glob("/tmp/linelead-upload-*")) - uploads_before
+    check(not new_uploads, f"temporary uploads left in /tmp: {sorted(new_uploads)}")
+    t.join(30)
+    check("r" in answer, f"the upload got no answer: {answer.get('error')}")
+    why = faults.error_shape(answer["r"].status, answer["r"].header_list, answer["r"].body)
+    check(answer["r"].status == 502 and why is None,
+          f"the upload whose worker died: HTTP {answer['r'].status}, {why}")
+    wait_until(lambda: len(h.worker_pids()) >= 4, 10, 0.2, "the killed worker to be replaced")
     expect_ok_json(h.get("/health"))
 
 
