@@ -338,12 +338,57 @@ EOF
     mv "$tmp" "$CONF"
 }
 
+# pool_procs: every live process of THIS stack's pool - a linelead-fcgi
+# whose command line names our configuration file (-c $CONF), master and
+# workers alike (workers are forks: same command line).  Nobody else's.
+pool_procs() {
+    local d pid
+    for d in /proc/[0-9]*; do
+        pid=${d#/proc/}
+        [[ $(cat "$d/comm" 2>/dev/null) == linelead-fcg* ]] || continue
+        tr '\0' '\n' <"$d/cmdline" 2>/dev/null | grep -Fxq -- "$CONF" || continue
+        gone "$pid" || echo "$pid"
+    done
+}
+
+# pool_orphans [MASTER]: this stack's pool processes that are neither MASTER
+# nor its children - workers left by a master that died (kill -9, OOM).
+pool_orphans() {
+    local pid ppid
+    for pid in $(pool_procs); do
+        [[ $pid == "${1:-}" ]] && continue
+        ppid=$(awk '/^PPid:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || continue
+        [[ -n ${1:-} && $ppid == "$1" ]] && continue
+        echo "$pid"
+    done
+}
+
+# kill_orphans [MASTER]: orphaned workers finish the request in hand and exit
+# (SIGQUIT, as their master would ask; SIGCONT wakes a stopped one), KILL
+# after 5 s.  The pool never runs beside them.
+kill_orphans() {
+    local pids pid
+    pids=$(pool_orphans "${1:-}")
+    [[ -n $pids ]] || return 0
+    say "stopping orphaned pool workers of this stack:" $pids
+    for pid in $pids; do kill -QUIT "$pid" 2>/dev/null; kill -CONT "$pid" 2>/dev/null; done
+    for pid in $pids; do
+        wait_for 5 gone "$pid" && continue
+        say "worker $pid still running 5 s after SIGQUIT: killing it"
+        kill -KILL "$pid" 2>/dev/null || true
+        wait_for 5 gone "$pid" || say "worker $pid did not die"
+    done
+    return 0
+}
+
 pool_start() {
     local pid i
     if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then
+        kill_orphans "$pid"
         say "pool already running (pid $pid)"
         return 0
     fi
+    kill_orphans
     need_bin linelead-fcgi
     app_env
     touch "$LOGDIR/linelead.log"
@@ -373,9 +418,11 @@ $(tail_log "$LOGDIR/linelead.log")"
 
 pool_stop() {
     local pid
-    pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF") || { rm -f "$POOL_PID"; return 0; }
-    # The pool drains in-flight requests (shutdown_timeout_ms, 10 s by default).
-    stop_pid "$pid" linelead-fcgi TERM 20
+    if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then
+        # The pool drains in-flight requests (shutdown_timeout_ms, 10 s by default).
+        stop_pid "$pid" linelead-fcgi TERM 20
+    fi
+    kill_orphans
     rm -f "$POOL_PID"
 }
 
@@ -533,9 +580,11 @@ do_stop() {
 }
 
 do_status() {
-    local pid rc=0
+    local pid orphans rc=0
     if pid=$(pid_of "$NGINX_PID" nginx "$NGX/nginx.conf"); then echo "nginx:      running (pid $pid)"; else echo "nginx:      stopped"; rc=3; fi
-    if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then echo "pool:       running (pid $pid)"; else echo "pool:       stopped"; rc=3; fi
+    if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then echo "pool:       running (pid $pid)"; else echo "pool:       stopped"; rc=3; pid=''; fi
+    orphans=$(pool_orphans "$pid" | tr '\n' ' ')
+    [[ -z $orphans ]] || { echo "orphans:    pool workers without their master: $orphans(stop or start fixes it)"; rc=3; }
     if [[ -f $PGDATA/PG_VERSION ]] && pg_running; then
         echo "postgresql: running (pid $(head -n1 "$PGDATA/postmaster.pid"))"
     else

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -198,7 +199,7 @@ static int pool_drop_privileges(const struct settings *s)
 static void pool_spawn(struct pool *p, int i)
 {
 	struct scoreboard_slot *slot = &p->sb->slots[i];
-	pid_t pid;
+	pid_t pid, master = getpid();
 
 	pid = fork();
 	if(pid < 0) {
@@ -210,6 +211,11 @@ static void pool_spawn(struct pool *p, int i)
 		struct worker w;
 		int status;
 
+		/* Dies with the master even before it can finish a request
+		 * gracefully (worker_run then asks for SIGQUIT); a master that
+		 * died before the prctl is caught by getppid(). */
+		if(prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != master)
+			_exit(3);
 		close(self_pipe[0]);
 		close(self_pipe[1]);
 		pool_signals_reset();
@@ -218,6 +224,7 @@ static void pool_spawn(struct pool *p, int i)
 			log_error("worker_init_failed", "the worker could not start");
 			_exit(3);
 		}
+		w.master = master;
 		status = worker_run(&w, p->listen_fd);
 		worker_free(&w);
 		_exit(status);
@@ -502,6 +509,7 @@ int pool_run(const char *config_path, struct settings *settings)
 
 		if(poll(&pfd, 1, 100) < 0 && errno != EINTR)
 			break;
+		scoreboard_master_beat(p.sb);
 		pool_handle_signals(&p);
 		pool_reap(&p);
 		if(p.state == POOL_DRAINING) {

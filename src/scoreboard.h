@@ -56,6 +56,9 @@ struct scoreboard_counters {
 
 struct scoreboard {
 	double started;                          /* wall-clock seconds */
+	/* Monotonic seconds of the master's last loop (it loops at least
+	 * every 100 ms): an old value means a master that is frozen. */
+	double master_heartbeat;
 	int nslots;                              /* workers configured */
 	struct scoreboard_counters c;
 	/* The LLM circuit breaker, shared so one worker's failures spare the others. */
@@ -93,5 +96,10 @@ void scoreboard_slot_stage(struct scoreboard_slot *slot, const char *stage);
 void scoreboard_workers(const struct scoreboard *sb, int *total, int *busy);
 
 double scoreboard_wall_now(void);
+
+/* The master records that it is alive (each loop); a worker asks for how
+ * many seconds it has not. */
+void scoreboard_master_beat(struct scoreboard *sb);
+double scoreboard_master_silence(const struct scoreboard *sb);
 
 #endif

@@ -224,3 +224,33 @@ def open_files(pid):
         if target.startswith("/") and not target.startswith(("/dev/", "/proc/")):
             paths.append(target)
     return paths
+
+
+def pool_processes(h):
+    """Every live process of this stack's pool, master and workers: a
+    linelead-fcgi whose command line names the stack's linelead.conf (what
+    scripts/stack.sh looks for too).  Never another stack's."""
+    conf = h.path("linelead.conf")
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or not (comm(entry) or "").startswith("linelead-fcg"):
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                args = f.read().split(b"\0")
+        except OSError:
+            continue
+        if conf.encode() in args and harness.pid_alive(entry):
+            found.append(int(entry))
+    return sorted(found)
+
+
+def parent_of(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("PPid:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
