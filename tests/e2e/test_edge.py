@@ -2,9 +2,15 @@
 
 - pg_log_keeps_no_chat_text: a statement PostgreSQL logs for its duration
   does not carry the crew's message into postgresql.log (item 2).
+- failed_stream_counts_as_failed: a stream whose store fails is recorded
+  with the error's status in request_log, /metrics and the pool's log (10).
+- every_nginx_error_is_json: each status nginx makes itself is JSON (11).
+- upstream_errors_are_json_whatever_the_body: with the pool down, a 2 MiB
+  upload gets the JSON 502 too, not an HTML 413 (11).
 """
 
 import http.client
+import json
 import os
 import signal
 import socket
@@ -45,6 +51,54 @@ def test_pg_log_keeps_no_chat_text(h):
     check("duration:" in text, "no statement was logged for its duration: the test proves nothing")
     leaked = [line for line in text.splitlines() if marker in line]
     check(not leaked, f"postgresql.log holds the crew's message: {leaked[:1]}")
+
+
+# ------------------------------------------------------------ failures counted
+def _metrics(h):
+    return expect_ok_json(h.get("/metrics", key=h.admin_key, source=h.source()))
+
+
+def _app_log_status(h, request_id):
+    """The status of the pool's access-log line ("request") for request_id."""
+    for line in h.log_tail("log/linelead.log", 400).splitlines():
+        if f'"request_id":"{request_id}"' in line and '"event":"request"' in line:
+            return json.loads(line).get("status")
+    return None
+
+
+def test_failed_stream_counts_as_failed(h):
+    """A streamed answer whose store fails after its 200 went out: the
+    stream ends with an error event, and request_log, /metrics and the
+    pool's access log record the error's status, not 200.  The store is made
+    to fail for real: a trigger refuses this test's message."""
+    marker = f"storefail{uuid.uuid4().hex[:10]}"
+    h.sql(f"""CREATE FUNCTION e2e_refuse_{marker}() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN RAISE EXCEPTION 'e2e: refused'; END $$;
+              CREATE TRIGGER e2e_refuse_{marker} BEFORE INSERT ON messages FOR EACH ROW
+              WHEN (NEW.content LIKE '%{marker}%') EXECUTE FUNCTION e2e_refuse_{marker}()""")
+    try:
+        before = _metrics(h)["by_status"]
+        r = h.post_json("/chat/stream", {"message": f"how do I clean the grill {marker}"},
+                        key=h.chat_key, source=h.source())
+    finally:
+        h.sql(f"DROP TRIGGER e2e_refuse_{marker} ON messages; DROP FUNCTION e2e_refuse_{marker}()")
+    check(r.status == 200 and r.header("Content-Type", "").startswith("text/event-stream"),
+          f"the stream did not start: HTTP {r.status} {r.body[:200]!r}")
+    events = [block.split("\n", 1) for block in r.text.strip().split("\n\n")]
+    names = [e[0].removeprefix("event: ") for e in events]
+    check(names[-1] == "error" and "done" not in names, f"the stream's events: {names}")
+    err = json.loads(events[-1][1].removeprefix("data: "))["error"]
+    rid = r.header("X-Request-ID")
+    check(err.get("request_id") == rid, f"error event {err} is not request {rid}")
+    rows = wait_until(lambda: h.sql(f"SELECT status FROM request_log WHERE request_id = '{rid}'"),
+                      10, 0.2, "the request_log row of the failed stream")
+    status = int(rows[0][0])
+    check(status >= 500, f"request_log records the failed stream as {status}")
+    logged = wait_until(lambda: _app_log_status(h, rid), 5, 0.2, "the pool's access log line")
+    check(logged == status, f"the pool's access log says {logged}, request_log {status}")
+    after = _metrics(h)["by_status"]
+    grew = after.get(str(status), 0) - before.get(str(status), 0)
+    check(grew >= 1, f"/metrics by_status[{status}] did not grow: {before} -> {after}")
 
 
 # ------------------------------------------------------------ one error shape
