@@ -330,6 +330,7 @@ database_url = $(app_url)
 data_dir = $DATA_DIR
 pid_file = $RUN/linelead-fcgi.pid
 log_file = $LOGDIR/linelead.log
+nginx_errors_log = $NGX/linelead.errors.log
 EOF
     )
     # The pool reads it again on SIGHUP, possibly after dropping to $pool_user.
@@ -453,6 +454,7 @@ $(tail_log "$tls/openssl.log")"
     NGINX_WEB_ROOT=$DATA_DIR/web \
     NGINX_SNIPPETS_DIR=$NGX/snippets \
     NGINX_ACCESS_LOG=$NGX/access.log \
+    NGINX_ERRORS_LOG=$NGX/linelead.errors.log \
     NGINX_HSTS="max-age=3600" \
         "$here/render-nginx.sh" "$NGX" || die "cannot render the nginx configuration"
     ((EUID != 0)) || user_line="user www-data;"

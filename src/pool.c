@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "edgelog.h"
 #include "http.h"
 #include "log.h"
 #include "pool.h"
@@ -52,6 +53,7 @@ struct pool {
 	unsigned generation;
 	double drain_started;
 	int escalation;        /* 0 = QUIT sent, 1 = TERM sent, 2 = KILL sent */
+	struct edgelog edge;   /* nginx's own errors, counted into the scoreboard */
 	struct pool_slot_ctl ctl[SCOREBOARD_SLOTS];
 };
 
@@ -353,6 +355,7 @@ static void pool_reload(struct pool *p)
 	if(strcmp(fresh.listen, p->settings.listen) != 0 || strcmp(fresh.user, p->settings.user) != 0)
 		log_warn("reload_partial", "listen and user take effect only on restart");
 	/* Old workers keep pointers into their own copy (they were forked). */
+	edgelog_set_path(&p->edge, fresh.nginx_errors_log);
 	settings_free(&p->settings);
 	p->settings = fresh;
 	log_set_level((enum log_level)p->settings.log_level);
@@ -482,6 +485,7 @@ int pool_run(const char *config_path, struct settings *settings)
 	p.settings = *settings;
 	memset(settings, 0, sizeof(*settings));
 	p.listen_fd = -1;
+	edgelog_init(&p.edge, p.settings.nginx_errors_log);
 	if(pipe2(self_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
 		log_error("startup_failed", "pipe: %s", strerror(errno));
 		goto out;
@@ -520,6 +524,7 @@ int pool_run(const char *config_path, struct settings *settings)
 		}
 		pool_fill(&p);
 		pool_watchdog(&p);
+		edgelog_poll(&p.edge, p.sb->edge_errors);
 	}
 	log_info("stopped", "all workers finished");
 	status = 0;
@@ -531,6 +536,7 @@ out:
 	}
 	if(p.settings.pid_file && p.settings.pid_file[0])
 		unlink(p.settings.pid_file);
+	edgelog_close(&p.edge);
 	scoreboard_destroy(p.sb);
 	settings_free(&p.settings);
 	return status;

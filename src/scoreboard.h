@@ -14,6 +14,7 @@
 #include <sys/types.h>
 
 #include "agents.h"
+#include "edgelog.h"
 #include "result.h"
 
 #define SCOREBOARD_SLOTS 256
@@ -68,6 +69,9 @@ struct scoreboard {
 	/* When this node next prunes request_log (wall-clock seconds); the
 	 * worker that advances it with a compare-and-swap does the work. */
 	int64_t prune_next_at;
+	/* Errors nginx answered by itself (502 with the pool down, 504, 413, ...),
+	 * by status - EDGELOG_FIRST; counted by the master from nginx's log. */
+	uint64_t edge_errors[EDGELOG_STATUSES];
 	struct scoreboard_slot slots[SCOREBOARD_SLOTS];
 };
 

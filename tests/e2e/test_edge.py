@@ -6,12 +6,14 @@
   with the error's status in request_log, /metrics and the pool's log (10).
 - every_nginx_error_is_json: each status nginx makes itself is JSON (11).
 - upstream_errors_are_json_whatever_the_body: with the pool down, a 2 MiB
-  upload gets the JSON 502 too, not an HTML 413 (11).
+  upload gets the JSON 502 too, not an HTML 413 (11); the pool, started
+  again, counts those 502s nginx made in /metrics (10).
 """
 
 import http.client
 import json
 import os
+import re
 import signal
 import socket
 import time
@@ -199,3 +201,14 @@ def test_upstream_errors_are_json_whatever_the_body(h0):
         check(not bad, "with the pool down:\n  " + "\n  ".join(bad))
     finally:
         h.stack("start")
+    # Those 502s never reached a worker; the pool counts them from nginx's
+    # errors log (nginx_errors_log), in both /metrics formats.
+    def prometheus():
+        r = h.get("/metrics?format=prometheus", key=h.admin_key)
+        check(r.status == 200, f"/metrics?format=prometheus: HTTP {r.status}")
+        m = re.search(r'^linelead_nginx_errors_total\{status="502"\} (\d+)$', r.text, re.M)
+        return int(m.group(1)) if m and int(m.group(1)) >= len(cases) else None
+    n = wait_until(prometheus, 10, 0.3, f"linelead_nginx_errors_total{{status=\"502\"}} >= {len(cases)}")
+    nginx = expect_ok_json(h.get("/metrics", key=h.admin_key))["nginx"]
+    check(nginx["errors_by_status"].get("502") == n and nginx["server_errors"] >= n,
+          f"/metrics nginx: {nginx}, Prometheus says {n} 502s")
