@@ -23,6 +23,9 @@
 #   NGINX_API_ROOT            openapi.json/.yaml and docs/ [/usr/share/linelead/api]
 #   NGINX_SNIPPETS_DIR        where the snippets will live [/etc/nginx/snippets]
 #   NGINX_ACCESS_LOG          [/var/log/nginx/linelead.access.log]
+#   NGINX_ERRORS_LOG          the errors nginx answers itself, one line each,
+#                             read by the pool for /metrics (nginx_errors_log
+#                             in linelead.conf) [/var/log/nginx/linelead.errors.log]
 #   NGINX_HSTS                Strict-Transport-Security value
 #                             [max-age=31536000; includeSubDomains]
 set -euo pipefail
@@ -50,6 +53,7 @@ web_root=${NGINX_WEB_ROOT:-/usr/share/linelead/web}
 api_root=${NGINX_API_ROOT:-/usr/share/linelead/api}
 snippets_dir=${NGINX_SNIPPETS_DIR:-/etc/nginx/snippets}
 access_log=${NGINX_ACCESS_LOG:-/var/log/nginx/linelead.access.log}
+errors_log=${NGINX_ERRORS_LOG:-/var/log/nginx/linelead.errors.log}
 hsts=${NGINX_HSTS:-max-age=31536000; includeSubDomains}
 
 # Everything lands in an nginx config file: refuse what could break out of a
@@ -65,7 +69,7 @@ for name in $server_names; do
     [[ $name =~ ^[A-Za-z0-9*_][A-Za-z0-9.*_-]*$ ]] || die "bad server name: $name"
 done
 [[ -n ${server_names// /} ]] || die "LINELEAD_SERVER_NAMES is empty"
-for v in "$tls_cert" "$tls_key" "$socket" "$web_root" "$api_root" "$snippets_dir" "$access_log"; do
+for v in "$tls_cert" "$tls_key" "$socket" "$web_root" "$api_root" "$snippets_dir" "$access_log" "$errors_log"; do
     [[ $v =~ ^[A-Za-z0-9_./:@+-]+$ ]] || die "path with unsafe characters: $v"
 done
 [[ $hsts =~ ^[A-Za-z0-9=\;\ -]+$ ]] || die "bad NGINX_HSTS: $hsts"
@@ -106,6 +110,7 @@ s|@WEB_ROOT@|$(esc "$web_root")|g
 s|@API_ROOT@|$(esc "$api_root")|g
 s|@SNIPPETS_DIR@|$(esc "$snippets_dir")|g
 s|@ACCESS_LOG@|$(esc "$access_log")|g
+s|@ERRORS_LOG@|$(esc "$errors_log")|g
 s|@HSTS@|$(esc "$hsts")|g
 EOF
 )

@@ -252,6 +252,10 @@ port = $PG_PORT
 password_encryption = scram-sha-256
 log_line_prefix = '%m [%p] %q%u@%d '
 log_min_duration_statement = 1000
+# Never log bind parameters: they carry what the crew typed (and whole
+# manuals), which the app itself keeps out of its logs (log_bodies = off).
+log_parameter_max_length = 0
+log_parameter_max_length_on_error = 0
 EOF
     ((EUID != 0)) || chown postgres:postgres "$tmp"
     mv "$tmp" "$PGDATA/linelead.conf"
@@ -331,6 +335,7 @@ database_url = $(app_url)
 data_dir = $DATA_DIR
 pid_file = $RUN/linelead-fcgi.pid
 log_file = $LOGDIR/linelead.log
+nginx_errors_log = $NGX/linelead.errors.log
 EOF
     )
     # The pool reads it again on SIGHUP, possibly after dropping to $pool_user.
@@ -339,12 +344,57 @@ EOF
     mv "$tmp" "$CONF"
 }
 
+# pool_procs: every live process of THIS stack's pool - a linelead-fcgi
+# whose command line names our configuration file (-c $CONF), master and
+# workers alike (workers are forks: same command line).  Nobody else's.
+pool_procs() {
+    local d pid
+    for d in /proc/[0-9]*; do
+        pid=${d#/proc/}
+        [[ $(cat "$d/comm" 2>/dev/null) == linelead-fcg* ]] || continue
+        tr '\0' '\n' <"$d/cmdline" 2>/dev/null | grep -Fxq -- "$CONF" || continue
+        gone "$pid" || echo "$pid"
+    done
+}
+
+# pool_orphans [MASTER]: this stack's pool processes that are neither MASTER
+# nor its children - workers left by a master that died (kill -9, OOM).
+pool_orphans() {
+    local pid ppid
+    for pid in $(pool_procs); do
+        [[ $pid == "${1:-}" ]] && continue
+        ppid=$(awk '/^PPid:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || continue
+        [[ -n ${1:-} && $ppid == "$1" ]] && continue
+        echo "$pid"
+    done
+}
+
+# kill_orphans [MASTER]: orphaned workers finish the request in hand and exit
+# (SIGQUIT, as their master would ask; SIGCONT wakes a stopped one), KILL
+# after 5 s.  The pool never runs beside them.
+kill_orphans() {
+    local pids pid
+    pids=$(pool_orphans "${1:-}")
+    [[ -n $pids ]] || return 0
+    say "stopping orphaned pool workers of this stack:" $pids
+    for pid in $pids; do kill -QUIT "$pid" 2>/dev/null; kill -CONT "$pid" 2>/dev/null; done
+    for pid in $pids; do
+        wait_for 5 gone "$pid" && continue
+        say "worker $pid still running 5 s after SIGQUIT: killing it"
+        kill -KILL "$pid" 2>/dev/null || true
+        wait_for 5 gone "$pid" || say "worker $pid did not die"
+    done
+    return 0
+}
+
 pool_start() {
     local pid i
     if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then
+        kill_orphans "$pid"
         say "pool already running (pid $pid)"
         return 0
     fi
+    kill_orphans
     need_bin linelead-fcgi
     app_env
     touch "$LOGDIR/linelead.log"
@@ -374,9 +424,11 @@ $(tail_log "$LOGDIR/linelead.log")"
 
 pool_stop() {
     local pid
-    pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF") || { rm -f "$POOL_PID"; return 0; }
-    # The pool drains in-flight requests (shutdown_timeout_ms, 10 s by default).
-    stop_pid "$pid" linelead-fcgi TERM 20
+    if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then
+        # The pool drains in-flight requests (shutdown_timeout_ms, 10 s by default).
+        stop_pid "$pid" linelead-fcgi TERM 20
+    fi
+    kill_orphans
     rm -f "$POOL_PID"
 }
 
@@ -408,6 +460,7 @@ $(tail_log "$tls/openssl.log")"
     NGINX_API_ROOT=$API_DIR \
     NGINX_SNIPPETS_DIR=$NGX/snippets \
     NGINX_ACCESS_LOG=$NGX/access.log \
+    NGINX_ERRORS_LOG=$NGX/linelead.errors.log \
     NGINX_HSTS="max-age=3600" \
         "$here/render-nginx.sh" "$NGX" || die "cannot render the nginx configuration"
     ((EUID != 0)) || user_line="user www-data;"
@@ -535,9 +588,11 @@ do_stop() {
 }
 
 do_status() {
-    local pid rc=0
+    local pid orphans rc=0
     if pid=$(pid_of "$NGINX_PID" nginx "$NGX/nginx.conf"); then echo "nginx:      running (pid $pid)"; else echo "nginx:      stopped"; rc=3; fi
-    if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then echo "pool:       running (pid $pid)"; else echo "pool:       stopped"; rc=3; fi
+    if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then echo "pool:       running (pid $pid)"; else echo "pool:       stopped"; rc=3; pid=''; fi
+    orphans=$(pool_orphans "$pid" | tr '\n' ' ')
+    [[ -z $orphans ]] || { echo "orphans:    pool workers without their master: $orphans(stop or start fixes it)"; rc=3; }
     if [[ -f $PGDATA/PG_VERSION ]] && pg_running; then
         echo "postgresql: running (pid $(head -n1 "$PGDATA/postmaster.pid"))"
     else

@@ -387,15 +387,10 @@ void http_respond_json(struct http_request *req, int status, struct json_object 
 	http_respond_body(req, status, "application/json", text, len);
 }
 
-void http_respond_error(struct http_request *req, ll_result result)
+static struct json_object *error_body(struct http_request *req, ll_result result)
 {
-	struct json_object *body, *err;
-	int status = result_http_status(result);
+	struct json_object *body = json_object_new_object(), *err = json_object_new_object();
 
-	if(req->status)
-		return;
-	body = json_object_new_object();
-	err = json_object_new_object();
 	json_object_object_add(err, "code", json_object_new_string(result_code(result)));
 	json_object_object_add(err, "message",
 	                       json_object_new_string(req->error_message ? req->error_message
@@ -406,9 +401,30 @@ void http_respond_error(struct http_request *req, ll_result result)
 		req->error_fields = NULL;
 	}
 	json_object_object_add(body, "error", err);
-	if(result == LL_ERATELIMIT || result == LL_EDB || result == LL_EUNAVAILABLE)
-		http_add_header(req, "Retry-After", "1");
-	http_respond_json(req, status, body);
+	return body;
+}
+
+void http_respond_error(struct http_request *req, ll_result result)
+{
+	struct json_object *body;
+	int status = result_http_status(result);
+
+	if(req->status && !req->streaming)
+		return;
+	body = error_body(req, result);
+	if(req->streaming) {
+		/* The 200 and the first events are out: the error is the stream's
+		 * last event, and the request is recorded with the error's own
+		 * status (request_log, /metrics, the access log line), not 200. */
+		if(http_sse_event(req, "error", body))
+			log_info("client_gone", "the client left during the stream");
+		req->status = status;
+		req->streaming = false;
+	} else {
+		if(result == LL_ERATELIMIT || result == LL_EDB || result == LL_EUNAVAILABLE)
+			http_add_header(req, "Retry-After", "1");
+		http_respond_json(req, status, body);
+	}
 	json_object_put(body);
 }
 

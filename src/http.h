@@ -52,7 +52,10 @@ struct http_request {
 	struct json_object *error_fields; /* owned; NULL = none */
 	char extra_headers[256];     /* e.g. "Allow: GET, POST\r\n" */
 	/* The response. */
-	int status;                  /* 0 until headers were sent */
+	/* 0 until headers were sent; then their status, except for a stream
+	 * that failed after its 200: the error's status, which the logs and
+	 * counters record (http_respond_error). */
+	int status;
 	bool streaming;
 	bool client_gone;            /* a write failed: the client went away */
 };
@@ -92,7 +95,8 @@ void http_respond_json(struct http_request *req, int status, struct json_object 
 /* Sends body as is. */
 void http_respond_body(struct http_request *req, int status, const char *content_type,
                        const char *body, size_t len);
-/* Sends the JSON error for result, with req->error_message/error_fields when set. */
+/* Sends the JSON error for result, with req->error_message/error_fields when set;
+ * on a stream already under way, as its "error" event (see status). */
 void http_respond_error(struct http_request *req, ll_result result);
 
 /* Server-Sent Events.  sse_begin sends the headers (and tells nginx not to

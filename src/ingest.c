@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -22,7 +24,11 @@
 #include "store.h"
 
 #define MAX_SECTION_LEN 300
-#define PDF_TIMEOUT_S 30
+/* Limits of a poppler tool (pdftotext, pdfinfo) run on an uploaded PDF:
+ * wall clock, CPU time (the kernel's backstop) and address space. */
+#define TOOL_TIMEOUT_S 30
+#define TOOL_CPU_SECONDS 30
+#define TOOL_MEMORY_BYTES (1024UL * 1024 * 1024)
 
 /* ---------------------------------------------------------------- header */
 
@@ -2896,19 +2902,52 @@ bool ingest_title_sensible(const char *t)
 
 /* ---------------------------------------------------------------- files */
 
-/* Runs a poppler tool (argv[0] found on PATH; fork/exec, no shell, stdin
- * and stderr on /dev/null) and appends its standard output to out.
- * LL_EIO when it fails or takes over PDF_TIMEOUT_S. */
-static ll_result run_tool(char *const argv[], struct buf *out)
+/* In the child, before exec: a tool must not outlive the process that runs
+ * it (a worker killed mid-ingest, or the CLI), nor take more than its share.
+ * PR_SET_PDEATHSIG kills it when the parent dies; the getppid() check covers a
+ * parent that died before the prctl.  RLIMIT_CPU backs the wall-clock limit
+ * of run_tool, RLIMIT_AS bounds a hostile PDF's memory.  Any failure exits:
+ * a tool without its limits does not run. */
+static void tool_child_limits(pid_t parent)
+{
+	struct rlimit cpu = {TOOL_CPU_SECONDS, TOOL_CPU_SECONDS + 1};
+	struct rlimit mem = {TOOL_MEMORY_BYTES, TOOL_MEMORY_BYTES};
+	struct rlimit none = {0, 0};
+
+	if(prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+		_exit(126);
+	if(setrlimit(RLIMIT_CPU, &cpu) != 0 || setrlimit(RLIMIT_AS, &mem) != 0 ||
+	   setrlimit(RLIMIT_CORE, &none) != 0)
+		_exit(126);
+}
+
+/* The child's side of run_tool: limits, stdin from in_fd (or /dev/null),
+ * stdout to the pipe, stderr to /dev/null, then exec. */
+static void tool_child(char *const argv[], int in_fd, int out_fd, pid_t parent)
+{
+	int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	tool_child_limits(parent);
+	if(devnull < 0 || dup2(in_fd >= 0 ? in_fd : devnull, 0) < 0 || dup2(out_fd, 1) < 0 ||
+	   dup2(devnull, 2) < 0)
+		_exit(126);
+	execvp(argv[0], argv);
+	_exit(127);
+}
+
+/* Runs a poppler tool (argv[0] found on PATH; fork/exec, no shell) with
+ * in_fd (or /dev/null) as its standard input, and appends its standard
+ * output to out.  LL_EIO when it fails or takes over TOOL_TIMEOUT_S. */
+static ll_result run_tool(char *const argv[], int in_fd, struct buf *out)
 {
 	int fds[2] = {-1, -1};
-	pid_t pid = -1;
+	pid_t pid = -1, parent = getpid();
 	char chunk[65536];
-	time_t deadline = time(NULL) + PDF_TIMEOUT_S;
+	time_t deadline = time(NULL) + TOOL_TIMEOUT_S;
 	int status = 0;
 	ll_result result = LL_OK;
 
-	if(pipe(fds) != 0) {
+	if(pipe2(fds, O_CLOEXEC) != 0) {
 		result = LL_EIO;
 		goto out;
 	}
@@ -2917,19 +2956,8 @@ static ll_result run_tool(char *const argv[], struct buf *out)
 		result = LL_EIO;
 		goto out;
 	}
-	if(pid == 0) {
-		int devnull = open("/dev/null", O_RDWR);
-
-		dup2(fds[1], 1);
-		if(devnull >= 0) {
-			dup2(devnull, 0);
-			dup2(devnull, 2);
-		}
-		close(fds[0]);
-		close(fds[1]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
+	if(pid == 0)
+		tool_child(argv, in_fd, fds[1], parent);
 	close(fds[1]);
 	fds[1] = -1;
 	for(;;) {
@@ -2972,11 +3000,25 @@ out:
 	return result;
 }
 
+ll_result ingest_pdf_text_fd(int fd, struct buf *out)
+{
+	char *argv[] = {"pdftotext", "-q", "-enc", "UTF-8", "-layout", "-", "-", NULL};
+
+	if(lseek(fd, 0, SEEK_SET) != 0)
+		return LL_EIO;
+	return run_tool(argv, fd, out);
+}
+
 ll_result ingest_pdf_text(const char *path, struct buf *out)
 {
-	char *argv[] = {"pdftotext", "-q", "-enc", "UTF-8", "-layout", (char *)path, "-", NULL};
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ll_result result;
 
-	return run_tool(argv, out);
+	if(fd < 0)
+		return LL_EIO;
+	result = ingest_pdf_text_fd(fd, out);
+	close(fd);
+	return result;
 }
 
 bool ingest_pdf_title(const char *path, char *out, size_t outlen)
@@ -2989,7 +3031,7 @@ bool ingest_pdf_title(const char *path, char *out, size_t outlen)
 	buf_init(&info, 1024 * 1024);
 	if(outlen)
 		out[0] = '\0';
-	if(outlen == 0 || run_tool(argv, &info) != LL_OK)
+	if(outlen == 0 || run_tool(argv, -1, &info) != LL_OK)
 		goto out;
 	for(s = buf_str(&info); s && *s; s = line ? line + 1 : NULL) {
 		line = strchr(s, '\n');

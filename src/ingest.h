@@ -133,9 +133,15 @@ __attribute__((warn_unused_result))
 ll_result ingest_document(struct db *db, struct arena *arena, const struct ingest_doc *doc,
                           struct ingest_report *report, const char **why);
 
-/* Runs `pdftotext -layout path -` (fork/exec, no shell) and appends its
- * output to out (whose limit bounds it: LL_ETOOLARGE past it).  LL_EIO when
- * pdftotext fails or takes over 30 s. */
+/* Runs `pdftotext -layout - -` (fork/exec, no shell) on the PDF that fd
+ * reads (a regular file: pdftotext seeks in it; rewound first; the caller
+ * keeps fd) and appends the text to out (whose limit bounds it: LL_ETOOLARGE
+ * past it).  LL_EIO when pdftotext fails or takes over 30 s.  pdftotext dies
+ * with the calling process (parent-death signal) and runs under CPU and
+ * memory limits. */
+__attribute__((warn_unused_result))
+ll_result ingest_pdf_text_fd(int fd, struct buf *out);
+/* The same for the file at path. */
 __attribute__((warn_unused_result))
 ll_result ingest_pdf_text(const char *path, struct buf *out);
 

@@ -201,6 +201,48 @@ out:
 	return result;
 }
 
+
+/* The errors nginx answered by itself (edgelog.h): by status, and how many
+ * were 5xx - the 502s and 504s a client saw that no worker counted. */
+static struct json_object *metrics_edge_json(const struct scoreboard *sb)
+{
+	struct json_object *o = json_object_new_object(), *by = json_object_new_object();
+	uint64_t server = 0;
+	char key[8];
+
+	for(int i = 0; i < EDGELOG_STATUSES; i++) {
+		uint64_t n = scoreboard_read(&sb->edge_errors[i]);
+
+		if(!n)
+			continue;
+		snprintf(key, sizeof(key), "%d", EDGELOG_FIRST + i);
+		json_object_object_add(by, key, json_object_new_int64((int64_t)n));
+		if(EDGELOG_FIRST + i >= 500)
+			server += n;
+	}
+	json_object_object_add(o, "errors_by_status", by);
+	json_object_object_add(o, "server_errors", json_object_new_int64((int64_t)server));
+	return o;
+}
+
+/* Prometheus lines for the same: every status seen, 502 and 504 always. */
+static ll_result metrics_edge_prometheus(const struct scoreboard *sb, struct buf *out)
+{
+	ll_result result = buf_appends(out,
+		"# HELP linelead_nginx_errors_total Errors nginx answered by itself (the pool never saw "
+		"these requests), by status.\n# TYPE linelead_nginx_errors_total counter\n");
+
+	for(int i = 0; i < EDGELOG_STATUSES && !result; i++) {
+		int status = EDGELOG_FIRST + i;
+		uint64_t n = scoreboard_read(&sb->edge_errors[i]);
+
+		if(n || status == 502 || status == 504)
+			result = buf_printf(out, "linelead_nginx_errors_total{status=\"%d\"} %llu\n", status,
+			                    (unsigned long long)n);
+	}
+	return result;
+}
+
 ll_result metrics_json(struct worker *w, const char *window, bool dashboard, struct json_object **out)
 {
 	const struct scoreboard_counters *c = &w->scoreboard->c;
@@ -243,6 +285,7 @@ ll_result metrics_json(struct worker *w, const char *window, bool dashboard, str
 		json_object_object_add(statuses, key, json_object_new_int64((int64_t)n));
 	}
 	json_object_object_add(body, "by_status", statuses);
+	json_object_object_add(body, "nginx", metrics_edge_json(w->scoreboard));
 	counters = json_object_new_object();
 	json_object_object_add(counters, "llm_calls", json_object_new_int64((int64_t)scoreboard_read(&c->llm_calls)));
 	json_object_object_add(counters, "llm_failures", json_object_new_int64((int64_t)scoreboard_read(&c->llm_failures)));
@@ -332,6 +375,8 @@ ll_result metrics_prometheus(struct worker *w, struct buf *out)
 		result = prom_counter(out, "linelead_worker_restarts_total", "Workers replaced after dying.", scoreboard_read(&c->worker_restarts));
 	if(!result)
 		result = prom_counter(out, "linelead_request_log_failures_total", "Requests not written to request_log.", scoreboard_read(&c->request_log_failures));
+	if(!result)
+		result = metrics_edge_prometheus(w->scoreboard, out);
 	scoreboard_workers(w->scoreboard, &total, &busy);
 	if(!result)
 		result = buf_printf(out, "# HELP linelead_workers Worker processes alive.\n# TYPE linelead_workers gauge\nlinelead_workers %d\n"

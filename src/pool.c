@@ -12,12 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "edgelog.h"
 #include "http.h"
 #include "log.h"
 #include "pool.h"
@@ -51,6 +53,7 @@ struct pool {
 	unsigned generation;
 	double drain_started;
 	int escalation;        /* 0 = QUIT sent, 1 = TERM sent, 2 = KILL sent */
+	struct edgelog edge;   /* nginx's own errors, counted into the scoreboard */
 	struct pool_slot_ctl ctl[SCOREBOARD_SLOTS];
 };
 
@@ -198,7 +201,7 @@ static int pool_drop_privileges(const struct settings *s)
 static void pool_spawn(struct pool *p, int i)
 {
 	struct scoreboard_slot *slot = &p->sb->slots[i];
-	pid_t pid;
+	pid_t pid, master = getpid();
 
 	pid = fork();
 	if(pid < 0) {
@@ -210,6 +213,11 @@ static void pool_spawn(struct pool *p, int i)
 		struct worker w;
 		int status;
 
+		/* Dies with the master even before it can finish a request
+		 * gracefully (worker_run then asks for SIGQUIT); a master that
+		 * died before the prctl is caught by getppid(). */
+		if(prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != master)
+			_exit(3);
 		close(self_pipe[0]);
 		close(self_pipe[1]);
 		pool_signals_reset();
@@ -218,6 +226,7 @@ static void pool_spawn(struct pool *p, int i)
 			log_error("worker_init_failed", "the worker could not start");
 			_exit(3);
 		}
+		w.master = master;
 		status = worker_run(&w, p->listen_fd);
 		worker_free(&w);
 		_exit(status);
@@ -346,6 +355,7 @@ static void pool_reload(struct pool *p)
 	if(strcmp(fresh.listen, p->settings.listen) != 0 || strcmp(fresh.user, p->settings.user) != 0)
 		log_warn("reload_partial", "listen and user take effect only on restart");
 	/* Old workers keep pointers into their own copy (they were forked). */
+	edgelog_set_path(&p->edge, fresh.nginx_errors_log);
 	settings_free(&p->settings);
 	p->settings = fresh;
 	log_set_level((enum log_level)p->settings.log_level);
@@ -475,6 +485,7 @@ int pool_run(const char *config_path, struct settings *settings)
 	p.settings = *settings;
 	memset(settings, 0, sizeof(*settings));
 	p.listen_fd = -1;
+	edgelog_init(&p.edge, p.settings.nginx_errors_log);
 	if(pipe2(self_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
 		log_error("startup_failed", "pipe: %s", strerror(errno));
 		goto out;
@@ -502,6 +513,7 @@ int pool_run(const char *config_path, struct settings *settings)
 
 		if(poll(&pfd, 1, 100) < 0 && errno != EINTR)
 			break;
+		scoreboard_master_beat(p.sb);
 		pool_handle_signals(&p);
 		pool_reap(&p);
 		if(p.state == POOL_DRAINING) {
@@ -512,6 +524,7 @@ int pool_run(const char *config_path, struct settings *settings)
 		}
 		pool_fill(&p);
 		pool_watchdog(&p);
+		edgelog_poll(&p.edge, p.sb->edge_errors);
 	}
 	log_info("stopped", "all workers finished");
 	status = 0;
@@ -523,6 +536,7 @@ out:
 	}
 	if(p.settings.pid_file && p.settings.pid_file[0])
 		unlink(p.settings.pid_file);
+	edgelog_close(&p.edge);
 	scoreboard_destroy(p.sb);
 	settings_free(&p.settings);
 	return status;

@@ -105,21 +105,9 @@ static ll_result chat_answer(struct worker *w, struct http_request *req, bool st
 		if(result)
 			goto out;
 	}
+	/* An error after the stream's headers travels as its "error" event
+	 * (http_respond_error, called by the router). */
 	result = orchestrator_answer(w, req, &in, stream ? stream_token : NULL, &s, &r);
-	if(result && stream) {
-		/* after the headers: the error travels as an event */
-		struct json_object *e = json_object_new_object(), *err = json_object_new_object();
-
-		json_object_object_add(err, "code", json_object_new_string(result_code(result)));
-		json_object_object_add(err, "message", json_object_new_string(result_message(result)));
-		json_object_object_add(err, "request_id", json_object_new_string(req->request_id));
-		json_object_object_add(e, "error", err);
-		if(http_sse_event(req, "error", e))
-			log_info("client_gone", "the client left during the stream");
-		json_object_put(e);
-		result = LL_OK;
-		goto out;
-	}
 	if(result)
 		goto out;
 	body = orchestrator_result_json(&r);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -48,16 +49,20 @@ ll_result route_documents_list(struct worker *w, struct http_request *req)
 	return LL_OK;
 }
 
-/* A PDF body through pdftotext, via a private temporary file. */
+/* A PDF body through pdftotext.  pdftotext seeks, so it reads a file, not a
+ * pipe: a private temporary file, unlinked as soon as it is created, so
+ * nothing is left in /tmp whatever happens to this worker afterwards (the
+ * open descriptor keeps the data until it is closed). */
 static ll_result pdf_body_text(struct worker *w, struct http_request *req, struct buf *text)
 {
 	char path[] = "/tmp/linelead-upload-XXXXXX";
-	int fd = mkstemp(path);
+	int fd = mkostemp(path, O_CLOEXEC);
 	size_t off = 0;
 	ll_result result = LL_OK;
 
 	if(fd < 0)
 		return LL_EIO;
+	unlink(path);
 	while(off < req->body.len) {
 		ssize_t n = write(fd, req->body.data + off, req->body.len - off);
 
@@ -69,17 +74,16 @@ static ll_result pdf_body_text(struct worker *w, struct http_request *req, struc
 		}
 		off += (size_t)n;
 	}
-	close(fd);
 	if(!result) {
 		worker_stage(w, req, "pdftotext");
-		result = ingest_pdf_text(path, text);
+		result = ingest_pdf_text_fd(fd, text);
 		if(result == LL_EIO) {
 			req->error_message = "The PDF could not be read (pdftotext failed)";
 			result = LL_EVALIDATION;
 		} else if(result == LL_ETOOLARGE)
 			req->error_message = "The PDF's text is over max_document_bytes";
 	}
-	unlink(path);
+	close(fd);
 	return result;
 }
 

@@ -14,6 +14,9 @@
  * every HEALTH_CHECK_INTERVAL_S and answers from the last check meanwhile,
  * so the figures may be that old. */
 #define HEALTH_CHECK_INTERVAL_S 1.0
+/* The master loops every 100 ms; this long without a loop means it is
+ * frozen (stopped, swapping): workers still serve, but nothing watches them. */
+#define HEALTH_MASTER_STALL_S 5.0
 
 static struct {
 	double at;                    /* http_now() of the check; 0 = never */
@@ -57,13 +60,25 @@ static bool health_database(struct worker *w, struct json_object *db, struct jso
 	return ok;
 }
 
+/* "ok", "stalled" (frozen: nobody replaces, recycles or watches workers) or
+ * "gone" (dead: this worker is finishing its last request). */
+static const char *health_master(const struct worker *w)
+{
+	if(!w->scoreboard)
+		return "ok";
+	if(worker_orphaned(w))
+		return "gone";
+	return scoreboard_master_silence(w->scoreboard) > HEALTH_MASTER_STALL_S ? "stalled" : "ok";
+}
+
 ll_result route_health(struct worker *w, struct http_request *req)
 {
 	struct json_object *body = json_object_new_object(), *db = json_object_new_object();
 	struct json_object *llm = json_object_new_object(), *workers = json_object_new_object();
-	struct json_object *retrieval = json_object_new_object();
+	struct json_object *retrieval = json_object_new_object(), *master = json_object_new_object();
 	const char *llm_state = w->llm ? llm_state_name(w->llm) : "disabled";
-	bool db_ok, degraded;
+	const char *master_state = health_master(w);
+	bool db_ok, degraded, up;
 	int total = 1, busy = 1;
 
 	worker_stage(w, req, "db_ping");
@@ -73,9 +88,11 @@ ll_result route_health(struct worker *w, struct http_request *req)
 		scoreboard_workers(w->scoreboard, &total, &busy);
 	json_object_object_add(workers, "total", json_object_new_int(total));
 	json_object_object_add(workers, "busy", json_object_new_int(busy));
-	degraded = w->llm && strcmp(llm_state, "ok") != 0;
+	json_object_object_add(master, "status", json_object_new_string(master_state));
+	up = db_ok && strcmp(master_state, "gone") != 0;
+	degraded = (w->llm && strcmp(llm_state, "ok") != 0) || strcmp(master_state, "ok") != 0;
 	json_object_object_add(body, "status", json_object_new_string(
-		!db_ok ? "unhealthy" : degraded ? "degraded" : "healthy"));
+		!up ? "unhealthy" : degraded ? "degraded" : "healthy"));
 	json_object_object_add(body, "version", json_object_new_string(VERSION));
 	json_object_object_add(body, "environment", json_object_new_string(w->settings->environment));
 	json_object_object_add(body, "uptime_seconds", json_object_new_double(
@@ -87,7 +104,8 @@ ll_result route_health(struct worker *w, struct http_request *req)
 	else
 		json_object_put(retrieval);
 	json_object_object_add(body, "workers", workers);
-	http_respond_json(req, db_ok ? 200 : 503, body);
+	json_object_object_add(body, "master", master);
+	http_respond_json(req, up ? 200 : 503, body);
 	json_object_put(body);
 	return LL_OK;
 }

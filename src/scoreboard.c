@@ -26,6 +26,7 @@ ll_result scoreboard_create(struct scoreboard **out)
 	}
 	memset(sb, 0, sizeof(*sb));
 	sb->started = scoreboard_wall_now();
+	sb->master_heartbeat = http_now();
 	*out = sb;
 	return LL_OK;
 }
@@ -135,4 +136,19 @@ void scoreboard_workers(const struct scoreboard *sb, int *total, int *busy)
 				(*busy)++;
 		}
 	}
+}
+
+void scoreboard_master_beat(struct scoreboard *sb)
+{
+	double now = http_now();
+
+	__atomic_store(&sb->master_heartbeat, &now, __ATOMIC_RELAXED);
+}
+
+double scoreboard_master_silence(const struct scoreboard *sb)
+{
+	double beat;
+
+	__atomic_load(&sb->master_heartbeat, &beat, __ATOMIC_RELAXED);
+	return http_now() - beat;
 }

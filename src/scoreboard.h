@@ -14,6 +14,7 @@
 #include <sys/types.h>
 
 #include "agents.h"
+#include "edgelog.h"
 #include "result.h"
 
 #define SCOREBOARD_SLOTS 256
@@ -56,6 +57,9 @@ struct scoreboard_counters {
 
 struct scoreboard {
 	double started;                          /* wall-clock seconds */
+	/* Monotonic seconds of the master's last loop (it loops at least
+	 * every 100 ms): an old value means a master that is frozen. */
+	double master_heartbeat;
 	int nslots;                              /* workers configured */
 	struct scoreboard_counters c;
 	/* The LLM circuit breaker, shared so one worker's failures spare the others. */
@@ -65,6 +69,9 @@ struct scoreboard {
 	/* When this node next prunes request_log (wall-clock seconds); the
 	 * worker that advances it with a compare-and-swap does the work. */
 	int64_t prune_next_at;
+	/* Errors nginx answered by itself (502 with the pool down, 504, 413, ...),
+	 * by status - EDGELOG_FIRST; counted by the master from nginx's log. */
+	uint64_t edge_errors[EDGELOG_STATUSES];
 	struct scoreboard_slot slots[SCOREBOARD_SLOTS];
 };
 
@@ -93,5 +100,10 @@ void scoreboard_slot_stage(struct scoreboard_slot *slot, const char *stage);
 void scoreboard_workers(const struct scoreboard *sb, int *total, int *busy);
 
 double scoreboard_wall_now(void);
+
+/* The master records that it is alive (each loop); a worker asks for how
+ * many seconds it has not. */
+void scoreboard_master_beat(struct scoreboard *sb);
+double scoreboard_master_silence(const struct scoreboard *sb);
 
 #endif

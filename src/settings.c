@@ -53,6 +53,7 @@ static const struct setting setting_table[] = {
 	{"log_file", SET_STRING, S(log_file), "", 0, 0, NULL, {NULL}},
 	{"log_bodies", SET_BOOL, S(log_bodies), "off", 0, 0, NULL, {NULL}},
 	{"pid_file", SET_STRING, S(pid_file), "", 0, 0, NULL, {NULL}},
+	{"nginx_errors_log", SET_STRING, S(nginx_errors_log), "", 0, 0, NULL, {NULL}},
 	{"data_dir", SET_STRING, S(data_dir), PKGDATADIR, 0, 0, NULL, {NULL}},
 	{"node_name", SET_STRING, S(node_name), "", 0, 0, NULL, {NULL}},
 	{"max_body_bytes", SET_INT, S(max_body_bytes), "65536", 1024, 67108864, NULL, {NULL}},

@@ -35,6 +35,7 @@ struct settings {
 	char *log_file;             /* empty = stderr */
 	bool log_bodies;
 	char *pid_file;
+	char *nginx_errors_log;     /* nginx's log of its own errors; empty = off */
 	char *data_dir;             /* holds sql/, kb/, data/routing/ */
 	char *node_name;            /* this node in request_log; default hostname */
 	int max_body_bytes;

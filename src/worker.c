@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <openssl/sha.h>
@@ -50,6 +51,29 @@ static void worker_signals_install(void)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
+}
+
+/* A worker must not outlive its master: without it nobody replaces a dead
+ * worker, recycles one or kills a stuck one, and a new master would start
+ * beside it (issue 14).  The kernel sends SIGQUIT (finish the request in hand,
+ * then exit) when the master dies; a master that died before this call is
+ * seen by getppid().  Called once the SIGQUIT handler is in place; until
+ * then pool_spawn has the kernel send SIGKILL. */
+static void worker_follow_master(struct worker *w)
+{
+	if(!w->master)
+		return;
+	if(prctl(PR_SET_PDEATHSIG, SIGQUIT) != 0)
+		log_warn("pdeathsig_failed", "%s", strerror(errno));
+	if(worker_orphaned(w)) {
+		log_warn("master_gone", "the master %ld is gone: exiting", (long)w->master);
+		worker_stop = 1;
+	}
+}
+
+bool worker_orphaned(const struct worker *w)
+{
+	return w->master && getppid() != w->master;
 }
 
 ll_result worker_init(struct worker *w, const struct settings *settings,
@@ -219,6 +243,7 @@ int worker_run(struct worker *w, int listen_fd)
 	ll_result result;
 
 	worker_signals_install();
+	worker_follow_master(w);
 	if(FCGX_Init() != 0)
 		return 3;
 	if(FCGX_InitRequest(&fcgx, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)

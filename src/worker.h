@@ -38,6 +38,7 @@ struct worker {
 	unsigned char api_key_hash[32];    /* SHA-256 of settings->api_key, if set */
 	bool has_api_key;
 	double started;                    /* wall-clock seconds */
+	pid_t master;                      /* the pool master that forked it; 0 in the CLI */
 };
 
 /* Sets up what a worker owns (also used by the CLI, which has no pool). */
@@ -46,8 +47,13 @@ ll_result worker_init(struct worker *w, const struct settings *settings,
                       struct scoreboard *sb, struct scoreboard_slot *slot);
 void worker_free(struct worker *w);
 
-/* The worker process's main loop on listen_fd; returns the exit status. */
+/* The worker process's main loop on listen_fd; returns the exit status.
+ * A pool worker (w->master set) finishes the request in hand and exits
+ * when its master dies. */
 int worker_run(struct worker *w, int listen_fd);
+
+/* Whether this pool worker's master is gone (it was re-parented). */
+bool worker_orphaned(const struct worker *w);
 
 /* Marks the stage of the current request (scoreboard and slow log). */
 void worker_stage(struct worker *w, struct http_request *req, const char *stage);

@@ -181,3 +181,76 @@ def error_shape(status, headers, body):
 def table_counts(h, tables):
     q = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t}" for t in tables)
     return {name: int(n) for name, n in h.sql(q)}
+
+
+def comm(pid):
+    """The process's name (/proc/PID/comm), or None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return None
+
+
+def running(pid, name):
+    """pid is a live (not zombie) process called name."""
+    return harness.pid_alive(pid) and comm(pid) == name
+
+
+def descendants_named(pid, name):
+    """Live children (and theirs) of pid whose name is name."""
+    found, todo = [], [pid]
+    while todo:
+        for kid in harness.children(todo.pop()):
+            todo.append(kid)
+            if comm(kid) == name:
+                found.append(kid)
+    return found
+
+
+def open_files(pid):
+    """Paths of the regular files pid holds open, as the kernel shows them
+    (an unlinked one ends in " (deleted)")."""
+    paths = []
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return paths
+    for fd in fds:
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("/") and not target.startswith(("/dev/", "/proc/")):
+            paths.append(target)
+    return paths
+
+
+def pool_processes(h):
+    """Every live process of this stack's pool, master and workers: a
+    linelead-fcgi whose command line names the stack's linelead.conf (what
+    scripts/stack.sh looks for too).  Never another stack's."""
+    conf = h.path("linelead.conf")
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or not (comm(entry) or "").startswith("linelead-fcg"):
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                args = f.read().split(b"\0")
+        except OSError:
+            continue
+        if conf.encode() in args and harness.pid_alive(entry):
+            found.append(int(entry))
+    return sorted(found)
+
+
+def parent_of(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("PPid:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None

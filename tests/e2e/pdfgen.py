@@ -1,6 +1,7 @@
 """pdfgen.py - write a small, real PDF of text pages (standard library only).
 
     write_pdf(path, pages)   pages: a list of pages, each a list of text lines
+    write_slow_pdf(path, megabytes)   a PDF that keeps pdftotext busy
 
 Each page is set in 10-point Helvetica (WinAnsiEncoding, so "°" survives),
 one line every 13 points from the top.  Enough PDF for pdftotext to read as
@@ -49,5 +50,37 @@ def write_pdf(path, pages):
     for off in offsets:
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def write_slow_pdf(path, megabytes):
+    """A one-page PDF that keeps pdftotext busy for a while: one word of
+    text, then `megabytes` MiB of graphics operators (no text) in a Flate
+    stream that compresses them about 330:1, so the file stays small
+    (~3 KB per MiB) while pdftotext works through all of them (roughly
+    40 MiB a second)."""
+    import zlib
+
+    ops = b"q 1 0 0 1 0 0 cm 0 0 m 1 1 l S Q\n" * 32768          # 1 MiB
+    z = zlib.compressobj(9)
+    stream = z.compress(b"BT /F1 10 Tf 50 760 Td (slow) Tj ET\n")
+    stream += b"".join(z.compress(ops) for _ in range(megabytes)) + z.flush()
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     with open(path, "wb") as f:
         f.write(out)

@@ -9,21 +9,33 @@ rate limit lifted (faults.private_stack), loopback only, bounded in time.
 - sighup_under_load, nginx_reload_under_load: no request lost (all 200).
 - stuck_worker_killed: a worker stopped (SIGSTOP) mid-request is killed by
   the master's watchdog (request_timeout_ms + 5 s) and replaced.
+- master_stalled_shows_in_health: a SIGSTOPped master makes /health degraded.
+- master_killed: SIGKILL of the master under load leaves 0 pool processes;
+  stack.sh start (the supervisor's restart) brings the service back.
+- restart_clears_orphans: a worker that outlived its master is stopped by
+  stack.sh start before the new master starts.
+- worker_killed_mid_pdf: a worker SIGKILLed during pdftotext leaves neither
+  pdftotext nor the uploaded file behind.
 - sigterm_drains_private: SIGTERM while requests are in flight: they finish.
 """
 
 import collections
+import glob
 import json
 import os
 import re
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 import uuid
 
 import faults
+import harness
 import openapi
+import pdfgen
 from harness import Fail, check, expect_ok_json, wait_until
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "load"))
@@ -333,6 +345,148 @@ def test_reliability_stuck_worker_killed(h0):
             why = faults.error_shape(r.status, r.headers, r.body)
             check(why is None, why)
     check(statuses.get(200, 0) >= 20, f"too little traffic served meanwhile: {dict(statuses)}")
+    expect_ok_json(h.get("/health"))
+
+
+def _master_state(h):
+    r = h.get("/health", timeout=5)
+    body = json.loads(r.body) if r.header("Content-Type", "").startswith("application/json") else {}
+    return r.status, body.get("status"), (body.get("master") or {}).get("status")
+
+
+def test_reliability_master_stalled_shows_in_health(h0):
+    """A frozen master (SIGSTOP): nobody replaces, recycles or watches the
+    workers, so /health says degraded, master stalled; healthy once it runs."""
+    faults.extend_alarm(60)
+    h = _stack()
+    pool = h.pool_pid()
+    check(_master_state(h) == (200, "healthy", "ok"), f"/health before: {_master_state(h)}")
+    os.kill(pool, signal.SIGSTOP)
+    try:
+        wait_until(lambda: _master_state(h) == (200, "degraded", "stalled"), 15, 0.5,
+                   "/health to report the frozen master (degraded, master stalled)")
+    finally:
+        os.kill(pool, signal.SIGCONT)
+    wait_until(lambda: _master_state(h) == (200, "healthy", "ok"), 10, 0.2,
+               "/health healthy again once the master runs")
+
+
+def test_reliability_master_killed(h0):
+    """SIGKILL of the pool master under load: its workers finish what they
+    hold and exit (parent-death signal) - 0 processes of the pool are left;
+    meanwhile every 200 was stored exactly once and every other answer is a
+    JSON 5xx; then the supervisor's restart (stack.sh start, as ./dev up or
+    systemd) brings the service back with a new master."""
+    faults.extend_alarm(180)
+    h = _stack()
+    pool = h.pool_pid()
+    seen = {}
+
+    def kill_master():
+        seen["workers"] = h.worker_pids()
+        os.kill(pool, signal.SIGKILL)
+    results, run_id, _ = _traffic_with(h, 300, 8, kill_master, keepalive=False)
+    check(seen.get("workers"), "no workers were running when the master was killed")
+    wait_until(lambda: not faults.pool_processes(h), 15, 0.1,
+               "every process of the pool to exit after its master was killed")
+    gone_after = [w for w in seen["workers"] if harness.pid_alive(w)]
+    check(not gone_after, f"orphaned workers still alive: {gone_after}")
+    statuses, problems, _ = _account(h, results, run_id)
+    print(f"# master SIGKILL: {dict(statuses)}; 0 orphan processes")
+    _report("master SIGKILL", problems)
+    r = h.get("/health")
+    check(r.status == 502 and faults.error_shape(r.status, r.header_list, r.body) is None,
+          f"/health with no pool: HTTP {r.status} {r.body[:200]!r} (expected nginx's JSON 502)")
+    h.stack("start")
+    new = h.pool_pid()
+    check(new and new != pool, f"stack.sh start did not start a new master (old {pool}, now {new})")
+    wait_until(lambda: h.get("/health", timeout=5).status == 200, 20, 0.25, "/health 200 after the restart")
+    expect_ok_json(h.post_json("/chat/production", {"message": "how do I close the store"},
+                               key=h.chat_key))
+
+
+def test_reliability_restart_clears_orphans(h0):
+    """A worker that cannot exit when its master dies (stopped, so the
+    parent-death signal waits) is an orphan: stack.sh start (./dev up) stops
+    it before it starts the new master - never beside it."""
+    faults.extend_alarm(90)
+    h = _stack()
+    pool = h.pool_pid()
+    victim = h.worker_pids()[0]
+    os.kill(victim, signal.SIGSTOP)
+    os.kill(pool, signal.SIGKILL)
+    try:
+        wait_until(lambda: faults.pool_processes(h) == [victim], 15, 0.1,
+                   "only the stopped worker to be left")
+        check(faults.parent_of(victim) != pool, "the stopped worker was not re-parented")
+        h.stack("start")
+        new = h.pool_pid()
+        check(new and new != pool, "stack.sh start did not start a new master")
+        check(not harness.pid_alive(victim), f"stack.sh start left orphan {victim} running")
+        procs = faults.pool_processes(h)
+        strays = [p for p in procs if p != new and faults.parent_of(p) != new]
+        check(not strays, f"pool processes that are not the new master's: {strays}")
+    finally:
+        if harness.pid_alive(victim):
+            os.kill(victim, signal.SIGKILL)
+    wait_until(lambda: h.get("/health", timeout=5).status == 200, 20, 0.25, "/health 200 after the restart")
+
+
+def test_reliability_worker_killed_mid_pdf(h0):
+    """A worker SIGKILLed while pdftotext reads an uploaded PDF: pdftotext
+    dies with it (parent-death signal) and the upload leaves no file behind
+    (unlinked as soon as it was created); the client gets a JSON 502 and the
+    worker is replaced."""
+    faults.extend_alarm(90)
+    h = _stack()
+    d = tempfile.mkdtemp(prefix="linelead-slowpdf-")
+    path = os.path.join(d, "slow.pdf")
+    pdfgen.write_slow_pdf(path, 300)          # ~8 s of pdftotext, under 1 MiB
+    with open(path, "rb") as f:
+        pdf = f.read()
+    shutil.rmtree(d)
+    uploads_before = set(glob.glob("/tmp/linelead-upload-*"))
+    answer = {}
+
+    def upload():
+        try:
+            answer["r"] = h.request("POST", "/documents?title=Slow%20manual&category=equipment",
+                                    body=pdf, key=h.admin_key, timeout=60,
+                                    headers={"Content-Type": "application/pdf"})
+        except Exception as exc:   # reported below
+            answer["error"] = exc
+    t = threading.Thread(target=upload, daemon=True)
+    t.start()
+
+    def converting():
+        for w in h.worker_pids():
+            kids = faults.descendants_named(w, "pdftotext")
+            if kids:
+                return w, kids[0]
+        return None
+    worker, tool = wait_until(converting, 20, 0.05, "pdftotext to run under a worker")
+    held = [p for pid in (worker, tool) for p in faults.open_files(pid)
+            if not p.startswith(h.dir + "/")]
+    os.kill(worker, signal.SIGKILL)
+    t_kill = time.monotonic()
+    try:
+        wait_until(lambda: not faults.running(tool, "pdftotext"), 3, 0.05,
+                   f"pdftotext {tool} to die with its worker {worker}")
+    finally:
+        if faults.running(tool, "pdftotext"):
+            os.kill(tool, signal.SIGKILL)     # do not leave it running
+    print(f"# pdftotext {tool} gone {time.monotonic() - t_kill:.2f}s after its worker; "
+          f"files it and the worker held: {held}")
+    left = [p for p in held if os.path.exists(p.removesuffix(" (deleted)"))]
+    check(not left, f"the killed upload left files behind: {left}")
+    new_uploads = set(glob.glob("/tmp/linelead-upload-*")) - uploads_before
+    check(not new_uploads, f"temporary uploads left in /tmp: {sorted(new_uploads)}")
+    t.join(30)
+    check("r" in answer, f"the upload got no answer: {answer.get('error')}")
+    why = faults.error_shape(answer["r"].status, answer["r"].header_list, answer["r"].body)
+    check(answer["r"].status == 502 and why is None,
+          f"the upload whose worker died: HTTP {answer['r'].status}, {why}")
+    wait_until(lambda: len(h.worker_pids()) >= 4, 10, 0.2, "the killed worker to be replaced")
     expect_ok_json(h.get("/health"))
 
 

@@ -249,6 +249,9 @@ if runuser -u postgres -- "$PGBIN/initdb" -D "$tmp/pg/data" -U postgres --auth-l
 	local all linelead peer
 	local all all scram-sha-256
 	EOF
+	# As docs/INSTALL.md: PostgreSQL never logs the bind parameters (crew text).
+	printf '%s\n' 'log_parameter_max_length = 0' 'log_parameter_max_length_on_error = 0' \
+		>>"$tmp/pg/data/postgresql.conf"
 	if runuser -u postgres -- "$PGBIN/pg_ctl" -D "$tmp/pg/data" -l "$tmp/pg/log" -w \
 		-o "-p $pgport -k $tmp/pg/sock -c listen_addresses=''" start >/dev/null 2>&1; then
 		pg_started=1
