@@ -54,7 +54,8 @@ static const char *const decision_cues[] = {
 	"can i ", "can we ", "should i ", "should we ", "is it ok", "is it safe", "is it fine", "legal",
 	"fine to", "send him home", "send her home", "work today", "come in", "come back", "good to go",
 	"good?", " ok?", "okay?", "fine?", "safe?", "serve it", "sell it", "use it", "take it", "send it back",
-	"we keep", "keep the", "trash it", "dump it", "still use", "still serve", "still sell", NULL};
+	"we keep", "keep the", "trash it", "dump it", "still use", "still serve", "still sell", "accept it",
+	"accept the", "sign for", "good to send", "send it out", NULL};
 static const char *const fault_cues[] = {
 	"error", "fault", "alarm", "code", "not working", "won't", "wont ", "isn't", "isnt", "not heating",
 	"not cooling", "broken", "leak", "flashing", "blinking", "beeping", "stopped", "doesn't",
@@ -87,11 +88,12 @@ static bool starts_any(const char *text, const char *const *cues)
 /* A reading the crew took: a bare number a thermometer could show, after a
  * word that reports one ("reading 46", "came in at 44", "temped at 158",
  * "its at 48"), followed by nothing, a degree or a plain word, never by
- * another figure's unit ("at 30 min"). */
-static bool reads_temperature(const char *t)
+ * another figure's unit ("at 30 min"); 0 when there is none. */
+static int reading_of(const char *t)
 {
 	static const char *const cues[] = {"reading ", "reads ", "read ", " at ", "temped ", "temps ",
-	                                   "probed ", "showing ", "shows ", "says ", "only ", NULL};
+	                                   "probed ", "showing ", "shows ", "says ", "only ", "temp is ",
+	                                   "temp was ", NULL};
 	static const char *const after[] = {",", ".", "?", "!", ";", "f ", "f,", "f.", "f?", "\xC2\xB0",
 	                                    " degree", " f ", " and ", " on ", " in ", " the ", " all ", " for ",
 	                                    " after ", " since ", " now", " we ", " so ", " but ", " still",
@@ -112,10 +114,10 @@ static bool reads_temperature(const char *t)
 			size_t n = strlen(cues[i]);
 
 			if((size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0)
-				return true;
+				return (int)v;
 		}
 	}
-	return false;
+	return 0;
 }
 
 static enum figure figure_of(const char *t)
@@ -138,7 +140,7 @@ static enum figure figure_of(const char *t)
 		return FIGURE_TIME;
 	if(has_any(t, amount_cues))
 		return FIGURE_AMOUNT;
-	return reads_temperature(t) ? FIGURE_TEMPERATURE : FIGURE_NONE;
+	return reading_of(t) ? FIGURE_TEMPERATURE : FIGURE_NONE;
 }
 
 /* A code that is an error code (a letter and digits: E03, AL-3), not only a
@@ -197,6 +199,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->figure = figure_of(lower);
 	out->kind = kind_of(lower, out);
 	out->persists = has_any(lower, persist_cues);
+	out->reading = reading_of(lower);
 }
 
 /* A number followed (after spaces) by one of units, case-insensitive. */

@@ -34,6 +34,7 @@ struct ask {
 	int nemergency;
 	bool followup;                        /* leans on the turns before (answer/path.c) */
 	bool persists;                        /* the first fix was tried ("still", "came back") */
+	int reading;                          /* a temperature the crew read ("probed at 152"), or 0 */
 };
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);

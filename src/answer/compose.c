@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "answer/compose.h"
+#include "answer/verdict.h"
 #include "buf.h"
 
 #define MAX_STEPS 14
@@ -451,6 +452,20 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 	return LL_OK;
 }
 
+/* A decision on a reading ("nuggets probed at 160, good to send?"): the
+ * reading against the limit the lead (else the heading) states, first. */
+static ll_result reading_verdict(const struct ask *q, const struct section *s, const char *lead, struct buf *text)
+{
+	char verdict[160];
+
+	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) || q->reading == 0)
+		return LL_OK;
+	if(verdict_of_reading(q->reading, lead, &q->terms, verdict, sizeof(verdict)) ||
+	   verdict_of_reading(q->reading, s->heading, &q->terms, verdict, sizeof(verdict)))
+		return buf_printf(text, "%s ", verdict);
+	return LL_OK;
+}
+
 static ll_result compose_section(struct arena *a, const struct compose_in *in, struct list *steps,
                                  struct list *warnings, struct buf *text, struct answer *out)
 {
@@ -467,6 +482,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result)
 		result = two_part_lead(a, in, &lead, &second);
+	if(!result)
+		result = reading_verdict(in->ask, s, lead, text);
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)

@@ -1,14 +1,18 @@
-/* fuzz_lexicon.c - the crew vocabulary and emergencies parsers, and the
- * matchers over what they accept.  The input is three files separated by
- * form feeds (vocabulary, emergencies, known words) and a question after a
- * fourth. */
+/* fuzz_lexicon.c - the crew vocabulary and emergencies parsers, the
+ * matchers over what they accept, the question reader (answer/ask.c) and
+ * the reading-against-a-limit parser (answer/verdict.c).  The input is
+ * three files separated by form feeds (vocabulary, emergencies, known
+ * words) and a question after a fourth; the question is also read as a
+ * manual's rule. */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer/ask.h"
 #include "answer/lexicon.h"
+#include "answer/verdict.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -42,6 +46,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		arena_init(&a, 4096);
 		(void)lexicon_rewrite(lx, &a, text);
 		(void)lexicon_emergencies(lx, text, e, LEXICON_MAX_EMERGENCIES);
+		{
+			struct ask q;
+			char verdict[160];
+
+			ask_understand(lx, text, &q);
+			(void)verdict_of_reading(q.reading ? q.reading : 150, text, &q.terms, verdict, sizeof(verdict));
+		}
 		arena_free(&a);
 		lexicon_free(lx);
 	}

@@ -9,6 +9,7 @@
 
 #include "answer/ask.h"
 #include "answer/compose.h"
+#include "answer/verdict.h"
 #include "answer/lexicon.h"
 #include "answer/path.h"
 #include "answer/rank.h"
@@ -98,6 +99,25 @@ static void test_asks(const struct answer_kit *kit)
 	CHECK(ask_states_figure("Hold at 135°F or above", FIGURE_TEMPERATURE) &&
 	      !ask_states_figure("Hold it for 4 hours", FIGURE_TEMPERATURE) &&
 	      ask_states_figure("Hold it for 4 hours", FIGURE_TIME), "figures by their unit");
+}
+
+static void test_verdicts(void)
+{
+	char v[160];
+	struct terms milk;
+
+	CHECK(verdict_of_reading(152, "Ground beef must be at least as hot as 155\xC2\xB0" "F (68\xC2\xB0" "C) for 17 seconds.",
+	                         NULL, v, sizeof(v)) && strstr(v, "below the 155") && strstr(v, "not safe"),
+	      "a reading under a minimum is not safe yet");
+	CHECK(verdict_of_reading(140, "Hold hot food at 135\xC2\xB0" "F (57\xC2\xB0" "C) or above.", NULL, v, sizeof(v)) &&
+	      strstr(v, "meets the 135"), "a reading over a minimum meets it");
+	CHECK(verdict_of_reading(46, "If a product reads above 41\xC2\xB0" "F (5\xC2\xB0" "C), reject it.", NULL, v, sizeof(v)) &&
+	      strstr(v, "above the 41"), "'reads above 41' makes 41 a ceiling");
+	terms_of("milk came in at 44", &milk);
+	CHECK(verdict_of_reading(44, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs 45\xC2\xB0" "F (7\xC2\xB0" "C) "
+	                         "or below.", &milk, v, sizeof(v)) && strstr(v, "within the 45"),
+	      "the limit whose clause names the subject");
+	CHECK(!verdict_of_reading(44, "Cook it for 4 minutes.", NULL, v, sizeof(v)), "no limit, no verdict");
 }
 
 static struct section make_section(const char *title, const char *path, const char *body)
@@ -238,6 +258,7 @@ int main(void)
 	test_shipped_lexicon(kit);
 	test_lexicon_format();
 	test_asks(kit);
+	test_verdicts();
 	test_sections();
 	test_ranker_format();
 	test_compose(kit);

@@ -1,0 +1,120 @@
+/* verdict.c - a reading held against the limit a manual states (see verdict.h). */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "answer/verdict.h"
+#include "text/terms.h"
+
+#define DEGREE "\xC2\xB0"
+#define WINDOW 48      /* how far around the figure the words saying its direction are read */
+
+enum limit { LIMIT_NONE = 0, LIMIT_MIN, LIMIT_MAX };
+
+static bool any_in(const char *from, size_t len, const char *const *words)
+{
+	for(int i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+
+		for(size_t k = 0; k + n <= len; k++)
+			if(strncasecmp(from + k, words[i], n) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Is the figure at [at, end) a floor or a ceiling?  Read from the words
+ * just before it ("at least", "as hot as") and just after ("or above",
+ * "or below"). */
+static enum limit direction(const char *rule, const char *at, const char *end)
+{
+	static const char *const floor_after[] = {"or above", "or higher", "or hotter", "or more", "and above",
+	                                          "minimum", NULL};
+	static const char *const ceiling_after[] = {"or below", "or lower", "or colder", "or less", "and below",
+	                                            "maximum", NULL};
+	/* "if it reads above 41°F, reject it": the words before a figure name
+	 * the wrong side of it */
+	static const char *const floor_before[] = {"at least", "as hot as", "reach", "cook to", "cooked to",
+	                                           "heat to", "reheat", "minimum", "no lower than", "below",
+	                                           "under", NULL};
+	static const char *const ceiling_before[] = {"at most", "no higher than", "no warmer than", "above",
+	                                             "over ", "maximum", NULL};
+	size_t after = strnlen(end, WINDOW / 2);
+	const char *from = at - rule > WINDOW / 2 ? at - WINDOW / 2 : rule;
+
+	if(any_in(end, after, floor_after))
+		return LIMIT_MIN;
+	if(any_in(end, after, ceiling_after))
+		return LIMIT_MAX;
+	if(any_in(from, (size_t)(at - from), ceiling_before))
+		return LIMIT_MAX;
+	if(any_in(from, (size_t)(at - from), floor_before))
+		return LIMIT_MIN;
+	return LIMIT_NONE;
+}
+
+/* Does the clause of rule before at (from the last ';' or sentence end)
+ * name one of the question's terms ("milk and shell eggs 45°F")? */
+static bool clause_names(const char *rule, const char *at, const struct terms *t)
+{
+	const char *from = at;
+	char clause[160];
+
+	while(from > rule && from[-1] != ';' && !(from[-1] == ' ' && from - 1 > rule && from[-2] == '.') &&
+	      at - from < (long)sizeof(clause) - 1)
+		from--;
+	snprintf(clause, sizeof(clause), "%.*s", (int)(at - from), from);
+	return t && terms_match(t, clause, NULL) != 0;
+}
+
+/* The limit rule states for the question: the first "<n>°F" whose
+ * direction is said, or a later one whose clause names the question's
+ * subject; its value in *limit. */
+static enum limit find_limit(const char *rule, const struct terms *t, long *limit)
+{
+	enum limit found = LIMIT_NONE;
+
+	for(const char *p = rule; *p; p++) {
+		char *end;
+		long v;
+		enum limit dir;
+
+		if(!isdigit((unsigned char)*p) || (p > rule && (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
+			continue;
+		v = strtol(p, &end, 10);
+		if(strncmp(end, DEGREE "F", strlen(DEGREE "F")) != 0 && strncmp(end, " " DEGREE "F", strlen(" " DEGREE "F")) != 0)
+			continue;
+		end += strcspn(end, ")") < 12 ? strcspn(end, ")") + 1 : strlen(DEGREE "F");   /* past "(5°C)" */
+		if((dir = direction(rule, p, end)) == LIMIT_NONE)
+			continue;
+		if(found == LIMIT_NONE || clause_names(rule, p, t)) {
+			*limit = v;
+			found = dir;
+		}
+		if(clause_names(rule, p, t))
+			break;
+	}
+	return found;
+}
+
+bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, char *out, size_t outlen)
+{
+	long limit = 0;
+	enum limit dir = rule && reading > 0 ? find_limit(rule, subject, &limit) : LIMIT_NONE;
+
+	if(dir == LIMIT_NONE)
+		return false;
+	if(dir == LIMIT_MIN && reading < limit)
+		snprintf(out, outlen, "%d" DEGREE "F is below the %ld" DEGREE "F minimum, not safe yet \xE2\x80\x94", reading, limit);
+	else if(dir == LIMIT_MIN)
+		snprintf(out, outlen, "%d" DEGREE "F meets the %ld" DEGREE "F minimum \xE2\x80\x94", reading, limit);
+	else if(reading > limit)
+		snprintf(out, outlen, "%d" DEGREE "F is above the %ld" DEGREE "F limit, out of range \xE2\x80\x94", reading, limit);
+	else
+		snprintf(out, outlen, "%d" DEGREE "F is within the %ld" DEGREE "F limit \xE2\x80\x94", reading, limit);
+	return true;
+}
