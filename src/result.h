@@ -27,6 +27,7 @@ typedef enum ll_result {
 	LL_EIO,           /* file or socket I/O failed              500 */
 	LL_ECONFIG,       /* configuration is invalid               500 */
 	LL_EINTERNAL,     /* a bug                                  500 */
+	LL_ECONFLICT,     /* the state does not allow it now        409 */
 	LL_RESULT_MAX
 } ll_result;
 
