@@ -54,7 +54,7 @@ def _stored(h, run_id):
     """request_id -> {role: (count, marker)} of the messages this run wrote."""
     rows = h.sql(f"""SELECT request_id, role, count(*),
                             max(substring(content from 'mk-[0-9a-f]+-[0-9]+'))
-                       FROM messages WHERE conversation_id LIKE 'rel-{run_id}-%'
+                       FROM messages WHERE conversation_id LIKE '%:rel-{run_id}-%'
                       GROUP BY 1, 2""", timeout=60)
     out = collections.defaultdict(dict)
     for rid, role, n, marker in rows:
