@@ -402,6 +402,8 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	}
 	out->answer.degraded |= degraded;
 	orchestrator_timestamp(out->timestamp, sizeof(out->timestamp));
+	/* the time to make the answer, as stored with it: the answer object an
+	 * Idempotency-Key keeps is then the very one sent now */
 	out->processing_time = http_now() - t0;
 	if(req) {
 		worker_stage(w, req, "storing");
@@ -410,9 +412,6 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 		req->cached = out->answer.cached;
 	}
 	result = store_result(w, in, out);
-	if(result)
-		goto out;
-	out->processing_time = http_now() - t0;
 out:
 	return result;
 }
