@@ -12,6 +12,7 @@ items 1, 7 and 12), through nginx.
 """
 
 import json
+import os
 import uuid
 
 from harness import Fail, check, expect_error, expect_ok_json
@@ -160,3 +161,58 @@ def test_dot_conversation_ids_refused(h):
         check(any(f.get("field") == "conversation_id" for f in err.get("fields", [])), f"{conv!r}: {err}")
     rows = h.sql("SELECT count(*) FROM conversations WHERE split_part(id, ':', 2) IN ('.', '..')")
     check(rows[0][0] == "0", "a '.' or '..' conversation was stored")
+
+
+SQL_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "sql")
+
+
+def test_migration_007_gives_existing_conversations_owners(h):
+    """sql/007 on a database of the old shape: a conversation one key wrote
+    is that key's; one several keys wrote, or one the log no longer knows,
+    is admin-only (owner 0); feedback keeps the latest rating per answer and
+    loses what rated answers already gone."""
+    db = f"e2e_mig_{uuid.uuid4().hex[:8]}"
+    h.sql(f"CREATE DATABASE {db}")
+
+    def psql(*args):
+        h.stack("psql", "-d", db, "-v", "ON_ERROR_STOP=1", "-q", *args)
+
+    try:
+        for name in sorted(os.listdir(SQL_DIR)):
+            if name.endswith(".sql") and name < "007":
+                psql("-1", "-f", os.path.join(SQL_DIR, name))   # one transaction, as linelead migrate
+        psql("-c", """
+            INSERT INTO api_keys (name, prefix, key_hash) VALUES
+                ('k1', 'll_k1', repeat('1', 64)), ('k2', 'll_k2', repeat('2', 64));
+            INSERT INTO conversations (id) VALUES ('solo'), ('shared'), ('old');
+            INSERT INTO messages (conversation_id, role, content, request_id) VALUES
+                ('solo', 'user', 'q', 'r1'), ('solo', 'assistant', 'a', 'r1'),
+                ('shared', 'user', 'q', 'r2'), ('shared', 'assistant', 'a', 'r2'),
+                ('shared', 'user', 'q', 'r3'), ('shared', 'assistant', 'a', 'r3'),
+                ('old', 'user', 'q', 'r4'), ('old', 'assistant', 'a', 'r4');
+            INSERT INTO request_log (request_id, api_key_id) VALUES
+                ('r1', (SELECT id FROM api_keys WHERE name = 'k1')),
+                ('r2', (SELECT id FROM api_keys WHERE name = 'k1')),
+                ('r3', (SELECT id FROM api_keys WHERE name = 'k2'));
+            INSERT INTO feedback (request_id, rating) VALUES ('r1', 'up'), ('r1', 'down'), ('gone', 'up');
+        """)
+        psql("-1", "-f", os.path.join(SQL_DIR, "007_ownership.sql"))
+        out = _rows(h, db, "SELECT id, api_key_id, message_count FROM conversations ORDER BY id")
+        k1id = _key_in(h, db, "k1")
+        check(out == [["0:old", "0", "2"], ["0:shared", "0", "4"], [f"{k1id}:solo", k1id, "2"]],
+              f"owners after 007: {out}")
+        msgs = _rows(h, db, "SELECT DISTINCT conversation_id FROM messages ORDER BY 1")
+        check(msgs == [["0:old"], ["0:shared"], [f"{k1id}:solo"]], f"messages did not follow: {msgs}")
+        fb = _rows(h, db, "SELECT request_id, rating FROM feedback ORDER BY id")
+        check(fb == [["r1", "down"]], f"feedback after 007: {fb}")
+    finally:
+        h.sql(f"DROP DATABASE IF EXISTS {db}")
+
+
+def _rows(h, db, query):
+    p = h.stack("psql", "-d", db, "-At", "-F", "\t", "-c", query)
+    return [line.split("\t") for line in p.stdout.splitlines() if line]
+
+
+def _key_in(h, db, name):
+    return _rows(h, db, f"SELECT id FROM api_keys WHERE name = '{name}'")[0][0]
