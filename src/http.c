@@ -336,6 +336,20 @@ static int hexval(int c)
 	return -1;
 }
 
+bool http_query_has(const struct http_request *req, const char *name)
+{
+	size_t nlen = strlen(name);
+
+	for(const char *p = req->query; p && *p;) {
+		const char *amp = strchr(p, '&');
+
+		if(strncmp(p, name, nlen) == 0 && (p[nlen] == '=' || p[nlen] == '&' || p[nlen] == '\0'))
+			return true;
+		p = amp ? amp + 1 : NULL;
+	}
+	return false;
+}
+
 bool http_query_param(const struct http_request *req, const char *name, char *out, size_t outlen)
 {
 	size_t nlen = strlen(name);

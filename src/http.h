@@ -84,6 +84,8 @@ ll_result http_parse_json(const char *text, size_t len, int max_depth,
 /* True when every name and value of the query string is well %-encoded
  * and decodes to UTF-8 text without control characters (NUL included). */
 bool http_query_valid(const char *query);
+/* True when the query string names parameter `name` (with a value or not). */
+bool http_query_has(const struct http_request *req, const char *name);
 /* Copies the decoded value of query parameter `name` into out; false when
  * absent or when it does not fit in outlen (never cut short). */
 bool http_query_param(const struct http_request *req, const char *name, char *out, size_t outlen);

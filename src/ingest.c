@@ -2549,8 +2549,8 @@ ll_result ingest_document(struct db *db, struct arena *arena, const struct inges
 		*why = "the document is empty (no text to index)";
 		result = LL_EVALIDATION;
 	} else if(result == LL_ETOOLARGE) {
-		*why = "the document has too many sections or chunks (at most " INGEST_STR(INGEST_MAX_SECTIONS)
-		       " sections and " INGEST_STR(INGEST_MAX_CHUNKS) " chunks): split it into several documents";
+		*why = "the document has too many sections or chunks (at most " LL_STR(INGEST_MAX_SECTIONS)
+		       " sections and " LL_STR(INGEST_MAX_CHUNKS) " chunks): split it into several documents";
 	}
 	if(result)
 		goto out;

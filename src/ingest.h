@@ -45,8 +45,6 @@
  * hundred; past these the document is refused (LL_ETOOLARGE, 413). */
 #define INGEST_MAX_SECTIONS 5000
 #define INGEST_MAX_CHUNKS 10000
-#define INGEST_STR_(x) #x
-#define INGEST_STR(x) INGEST_STR_(x)
 
 enum ingest_format { INGEST_MARKDOWN = 0, INGEST_TEXT };
 

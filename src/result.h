@@ -31,6 +31,11 @@ typedef enum ll_result {
 	LL_RESULT_MAX
 } ll_result;
 
+/* A numeric constant as a string literal, for messages that name a limit:
+ * "at most " LL_STR(CONVERSATION_PAGE_MAX). */
+#define LL_STR_(x) #x
+#define LL_STR(x) LL_STR_(x)
+
 /* A short stable identifier, e.g. "invalid_request"; never NULL. */
 const char *result_code(ll_result result);
 

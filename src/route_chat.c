@@ -13,9 +13,6 @@
 #include "validate.h"
 #include "worker.h"
 
-#define STRINGIFY_(x) #x
-#define STRINGIFY(x) STRINGIFY_(x)
-
 static const char *const priority_choices[] = {"low", "normal", "high", "urgent", NULL};
 static const char *const agent_choices[] = {"equipment", "safety", "operations", "training", "general", NULL};
 
@@ -91,7 +88,7 @@ static ll_result chat_room_left(struct worker *w, struct http_request *req, cons
 	if(result)
 		return result;
 	if(count + 2 > CONVERSATION_MAX_MESSAGES) {
-		req->error_message = "This conversation is full (" STRINGIFY(CONVERSATION_MAX_MESSAGES)
+		req->error_message = "This conversation is full (" LL_STR(CONVERSATION_MAX_MESSAGES)
 		                     " messages): start a new one";
 		return LL_ECONFLICT;
 	}

@@ -8,8 +8,7 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "routes.h"
@@ -42,33 +41,42 @@ static ll_result conversation_ref(struct worker *w, struct http_request *req, co
 	return *ref ? LL_OK : LL_ENOMEM;
 }
 
+/* Query parameter name as plain digits within [min, max] into *v; true
+ * when absent (*v untouched). */
+static bool digits_param(const struct http_request *req, const char *name, long long min, long long max,
+                         long long *v)
+{
+	char text[24];
+	long long n = 0;
+
+	if(!http_query_has(req, name))
+		return true;
+	if(!http_query_param(req, name, text, sizeof(text)) || !text[0] || strlen(text) > 18 ||
+	   strspn(text, "0123456789") != strlen(text))
+		return false;
+	for(const char *p = text; *p; p++)
+		n = n * 10 + (*p - '0');
+	if(n < min || n > max)
+		return false;
+	*v = n;
+	return true;
+}
+
 /* ?limit= (1-CONVERSATION_PAGE_MAX) and ?cursor= (a next_cursor given
- * before: plain digits). */
+ * before: a message id). */
 static ll_result page_params(struct http_request *req, int *limit, long long *cursor)
 {
-	char text[32], *end = NULL;
-	long long v;
+	long long n = CONVERSATION_PAGE_DEFAULT;
 
-	*limit = CONVERSATION_PAGE_DEFAULT;
 	*cursor = 0;
-	if(req->query[0] && strstr(req->query, "limit=")) {
-		if(!http_query_param(req, "limit", text, sizeof(text)) || !text[0] ||
-		   strspn(text, "0123456789") != strlen(text) || strlen(text) > 4 ||
-		   (v = strtoll(text, &end, 10)) < 1 || v > CONVERSATION_PAGE_MAX) {
-			req->error_message = "limit must be a whole number from 1 to 200";
-			return LL_EVALIDATION;
-		}
-		*limit = (int)v;
+	if(!digits_param(req, "limit", 1, CONVERSATION_PAGE_MAX, &n)) {
+		req->error_message = "limit must be a whole number from 1 to " LL_STR(CONVERSATION_PAGE_MAX);
+		return LL_EVALIDATION;
 	}
-	if(req->query[0] && strstr(req->query, "cursor=")) {
-		errno = 0;
-		if(!http_query_param(req, "cursor", text, sizeof(text)) || !text[0] ||
-		   strspn(text, "0123456789") != strlen(text) ||
-		   (v = strtoll(text, &end, 10), errno) || v < 0) {
-			req->error_message = "cursor must be a next_cursor this route gave";
-			return LL_EVALIDATION;
-		}
-		*cursor = v;
+	*limit = (int)n;
+	if(!digits_param(req, "cursor", 0, LLONG_MAX / 10, cursor)) {
+		req->error_message = "cursor must be a next_cursor this route gave";
+		return LL_EVALIDATION;
 	}
 	return LL_OK;
 }

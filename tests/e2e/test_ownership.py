@@ -127,7 +127,10 @@ def test_conversation_pages(h):
     check(seen == [f"message {i}" for i in range(120)], "pages are not the conversation in order, once each")
     whole = expect_ok_json(h.get(f"/conversations/{conv}?limit=200", key=key, source=h.source()))
     check(len(whole["messages"]) == 120 and whole["next_cursor"] is None, "limit=200: all, no next_cursor")
-    for bad in ("limit=0", "limit=201", "limit=abc", "limit=-1", "cursor=abc", "cursor=-5", "limit="):
+    other = expect_ok_json(h.get(f"/conversations/{conv}?nolimit=3&xcursor=a", key=key, source=h.source()))
+    check(len(other["messages"]) == 50, "parameters that only end in limit/cursor are not limit/cursor")
+    for bad in ("limit=0", "limit=201", "limit=abc", "limit=-1", "cursor=abc", "cursor=-5", "limit=",
+                "limit=99999999999999999999999"):
         expect_error(h.get(f"/conversations/{conv}?{bad}", key=key, source=h.source()), 422)
 
 
