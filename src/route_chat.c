@@ -191,12 +191,12 @@ static ll_result chat_prepare(struct worker *w, struct http_request *req, const 
                               const struct chat_request *in, struct idempotency *idem, bool stream, bool *done)
 {
 	struct store_idempotency stored;
-	const char *identity = chat_identity(w, f);
+	const char *identity = "";
 	bool found;
 	ll_result result;
 
 	*done = false;
-	if(!identity)
+	if(req->idempotency_key[0] && !(identity = chat_identity(w, f)))
 		return LL_ENOMEM;
 	result = idempotency_begin(w, req, identity, strlen(identity), idem, &stored, &found);
 	if(result)
