@@ -38,15 +38,37 @@ void db_close(struct db *db)
 	db->conninfo = NULL;
 }
 
-static void db_note_error(struct db *db, const char *what)
+static void db_note_error(struct db *db, const char *what, const PGresult *res)
 {
 	const char *msg = db->conn ? PQerrorMessage(db->conn) : "";
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *constraint = res ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : NULL;
 	size_t n;
 
 	snprintf(db->last_error, sizeof(db->last_error), "%s: %s", what, msg);
 	n = strlen(db->last_error);
 	while(n && (db->last_error[n - 1] == '\n' || db->last_error[n - 1] == ' '))
 		db->last_error[--n] = '\0';
+	snprintf(db->last_sqlstate, sizeof(db->last_sqlstate), "%s", state ? state : "");
+	snprintf(db->last_constraint, sizeof(db->last_constraint), "%s", constraint ? constraint : "");
+}
+
+ll_result db_result_for(const char *sqlstate)
+{
+	static const char *const passing[] = {"08", "53", "57P", "40", "55P03", "58", NULL};
+
+	if(!sqlstate || !*sqlstate)
+		return LL_EDB;
+	if(strcmp(sqlstate, "57014") == 0)
+		return LL_ETIMEOUT;
+	if(strncmp(sqlstate, "22", 2) == 0)
+		return LL_EVALIDATION;
+	if(strncmp(sqlstate, "23", 2) == 0)
+		return LL_ECONFLICT;
+	for(int i = 0; passing[i]; i++)
+		if(strncmp(sqlstate, passing[i], strlen(passing[i])) == 0)
+			return LL_EDB;
+	return LL_EINTERNAL;
 }
 
 /* Full jitter: a random delay in [min, min * 2^failures], capped. */
@@ -92,7 +114,7 @@ static ll_result db_listen(struct db *db)
 	if(PQresultStatus(res) == PGRES_COMMAND_OK)
 		result = LL_OK;
 	else
-		db_note_error(db, "listen");
+		db_note_error(db, "listen", res);
 	PQclear(res);
 out:
 	if(result)
@@ -142,7 +164,7 @@ ll_result db_connect(struct db *db)
 	/* expand_dbname lets conninfo be a URL or key=value string. */
 	db->conn = PQconnectdbParams(keys, values, 1);
 	if(!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
-		db_note_error(db, "connect");
+		db_note_error(db, "connect", NULL);
 		if(db->failures == 0 || log_enabled(LOG_DEBUG))
 			log_warn("db_connect_failed", "%s", db->last_error);
 		db_drop(db);
@@ -199,12 +221,13 @@ static ll_result db_exec_once(struct db *db, const struct db_stmt *stmt, int n,
 	if(!db_is_prepared(db, stmt)) {
 		res = PQprepare(db->conn, stmt->name, stmt->sql, 0, NULL);
 		if(!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
-			db_note_error(db, stmt->name);
+			db_note_error(db, stmt->name, res);
 			*lost = db_conn_lost(db, res);
 			if(!*lost)
 				log_error("db_prepare_failed", "%s", db->last_error);
+			result = *lost ? LL_EDB : db_result_for(db->last_sqlstate);
 			PQclear(res);
-			return LL_EDB;
+			return result;
 		}
 		PQclear(res);
 		if(db->nprepared < DB_MAX_PREPARED)
@@ -213,14 +236,11 @@ static ll_result db_exec_once(struct db *db, const struct db_stmt *stmt, int n,
 	res = PQexecPrepared(db->conn, stmt->name, n, params, NULL, NULL, 0);
 	st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 	if(st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-		const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-
-		db_note_error(db, stmt->name);
+		db_note_error(db, stmt->name, res);
 		*lost = db_conn_lost(db, res);
 		if(!*lost)
 			log_error("db_query_failed", "%s", db->last_error);
-		/* 57014: statement_timeout fired; the request's budget is spent. */
-		result = state && strcmp(state, "57014") == 0 ? LL_ETIMEOUT : LL_EDB;
+		result = *lost ? LL_EDB : db_result_for(db->last_sqlstate);
 		PQclear(res);
 		return result;
 	}
@@ -273,10 +293,13 @@ ll_result db_exec_simple(struct db *db, const char *sql)
 		return result;
 	res = PQexec(db->conn, sql);
 	if(!res || (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)) {
-		db_note_error(db, "exec");
-		if(db_conn_lost(db, res))
+		db_note_error(db, "exec", res);
+		if(db_conn_lost(db, res)) {
 			db_drop(db);
-		result = LL_EDB;
+			result = LL_EDB;
+		} else {
+			result = db_result_for(db->last_sqlstate);
+		}
 	}
 	PQclear(res);
 	return result;

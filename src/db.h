@@ -42,6 +42,8 @@ struct db {
 	const struct db_stmt *prepared[DB_MAX_PREPARED];
 	int nprepared;
 	char last_error[256];         /* for logs only; never sent to clients */
+	char last_sqlstate[6];        /* of the last failed statement; "" = none */
+	char last_constraint[64];     /* the constraint it broke, if any; "" = none */
 };
 
 /* Copies conninfo; connects lazily. */
@@ -55,7 +57,10 @@ ll_result db_connect(struct db *db);
 
 /* Runs stmt with n text parameters (NULL = SQL NULL).  On LL_OK *res holds the
  * result (caller PQclears); on error *res is NULL.  res may be NULL when the
- * rows are not wanted. */
+ * rows are not wanted.  A failure's result follows its SQLSTATE
+ * (db_result_for): only trouble that passes (connection, shutdown, resources)
+ * is LL_EDB, the 503 with Retry-After; db->last_sqlstate and last_constraint
+ * say more to a caller that maps a particular constraint itself. */
 __attribute__((warn_unused_result))
 ll_result db_exec(struct db *db, const struct db_stmt *stmt, int n,
                   const char *const *params, PGresult **res);
@@ -65,6 +70,14 @@ ll_result db_exec(struct db *db, const struct db_stmt *stmt, int n,
  * or insert-if-exists. */
 __attribute__((warn_unused_result))
 ll_result db_exec_found(struct db *db, const struct db_stmt *stmt, int n, const char *const *params);
+
+/* The result for a failed statement's SQLSTATE (NULL = none, e.g. no
+ * connection): class 22 (data exception) LL_EVALIDATION, 23 (integrity)
+ * LL_ECONFLICT, 57014 (statement timeout) LL_ETIMEOUT; 08 (connection), 53
+ * (resources), 57P (shutdown), 40 (serialization, deadlock), 55P03 (lock
+ * not available), 58 (system) and no state at all LL_EDB; anything else is
+ * a bug: LL_EINTERNAL. */
+ll_result db_result_for(const char *sqlstate);
 
 /* One-off SQL without parameters (migrations, BEGIN/COMMIT). */
 __attribute__((warn_unused_result))

@@ -12,6 +12,7 @@
 
 #include "http.h"
 #include "log.h"
+#include "validate.h"
 
 double http_now(void)
 {
@@ -101,6 +102,7 @@ void http_request_begin(struct http_request *req, FCGX_Request *fcgx, struct are
 	req->accept = param(fcgx, "HTTP_ACCEPT");
 	req->authorization = param(fcgx, "HTTP_AUTHORIZATION");
 	req->x_api_key = param(fcgx, "HTTP_X_API_KEY");
+	req->idempotency_key = param(fcgx, "HTTP_IDEMPOTENCY_KEY");
 	cl = FCGX_GetParam("CONTENT_LENGTH", fcgx->envp);
 	req->content_length = -1;
 	if(cl && *cl) {
@@ -213,6 +215,46 @@ static bool surrogates_paired(const char *text, size_t len)
 	return true;
 }
 
+/* The members of every object in text, counted as the colons outside
+ * strings: in valid JSON (json-c has checked it) each one ends a key. */
+static size_t members_in_text(const char *text, size_t len)
+{
+	size_t n = 0;
+	bool in_string = false;
+
+	for(size_t i = 0; i < len; i++) {
+		if(in_string) {
+			if(text[i] == '\\')
+				i++;
+			else if(text[i] == '"')
+				in_string = false;
+		} else if(text[i] == '"') {
+			in_string = true;
+		} else if(text[i] == ':') {
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The members of every object under v, as json-c kept them: a key given
+ * twice is kept once.  Depth is bounded by the parser. */
+static size_t members_in_tree(struct json_object *v)
+{
+	size_t n = 0;
+
+	if(json_object_is_type(v, json_type_object)) {
+		json_object_object_foreach(v, key, member) {
+			(void)key;
+			n += 1 + members_in_tree(member);
+		}
+	} else if(json_object_is_type(v, json_type_array)) {
+		for(size_t i = 0; i < json_object_array_length(v); i++)
+			n += members_in_tree(json_object_array_get_idx(v, i));
+	}
+	return n;
+}
+
 ll_result http_parse_json(const char *text, size_t len, int max_depth,
                           struct json_object **out, const char **message)
 {
@@ -254,6 +296,13 @@ ll_result http_parse_json(const char *text, size_t len, int max_depth,
 		result = LL_EINVAL;
 		goto out;
 	}
+	/* json-c keeps the last of two equal keys in silence; which one the
+	 * client meant is anybody's guess */
+	if(members_in_text(text, len) != members_in_tree(obj)) {
+		*message = "The JSON body names a key twice in one object";
+		result = LL_EINVAL;
+		goto out;
+	}
 	*out = obj;
 	obj = NULL;
 out:
@@ -287,6 +336,20 @@ static int hexval(int c)
 	return -1;
 }
 
+bool http_query_has(const struct http_request *req, const char *name)
+{
+	size_t nlen = strlen(name);
+
+	for(const char *p = req->query; p && *p;) {
+		const char *amp = strchr(p, '&');
+
+		if(strncmp(p, name, nlen) == 0 && (p[nlen] == '=' || p[nlen] == '&' || p[nlen] == '\0'))
+			return true;
+		p = amp ? amp + 1 : NULL;
+	}
+	return false;
+}
+
 bool http_query_param(const struct http_request *req, const char *name, char *out, size_t outlen)
 {
 	size_t nlen = strlen(name);
@@ -298,8 +361,9 @@ bool http_query_param(const struct http_request *req, const char *name, char *ou
 
 		if((size_t)(end - p) > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=') {
 			size_t o = 0;
+			const char *v;
 
-			for(const char *v = p + nlen + 1; v < end && o + 1 < outlen; v++) {
+			for(v = p + nlen + 1; v < end && o + 1 < outlen; v++) {
 				if(*v == '%' && end - v >= 3 && hexval(v[1]) >= 0 && hexval(v[2]) >= 0) {
 					out[o++] = (char)(hexval(v[1]) * 16 + hexval(v[2]));
 					v += 2;
@@ -308,11 +372,57 @@ bool http_query_param(const struct http_request *req, const char *name, char *ou
 				}
 			}
 			out[o] = '\0';
-			return true;
+			return v >= end;    /* a value that does not fit is not cut short */
 		}
 		p = amp ? amp + 1 : NULL;
 	}
 	return false;
+}
+
+/* One name or value (len bytes, still %-encoded): well-formed escapes,
+ * and decoded, UTF-8 text without control characters (a NUL would cut the
+ * value short wherever it goes next; bytes that are not UTF-8 would reach
+ * PostgreSQL and fail there). */
+static bool query_part_valid(const char *s, size_t len)
+{
+	unsigned char *dec = malloc(len + 1);
+	size_t o = 0;
+	bool ok = dec != NULL;
+
+	for(size_t i = 0; i < len && ok; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if(c == '%') {
+			ok = len - i >= 3 && hexval((unsigned char)s[i + 1]) >= 0 && hexval((unsigned char)s[i + 2]) >= 0;
+			if(!ok)
+				break;
+			c = (unsigned char)(hexval((unsigned char)s[i + 1]) * 16 + hexval((unsigned char)s[i + 2]));
+			i += 2;
+		} else if(c == '+') {
+			c = ' ';
+		}
+		ok = c >= 0x20 && c != 0x7F;
+		dec[o++] = c;
+	}
+	ok = ok && validate_utf8((const char *)dec, o);
+	free(dec);
+	return ok;
+}
+
+bool http_query_valid(const char *query)
+{
+	const char *p = query;
+
+	while(*p) {
+		size_t n = strcspn(p, "&");
+
+		if(!query_part_valid(p, n))
+			return false;
+		p += n;
+		if(*p == '&')
+			p++;
+	}
+	return true;
 }
 
 bool http_accepts(const struct http_request *req, const char *media_type)

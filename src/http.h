@@ -32,6 +32,7 @@ struct http_request {
 	const char *accept;
 	const char *authorization;
 	const char *x_api_key;
+	const char *idempotency_key; /* "" when none */
 	long long content_length;    /* -1 when absent */
 	char method_buf[16];         /* method copied: the log needs it after FCGX_Finish_r */
 	char request_id[64];
@@ -83,7 +84,13 @@ __attribute__((warn_unused_result))
 ll_result http_parse_json(const char *text, size_t len, int max_depth,
                           struct json_object **out, const char **message);
 
-/* Copies the decoded value of query parameter `name` into out; false when absent. */
+/* True when every name and value of the query string is well %-encoded
+ * and decodes to UTF-8 text without control characters (NUL included). */
+bool http_query_valid(const char *query);
+/* True when the query string names parameter `name` (with a value or not). */
+bool http_query_has(const struct http_request *req, const char *name);
+/* Copies the decoded value of query parameter `name` into out; false when
+ * absent or when it does not fit in outlen (never cut short). */
 bool http_query_param(const struct http_request *req, const char *name, char *out, size_t outlen);
 /* True when the Accept header names this media type. */
 bool http_accepts(const struct http_request *req, const char *media_type);

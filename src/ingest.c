@@ -1983,6 +1983,8 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 
 static ll_result section_add(struct parse *p, const char *label)
 {
+	if(p->nsections >= INGEST_MAX_SECTIONS)
+		return LL_ETOOLARGE;
 	if(p->nsections == p->seccap) {
 		int cap = p->seccap ? p->seccap * 2 : 16;
 		const char **s = arena_alloc(p->a, (size_t)cap * sizeof(*s));
@@ -2248,6 +2250,8 @@ static ll_result chunk_emit(struct packer *k)
 
 	if(k->cur_words == 0)
 		return LL_OK;
+	if(k->n >= INGEST_MAX_CHUNKS)
+		return LL_ETOOLARGE;
 	if(k->n == k->cap) {
 		size_t cap = k->cap ? k->cap * 2 : 32;
 		struct ingest_chunk *ni = arena_alloc(k->a, cap * sizeof(*ni));
@@ -2550,6 +2554,9 @@ ll_result ingest_document(struct db *db, struct arena *arena, const struct inges
 	if(result == LL_EINVAL) {
 		*why = "the document is empty (no text to index)";
 		result = LL_EVALIDATION;
+	} else if(result == LL_ETOOLARGE) {
+		*why = "the document has too many sections or chunks (at most " LL_STR(INGEST_MAX_SECTIONS)
+		       " sections and " LL_STR(INGEST_MAX_CHUNKS) " chunks): split it into several documents";
 	}
 	if(result)
 		goto out;

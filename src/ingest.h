@@ -40,6 +40,11 @@
 #define INGEST_CHUNK_MIN_WORDS 150
 #define INGEST_OVERLAP_MAX_WORDS 40
 #define INGEST_TITLE_MAX 200
+/* Bounds on one document: a file of nothing but headings (168,836 of them
+ * in 8 MiB) took 27 s to store.  The largest real manual makes a few
+ * hundred; past these the document is refused (LL_ETOOLARGE, 413). */
+#define INGEST_MAX_SECTIONS 5000
+#define INGEST_MAX_CHUNKS 10000
 
 enum ingest_format { INGEST_MARKDOWN = 0, INGEST_TEXT };
 
@@ -73,7 +78,8 @@ struct ingest_chunks {
 void ingest_parse_header(const char *text, size_t len, struct ingest_meta *meta, size_t *body_off);
 
 /* Splits text into chunks, allocated in arena.  LL_EINVAL when the text
- * holds no words; LL_ENOMEM. */
+ * holds no words; LL_ETOOLARGE past INGEST_MAX_SECTIONS sections or
+ * INGEST_MAX_CHUNKS chunks (found out as soon as it is so); LL_ENOMEM. */
 __attribute__((warn_unused_result))
 ll_result ingest_chunk_text(struct arena *arena, const char *text, size_t len,
                             enum ingest_format format, struct ingest_chunks *out);
@@ -128,7 +134,8 @@ struct ingest_report {
 };
 
 /* Checks (UTF-8, no NUL, not empty), chunks and stores doc in one
- * transaction.  LL_EVALIDATION with *why set for bad input; LL_EDB. */
+ * transaction.  LL_EVALIDATION with *why set for bad input, LL_ETOOLARGE
+ * with *why for too many sections or chunks; LL_EDB. */
 __attribute__((warn_unused_result))
 ll_result ingest_document(struct db *db, struct arena *arena, const struct ingest_doc *doc,
                           struct ingest_report *report, const char **why);

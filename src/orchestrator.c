@@ -261,8 +261,10 @@ static ll_result store_result(struct worker *w, const struct chat_request *in, s
 	const char *names[2];
 	int n = agents_consulted(r, names);
 	char consulted[64];
+	struct store_idempotency idem;
+	struct json_object *body = NULL;
 	struct store_exchange x = {
-		.conversation_id = r->conversation_id,
+		.conversation_ref = r->conversation_ref,
 		.request_id = r->request_id,
 		.question = in->message,
 		.priority = in->priority,
@@ -277,11 +279,21 @@ static ll_result store_result(struct worker *w, const struct chat_request *in, s
 	};
 
 	snprintf(consulted, sizeof(consulted), "{%s%s%s}", names[0], n > 1 ? "," : "", n > 1 ? names[1] : "");
-	result = store_exchange(&w->db, &x);
+	if(in->idem) {
+		/* what a retry with the same key gets: this answer, as sent */
+		idem = *in->idem;
+		body = orchestrator_result_json(r);
+		idem.response = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+		idem.status = 200;
+		idem.request_id = r->request_id;
+	}
+	result = store_exchange(&w->db, &x, in->idem ? &idem : NULL);
 	if(result == LL_OK)
 		r->stored = true;
-	else
+	else if(result != LL_ECONFLICT && result != LL_ENOTFOUND)
 		log_error("store_failed", "the exchange could not be stored: %s", w->db.last_error);
+	if(body)
+		json_object_put(body);
 	json_object_put(cit);
 	json_object_put(warn);
 	json_object_put(steps);
@@ -351,7 +363,8 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	out->secondary = AGENT_NONE;
 	out->request_id = in->request_id ? in->request_id : random_id(&w->arena, "cli-");
 	out->conversation_id = in->conversation_id ? in->conversation_id : random_id(&w->arena, "conv_");
-	if(!out->request_id || !out->conversation_id) {
+	out->conversation_ref = out->conversation_id ? store_conversation_ref(&w->arena, in->owner, out->conversation_id) : NULL;
+	if(!out->request_id || !out->conversation_ref) {
 		result = LL_ENOMEM;
 		goto out;
 	}
@@ -369,7 +382,7 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	if(in->conversation_id) {
 		if(req)
 			worker_stage(w, req, "history");
-		result = store_history(&w->db, &w->arena, in->conversation_id, HISTORY_TURNS, &history, &nhistory);
+		result = store_history(&w->db, &w->arena, out->conversation_ref, HISTORY_TURNS, &history, &nhistory);
 		if(result)
 			goto out;
 	}
@@ -414,6 +427,8 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	}
 	out->answer.degraded |= degraded;
 	orchestrator_timestamp(out->timestamp, sizeof(out->timestamp));
+	/* the time to make the answer, as stored with it: the answer object an
+	 * Idempotency-Key keeps is then the very one sent now */
 	out->processing_time = http_now() - t0;
 	if(req) {
 		worker_stage(w, req, "storing");
@@ -422,9 +437,6 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 		req->cached = out->answer.cached;
 	}
 	result = store_result(w, in, out);
-	if(result)
-		goto out;
-	out->processing_time = http_now() - t0;
 out:
 	return result;
 }

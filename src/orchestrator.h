@@ -20,9 +20,15 @@
 struct worker;
 struct http_request;
 
+struct store_idempotency;
+
 struct chat_request {
 	const char *message;
-	const char *conversation_id;    /* NULL = start a new conversation */
+	const char *conversation_id;    /* as the client names it; NULL = start a new conversation */
+	long long owner;                /* the API key (api_keys.id; 0 = none): conversations
+	                                 * are stored per owner (store_conversation_ref) */
+	const struct store_idempotency *idem;  /* an Idempotency-Key's row to store with the
+	                                 * exchange (its response is filled in); NULL = none */
 	enum priority priority;
 	const char *agent;              /* override: an agent name, or NULL */
 	struct json_object *context;    /* borrowed; may be NULL */
@@ -31,7 +37,8 @@ struct chat_request {
 
 struct chat_result {
 	struct answer answer;           /* merged over the agents consulted */
-	const char *conversation_id;
+	const char *conversation_id;    /* as the client names it */
+	const char *conversation_ref;   /* as stored: "<owner>:<id>" */
 	const char *request_id;
 	enum agent_id agent;
 	enum agent_id secondary;        /* AGENT_NONE when one agent answered */
@@ -44,7 +51,8 @@ struct chat_result {
 /* on_token may be NULL.  It is called once with text NULL and len 0 as soon
  * as the agent is known (after classification, before retrieval), so a
  * stream can send its meta event at once; then with the answer's tokens.  req is NULL in the CLI.  A failure to store the
- * exchange is logged, not returned: the crew still gets the answer. */
+ * exchange fails the request (store_exchange's result): a 200 always means
+ * stored. */
 __attribute__((warn_unused_result))
 ll_result orchestrator_answer(struct worker *w, struct http_request *req,
                               const struct chat_request *in, generator_token_fn on_token,

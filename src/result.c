@@ -26,6 +26,7 @@ static const struct {
 	[LL_EIO] = {"internal_error", 500, "An I/O error occurred"},
 	[LL_ECONFIG] = {"internal_error", 500, "The server is misconfigured"},
 	[LL_EINTERNAL] = {"internal_error", 500, "An internal error occurred"},
+	[LL_ECONFLICT] = {"conflict", 409, "The request conflicts with the stored state"},
 };
 
 const char *result_code(ll_result result)

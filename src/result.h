@@ -27,8 +27,14 @@ typedef enum ll_result {
 	LL_EIO,           /* file or socket I/O failed              500 */
 	LL_ECONFIG,       /* configuration is invalid               500 */
 	LL_EINTERNAL,     /* a bug                                  500 */
+	LL_ECONFLICT,     /* the state does not allow it now        409 */
 	LL_RESULT_MAX
 } ll_result;
+
+/* A numeric constant as a string literal, for messages that name a limit:
+ * "at most " LL_STR(CONVERSATION_PAGE_MAX). */
+#define LL_STR_(x) #x
+#define LL_STR(x) LL_STR_(x)
 
 /* A short stable identifier, e.g. "invalid_request"; never NULL. */
 const char *result_code(ll_result result);

@@ -7,7 +7,9 @@
 #include "classifier.h"
 #include "log.h"
 #include "orchestrator.h"
+#include "idempotency.h"
 #include "routes.h"
+#include "store.h"
 #include "validate.h"
 #include "worker.h"
 
@@ -18,7 +20,7 @@ static const struct field_spec chat_spec[] = {
 	{"message", FIELD_STRING, true, 1, 2000, NULL, offsetof(struct chat_fields, message)},
 	{"conversation_id", FIELD_ID, false, 1, 100, NULL, offsetof(struct chat_fields, conversation_id)},
 	{"priority", FIELD_ENUM, false, 0, 0, priority_choices, offsetof(struct chat_fields, priority)},
-	{"context", FIELD_OBJECT, false, 0, 0, NULL, offsetof(struct chat_fields, context)},
+	{"context", FIELD_OBJECT, false, 0, CHAT_CONTEXT_MAX_BYTES, NULL, offsetof(struct chat_fields, context)},
 	{"agent", FIELD_ENUM, false, 0, 0, agent_choices, offsetof(struct chat_fields, agent)},
 	{"stream", FIELD_BOOL, false, 0, 0, NULL, offsetof(struct chat_fields, stream)},
 };
@@ -43,6 +45,53 @@ static ll_result chat_parse(struct http_request *req, struct chat_fields *f, str
 	in->context = f->context;
 	in->agent = f->agent;
 	in->request_id = req->request_id[0] ? req->request_id : NULL;
+	in->owner = req->api_key_id;
+	return LL_OK;
+}
+
+/* The question as an Idempotency-Key stands for it: the fields that make
+ * the exchange, not how it is delivered (a stream that broke is retried
+ * as plain JSON with the same key).  A new string in arena. */
+static const char *chat_identity(struct worker *w, const struct chat_fields *f)
+{
+	struct json_object *o = json_object_new_object();
+	const char *text;
+
+	json_object_object_add(o, "message", json_object_new_string(f->message));
+	if(f->conversation_id)
+		json_object_object_add(o, "conversation_id", json_object_new_string(f->conversation_id));
+	if(f->priority)
+		json_object_object_add(o, "priority", json_object_new_string(f->priority));
+	if(f->agent)
+		json_object_object_add(o, "agent", json_object_new_string(f->agent));
+	if(f->context)
+		json_object_object_add(o, "context", json_object_get(f->context));
+	text = arena_strdup(&w->arena, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+	return text;
+}
+
+/* A conversation takes at most CONVERSATION_MAX_MESSAGES: refused before
+ * any work (and before a stream's headers), with a clear 409. */
+static ll_result chat_room_left(struct worker *w, struct http_request *req, const struct chat_request *in)
+{
+	const char *ref;
+	long long count = 0;
+	ll_result result;
+
+	if(!in->conversation_id)
+		return LL_OK;
+	ref = store_conversation_ref(&w->arena, in->owner, in->conversation_id);
+	if(!ref)
+		return LL_ENOMEM;
+	result = store_conversation_size(&w->db, ref, &count);
+	if(result)
+		return result;
+	if(count + 2 > CONVERSATION_MAX_MESSAGES) {
+		req->error_message = "This conversation is full (" LL_STR(CONVERSATION_MAX_MESSAGES)
+		                     " messages): start a new one";
+		return LL_ECONFLICT;
+	}
 	return LL_OK;
 }
 
@@ -87,19 +136,84 @@ static int stream_token(void *ctx, const char *text, size_t len)
 	return rc;
 }
 
+/* A stored answer sent again: as JSON, or as a stream's meta and done
+ * events when the client asked for a stream. */
+static ll_result chat_replay(struct http_request *req, const struct store_idempotency *stored, bool stream)
+{
+	struct json_object *body, *meta, *v;
+	ll_result result;
+
+	if(!stream) {
+		idempotency_replay(req, stored);
+		return LL_OK;
+	}
+	body = json_tokener_parse(stored->response);
+	if(!body)
+		return LL_EINTERNAL;
+	if(!req->status) {
+		http_add_header(req, "Idempotent-Replayed", "true");
+		result = http_sse_begin(req);
+		if(result)
+			goto out;
+		meta = json_object_new_object();
+		json_object_object_add(meta, "request_id", json_object_object_get_ex(body, "request_id", &v) ? json_object_get(v) : NULL);
+		json_object_object_add(meta, "agent", json_object_object_get_ex(body, "agent_used", &v) ? json_object_get(v) : NULL);
+		json_object_object_add(meta, "conversation_id", json_object_object_get_ex(body, "conversation_id", &v) ? json_object_get(v) : NULL);
+		result = http_sse_event(req, "meta", meta);
+		json_object_put(meta);
+		if(result)
+			goto out;
+	}
+	result = http_sse_event(req, "done", body);
+out:
+	if(result == LL_EIO)
+		log_info("client_gone", "the client left during the stream");
+	json_object_put(body);
+	return LL_OK;
+}
+
+/* Before any work: a replay, or a refusal, answered in full (*done). */
+static ll_result chat_prepare(struct worker *w, struct http_request *req, const struct chat_fields *f,
+                              const struct chat_request *in, struct idempotency *idem, bool stream, bool *done)
+{
+	struct store_idempotency stored;
+	const char *identity = "";
+	bool found;
+	ll_result result;
+
+	*done = false;
+	if(req->idempotency_key[0] && !(identity = chat_identity(w, f)))
+		return LL_ENOMEM;
+	result = idempotency_begin(w, req, identity, strlen(identity), idem, &stored, &found);
+	if(result)
+		return result;
+	if(found) {
+		*done = true;
+		return chat_replay(req, &stored, stream);
+	}
+	return chat_room_left(w, req, in);
+}
+
 static ll_result chat_answer(struct worker *w, struct http_request *req, bool stream)
 {
 	struct chat_fields f;
 	struct chat_request in;
 	struct chat_result r;
 	struct stream_ctx s = {.req = req, .result = &r};
+	struct idempotency idem;
+	struct store_idempotency stored;
 	struct json_object *body = NULL;
+	bool done;
 	ll_result result;
 
 	result = chat_parse(req, &f, &in);
 	if(result)
 		goto out;
 	stream = stream || f.stream == 1 || (f.stream != 0 && http_accepts(req, "text/event-stream"));
+	result = chat_prepare(w, req, &f, &in, &idem, stream, &done);
+	if(result || done)
+		goto out;
+	in.idem = idem.active ? &idem.row : NULL;
 	if(stream) {
 		result = http_sse_begin(req);
 		if(result)
@@ -108,6 +222,11 @@ static ll_result chat_answer(struct worker *w, struct http_request *req, bool st
 	/* An error after the stream's headers travels as its "error" event
 	 * (http_respond_error, called by the router). */
 	result = orchestrator_answer(w, req, &in, stream ? stream_token : NULL, &s, &r);
+	/* another request with this key stored its answer first: that one */
+	if(idempotency_after_conflict(w, req, result, &idem, &stored) == LL_OK && result) {
+		result = chat_replay(req, &stored, stream);
+		goto out;
+	}
 	if(result)
 		goto out;
 	body = orchestrator_result_json(&r);

@@ -15,7 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "idempotency.h"
 #include "ingest.h"
+#include "log.h"
 #include "routes.h"
 #include "store.h"
 #include "validate.h"
@@ -87,6 +89,64 @@ static ll_result pdf_body_text(struct worker *w, struct http_request *req, struc
 	return result;
 }
 
+/* Records the answer for an Idempotency-Key.  Not in the document's
+ * transaction: a document is replaced by its source, never added twice, so
+ * a retry that finds no key (the worker died in between) stores the same
+ * document again and says so ("unchanged": true). */
+static void document_remember(struct worker *w, const struct idempotency *idem, struct json_object *body)
+{
+	struct store_idempotency row;
+	ll_result result;
+
+	if(!idem->active)
+		return;
+	row = idem->row;
+	row.status = 201;
+	row.response = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	result = store_idempotency_put(&w->db, &row);
+	if(result && result != LL_ECONFLICT)
+		log_warn("idempotency_not_kept", "the upload's Idempotency-Key was not recorded: %s", result_code(result));
+}
+
+/* What an Idempotency-Key stands for: the query, the media type and the
+ * body, in the arena. */
+static const char *document_identity(struct worker *w, struct http_request *req, size_t *len)
+{
+	char *text;
+	size_t q = strlen(req->query) + 1, t = strlen(req->content_type) + 1;
+
+	*len = q + t + req->body.len;
+	text = arena_alloc(&w->arena, *len + 1);
+	if(!text)
+		return NULL;
+	memcpy(text, req->query, q);
+	memcpy(text + q, req->content_type, t);
+	if(req->body.len)
+		memcpy(text + q + t, req->body.data, req->body.len);
+	return text;
+}
+
+/* A replay of an upload already done (*done), or the key to remember. */
+static ll_result document_prepare(struct worker *w, struct http_request *req, struct idempotency *idem, bool *done)
+{
+	struct store_idempotency stored;
+	const char *what;
+	size_t len;
+	ll_result result;
+
+	*done = false;
+	memset(idem, 0, sizeof(*idem));
+	if(!req->idempotency_key[0])
+		return LL_OK;
+	what = document_identity(w, req, &len);
+	if(!what)
+		return LL_ENOMEM;
+	result = idempotency_begin(w, req, what, len, idem, &stored, done);
+	if(!result && *done)
+		idempotency_replay(req, &stored);
+	return result;
+}
+
 ll_result route_documents_create(struct worker *w, struct http_request *req)
 {
 	struct document_fields f = {0};
@@ -96,9 +156,14 @@ ll_result route_documents_create(struct worker *w, struct http_request *req)
 	char title[INGEST_TITLE_MAX * 4 + 1], category[32], source[501];
 	const char *why = NULL;
 	struct json_object *body;
+	struct idempotency idem[1];
+	bool done;
 	ll_result result;
 
 	buf_init(&text, (size_t)w->settings->max_document_bytes);
+	result = document_prepare(w, req, idem, &done);
+	if(result || done)
+		goto out;
 	if(req->json) {
 		result = validate_object(req, req->json, document_spec, sizeof(document_spec) / sizeof(document_spec[0]), &f);
 		if(result)
@@ -151,7 +216,7 @@ ll_result route_documents_create(struct worker *w, struct http_request *req)
 	}
 	worker_stage(w, req, "ingesting");
 	result = ingest_document(&w->db, &w->arena, &doc, &rep, &why);
-	if(result == LL_EVALIDATION)
+	if(result == LL_EVALIDATION || result == LL_ETOOLARGE)
 		req->error_message = why;
 	if(result)
 		goto out;
@@ -162,6 +227,8 @@ ll_result route_documents_create(struct worker *w, struct http_request *req)
 	json_object_object_add(body, "sections", json_object_new_int(rep.sections));
 	json_object_object_add(body, "chunks", json_object_new_int(rep.chunks));
 	json_object_object_add(body, "unchanged", json_object_new_boolean(rep.unchanged));
+	json_object_object_add(body, "request_id", json_object_new_string(req->request_id));
+	document_remember(w, idem, body);
 	http_respond_json(req, 201, body);
 	json_object_put(body);
 out:
@@ -176,8 +243,10 @@ ll_result route_documents_delete(struct worker *w, struct http_request *req)
 	long long id;
 	ll_result result;
 
+	/* plain digits only: strtoll alone takes "+1", " 1" and "-0" */
 	errno = 0;
-	id = strtoll(req->param, &end, 10);
+	id = req->param[0] >= '1' && req->param[0] <= '9' && strspn(req->param, "0123456789") == strlen(req->param)
+	         ? strtoll(req->param, &end, 10) : 0;
 	if(errno || !end || *end || id <= 0) {
 		req->error_message = "No document with this id";
 		return LL_ENOTFOUND;

@@ -114,6 +114,11 @@ void router_dispatch(struct worker *w, struct http_request *req)
 	if(result)
 		goto out;
 	req->route = r->pattern;
+	if(!http_query_valid(req->query)) {
+		req->error_message = "The query string must be %-encoded UTF-8 text without control characters";
+		result = LL_EINVAL;
+		goto out;
+	}
 	if(w->slot)
 		snprintf(w->slot->route, sizeof(w->slot->route), "%s", r->pattern);
 	if(r->scope != SCOPE_NONE) {

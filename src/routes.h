@@ -14,6 +14,8 @@ ll_result route_chat_classify(struct worker *w, struct http_request *req);
 /* The fields of a chat request, validated against the route's table
  * (message 1-2000 characters, conversation_id, priority, context, agent,
  * stream).  Strings point into obj.  Exposed for the fuzz target and tests. */
+#define CHAT_CONTEXT_MAX_BYTES 4096   /* `context`, as JSON */
+
 struct chat_fields {
 	const char *message;
 	const char *conversation_id;

@@ -17,15 +17,26 @@
 #include "db.h"
 #include "result.h"
 
-/* The last max_turns messages of a conversation, oldest first, in arena
- * (*n = 0 and *turns = NULL for an unknown or empty conversation). */
+/* A conversation belongs to the API key that started it (sql/007): its
+ * stored id is "<owner>:<id>", owner = api_keys.id or 0 for no key (the
+ * bootstrap API_KEY, auth off, the CLI).  Clients see only <id>. */
+#define CONVERSATION_MAX_MESSAGES 1000   /* = the CHECK of sql/007 */
+#define CONVERSATION_PAGE_DEFAULT 50     /* GET /conversations/{id}?limit= */
+#define CONVERSATION_PAGE_MAX 200
+
+/* The stored id of conversation id of owner, in arena; NULL when out of memory. */
+char *store_conversation_ref(struct arena *arena, long long owner, const char *id);
+
+/* The last max_turns messages of conversation ref (a stored id), oldest
+ * first, in arena (*n = 0 and *turns = NULL for an unknown or empty
+ * conversation). */
 __attribute__((warn_unused_result))
 ll_result store_history(struct db *db, struct arena *arena, const char *conversation_id,
                         int max_turns, struct turn **turns, size_t *n);
 
 /* One exchange: the question and the answer, with what the log needs. */
 struct store_exchange {
-	const char *conversation_id;
+	const char *conversation_ref;    /* the stored id */
 	const char *request_id;
 	const char *question;
 	enum priority priority;
@@ -39,22 +50,59 @@ struct store_exchange {
 	double processing_ms;
 };
 
-/* Stores the exchange in one statement (so one transaction): the
- * conversation is created when missing; a request id already stored is
- * not stored twice. */
-__attribute__((warn_unused_result))
-ll_result store_exchange(struct db *db, const struct store_exchange *x);
+/* What a POST with an Idempotency-Key did (table idempotency_keys): the
+ * response a retry with the same key gets again.  Strings borrowed. */
+struct store_idempotency {
+	long long owner;                 /* api_keys.id; 0 = no key */
+	const char *key;                 /* the header, validated */
+	const char *route;               /* route pattern */
+	const char *fingerprint;         /* hex SHA-256 of the request */
+	const char *request_id;          /* of the request that did the work */
+	int status;                      /* 2xx */
+	const char *response;            /* the JSON body sent */
+};
 
-/* {conversation_id, created_at, messages[...]} (new object); LL_ENOTFOUND. */
+/* Stores the exchange in one statement: the conversation is created when
+ * missing; a request id already stored is not stored twice.  With idem
+ * (may be NULL), idem's row is written in the same transaction, and when
+ * another request took the key meanwhile nothing is stored: LL_ECONFLICT
+ * (the caller replays the other's answer).  LL_ECONFLICT also when the
+ * conversation holds CONVERSATION_MAX_MESSAGES; LL_ENOTFOUND when it was
+ * deleted while the answer was made. */
 __attribute__((warn_unused_result))
-ll_result store_conversation_json(struct db *db, const char *id, struct json_object **out);
-__attribute__((warn_unused_result))
-ll_result store_conversation_delete(struct db *db, const char *id);
+ll_result store_exchange(struct db *db, const struct store_exchange *x,
+                         const struct store_idempotency *idem);
 
-/* LL_ENOTFOUND when no message carries request_id. */
+/* The number of messages in conversation ref; 0 when there is none. */
 __attribute__((warn_unused_result))
-ll_result store_feedback_add(struct db *db, const char *request_id, const char *rating,
-                             const char *comment);
+ll_result store_conversation_size(struct db *db, const char *ref, long long *count);
+
+/* One page of a conversation: {conversation_id (shown_id), created_at,
+ * message_count, messages[...] (at most limit, oldest first, those after
+ * cursor: a message id, 0 = from the start), next_cursor (string, or null
+ * at the end)} (new object); LL_ENOTFOUND. */
+__attribute__((warn_unused_result))
+ll_result store_conversation_json(struct db *db, const char *ref, const char *shown_id,
+                                  long long cursor, int limit, struct json_object **out);
+__attribute__((warn_unused_result))
+ll_result store_conversation_delete(struct db *db, const char *ref);
+
+/* Rates the answer of request_id: one rating per answer, a later one
+ * replaces it (*replaced set).  owner < 0: any answer (admin keys);
+ * otherwise only an answer in a conversation of that owner.  LL_ENOTFOUND
+ * when there is no such answer the caller may see. */
+__attribute__((warn_unused_result))
+ll_result store_feedback_set(struct db *db, long long owner, const char *request_id,
+                             const char *rating, const char *comment, bool *replaced);
+
+/* The stored response for (owner, key): *found false when none (or
+ * expired).  Strings in arena. */
+__attribute__((warn_unused_result))
+ll_result store_idempotency_get(struct db *db, struct arena *arena, long long owner,
+                                const char *key, struct store_idempotency *out, bool *found);
+/* Records idem; LL_ECONFLICT when the key is already taken. */
+__attribute__((warn_unused_result))
+ll_result store_idempotency_put(struct db *db, const struct store_idempotency *idem);
 
 /* {documents:[...]} (new object). */
 __attribute__((warn_unused_result))

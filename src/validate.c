@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,6 +68,10 @@ bool validate_id(const char *s, size_t max)
 
 	if(n == 0 || n > max)
 		return false;
+	/* "." and ".." are path segments to nginx and every client library:
+	 * an id like that could be stored but never read or deleted */
+	if(strcmp(s, ".") == 0 || strcmp(s, "..") == 0)
+		return false;
 	for(; *s; s++)
 		if(!isalnum((unsigned char)*s) && *s != '_' && *s != '.' && *s != '-')
 			return false;
@@ -82,6 +87,49 @@ static void field_error(struct json_object **errors, const char *name, const cha
 	json_object_object_add(e, "field", json_object_new_string(name));
 	json_object_object_add(e, "message", json_object_new_string(message));
 	json_object_array_add(*errors, e);
+}
+
+/* True when every number in v is finite: json-c takes 1e999999 as
+ * infinity, which no consumer of the value can use.  The parser bounded
+ * the depth, so the recursion is bounded. */
+static bool json_numbers_finite(struct json_object *v)
+{
+	switch(json_object_get_type(v)) {
+	case json_type_double:
+		return isfinite(json_object_get_double(v));
+	case json_type_object: {
+		json_object_object_foreach(v, key, member) {
+			(void)key;
+			if(!json_numbers_finite(member))
+				return false;
+		}
+		return true;
+	}
+	case json_type_array:
+		for(size_t i = 0; i < json_object_array_length(v); i++)
+			if(!json_numbers_finite(json_object_array_get_idx(v, i)))
+				return false;
+		return true;
+	default:
+		return true;
+	}
+}
+
+static const char *object_check(const struct field_spec *f, struct json_object *v)
+{
+	static char msg[128];
+	size_t len = 0;
+
+	if(!json_object_is_type(v, json_type_object))
+		return "must be an object";
+	if(!json_numbers_finite(v))
+		return "must not hold numbers out of range";
+	json_object_to_json_string_length(v, JSON_C_TO_STRING_PLAIN, &len);
+	if(f->max > 0 && (long long)len > f->max) {
+		snprintf(msg, sizeof(msg), "must be at most %lld bytes as JSON", f->max);
+		return msg;
+	}
+	return NULL;
 }
 
 /* Checks one present value; returns the complaint or NULL. */
@@ -111,7 +159,7 @@ static const char *field_check(const struct field_spec *f, struct json_object *v
 			return msg;
 		}
 		if(f->type == FIELD_ID && !validate_id(s, (size_t)f->max)) {
-			snprintf(msg, sizeof(msg), "must be 1-%lld characters of A-Z a-z 0-9 _ . -", f->max);
+			snprintf(msg, sizeof(msg), "must be 1-%lld characters of A-Z a-z 0-9 _ . - (not . or ..)", f->max);
 			return msg;
 		}
 		chars = validate_utf8_length(s, bytes);
@@ -136,8 +184,9 @@ static const char *field_check(const struct field_spec *f, struct json_object *v
 		*(int *)slot = json_object_get_boolean(v) ? 1 : 0;
 		return NULL;
 	case FIELD_OBJECT:
-		if(!json_object_is_type(v, json_type_object))
-			return "must be an object";
+		s = object_check(f, v);
+		if(s)
+			return s;
 		*(struct json_object **)slot = v;
 		return NULL;
 	case FIELD_INT:

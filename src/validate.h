@@ -20,10 +20,11 @@
 
 enum field_type {
 	FIELD_STRING,   /* const char *; length in characters within [min, max] */
-	FIELD_ID,       /* const char *; [A-Za-z0-9_.-]{min,max} */
+	FIELD_ID,       /* const char *; [A-Za-z0-9_.-]{min,max}, not "." or ".." */
 	FIELD_ENUM,     /* const char *; one of choices */
 	FIELD_BOOL,     /* int: -1 absent, 0, 1 */
-	FIELD_OBJECT,   /* struct json_object * (borrowed) */
+	FIELD_OBJECT,   /* struct json_object * (borrowed); at most max bytes as JSON
+	                 * (0 = unbounded), every number finite */
 	FIELD_INT       /* long long within [min, max]; absent leaves the default */
 };
 
@@ -44,7 +45,7 @@ ll_result validate_object(struct http_request *req, struct json_object *obj,
 size_t validate_utf8_length(const char *s, size_t bytes);
 /* True when text is well-formed UTF-8 (no overlong forms or surrogates). */
 bool validate_utf8(const char *text, size_t len);
-/* True for [A-Za-z0-9_.-]{1,max}. */
+/* True for [A-Za-z0-9_.-]{1,max}, except "." and "..". */
 bool validate_id(const char *s, size_t max);
 
 #endif

@@ -1,23 +1,23 @@
 -- bench/sql/messages.sql - grow the messages table to about :target rows
 -- (psql -v target=1000000 -v prefix=bench-m- -f messages.sql), in bulk, as the owner.
 --
--- Conversations ':prefix N' of 20 messages each (user / assistant turns, with
+-- Conversations '0::prefix N' (owner 0, sql/007) of 20 messages each (user / assistant turns, with
 -- request ids, citations and steps like the application writes), spread over
 -- the last 30 days.  The statement-level triggers keep message_count.  Adds
 -- only what is missing, so it can be run again with a larger target.
 \set ON_ERROR_STOP on
 \set QUIET on
 SET synchronous_commit = off;
-SELECT count(*) AS have FROM conversations WHERE id LIKE :'prefix' || '%' \gset
+SELECT count(*) AS have FROM conversations WHERE id LIKE '0:' || :'prefix' || '%' \gset
 SELECT (:target + 19) / 20 AS want \gset
 BEGIN;
 INSERT INTO conversations (id, created_at, updated_at)
-SELECT :'prefix' || c, now() - (c % 43200) * interval '1 minute', now()
+SELECT '0:' || :'prefix' || c, now() - (c % 43200) * interval '1 minute', now()
   FROM generate_series(:have + 1, :want) AS c
 ON CONFLICT DO NOTHING;
 INSERT INTO messages (conversation_id, role, content, agent, agents_consulted, confidence, priority,
                       citations, safety_warnings, steps, request_id, model, processing_ms, created_at)
-SELECT :'prefix' || c,
+SELECT '0:' || :'prefix' || c,
        CASE WHEN t % 2 = 0 THEN 'user' ELSE 'assistant' END,
        CASE WHEN t % 2 = 0
             THEN (ARRAY['fryer not heating', 'grill shows E03', 'how long to hold fries',

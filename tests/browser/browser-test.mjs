@@ -336,9 +336,16 @@ test('429, server errors and a degraded JSON answer read in plain words', async 
   check((await page.locator('.turn .error').textContent()).includes('Too many requests — wait a moment'), 'no plain 429 message');
   await t.shot('429');
 
-  reply.push(json(502, { error: { code: 'upstream_error', message: 'The application is not reachable', request_id: 'r2' } }));
+  // A 502 is sent again with the question's one Idempotency-Key (the stream, then the plain
+  // request, then that once more): only when all of them fail does the crew see the error.
+  const keys = [];
+  page.on('request', (r) => { if (r.url().includes('/chat/production')) keys.push(r.headers()['idempotency-key']); });
+  for (let i = 0; i < 3; i++) {
+    reply.push(json(502, { error: { code: 'upstream_error', message: 'The application is not reachable', request_id: 'r2' } }));
+  }
   await page.locator('.turn .error button').click();
   await page.locator('.turn .error', { hasText: 'server had a problem' }).waitFor();
+  check(keys.length === 3 && keys[0] && keys.every((k) => k === keys[0]), `the retries did not carry one Idempotency-Key: ${keys}`);
 
   // A server that answers plain JSON to a streaming request is read as it is.
   reply.push(json(200, {

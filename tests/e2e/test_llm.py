@@ -296,7 +296,7 @@ def test_llm_disconnect_cancels_upstream(h):
         return calls and calls[-1]["aborted"] and not calls[-1]["completed"]
     wait_until(aborted, 8, what="the upstream call to be cancelled")
     rows = wait_until(lambda: st.sql(
-        f"SELECT incomplete FROM messages WHERE conversation_id = '{conv}' AND role = 'assistant'"),
+        f"SELECT incomplete FROM messages WHERE split_part(conversation_id, ':', 2) = '{conv}' AND role = 'assistant'"),
         10, what="the cut-off exchange to be stored")
     check(rows[0][0] == "t", f"stored assistant message incomplete = {rows[0][0]!r}")
 

@@ -6,6 +6,11 @@ rate limit lifted (faults.private_stack), loopback only, bounded in time.
   ~2 s and PostgreSQL is restarted once; then every 200 is in messages
   exactly once (user + assistant, by X-Request-ID), every other answer is a
   JSON 5xx/429 error, nothing hung or was cut off, /health is 200 again.
+- idempotent_retry_after_worker_kills (issue 14): chat requests with an
+  Idempotency-Key while workers are SIGKILLed; every one that failed (502,
+  a cut connection) is sent again with its key until answered: each question
+  is then stored exactly once (0 duplicates), and a retry of one whose
+  answer was stored before its worker died gets that answer (same request_id).
 - sighup_under_load, nginx_reload_under_load: no request lost (all 200).
 - stuck_worker_killed: a worker stopped (SIGSTOP) mid-request is killed by
   the master's watchdog (request_timeout_ms + 5 s) and replaced.
@@ -76,7 +81,7 @@ def _stored(h, run_id):
     """request_id -> {role: (count, marker)} of the messages this run wrote."""
     rows = h.sql(f"""SELECT request_id, role, count(*),
                             max(substring(content from 'mk-[0-9a-f]+-[0-9]+'))
-                       FROM messages WHERE conversation_id LIKE 'rel-{run_id}-%'
+                       FROM messages WHERE conversation_id LIKE '%:rel-{run_id}-%'
                       GROUP BY 1, 2""", timeout=60)
     out = collections.defaultdict(dict)
     for rid, role, n, marker in rows:
@@ -204,6 +209,86 @@ def test_reliability_load_with_faults(h0):
     check(len(after) >= REQUESTS // 4, f"only {len(after)} requests after the restart: the run proves little")
     check(after_ok >= len(after) - 2 * len(killed) - 5,
           f"the pool did not recover after the PostgreSQL restart: {after_ok} of {len(after)} answered 200")
+
+
+# ------------------------------------------------------------------ idempotent retries
+IDEM_REQUESTS = int(os.environ.get("LINELEAD_IDEM_REQUESTS", "600"))
+
+
+def _with_keys(jobs):
+    """The same jobs, each with an Idempotency-Key of its own (its marker)."""
+    return [job._replace(headers=dict(job.headers, **{"Idempotency-Key": job.tag[0]})) for job in jobs]
+
+
+def _stored_once(h, run_id):
+    """marker -> (user rows, assistant rows, request_id) of this run."""
+    rows = h.sql(f"""SELECT substring(content from 'mk-[0-9a-f]+-[0-9]+') AS marker,
+                            count(*), max(request_id),
+                            (SELECT count(*) FROM messages a WHERE a.role = 'assistant'
+                                AND a.request_id = max(u.request_id))
+                       FROM messages u WHERE conversation_id LIKE '%:rel-{run_id}-%' AND role = 'user'
+                      GROUP BY 1""", timeout=60)
+    return {m: (int(n), int(na), rid) for m, n, rid, na in rows}
+
+
+def test_reliability_idempotent_retry_after_worker_kills(h0):
+    faults.extend_alarm(300)
+    h = _stack()
+    run_id = uuid.uuid4().hex[:8]
+    jobs = _with_keys(driver.chat_jobs(IDEM_REQUESTS, h.chat_key, run_id))
+    killed = []
+    done = threading.Event()
+
+    def injector():
+        while not done.wait(0.25):
+            victim = faults.kill_random_worker(h)
+            if victim:
+                killed.append(victim)
+
+    final, retried, replayed, rounds = {}, 0, 0, 0
+    todo = jobs
+    inj = threading.Thread(target=injector, daemon=True)
+    inj.start()
+    try:
+        while todo and rounds < 6:
+            if rounds == 2:
+                done.set()          # the last rounds run without faults: all must end answered
+            results = _run(h, todo, 24)
+            rounds += 1
+            again = []
+            for job, res in zip(todo, results):
+                if res is not None and res.status == 200:
+                    final[job.tag[0]] = res
+                    if driver.header(res, "Idempotent-Replayed") == "true":
+                        replayed += 1
+                else:
+                    again.append(job)
+            retried += len(again)
+            todo = again
+            time.sleep(0.5)
+    finally:
+        done.set()
+        inj.join(10)
+    wait_until(lambda: h.get("/health", timeout=5).status == 200, 15, 0.25, "/health 200 after the run")
+    stored = _stored_once(h, run_id)
+    problems = []
+    for job in jobs:
+        marker = job.tag[0]
+        res = final.get(marker)
+        if res is None:
+            problems.append(f"{marker}: never answered 200 in {rounds} rounds")
+            continue
+        users, assistants, rid = stored.get(marker, (0, 0, None))
+        if users != 1 or assistants != 1:
+            problems.append(f"{marker}: stored {users} questions and {assistants} answers (expected 1 and 1)")
+        body = json.loads(res.body)
+        if body.get("request_id") != rid:
+            problems.append(f"{marker}: answered with request {body.get('request_id')}, stored as {rid}")
+    print(f"# idempotent retries: {len(jobs)} questions, {len(killed)} workers SIGKILLed, "
+          f"{retried} retries in {rounds} rounds, {replayed} answered from the store, "
+          f"duplicates: {sum(1 for u, a, _ in stored.values() if u > 1 or a > 1)}")
+    check(len(killed) >= 3, f"only {len(killed)} workers killed: the run proves little")
+    _report("idempotent retries after worker kills", problems)
 
 
 # ------------------------------------------------------------------ lifecycle

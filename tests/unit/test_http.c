@@ -71,6 +71,21 @@ int main(void)
 	CHECK(check("[1,2]", &f, &n) == LL_EINVAL, "a JSON array body is refused");
 	CHECK(check("{\"message\":\"x\"} trailing", &f, &n) == LL_EINVAL, "trailing garbage is refused");
 	CHECK(check("{'message':'x'}", &f, &n) == LL_EINVAL, "non-strict JSON is refused");
+	CHECK(check("{\"message\":\"a\",\"message\":\"b\"}", &f, &n) == LL_EINVAL, "a key named twice is refused");
+	CHECK(check("{\"message\":\"a\",\"context\":{\"k\":1,\"\\u006b\":2}}", &f, &n) == LL_EINVAL,
+	      "a key named twice in a nested object, once escaped, is refused");
+	CHECK(check("{\"message\":\"a: \\\"b\\\": c\",\"context\":{\"k:\":[{\"x\":1}]}}", &f, &n) == LL_OK,
+	      "colons inside strings are not keys");
+	CHECK(check("{\"message\":\"x\",\"context\":{\"n\":1e999999}}", &f, &n) == LL_EVALIDATION,
+	      "an infinite number in context is refused");
+	CHECK(check("{\"message\":\"x\",\"conversation_id\":\"..\"}", &f, &n) == LL_EVALIDATION,
+	      "conversation id .. is refused");
+	CHECK(http_query_valid("title=caf%C3%A9+au+lait&category=safety") && http_query_valid(""),
+	      "a UTF-8 query passes");
+	CHECK(!http_query_valid("title=a%00b") && !http_query_valid("title=a%FFb") &&
+	      !http_query_valid("title=a%0Ab") && !http_query_valid("title=%zz") && !http_query_valid("t%00=1") &&
+	      !http_query_valid("title=%E2%82") && !http_query_valid("x=\x01"),
+	      "NUL, control characters, bad escapes and broken UTF-8 in a query are refused");
 	memset(deep, '[', 100);
 	memcpy(deep, "{\"a\":", 5);
 	deep[100] = '\0';

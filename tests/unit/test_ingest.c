@@ -842,6 +842,20 @@ int main(void)
 	/* empty input */
 	arena_reset(&arena);
 	check(ingest_chunk_text(&arena, "", 0, INGEST_MARKDOWN, &chunks) == LL_EINVAL, "empty text refused");
+	{
+		/* a document of nothing but headings is refused as soon as it has
+		 * too many sections, not stored as one chunk each */
+		struct buf many;
+		ll_result built = LL_OK;
+
+		buf_init(&many, 4 * 1024 * 1024);
+		for(int i = 0; i <= INGEST_MAX_SECTIONS + 10 && !built; i++)
+			built = buf_printf(&many, "## Heading %d\n\nsome words here\n\n", i);
+		check(built == LL_OK, "a document of headings built");
+		check(ingest_chunk_text(&arena, many.data, many.len, INGEST_MARKDOWN, &chunks) == LL_ETOOLARGE,
+		      "too many sections refused");
+		buf_free(&many);
+	}
 	check(ingest_chunk_text(&arena, "\n\n# Only\n\n", 10, INGEST_MARKDOWN, &chunks) == LL_EINVAL,
 	      "headings without text refused");
 	check(ingest_category_valid("safety") && !ingest_category_valid("food"), "categories checked");

@@ -2,7 +2,7 @@
 // breaks and what people ask (when the server reports it), and the knowledge base's documents
 // with upload and delete. Refreshes every 10 seconds while the page is visible.
 
-import { createClient } from './api.js';
+import { createClient, newIdempotencyKey } from './api.js';
 import { h, clear, $ } from './dom.js';
 import { setupKeyPrompt } from './keyprompt.js';
 import { lineChart, barChart, formatNumber } from './chart.js';
@@ -271,7 +271,7 @@ async function upload(event) {
       const content = file ? await file.text() : pasted;
       const doc = { title, category, content };
       doc.source = source || (file ? file.name : 'dashboard');
-      result = await client.request('POST', '/documents', doc);
+      result = await client.request('POST', '/documents', doc, { idempotencyKey: newIdempotencyKey() });
     }
     const chunks = result && (result.chunk_count ?? result.chunks);
     setStatus('#upload-status', `Added “${title}”${typeof chunks === 'number' ? ` (${chunks} sections)` : ''}.`);

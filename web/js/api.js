@@ -4,6 +4,32 @@
 
 const REQUEST_TIMEOUT_MS = 60000;   // a whole JSON request (an LLM answer can take a while)
 const STREAM_IDLE_MS = 45000;       // silence on an open stream before we give up on it
+const RETRY_DELAY_MS = 1000;        // before the one retry of an idempotent request
+
+// One key per question or upload: the server stores the answer under it, so a retry after a
+// dropped connection or a 502 gets that answer back instead of asking a second time.
+export function newIdempotencyKey() {
+  if (globalThis.crypto && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Worth sending again with the same Idempotency-Key: the request may or may not have arrived.
+function retryable(err) {
+  return err instanceof ApiError &&
+    (err.kind === 'offline' || err.kind === 'timeout' || [502, 503, 504].includes(err.status));
+}
+
+async function withRetry(attempt) {
+  try {
+    return await attempt();
+  } catch (e) {
+    if (!retryable(e)) throw e;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+    return attempt();
+  }
+}
 
 // kind: auth (401), forbidden (403), rate (429), server (5xx or a broken answer),
 // timeout, offline, client (any other 4xx: the server's own message says what was wrong).
@@ -116,11 +142,12 @@ export function createClient(storageName) {
   const clearKey = () => localStorage.removeItem(storageName);
 
   // Sends one request; resolves to the Response when it is 2xx, otherwise throws ApiError.
-  async function send(method, path, { json, raw, contentType, accept, signal } = {}) {
+  async function send(method, path, { json, raw, contentType, accept, signal, idempotencyKey } = {}) {
     if (navigator.onLine === false) throw new ApiError('offline');
     const headers = { Accept: accept || 'application/json' };
     const key = getKey();
     if (key) headers.Authorization = `Bearer ${key}`;
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
     let body;
     if (raw !== undefined) {
       body = raw;
@@ -154,31 +181,37 @@ export function createClient(storageName) {
   }
 
   // A JSON request: request('GET', '/metrics'), request('POST', '/feedback', {...}).
-  async function request(method, path, json) {
-    return parseJson(await send(method, path, { json }));
+  // { idempotencyKey } sends that key and retries once when the answer was lost on the way.
+  async function request(method, path, json, { idempotencyKey } = {}) {
+    if (!idempotencyKey) return parseJson(await send(method, path, { json }));
+    return withRetry(async () => parseJson(await send(method, path, { json, idempotencyKey })));
   }
 
-  // A request whose body is a file as it is (a PDF upload).
+  // A request whose body is a file as it is (a PDF upload), with its own Idempotency-Key.
   async function upload(path, blob, contentType) {
-    return parseJson(await send('POST', path, { raw: blob, contentType }));
+    const idempotencyKey = newIdempotencyKey();
+    return withRetry(async () => parseJson(await send('POST', path, { raw: blob, contentType, idempotencyKey })));
   }
 
   // Asks a question and streams the answer. handlers.onMeta({request_id, agent,
   // conversation_id}) and handlers.onToken(text) are called as events arrive; resolves to the
   // full answer object. A server that answers plain JSON is taken as it is; a stream that
-  // breaks before its `done` event is asked once more without streaming (same conversation).
+  // breaks before its `done` event is asked once more without streaming (same conversation),
+  // and that once more again after a network failure or a 502: all with the question's one
+  // Idempotency-Key, so the question is answered and stored once whatever got lost.
   async function ask(body, handlers = {}) {
+    const idempotencyKey = newIdempotencyKey();
     const controller = new AbortController();
     let timer = 0;
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(() => controller.abort(), STREAM_IDLE_MS);
     };
-    let conversationId = body.conversation_id;
     arm();
     try {
       const res = await send('POST', '/chat/production', {
         json: { ...body, stream: true }, accept: 'text/event-stream', signal: controller.signal,
+        idempotencyKey,
       });
       if (!(res.headers.get('Content-Type') || '').includes('text/event-stream')) {
         return await parseJson(res);
@@ -187,7 +220,6 @@ export function createClient(storageName) {
         for await (const ev of readEvents(res.body, arm)) {
           const data = ev.data ? JSON.parse(ev.data) : {};
           if (ev.event === 'meta') {
-            conversationId = data.conversation_id || conversationId;
             handlers.onMeta?.(data);
           } else if (ev.event === 'token') {
             if (typeof data.text === 'string') handlers.onToken?.(data.text);
@@ -202,15 +234,16 @@ export function createClient(storageName) {
         // A broken stream, a bad event or the idle timer: fall through to the plain request.
       }
     } catch (e) {
-      if (!(e instanceof ApiError && e.kind === 'timeout')) throw e;
-      // No first byte within the idle time: try the plain request once.
+      if (!retryable(e)) throw e;
+      // No first byte within the idle time, no connection, or a 502: try the plain request.
     } finally {
       clearTimeout(timer);
     }
     handlers.onFallback?.();
+    // The same question as first sent (not the conversation id its meta event named): with the
+    // same key it is the same request, and a stored answer comes back with its conversation.
     const plain = { ...body, stream: false };
-    if (conversationId) plain.conversation_id = conversationId;
-    return request('POST', '/chat/production', plain);
+    return request('POST', '/chat/production', plain, { idempotencyKey });
   }
 
   return { getKey, setKey, clearKey, request, upload, ask };

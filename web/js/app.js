@@ -295,8 +295,16 @@ async function restoreConversation() {
   const id = conversationId();
   if (!id || !client.getKey()) return;
   try {
-    const data = await client.request('GET', `/conversations/${encodeURIComponent(id)}`);
-    const messages = Array.isArray(data) ? data : (data && data.messages) || [];
+    // The server sends a conversation a page at a time (at most 1,000 messages in all).
+    const messages = [];
+    let cursor = '';
+    for (let page = 0; page < 5; page++) {
+      const data = await client.request('GET',
+        `/conversations/${encodeURIComponent(id)}?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      messages.push(...(Array.isArray(data) ? data : (data && data.messages) || []));
+      cursor = data && data.next_cursor;
+      if (!cursor) break;
+    }
     for (const m of messages) {
       const content = m.content ?? m.text ?? m.message ?? '';
       if (m.role === 'user') {
