@@ -71,14 +71,24 @@ void answer_kit_free(struct answer_kit *kit)
 
 /* ---------------------------------------------------------------- the database */
 
-/* Whole sections ($1 bigint[] documents, $2 text[] their sections, pairwise). */
+/* Whole sections ($1 bigint[] documents, $2 text[] their sections,
+ * pairwise), each with its subsections' text, heading first ("4.3 Full
+ * clean" says only what it takes; its steps are in 4.3.1, 4.3.2, ...). */
 static const struct db_stmt sections_stmt = {
 	"answer_sections",
 	"SELECT c.document_id, c.section, string_agg(c.body, E'\\n' ORDER BY c.ordinal), max(c.emergency),"
-	" min(c.ordinal) = 0, (SELECT source_key FROM documents WHERE id = c.document_id)"
+	" min(c.ordinal) = 0, (SELECT source_key FROM documents WHERE id = c.document_id),"
+	" (SELECT string_agg(k.heading || E':\\n' || k.body, E'\\n' ORDER BY k.first)"
+	"    FROM (SELECT regexp_replace(section, '^.* > ', '') AS heading, min(ordinal) AS first,"
+	"                 string_agg(body, E'\\n' ORDER BY ordinal) AS body"
+	"            FROM chunks WHERE document_id = c.document_id"
+	"             AND left(section, length(c.section) + 3) = c.section || ' > '"
+	"           GROUP BY section) k)"
 	" FROM unnest($1::bigint[], $2::text[]) AS w(d, s)"
 	" JOIN chunks c ON c.document_id = w.d AND c.section = w.s"
 	" GROUP BY c.document_id, c.section"};
+
+#define INTRO_MAX 600   /* a section this short with no steps of its own introduces its subsections */
 
 /* An emergency's procedure: the section tagged $1 of the newest document. */
 static const struct db_stmt card_stmt = {
@@ -193,6 +203,19 @@ static size_t group_passages(const struct passages *ps, struct section *out, siz
 	return n;
 }
 
+/* A short section with no steps of its own, over subsections that have
+ * them, is read with them: a procedure asked for by its parent's name
+ * gets its steps. */
+static ll_result with_subsections(struct arena *a, struct section *s)
+{
+	if(!s->children || s->nsteps > 0 || strlen(s->body) > INTRO_MAX)
+		return LL_OK;
+	if(!(s->body = arena_printf(a, "%s\n%s", s->body, s->children)))
+		return LL_ENOMEM;
+	s->matched = false;
+	return section_read(a, s);
+}
+
 /* Each section's whole body and its emergency tag, in one round trip. */
 static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, size_t n)
 {
@@ -221,6 +244,7 @@ static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, 
 			s[i].emergency = PQgetisnull(res, r, 3) ? NULL : arena_strdup(ctx->arena, PQgetvalue(res, r, 3));
 			s[i].first = PQgetvalue(res, r, 4)[0] == 't';
 			s[i].source = arena_strdup(ctx->arena, PQgetvalue(res, r, 5));
+			s[i].children = PQgetisnull(res, r, 6) ? NULL : arena_strdup(ctx->arena, PQgetvalue(res, r, 6));
 			if(!s[i].body)
 				result = LL_ENOMEM;
 		}
@@ -228,6 +252,8 @@ static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, 
 	PQclear(res);
 	for(size_t i = 0; i < n && !result; i++)
 		result = section_read(ctx->arena, &s[i]);
+	for(size_t i = 0; i < n && !result; i++)
+		result = with_subsections(ctx->arena, &s[i]);
 	return result;
 }
 
