@@ -64,3 +64,62 @@ def test_follow_up_keeps_the_subject(h):
     check("145" in first["response"], f"the fish figure does not lead: {first['response'][:200]!r}")
     a = _ask(h, "and chicken?", first["conversation_id"])
     check("165" in a["response"], f"the follow-up lost the subject: {a['response'][:200]!r}")
+
+
+QUORRA = """# Quorra QB-5 Bun Toaster — Operator Guide
+
+## 3. Cleaning
+
+### 3.2 Deep clean (weekly)
+
+This takes about 40 minutes. You need the QB-5 brush and a bucket of warm detergent water.
+
+#### 3.2.1 Cool down
+
+1. Press STANDBY and wait until the platen reads below 120°F.
+2. Unplug the toaster.
+
+#### 3.2.2 Scrub
+
+1. Lift out the conveyor belt and soak it in the detergent water.
+2. Scrub the platen with the QB-5 brush.
+
+## 5. Fault codes
+
+### Q7: Belt motor stalled
+
+Meaning: the conveyor belt did not turn for 10 seconds.
+
+1. Switch the toaster off and clear any bun caught under the belt.
+2. Switch it on again.
+
+If Q7 comes back after the restart, stop using the toaster and call Quorra service at 1-800-555-0177.
+"""
+
+
+def _quorra(h):
+    r = h.post_json("/documents", {"title": "Quorra QB-5 Bun Toaster", "category": "equipment", "content": QUORRA},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+
+
+def test_parent_section_reads_its_subsections(h):
+    _quorra(h)
+    a = _ask(h, "how do i do the weekly deep clean on the quorra")
+    check(any("STANDBY" in s for s in a["steps"][:3]) and any("Scrub the platen" in s for s in a["steps"]),
+          f"the subsections' steps are missing: {a['steps']!r}")
+
+
+def test_code_that_came_back_leads_with_the_next_step(h):
+    _quorra(h)
+    first = _ask(h, "quorra toaster showing Q7")
+    a = _ask(h, "restarted it and its still Q7", first["conversation_id"])
+    lead = a["response"].split(". ")[0] + " " + " ".join(a["steps"][:1])
+    check("1-800-555-0177" in a["response"].split("\n")[0] or "call" in lead.lower(),
+          f"the fix was tried; the lead should say what next: {a['response'][:200]!r}")
+
+
+def test_reading_is_held_against_the_limit(h):
+    a = _ask(h, "patty read 150 off the grill, can i serve it")
+    check(a["response"].startswith("150\u00b0F is below the 155\u00b0F minimum"),
+          f"the reading is not held against the rule first: {a['response'][:200]!r}")
