@@ -209,7 +209,7 @@ def test_cors(h):
     check(r.header("Access-Control-Allow-Origin") == h.origin, "preflight: no ACAO")
     check("POST" in (r.header("Access-Control-Allow-Methods") or ""), "preflight: Allow-Methods lacks POST")
     allow_h = (r.header("Access-Control-Allow-Headers") or "").lower()
-    check("authorization" in allow_h and "content-type" in allow_h,
+    check(all(n in allow_h for n in ("authorization", "content-type", "x-api-key", "idempotency-key")),
           f"preflight: Allow-Headers {allow_h!r}")
     check(r.header("X-Request-ID"), "preflight: no X-Request-ID")
     # never a wildcard
