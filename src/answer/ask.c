@@ -43,7 +43,7 @@ static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
 static const char *const weight_cues[] = {"how heavy", "weight", "weigh ", "pounds", " lbs", NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close", NULL};
 static const char *const amount_cues[] = {
-	"how much", "how many", "what size", "capacity", " amps", " amp ", "psi", "pressure", "how big",
+	"how much", "how many", "what size", "capacity", " amps", " amp ", "how big",
 	"how far", "distance", " gap", "volt", "weight", "how thick", "setting", NULL};
 static const char *const decision_starts[] = {
 	" can ", " is ", " should ", " do i have to", " do we have to", " does ", " are ", " do i need",
@@ -231,7 +231,8 @@ bool ask_states_figure(const char *text, enum figure f)
 	                                     "inch", "mm", "cm", "%", "rack", "piece", "basket", "bag", "box", NULL};
 	static const char *const electric[] = {"A ", "A,", "A.", "A)", "amp", "V ", "V,", "V.", "volt", "W ", "kW", "watt",
 	                                       NULL};
-	static const char *const pressure[] = {"psi", "bar", "kPa", NULL};
+	static const char *const pressure[] = {"psi", "bar", "kPa", "mbar", "in W.C", "in. W.C", "in WC", "inches W.C",
+	                                       "inches of water", "in. water", "\" W.C", "W.C.", NULL};
 	static const char *const weight[] = {"lb", "pound", "kg", "oz", NULL};
 	static const char *const distance[] = {"mi", "mile", "km", "ft", "feet", "foot", "yard", "block", "minute", NULL};
 	static const char *const frequency[] = {"every ", "daily", "weekly", "monthly", "each day", "each shift",
@@ -265,13 +266,26 @@ bool ask_states_figure(const char *text, enum figure f)
 	}
 }
 
-bool ask_same_code(const char *a, const char *b)
+/* Past hyphens and the zeros that lead a number ("E-03" reads as E3). */
+static const char *code_skip(const char *p, const char *start)
 {
 	for(;;) {
-		while(*a == '-')
-			a++;
-		while(*b == '-')
-			b++;
+		if(*p == '-')
+			p++;
+		else if(*p == '0' && isdigit((unsigned char)p[1]) && (p == start || !isdigit((unsigned char)p[-1])))
+			p++;
+		else
+			return p;
+	}
+}
+
+bool ask_same_code(const char *a, const char *b)
+{
+	const char *a0 = a, *b0 = b;
+
+	for(;;) {
+		a = code_skip(a, a0);
+		b = code_skip(b, b0);
 		if(toupper((unsigned char)*a) != toupper((unsigned char)*b))
 			return false;
 		if(!*a)
@@ -279,6 +293,17 @@ bool ask_same_code(const char *a, const char *b)
 		a++;
 		b++;
 	}
+}
+
+bool ask_holds_code(const char *text, const char *code)
+{
+	char codes[32][16];
+	int n = terms_codes_of(text, codes, 32);
+
+	for(int i = 0; i < n; i++)
+		if(ask_same_code(codes[i], code))
+			return true;
+	return false;
 }
 
 bool ask_model_like(const char *w)

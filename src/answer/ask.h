@@ -46,6 +46,10 @@ const char *ask_figure_name(enum figure f);
  * and "WH-120", "e-3" and "E3"). */
 bool ask_same_code(const char *a, const char *b);
 
+/* Is code (as the question wrote it) in text, whatever the case and
+ * hyphens? */
+bool ask_holds_code(const char *text, const char *code);
+
 /* A model number ("KM-660", "BG-4", "TW40H"), not an error code ("C04",
  * "A11", "E-45"): two letters or more with a hyphen or three digits. */
 bool ask_model_like(const char *code);

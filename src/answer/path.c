@@ -83,7 +83,9 @@ static const struct db_stmt sections_stmt = {
 	"                 string_agg(body, E'\\n' ORDER BY ordinal) AS body"
 	"            FROM chunks WHERE document_id = c.document_id"
 	"             AND left(section, length(c.section) + 3) = c.section || ' > '"
-	"           GROUP BY section) k)"
+	"           GROUP BY section) k),"
+	" (SELECT left(string_agg(f.body, ' ' ORDER BY f.ordinal), 1500) FROM (SELECT body, ordinal FROM chunks"
+	"    WHERE document_id = c.document_id ORDER BY ordinal LIMIT 3) f)"
 	" FROM unnest($1::bigint[], $2::text[]) AS w(d, s)"
 	" JOIN chunks c ON c.document_id = w.d AND c.section = w.s"
 	" GROUP BY c.document_id, c.section"};
@@ -245,6 +247,7 @@ static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, 
 			s[i].first = PQgetvalue(res, r, 4)[0] == 't';
 			s[i].source = arena_strdup(ctx->arena, PQgetvalue(res, r, 5));
 			s[i].children = PQgetisnull(res, r, 6) ? NULL : arena_strdup(ctx->arena, PQgetvalue(res, r, 6));
+			s[i].opening = arena_strdup(ctx->arena, PQgetvalue(res, r, 7));
 			if(!s[i].body)
 				result = LL_ENOMEM;
 		}
@@ -338,13 +341,26 @@ static bool brand_slot(const struct qword *q, int i)
 	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && ask_model_like(q->w[i - 1]));
 }
 
+/* The text that says which machine s's manual is for: its title, else
+ * its opening lines ("ThermaBath RB-24" is a water-bath rethermalizer). */
+static const char *machine_of(const struct section *s)
+{
+	return terms_names_machine(s->title) || !s->opening ? s->title : s->opening;
+}
+
 /* Codes the question names that none of the sections holds. */
-static bool code_uncovered(const char *code, const struct section *s, size_t n)
+static bool code_uncovered(const char *code, const struct section *s, size_t n, const char *question)
 {
 	char codes[32][16];
+	bool machine = !ask_model_like(code) && terms_names_machine(question);   /* a model names its own machine */
 
 	for(size_t i = 0; i < n; i++) {
-		int k = terms_codes_of(s[i].body, codes, 32) + 0;
+		int k;
+
+		/* another machine's code is no answer: "ice machine F8" is not the broiler's F8 */
+		if(machine && !terms_share_machine(machine_of(&s[i]), question))
+			continue;
+		k = terms_codes_of(s[i].body, codes, 32);
 
 		for(int j = 0; j < k; j++)
 			if(ask_same_code(codes[j], code))
@@ -388,7 +404,7 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 	}
 	*only_codes = b.len == 0;
 	for(int i = 0; i < q->ncodes && !result; i++) {
-		if(!code_uncovered(q->codes[i], s, n))
+		if(!code_uncovered(q->codes[i], s, n, q->text))
 			continue;
 		*only_codes &= !ask_model_like(q->codes[i]);
 		result = buf_printf(&b, "%s%s", b.len ? " " : "", q->codes[i]);
@@ -500,13 +516,59 @@ static long long manual_named_by(const struct ask *q, const struct section *s, s
 	return 0;
 }
 
+/* The one manual holding the question's error code whose title names the
+ * machine the question names: "broiler says F1" is the conveyor
+ * broiler's F1, not the ice machine's; 0 when none or several. */
+static long long manual_of_code(const struct ask *q, const struct section *s, size_t n)
+{
+	long long doc = 0;
+
+	if(q->ncodes == 0)
+		return 0;
+	for(size_t i = 0; i < n; i++) {
+		bool holds = false;
+
+		for(int c = 0; c < q->ncodes && !holds; c++)
+			holds = !ask_model_like(q->codes[c]) &&
+			        (ask_holds_code(s[i].path, q->codes[c]) || ask_holds_code(s[i].body, q->codes[c]));
+		if(!holds || !terms_share_machine(machine_of(&s[i]), q->text))
+			continue;
+		if(doc && doc != s[i].document_id)
+			return 0;
+		doc = s[i].document_id;
+	}
+	return doc;
+}
+
 /* The manual the question names, else the one an earlier turn of a
- * follow-up named ("frostline F1" then "it's back again today"). */
+ * follow-up named ("frostline F1" then "it's back again today"), else the
+ * one whose title names the machine of the error code asked about. */
 static long long named_manual(const struct ask *q, const struct section *s, size_t n)
 {
 	long long doc = manual_named_by(q, s, n, 1);
 
-	return doc || !q->followup ? doc : manual_named_by(q, s, n, 0.5);
+	if(!doc && q->followup)
+		doc = manual_named_by(q, s, n, 0.5);
+	return doc ? doc : manual_of_code(q, s, n);
+}
+
+/* An error code on a machine the question names ("fryer showing E03"):
+ * only the manuals made for that machine answer it -- the grill's E03, or
+ * a manual that never says what machine it is for, would be another
+ * machine's steps -- else the admission that no manual has the code. */
+static size_t without_other_machines(const struct ask *q, struct section *s, size_t n)
+{
+	bool error_code = false;
+	size_t k = 0;
+
+	for(int c = 0; c < q->ncodes; c++)
+		error_code |= !ask_model_like(q->codes[c]);
+	if(!error_code || !terms_names_machine(q->text))
+		return n;
+	for(size_t i = 0; i < n; i++)
+		if(terms_share_machine(machine_of(&s[i]), q->text))
+			s[k++] = s[i];
+	return k;
 }
 
 /* Keeps only the named manual's sections (a question naming a model is
@@ -825,8 +887,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	if(!result && n) {
 		long long doc = named_manual(&ask, s, n);
 
-		if(doc)
-			n = only_manual(s, n, doc);
+		n = doc ? only_manual(s, n, doc) : without_other_machines(&ask, s, n);
 	}
 	if(!result && !in.ncards && ask.nemergency == 0)
 		result = unknown_name(ctx, &ask, s, n, &in.unknown, &in.unknown_is_code);

@@ -72,24 +72,12 @@ static void match_once(const struct ask *q, struct section *s)
 	s->matched = true;
 }
 
-/* Is code (as the question wrote it) in text, ignoring case and hyphens? */
-static bool holds_code(const char *text, const char *code)
-{
-	char codes[32][16];
-	int n = terms_codes_of(text, codes, 32);
-
-	for(int i = 0; i < n; i++)
-		if(ask_same_code(codes[i], code))
-			return true;
-	return false;
-}
-
 static void code_features(const struct ask *q, const struct section *s, double *f)
 {
 	for(int i = 0; i < q->ncodes; i++) {
-		if(holds_code(s->path, q->codes[i]))
+		if(ask_holds_code(s->path, q->codes[i]))
 			f[F_CODE_HEADING] = 1;
-		else if(holds_code(s->body, q->codes[i]) || holds_code(s->title, q->codes[i]))
+		else if(ask_holds_code(s->body, q->codes[i]) || ask_holds_code(s->title, q->codes[i]))
 			f[F_CODE_BODY] = 1;
 		else
 			f[F_CODE_MISSING] = 1;

@@ -46,6 +46,7 @@ struct section {
 	const char *category;
 	const char *body;        /* all of the section's chunks */
 	const char *children;    /* its subsections' text, each after its heading, or NULL */
+	const char *opening;     /* the manual's first lines (what machine it is for), or NULL */
 	const char *emergency;   /* its emergency tag (sql/006), or NULL */
 	bool first;              /* the manual's first section (a title page, an introduction) */
 	double retrieval;        /* best score of its chunks in [0, 1] */

@@ -396,6 +396,19 @@ static const char *const equipment_nouns[] = {
 	"hood", "platen", "compressor", "thermostat", "probe", "slicer", "mixer", "blender",
 	"steamer", "griddle", "smoker", "rethermalizer", "drive-thru", "timer", NULL};
 
+/* The kind of machine each noun above names, as the index of the first
+ * noun of that kind: a soda fountain is a beverage dispenser, a frier a
+ * fryer. */
+static const signed char machine_kind[] = {
+	0, 1, 1, 3, 4, 4, 6,
+	6, 8, 9, 10, 10, 12, 12, 12,
+	15, 15, 17, 17, 17, 20, 20,
+	20, 23, 23, 25, 23, 23, 28, 29,
+	30, 0, 32, 33, 34, 35, 36, 37,
+	38, 0, 40, 41, 42, 43};
+_Static_assert(sizeof(machine_kind) == sizeof(equipment_nouns) / sizeof(equipment_nouns[0]) - 1,
+               "a kind for every machine noun");
+
 int terms_machine_nouns(const char *text, char *out, size_t outlen)
 {
 	size_t used = 0;
@@ -419,6 +432,46 @@ int terms_machine_nouns(const char *text, char *out, size_t outlen)
 		n++;
 	}
 	return n;
+}
+
+static bool names_noun(const char *text, const char *noun)
+{
+	for(const char *hit = strcasestr(text, noun); hit; hit = strcasestr(hit + 1, noun))
+		if(hit == text || !is_word_char((unsigned char)hit[-1]))
+			return true;
+	return false;
+}
+
+/* text with hyphens as spaces ("Soft-Serve" names a soft serve machine) */
+static void unhyphened(const char *text, char *out, size_t outlen)
+{
+	size_t i = 0;
+
+	for(; text && text[i] && i + 1 < outlen; i++)
+		out[i] = text[i] == '-' ? ' ' : text[i];
+	out[i] = '\0';
+}
+
+bool terms_share_machine(const char *a, const char *b)
+{
+	char x[512], y[512];
+
+	unhyphened(a, x, sizeof(x));
+	unhyphened(b, y, sizeof(y));
+	for(int i = 0; equipment_nouns[i]; i++)
+		for(int k = 0; equipment_nouns[k]; k++)
+			if(machine_kind[i] == machine_kind[k] && names_noun(x, equipment_nouns[i]) &&
+			   names_noun(y, equipment_nouns[k]))
+				return true;
+	return false;
+}
+
+bool terms_names_machine(const char *text)
+{
+	char x[512], nouns[256];
+
+	unhyphened(text, x, sizeof(x));
+	return terms_machine_nouns(x, nouns, sizeof(nouns)) > 0;
 }
 
 /* ---------------------------------------------------------------- scoring */

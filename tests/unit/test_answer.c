@@ -88,6 +88,8 @@ static void test_asks(const struct answer_kit *kit)
 	ask_understand(kit->lexicon, "oven showing E-12", &q);
 	CHECK(q.kind == ASKED_FAULT && q.ncodes == 1, "a code: a fault");
 	CHECK(ask_same_code("WH120", "wh-120") && !ask_same_code("E1", "E11"), "codes compare without hyphens");
+	CHECK(ask_same_code("E03", "E-3") && ask_same_code("e-03", "E3") && !ask_same_code("E30", "E3") &&
+	      !ask_same_code("E103", "E13"), "a number's leading zeros do not count");
 	ask_understand(kit->lexicon, "the cheese came in at 47 off the truck, do we keep it", &q);
 	CHECK(q.kind == ASKED_DECISION && q.figure == FIGURE_TEMPERATURE, "a bare reading is a temperature");
 	ask_understand(kit->lexicon, "the fries sat at 40 minutes under the lamp", &q);
