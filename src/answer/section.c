@@ -191,12 +191,14 @@ static ll_result add_line(struct arena *a, struct section *s, const char *line, 
 {
 	char *copy;
 
-	while(len && (*line == ' ' || *line == '\t')) {   /* a text manual's indent */
+	size_t m;
+
+	/* a text manual's indent, a Markdown quote's "> " */
+	while(len && (*line == ' ' || *line == '\t' || (*line == '>' && (len == 1 || line[1] == ' ')))) {
 		line++;
 		len--;
 	}
 	copy = arena_strndup(a, line, len);
-	size_t m;
 
 	if(!copy)
 		return LL_ENOMEM;

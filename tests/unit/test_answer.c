@@ -156,6 +156,8 @@ static void test_sections(void)
 	CHECK(s.kind == SECTION_FAULT && strcmp(s.heading, "E03: Over-temperature") == 0, "a code's section");
 	s = make_section("Grill", "Grill", "This manual covers the grill.");
 	CHECK(s.kind == SECTION_OVERVIEW, "the introduction is an overview");
+	s = make_section("Mixer", "Cleaning", "> CAUTION: Never put the beaters in the dish machine.\n");
+	CHECK(s.nwarnings == 1 && strncmp(s.parts[0].text, "CAUTION", 7) == 0, "a Markdown quote's '>' is not said");
 }
 
 static void test_ranker_format(void)
