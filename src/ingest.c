@@ -1867,6 +1867,22 @@ static ll_result emit_line(struct buf *out, const struct tline *t, bool plain, b
 	return result;
 }
 
+/* Is the last line of out a numbered title ("5. Filtering"), not a step
+ * that wraps: a few words, no closing punctuation?  A paragraph under it
+ * starts anew. */
+static bool titled_item(const struct buf *out)
+{
+	size_t end = out->len, start = end;
+
+	while(start > 0 && out->data[start - 1] != '\n')
+		start--;
+	while(start < end && (isdigit((unsigned char)out->data[start]) || out->data[start] == '.' ||
+	                      out->data[start] == ' '))
+		start++;
+	return end > start && end - start <= 40 && count_words(out->data + start, end - start) <= 5 &&
+	       !is_terminal(out->data[end - 1]) && out->data[end - 1] != ',' && isupper((unsigned char)out->data[start]);
+}
+
 static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
                                   struct buf *out)
 {
@@ -1935,6 +1951,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 				}
 				if(warn || (plain && item && !warning_word(t->s, t->len, &after) &&
 				            !line_code_label(t->s, t->len) && !line_is_text_heading(t->s, t->len) &&
+				            !(isupper((unsigned char)t->s[0]) && titled_item(out)) &&
 				            (t->indent > item_indent || !is_terminal(out->data[out->len - 1])))) {
 					const char *s = t->s;
 					size_t l = t->len;
@@ -2084,7 +2101,23 @@ static ll_result heading_set(struct parse *p, char heads[HEAD_LEVELS][MAX_SECTIO
  * text, after a blank line, an ALL-CAPS or numbered heading ("3. FAULT
  * CODES" is a heading, not a step; "4.2 Daily Cleaning" sits under "4
  * CLEANING"). */
-static int heading_level(const char *t, size_t tl, enum ingest_format fmt, bool prev_blank)
+/* "5. Filtering" after the "4.x" headings: one number with a period,
+ * the next top-level number of the manual's own numbering, and a short
+ * title without closing punctuation (a step "5. Switch POWER on." has it,
+ * and follows step 4 with no blank line). */
+static bool next_top_heading(const char *t, size_t tl, long expect)
+{
+	char *end;
+	long n;
+
+	if(expect < 2 || tl > 50 || !isdigit((unsigned char)t[0]) || is_terminal(t[tl - 1]) || t[tl - 1] == ',')
+		return false;
+	n = strtol(t, &end, 10);
+	return n == expect && (size_t)(end - t) + 2 < tl && end[0] == '.' && end[1] == ' ' &&
+	       isupper((unsigned char)end[2]) && count_words(end + 2, tl - (size_t)(end + 2 - t)) <= 5;
+}
+
+static int heading_level(const char *t, size_t tl, enum ingest_format fmt, bool prev_blank, long next_top)
 {
 	int level = 0;
 
@@ -2095,7 +2128,19 @@ static int heading_level(const char *t, size_t tl, enum ingest_format fmt, bool 
 	}
 	if(fmt == INGEST_TEXT && prev_blank && !line_is_bullet(t, tl) && line_is_text_heading(t, tl))
 		return numbered_heading(t, tl) > 1 ? 3 : 2;
+	if(fmt == INGEST_TEXT && prev_blank && next_top_heading(t, tl, next_top))
+		return 2;
 	return 0;
+}
+
+/* The top-level number after the one heading t starts with ("4.3 ..." ->
+ * 5), or 0 when t is not numbered. */
+static long top_after(const char *t, size_t tl)
+{
+	char *end;
+	long n = isdigit((unsigned char)t[0]) ? strtol(t, &end, 10) : 0;
+
+	return n > 0 && n < 100 && (size_t)(end - t) < tl ? n + 1 : 0;
 }
 
 /* The line of text starting at pos, indent and trailing blanks trimmed
@@ -2128,6 +2173,7 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 {
 	char heads[HEAD_LEVELS][MAX_SECTION_LEN] = {"", "", "", "", "", ""};
 	int head_level = 0;        /* the level of the last heading */
+	long next_top = 0;         /* the manual's next top-level section number, when it numbers them */
 	size_t pos = 0, bstart = 0, bend = 0;
 	bool open = false, prev_blank = true;
 	enum block_kind kind = BLOCK_PARA;
@@ -2158,9 +2204,11 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 			continue;
 		}
 		{
-			int level = heading_level(t, tl, fmt, prev_blank);
+			int level = heading_level(t, tl, fmt, prev_blank, next_top);
 
 			if(level) {
+				if(top_after(t, tl))
+					next_top = top_after(t, tl);
 				if(open)
 					result = block_add(p, kind, text + bstart, bend - bstart);
 				open = false;

@@ -83,6 +83,25 @@ int main(void)
 		}
 		check(own && !leaked, "a numbered heading after a table keeps its own paragraph");
 	}
+	{
+		/* groff -ms: "5. Filtering" in sentence case after the 4.x
+		 * sections is the next top-level heading, not step 5 of 4.3 */
+		static const char pdf[] =
+			"4.3. Idle and shutdown\n"
+			"      After 20 minutes the oil drops to the idle setpoint.\n"
+			"\n"
+			"5. Filtering\n"
+			"      Filter after every 4 loads, when the oil is hot.\n"
+			"1.    Switch POWER off and put on the gloves.\n"
+			"2.    Pull the drain handle down slowly.\n";
+		struct ingest_chunks c;
+		bool own = false;
+
+		check(ingest_chunk_text(&arena, pdf, strlen(pdf), INGEST_TEXT, &c) == LL_OK, "chunk a groff -ms page");
+		for(size_t i = 0; i < c.count; i++)
+			own |= strcmp(c.items[i].section, "5. Filtering") == 0 && strstr(c.items[i].body, "Pull the drain");
+		check(own, "the next top-level number is a heading with its own steps");
+	}
 	ingest_parse_header("# Just a doc\n\ntext\n", 19, &meta, &off);
 	check(off == 0 && meta.title[0] == '\0', "no header: nothing taken");
 	{
