@@ -452,6 +452,26 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 	return LL_OK;
 }
 
+/* The fix was tried and the code came back: the lead's sentence that says
+ * what to do then ("If it trips again, call Service.") comes first, the
+ * rest after it. */
+static const char *escalation_first(struct arena *a, const char *lead)
+{
+	static const char *const cues[] = {"again", "returns", "comes back", "came back", "persists", "second time",
+	                                   "still", NULL};
+
+	for(const char *p = lead; *p; p++) {
+		if(!(p > lead + 1 && p[-1] == ' ' && (p[-2] == '.' || p[-2] == ';') && isupper((unsigned char)*p)))
+			continue;
+		size_t len = first_sentence(p);
+
+		for(int i = 0; cues[i]; i++)
+			if(len > 0 && strncasecmp(p, "If ", 3) == 0 && memmem(p, len, cues[i], strlen(cues[i])))
+				return arena_printf(a, "%.*s %.*s", (int)len, p, (int)(p - lead - 1), lead);
+	}
+	return lead;
+}
+
 /* A decision on a reading ("nuggets probed at 160, good to send?"): the
  * reading against the limit the lead (else the heading) states, first. */
 static ll_result reading_verdict(const struct ask *q, const struct section *s, const char *lead, struct buf *text)
@@ -482,6 +502,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result)
 		result = two_part_lead(a, in, &lead, &second);
+	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))
+		result = LL_ENOMEM;
 	if(!result)
 		result = reading_verdict(in->ask, s, lead, text);
 	if(!result)

@@ -216,6 +216,20 @@ static void test_compose(const struct answer_kit *kit)
 	      !strstr(a.response, "3 minutes"), "a figure question leads with the sentence stating that figure");
 
 	{
+		/* the fix was tried: what to do when it comes back leads */
+		struct section e12 = make_section("Fryer", "Fault codes > E-12: High limit",
+		                                  "E-12: High limit. \xE2\x80\x94 What to do: Switch POWER off. Press the reset once. "
+		                                  "If it trips again, call Service.\n");
+
+		ask_understand(kit->lexicon, "E-12 again after i already reset it, reset again?", &q);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = &e12;
+		in.nranked = 1;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "If it trips again, call Service.", 32) == 0,
+		      "a code that came back leads with what to do next: %s", a.response);
+	}
+	{
 		/* a question asked twice over: the second section's lead follows
 		 * the first sentence of the first, which keeps "3-501.17" whole */
 		struct section keep = make_section("Dates", "The 7-Day Rule",
