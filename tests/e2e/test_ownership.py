@@ -96,12 +96,13 @@ def test_feedback_one_per_answer_deleted_with_conversation(h):
 
 
 def _seed(h, owner, conv, n):
-    """A conversation of n messages, written straight into the database."""
+    """A conversation of n messages, written straight into the database, as
+    the app writes them (each exchange's request_id is 32 hex digits)."""
     ref = f"{owner}:{conv}"
     h.sql(f"INSERT INTO conversations (id) VALUES ('{ref}')")
     h.sql(f"""INSERT INTO messages (conversation_id, role, content, request_id)
               SELECT '{ref}', CASE WHEN i % 2 = 0 THEN 'user' ELSE 'assistant' END,
-                     'message ' || i, '{conv}-' || (i / 2)
+                     'message ' || i, md5('{conv}-' || (i / 2))
                 FROM generate_series(0, {n - 1}) AS i""")
 
 
