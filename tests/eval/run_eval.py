@@ -34,7 +34,7 @@ import judge  # noqa: E402
 
 # Last measured: routing 98.5, dev 85.6 (881), blind 67.1 (380: t2, m2, t3).
 THRESHOLDS = {"routing": 95.0, "dev": 80.0, "blind": 60.0}
-MANUAL_DIRS = ("manuals", "dev-manuals", "blind-manuals2", "blind-manuals4")
+MANUAL_DIRS = ("manuals", "dev-manuals", "dev-manuals3", "blind-manuals2", "blind-manuals4")
 
 
 def cli_path():
