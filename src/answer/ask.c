@@ -43,7 +43,8 @@ static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
 static const char *const weight_cues[] = {"how heavy", "weight", "weigh ", "pounds", " lbs", NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close", NULL};
 static const char *const amount_cues[] = {
-	"how much", "how many", "what size", "capacity", " amps", " amp ", "how big",
+	"how much", "how many", "what size", "capacity", " amps", " amp ", "how big", " max ", "maximum",
+	"per load", "per batch", "load size", "batch size",
 	"how far", "distance", " gap", "volt", "weight", "how thick", "setting", NULL};
 static const char *const decision_starts[] = {
 	" can ", " is ", " should ", " do i have to", " do we have to", " does ", " are ", " do i need",
@@ -88,7 +89,8 @@ static bool starts_any(const char *text, const char *const *cues)
 /* A reading the crew took: a bare number a thermometer could show, after a
  * word that reports one ("reading 46", "came in at 44", "temped at 158",
  * "its at 48"), followed by nothing, a degree or a plain word, never by
- * another figure's unit ("at 30 min"); 0 when there is none. */
+ * another figure's unit ("at 30 min"); 0 when there is none, -1 when
+ * there are several. */
 static int reading_of(const char *t)
 {
 	static const char *const cues[] = {"reading ", "reads ", "read ", " at ", "temped ", "temps ",
@@ -100,6 +102,8 @@ static int reading_of(const char *t)
 	                                    " what", " is ", " it", " can ", " should", " do ", " keep", " take",
 	                                    " or ", " toss", " throw", " serve", " ok", " good", " off", " from", " when",
 	                                    " this", " today", " yesterday", " last", " out", " by", " with", NULL};
+
+	long found = 0;
 
 	for(const char *p = t + 1; *p; p++) {
 		char *end;
@@ -113,11 +117,14 @@ static int reading_of(const char *t)
 		for(int i = 0; cues[i]; i++) {
 			size_t n = strlen(cues[i]);
 
-			if((size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0)
-				return (int)v;
+			if((size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0) {
+				if(found && found != v)
+					return -1;   /* two readings ("chicken at 46 and milk at 44"): no one verdict */
+				found = v;
+			}
 		}
 	}
-	return 0;
+	return (int)found;
 }
 
 static enum figure figure_of(const char *t)
@@ -140,7 +147,7 @@ static enum figure figure_of(const char *t)
 		return FIGURE_TIME;
 	if(has_any(t, amount_cues))
 		return FIGURE_AMOUNT;
-	return reading_of(t) ? FIGURE_TEMPERATURE : FIGURE_NONE;
+	return reading_of(t) != 0 ? FIGURE_TEMPERATURE : FIGURE_NONE;
 }
 
 /* A code that is an error code (a letter and digits: E03, AL-3), not only a
@@ -199,7 +206,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->figure = figure_of(lower);
 	out->kind = kind_of(lower, out);
 	out->persists = has_any(lower, persist_cues);
-	out->reading = reading_of(lower);
+	out->reading = reading_of(lower) > 0 ? reading_of(lower) : 0;
 }
 
 /* A number followed (after spaces) by one of units, case-insensitive. */

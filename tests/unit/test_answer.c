@@ -92,6 +92,9 @@ static void test_asks(const struct answer_kit *kit)
 	      !ask_same_code("E103", "E13"), "a number's leading zeros do not count");
 	ask_understand(kit->lexicon, "the cheese came in at 47 off the truck, do we keep it", &q);
 	CHECK(q.kind == ASKED_DECISION && q.figure == FIGURE_TEMPERATURE, "a bare reading is a temperature");
+	CHECK(q.reading == 47, "the reading is kept");
+	ask_understand(kit->lexicon, "chicken came in at 46 and the milk at 44, which do i take", &q);
+	CHECK(q.figure == FIGURE_TEMPERATURE && q.reading == 0, "two readings: a temperature, but no one reading");
 	ask_understand(kit->lexicon, "the fries sat at 40 minutes under the lamp", &q);
 	CHECK(q.figure == FIGURE_TIME, "a number with another unit is no reading");
 	ask_understand(kit->lexicon, "whats the calibration tolerance on the oven", &q);
