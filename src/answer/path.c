@@ -100,15 +100,16 @@ static const struct db_stmt card_stmt = {
 	"  AND document_id = (SELECT max(document_id) FROM chunks WHERE emergency = $1)"
 	" GROUP BY document_id, title, section, category ORDER BY min(ordinal) LIMIT 1"};
 
-/* The words of $1 that no manual holds, nor a word one typo from them. */
+/* The words of $1 that no manual holds, nor (unless $2 lists the word: a
+ * machine's own name, never a typo) a word one typo from them. */
 static const struct db_stmt unknown_stmt = {
 	"answer_unknown_words",
 	"SELECT x.w FROM unnest($1::text[]) AS x(w)"
 	" CROSS JOIN LATERAL (SELECT (ts_lexize('english_stem', x.w))[1] AS s) st"
 	" WHERE st.s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme = st.s)"
-	"   AND NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme >= left(st.s, 1)"
+	"   AND (x.w = ANY($2::text[]) OR NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme >= left(st.s, 1)"
 	"     AND lexeme < chr(ascii(st.s) + 1) AND abs(length(lexeme) - length(st.s)) <= 2"
-	"     AND similarity(lexeme, st.s) >= 0.4)"};
+	"     AND similarity(lexeme, st.s) >= 0.4))"};
 
 static char *sql_array(struct arena *a, const char *const *v, size_t n, bool quote)
 {
@@ -313,6 +314,15 @@ static ll_result machine_named(const struct qword *q, struct buf *b)
 	return result;
 }
 
+/* Does the unknown name already say the machine ("Rotisserie")? */
+static bool names_machine_word(const struct qword *q, const char *name)
+{
+	for(int i = 0; i < q->n; i++)
+		if(q->noun[i] && strcasestr(name, q->w[i]))
+			return true;
+	return false;
+}
+
 /* A token mixing letters and digits ("e2s", "km660") or a long number
  * ("1814"): a model as crew type it. */
 static bool model_ish(const char *w)
@@ -379,22 +389,26 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
                               size_t n, const char **out, bool *only_codes)
 {
 	struct qword w;
-	const char *cand[PATH_MAX_WORDS];
-	char *arr;
-	size_t nc = 0;
+	const char *cand[PATH_MAX_WORDS], *machines[PATH_MAX_WORDS], *params[2];
+	size_t nc = 0, nm = 0;
 	struct buf b;
 	PGresult *res = NULL;
 	ll_result result = LL_OK;
 
 	*out = NULL;
 	qwords_of(q->text, &w);
+	/* a brand beside a machine, or the machine itself when no manual
+	 * mentions it ("rotisserie", "sous vide") */
 	for(int i = 0; i < w.n; i++)
 		if(brand_slot(&w, i))
 			cand[nc++] = w.w[i];
+		else if(w.noun[i] && strlen(w.w[i]) >= 3 && !w.code[i])
+			cand[nc++] = machines[nm++] = w.w[i];
 	buf_init(&b, 4096);
 	if(nc > 0) {
-		arr = sql_array(ctx->arena, cand, nc, true);
-		result = arr ? db_exec(ctx->db, &unknown_stmt, 1, (const char *const *)&arr, &res) : LL_ENOMEM;
+		params[0] = sql_array(ctx->arena, cand, nc, true);
+		params[1] = sql_array(ctx->arena, machines, nm, true);
+		result = params[0] && params[1] ? db_exec(ctx->db, &unknown_stmt, 2, params, &res) : LL_ENOMEM;
 		for(int r = 0; !result && r < PQntuples(res); r++) {
 			const char *u = PQgetvalue(res, r, 0);
 
@@ -415,7 +429,7 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 		buf_free(&b);
 		return *out ? LL_OK : LL_ENOMEM;
 	}
-	if(!result && b.len)
+	if(!result && b.len && !names_machine_word(&w, buf_str(&b)))
 		result = machine_named(&w, &b);
 	if(!result && b.len && !(*out = arena_strdup(ctx->arena, buf_str(&b))))
 		result = LL_ENOMEM;

@@ -394,7 +394,8 @@ static const char *const equipment_nouns[] = {
 	"dish machine", "dishwasher", "coffee", "brewer", "espresso", "beverage", "soda",
 	"fountain", "pos", "register", "headset", "printer", "kiosk", "broiler", "microwave",
 	"hood", "platen", "compressor", "thermostat", "probe", "slicer", "mixer", "blender",
-	"steamer", "griddle", "smoker", "rethermalizer", "drive-thru", "timer", NULL};
+	"steamer", "griddle", "smoker", "rethermalizer", "drive-thru", "timer", "rotisserie", "panini",
+	"sous vide", "waffle", "popcorn", "proofer", "wok", "grinder", "juicer", "dehydrator", "circulator", NULL};
 
 /* The kind of machine each noun above names, as the index of the first
  * noun of that kind: a soda fountain is a beverage dispenser, a frier a
@@ -405,7 +406,8 @@ static const signed char machine_kind[] = {
 	15, 15, 17, 17, 17, 20, 20,
 	20, 23, 23, 25, 23, 23, 28, 29,
 	30, 0, 32, 33, 34, 35, 36, 37,
-	38, 0, 40, 41, 42, 43};
+	38, 0, 40, 41, 42, 43, 44, 45,
+	46, 47, 48, 49, 50, 51, 52, 53, 54};
 _Static_assert(sizeof(machine_kind) == sizeof(equipment_nouns) / sizeof(equipment_nouns[0]) - 1,
                "a kind for every machine noun");
 

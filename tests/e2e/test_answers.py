@@ -123,3 +123,9 @@ def test_reading_is_held_against_the_limit(h):
     a = _ask(h, "patty read 150 off the grill, can i serve it")
     check(a["response"].startswith("150\u00b0F is below the 155\u00b0F minimum"),
           f"the reading is not held against the rule first: {a['response'][:200]!r}")
+
+
+def test_machine_no_manual_mentions_is_admitted_first(h):
+    a = _ask(h, "how long do the wings stay on the rotisserie")
+    check(a["response"].startswith("I don't have the manual for the Rotisserie"),
+          f"a machine no manual mentions got another's answer: {a['response'][:200]!r}")
