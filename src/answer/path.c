@@ -856,6 +856,24 @@ static void states_first(const struct ask *q, struct section *s, size_t n)
 		}
 }
 
+/* A procedure asked ("how do i clean the deflector") is not answered by an
+ * error code's row: when the best section is one and the question names no
+ * code, the first of the next few sections with steps of its own comes
+ * first. */
+static void steps_first(const struct ask *q, struct section *s, size_t n)
+{
+	if(q->kind != ASKED_PROCEDURE || q->ncodes > 0 || n < 2 || s[0].kind != SECTION_FAULT)
+		return;
+	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
+		if(s[i].kind != SECTION_FAULT && s[i].nsteps >= 2 && s[i].coverage >= s[0].coverage * 0.5) {
+			struct section best = s[i];
+
+			memmove(&s[1], &s[0], i * sizeof(*s));
+			s[0] = best;
+			return;
+		}
+}
+
 /* The cards, then the ranked sections, as passages (for the LLM). */
 static ll_result as_sources(struct arena *a, const struct compose_in *in, struct passages *out)
 {
@@ -912,6 +930,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	in.ranked = s;
 	in.nranked = without_cards(s, n, cards, in.ncards);
 	states_first(&ask, s, in.nranked);
+	steps_first(&ask, s, in.nranked);
 	rank_other(ctx, q, &in, &other);
 	if(emergency)
 		*emergency = ask.nemergency > 0;
