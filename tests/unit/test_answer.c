@@ -95,6 +95,11 @@ static void test_asks(const struct answer_kit *kit)
 	CHECK(q.reading == 47, "the reading is kept");
 	ask_understand(kit->lexicon, "chicken came in at 46 and the milk at 44, which do i take", &q);
 	CHECK(q.figure == FIGURE_TEMPERATURE && q.reading == 0, "two readings: a temperature, but no one reading");
+	/* the shipped known-words.txt: an English word one typo from a trigger is that word */
+	ask_understand(kit->lexicon, "i swapped the co2 tank and the label is attached", &q);
+	CHECK(q.nemergency == 0, "'swapped' is not 'slapped', 'attached' not 'attacked'");
+	ask_understand(kit->lexicon, "two robbers came in, one has a firearm", &q);
+	CHECK(q.nemergency == 1 && strcmp(q.emergency[0]->id, "robbery") == 0, "'robbers' is still a robbery");
 	ask_understand(kit->lexicon, "the fries sat at 40 minutes under the lamp", &q);
 	CHECK(q.figure == FIGURE_TIME, "a number with another unit is no reading");
 	ask_understand(kit->lexicon, "whats the calibration tolerance on the oven", &q);
