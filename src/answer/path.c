@@ -337,6 +337,21 @@ static bool model_ish(const char *w)
 	return (letter && digit) || (digits == n && n >= 3);
 }
 
+/* Words for people and places a crew puts before a machine ("the new guy
+ * on fryer", "lobby soda machine"): never a brand. */
+static bool crew_word(const char *w)
+{
+	static const char *const words[] = {"guy", "guys", "dude", "kid", "kids", "girl", "lady", "man", "boss",
+	                                    "manager", "coworker", "crew", "cook", "cooks", "trainee", "driver",
+	                                    "customer", "guest", "new", "old", "lobby", "front", "back", "left",
+	                                    "right", "main", "second", "other", "whole", "broken", "dirty", NULL};
+
+	for(int i = 0; words[i]; i++)
+		if(strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
 /* A word that may be a brand: right before a machine noun or a model
  * number, or right after a model number. */
 static bool brand_slot(const struct qword *q, int i)
@@ -345,7 +360,7 @@ static bool brand_slot(const struct qword *q, int i)
 	size_t len = strlen(w);
 
 	if(len < 3 || q->code[i] || q->noun[i] || strspn(w, "abcdefghijklmnopqrstuvwxyz") != len ||
-	   terms_is_stopword(w, len))
+	   terms_is_stopword(w, len) || crew_word(w))
 		return false;
 	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || model_ish(q->w[i + 1]))) ||
 	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && ask_model_like(q->w[i - 1]));
