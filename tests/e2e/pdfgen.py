@@ -40,7 +40,12 @@ def write_pdf(path, pages):
     objs[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
     objs[tree - 1] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids)
                       + b"] /Count %d >>" % len(kids))
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    _write(path, objs, catalog, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+
+
+def _write(path, objs, root, header=b"%PDF-1.4\n"):
+    """objs (object bodies, numbered from 1) as a PDF file with its xref table."""
+    out = bytearray(header)
     offsets = []
     for i, body in enumerate(objs, 1):
         offsets.append(len(out))
@@ -49,7 +54,7 @@ def write_pdf(path, pages):
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
     for off in offsets:
         out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, root, xref)
     with open(path, "wb") as f:
         f.write(out)
 
@@ -72,15 +77,4 @@ def write_slow_pdf(path, megabytes):
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
             b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
             b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    with open(path, "wb") as f:
-        f.write(out)
+    _write(path, objs, 1)
