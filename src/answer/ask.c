@@ -66,7 +66,8 @@ static const char *const fault_cues[] = {
 static const char *const persist_cues[] = {
 	" still ", "again", "came back", "comes back", "coming back", "keeps coming", "already", " tried ",
 	"did that", "did all", "after the reset", "after resetting", "reset it and", "didn't work", "didnt work",
-	"did not work", "not fixed", "same code", "same error", NULL};
+	"did not work", "not fixed", "same code", "same error", "right back", "popped back", "keeps showing",
+	"won't clear", "wont clear", "doesnt clear", "doesn't clear", "didnt clear", "didn't clear", NULL};
 static const char *const definition_starts[] = {
 	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ", NULL};
 
