@@ -802,6 +802,17 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 		}
 }
 
+static bool has_content(const char *text)
+{
+	struct terms t;
+
+	terms_of(text, &t);
+	for(int i = 0; i < t.n; i++)
+		if(!t.exact[i] || t.code[i])
+			return true;
+	return false;
+}
+
 /* The other part of the question, ranked on its own: its words alone pick
  * the section that answers it -- an emergency question's clauses that
  * name no emergency, or a two-part question's second question (leaning on
@@ -813,8 +824,8 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q, s
 	const char *text = in->ncards ? other_clauses(ctx, q->text) : second_question(q->text, &first_len);
 	const char *first = first_len ? arena_strndup(ctx->arena, q->text, first_len) : NULL;
 
-	if(!text || !in->nranked)
-		return;
+	if(!text || !in->nranked || (first && !has_content(text)))
+		return;     /* "..., is that ok?" asks nothing of its own: the question is one */
 	ask_understand(ctx->kit->lexicon, text, other);
 	if(first)
 		lean_on(ctx->kit->lexicon, other, first);
