@@ -269,17 +269,19 @@ static const char *card_summary(struct arena *a, const struct section *c, const 
 	return i >= 0 ? c->parts[i].text : arena_printf(a, "%s: do these steps now, in order.", name);
 }
 
+#define OWN_MANUAL 2.0   /* what a part of the emergency's own manual is worth over another's */
+
 /* The best answer to the question's other part: a sentence of a card that
  * is not one of its steps, or the lead of the best other section. */
 /* The best part of s for the other part of q, better than *best_v
  * (skipping the card's summary and the steps the lead already shows). */
-static void better_part(const struct ask *q, const struct section *s, bool card, const char **best,
+static void better_part(const struct ask *q, const struct section *s, bool card, double own, const char **best,
                         double *best_v, const struct section **from)
 {
 	int summary = card ? first_of(s, PART_PROSE) : -1;
 
 	for(size_t i = 0; i < s->nparts; i++) {
-		double v = lead_value(q, &s->parts[i]);
+		double v = lead_value(q, &s->parts[i]) + own;
 
 		if((int)i == summary || (card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1))
 			continue;
@@ -306,7 +308,7 @@ static const char *second_part(const struct compose_in *in, const struct section
 
 	*from = NULL;
 	for(size_t k = 0; k < in->ncards; k++)
-		better_part(q, &in->cards[k], true, &best, &best_v, from);
+		better_part(q, &in->cards[k], true, 0, &best, &best_v, from);
 	for(size_t i = 0; i < nranked; i++) {
 		const struct section *s = &ranked[i];
 		bool same_manual = in->ncards && s->document_id == in->cards[0].document_id;
@@ -314,7 +316,9 @@ static const char *second_part(const struct compose_in *in, const struct section
 		if(s->emergency || s->kind == SECTION_QUIZ || s->kind == SECTION_OVERVIEW ||
 		   !(same_manual || (i == 0 && s->coverage >= COMPOSE_SECOND_COVERAGE)))
 			continue;
-		better_part(q, s, false, &best, &best_v, from);
+		/* the emergency's own manual speaks first of what follows it ("after the fire is out") */
+		better_part(q, s, false, in->ncards && s->document_id == in->cards[0].document_id ? OWN_MANUAL : 0,
+		            &best, &best_v, from);
 	}
 	return best;
 }

@@ -802,6 +802,21 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 		}
 }
 
+/* Does text name a food ("the fries", "the lettuce he was cutting")?  An
+ * emergency's manual speaks of it as "food" ("discard food exposed to the
+ * fire"). */
+static bool names_food(const char *text)
+{
+	static const char *const foods[] = {"fries", "nugget", "bun", "lettuce", "tomato", "chicken", "patties",
+	                                    "patty", "burger", "meat", "beef", "rice", "chili", "cheese", "sauce",
+	                                    "salad", "egg", "sandwich", "bread", "produce", "onion", "bacon", NULL};
+
+	for(int i = 0; foods[i]; i++)
+		if(strcasestr(text, foods[i]))
+			return true;
+	return false;
+}
+
 static bool has_content(const char *text)
 {
 	struct terms t;
@@ -826,6 +841,8 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q, s
 
 	if(!text || !in->nranked || (first && !has_content(text)))
 		return;     /* "..., is that ok?" asks nothing of its own: the question is one */
+	if(in->ncards && names_food(text) && !(text = arena_printf(ctx->arena, "%s food", text)))
+		return;     /* "the fries in the basket" after a fire: what the manual says of food */
 	ask_understand(ctx->kit->lexicon, text, other);
 	if(first)
 		lean_on(ctx->kit->lexicon, other, first);
