@@ -1248,106 +1248,105 @@ static ll_result classify_feature(void *ctx, const char *s, size_t len, int kind
 	return LL_OK;
 }
 
-void classifier_classify(const struct classifier *c, const char *text, struct classification *out)
+/* The agents' scores from the evidence: naive Bayes log odds, softened
+ * by the temperature; a message the model knows nothing of leans general. */
+static void score_agents(const struct classifier *c, const struct classify_ctx *cc, double *scores)
 {
-	struct word w[MAX_WORDS];
-	struct classify_ctx cc;
 	double raw[AGENT_COUNT];
-	int cue = 0;
 
-	memset(out, 0, sizeof(*out));
-	if(!text)
-		text = "";
-	cc.c = c;
-	cc.nev = cc.noov = 0;
-	(void)extract(c, text, w, classify_feature, &cc, &cue); /* cannot fail */
-	const struct evidence *ev = cc.ev;
-	size_t nev = cc.nev;
-	for(int a = 0; a < AGENT_COUNT; a++) {
-		raw[a] = c->logprior[a] + (double)cc.noov * c->logp[c->oov * AGENT_COUNT + a];
-		for(size_t i = 0; i < nev; i++)
-			raw[a] += c->logp[ev[i].id * AGENT_COUNT + a];
-	}
-
-	if(!nev) {
+	if(!cc->nev) {
 		/* nothing the model knows: a greeting, noise or an empty message */
 		for(int a = 0; a < AGENT_COUNT; a++)
-			out->scores[a] = a == AGENT_GENERAL ? 0.4 : 0.6 / (AGENT_COUNT - 1);
-	} else {
-		softmax(raw, c->temperature, out->scores);
+			scores[a] = a == AGENT_GENERAL ? 0.4 : 0.6 / (AGENT_COUNT - 1);
+		return;
 	}
+	for(int a = 0; a < AGENT_COUNT; a++) {
+		raw[a] = c->logprior[a] + (double)cc->noov * c->logp[c->oov * AGENT_COUNT + a];
+		for(size_t i = 0; i < cc->nev; i++)
+			raw[a] += c->logp[cc->ev[i].id * AGENT_COUNT + a];
+	}
+	softmax(raw, c->temperature, scores);
+}
 
+/* The best agent and the runner-up; safety wins within SAFETY_MARGIN. */
+static void rank_agents(const double *scores, enum agent_id *best, enum agent_id *second)
+{
 	int order[AGENT_COUNT];
+
 	for(int a = 0; a < AGENT_COUNT; a++)
 		order[a] = a;
 	for(int i = 1; i < AGENT_COUNT; i++) /* stable: ties keep agent order */
-		for(int j = i; j > 0 && out->scores[order[j]] > out->scores[order[j - 1]]; j--) {
+		for(int j = i; j > 0 && scores[order[j]] > scores[order[j - 1]]; j--) {
 			int tmp = order[j];
 			order[j] = order[j - 1];
 			order[j - 1] = tmp;
 		}
-	enum agent_id best = (enum agent_id)order[0], second = (enum agent_id)order[1];
-	if(best != AGENT_SAFETY && out->scores[AGENT_SAFETY] >= out->scores[best] - SAFETY_MARGIN) {
-		second = best;
-		best = AGENT_SAFETY;
+	*best = (enum agent_id)order[0];
+	*second = (enum agent_id)order[1];
+	if(*best != AGENT_SAFETY && scores[AGENT_SAFETY] >= scores[*best] - SAFETY_MARGIN) {
+		*second = *best;
+		*best = AGENT_SAFETY;
 	}
-	out->agent = best;
-	out->runner_up = second;
-	out->confidence = out->scores[best];
-	out->secondary = AGENT_NONE;
+}
 
-	/* Two things at once: a topic token (a concept such as __c_machine__ or
-	 * __c_fire__, an error code, a temperature) that the training data ties
-	 * to another agent by SECONDARY_NATS more than to the chosen one names
-	 * that agent as secondary.  Topic tokens, not all words, because a
-	 * sum over every weak word would call any muddled question "two
-	 * things".  A safety secondary takes the lead, so it must also be
-	 * probable on its own. */
+/* Two things at once: a topic token (a concept such as __c_machine__ or
+ * __c_fire__, an error code, a temperature) that the training data ties
+ * to another agent by SECONDARY_NATS more than to the chosen one names
+ * that agent as secondary.  Topic tokens, not all words, because a sum
+ * over every weak word would call any muddled question "two things".  A
+ * safety secondary takes the lead, so it must also be probable on its
+ * own; *best and *second follow it. */
+static void secondary_agent(const struct classifier *c, const struct classify_ctx *cc, struct classification *out,
+                            enum agent_id *best, enum agent_id *second)
+{
 	enum agent_id other = AGENT_NONE;
 	double other_nats = SECONDARY_NATS;
-	for(size_t i = 0; i < nev && best != AGENT_GENERAL; i++) {
-		if(ev[i].kind != F_DERIVED)
+
+	for(size_t i = 0; i < cc->nev && *best != AGENT_GENERAL; i++) {
+		const double *lp = c->logp + cc->ev[i].id * AGENT_COUNT;
+
+		if(cc->ev[i].kind != F_DERIVED)
 			continue;
-		const double *lp = c->logp + ev[i].id * AGENT_COUNT;
 		for(int a = 0; a < AGENT_GENERAL; a++)
-			if(a != (int)best && lp[a] - lp[best] >= other_nats) {
-				other_nats = lp[a] - lp[best];
+			if(a != (int)*best && lp[a] - lp[*best] >= other_nats) {
+				other_nats = lp[a] - lp[*best];
 				other = (enum agent_id)a;
 			}
 	}
 	if(other == AGENT_SAFETY && out->scores[AGENT_SAFETY] < SECONDARY_SAFETY_MIN)
 		other = AGENT_NONE;
+	out->secondary = other;
 	if(other == AGENT_SAFETY) {
-		out->secondary = best;
-		out->agent = AGENT_SAFETY;
-		out->runner_up = best;
-		out->confidence = out->scores[AGENT_SAFETY];
-		second = best;
-		best = AGENT_SAFETY;
-	} else {
-		out->secondary = other;
+		out->secondary = *best;
+		*second = *best;
+		*best = AGENT_SAFETY;
 	}
+}
 
-	/* decisive evidence: log-likelihood ratio of best against runner-up */
+/* The keywords: the input words behind the strongest evidence for best
+ * over second, each span once (a word already inside a kept phrase is
+ * skipped), at most two words each. */
+static void pick_keywords(const struct classifier *c, const struct classify_ctx *cc, const char *text,
+                          enum agent_id best, enum agent_id second, struct classification *out)
+{
 	double strength[MAX_QFEATS];
-	for(size_t i = 0; i < nev; i++) {
-		const double *lp = c->logp + ev[i].id * AGENT_COUNT;
-		strength[i] = lp[best] - lp[second];
-	}
 
-	/* keywords: the input words behind the strongest positive evidence,
-	 * each span once (a word already inside a kept phrase is skipped), at
-	 * most two words each */
+	for(size_t i = 0; i < cc->nev; i++) {
+		const double *lp = c->logp + cc->ev[i].id * AGENT_COUNT;
+
+		strength[i] = lp[best] - lp[second];   /* log-likelihood ratio */
+	}
 	while(out->nkeywords < 8) {
-		size_t pick = nev;
-		for(size_t i = 0; i < nev; i++)
-			if(strength[i] > 0.05 && (pick == nev || strength[i] > strength[pick]))
+		size_t pick = cc->nev;
+		char kw[32];
+
+		for(size_t i = 0; i < cc->nev; i++)
+			if(strength[i] > 0.05 && (pick == cc->nev || strength[i] > strength[pick]))
 				pick = i;
-		if(pick == nev)
+		if(pick == cc->nev)
 			break;
 		strength[pick] = -INFINITY;
-		char kw[32];
-		size_t sl = keyword_copy(kw, sizeof(kw), text + ev[pick].start, ev[pick].slen);
+		size_t sl = keyword_copy(kw, sizeof(kw), text + cc->ev[pick].start, cc->ev[pick].slen);
 		/* a pair of words far apart ("cooler is at 50f") reads as noise */
 		const char *sp = strchr(kw, ' ');
 		int dup = !sl || (sp && strchr(sp + 1, ' '));
@@ -1356,31 +1355,55 @@ void classifier_classify(const struct classifier *c, const char *text, struct cl
 		if(!dup)
 			memcpy(out->keywords[out->nkeywords++], kw, sl + 1);
 	}
+}
 
-	out->urgency = urgency_for(out->agent, cue);
-
+/* One sentence saying why: the agent and its first three keywords. */
+static void write_reasoning(struct classification *out)
+{
 	const char *name = agent_name(out->agent);
+	char list[160];
+	size_t used = 0;
+
 	if(!out->nkeywords) {
 		snprintf(out->reasoning, sizeof(out->reasoning),
 		         "No restaurant words decided it, so it is treated as a %s question.", name);
-	} else {
-		char list[160];
-		size_t used = 0;
-		list[0] = '\0';
-		for(int k = 0; k < out->nkeywords && k < 3; k++) {
-			int r = snprintf(list + used, sizeof(list) - used, "%s\"%s\"",
-			                 k ? (k + 1 == out->nkeywords || k == 2 ? " and " : ", ") : "",
-			                 out->keywords[k]);
-			if(r < 0 || (size_t)r >= sizeof(list) - used)
-				break;
-			used += (size_t)r;
-		}
-		if(out->secondary != AGENT_NONE)
-			snprintf(out->reasoning, sizeof(out->reasoning),
-			         "Routed to %s because of %s; %s is consulted too.", name, list,
-			         agent_name(out->secondary));
-		else
-			snprintf(out->reasoning, sizeof(out->reasoning), "Routed to %s because of %s.",
-			         name, list);
+		return;
 	}
+	list[0] = '\0';
+	for(int k = 0; k < out->nkeywords && k < 3; k++) {
+		int r = snprintf(list + used, sizeof(list) - used, "%s\"%s\"",
+		                 k ? (k + 1 == out->nkeywords || k == 2 ? " and " : ", ") : "", out->keywords[k]);
+		if(r < 0 || (size_t)r >= sizeof(list) - used)
+			break;
+		used += (size_t)r;
+	}
+	if(out->secondary != AGENT_NONE)
+		snprintf(out->reasoning, sizeof(out->reasoning), "Routed to %s because of %s; %s is consulted too.",
+		         name, list, agent_name(out->secondary));
+	else
+		snprintf(out->reasoning, sizeof(out->reasoning), "Routed to %s because of %s.", name, list);
+}
+
+void classifier_classify(const struct classifier *c, const char *text, struct classification *out)
+{
+	struct word w[MAX_WORDS];
+	struct classify_ctx cc;
+	enum agent_id best, second;
+	int cue = 0;
+
+	memset(out, 0, sizeof(*out));
+	if(!text)
+		text = "";
+	cc.c = c;
+	cc.nev = cc.noov = 0;
+	(void)extract(c, text, w, classify_feature, &cc, &cue); /* cannot fail */
+	score_agents(c, &cc, out->scores);
+	rank_agents(out->scores, &best, &second);
+	secondary_agent(c, &cc, out, &best, &second);
+	out->agent = best;
+	out->runner_up = second;
+	out->confidence = out->scores[best];
+	pick_keywords(c, &cc, text, best, second, out);
+	out->urgency = urgency_for(out->agent, cue);
+	write_reasoning(out);
 }
