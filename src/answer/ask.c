@@ -128,7 +128,7 @@ static int reading_of(const char *t)
 	return (int)found;
 }
 
-static enum figure figure_of(const char *t)
+static enum figure figure_of(const char *t, int reading)
 {
 	if(has_any(t, concentration_cues))
 		return FIGURE_CONCENTRATION;
@@ -148,7 +148,7 @@ static enum figure figure_of(const char *t)
 		return FIGURE_TIME;
 	if(has_any(t, amount_cues))
 		return FIGURE_AMOUNT;
-	return reading_of(t) != 0 ? FIGURE_TEMPERATURE : FIGURE_NONE;
+	return reading != 0 ? FIGURE_TEMPERATURE : FIGURE_NONE;
 }
 
 /* A code that is an error code (a letter and digits: E03, AL-3), not only a
@@ -190,6 +190,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 {
 	char lower[1024];
 	size_t n = 1;
+	int reading;
 
 	memset(out, 0, sizeof(*out));
 	out->text = text;
@@ -204,10 +205,11 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 			out->terms.weight[i] = 0.3;
 	out->ncodes = terms_codes_of(text, out->codes, ASK_MAX_CODES);
 	out->nemergency = lexicon_emergencies(lx, text, out->emergency, LEXICON_MAX_EMERGENCIES);
-	out->figure = figure_of(lower);
+	reading = reading_of(lower);
+	out->figure = figure_of(lower, reading);
 	out->kind = kind_of(lower, out);
 	out->persists = has_any(lower, persist_cues);
-	out->reading = reading_of(lower) > 0 ? reading_of(lower) : 0;
+	out->reading = reading > 0 ? reading : 0;
 }
 
 /* A number followed (after spaces) by one of units, case-insensitive. */

@@ -40,42 +40,28 @@ static void list_add(struct list *l, const char *s)
 
 /* ---------------------------------------------------------------- the lead */
 
-static bool has_verdict(const char *s)
+/* Does s hold one of words (any case)? */
+static bool says_any(const char *s, const char *const *words)
 {
-	static const char *const words[] = {"must", "never", "do not", "don't", "discard", "throw", "exclude",
-	                                    "can ", "may ", "only", "not allowed", "should", "safe", "required",
-	                                    "go home", "send", "no longer", NULL};
-
 	for(int i = 0; words[i]; i++)
 		if(strcasestr(s, words[i]))
 			return true;
 	return false;
 }
 
-/* Does s say what to do with the food, the machine or the person? */
-static bool has_action(const char *s)
-{
-	static const char *const words[] = {"discard", "throw", "toss", "reject", "exclude", "send", "must not",
-	                                    "do not", "never", "not allowed", "may not", "cannot", NULL};
+/* A rule's verdict ("must", "never", "discard"), and among them an action
+ * on the food, the machine or the person. */
+static const char *const verdicts[] = {"must", "never", "do not", "don't", "discard", "throw", "exclude",
+                                       "can ", "may ", "only", "not allowed", "should", "safe", "required",
+                                       "go home", "send", "no longer", NULL};
+static const char *const actions[] = {"discard", "throw", "toss", "reject", "exclude", "send", "must not",
+                                      "do not", "never", "not allowed", "may not", "cannot", NULL};
 
-	for(int i = 0; words[i]; i++)
-		if(strcasestr(s, words[i]))
-			return true;
-	return false;
-}
-
-/* Does s say what to do when the first fix fails ("if it returns, call
- * service")? */
-static bool escalates(const char *s)
-{
-	static const char *const words[] = {"call", "service", "again", "returns", "comes back", "persists",
-	                                    "second time", "still", "technician", "support", "stop using", NULL};
-
-	for(int i = 0; words[i]; i++)
-		if(strcasestr(s, words[i]))
-			return true;
-	return false;
-}
+/* What a manual says when the first fix fails: that it came back ("If it
+ * returns"), and what to do then ("call service"). */
+static const char *const recurs[] = {"again", "returns", "comes back", "came back", "persists", "second time",
+                                     "still", NULL};
+static const char *const next_steps[] = {"call", "service", "technician", "support", "stop using", NULL};
 
 /* How well part p answers q: its share of the question's terms, and what
  * the question's kind asks of a lead. */
@@ -87,8 +73,8 @@ static double lead_value(const struct ask *q, const struct part *p)
 	v = got;
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION))
 		v += ask_states_figure(p->text, q->figure) ? 4 : -4;
-	if(q->kind == ASKED_DECISION && got > 0 && has_verdict(p->text))
-		v += has_action(p->text) ? 3 : 1.5;   /* the verdict on what was asked about */
+	if(q->kind == ASKED_DECISION && got > 0 && says_any(p->text, verdicts))
+		v += says_any(p->text, actions) ? 3 : 1.5;   /* the verdict on what was asked about */
 	for(int i = 0; i < q->ncodes; i++)
 		if(!ask_model_like(q->codes[i]) && strcasestr(p->text, q->codes[i]))
 			v += 5;             /* the line of the error code asked about */
@@ -97,7 +83,7 @@ static double lead_value(const struct ask *q, const struct part *p)
 	if(q->kind == ASKED_FAULT && !q->persists &&
 	   (strncasecmp(p->text, "Meaning", 7) == 0 || strcasestr(p->text, " means ")))
 		v += 3;                 /* what a code means comes before what to do */
-	if(q->persists && escalates(p->text))
+	if(q->persists && (says_any(p->text, recurs) || says_any(p->text, next_steps)))
 		v += 4;                 /* tried that, it came back: what to do next */
 	if(strchr(p->text, '?'))
 		v -= 3;                 /* a question is not an answer */
@@ -461,16 +447,13 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
  * rest after it. */
 static const char *escalation_first(struct arena *a, const char *lead)
 {
-	static const char *const cues[] = {"again", "returns", "comes back", "came back", "persists", "second time",
-	                                   "still", NULL};
-
 	for(const char *p = lead; *p; p++) {
 		if(!(p > lead + 1 && p[-1] == ' ' && (p[-2] == '.' || p[-2] == ';') && isupper((unsigned char)*p)))
 			continue;
 		size_t len = first_sentence(p);
 
-		for(int i = 0; cues[i]; i++)
-			if(len > 0 && strncasecmp(p, "If ", 3) == 0 && memmem(p, len, cues[i], strlen(cues[i])))
+		for(int i = 0; recurs[i]; i++)
+			if(len > 0 && strncasecmp(p, "If ", 3) == 0 && memmem(p, len, recurs[i], strlen(recurs[i])))
 				return arena_printf(a, "%.*s %.*s", (int)len, p, (int)(p - lead - 1), lead);
 	}
 	return lead;

@@ -71,26 +71,38 @@ void answer_kit_free(struct answer_kit *kit)
 
 /* ---------------------------------------------------------------- the database */
 
+#define INTRO_MAX 600   /* a section this short with no steps of its own introduces its subsections */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 /* Whole sections ($1 bigint[] documents, $2 text[] their sections,
- * pairwise), each with its subsections' text, heading first ("4.3 Full
- * clean" says only what it takes; its steps are in 4.3.1, 4.3.2, ...). */
+ * pairwise), with their manual's source key; a short one with its
+ * subsections' text, heading first ("4.3 Full clean" says only what it
+ * takes; its steps are in 4.3.1, 4.3.2, ...). */
 static const struct db_stmt sections_stmt = {
 	"answer_sections",
-	"SELECT c.document_id, c.section, string_agg(c.body, E'\\n' ORDER BY c.ordinal), max(c.emergency),"
-	" min(c.ordinal) = 0, (SELECT source_key FROM documents WHERE id = c.document_id),"
-	" (SELECT string_agg(k.heading || E':\\n' || k.body, E'\\n' ORDER BY k.first)"
-	"    FROM (SELECT regexp_replace(section, '^.* > ', '') AS heading, min(ordinal) AS first,"
-	"                 string_agg(body, E'\\n' ORDER BY ordinal) AS body"
-	"            FROM chunks WHERE document_id = c.document_id"
-	"             AND left(section, length(c.section) + 3) = c.section || ' > '"
-	"           GROUP BY section) k),"
-	" (SELECT left(string_agg(f.body, ' ' ORDER BY f.ordinal), 1500) FROM (SELECT body, ordinal FROM chunks"
-	"    WHERE document_id = c.document_id ORDER BY ordinal LIMIT 3) f)"
-	" FROM unnest($1::bigint[], $2::text[]) AS w(d, s)"
-	" JOIN chunks c ON c.document_id = w.d AND c.section = w.s"
-	" GROUP BY c.document_id, c.section"};
+	"WITH w AS (SELECT DISTINCT d, s FROM unnest($1::bigint[], $2::text[]) AS w(d, s)),"
+	" sec AS (SELECT c.document_id, c.section, string_agg(c.body, E'\\n' ORDER BY c.ordinal) AS body,"
+	"                max(c.emergency) AS emergency, min(c.ordinal) = 0 AS first"
+	"           FROM w JOIN chunks c ON c.document_id = w.d AND c.section = w.s"
+	"          GROUP BY c.document_id, c.section)"
+	" SELECT sec.document_id, sec.section, sec.body, sec.emergency, sec.first,"
+	"  (SELECT source_key FROM documents WHERE id = sec.document_id),"
+	"  CASE WHEN length(sec.body) <= " STR(INTRO_MAX) " THEN"
+	"   (SELECT string_agg(k.heading || E':\\n' || k.body, E'\\n' ORDER BY k.first)"
+	"      FROM (SELECT regexp_replace(section, '^.* > ', '') AS heading, min(ordinal) AS first,"
+	"                   string_agg(body, E'\\n' ORDER BY ordinal) AS body"
+	"              FROM chunks WHERE document_id = sec.document_id"
+	"               AND left(section, length(sec.section) + 3) = sec.section || ' > '"
+	"             GROUP BY section) k) END"
+	" FROM sec"};
 
-#define INTRO_MAX 600   /* a section this short with no steps of its own introduces its subsections */
+/* The opening lines of manuals ($1 bigint[]): what machine each is for. */
+static const struct db_stmt openings_stmt = {
+	"answer_openings",
+	"SELECT d.id, (SELECT left(string_agg(f.body, ' ' ORDER BY f.ordinal), 1500) FROM (SELECT body, ordinal"
+	"   FROM chunks WHERE document_id = d.id ORDER BY ordinal LIMIT 3) f)"
+	" FROM unnest($1::bigint[]) AS d(id)"};
 
 /* An emergency's procedure: the section tagged $1 of the newest document. */
 static const struct db_stmt card_stmt = {
@@ -206,6 +218,41 @@ static size_t group_passages(const struct passages *ps, struct section *out, siz
 	return n;
 }
 
+/* The opening lines of the manuals whose title names no machine, read
+ * only when a question asks about an error code on a machine it names. */
+static ll_result fill_openings(const struct answer_ctx *ctx, struct section *s, size_t n)
+{
+	const char *docs[PATH_MAX_SECTIONS], *param;
+	PGresult *res = NULL;
+	size_t nd = 0;
+	ll_result result;
+
+	for(size_t i = 0; i < n; i++) {
+		bool seen = false;
+
+		for(size_t k = 0; k < i && !seen; k++)
+			seen = s[k].document_id == s[i].document_id;
+		if(!seen && !terms_machine_kinds(s[i].title) &&
+		   !(docs[nd++] = arena_printf(ctx->arena, "%lld", s[i].document_id)))
+			return LL_ENOMEM;
+	}
+	if(nd == 0)
+		return LL_OK;
+	if(!(param = sql_array(ctx->arena, docs, nd, false)))
+		return LL_ENOMEM;
+	result = db_exec(ctx->db, &openings_stmt, 1, &param, &res);
+	for(int r = 0; !result && r < PQntuples(res); r++) {
+		long long doc = strtoll(PQgetvalue(res, r, 0), NULL, 10);
+
+		for(size_t i = 0; i < n; i++)
+			if(s[i].document_id == doc && !PQgetisnull(res, r, 1) &&
+			   !(s[i].opening = arena_strdup(ctx->arena, PQgetvalue(res, r, 1))))
+				result = LL_ENOMEM;
+	}
+	PQclear(res);
+	return result;
+}
+
 /* A short section with no steps of its own, over subsections that have
  * them, is read with them: a procedure asked for by its parent's name
  * gets its steps. */
@@ -248,7 +295,6 @@ static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, 
 			s[i].first = PQgetvalue(res, r, 4)[0] == 't';
 			s[i].source = arena_strdup(ctx->arena, PQgetvalue(res, r, 5));
 			s[i].children = PQgetisnull(res, r, 6) ? NULL : arena_strdup(ctx->arena, PQgetvalue(res, r, 6));
-			s[i].opening = arena_strdup(ctx->arena, PQgetvalue(res, r, 7));
 			if(!s[i].body)
 				result = LL_ENOMEM;
 		}
@@ -366,24 +412,25 @@ static bool brand_slot(const struct qword *q, int i)
 	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && ask_model_like(q->w[i - 1]));
 }
 
-/* The text that says which machine s's manual is for: its title, else
- * its opening lines ("ThermaBath RB-24" is a water-bath rethermalizer). */
-static const char *machine_of(const struct section *s)
+/* The kinds of machine s's manual is for: its title's, else its opening
+ * lines' ("ThermaBath RB-24" is a water-bath rethermalizer). */
+static uint64_t machine_of(const struct section *s)
 {
-	return terms_names_machine(s->title) || !s->opening ? s->title : s->opening;
+	uint64_t kinds = terms_machine_kinds(s->title);
+
+	return kinds || !s->opening ? kinds : terms_machine_kinds(s->opening);
 }
 
-/* Codes the question names that none of the sections holds. */
 static bool code_uncovered(const char *code, const struct section *s, size_t n, const char *question)
 {
 	char codes[32][16];
-	bool machine = !ask_model_like(code) && terms_names_machine(question);   /* a model names its own machine */
+	uint64_t machine = ask_model_like(code) ? 0 : terms_machine_kinds(question);   /* a model names its own machine */
 
 	for(size_t i = 0; i < n; i++) {
 		int k;
 
 		/* another machine's code is no answer: "ice machine F8" is not the broiler's F8 */
-		if(machine && !terms_share_machine(machine_of(&s[i]), question))
+		if(machine && !(machine_of(&s[i]) & machine))
 			continue;
 		k = terms_codes_of(s[i].body, codes, 32);
 
@@ -550,17 +597,16 @@ static long long manual_named_by(const struct ask *q, const struct section *s, s
  * broiler's F1, not the ice machine's; 0 when none or several. */
 static long long manual_of_code(const struct ask *q, const struct section *s, size_t n)
 {
+	uint64_t machine = q->ncodes ? terms_machine_kinds(q->text) : 0;
 	long long doc = 0;
 
-	if(q->ncodes == 0)
-		return 0;
-	for(size_t i = 0; i < n; i++) {
+	for(size_t i = 0; i < n && machine; i++) {
 		bool holds = false;
 
 		for(int c = 0; c < q->ncodes && !holds; c++)
 			holds = !ask_model_like(q->codes[c]) &&
 			        (ask_holds_code(s[i].path, q->codes[c]) || ask_holds_code(s[i].body, q->codes[c]));
-		if(!holds || !terms_share_machine(machine_of(&s[i]), q->text))
+		if(!holds || !(machine_of(&s[i]) & machine))
 			continue;
 		if(doc && doc != s[i].document_id)
 			return 0;
@@ -588,14 +634,15 @@ static long long named_manual(const struct ask *q, const struct section *s, size
 static size_t without_other_machines(const struct ask *q, struct section *s, size_t n)
 {
 	bool error_code = false;
+	uint64_t machine;
 	size_t k = 0;
 
 	for(int c = 0; c < q->ncodes; c++)
 		error_code |= !ask_model_like(q->codes[c]);
-	if(!error_code || !terms_names_machine(q->text))
+	if(!error_code || !(machine = terms_machine_kinds(q->text)))
 		return n;
 	for(size_t i = 0; i < n; i++)
-		if(terms_share_machine(machine_of(&s[i]), q->text))
+		if(machine_of(&s[i]) & machine)
 			s[k++] = s[i];
 	return k;
 }
@@ -959,6 +1006,8 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	result = load_cards(ctx, &ask, cards, &in.ncards);
 	if(!result)
 		result = rank_for(ctx, &ask, q->agent, passages, &s, &n, NULL);
+	if(!result && n && ask.ncodes > 0 && terms_machine_kinds(ask.text))
+		result = fill_openings(ctx, s, n);
 	if(!result && n) {
 		long long doc = named_manual(&ask, s, n);
 

@@ -410,6 +410,7 @@ static const signed char machine_kind[] = {
 	46, 47, 48, 49, 50, 51, 52, 53, 54};
 _Static_assert(sizeof(machine_kind) == sizeof(equipment_nouns) / sizeof(equipment_nouns[0]) - 1,
                "a kind for every machine noun");
+_Static_assert(sizeof(machine_kind) <= 64, "a kind is a bit of a uint64_t");
 
 int terms_machine_nouns(const char *text, char *out, size_t outlen)
 {
@@ -444,36 +445,20 @@ static bool names_noun(const char *text, const char *noun)
 	return false;
 }
 
-/* text with hyphens as spaces ("Soft-Serve" names a soft serve machine) */
-static void unhyphened(const char *text, char *out, size_t outlen)
+uint64_t terms_machine_kinds(const char *text)
 {
+	char x[512];
 	size_t i = 0;
+	uint64_t kinds = 0;
 
-	for(; text && text[i] && i + 1 < outlen; i++)
-		out[i] = text[i] == '-' ? ' ' : text[i];
-	out[i] = '\0';
-}
-
-bool terms_share_machine(const char *a, const char *b)
-{
-	char x[512], y[512];
-
-	unhyphened(a, x, sizeof(x));
-	unhyphened(b, y, sizeof(y));
-	for(int i = 0; equipment_nouns[i]; i++)
-		for(int k = 0; equipment_nouns[k]; k++)
-			if(machine_kind[i] == machine_kind[k] && names_noun(x, equipment_nouns[i]) &&
-			   names_noun(y, equipment_nouns[k]))
-				return true;
-	return false;
-}
-
-bool terms_names_machine(const char *text)
-{
-	char x[512], nouns[256];
-
-	unhyphened(text, x, sizeof(x));
-	return terms_machine_nouns(x, nouns, sizeof(nouns)) > 0;
+	/* hyphens as spaces: "Soft-Serve" names a soft serve machine */
+	for(; text && text[i] && i + 1 < sizeof(x); i++)
+		x[i] = text[i] == '-' ? ' ' : text[i];
+	x[i] = '\0';
+	for(int k = 0; equipment_nouns[k]; k++)
+		if(names_noun(x, equipment_nouns[k]))
+			kinds |= UINT64_C(1) << machine_kind[k];
+	return kinds;
 }
 
 /* ---------------------------------------------------------------- scoring */

@@ -47,11 +47,9 @@ int terms_codes_of(const char *text, char codes[][16], int max);
  * written into out as "grill fryer"; returns the number found. */
 int terms_machine_nouns(const char *text, char *out, size_t outlen);
 
-/* Do a and b name the same kind of machine ("conveyor broiler", "the
- * broiler")? */
-bool terms_share_machine(const char *a, const char *b);
-
-/* Does text name a kind of machine at all? */
-bool terms_names_machine(const char *text);
+/* The kinds of machine text names, one bit each (0: none): "soda fountain"
+ * and "beverage dispenser" share a bit, as "frier" and "fryer" do, so two
+ * texts name the same machine when their kinds meet. */
+uint64_t terms_machine_kinds(const char *text);
 
 #endif
