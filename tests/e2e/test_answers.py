@@ -114,18 +114,17 @@ def test_code_that_came_back_leads_with_the_next_step(h):
     _quorra(h)
     first = _ask(h, "quorra toaster showing Q7")
     a = _ask(h, "restarted it and its still Q7", first["conversation_id"])
-    lead = a["response"].split(". ")[0] + " " + " ".join(a["steps"][:1])
-    check("1-800-555-0177" in a["response"].split("\n")[0] or "call" in lead.lower(),
+    check(a["response"].startswith("If Q7 comes back after the restart, stop using the toaster"),
           f"the fix was tried; the lead should say what next: {a['response'][:200]!r}")
 
 
 def test_reading_is_held_against_the_limit(h):
-    a = _ask(h, "patty read 150 off the grill, can i serve it")
+    a = _ask(h, "burger temped at 150 on the flat top, ok to send out?")
     check(a["response"].startswith("150\u00b0F is below the 155\u00b0F minimum"),
           f"the reading is not held against the rule first: {a['response'][:200]!r}")
 
 
 def test_machine_no_manual_mentions_is_admitted_first(h):
-    a = _ask(h, "how long do the wings stay on the rotisserie")
+    a = _ask(h, "whats the right setting on the rotisserie for whole birds")
     check(a["response"].startswith("I don't have the manual for the Rotisserie"),
           f"a machine no manual mentions got another's answer: {a['response'][:200]!r}")

@@ -79,11 +79,11 @@ static void test_asks(const struct answer_kit *kit)
 
 	ask_understand(kit->lexicon, "how hot does the fish gotta get", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE, "how hot: a temperature");
-	ask_understand(kit->lexicon, "how often do we swap the water filter", &q);
+	ask_understand(kit->lexicon, "every how many months does the filter cartridge get changed", &q);
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
 	ask_understand(kit->lexicon, "lettuce sat out all afternoon, still good?", &q);
 	CHECK(q.kind == ASKED_DECISION, "still good: a decision");
-	ask_understand(kit->lexicon, "how long does the KX-4 take to warm up", &q);
+	ask_understand(kit->lexicon, "how many minutes till the KX-4 is warmed up", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TIME, "a model number in a figure question is no fault code");
 	ask_understand(kit->lexicon, "oven showing E-12", &q);
 	CHECK(q.kind == ASKED_FAULT && q.ncodes == 1, "a code: a fault");
@@ -93,7 +93,7 @@ static void test_asks(const struct answer_kit *kit)
 	ask_understand(kit->lexicon, "the cheese came in at 47 off the truck, do we keep it", &q);
 	CHECK(q.kind == ASKED_DECISION && q.figure == FIGURE_TEMPERATURE, "a bare reading is a temperature");
 	CHECK(q.reading == 47, "the reading is kept");
-	ask_understand(kit->lexicon, "chicken came in at 46 and the milk at 44, which do i take", &q);
+	ask_understand(kit->lexicon, "the cheese probed 43 and the deli turkey read 47, which goes back", &q);
 	CHECK(q.figure == FIGURE_TEMPERATURE && q.reading == 0, "two readings: a temperature, but no one reading");
 	/* the shipped known-words.txt: an English word one typo from a trigger is that word */
 	ask_understand(kit->lexicon, "i swapped the co2 tank and the label is attached", &q);
@@ -102,7 +102,7 @@ static void test_asks(const struct answer_kit *kit)
 	CHECK(q.nemergency == 1 && strcmp(q.emergency[0]->id, "robbery") == 0, "'robbers' is still a robbery");
 	ask_understand(kit->lexicon, "the fries sat at 40 minutes under the lamp", &q);
 	CHECK(q.figure == FIGURE_TIME, "a number with another unit is no reading");
-	ask_understand(kit->lexicon, "whats the calibration tolerance on the oven", &q);
+	ask_understand(kit->lexicon, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(kit->lexicon, "flipped the breaker back on and the fryer still shows E-4", &q);
 	CHECK(q.kind == ASKED_FAULT && q.persists, "a breaker checked is no electric figure; 'still' says the fix failed");
@@ -225,16 +225,16 @@ static void test_compose(const struct answer_kit *kit)
 
 	{
 		/* the fix was tried: what to do when it comes back leads */
-		struct section e12 = make_section("Fryer", "Fault codes > E-12: High limit",
-		                                  "E-12: High limit. \xE2\x80\x94 What to do: Switch POWER off. Press the reset once. "
-		                                  "If it trips again, call Service.\n");
+		struct section e9 = make_section("Fry dispenser", "Fault codes > E-9: Basket jam",
+		                                 "E-9: Basket jam. \xE2\x80\x94 What to do: Switch POWER off. Clear the basket "
+		                                 "guide. If it jams again, call Service.\n");
 
-		ask_understand(kit->lexicon, "E-12 again after i already reset it, reset again?", &q);
+		ask_understand(kit->lexicon, "the fry dispenser threw E-9 a second time, i already reset it once", &q);
 		memset(&in, 0, sizeof(in));
 		in.ask = &q;
-		in.ranked = &e12;
+		in.ranked = &e9;
 		in.nranked = 1;
-		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "If it trips again, call Service.", 32) == 0,
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "If it jams again, call Service.", 31) == 0,
 		      "a code that came back leads with what to do next: %s", a.response);
 	}
 	{
