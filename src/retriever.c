@@ -203,18 +203,8 @@ static void code_array(const char *q, char *out, size_t outlen)
 
 	for(int i = 0; i < n && used + 20 < outlen; i++) {
 		char norm[16];
-		size_t o = 0;
-		const char *c = codes[i];
 
-		while(*c && isalpha((unsigned char)*c) && o < sizeof(norm) - 1)
-			norm[o++] = *c++;
-		if(*c == '-')
-			c++;
-		while(*c == '0' && isdigit((unsigned char)c[1]))
-			c++;
-		while(*c && o < sizeof(norm) - 1)
-			norm[o++] = *c++;
-		norm[o] = '\0';
+		terms_code_normalise(codes[i], norm, sizeof(norm));
 		used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? "," : "", norm);
 	}
 	if(used < outlen)

@@ -276,33 +276,13 @@ bool ask_states_figure(const char *text, enum figure f)
 	}
 }
 
-/* Past hyphens and the zeros that lead a number ("E-03" reads as E3). */
-static const char *code_skip(const char *p, const char *start)
-{
-	for(;;) {
-		if(*p == '-')
-			p++;
-		else if(*p == '0' && isdigit((unsigned char)p[1]) && (p == start || !isdigit((unsigned char)p[-1])))
-			p++;
-		else
-			return p;
-	}
-}
-
 bool ask_same_code(const char *a, const char *b)
 {
-	const char *a0 = a, *b0 = b;
+	char x[32], y[32];
 
-	for(;;) {
-		a = code_skip(a, a0);
-		b = code_skip(b, b0);
-		if(toupper((unsigned char)*a) != toupper((unsigned char)*b))
-			return false;
-		if(!*a)
-			return true;
-		a++;
-		b++;
-	}
+	terms_code_normalise(a, x, sizeof(x));
+	terms_code_normalise(b, y, sizeof(y));
+	return strcasecmp(x, y) == 0;
 }
 
 bool ask_holds_code(const char *text, const char *code)

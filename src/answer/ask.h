@@ -42,8 +42,8 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 const char *ask_kind_name(enum asked k);
 const char *ask_figure_name(enum figure f);
 
-/* The same code or model number, whatever the case and hyphens ("WH120"
- * and "WH-120", "e-3" and "E3"). */
+/* The same code or model number, whatever the case, the hyphen and the
+ * leading zeros ("WH120" and "WH-120", "e-03" and "E3"): terms_code_normalise. */
 bool ask_same_code(const char *a, const char *b);
 
 /* Is code (as the question wrote it) in text, whatever the case and

@@ -129,22 +129,22 @@ static bool token_is_code(const char *t)
 }
 
 /* Normalises a code: no hyphen, no leading zeros in the number ("e-03" -> "e3"). */
-static void code_normalise(char *t)
+void terms_code_normalise(const char *code, char *out, size_t outlen)
 {
-	char out[TERMS_LEN];
+	const char *p = code;
 	size_t o = 0;
-	const char *p = t;
 
-	while(*p && isalpha((unsigned char)*p) && o < sizeof(out) - 1)
+	if(outlen == 0)
+		return;
+	while(*p && isalpha((unsigned char)*p) && o + 1 < outlen)
 		out[o++] = *p++;
 	if(*p == '-')
 		p++;
 	while(*p == '0' && isdigit((unsigned char)p[1]))
 		p++;
-	while(*p && o < sizeof(out) - 1)
+	while(*p && o + 1 < outlen)
 		out[o++] = *p++;
 	out[o] = '\0';
-	memcpy(t, out, o + 1);
 }
 
 static void stem(char *w)
@@ -222,8 +222,12 @@ static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_
 	tok[n] = '\0';
 	*is_number = n > 0 && strspn(tok, "0123456789") == n;
 	*is_code = !*is_number && token_is_code(tok);
-	if(*is_code)
-		code_normalise(tok);
+	if(*is_code) {
+		char norm[TERMS_LEN];
+
+		terms_code_normalise(tok, norm, sizeof(norm));
+		memcpy(tok, norm, strlen(norm) + 1);
+	}
 	else if(!*is_number)
 		normalise_word(tok, toklen);
 	return s;

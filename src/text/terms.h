@@ -43,6 +43,11 @@ bool terms_is_stopword(const char *word, size_t len);
  * upper-cased as written, each once; returns how many (at most max). */
 int terms_codes_of(const char *text, char codes[][16], int max);
 
+/* A code as one spelling: its letters, then its number without the hyphen
+ * or the leading zeros between them ("E-03" -> "E3", "WH-120" -> "WH120");
+ * the case is kept. */
+void terms_code_normalise(const char *code, char *out, size_t outlen);
+
 /* Machine nouns in text ("grill", "fryer", "ice machine"), each once,
  * written into out as "grill fryer"; returns the number found. */
 int terms_machine_nouns(const char *text, char *out, size_t outlen);
