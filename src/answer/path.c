@@ -777,6 +777,15 @@ static const char *second_question(const char *text, size_t *first_len)
 	return NULL;
 }
 
+/* Moves s[i] to the front, the sections before it one down. */
+static void bring_first(struct section *s, size_t i)
+{
+	struct section moved = s[i];
+
+	memmove(&s[1], &s[0], i * sizeof(*s));
+	s[0] = moved;
+}
+
 static bool same_place(const struct section *a, const struct section *b)
 {
 	return a->document_id == b->document_id && strcmp(a->path, b->path) == 0;
@@ -841,10 +850,7 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 	}
 	for(size_t i = 1; i < in->nranked; i++)
 		if(same_place(&ranked[i], &mine[0])) {
-			struct section best = ranked[i];
-
-			memmove(&ranked[1], &ranked[0], i * sizeof(*ranked));
-			ranked[0] = best;
+			bring_first(ranked, i);
 			return;
 		}
 }
@@ -938,10 +944,7 @@ static void states_first(const struct ask *q, struct section *s, size_t n)
 		return;
 	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
 		if(section_states(&s[i], q->figure) && s[i].coverage >= s[0].coverage * 0.5) {
-			struct section best = s[i];
-
-			memmove(&s[1], &s[0], i * sizeof(*s));
-			s[0] = best;
+			bring_first(s, i);
 			return;
 		}
 }
@@ -956,10 +959,7 @@ static void steps_first(const struct ask *q, struct section *s, size_t n)
 		return;
 	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
 		if(s[i].kind != SECTION_FAULT && s[i].nsteps >= 2 && s[i].coverage >= s[0].coverage * 0.5) {
-			struct section best = s[i];
-
-			memmove(&s[1], &s[0], i * sizeof(*s));
-			s[0] = best;
+			bring_first(s, i);
 			return;
 		}
 }
