@@ -1883,6 +1883,18 @@ static bool titled_item(const struct buf *out)
 	       !is_terminal(out->data[end - 1]) && out->data[end - 1] != ',' && isupper((unsigned char)out->data[start]);
 }
 
+/* Does line t go on with the list item before it (a wrapped step), rather
+ * than start a notice, a code's row, a heading, or the paragraph under a
+ * numbered title ("5. Filtering")? */
+static bool continues_item(const struct buf *out, const struct tline *t, size_t item_indent)
+{
+	size_t after = 0;
+
+	return !warning_word(t->s, t->len, &after) && !line_code_label(t->s, t->len) &&
+	       !line_is_text_heading(t->s, t->len) && !(isupper((unsigned char)t->s[0]) && titled_item(out)) &&
+	       (t->indent > item_indent || !is_terminal(out->data[out->len - 1]));
+}
+
 static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
                                   struct buf *out)
 {
@@ -1949,18 +1961,11 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 					result = buf_append(out, t->s, t->len);
 					continue;
 				}
-				if(warn || (plain && item && !warning_word(t->s, t->len, &after) &&
-				            !line_code_label(t->s, t->len) && !line_is_text_heading(t->s, t->len) &&
-				            !(isupper((unsigned char)t->s[0]) && titled_item(out)) &&
-				            (t->indent > item_indent || !is_terminal(out->data[out->len - 1])))) {
-					const char *s = t->s;
-					size_t l = t->len;
+				if(warn || (plain && item && continues_item(out, t, item_indent))) {
+					/* a Markdown quote's next line drops its "> " */
+					bool quote = !plain && t->len >= 2 && t->s[0] == '>' && t->s[1] == ' ';
 
-					if(!plain && l >= 2 && s[0] == '>' && s[1] == ' ') {
-						s += 2;
-						l -= 2;
-					}
-					result = buf_printf(out, " %.*s", (int)l, s);
+					result = buf_printf(out, " %.*s", (int)t->len - (quote ? 2 : 0), t->s + (quote ? 2 : 0));
 					continue;
 				}
 			}
