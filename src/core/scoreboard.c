@@ -4,9 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/time.h>
 
-#include "http.h"
+#include "clock.h"
 #include "scoreboard.h"
 
 const double scoreboard_bucket_ms[SCOREBOARD_BUCKETS - 1] = {
@@ -25,8 +24,8 @@ ll_result scoreboard_create(struct scoreboard **out)
 		return LL_ENOMEM;
 	}
 	memset(sb, 0, sizeof(*sb));
-	sb->started = scoreboard_wall_now();
-	sb->master_heartbeat = http_now();
+	sb->started = clock_wall();
+	sb->master_heartbeat = clock_mono();
 	*out = sb;
 	return LL_OK;
 }
@@ -35,14 +34,6 @@ void scoreboard_destroy(struct scoreboard *sb)
 {
 	if(sb)
 		munmap(sb, sizeof(*sb));
-}
-
-double scoreboard_wall_now(void)
-{
-	struct timeval tv;
-
-	gettimeofday(&tv, NULL);
-	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
 }
 
 void scoreboard_add(uint64_t *counter, uint64_t n)
@@ -113,8 +104,8 @@ void scoreboard_slot_set(struct scoreboard_slot *slot, int state, const char *ro
                          const char *stage, const char *request_id)
 {
 	slot->state = state;
-	slot->since = scoreboard_wall_now();
-	slot->request_started = state == SLOT_BUSY ? http_now() : 0;
+	slot->since = clock_wall();
+	slot->request_started = state == SLOT_BUSY ? clock_mono() : 0;
 	snprintf(slot->route, sizeof(slot->route), "%s", route ? route : "");
 	snprintf(slot->stage, sizeof(slot->stage), "%s", stage ? stage : "");
 	snprintf(slot->request_id, sizeof(slot->request_id), "%s", request_id ? request_id : "");
@@ -140,7 +131,7 @@ void scoreboard_workers(const struct scoreboard *sb, int *total, int *busy)
 
 void scoreboard_master_beat(struct scoreboard *sb)
 {
-	double now = http_now();
+	double now = clock_mono();
 
 	__atomic_store(&sb->master_heartbeat, &now, __ATOMIC_RELAXED);
 }
@@ -150,5 +141,5 @@ double scoreboard_master_silence(const struct scoreboard *sb)
 	double beat;
 
 	__atomic_load(&sb->master_heartbeat, &beat, __ATOMIC_RELAXED);
-	return http_now() - beat;
+	return clock_mono() - beat;
 }

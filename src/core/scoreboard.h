@@ -99,8 +99,6 @@ void scoreboard_slot_stage(struct scoreboard_slot *slot, const char *stage);
 /* Workers alive and busy right now. */
 void scoreboard_workers(const struct scoreboard *sb, int *total, int *busy);
 
-double scoreboard_wall_now(void);
-
 /* The master records that it is alive (each loop); a worker asks for how
  * many seconds it has not. */
 void scoreboard_master_beat(struct scoreboard *sb);

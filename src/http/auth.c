@@ -10,6 +10,7 @@
 #include <openssl/sha.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "http.h"
 #include "log.h"
 #include "worker.h"
@@ -104,7 +105,7 @@ static bool auth_cache_usable(struct auth_cache *c, struct db *db)
 static const struct auth_cached_key *auth_cache_find(struct auth_cache *c, struct db *db,
                                                      const char *hash)
 {
-	double now = http_now();
+	double now = clock_mono();
 
 	if(db_notified(db)) {
 		memset(c->slot, 0, sizeof(c->slot));
@@ -130,7 +131,7 @@ static void auth_cache_put(struct auth_cache *c, const struct db *db, const char
 	k->id = id;
 	k->scope = scope;
 	k->session = db->session;
-	k->at = http_now();
+	k->at = clock_mono();
 }
 
 ll_result auth_check(struct worker *w, struct http_request *req, enum scope need)

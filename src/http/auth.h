@@ -38,7 +38,7 @@ struct auth_cache {
 		long long id;
 		enum scope scope;
 		unsigned long session;       /* db->session it was read on */
-		double at;                   /* http_now() when read */
+		double at;                   /* clock_mono() when read */
 	} slot[AUTH_CACHE_SLOTS];
 	unsigned next;                   /* the slot replaced next */
 };

@@ -10,17 +10,10 @@
 #include <sys/random.h>
 #include <time.h>
 
+#include "clock.h"
 #include "http.h"
 #include "log.h"
 #include "validate.h"
-
-double http_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static const char *param(FCGX_Request *fcgx, const char *name)
 {
@@ -59,7 +52,7 @@ static void request_id_assign(struct http_request *req)
 	}
 	if(getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw)) {
 		/* Not secret, only unique enough to find a log line. */
-		unsigned long long t = (unsigned long long)(http_now() * 1e9);
+		unsigned long long t = (unsigned long long)(clock_mono() * 1e9);
 
 		memcpy(raw, &t, sizeof(t));
 		memcpy(raw + 8, &t, sizeof(t));
@@ -79,7 +72,7 @@ void http_request_begin(struct http_request *req, FCGX_Request *fcgx, struct are
 	http_request_end(req);
 	memset(req, 0, sizeof(*req));
 	buf_init(&req->body, limit);
-	req->started = http_now();
+	req->started = clock_mono();
 	req->fcgx = fcgx;
 	req->arena = arena;
 	req->route = "-";
@@ -475,7 +468,7 @@ static void send_headers(struct http_request *req, int status, const char *conte
 	                "X-Process-Time: %.6f\r\n"
 	                "%s%s\r\n",
 	                status, reason_phrase(status), content_type, req->request_id,
-	                http_now() - req->started, req->extra_headers, extra ? extra : "") < 0)
+	                clock_mono() - req->started, req->extra_headers, extra ? extra : "") < 0)
 		req->client_gone = true;
 }
 

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "agents.h"
+#include "clock.h"
 #include "metrics.h"
 #include "worker.h"
 
@@ -247,7 +248,7 @@ ll_result metrics_json(struct worker *w, const char *window, bool dashboard, str
 {
 	const struct scoreboard_counters *c = &w->scoreboard->c;
 	struct json_object *body, *server, *rt, *agents, *statuses, *counters, *workers;
-	double uptime = scoreboard_wall_now() - w->scoreboard->started;
+	double uptime = clock_wall() - w->scoreboard->started;
 	uint64_t requests = scoreboard_read(&c->requests), errors = scoreboard_read(&c->errors);
 	char ts[32], key[8];
 	int total, busy;
@@ -332,7 +333,7 @@ ll_result metrics_prometheus(struct worker *w, struct buf *out)
 
 	result = buf_printf(out, "# HELP linelead_uptime_seconds Seconds since the pool started.\n"
 	                         "# TYPE linelead_uptime_seconds gauge\nlinelead_uptime_seconds %.3f\n",
-	                    scoreboard_wall_now() - w->scoreboard->started);
+	                    clock_wall() - w->scoreboard->started);
 	if(!result)
 		result = buf_appends(out, "# HELP linelead_requests_total Requests answered, by status.\n"
 		                          "# TYPE linelead_requests_total counter\n");

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "clock.h"
 #include "log.h"
 #include "reqlog.h"
 #include "worker.h"
@@ -29,7 +30,7 @@ static void reqlog_touch_key(struct worker *w, long long key_id)
 	static double last_at;
 	char key_text[24];
 	const char *params[1] = {key_text};
-	double now = http_now();
+	double now = clock_mono();
 	ll_result result;
 
 	if(key_id == last_id && now - last_at < 60.0)
@@ -77,7 +78,7 @@ ll_result reqlog_prune(struct db *db, int days, int max_calls, long long *delete
 
 static void reqlog_maybe_prune(struct worker *w)
 {
-	int64_t now = (int64_t)scoreboard_wall_now();
+	int64_t now = (int64_t)clock_wall();
 	int64_t due;
 	long long deleted = 0;
 
@@ -105,7 +106,7 @@ void reqlog_add(struct reqlog *log, const struct http_request *req, double durat
 		log->n = 0;
 	r = &log->rows[log->n];
 	if(log->n++ == 0)
-		log->oldest = http_now();
+		log->oldest = clock_mono();
 	snprintf(r->request_id, sizeof(r->request_id), "%s", req->request_id);
 	snprintf(r->method, sizeof(r->method), "%s", req->method ? req->method : "-");
 	r->route = req->route ? req->route : "-";
@@ -124,7 +125,7 @@ double reqlog_due_in(const struct reqlog *log)
 		return 3600.0;
 	if(log->n == REQLOG_BATCH)
 		return 0;
-	return REQLOG_MAX_AGE_S - (http_now() - log->oldest);
+	return REQLOG_MAX_AGE_S - (clock_mono() - log->oldest);
 }
 
 /* One element of a PostgreSQL array literal: NULL, or text in double quotes

@@ -38,7 +38,7 @@ struct reqlog_row {
 struct reqlog {
 	struct reqlog_row rows[REQLOG_BATCH];
 	int n;
-	double oldest;               /* http_now() of rows[0] */
+	double oldest;               /* clock_mono() of rows[0] */
 };
 
 /* Keeps req's row. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "agents.h"
+#include "clock.h"
 #include "llm.h"
 #include "routes.h"
 #include "worker.h"
@@ -19,7 +20,7 @@
 #define HEALTH_MASTER_STALL_S 5.0
 
 static struct {
-	double at;                    /* http_now() of the check; 0 = never */
+	double at;                    /* clock_mono() of the check; 0 = never */
 	bool ok;
 	double latency_ms;
 	long long documents, chunks;
@@ -32,10 +33,10 @@ static void health_check(struct worker *w)
 	static const struct db_stmt counts = {
 		"health_counts", "SELECT count(*), coalesce(sum(chunk_count), 0) FROM documents"};
 	PGresult *res = NULL;
-	double t0 = http_now();
+	double t0 = clock_mono();
 
 	health_last.ok = db_exec(&w->db, &counts, 0, NULL, &res) == LL_OK;
-	health_last.at = http_now();
+	health_last.at = clock_mono();
 	health_last.latency_ms = health_last.ok ? (health_last.at - t0) * 1000.0 : 0;
 	health_last.documents = health_last.ok ? strtoll(PQgetvalue(res, 0, 0), NULL, 10) : 0;
 	health_last.chunks = health_last.ok ? strtoll(PQgetvalue(res, 0, 1), NULL, 10) : 0;
@@ -46,7 +47,7 @@ static bool health_database(struct worker *w, struct json_object *db, struct jso
 {
 	bool ok;
 
-	if(!health_last.at || http_now() - health_last.at >= HEALTH_CHECK_INTERVAL_S)
+	if(!health_last.at || clock_mono() - health_last.at >= HEALTH_CHECK_INTERVAL_S)
 		health_check(w);
 	ok = health_last.ok;
 	json_object_object_add(db, "status", json_object_new_string(ok ? "ok" : "unavailable"));
@@ -96,7 +97,7 @@ ll_result route_health(struct worker *w, struct http_request *req)
 	json_object_object_add(body, "version", json_object_new_string(VERSION));
 	json_object_object_add(body, "environment", json_object_new_string(w->settings->environment));
 	json_object_object_add(body, "uptime_seconds", json_object_new_double(
-		w->scoreboard ? scoreboard_wall_now() - w->scoreboard->started : 0));
+		w->scoreboard ? clock_wall() - w->scoreboard->started : 0));
 	json_object_object_add(body, "database", db);
 	json_object_object_add(body, "llm", llm);
 	if(db_ok)

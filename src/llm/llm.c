@@ -23,7 +23,7 @@
 #include <json-c/json.h>
 
 #include "buf.h"
-#include "http.h"
+#include "clock.h"
 #include "llm.h"
 #include "log.h"
 #include "sse.h"
@@ -215,7 +215,7 @@ const char *llm_state_name(const struct llm *llm)
 	int state = __atomic_load_n(llm->state, __ATOMIC_RELAXED);
 
 	if(state == BREAKER_OPEN)
-		return scoreboard_wall_now() >= *llm->open_until ? "half_open" : "open";
+		return clock_wall() >= *llm->open_until ? "half_open" : "open";
 	if(state == BREAKER_HALF_OPEN)
 		return "half_open";
 	return "ok";
@@ -229,7 +229,7 @@ static bool llm_breaker_allow(struct llm *llm)
 
 	if(__atomic_load_n(llm->state, __ATOMIC_ACQUIRE) == BREAKER_CLOSED)
 		return true;
-	now = scoreboard_wall_now();
+	now = clock_wall();
 	__atomic_load(llm->open_until, &until, __ATOMIC_ACQUIRE);
 	if(now < until)
 		return false;
@@ -256,7 +256,7 @@ static void llm_breaker_failure(struct llm *llm)
 	double until;
 
 	if(state == BREAKER_HALF_OPEN || (state == BREAKER_CLOSED && failures >= LLM_BREAKER_THRESHOLD)) {
-		until = scoreboard_wall_now() + LLM_BREAKER_COOLDOWN_S;
+		until = clock_wall() + LLM_BREAKER_COOLDOWN_S;
 		__atomic_store(llm->open_until, &until, __ATOMIC_RELEASE);
 		__atomic_store_n(llm->state, BREAKER_OPEN, __ATOMIC_RELEASE);
 		log_warn("llm_breaker_open", "%d consecutive failures: not calling the LLM for %.0f s",
@@ -311,7 +311,7 @@ static void llm_xfer_content(struct llm_xfer *x, const char *s, size_t len)
 		return;
 	}
 	if(!x->delivered)
-		x->ttft_ms = (http_now() - x->t0) * 1000.0;
+		x->ttft_ms = (clock_mono() - x->t0) * 1000.0;
 	if(x->call->on_delta) {
 		x->delivered = true;
 		if(x->call->on_delta(x->call->ctx, s, len))
@@ -563,7 +563,7 @@ static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const
                              struct llm_xfer *x, struct llm_outcome *out, bool *retryable)
 {
 	CURL *h = llm->curl;
-	double left = call->deadline - http_now();
+	double left = call->deadline - clock_mono();
 	long code = 0, timeout_ms;
 	CURLcode rc;
 	char words[100];
@@ -685,7 +685,7 @@ static void llm_xfer_init(struct llm_xfer *x, struct llm *llm, const struct llm_
 	buf_init(&x->content, LLM_CONTENT_MAX);
 	buf_init(&x->refusal, LLM_REPLY_ANSWER_MAX);
 	x->retry_after = -1;
-	x->t0 = http_now();
+	x->t0 = clock_mono();
 }
 
 static void llm_xfer_free(struct llm_xfer *x)
@@ -701,7 +701,7 @@ ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *
 {
 	struct llm_xfer x;
 	char *body = NULL;
-	double t0 = http_now();
+	double t0 = clock_mono();
 	bool retryable = false, xfer_live = false;
 	ll_result result;
 
@@ -731,7 +731,7 @@ ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *
 		/* Jittered exponential backoff unless the server said how long. */
 		wait = x.retry_after >= 0 ? x.retry_after :
 		       0.2 * (double)(1 << attempt) * (0.5 + (double)rand() / RAND_MAX);
-		if(http_now() + wait + 0.05 >= call->deadline) {
+		if(clock_mono() + wait + 0.05 >= call->deadline) {
 			size_t n = strlen(out->reason);
 
 			snprintf(out->reason + n, sizeof(out->reason) - n, "; no time for a retry in %.1f s", wait);
@@ -768,7 +768,7 @@ ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *
 			scoreboard_add(&llm->sb->c.llm_failures, 1);
 	}
 	log_debug("llm_call", "status %d, %d attempt(s), %.1f ms, ttft %.1f ms, tokens %ld+%ld%s%s",
-	          out->status, out->attempts, (http_now() - t0) * 1000.0, out->ttft_ms,
+	          out->status, out->attempts, (clock_mono() - t0) * 1000.0, out->ttft_ms,
 	          out->prompt_tokens, out->completion_tokens, out->reason[0] ? ": " : "", out->reason);
 out:
 	if(xfer_live)

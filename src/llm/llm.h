@@ -67,7 +67,7 @@ struct llm_call {
 	size_t nmessages;
 	const char *response_format;          /* JSON text of response_format; NULL = none */
 	bool stream;
-	double deadline;                      /* http_now() by which the call must end */
+	double deadline;                      /* clock_mono() by which the call must end */
 	llm_delta_fn on_delta;                /* may be NULL; only with stream */
 	void *ctx;
 };

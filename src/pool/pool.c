@@ -19,8 +19,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "edgelog.h"
-#include "http.h"
 #include "log.h"
 #include "pool.h"
 #include "scoreboard.h"
@@ -206,7 +206,7 @@ static void pool_spawn(struct pool *p, int i)
 	pid = fork();
 	if(pid < 0) {
 		log_error("fork_failed", "%s", strerror(errno));
-		p->ctl[i].respawn_at = http_now() + 1.0;
+		p->ctl[i].respawn_at = clock_mono() + 1.0;
 		return;
 	}
 	if(pid == 0) {
@@ -235,7 +235,7 @@ static void pool_spawn(struct pool *p, int i)
 	slot->pid = pid;
 	scoreboard_slot_set(slot, SLOT_IDLE, NULL, NULL, NULL);
 	p->ctl[i].generation = p->generation;
-	p->ctl[i].spawned = http_now();
+	p->ctl[i].spawned = clock_mono();
 	p->ctl[i].respawn_at = 0;
 	p->ctl[i].killed_stuck = false;
 	p->ctl[i].slow_logged[0] = '\0';
@@ -287,7 +287,7 @@ static void pool_reap(struct pool *p)
 		if(i < 0)
 			continue;
 		ctl = &p->ctl[i];
-		lived = http_now() - ctl->spawned;
+		lived = clock_mono() - ctl->spawned;
 		memset(&p->sb->slots[i], 0, sizeof(p->sb->slots[i]));
 		if(crashed) {
 			if(WIFSIGNALED(status))
@@ -312,7 +312,7 @@ static void pool_reap(struct pool *p)
 		} else {
 			ctl->backoff = 0; /* recycled after max_requests */
 		}
-		ctl->respawn_at = http_now() + ctl->backoff;
+		ctl->respawn_at = clock_mono() + ctl->backoff;
 	}
 }
 
@@ -320,7 +320,7 @@ static void pool_reap(struct pool *p)
 static void pool_fill(struct pool *p)
 {
 	int want = settings_worker_count(&p->settings), have = 0;
-	double now = http_now();
+	double now = clock_mono();
 
 	for(int i = 0; i < SCOREBOARD_SLOTS; i++)
 		if(p->ctl[i].wanted && p->ctl[i].generation == p->generation)
@@ -372,7 +372,7 @@ static void pool_reload(struct pool *p)
 
 static void pool_watchdog(struct pool *p)
 {
-	double now = http_now();
+	double now = clock_mono();
 	double budget = p->settings.request_timeout_ms / 1000.0;
 	double slow = p->settings.slow_request_ms / 1000.0;
 
@@ -402,7 +402,7 @@ static void pool_watchdog(struct pool *p)
 
 static void pool_drain_step(struct pool *p)
 {
-	double waited = http_now() - p->drain_started;
+	double waited = clock_mono() - p->drain_started;
 	double limit = p->settings.shutdown_timeout_ms / 1000.0;
 
 	if(p->escalation == 0 && waited > limit) {
@@ -440,7 +440,7 @@ static void pool_handle_signals(struct pool *p)
 				if(p->state != POOL_DRAINING) {
 					log_info("draining", "stopping: serving queued and in-flight requests, then exiting");
 					p->state = POOL_DRAINING;
-					p->drain_started = http_now();
+					p->drain_started = clock_mono();
 					p->escalation = 0;
 					/* Workers take what is queued until accept says EAGAIN. */
 					pool_signal_workers(p, SIGTERM, false);

@@ -14,6 +14,7 @@
 
 #include "auth.h"
 #include "classifier.h"
+#include "clock.h"
 #include "llm.h"
 #include "log.h"
 #include "reqlog.h"
@@ -86,7 +87,7 @@ ll_result worker_init(struct worker *w, const struct settings *settings,
 	w->settings = settings;
 	w->scoreboard = sb;
 	w->slot = slot;
-	w->started = scoreboard_wall_now();
+	w->started = clock_wall();
 	arena_init(&w->arena, 64 * 1024);
 	result = db_init(&w->db, settings->database_url);
 	if(result)
@@ -145,13 +146,13 @@ void worker_stage(struct worker *w, struct http_request *req, const char *stage)
 
 double worker_budget_left(const struct worker *w, const struct http_request *req)
 {
-	return w->settings->request_timeout_ms / 1000.0 - (http_now() - req->started);
+	return w->settings->request_timeout_ms / 1000.0 - (clock_mono() - req->started);
 }
 
 /* After the response is on its way: count, log, and keep the request_log row. */
 static void worker_account(struct worker *w, struct http_request *req)
 {
-	double ms = (http_now() - req->started) * 1000.0;
+	double ms = (clock_mono() - req->started) * 1000.0;
 	struct log_access a = {
 		.method = req->method, .route = req->route, .status = req->status,
 		.duration_ms = ms, .agent = req->agent, .degraded = req->degraded,

@@ -2,13 +2,14 @@
  * reconnect on connection loss. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 
+#include "clock.h"
 #include "db.h"
-#include "http.h"
 #include "log.h"
 
 #define DB_BACKOFF_MIN 0.05
@@ -149,7 +150,7 @@ ll_result db_connect(struct db *db)
 	if(db->conn && PQstatus(db->conn) == CONNECTION_OK && !db->closing)
 		return LL_OK;
 	db_drop(db);
-	now = http_now();
+	now = clock_mono();
 	if(now < db->retry_at)
 		return LL_EDB;
 	/* Every statement is planned once per connection: they are few and
