@@ -8,7 +8,7 @@
 #include "apikeys.h"
 #include "cli.h"
 #include "migrate.h"
-#include "reqlog.h"
+#include "store.h"
 #include "worker.h"
 
 int cli_migrate(struct worker *w, int argc, char **argv)
@@ -38,8 +38,8 @@ int cli_migrate(struct worker *w, int argc, char **argv)
 
 int cli_apikey(struct worker *w, int argc, char **argv)
 {
-	const char *name = NULL, *scope_name = "chat";
-	char key[AUTH_KEY_LEN + 1];
+	const char *name = NULL, *scope_arg = "chat";
+	char key[APIKEY_LEN + 1];
 	long long id = 0;
 	enum scope scope;
 	ll_result result;
@@ -75,13 +75,13 @@ int cli_apikey(struct worker *w, int argc, char **argv)
 		if(strcmp(argv[i], "--name") == 0 && i + 1 < argc)
 			name = argv[++i];
 		else if(strcmp(argv[i], "--scope") == 0 && i + 1 < argc)
-			scope_name = argv[++i];
+			scope_arg = argv[++i];
 		else {
 			fprintf(stderr, "linelead apikey create: unexpected \"%s\"\n", argv[i]);
 			return 2;
 		}
 	}
-	scope = auth_scope_parse(scope_name);
+	scope = scope_parse(scope_arg);
 	if(!name || !name[0] || strlen(name) > 100 || scope == SCOPE_NONE) {
 		fprintf(stderr, "usage: linelead apikey create --name NAME [--scope chat|admin]\n");
 		return 2;
@@ -92,7 +92,7 @@ int cli_apikey(struct worker *w, int argc, char **argv)
 		return 1;
 	}
 	fprintf(stderr, "Created %s key %lld (%s). Store it now; it is not shown again.\n",
-	        auth_scope_name(scope), id, name);
+	        scope_name(scope), id, name);
 	printf("%s\n", key);
 	return 0;
 }
@@ -114,7 +114,7 @@ int cli_prune(struct worker *w, int argc, char **argv)
 		return 2;
 	}
 	/* Unbounded here: the operator asked for all of it. */
-	if(reqlog_prune(&w->db, days, 1000000, &deleted) != LL_OK) {
+	if(store_prune(&w->db, days, 1000000, &deleted) != LL_OK) {
 		fprintf(stderr, "linelead prune: database error: %s\n", w->db.last_error);
 		return 1;
 	}

@@ -9,7 +9,7 @@
 #include "orchestrator.h"
 #include "ragie.h"
 #include "store.h"
-#include "validate.h"
+#include "valid.h"
 #include "worker.h"
 
 /* `--to ragie`: after a document is stored here, the same text goes to
@@ -158,7 +158,7 @@ int cli_ask(struct worker *w, int argc, char **argv)
 		fprintf(stderr, "linelead ask: --agent must be equipment, safety, operations, training or general\n");
 		return 2;
 	}
-	if(in.conversation_id && !validate_id(in.conversation_id, 100)) {
+	if(in.conversation_id && !valid_id(in.conversation_id, 100)) {
 		fprintf(stderr, "linelead ask: --conversation must be 1-100 characters of A-Z a-z 0-9 _ . -\n");
 		return 2;
 	}

@@ -1,10 +1,9 @@
-/* auth.c - API key generation and checks. */
+/* auth.c - the per-request API key check. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/random.h>
 
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
@@ -14,55 +13,6 @@
 #include "http.h"
 #include "log.h"
 #include "worker.h"
-
-ll_result auth_key_generate(char *key, size_t keylen)
-{
-	static const char alphabet[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-	unsigned char raw[40];
-	size_t i = 0;
-
-	if(keylen < AUTH_KEY_LEN + 1)
-		return LL_EINTERNAL;
-	memcpy(key, "ll_", 3);
-	while(i < 40) {
-		if(getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
-			return LL_EIO;
-		/* Rejection sampling keeps the characters uniform. */
-		for(size_t j = 0; j < sizeof(raw) && i < 40; j++)
-			if(raw[j] < 248)
-				key[3 + i++] = alphabet[raw[j] % 62];
-	}
-	key[AUTH_KEY_LEN] = '\0';
-	return LL_OK;
-}
-
-void auth_key_hash(const char *key, char *out)
-{
-	static const char hex[] = "0123456789abcdef";
-	unsigned char digest[SHA256_DIGEST_LENGTH];
-
-	SHA256((const unsigned char *)key, strlen(key), digest);
-	for(int i = 0; i < SHA256_DIGEST_LENGTH; i++) {
-		out[2 * i] = hex[digest[i] >> 4];
-		out[2 * i + 1] = hex[digest[i] & 15];
-	}
-	out[64] = '\0';
-}
-
-enum scope auth_scope_parse(const char *name)
-{
-	if(strcmp(name, "admin") == 0)
-		return SCOPE_ADMIN;
-	if(strcmp(name, "chat") == 0)
-		return SCOPE_CHAT;
-	return SCOPE_NONE;
-}
-
-const char *auth_scope_name(enum scope scope)
-{
-	return scope == SCOPE_ADMIN ? "admin" : scope == SCOPE_CHAT ? "chat" : "none";
-}
 
 /* The key from "Authorization: Bearer <key>" or "X-API-Key: <key>". */
 static const char *auth_presented_key(const struct http_request *req)
@@ -127,7 +77,7 @@ static void auth_cache_put(struct auth_cache *c, const struct db *db, const char
 {
 	struct auth_cached_key *k = &c->slot[c->next++ % AUTH_CACHE_SLOTS];
 
-	memcpy(k->hash, hash, AUTH_HASH_HEX);
+	memcpy(k->hash, hash, APIKEY_HASH_HEX);
 	k->id = id;
 	k->scope = scope;
 	k->session = db->session;
@@ -140,7 +90,7 @@ ll_result auth_check(struct worker *w, struct http_request *req, enum scope need
 		"auth_lookup",
 		"SELECT id, scope FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL"};
 	const struct auth_cached_key *known;
-	char hash[AUTH_HASH_HEX];
+	char hash[APIKEY_HASH_HEX];
 	const char *key, *params[1];
 	PGresult *res = NULL;
 	ll_result result = LL_OK;
@@ -163,8 +113,8 @@ ll_result auth_check(struct worker *w, struct http_request *req, enum scope need
 			return LL_OK;
 		}
 	}
-	auth_key_hash(key, hash);
-	known = auth_cache_find(&w->keys, &w->db, hash);
+	apikeys_hash(key, hash);
+	known = auth_cache_find(w->keys, &w->db, hash);
 	if(known) {
 		req->api_key_id = known->id;
 		req->key_scope = known->scope;
@@ -179,8 +129,8 @@ ll_result auth_check(struct worker *w, struct http_request *req, enum scope need
 			goto out;
 		}
 		req->api_key_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		req->key_scope = auth_scope_parse(PQgetvalue(res, 0, 1));
-		auth_cache_put(&w->keys, &w->db, hash, req->api_key_id, req->key_scope);
+		req->key_scope = scope_parse(PQgetvalue(res, 0, 1));
+		auth_cache_put(w->keys, &w->db, hash, req->api_key_id, req->key_scope);
 	}
 	if(req->key_scope < need) {
 		req->error_message = "This API key's scope does not allow this route";

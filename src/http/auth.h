@@ -1,8 +1,7 @@
-/* auth.h - API keys: generation, hashing, and the per-request check.
+/* auth.h - the per-request API key check (the key format, generating and
+ * hashing are store/apikeys.h).
  *
- * A key is "ll_" + 40 random base62 characters.  Only its SHA-256 (hex) and a
- * display prefix (the first 12 characters) are stored.  A request's key is
- * hashed and looked up by hash, so comparing never touches the secret, and
+ * A request's key is hashed and looked up by hash, so comparing never touches the secret, and
  * the bootstrap API_KEY is compared by hash with CRYPTO_memcmp.
  */
 #ifndef LINELEAD_AUTH_H
@@ -10,14 +9,12 @@
 
 #include <stddef.h>
 
+#include "apikeys.h"
 #include "http.h"
 #include "result.h"
 
 struct worker;
 
-#define AUTH_KEY_LEN 43      /* "ll_" + 40 */
-#define AUTH_PREFIX_LEN 12
-#define AUTH_HASH_HEX 65     /* 64 hex digits + NUL */
 
 /* The keys a worker has found valid, so that a request does not wait on a
  * database round trip for its key.  An entry holds only while the connection
@@ -34,7 +31,7 @@ struct auth_cache {
 	unsigned long checked;           /* db->session the trigger was looked for on */
 	bool usable;                     /* ... and found: without it nothing is kept */
 	struct auth_cached_key {
-		char hash[AUTH_HASH_HEX];    /* "" = free */
+		char hash[APIKEY_HASH_HEX];    /* "" = free */
 		long long id;
 		enum scope scope;
 		unsigned long session;       /* db->session it was read on */
@@ -42,15 +39,6 @@ struct auth_cache {
 	} slot[AUTH_CACHE_SLOTS];
 	unsigned next;                   /* the slot replaced next */
 };
-
-/* Fills key (>= AUTH_KEY_LEN + 1 bytes) with a new random key. */
-__attribute__((warn_unused_result))
-ll_result auth_key_generate(char *key, size_t keylen);
-/* Hex SHA-256 of key into out (AUTH_HASH_HEX bytes). */
-void auth_key_hash(const char *key, char *out);
-/* "admin" / "chat" -> scope; SCOPE_NONE when unknown. */
-enum scope auth_scope_parse(const char *name);
-const char *auth_scope_name(enum scope scope);
 
 /* Checks the request's key (cached, see struct auth_cache) against `need`: LL_EUNAUTHORIZED when missing,
  * unknown or revoked; LL_EFORBIDDEN when its scope is too small; LL_EDB when

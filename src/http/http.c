@@ -13,7 +13,7 @@
 #include "clock.h"
 #include "http.h"
 #include "log.h"
-#include "validate.h"
+#include "valid.h"
 
 static const char *param(FCGX_Request *fcgx, const char *name)
 {
@@ -397,7 +397,7 @@ static bool query_part_valid(const char *s, size_t len)
 		ok = c >= 0x20 && c != 0x7F;
 		dec[o++] = c;
 	}
-	ok = ok && validate_utf8((const char *)dec, o);
+	ok = ok && valid_utf8((const char *)dec, o);
 	free(dec);
 	return ok;
 }

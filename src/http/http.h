@@ -19,8 +19,7 @@
 #include "buf.h"
 #include "clock.h"
 #include "result.h"
-
-enum scope { SCOPE_NONE = 0, SCOPE_CHAT, SCOPE_ADMIN };
+#include "scope.h"
 
 struct http_request {
 	FCGX_Request *fcgx;          /* borrowed from the worker */

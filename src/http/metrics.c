@@ -128,7 +128,7 @@ static ll_result metrics_window(struct worker *w, const char *window, bool dashb
 	by_agent = json_object_new_object();
 	by_status = json_object_new_object();
 	for(int i = 0; i < PQntuples(res); i++) {
-		int set = atoi(PQgetvalue(res, i, 0));
+		int set = (int)strtol(PQgetvalue(res, i, 0), NULL, 10);
 		long long n = strtoll(PQgetvalue(res, i, 4), NULL, 10);
 		long long e = strtoll(PQgetvalue(res, i, 5), NULL, 10);
 		double sum = strtod(PQgetvalue(res, i, 6), NULL);

@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "log.h"
 #include "reqlog.h"
+#include "store.h"
 #include "worker.h"
 
 /* The log rows and the keys' last use are bookkeeping: each statement
@@ -42,34 +43,6 @@ static void reqlog_touch_key(struct worker *w, long long key_id)
 	(void)result; /* bookkeeping only */
 }
 
-/* Retention (docs/schema.md, "Retention"): linelead_prune(days) in
- * autocommit, one call per statement (each bounded to 100k rows, ~0.15 s),
- * repeated while it deletes, at most max_calls times. */
-ll_result reqlog_prune(struct db *db, int days, int max_calls, long long *deleted)
-{
-	static const struct db_stmt prune = {"reqlog_prune", "SELECT linelead_prune($1)"};
-	char text[16];
-	const char *params[1] = {text};
-	ll_result result = LL_OK;
-
-	*deleted = 0;
-	snprintf(text, sizeof(text), "%d", days);
-	for(int i = 0; i < max_calls; i++) {
-		PGresult *res = NULL;
-		long long n;
-
-		result = db_exec(db, &prune, 1, params, &res);
-		if(result)
-			break;
-		n = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		PQclear(res);
-		*deleted += n;
-		if(n <= 0)
-			break;
-	}
-	return result;
-}
-
 /* Once an hour per node: the worker that wins the compare-and-swap on the
  * scoreboard's next-prune time does it, after its response was sent, so no
  * one waits for it.  A huge backlog is worked off over several turns. */
@@ -89,7 +62,7 @@ static void reqlog_maybe_prune(struct worker *w)
 	                                              now + REQLOG_PRUNE_INTERVAL, false,
 	                                              __ATOMIC_RELAXED, __ATOMIC_RELAXED))
 		return;
-	if(reqlog_prune(&w->db, w->settings->retention_days, REQLOG_PRUNE_CALLS, &deleted) != LL_OK)
+	if(store_prune(&w->db, w->settings->retention_days, REQLOG_PRUNE_CALLS, &deleted) != LL_OK)
 		log_warn("prune_failed", "linelead_prune(%d) failed", w->settings->retention_days);
 	else if(deleted > 0)
 		log_info("pruned", "deleted %lld request_log rows older than %d days", deleted,
@@ -200,7 +173,7 @@ ll_result reqlog_flush(struct worker *w)
 		"             $7::float8[], $8::text[], $9::bool[], $10::bool[], $11::bool[], $12::bigint[])"
 		"   AS b(i, n, p, m, r, s, d, a, dg, c, l, k)"
 		" WHERE " ASYNC_COMMIT};
-	struct reqlog *log = &w->reqlog;
+	struct reqlog *log = w->reqlog;
 	struct buf cols[NCOLS];
 	const char *params[NCOLS];
 	ll_result result;

@@ -52,10 +52,4 @@ double reqlog_due_in(const struct reqlog *log);
 __attribute__((warn_unused_result))
 ll_result reqlog_flush(struct worker *w);
 
-/* Deletes request_log rows older than `days` (and the rollup's and the
- * answer cache's expired rows) through linelead_prune(), up to max_calls
- * batches; *deleted counts the request_log rows. */
-__attribute__((warn_unused_result))
-ll_result reqlog_prune(struct db *db, int days, int max_calls, long long *deleted);
-
 #endif

@@ -13,6 +13,7 @@
 
 #include "routes.h"
 #include "store.h"
+#include "valid.h"
 #include "validate.h"
 #include "worker.h"
 
@@ -21,7 +22,7 @@ static bool stored_id_valid(const char *ref)
 {
 	size_t digits = strspn(ref, "0123456789");
 
-	return digits >= 1 && digits <= 19 && ref[digits] == ':' && validate_id(ref + digits + 1, 100);
+	return digits >= 1 && digits <= 19 && ref[digits] == ':' && valid_id(ref + digits + 1, 100);
 }
 
 /* The stored id req->param names for this key, in the arena; LL_ENOTFOUND
@@ -33,7 +34,7 @@ static ll_result conversation_ref(struct worker *w, struct http_request *req, co
 		*ref = req->param;
 		return LL_OK;
 	}
-	if(!validate_id(req->param, 100)) {
+	if(!valid_id(req->param, 100)) {
 		req->error_message = "No conversation with this id";
 		return LL_ENOTFOUND;
 	}

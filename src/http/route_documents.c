@@ -20,6 +20,7 @@
 #include "log.h"
 #include "routes.h"
 #include "store.h"
+#include "valid.h"
 #include "validate.h"
 #include "worker.h"
 
@@ -181,7 +182,7 @@ ll_result route_documents_create(struct worker *w, struct http_request *req)
 		doc.format = INGEST_MARKDOWN;
 	} else {
 		if(!http_query_param(req, "title", title, sizeof(title)) || !title[0] ||
-		   validate_utf8_length(title, strlen(title)) > INGEST_TITLE_MAX) {
+		   valid_utf8_length(title, strlen(title)) > INGEST_TITLE_MAX) {
 			req->error_message = "A raw document needs ?title= (1-200 characters)";
 			result = LL_EVALIDATION;
 			goto out;

@@ -2,7 +2,9 @@
 #ifndef LINELEAD_ROUTES_H
 #define LINELEAD_ROUTES_H
 
-#include "router.h"
+#include "http.h"
+
+struct worker;
 
 ll_result route_health(struct worker *w, struct http_request *req);
 ll_result route_info(struct worker *w, struct http_request *req);

@@ -6,77 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "valid.h"
 #include "validate.h"
-
-size_t validate_utf8_length(const char *s, size_t bytes)
-{
-	size_t n = 0;
-
-	for(size_t i = 0; i < bytes; i++)
-		if(((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-/* Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF.
- * json-c's own check lets some of these through. */
-bool validate_utf8(const char *text, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)text, *end = s + len;
-
-	while(s < end) {
-		unsigned c = *s;
-		size_t n;
-		unsigned cp, min;
-
-		if(c < 0x80) {
-			s++;
-			continue;
-		}
-		if(c >= 0xC2 && c <= 0xDF) {
-			n = 1;
-			cp = c & 0x1F;
-			min = 0x80;
-		} else if(c >= 0xE0 && c <= 0xEF) {
-			n = 2;
-			cp = c & 0x0F;
-			min = 0x800;
-		} else if(c >= 0xF0 && c <= 0xF4) {
-			n = 3;
-			cp = c & 0x07;
-			min = 0x10000;
-		} else {
-			return false;
-		}
-		if((size_t)(end - s) <= n)
-			return false;
-		for(size_t i = 1; i <= n; i++) {
-			if((s[i] & 0xC0) != 0x80)
-				return false;
-			cp = (cp << 6) | (s[i] & 0x3F);
-		}
-		if(cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return false;
-		s += n + 1;
-	}
-	return true;
-}
-
-bool validate_id(const char *s, size_t max)
-{
-	size_t n = strlen(s);
-
-	if(n == 0 || n > max)
-		return false;
-	/* "." and ".." are path segments to nginx and every client library:
-	 * an id like that could be stored but never read or deleted */
-	if(strcmp(s, ".") == 0 || strcmp(s, "..") == 0)
-		return false;
-	for(; *s; s++)
-		if(!isalnum((unsigned char)*s) && *s != '_' && *s != '.' && *s != '-')
-			return false;
-	return true;
-}
 
 static void field_error(struct json_object **errors, const char *name, const char *message)
 {
@@ -149,7 +80,7 @@ static const char *field_check(const struct field_spec *f, struct json_object *v
 		bytes = (size_t)json_object_get_string_len(v);
 		if(strlen(s) != bytes)
 			return "must not contain NUL characters";
-		if(!validate_utf8(s, bytes))
+		if(!valid_utf8(s, bytes))
 			return "must be valid UTF-8 text";
 		if(f->type == FIELD_ENUM) {
 			for(size_t i = 0; f->choices[i]; i++)
@@ -158,11 +89,11 @@ static const char *field_check(const struct field_spec *f, struct json_object *v
 			snprintf(msg, sizeof(msg), "must be one of the allowed values");
 			return msg;
 		}
-		if(f->type == FIELD_ID && !validate_id(s, (size_t)f->max)) {
+		if(f->type == FIELD_ID && !valid_id(s, (size_t)f->max)) {
 			snprintf(msg, sizeof(msg), "must be 1-%lld characters of A-Z a-z 0-9 _ . - (not . or ..)", f->max);
 			return msg;
 		}
-		chars = validate_utf8_length(s, bytes);
+		chars = valid_utf8_length(s, bytes);
 		if((long long)chars < f->min || (long long)chars > f->max) {
 			snprintf(msg, sizeof(msg), "must be %lld to %lld characters long", f->min, f->max);
 			return msg;

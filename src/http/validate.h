@@ -41,11 +41,4 @@ __attribute__((warn_unused_result))
 ll_result validate_object(struct http_request *req, struct json_object *obj,
                           const struct field_spec *specs, size_t n, void *out);
 
-/* The number of characters in a UTF-8 string (json-c has validated it). */
-size_t validate_utf8_length(const char *s, size_t bytes);
-/* True when text is well-formed UTF-8 (no overlong forms or surrogates). */
-bool validate_utf8(const char *text, size_t len);
-/* True for [A-Za-z0-9_.-]{1,max}, except "." and "..". */
-bool validate_id(const char *s, size_t max);
-
 #endif

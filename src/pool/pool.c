@@ -24,7 +24,7 @@
 #include "log.h"
 #include "pool.h"
 #include "scoreboard.h"
-#include "worker.h"
+#include "child.h"
 
 enum pool_state { POOL_RUNNING, POOL_RELOADING, POOL_DRAINING };
 
@@ -93,7 +93,7 @@ static void pool_signals_reset(void)
 
 /* The listening socket is non-blocking: a worker waits for it to be
  * readable (poll) and an accept() that another worker won says EAGAIN, so
- * no worker is ever stuck inside accept() (see worker_run).  Connections it
+ * no worker is ever stuck inside accept() (see child_run).  Connections it
  * accepts are blocking, as libfcgi expects. */
 int pool_listen(const struct settings *s, char *err, size_t errlen)
 {
@@ -214,7 +214,7 @@ static void pool_spawn(struct pool *p, int i)
 		int status;
 
 		/* Dies with the master even before it can finish a request
-		 * gracefully (worker_run then asks for SIGQUIT); a master that
+		 * gracefully (child_run then asks for SIGQUIT); a master that
 		 * died before the prctl is caught by getppid(). */
 		if(prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != master)
 			_exit(3);
@@ -227,7 +227,7 @@ static void pool_spawn(struct pool *p, int i)
 			_exit(3);
 		}
 		w.master = master;
-		status = worker_run(&w, p->listen_fd);
+		status = child_run(&w, p->listen_fd);
 		worker_free(&w);
 		_exit(status);
 	}

@@ -1,10 +1,48 @@
-/* apikeys.c - create, list and revoke API keys. */
+/* apikeys.c - API keys: generate and hash them; create, list and revoke them. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+
+#include <openssl/sha.h>
 
 #include "apikeys.h"
+
+ll_result apikeys_generate(char *key, size_t keylen)
+{
+	static const char alphabet[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	unsigned char raw[40];
+	size_t i = 0;
+
+	if(keylen < APIKEY_LEN + 1)
+		return LL_EINTERNAL;
+	memcpy(key, "ll_", 3);
+	while(i < 40) {
+		if(getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
+			return LL_EIO;
+		/* Rejection sampling keeps the characters uniform. */
+		for(size_t j = 0; j < sizeof(raw) && i < 40; j++)
+			if(raw[j] < 248)
+				key[3 + i++] = alphabet[raw[j] % 62];
+	}
+	key[APIKEY_LEN] = '\0';
+	return LL_OK;
+}
+
+void apikeys_hash(const char *key, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+
+	SHA256((const unsigned char *)key, strlen(key), digest);
+	for(int i = 0; i < SHA256_DIGEST_LENGTH; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[64] = '\0';
+}
 
 ll_result apikeys_create(struct db *db, const char *name, enum scope scope,
                          char *key, size_t keylen, long long *id)
@@ -12,21 +50,21 @@ ll_result apikeys_create(struct db *db, const char *name, enum scope scope,
 	static const struct db_stmt insert = {
 		"apikeys_insert",
 		"INSERT INTO api_keys (name, prefix, key_hash, scope) VALUES ($1, $2, $3, $4) RETURNING id"};
-	char hash[AUTH_HASH_HEX], prefix[AUTH_PREFIX_LEN + 1];
+	char hash[APIKEY_HASH_HEX], prefix[APIKEY_PREFIX_LEN + 1];
 	const char *params[4];
 	PGresult *res = NULL;
 	ll_result result;
 
-	result = auth_key_generate(key, keylen);
+	result = apikeys_generate(key, keylen);
 	if(result)
 		return result;
-	auth_key_hash(key, hash);
-	memcpy(prefix, key, AUTH_PREFIX_LEN);
-	prefix[AUTH_PREFIX_LEN] = '\0';
+	apikeys_hash(key, hash);
+	memcpy(prefix, key, APIKEY_PREFIX_LEN);
+	prefix[APIKEY_PREFIX_LEN] = '\0';
 	params[0] = name;
 	params[1] = prefix;
 	params[2] = hash;
-	params[3] = auth_scope_name(scope);
+	params[3] = scope_name(scope);
 	result = db_exec(db, &insert, 4, params, &res);
 	if(!result)
 		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);

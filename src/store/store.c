@@ -456,3 +456,31 @@ ll_result store_stats(struct db *db, long long counts[5])
 	PQclear(res);
 	return result;
 }
+
+/* Retention (docs/schema.md, "Retention"): linelead_prune(days) in
+ * autocommit, one call per statement (each bounded to 100k rows, ~0.15 s),
+ * repeated while it deletes, at most max_calls times. */
+ll_result store_prune(struct db *db, int days, int max_calls, long long *deleted)
+{
+	static const struct db_stmt prune = {"reqlog_prune", "SELECT linelead_prune($1)"};
+	char text[16];
+	const char *params[1] = {text};
+	ll_result result = LL_OK;
+
+	*deleted = 0;
+	snprintf(text, sizeof(text), "%d", days);
+	for(int i = 0; i < max_calls; i++) {
+		PGresult *res = NULL;
+		long long n;
+
+		result = db_exec(db, &prune, 1, params, &res);
+		if(result)
+			break;
+		n = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		PQclear(res);
+		*deleted += n;
+		if(n <= 0)
+			break;
+	}
+	return result;
+}

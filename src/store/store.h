@@ -130,4 +130,10 @@ ll_result store_document_replace(struct db *db, const struct store_document *doc
 __attribute__((warn_unused_result))
 ll_result store_stats(struct db *db, long long counts[5]);
 
+/* Deletes request_log rows older than `days` (and the rollup's and the
+ * answer cache's expired rows) through linelead_prune(), up to max_calls
+ * batches; *deleted counts the request_log rows. */
+__attribute__((warn_unused_result))
+ll_result store_prune(struct db *db, int days, int max_calls, long long *deleted);
+
 #endif

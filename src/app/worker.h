@@ -1,10 +1,14 @@
-/* worker.h - one worker process: accept a FastCGI request, route it, answer,
- * then log it.
+/* worker.h - what a worker builds once and reuses across requests: the
+ * PostgreSQL connection, the classifier, the answer path's data, the LLM
+ * client, the per-request arena.  The CLI builds one too; the pool's process
+ * loop is pool/child.c.  The settings and the scoreboard belong to the master
+ * and are only read here (the worker's own slot and the atomic counters are
+ * the exceptions).
  *
- * The worker owns everything reused across requests: the PostgreSQL
- * connection, the classifier, the LLM client, the per-request arena.  The
- * settings and the scoreboard belong to the master and are only read here
- * (the worker's own slot and the atomic counters are the exceptions).
+ * Every layer from the answer path up still takes this struct (and the answer
+ * path an HTTP request): the one hub left, allowed by scripts/check-src.allow
+ * until the answer path gets an answer context of its own and the routes an
+ * application context (docs/ARCHITECTURE.md).
  */
 #ifndef LINELEAD_WORKER_H
 #define LINELEAD_WORKER_H
@@ -13,16 +17,16 @@
 #include <stdbool.h>
 
 #include "arena.h"
-#include "auth.h"
 #include "db.h"
-#include "http.h"
-#include "reqlog.h"
+#include "http.h"            /* struct http_request, until the answer context */
 #include "scoreboard.h"
 #include "settings.h"
 
 struct answer_kit;
+struct auth_cache;
 struct classifier;
 struct llm;
+struct reqlog;
 
 struct worker {
 	const struct settings *settings;   /* borrowed from the master */
@@ -33,8 +37,8 @@ struct worker {
 	struct answer_kit *answers;        /* the answer path's data (answer/path.h) */
 	struct llm *llm;                   /* NULL when no LLM is configured */
 	struct arena arena;
-	struct auth_cache keys;            /* keys found valid (auth.c) */
-	struct reqlog reqlog;              /* request_log rows not yet written */
+	struct auth_cache *keys;           /* keys found valid (http/auth.c); pool only */
+	struct reqlog *reqlog;             /* request_log rows not yet written; pool only */
 	unsigned char api_key_hash[32];    /* SHA-256 of settings->api_key, if set */
 	bool has_api_key;
 	double started;                    /* wall-clock seconds */
@@ -46,11 +50,6 @@ __attribute__((warn_unused_result))
 ll_result worker_init(struct worker *w, const struct settings *settings,
                       struct scoreboard *sb, struct scoreboard_slot *slot);
 void worker_free(struct worker *w);
-
-/* The worker process's main loop on listen_fd; returns the exit status.
- * A pool worker (w->master set) finishes the request in hand and exits
- * when its master dies. */
-int worker_run(struct worker *w, int listen_fd);
 
 /* Whether this pool worker's master is gone (it was re-parented). */
 bool worker_orphaned(const struct worker *w);
