@@ -22,21 +22,31 @@ bool worker_orphaned(const struct worker *w)
 	return w->master && getppid() != w->master;
 }
 
+ll_result worker_init_store(struct worker *w, const struct settings *settings)
+{
+	ll_result result;
+
+	memset(w, 0, sizeof(*w));
+	w->settings = settings;
+	w->started = clock_wall();
+	arena_init(&w->arena, 64 * 1024);
+	result = db_init(&w->db, settings->database_url);
+	if(result)
+		worker_free(w);
+	return result;
+}
+
 ll_result worker_init(struct worker *w, const struct settings *settings,
                       struct scoreboard *sb, struct scoreboard_slot *slot)
 {
 	char path[4096];
 	ll_result result;
 
-	memset(w, 0, sizeof(*w));
-	w->settings = settings;
+	result = worker_init_store(w, settings);
+	if(result)
+		return result;
 	w->scoreboard = sb;
 	w->slot = slot;
-	w->started = clock_wall();
-	arena_init(&w->arena, 64 * 1024);
-	result = db_init(&w->db, settings->database_url);
-	if(result)
-		goto out;
 	snprintf(path, sizeof(path), "%s/data/routing/train.tsv", settings->data_dir);
 	if(access(path, R_OK) != 0)
 		snprintf(path, sizeof(path), "%s/routing/train.tsv", settings->data_dir);

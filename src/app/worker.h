@@ -45,7 +45,15 @@ struct worker {
 	pid_t master;                      /* the pool master that forked it; 0 in the CLI */
 };
 
-/* Sets up what a worker owns (also used by the CLI, which has no pool). */
+/* Sets up only the settings, the arena and the database connection (not yet
+ * connected): what the CLI's migrate, ingest, apikey, stats and prune use.
+ * worker_free releases it. */
+__attribute__((warn_unused_result))
+ll_result worker_init_store(struct worker *w, const struct settings *settings);
+
+/* Sets up everything a worker owns: the above, the classifier (trained from
+ * data_dir's routing/train.tsv), the answer path's data and the LLM client
+ * (also used by the CLI's ask, which has no pool). */
 __attribute__((warn_unused_result))
 ll_result worker_init(struct worker *w, const struct settings *settings,
                       struct scoreboard *sb, struct scoreboard_slot *slot);

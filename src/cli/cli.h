@@ -1,6 +1,7 @@
 /* cli.h - the subcommands of `linelead`.  Each takes the arguments after its
- * name and a ready worker context (settings, database, classifier), and
- * returns the process exit status. */
+ * name and a worker context built with what the command needs (main_cli.c:
+ * the database alone, or the answer path too), and returns the process exit
+ * status. */
 #ifndef LINELEAD_CLI_H
 #define LINELEAD_CLI_H
 

@@ -14,19 +14,30 @@
 
 #define DEFAULT_CONFIG SYSCONFDIR "/linelead/linelead.conf"
 
+/* What a command needs built before it runs: the database alone, or the
+ * answer path too (the classifier is trained from data_dir at start-up). */
+enum needs { NEEDS_STORE, NEEDS_ANSWERS };
+
 static const struct {
 	const char *name;
 	int (*run)(struct worker *w, int argc, char **argv);
+	enum needs needs;
 	const char *help;
 } commands[] = {
-	{"migrate", cli_migrate, "apply pending database migrations"},
-	{"ingest", cli_ingest, "[--category C] [--title T] [--source S] FILE...  load manuals"},
-	{"ask", cli_ask, "[--json] [--agent A] [--priority P] \"question\"  answer in-process"},
-	{"apikey", cli_apikey, "create --name NAME [--scope chat|admin] | list | revoke ID"},
-	{"stats", cli_stats, "print document, conversation and request counts"},
-	{"vocab", cli_vocab, "\"question\"  the question as the answer path reads it"},
-	{"rank-features", cli_rank_features, "LABELLED.tsv  the ranker's features (make train-ranker)"},
-	{"prune", cli_prune, "[--days N]  delete request_log rows past retention_days"},
+	{"migrate", cli_migrate, NEEDS_STORE, "apply pending database migrations"},
+	{"ingest", cli_ingest, NEEDS_STORE,
+	 "[--category C] [--title T] [--source S] FILE...  load manuals"},
+	{"ask", cli_ask, NEEDS_ANSWERS,
+	 "[--json] [--agent A] [--priority P] \"question\"  answer in-process"},
+	{"apikey", cli_apikey, NEEDS_STORE,
+	 "create --name NAME [--scope chat|admin] | list | revoke ID"},
+	{"stats", cli_stats, NEEDS_STORE, "print document, conversation and request counts"},
+	{"vocab", cli_vocab, NEEDS_ANSWERS,
+	 "\"question\"  the question as the answer path reads it"},
+	{"rank-features", cli_rank_features, NEEDS_ANSWERS,
+	 "LABELLED.tsv  the ranker's features (make train-ranker)"},
+	{"prune", cli_prune, NEEDS_STORE,
+	 "[--days N]  delete request_log rows past retention_days"},
 };
 
 static void usage(FILE *f)
@@ -43,6 +54,7 @@ int main(int argc, char **argv)
 	struct worker w;
 	char err[512];
 	int i = 1, status;
+	ll_result result;
 
 	if(i + 1 < argc && strcmp(argv[i], "-c") == 0) {
 		config = argv[i + 1];
@@ -59,14 +71,18 @@ int main(int argc, char **argv)
 	for(size_t c = 0; c < sizeof(commands) / sizeof(commands[0]); c++) {
 		if(strcmp(argv[i], commands[c].name) != 0)
 			continue;
-		if(settings_load(&s, config ? config : DEFAULT_CONFIG, config == NULL, err, sizeof(err)) != LL_OK) {
+		if(settings_load(&s, config ? config : DEFAULT_CONFIG, config == NULL, err,
+		                 sizeof(err)) != LL_OK) {
 			fprintf(stderr, "linelead: %s\n", err);
 			return 1;
 		}
 		curl_global_init(CURL_GLOBAL_DEFAULT);
 		log_setup(s.log_level > LOG_WARN ? (enum log_level)s.log_level : LOG_WARN, 2);
-		if(worker_init(&w, &s, NULL, NULL) != LL_OK) {
-			fprintf(stderr, "linelead: cannot initialise (is data_dir %s right?)\n", s.data_dir);
+		result = commands[c].needs == NEEDS_ANSWERS ? worker_init(&w, &s, NULL, NULL)
+		                                            : worker_init_store(&w, &s);
+		if(result != LL_OK) {
+			fprintf(stderr, "linelead: cannot initialise (is data_dir %s right?)\n",
+			        s.data_dir);
 			settings_free(&s);
 			return 1;
 		}
