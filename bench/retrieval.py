@@ -73,7 +73,7 @@ def pct(xs, p):
 
 
 def main():
-    # planned as the workers plan it (src/db.c: plan_cache_mode)
+    # planned as the workers plan it (src/store/db.c: plan_cache_mode)
     script = ["\\set ON_ERROR_STOP 1", "SET plan_cache_mode = force_generic_plan;",
               "PREPARE search(text, text[], text[], text) AS " + retrieve_sql() + ";",
               "\\o /dev/null", "\\timing on"]

@@ -58,7 +58,8 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
                               const struct chat_request *in, generator_token_fn on_token,
                               void *ctx, struct chat_result *out);
 
-/* The API object of DESIGN.md for a result (new object, caller puts). */
+/* The chat response object (docs/DESIGN.md, openapi.yaml) for a result (new
+ * object, caller puts). */
 struct json_object *orchestrator_result_json(const struct chat_result *r);
 
 /* The "classification" object of POST /chat/classify (new object). */

@@ -4,7 +4,8 @@
  * fills it from the FastCGI parameters, http_request_end releases what the
  * request owned (body, parsed JSON).  Every response goes through the
  * http_respond_* functions, which add X-Request-ID and X-Process-Time and
- * record the status; errors all take the one JSON shape of DESIGN.md.
+ * record the status; errors all take the one JSON shape (docs/DESIGN.md,
+ * "HTTP API").
  */
 #ifndef LINELEAD_HTTP_H
 #define LINELEAD_HTTP_H

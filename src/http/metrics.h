@@ -11,10 +11,10 @@
 
 struct worker;
 
-/* The JSON object of DESIGN.md; with window ("1h", "24h", "7d") also the
- * durable history, and with dashboard the top equipment problems and recent
- * conversations of that window.  *out is new (caller puts).  LL_EINVAL for a
- * bad window. */
+/* GET /metrics's JSON object (docs/DESIGN.md, openapi.yaml); with window
+ * ("1h", "24h", "7d") also the durable history, and with dashboard the top
+ * equipment problems and recent conversations of that window.  *out is new
+ * (caller puts).  LL_EINVAL for a bad window. */
 __attribute__((warn_unused_result))
 ll_result metrics_json(struct worker *w, const char *window, bool dashboard, struct json_object **out);
 

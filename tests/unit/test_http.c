@@ -122,7 +122,7 @@ int main(void)
 	      "validation errors are 422 validation_failed");
 	CHECK(result_http_status(LL_EDB) == 503 && result_http_status(LL_ETOOLARGE) == 413 &&
 	      result_http_status(LL_EMEDIATYPE) == 415 && result_http_status(LL_ETIMEOUT) == 504,
-	      "statuses follow DESIGN.md");
+	      "statuses follow docs/DESIGN.md");
 	CHECK(result_http_status((ll_result)999) == 500, "an unknown result is a 500, never a crash");
 	if(last_body)
 		json_object_put(last_body);
