@@ -59,7 +59,8 @@ ll_result worker_init(struct worker *w, const struct settings *settings,
 	if(result)
 		goto out;
 	if(settings->api_key[0]) {
-		SHA256((const unsigned char *)settings->api_key, strlen(settings->api_key), w->api_key_hash);
+		SHA256((const unsigned char *)settings->api_key, strlen(settings->api_key),
+		       w->api_key_hash);
 		w->has_api_key = true;
 	}
 	if(settings_llm_enabled(settings)) {

@@ -27,7 +27,8 @@ int cli_migrate(struct worker *w, int argc, char **argv)
 	if(!result)
 		result = db_connect(&admin);
 	if(result) {
-		fprintf(stderr, "linelead migrate: cannot connect to the database: %s\n", admin.last_error);
+		fprintf(stderr, "linelead migrate: cannot connect to the database: %s\n",
+		        admin.last_error);
 		db_close(&admin);
 		return 1;
 	}
@@ -45,7 +46,8 @@ int cli_apikey(struct worker *w, int argc, char **argv)
 	ll_result result;
 
 	if(argc < 1) {
-		fprintf(stderr, "usage: linelead apikey create --name NAME [--scope chat|admin] | list | revoke ID|PREFIX\n");
+		fprintf(stderr, "usage: linelead apikey create --name NAME [--scope chat|admin]"
+		        " | list | revoke ID|PREFIX\n");
 		return 2;
 	}
 	if(strcmp(argv[0], "list") == 0)

@@ -46,8 +46,8 @@ static bool auth_cache_usable(struct auth_cache *c, struct db *db)
 		c->checked = db->session;
 		PQclear(res);
 		if(!c->usable)
-			log_warn("key_cache_off", "api_keys has no api_keys_changed trigger (run linelead migrate):"
-			         " every request looks its key up");
+			log_warn("key_cache_off", "api_keys has no api_keys_changed trigger"
+			         " (run linelead migrate): every request looks its key up");
 	}
 	return c->usable;
 }
@@ -66,7 +66,8 @@ static const struct auth_cached_key *auth_cache_find(struct auth_cache *c, struc
 	for(unsigned i = 0; i < AUTH_CACHE_SLOTS; i++) {
 		const struct auth_cached_key *k = &c->slot[i];
 
-		if(k->session == db->session && now - k->at < AUTH_CACHE_TTL_S && strcmp(k->hash, hash) == 0)
+		if(k->session == db->session && now - k->at < AUTH_CACHE_TTL_S &&
+		   strcmp(k->hash, hash) == 0)
 			return k;
 	}
 	return NULL;
@@ -101,7 +102,8 @@ ll_result auth_check(struct worker *w, struct http_request *req, enum scope need
 	}
 	key = auth_presented_key(req);
 	if(!key || strlen(key) > 256) {
-		req->error_message = "A valid API key is required (Authorization: Bearer <key> or X-API-Key)";
+		req->error_message =
+			"A valid API key is required (Authorization: Bearer <key> or X-API-Key)";
 		return LL_EUNAUTHORIZED;
 	}
 	if(w->has_api_key) {

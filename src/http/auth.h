@@ -40,8 +40,8 @@ struct auth_cache {
 	unsigned next;                   /* the slot replaced next */
 };
 
-/* Checks the request's key (cached, see struct auth_cache) against `need`: LL_EUNAUTHORIZED when missing,
- * unknown or revoked; LL_EFORBIDDEN when its scope is too small; LL_EDB when
+/* Checks the request's key (cached, see struct auth_cache) against `need`:
+ * LL_EUNAUTHORIZED when missing, unknown or revoked; LL_EFORBIDDEN when its scope is too small; LL_EDB when
  * the database cannot say.  Sets req->api_key_id and req->key_scope. */
 __attribute__((warn_unused_result))
 ll_result auth_check(struct worker *w, struct http_request *req, enum scope need);

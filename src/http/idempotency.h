@@ -36,15 +36,17 @@ struct idempotency {
  * response to replay; LL_EINVAL for a malformed key; LL_EVALIDATION when
  * the key was used for another request. */
 __attribute__((warn_unused_result))
-ll_result idempotency_begin(struct worker *w, struct http_request *req, const char *what, size_t len,
-                            struct idempotency *idem, struct store_idempotency *stored, bool *found);
+ll_result idempotency_begin(struct worker *w, struct http_request *req, const char *what,
+                            size_t len, struct idempotency *idem,
+                            struct store_idempotency *stored, bool *found);
 
 /* Looks again after the work lost the race for the key (store_exchange's
  * LL_ECONFLICT): LL_OK with *stored when the other request's response is
  * there to replay, otherwise `result` as it was. */
 __attribute__((warn_unused_result))
-ll_result idempotency_after_conflict(struct worker *w, struct http_request *req, ll_result result,
-                                     const struct idempotency *idem, struct store_idempotency *stored);
+ll_result idempotency_after_conflict(struct worker *w, struct http_request *req,
+                                     ll_result result, const struct idempotency *idem,
+                                     struct store_idempotency *stored);
 
 /* Sends the stored response as it was sent, as JSON. */
 void idempotency_replay(struct http_request *req, const struct store_idempotency *stored);

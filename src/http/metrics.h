@@ -16,7 +16,8 @@ struct worker;
  * equipment problems and recent conversations of that window.  *out is new
  * (caller puts).  LL_EINVAL for a bad window. */
 __attribute__((warn_unused_result))
-ll_result metrics_json(struct worker *w, const char *window, bool dashboard, struct json_object **out);
+ll_result metrics_json(struct worker *w, const char *window, bool dashboard,
+                       struct json_object **out);
 
 /* Prometheus text exposition format 0.0.4, appended to out. */
 __attribute__((warn_unused_result))

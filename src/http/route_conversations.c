@@ -44,8 +44,8 @@ static ll_result conversation_ref(struct worker *w, struct http_request *req, co
 
 /* Query parameter name as plain digits within [min, max] into *v; true
  * when absent (*v untouched). */
-static bool digits_param(const struct http_request *req, const char *name, long long min, long long max,
-                         long long *v)
+static bool digits_param(const struct http_request *req, const char *name, long long min,
+                         long long max, long long *v)
 {
 	char text[24];
 	long long n = 0;
@@ -71,7 +71,8 @@ static ll_result page_params(struct http_request *req, int *limit, long long *cu
 
 	*cursor = 0;
 	if(!digits_param(req, "limit", 1, CONVERSATION_PAGE_MAX, &n)) {
-		req->error_message = "limit must be a whole number from 1 to " LL_STR(CONVERSATION_PAGE_MAX);
+		req->error_message =
+			"limit must be a whole number from 1 to " LL_STR(CONVERSATION_PAGE_MAX);
 		return LL_EVALIDATION;
 	}
 	*limit = (int)n;

@@ -32,7 +32,8 @@ ll_result route_feedback(struct worker *w, struct http_request *req)
 	bool replaced;
 	ll_result result;
 
-	result = validate_object(req, req->json, feedback_spec, sizeof(feedback_spec) / sizeof(feedback_spec[0]), &f);
+	result = validate_object(req, req->json, feedback_spec,
+	                         sizeof(feedback_spec) / sizeof(feedback_spec[0]), &f);
 	if(result)
 		return result;
 	/* a chat key rates only answers in its own conversations; admin keys any */
@@ -43,7 +44,8 @@ ll_result route_feedback(struct worker *w, struct http_request *req)
 	if(result)
 		return result;
 	body = json_object_new_object();
-	json_object_object_add(body, "status", json_object_new_string(replaced ? "replaced" : "recorded"));
+	json_object_object_add(body, "status",
+	                       json_object_new_string(replaced ? "replaced" : "recorded"));
 	json_object_object_add(body, "request_id", json_object_new_string(f.request_id));
 	json_object_object_add(body, "rating", json_object_new_string(f.rating));
 	http_respond_json(req, replaced ? 200 : 201, body);

@@ -27,7 +27,8 @@ struct chat_fields {
 	int stream;                 /* -1 absent, 0, 1 */
 };
 __attribute__((warn_unused_result))
-ll_result route_chat_fields(struct http_request *req, struct json_object *obj, struct chat_fields *f);
+ll_result route_chat_fields(struct http_request *req, struct json_object *obj,
+                            struct chat_fields *f);
 ll_result route_conversation_get(struct worker *w, struct http_request *req);
 ll_result route_conversation_delete(struct worker *w, struct http_request *req);
 ll_result route_feedback(struct worker *w, struct http_request *req);

@@ -90,12 +90,14 @@ static const char *field_check(const struct field_spec *f, struct json_object *v
 			return msg;
 		}
 		if(f->type == FIELD_ID && !valid_id(s, (size_t)f->max)) {
-			snprintf(msg, sizeof(msg), "must be 1-%lld characters of A-Z a-z 0-9 _ . - (not . or ..)", f->max);
+			snprintf(msg, sizeof(msg),
+			         "must be 1-%lld characters of A-Z a-z 0-9 _ . - (not . or ..)", f->max);
 			return msg;
 		}
 		chars = valid_utf8_length(s, bytes);
 		if((long long)chars < f->min || (long long)chars > f->max) {
-			snprintf(msg, sizeof(msg), "must be %lld to %lld characters long", f->min, f->max);
+			snprintf(msg, sizeof(msg), "must be %lld to %lld characters long", f->min,
+			         f->max);
 			return msg;
 		}
 		if(f->type == FIELD_STRING && f->min > 0) {
@@ -146,7 +148,8 @@ ll_result validate_object(struct http_request *req, struct json_object *obj,
 
 		if(f->type == FIELD_BOOL)
 			*(int *)slot = -1;
-		if(!obj || !json_object_object_get_ex(obj, f->name, &v) || json_object_is_type(v, json_type_null)) {
+		if(!obj || !json_object_object_get_ex(obj, f->name, &v) ||
+		   json_object_is_type(v, json_type_null)) {
 			if(f->required)
 				field_error(&errors, f->name, "is required");
 			continue;

@@ -203,7 +203,8 @@ int child_run(struct worker *w, int listen_fd)
 		http_request_begin(&req, &fcgx, &w->arena);
 		log_set_request(req.request_id);
 		if(w->slot)
-			scoreboard_slot_set(w->slot, SLOT_BUSY, req.path, "routing", req.request_id);
+			scoreboard_slot_set(w->slot, SLOT_BUSY, req.path, "routing",
+			                    req.request_id);
 		router_dispatch(w, &req);
 		FCGX_Finish_r(&fcgx);
 		child_account(w, &req);
@@ -217,7 +218,8 @@ int child_run(struct worker *w, int listen_fd)
 		if(w->slot)
 			w->slot->requests = served;
 		if(w->settings->max_requests && served >= (uint64_t)w->settings->max_requests) {
-			log_info("worker_recycled", "served %llu requests", (unsigned long long)served);
+			log_info("worker_recycled", "served %llu requests",
+			         (unsigned long long)served);
 			break;
 		}
 	}

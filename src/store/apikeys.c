@@ -49,7 +49,8 @@ ll_result apikeys_create(struct db *db, const char *name, enum scope scope,
 {
 	static const struct db_stmt insert = {
 		"apikeys_insert",
-		"INSERT INTO api_keys (name, prefix, key_hash, scope) VALUES ($1, $2, $3, $4) RETURNING id"};
+		"INSERT INTO api_keys (name, prefix, key_hash, scope) VALUES ($1, $2, $3, $4)"
+		" RETURNING id"};
 	char hash[APIKEY_HASH_HEX], prefix[APIKEY_PREFIX_LEN + 1];
 	const char *params[4];
 	PGresult *res = NULL;

@@ -51,7 +51,8 @@ static void db_note_error(struct db *db, const char *what, const PGresult *res)
 	while(n && (db->last_error[n - 1] == '\n' || db->last_error[n - 1] == ' '))
 		db->last_error[--n] = '\0';
 	snprintf(db->last_sqlstate, sizeof(db->last_sqlstate), "%s", state ? state : "");
-	snprintf(db->last_constraint, sizeof(db->last_constraint), "%s", constraint ? constraint : "");
+	snprintf(db->last_constraint, sizeof(db->last_constraint), "%s",
+	         constraint ? constraint : "");
 }
 
 ll_result db_result_for(const char *sqlstate)
@@ -141,7 +142,9 @@ bool db_notified(struct db *db)
 
 ll_result db_connect(struct db *db)
 {
-	static const char *const keys[] = {"dbname", "connect_timeout", "application_name", "options", NULL};
+	static const char *const keys[] = {
+		"dbname", "connect_timeout", "application_name", "options", NULL,
+	};
 	const char *values[] = {db->conninfo, "3", "linelead", NULL, NULL};
 	char options[128];
 	int used;
@@ -293,7 +296,8 @@ ll_result db_exec_simple(struct db *db, const char *sql)
 	if(result)
 		return result;
 	res = PQexec(db->conn, sql);
-	if(!res || (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)) {
+	if(!res ||
+	   (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)) {
 		db_note_error(db, "exec", res);
 		if(db_conn_lost(db, res)) {
 			db_drop(db);

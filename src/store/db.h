@@ -36,7 +36,8 @@ struct db {
 	double retry_at;              /* monotonic time before which we do not retry */
 	bool in_tx;
 	int statement_timeout_ms;     /* 0 = the server's default; set before connecting */
-	const char *listen;           /* channel LISTENed on each connection (static); NULL = none */
+	/* The channel LISTENed on each connection (static); NULL = none. */
+	const char *listen;
 	unsigned long session;        /* counts successful connects */
 	bool closing;                 /* the server said FATAL between queries */
 	const struct db_stmt *prepared[DB_MAX_PREPARED];
@@ -69,7 +70,8 @@ ll_result db_exec(struct db *db, const struct db_stmt *stmt, int n,
  * LL_ENOTFOUND when it returned none: "no such row" for a delete, revoke
  * or insert-if-exists. */
 __attribute__((warn_unused_result))
-ll_result db_exec_found(struct db *db, const struct db_stmt *stmt, int n, const char *const *params);
+ll_result db_exec_found(struct db *db, const struct db_stmt *stmt, int n,
+                        const char *const *params);
 
 /* The result for a failed statement's SQLSTATE (NULL = none, e.g. no
  * connection): class 22 (data exception) LL_EVALIDATION, 23 (integrity)
