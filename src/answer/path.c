@@ -390,7 +390,8 @@ static bool crew_word(const char *w)
 	static const char *const words[] = {"guy", "guys", "dude", "kid", "kids", "girl", "lady", "man", "boss",
 	                                    "manager", "coworker", "crew", "cook", "cooks", "trainee", "driver",
 	                                    "customer", "guest", "new", "old", "lobby", "front", "back", "left",
-	                                    "right", "main", "second", "other", "whole", "broken", "dirty", NULL};
+	                                    "right", "main", "second", "other", "whole", "broken", "dirty",
+	                                    "dice", "marca", "muestra", "tiene", "sale", NULL};   /* "dice F4" */
 
 	for(int i = 0; words[i]; i++)
 		if(strcmp(w, words[i]) == 0)
