@@ -137,6 +137,21 @@ static void test_verdicts(void)
 	CHECK(!verdict_of_reading(44, "Cook it for 4 minutes.", NULL, v, sizeof(v)), "no limit, no verdict");
 }
 
+/* The limit of the reading's own clause: "the patties probed 47 but the
+ * eggs were fine" holds the patties, not the eggs, to their limit. */
+static void test_reading_subject(const struct answer_kit *kit)
+{
+	struct ask q;
+	char v[160];
+
+	ask_understand(kit->lexicon, "the raw patties probed 47 but the shell eggs were fine, accept it?", &q);
+	CHECK(q.reading == 47 && terms_match(&q.subject, "raw patties", NULL) &&
+	      !terms_match(&q.subject, "shell eggs", NULL), "the reading's clause names the patties, not the eggs");
+	CHECK(verdict_of_reading(q.reading, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs "
+	                         "45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &q.subject, v, sizeof(v)) &&
+	      strstr(v, "above the 41"), "the eggs' limit is not the patties'");
+}
+
 static struct section make_section(const char *title, const char *path, const char *body)
 {
 	struct section s;
@@ -292,6 +307,7 @@ int main(void)
 	test_lexicon_format();
 	test_asks(kit);
 	test_verdicts();
+	test_reading_subject(kit);
 	test_sections();
 	test_ranker_format();
 	test_compose(kit);
