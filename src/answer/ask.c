@@ -205,9 +205,11 @@ static void reading_subject(const char *text, int reading, struct terms *out)
 	for(from = at; from > text && !strchr(".,;?!", from[-1]); from--) {
 		bool join = false;
 
-		for(int i = 0; joins[i] && !join; i++)
-			join = (size_t)(from - text) >= strlen(joins[i]) &&
-			       strncasecmp(from - strlen(joins[i]), joins[i], strlen(joins[i])) == 0;
+		for(int i = 0; joins[i] && !join; i++) {
+			size_t n = strlen(joins[i]);
+
+			join = (size_t)(from - text) >= n && strncasecmp(from - n, joins[i], n) == 0;
+		}
 		if(join)
 			break;
 	}
