@@ -208,7 +208,8 @@ static void reading_subject(const char *text, int reading, struct terms *out)
 		for(int i = 0; joins[i] && !join; i++) {
 			size_t n = strlen(joins[i]);
 
-			join = (size_t)(from - text) >= n && strncasecmp(from - n, joins[i], n) == 0;
+			join = (size_t)(from - text) >= n &&
+			       strncasecmp(from - n, joins[i], n) == 0;
 		}
 		if(join)
 			break;
