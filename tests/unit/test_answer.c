@@ -56,6 +56,8 @@ static void test_shipped_lexicon(const struct answer_kit *kit)
 	CHECK(emergencies_in(lx, "can we keep cooking with the hood fan off") == 0, "'cooking' is not 'choking'");
 	CHECK(emergencies_in(lx, "burner on the stove won't light") == 0, "'burner' is not 'burned'");
 	CHECK(emergencies_in(lx, "breaker tripped on the toaster") == 0, "a tripped breaker is not a fall");
+	CHECK(emergencies_in(lx, "emptied the drawer like the broiler said, code still on") == 0,
+	      "an emptied grease drawer is no robbery");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
 	      "a question without crew words is left as it is");
