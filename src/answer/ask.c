@@ -68,6 +68,11 @@ static const char *const persist_cues[] = {
 	"did that", "did all", "after the reset", "after resetting", "reset it and", "didn't work", "didnt work",
 	"did not work", "not fixed", "same code", "same error", "right back", "popped back", "keeps showing",
 	"won't clear", "wont clear", "doesnt clear", "doesn't clear", "didnt clear", "didn't clear", NULL};
+static const char *const unknown_time_cues[] = {
+	"nobody knows", "no one knows", "no idea", "dont know how long", "don't know how long",
+	"not sure how long", "unknown", "idk how long", "who knows how long", "no clue", "nobody wrote",
+	"no time on", "not marked",
+	"nobody marked", "forgot to mark", "forgot to label", "nobody labeled", NULL};
 static const char *const definition_starts[] = {
 	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ", NULL};
 
@@ -115,15 +120,18 @@ static int reading_of(const char *t)
 		v = strtol(p, &end, 10);
 		if(v < 25 || v > 220 || !(strcmp(end, " ") == 0 || starts_any(end, after)))
 			continue;
-		for(int i = 0; cues[i]; i++) {
+		/* "is 44 degrees": the degree says it is a reading, whatever word came before */
+		bool read = strncmp(end, " degree", 7) == 0 || strncmp(end, "\xC2\xB0", 2) == 0;
+
+		for(int i = 0; cues[i] && !read; i++) {
 			size_t n = strlen(cues[i]);
 
-			if((size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0) {
-				if(found && found != v)
-					return -1;   /* two readings ("chicken at 46 and milk at 44"): no one verdict */
-				found = v;
-			}
+			read = (size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0;
 		}
+		if(read && found && found != v)
+			return -1;   /* two readings ("at 46, milk at 44"): no one verdict */
+		if(read)
+			found = v;
 	}
 	return (int)found;
 }
@@ -241,6 +249,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->figure = figure_of(lower, reading);
 	out->kind = kind_of(lower, out);
 	out->persists = has_any(lower, persist_cues);
+	out->unknown_time = has_any(lower, unknown_time_cues);
 	out->reading = reading > 0 ? reading : 0;
 	if(out->reading)
 		reading_subject(text, out->reading, &out->subject);
