@@ -88,6 +88,12 @@ static void test_asks(const struct answer_kit *kit)
 
 	ask_understand(kit->lexicon, "how hot does the fish gotta get", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE, "how hot: a temperature");
+	ask_understand(kit->lexicon, "whats the steps for priming the syrup pump", &q);
+	CHECK(q.kind == ASKED_PROCEDURE, "'whats the steps' asks for a procedure, not a definition");
+	ask_understand(kit->lexicon, "how do we open up the KX900 for breakfast", &q);
+	CHECK(q.kind == ASKED_PROCEDURE, "a model number in a how-to is no fault code");
+	ask_understand(kit->lexicon, "where does the deadweight go after washing", &q);
+	CHECK(q.kind != ASKED_FAULT && q.figure != FIGURE_WEIGHT, "'deadweight' is neither dead nor a weight");
 	ask_understand(kit->lexicon, "every how many months does the filter cartridge get changed", &q);
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
 	ask_understand(kit->lexicon, "lettuce sat out all afternoon, still good?", &q);
