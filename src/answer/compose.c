@@ -292,9 +292,15 @@ static void better_part(const struct ask *q, const struct section *s, bool card,
 {
 	int summary = card ? first_of(s, PART_PROSE) : -1;
 
+	static const char *const equipment[] = {"equipment", "appliance", "machine", NULL};
+	bool machine = card && terms_machine_kinds(q->text) != 0;
+
 	for(size_t i = 0; i < s->nparts; i++) {
 		double v = lead_value(q, &s->parts[i]) + own;
 
+		/* "can we keep using the toaster": the card's "Tag the equipment" */
+		if(machine && says_any(s->parts[i].text, equipment))
+			v += 1;
 		if((int)i == summary || (card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1))
 			continue;
 		if(v > *best_v) {
@@ -320,7 +326,7 @@ static const char *second_part(const struct compose_in *in, const struct section
 
 	*from = NULL;
 	for(size_t k = 0; k < in->ncards; k++)
-		better_part(q, &in->cards[k], true, 0, &best, &best_v, from);
+		better_part(q, &in->cards[k], true, OWN_MANUAL, &best, &best_v, from);
 	for(size_t i = 0; i < nranked; i++) {
 		const struct section *s = &ranked[i];
 		bool same_manual = in->ncards && s->document_id == in->cards[0].document_id;
