@@ -21,6 +21,7 @@
 
 #include "text/terms.h"
 #include "ingest.h"
+#include "ingest_convert.h"
 #include "store.h"
 
 #define MAX_SECTION_LEN 300
@@ -1896,7 +1897,7 @@ static bool continues_item(const struct buf *out, const struct tline *t, size_t 
 }
 
 static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
-                                  struct buf *out)
+                                  struct buf *out, struct ingest_chunks *st)
 {
 	struct tline *lines;
 	size_t n = 0;
@@ -1914,6 +1915,8 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 		if((result = unzip_columns(a, &lines, &n)) != LL_OK)
 			return result;
 		drop_small_print(lines, n);
+		for(size_t i = 0; i < n; i++)
+			st->dropped_lines += lines[i].drop && lines[i].len ? 1 : 0;
 	}
 	{
 		bool item = false, warn = false, para = false;
@@ -1942,6 +1945,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 				break;
 			if(used) {
 				/* a blank line after each row (row_emit) and the table */
+				st->tables++;
 				i += used - 1;
 				item = warn = para = false;
 				continue;
@@ -2449,7 +2453,7 @@ ll_result ingest_chunk_text(struct arena *arena, const char *text, size_t len,
 	k.a = arena;
 	buf_init(&k.cur, 1024 * 1024);
 	buf_init(&norm, len * 16 + 65536);
-	result = normalise_layout(arena, text, len, format, &norm);
+	result = normalise_layout(arena, text, len, format, &norm, out);
 	if(result == LL_ENOMEM)
 		goto out;
 	if(result == LL_OK) {
@@ -2576,6 +2580,74 @@ static struct json_object *chunks_json(struct arena *a, const struct ingest_doc 
 	return arr;
 }
 
+/* Counts the notices and steps of one chunk's body. */
+static void report_body(struct ingest_report *r, const char *body)
+{
+	for(const char *s = body; s && *s;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s), after = 0;
+
+		while(n && (*s == ' ' || *s == '-' || *s == '*' || *s == '>')) {
+			s++;
+			n--;
+		}
+		r->warnings += warning_word(s, n, &after) ? 1 : 0;
+		r->steps += line_is_step(s, n) ? 1 : 0;
+		s = nl ? nl + 1 : NULL;
+	}
+}
+
+/* The last part of a heading path ("Faults > E07: Overheat" -> "E07: ..."). */
+static const char *path_leaf(const char *path)
+{
+	const char *leaf = path, *sep;
+
+	while((sep = strstr(leaf, " > ")) != NULL)
+		leaf = sep + 3;
+	return leaf;
+}
+
+/* The report's lists and counts from the chunks (the sections in order). */
+static ll_result report_fill(struct arena *a, const struct ingest_chunks *c, struct ingest_report *r)
+{
+	size_t cap = c->count < INGEST_REPORT_MAX_NAMES ? c->count : INGEST_REPORT_MAX_NAMES;
+	const char *last = NULL;
+	int words = 0;
+
+	r->tables = c->tables;
+	r->dropped_lines = c->dropped_lines;
+	r->names = arena_alloc(a, (cap + 1) * sizeof(*r->names));
+	r->codes = arena_alloc(a, (cap + 1) * sizeof(*r->codes));
+	r->thin = arena_alloc(a, (cap + 1) * sizeof(*r->thin));
+	if(!r->names || !r->codes || !r->thin)
+		return LL_ENOMEM;
+	for(size_t i = 0; i <= c->count; i++) {
+		const struct ingest_chunk *k = i < c->count ? &c->items[i] : NULL;
+
+		if(k && last && strcmp(k->section, last) == 0) {
+			words += k->words;
+			report_body(r, k->body);
+			continue;
+		}
+		if(last && words < INGEST_REPORT_THIN_WORDS && (size_t)r->nthin < cap)
+			r->thin[r->nthin++] = last[0] ? last : "(no heading)";
+		if(!k)
+			break;
+		last = k->section;
+		words = k->words;
+		report_body(r, k->body);
+		if(!k->section[0]) {
+			r->untitled++;
+			continue;
+		}
+		if((size_t)r->nnames < cap)
+			r->names[r->nnames++] = k->section;
+		if(line_code_label(path_leaf(k->section), strlen(path_leaf(k->section))) && (size_t)r->ncodes < cap)
+			r->codes[r->ncodes++] = path_leaf(k->section);
+	}
+	return LL_OK;
+}
+
 ll_result ingest_document(struct db *db, struct arena *arena, const struct ingest_doc *doc,
                           struct ingest_report *report, const char **why)
 {
@@ -2650,6 +2722,7 @@ ll_result ingest_document(struct db *db, struct arena *arena, const struct inges
 		goto out;
 	report->sections = chunks.sections;
 	report->chunks = (int)chunks.count;
+	result = report_fill(arena, &chunks, report);
 out:
 	if(arr)
 		json_object_put(arr);
@@ -3060,6 +3133,11 @@ out:
 	return result;
 }
 
+ll_result ingest_run_tool(char *const argv[], int in_fd, struct buf *out)
+{
+	return run_tool(argv, in_fd, out);
+}
+
 ll_result ingest_pdf_text_fd(int fd, struct buf *out)
 {
 	char *argv[] = {"pdftotext", "-q", "-enc", "UTF-8", "-layout", "-", "-", NULL};
@@ -3128,13 +3206,6 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t ls = strlen(s), lx = strlen(suffix);
-
-	return ls >= lx && strcasecmp(s + ls - lx, suffix) == 0;
-}
-
 /* Reads a whole regular file, refusing past max bytes. */
 static ll_result read_file(const char *path, size_t max, struct buf *out, char *err, size_t errlen)
 {
@@ -3181,6 +3252,48 @@ out:
 	return result;
 }
 
+/* The text of the file at path, whatever its format (ingest_upload_text):
+ * the raw bytes are read up to 8 x max_bytes (a PDF's or .docx's text is
+ * much smaller than the file); the text is bounded by max_bytes. */
+static ll_result file_text(const char *path, const struct ingest_options *opt, struct buf *content,
+                           struct ingest_extract *x, char *err, size_t errlen)
+{
+	struct buf raw;
+	struct ingest_upload up;
+	const char *why = NULL;
+	int fd = -1;
+	ll_result result;
+
+	buf_init(&raw, 8 * opt->max_bytes);
+	result = read_file(path, 8 * opt->max_bytes, &raw, err, errlen);
+	if(result)
+		goto out;
+	if(raw.len == 0) {
+		snprintf(err, errlen, "the file is empty");
+		result = LL_EVALIDATION;
+		goto out;
+	}
+	memset(&up, 0, sizeof(up));
+	up.fd = fd = open(path, O_RDONLY | O_CLOEXEC);
+	up.bytes = buf_str(&raw);
+	up.len = raw.len;
+	up.name = base_name(path);
+	up.forced = (enum ingest_kind)opt->format;
+	up.max_bytes = opt->max_bytes;
+	up.ocr_now = true;
+	up.progress = opt->progress;
+	up.progress_ctx = opt->progress_ctx;
+	result = ingest_upload_text(&up, content, x, &why);
+	if(result)
+		snprintf(err, errlen, "%s", why ? why : result == LL_ETOOLARGE ? "over max_document_bytes"
+		                                                               : "the file could not be read");
+out:
+	if(fd >= 0)
+		close(fd);
+	buf_free(&raw);
+	return result;
+}
+
 ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
                       const struct ingest_options *opt, struct ingest_report *report,
                       char *err, size_t errlen)
@@ -3188,8 +3301,9 @@ ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
 	struct buf content;
 	struct ingest_meta meta;
 	struct ingest_doc doc;
+	struct ingest_extract xlocal, *x = opt->extract ? opt->extract : &xlocal;
 	enum ingest_format format;
-	bool pdf = false;
+	bool pdf;
 	size_t off = 0;
 	const char *why = NULL;
 	char title[INGEST_TITLE_MAX + 1];
@@ -3197,48 +3311,11 @@ ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
 
 	buf_init(&content, opt->max_bytes);
 	memset(report, 0, sizeof(*report));
-	if(ends_with(path, ".md") || ends_with(path, ".markdown"))
-		format = INGEST_MARKDOWN;
-	else if(ends_with(path, ".txt") || ends_with(path, ".text"))
-		format = INGEST_TEXT;
-	else if(ends_with(path, ".pdf")) {
-		format = INGEST_TEXT;
-		pdf = true;
-	} else {
-		snprintf(err, errlen, "unsupported file type (use .md, .txt or .pdf)");
-		result = LL_EVALIDATION;
+	result = file_text(path, opt, &content, x, err, errlen);
+	if(result)
 		goto out;
-	}
-	if(pdf) {
-		struct stat st;
-
-		if(stat(path, &st) != 0 || access(path, R_OK) != 0) {
-			snprintf(err, errlen, "cannot read: %s", strerror(errno));
-			result = LL_EIO;
-			goto out;
-		}
-		if(!S_ISREG(st.st_mode) || st.st_size == 0) {
-			snprintf(err, errlen, "%s", S_ISREG(st.st_mode) ? "the file is empty" : "not a regular file");
-			result = LL_EVALIDATION;
-			goto out;
-		}
-		if((unsigned long long)st.st_size > 8ULL * opt->max_bytes) {
-			snprintf(err, errlen, "too large: %lld bytes", (long long)st.st_size);
-			result = LL_ETOOLARGE;
-			goto out;
-		}
-		result = ingest_pdf_text(path, &content);
-		if(result == LL_ETOOLARGE)
-			snprintf(err, errlen, "the text of this PDF is over the limit (max_document_bytes %zu)", opt->max_bytes);
-		else if(result)
-			snprintf(err, errlen, "pdftotext could not read this PDF (is poppler-utils installed? is the file a PDF?)");
-		if(result)
-			goto out;
-	} else {
-		result = read_file(path, opt->max_bytes, &content, err, errlen);
-		if(result)
-			goto out;
-	}
+	format = x->format;
+	pdf = x->kind == INGEST_KIND_PDF;
 	ingest_parse_header(buf_str(&content), content.len, &meta, &off);
 	if(opt->title)
 		snprintf(title, sizeof(title), "%s", opt->title);
