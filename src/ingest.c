@@ -393,6 +393,7 @@ struct tline {
 	size_t indent;       /* in characters */
 	bool brk;            /* a page break (form feed) comes before this line */
 	bool drop;
+	int head;            /* a heading standing on its line: its level (2, 3), else 0 */
 };
 
 #define TABLE_MAX_COLS 8
@@ -1091,7 +1092,10 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end, con
 		item = sub && row_open && cell_is_code(&row.cell[0]);
 		if(item)
 			room = row_room(&c, cols, above, widest);
-		fresh = !row_open || (col0 == 0 && cell_starts_new(c.s[0]) && !wraps) || (sub && !item);
+		/* a lower-case cell beside a new first cell wraps the row above,
+		 * unless the line fills every column ("Beef patties  160 °F  humid") */
+		fresh = !row_open || (col0 == 0 && cell_starts_new(c.s[0]) && (!wraps || m == cols->n)) ||
+		        (sub && !item);
 		if(fresh && row_open)
 			result = row_emit(out, &row, cols->n, &head, has_head);
 		if(fresh)
@@ -1135,6 +1139,8 @@ static size_t column_table(struct tline *lines, size_t i, size_t n, const char *
 	for(size_t j = i; j < n && j - i < 400; j++) {
 		int m;
 
+		if(j > i && lines[j].head)
+			break;
 		if(lines[j].drop || !lines[j].len) {
 			size_t k = table_resumes(lines, j, n, &cols);
 
@@ -1896,6 +1902,172 @@ static bool continues_item(const struct buf *out, const struct tline *t, size_t 
 	       (t->indent > item_indent || !is_terminal(out->data[out->len - 1]));
 }
 
+/* ---- headings that stand on their own line (plain text)
+ *
+ * A PDF's text and a pasted export put a heading right under the paragraph
+ * before it, with no blank line, and a groff or Word heading may be
+ * indented: such a line is marked (tline.head) before tables, columns and
+ * wrapped lines are looked for, so that none of them swallows it, and it
+ * reaches parse_blocks after HEAD_MARK_2 or HEAD_MARK_3 (bytes no text
+ * holds) that say its level. */
+#define HEAD_MARK_2 '\x1e'
+#define HEAD_MARK_3 '\x1f'
+#define HEAD_TITLE_MAX_WORDS 6
+
+/* "SECTION 3 — CLEANING", "Chapter 2: Safety", "PART 4": a numbered part. */
+static bool part_heading(const char *s, size_t len)
+{
+	static const char *const words[] = {"section ", "chapter ", "part ", NULL};
+
+	for(int k = 0; words[k]; k++) {
+		size_t wl = strlen(words[k]);
+
+		if(len > wl && strncasecmp(s, words[k], wl) == 0 && isdigit((unsigned char)s[wl]))
+			return !is_terminal(s[len - 1]) || s[len - 1] == ':';
+	}
+	return false;
+}
+
+/* Whether the words from s on are a title: each word of four letters or
+ * more starts with a capital, at most max words, no closing punctuation. */
+static bool title_words(const char *s, size_t len, int max)
+{
+	int words = 0;
+	size_t i = 0;
+
+	if(!len || !isupper((unsigned char)s[0]) || is_terminal(s[len - 1]) || s[len - 1] == ',')
+		return false;
+	while(i < len) {
+		size_t w = i, letters = 0;
+
+		while(i < len && s[i] != ' ') {
+			letters += isalpha((unsigned char)s[i]) != 0;
+			i++;
+		}
+		if(letters >= 4 && !isupper((unsigned char)s[w]))
+			return false;
+		if(i - w > 0)
+			words++;
+		if(i + 1 < len && s[i] == ' ' && s[i + 1] == ' ')
+			return false;           /* a layout gap: a table row */
+		while(i < len && s[i] == ' ')
+			i++;
+	}
+	return words <= max;
+}
+
+/* "1. Specifications", "5. Problems": one number with a period before a
+ * short title (a step is a sentence). */
+static bool numbered_title(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while(i < len && i < 2 && isdigit((unsigned char)s[i]))
+		i++;
+	return i > 0 && i + 2 < len && s[i] == '.' && s[i + 1] == ' ' && title_words(s + i + 2, len - i - 2, 5);
+}
+
+/* An ALL-CAPS line of two words or more that is not a table row, nor a
+ * lone WARNING. */
+static bool caps_heading(const char *s, size_t len)
+{
+	size_t after = 0, upper = 0, spaces = 0;
+
+	for(size_t i = 0; i < len; i++) {
+		if(islower((unsigned char)s[i]))
+			return false;
+		upper += isupper((unsigned char)s[i]) ? 1 : 0;
+		spaces += s[i] == ' ';
+		if(i + 2 < len && s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return false;
+	}
+	if(upper < 6 || !spaces || s[len - 1] == '.' || s[len - 1] == ',')
+		return false;
+	return !(warning_word(s, len, &after) && after >= len);
+}
+
+/* The level of a line that is a heading on its own, 0 otherwise.  blank_around:
+ * blank lines above and below (a Title Case line counts only then). */
+static int standalone_heading(const struct tline *t, bool blank_around)
+{
+	if(t->drop || t->len < 3 || t->len > 80 || line_code_label(t->s, t->len) || line_is_bullet(t->s, t->len))
+		return 0;
+	if(part_heading(t->s, t->len) || numbered_title(t->s, t->len))
+		return 2;
+	if(numbered_heading(t->s, t->len))
+		return numbered_heading(t->s, t->len) > 1 ? 3 : 2;
+	if(line_is_step(t->s, t->len))
+		return 0;
+	if(caps_heading(t->s, t->len))
+		return 2;
+	if(blank_around && title_words(t->s, t->len, HEAD_TITLE_MAX_WORDS) && count_words(t->s, t->len) >= 2)
+		return 3;
+	return 0;
+}
+
+static bool tline_blank(const struct tline *lines, size_t n, size_t j)
+{
+	return j >= n || !lines[j].len || lines[j].drop;
+}
+
+/* A line that is only a web address: a page's footer, never an answer. */
+static bool line_is_url(const char *s, size_t len)
+{
+	return (len > 8 && (strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0 ||
+	                    strncasecmp(s, "www.", 4) == 0)) && !memchr(s, ' ', len);
+}
+
+/* Marks the headings that stand on their own lines; a Title Case line is a
+ * sub-heading (level 3) under an earlier level-2 heading, else level 2.
+ * A line that is only a URL is dropped. */
+static void mark_headings(struct tline *lines, size_t n)
+{
+	bool top = false;
+
+	for(size_t i = 0; i < n; i++)
+		lines[i].drop |= line_is_url(lines[i].s, lines[i].len);
+	for(size_t i = 0; i < n; i++) {
+		bool around = (i == 0 || tline_blank(lines, n, i - 1)) && tline_blank(lines, n, i + 1);
+
+		lines[i].head = standalone_heading(&lines[i], around);
+		if(lines[i].head == 3 && !numbered_heading(lines[i].s, lines[i].len) && !top)
+			lines[i].head = 2;
+		if(lines[i].head == 2)
+			top = true;
+	}
+}
+
+/* "1.      Press STOP", "a)  Lower the bowl": a list marker set off by a
+ * layout gap is a step, not a two-column table; a letter a-l becomes its
+ * number, so that lettered procedures are steps as numbered ones are.
+ * The line is rewritten in the arena. */
+static ll_result tighten_markers(struct arena *a, struct tline *lines, size_t n)
+{
+	for(size_t i = 0; i < n; i++) {
+		struct tline *t = &lines[i];
+		size_t m = 0, gap;
+		int num = 0;
+		char *line;
+
+		while(m < t->len && m < 2 && isdigit((unsigned char)t->s[m]))
+			num = num * 10 + (t->s[m++] - '0');
+		if(m == 0 && t->len > 2 && t->s[0] >= 'a' && t->s[0] <= 'l' && (t->s[1] == ')' || t->s[1] == '.'))
+			num = t->s[m++] - 'a' + 1;
+		if(num == 0 || m >= t->len || (t->s[m] != '.' && t->s[m] != ')'))
+			continue;
+		for(gap = m + 1; gap < t->len && t->s[gap] == ' '; gap++)
+			;
+		if(gap >= t->len || !isupper((unsigned char)t->s[gap]) || (gap == m + 2 && isdigit((unsigned char)t->s[0])))
+			continue;
+		line = arena_printf(a, "%d. %.*s", num, (int)(t->len - gap), t->s + gap);
+		if(!line)
+			return LL_ENOMEM;
+		t->s = line;
+		t->len = strlen(line);
+	}
+	return LL_OK;
+}
+
 static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
                                   struct buf *out, struct ingest_chunks *st)
 {
@@ -1910,8 +2082,11 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 	if((result = number_step_words(a, lines, n)) != LL_OK)
 		return result;
 	if(plain) {
+		if((result = tighten_markers(a, lines, n)) != LL_OK)
+			return result;
 		if((result = drop_furniture(a, lines, n)) != LL_OK)
 			return result;
+		mark_headings(lines, n);
 		if((result = unzip_columns(a, &lines, &n)) != LL_OK)
 			return result;
 		drop_small_print(lines, n);
@@ -1929,6 +2104,12 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 
 			if(t->drop)
 				continue;
+			if(t->head) {
+				result = buf_printf(out, "%s%c%.*s\n\n", para ? "\n\n" : out->len ? "\n" : "",
+				                    t->head == 2 ? HEAD_MARK_2 : HEAD_MARK_3, (int)t->len, t->s);
+				item = warn = para = false;
+				continue;
+			}
 			if(!t->len) {
 				/* one blank line for a run of them (a page break's, the
 				 * furniture between dropped) */
@@ -1965,7 +2146,11 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 					result = buf_append(out, t->s, t->len);
 					continue;
 				}
-				if(warn || (plain && item && continues_item(out, t, item_indent))) {
+				size_t next_warning = 0;
+
+				/* a notice's next line goes on with it; the next notice does not */
+				if((warn && !warning_word(t->s, t->len, &next_warning)) ||
+				   (plain && item && continues_item(out, t, item_indent))) {
 					/* a Markdown quote's next line drops its "> " */
 					bool quote = !plain && t->len >= 2 && t->s[0] == '>' && t->s[1] == ' ';
 
@@ -2130,6 +2315,8 @@ static int heading_level(const char *t, size_t tl, enum ingest_format fmt, bool 
 {
 	int level = 0;
 
+	if(t[0] == HEAD_MARK_2 || t[0] == HEAD_MARK_3)
+		return t[0] == HEAD_MARK_2 ? 2 : 3;
 	if(fmt == INGEST_MARKDOWN && t[0] == '#') {
 		while(level < (int)tl && t[level] == '#')
 			level++;
@@ -2224,8 +2411,8 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 				head_level = level;
 				if(!result)
 					result = heading_set(p, heads, level,
-					                     fmt == INGEST_MARKDOWN ? t + level : t,
-					                     fmt == INGEST_MARKDOWN ? tl - (size_t)level : tl);
+					                     fmt == INGEST_MARKDOWN || t[0] < ' ' ? t + (t[0] < ' ' ? 1 : level) : t,
+					                     fmt == INGEST_MARKDOWN || t[0] < ' ' ? tl - (t[0] < ' ' ? 1 : (size_t)level) : tl);
 				prev_blank = true;
 				pos = next;
 				continue;
