@@ -277,3 +277,24 @@ ll_result ingest_upload_text(const struct ingest_upload *up, struct buf *text, s
 		close(fd);
 	return result;
 }
+
+ll_result ingest_upload_store(struct db *db, struct arena *arena, const struct ingest_upload *up,
+                              struct ingest_doc *doc, struct ingest_report *rep, struct ingest_extract *x,
+                              const char **why)
+{
+	struct buf text;
+	ll_result result;
+
+	memset(rep, 0, sizeof(*rep));
+	buf_init(&text, up->max_bytes);
+	result = ingest_upload_text(up, &text, x, why);
+	if(result)
+		goto out;
+	doc->content = text.len ? buf_str(&text) : "";
+	doc->len = text.len;
+	doc->format = x->format;
+	result = ingest_document(db, arena, doc, rep, why);
+out:
+	buf_free(&text);
+	return result;
+}

@@ -68,4 +68,13 @@ __attribute__((warn_unused_result))
 ll_result ingest_upload_text(const struct ingest_upload *up, struct buf *text, struct ingest_extract *x,
                              const char **why);
 
+/* The whole path of an upload: ingest_upload_text, then ingest_document
+ * of doc (title, category, source, source_key set; content and format are
+ * filled in here) in one transaction.  *x is filled even on failure.
+ * Results as ingest_upload_text and ingest_document, *why for the person. */
+__attribute__((warn_unused_result))
+ll_result ingest_upload_store(struct db *db, struct arena *arena, const struct ingest_upload *up,
+                              struct ingest_doc *doc, struct ingest_report *rep, struct ingest_extract *x,
+                              const char **why);
+
 #endif

@@ -71,7 +71,7 @@ enum ingest_kind ingest_kind_hint(const char *name, const char *media_type)
 		return INGEST_KIND_TEXT;
 	if(strncasecmp(media_type, "application/pdf", 15) == 0)
 		return INGEST_KIND_PDF;
-	if(strncasecmp(media_type, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 71) == 0)
+	if(strncasecmp(media_type, DOCX_MEDIA_TYPE, strlen(DOCX_MEDIA_TYPE)) == 0)
 		return INGEST_KIND_DOCX;
 	return INGEST_KIND_UNKNOWN;
 }

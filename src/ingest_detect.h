@@ -20,6 +20,8 @@
 #include "buf.h"
 #include "result.h"
 
+#define DOCX_MEDIA_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 enum ingest_kind {
 	INGEST_KIND_UNKNOWN = 0,   /* binary, or a format we cannot read */
 	INGEST_KIND_MARKDOWN,
