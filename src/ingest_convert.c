@@ -238,9 +238,12 @@ static ll_result upload_kind(const struct ingest_upload *up, enum ingest_kind *k
 			*why = "not a format Line Lead reads (Markdown, text, PDF or .docx)";
 		return LL_EVALIDATION;
 	}
-	if((up->forced == INGEST_KIND_PDF || up->forced == INGEST_KIND_DOCX) && found != up->forced) {
-		*why = up->forced == INGEST_KIND_PDF ? "the upload is not a PDF (it does not start with %PDF-)"
-		                                     : "the upload is not a Word .docx document";
+	/* named or declared a PDF or .docx, and not one: the wrong file */
+	if(((up->forced == INGEST_KIND_PDF || up->forced == INGEST_KIND_DOCX) && found != up->forced) ||
+	   (!up->forced && (hint == INGEST_KIND_PDF || hint == INGEST_KIND_DOCX) && found != hint)) {
+		*why = (up->forced ? up->forced : hint) == INGEST_KIND_PDF
+		           ? "the upload is not a PDF (it does not start with %PDF-)"
+		           : "the upload is not a Word .docx document";
 		return LL_EVALIDATION;
 	}
 	if((up->forced == INGEST_KIND_MARKDOWN || up->forced == INGEST_KIND_TEXT) &&
