@@ -1928,8 +1928,21 @@ static bool part_heading(const char *s, size_t len)
 	return false;
 }
 
-/* Whether the words from s on are a title: each word of four letters or
- * more starts with a capital, at most max words, no closing punctuation. */
+/* A short word a title leaves in lower case. */
+static bool minor_word(const char *s, size_t len)
+{
+	static const char *const minor[] = {"the", "and", "for", "of", "to", "in", "on", "with", "a", "an", "or",
+	                                    "at", "by", "from", "per", NULL};
+
+	for(int k = 0; minor[k]; k++)
+		if(strlen(minor[k]) == len && strncmp(s, minor[k], len) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the words from s on are a title: each word of three letters or
+ * more but the minor ones starts with a capital ("Drain the oil" is a
+ * step), at most max words, no closing punctuation. */
 static bool title_words(const char *s, size_t len, int max)
 {
 	int words = 0;
@@ -1944,7 +1957,7 @@ static bool title_words(const char *s, size_t len, int max)
 			letters += isalpha((unsigned char)s[i]) != 0;
 			i++;
 		}
-		if(letters >= 4 && !isupper((unsigned char)s[w]))
+		if(letters >= 3 && !isupper((unsigned char)s[w]) && !minor_word(s + w, i - w))
 			return false;
 		if(i - w > 0)
 			words++;
