@@ -2081,6 +2081,43 @@ static ll_result tighten_markers(struct arena *a, struct tline *lines, size_t n)
 	return LL_OK;
 }
 
+/* Whether line t goes on with the notice (warn) or the list item (item)
+ * written last; the next notice does not. */
+static bool goes_on(const struct buf *out, const struct tline *t, bool warn, bool item, size_t item_indent)
+{
+	size_t after = 0;
+
+	if(warn)
+		return !warning_word(t->s, t->len, &after);
+	return item && continues_item(out, t, item_indent);
+}
+
+/* The plain-text passes before the lines are written: list markers,
+ * page furniture, headings, two-column pages, small print (counted in st). */
+static ll_result plain_lines(struct arena *a, struct tline **lines, size_t *n, struct ingest_chunks *st)
+{
+	ll_result result;
+
+	if((result = tighten_markers(a, *lines, *n)) != LL_OK)
+		return result;
+	if((result = drop_furniture(a, *lines, *n)) != LL_OK)
+		return result;
+	mark_headings(*lines, *n);
+	if((result = unzip_columns(a, lines, n)) != LL_OK)
+		return result;
+	drop_small_print(*lines, *n);
+	for(size_t i = 0; i < *n; i++)
+		st->dropped_lines += (*lines)[i].drop && (*lines)[i].len ? 1 : 0;
+	return LL_OK;
+}
+
+/* A heading on its own line, set off by blank lines, after its mark. */
+static ll_result emit_heading(struct buf *out, const struct tline *t, bool para)
+{
+	return buf_printf(out, "%s%c%.*s\n\n", para ? "\n\n" : out->len ? "\n" : "",
+	                  t->head == 2 ? HEAD_MARK_2 : HEAD_MARK_3, (int)t->len, t->s);
+}
+
 static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
                                   struct buf *out, struct ingest_chunks *st)
 {
@@ -2094,18 +2131,8 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 	unbox_lines(lines, n);
 	if((result = number_step_words(a, lines, n)) != LL_OK)
 		return result;
-	if(plain) {
-		if((result = tighten_markers(a, lines, n)) != LL_OK)
-			return result;
-		if((result = drop_furniture(a, lines, n)) != LL_OK)
-			return result;
-		mark_headings(lines, n);
-		if((result = unzip_columns(a, &lines, &n)) != LL_OK)
-			return result;
-		drop_small_print(lines, n);
-		for(size_t i = 0; i < n; i++)
-			st->dropped_lines += lines[i].drop && lines[i].len ? 1 : 0;
-	}
+	if(plain && (result = plain_lines(a, &lines, &n, st)) != LL_OK)
+		return result;
 	{
 		bool item = false, warn = false, para = false;
 		size_t item_indent = 0, no_table = 0;
@@ -2118,8 +2145,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 			if(t->drop)
 				continue;
 			if(t->head) {
-				result = buf_printf(out, "%s%c%.*s\n\n", para ? "\n\n" : out->len ? "\n" : "",
-				                    t->head == 2 ? HEAD_MARK_2 : HEAD_MARK_3, (int)t->len, t->s);
+				result = emit_heading(out, t, para);
 				item = warn = para = false;
 				continue;
 			}
@@ -2159,11 +2185,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 					result = buf_append(out, t->s, t->len);
 					continue;
 				}
-				size_t next_warning = 0;
-
-				/* a notice's next line goes on with it; the next notice does not */
-				if((warn && !warning_word(t->s, t->len, &next_warning)) ||
-				   (plain && item && continues_item(out, t, item_indent))) {
+				if(goes_on(out, t, warn, plain && item, item_indent)) {
 					/* a Markdown quote's next line drops its "> " */
 					bool quote = !plain && t->len >= 2 && t->s[0] == '>' && t->s[1] == ' ';
 
