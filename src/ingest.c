@@ -1861,6 +1861,9 @@ static ll_result emit_line(struct buf *out, const struct tline *t, bool plain, b
 			result = buf_appends(out, ": ");
 		if(!result)
 			result = buf_append(out, lend, (size_t)(t->s + t->len - lend));
+		/* a spec line is a sentence of its own, as a table row is */
+		if(!result && !is_terminal(t->s[t->len - 1]))
+			result = buf_appends(out, ".");
 	} else if(!result && (label = code_label(t->s, t->len, &gap)) != 0 && gap) {
 		/* "AL-3  Fill timeout" -> "AL-3: Fill timeout." */
 		size_t name = gap;
@@ -2030,6 +2033,25 @@ static bool line_is_url(const char *s, size_t len)
 	                    strncasecmp(s, "www.", 4) == 0)) && !memchr(s, ' ', len);
 }
 
+/* Whether an ALL-CAPS heading stands a few short lines above lines[i]
+ * (a title block: "WH-120 VENTILATOR" / "with CCP-3 Cabinet" / "OPERATION
+ * AND MAINTENANCE MANUAL"): lines[i] is its subtitle. */
+static bool caps_after_heading(const struct tline *lines, size_t i)
+{
+	for(int seen = 0; i > 0 && seen < 3; i--) {
+		const struct tline *p = &lines[i - 1];
+
+		if(!p->len || p->drop)
+			continue;
+		if(p->head && caps_heading(p->s, p->len))
+			return !part_heading(p->s, p->len);
+		if(p->len > 70 || is_terminal(p->s[p->len - 1]))
+			return false;
+		seen++;
+	}
+	return false;
+}
+
 /* Marks the headings that stand on their own lines; a Title Case line is a
  * sub-heading (level 3) under an earlier level-2 heading, else level 2.
  * A line that is only a URL is dropped. */
@@ -2043,11 +2065,29 @@ static void mark_headings(struct tline *lines, size_t n)
 		bool around = (i == 0 || tline_blank(lines, n, i - 1)) && tline_blank(lines, n, i + 1);
 
 		lines[i].head = standalone_heading(&lines[i], around);
+		/* a second ALL-CAPS line right under the first is its subtitle
+		 * ("WH-120 VENTILATOR" over "OPERATION AND MAINTENANCE MANUAL") */
+		if(lines[i].head && caps_heading(lines[i].s, lines[i].len) && caps_after_heading(lines, i))
+			lines[i].head = 0;
 		if(lines[i].head == 3 && !numbered_heading(lines[i].s, lines[i].len) && !top)
 			lines[i].head = 2;
 		if(lines[i].head == 2)
 			top = true;
 	}
+}
+
+/* Whether lines[i] is indented under a numbered step a few lines above
+ * ("4. Lift out the deflector." over "   a. Scrape off carbon"): a
+ * sub-step, which keeps its letter. */
+static bool under_step(const struct tline *lines, size_t i)
+{
+	for(size_t j = i; j > 0 && i - j < 8; j--) {
+		const struct tline *p = &lines[j - 1];
+
+		if(p->len && line_is_step(p->s, p->len))
+			return p->indent < lines[i].indent;
+	}
+	return false;
 }
 
 /* "1.      Press STOP", "a)  Lower the bowl": a list marker set off by a
@@ -2064,7 +2104,8 @@ static ll_result tighten_markers(struct arena *a, struct tline *lines, size_t n)
 
 		while(m < t->len && m < 2 && isdigit((unsigned char)t->s[m]))
 			num = num * 10 + (t->s[m++] - '0');
-		if(m == 0 && t->len > 2 && t->s[0] >= 'a' && t->s[0] <= 'l' && (t->s[1] == ')' || t->s[1] == '.'))
+		if(m == 0 && t->len > 2 && t->s[0] >= 'a' && t->s[0] <= 'l' && (t->s[1] == ')' || t->s[1] == '.') &&
+		   !under_step(lines, i))
 			num = t->s[m++] - 'a' + 1;
 		if(num == 0 || m >= t->len || (t->s[m] != '.' && t->s[m] != ')'))
 			continue;
@@ -2092,6 +2133,57 @@ static bool goes_on(const struct buf *out, const struct tline *t, bool warn, boo
 	return item && continues_item(out, t, item_indent);
 }
 
+/* A page's running header as pdftotext lays it out: two short parts set
+ * far apart ("HARLOW HM-20 MIXER          Owner's Manual"). */
+static bool header_layout(const struct tline *t)
+{
+	const char *gap = t->len > 20 ? memmem(t->s, t->len, "        ", 8) : NULL;
+
+	return gap && count_words(t->s, t->len) <= 12 && !is_terminal(t->s[t->len - 1]) &&
+	       !line_is_step(t->s, t->len) && !line_code_label(t->s, t->len);
+}
+
+/* A footer's revision or form line: "Form CT4-COI 11/2019", "Doc. X Rev. B". */
+static bool revision_line(const char *s, size_t len)
+{
+	static const char *const marks[] = {"rev. ", "rev ", "revision ", "form ", "doc. ", "publication ", NULL};
+
+	if(count_words(s, len) > 12)
+		return false;
+	for(int k = 0; marks[k]; k++)
+		for(size_t i = 0; i + strlen(marks[k]) <= len; i++)
+			if(strncasecmp(s + i, marks[k], strlen(marks[k])) == 0 && (i == 0 || s[i - 1] == ' '))
+				return true;
+	return false;
+}
+
+/* Page edges of a paginated text (pdftotext, OCR): the first line of a page
+ * after the first when it is laid out as a running header, and the last
+ * line of a page when it is a revision or form line.  The repeated ones
+ * drop_furniture finds; these come once (a manual of two pages). */
+static void drop_page_edges(struct tline *lines, size_t n)
+{
+	bool paged = false, top = false;
+
+	for(size_t i = 0; i < n; i++)
+		paged |= lines[i].brk;
+	for(size_t i = 0; paged && i < n; i++) {
+		struct tline *t = &lines[i];
+		size_t j;
+
+		top |= t->brk;
+		if(!t->len || t->drop)
+			continue;
+		if(top && header_layout(t))
+			t->drop = true;
+		top = false;
+		for(j = i + 1; j < n && !lines[j].len && !lines[j].brk; j++)
+			;
+		if((j >= n || lines[j].brk) && revision_line(t->s, t->len))
+			t->drop = true;
+	}
+}
+
 /* The plain-text passes before the lines are written: list markers,
  * page furniture, headings, two-column pages, small print (counted in st). */
 static ll_result plain_lines(struct arena *a, struct tline **lines, size_t *n, struct ingest_chunks *st)
@@ -2102,6 +2194,7 @@ static ll_result plain_lines(struct arena *a, struct tline **lines, size_t *n, s
 		return result;
 	if((result = drop_furniture(a, *lines, *n)) != LL_OK)
 		return result;
+	drop_page_edges(*lines, *n);
 	mark_headings(*lines, *n);
 	if((result = unzip_columns(a, lines, n)) != LL_OK)
 		return result;
