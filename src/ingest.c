@@ -1861,9 +1861,11 @@ static ll_result emit_line(struct buf *out, const struct tline *t, bool plain, b
 			result = buf_appends(out, ": ");
 		if(!result)
 			result = buf_append(out, lend, (size_t)(t->s + t->len - lend));
-		/* a spec line is a sentence of its own, as a table row is */
+		/* a spec line is a paragraph of its own, as a table row is */
 		if(!result && !is_terminal(t->s[t->len - 1]))
 			result = buf_appends(out, ".");
+		if(!result)
+			result = buf_appends(out, "\n");
 	} else if(!result && (label = code_label(t->s, t->len, &gap)) != 0 && gap) {
 		/* "AL-3  Fill timeout" -> "AL-3: Fill timeout." */
 		size_t name = gap;

@@ -10,11 +10,13 @@
 #include <unistd.h>
 
 #include "ingest_convert.h"
+#include "ingest_ocr.h"
 
 /* A rendered page (300 dpi, 8-bit grey, US letter: about 8.4 MB) and the
  * XML of a .docx are bounded by these. */
 #define OCR_PAGE_IMAGE_MAX (64UL * 1024 * 1024)
 #define DOCX_XML_MAX (64UL * 1024 * 1024)
+#define OCR_PAGE_TSV_MAX (16UL * 1024 * 1024)
 
 static bool on_path(const char *tool)
 {
@@ -101,20 +103,21 @@ static size_t visible_chars(const char *s, size_t len)
 	return n;
 }
 
-/* One page through pdftoppm (300 dpi grey) and tesseract (English, the
- * page's spacing kept so that table columns stay apart). */
+/* One page through pdftoppm (300 dpi grey) and tesseract (English, each
+ * word with its box), laid out as pdftotext would (ingest_ocr_layout). */
 static ll_result ocr_page(int fd, int page, struct buf *text)
 {
 	char num[16];
 	char *ppm[] = {"pdftoppm", "-r", "300", "-gray", "-f", num, "-l", num, "-", NULL};
 	char *tess[] = {"env", "OMP_THREAD_LIMIT=1", "tesseract", "stdin", "stdout", "-l", "eng", "--psm", "4",
-	                "-c", "preserve_interword_spaces=1", NULL};
-	struct buf image;
+	                "tsv", NULL};
+	struct buf image, tsv;
 	int img_fd = -1;
 	ll_result result;
 
 	snprintf(num, sizeof(num), "%d", page);
 	buf_init(&image, OCR_PAGE_IMAGE_MAX);
+	buf_init(&tsv, OCR_PAGE_TSV_MAX);
 	result = lseek(fd, 0, SEEK_SET) == 0 ? ingest_run_tool(ppm, fd, &image) : LL_EIO;
 	if(result)
 		goto out;
@@ -123,12 +126,15 @@ static ll_result ocr_page(int fd, int page, struct buf *text)
 		result = LL_EIO;
 		goto out;
 	}
-	result = ingest_run_tool(tess, img_fd, text);
+	result = ingest_run_tool(tess, img_fd, &tsv);
 	if(!result)
-		result = buf_append(text, "\n\f", 2);
+		result = ingest_ocr_layout(tsv.len ? buf_str(&tsv) : "", tsv.len, text);
+	if(!result)
+		result = buf_append(text, "\f", 1);
 out:
 	if(img_fd >= 0)
 		close(img_fd);
+	buf_free(&tsv);
 	buf_free(&image);
 	return result;
 }
