@@ -883,10 +883,21 @@ static bool cell_is_code(const struct buf *b)
 
 /* One row as a paragraph: "c0: c1" for two columns, else
  * "c0 — H1: c1 — H2: c2" (without headers "c0 — c1 — c2"). */
+/* Whether a table's first column heading names symptoms ("Problem"). */
+static bool symptom_head(const struct buf *b)
+{
+	static const char *const words[] = {"problem", "symptom", "condition", "if", "trouble", NULL};
+
+	for(int k = 0; words[k]; k++)
+		if(b->len == strlen(words[k]) && strncasecmp(b->data, words[k], b->len) == 0)
+			return true;
+	return false;
+}
+
 static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row *head, bool has_head)
 {
 	int first = -1, n = 0;
-	bool code;
+	bool code, runin;
 	ll_result result = LL_OK;
 
 	for(int k = 0; k < ncols; k++)
@@ -899,6 +910,9 @@ static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row 
 		return LL_OK;
 	/* a code in the first column: "E22: meaning — Action: ..." */
 	code = first == 0 && cell_is_code(&r->cell[0]);
+	/* a symptom over its remedy: the symptom names a section of its own
+	 * (a run-in subheading, parse_blocks), as a code's row does */
+	runin = !code && first == 0 && ncols == 2 && has_head && symptom_head(&head->cell[0]) && r->cell[1].len;
 	if((result = buf_appends(out, "\n")) != LL_OK)
 		return result;
 	for(int k = first; k < ncols && !result; k++) {
@@ -908,6 +922,8 @@ static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row 
 			continue;
 		if(k == first)
 			result = buf_append(out, c->data, c->len);
+		else if(runin)
+			result = buf_printf(out, "\n%s", c->data);
 		else if(ncols == 2 || (k == first + 1 && code))
 			result = buf_printf(out, "%s%s", out->data[out->len - 1] == ':' ? " " : ": ", c->data);
 		else {
@@ -1028,6 +1044,20 @@ static unsigned row_room(const struct cells *c, const struct columns *cols, cons
 	return room;
 }
 
+/* A column heading of a two-column table in words a manual uses for one
+ * ("Problem", "What to do", "Item"), whatever its case. */
+static bool header_word(const char *s, size_t len)
+{
+	static const char *const words[] = {"problem", "symptom", "cause", "possible cause", "remedy", "what to do",
+	                                    "action", "solution", "code", "meaning", "item", "value", "description",
+	                                    "fault", "error", "display", "check", "specification", "condition", NULL};
+
+	for(int k = 0; words[k]; k++)
+		if(strlen(words[k]) == len && strncasecmp(s, words[k], len) == 0)
+			return true;
+	return false;
+}
+
 /* The table's first line as its header when each of the columns has a cell
  * that reads as one (ALL-CAPS too for two columns, "Capacity  10 pans" being
  * a row): head gets them. */
@@ -1036,7 +1066,8 @@ static bool table_header(const struct cells *c, const struct columns *cols, stru
 	bool header = c->n == cols->n;
 
 	for(int k = 0; k < c->n && header; k++)
-		header = header_cell(c->s[k], c->len[k]) && (cols->n > 2 || all_caps(c->s[k], c->len[k]));
+		header = header_cell(c->s[k], c->len[k]) &&
+		         (cols->n > 2 || all_caps(c->s[k], c->len[k]) || header_word(c->s[k], c->len[k]));
 	for(int k = 0; k < c->n && header && !*result; k++)
 		*result = buf_append(&head->cell[column_of(cols, c->pos[k])], c->s[k], c->len[k]);
 	return header;

@@ -131,6 +131,21 @@ static void test_structure(struct arena *a)
 	check(strstr(body_of(&c, "Grilled"), "Grilled chicken \xe2\x80\x94 Setting: 165 F \xe2\x80\x94 Tray: humid") != NULL,
 	      "a full table row with lower-case cells is its own row");
 	check(!section_of(&c, "example.com"), "a bare URL line is dropped");
+	{
+		const char *faults =
+			"5. Problems\n\n"
+			"Problem                 What to do\n\n"
+			"Buns stick or jam       Turn the toaster off. Use the jam tool to push the bun\n"
+			"                        out from the bottom.\n\n"
+			"HEAT light blinking     The platen is not heating. Check the breaker.\n";
+
+		check(ingest_chunk_text(a, faults, strlen(faults), INGEST_TEXT, &c) == LL_OK, "a symptom table parsed");
+		CHECK(section_of(&c, "Check the breaker") &&
+		      strcmp(section_of(&c, "Check the breaker"), "5. Problems > HEAT light blinking") == 0,
+		      "each symptom row of a Problem / What to do table is a section of its own (%s)",
+		      section_of(&c, "Check the breaker"));
+		check(!section_of(&c, "What to do"), "the table's header is not a row");
+	}
 }
 
 /* A scanned table's words, as tesseract boxes them, laid out in columns. */
