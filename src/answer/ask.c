@@ -38,8 +38,8 @@ static const char *const time_cues[] = {
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio", NULL};
 static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw", "size breaker",
-                                           "breaker size", "what breaker", "which breaker", "outlet", "plug into",
-                                           "receptacle", NULL};
+                                           "breaker size", "what breaker", "which breaker",
+                                           "outlet", "plug into", "receptacle", NULL};
 static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
 static const char *const weight_cues[] = {"how heavy", "weight", "weigh ", "pounds", " lbs", NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close", NULL};
@@ -187,6 +187,38 @@ static enum asked kind_of(const char *t, const struct ask *q)
 	return ASKED_PROCEDURE;
 }
 
+/* The clause a reading was taken in ("truck chicken temped 46" of "truck
+ * chicken temped 46 and the milk is 44"): from the last join or stop
+ * before the number up to it; its terms in *out (none when the number is
+ * not found). */
+static void reading_subject(const char *text, int reading, struct terms *out)
+{
+	static const char *const joins[] = {" and ", " but ", " while ", NULL};
+	char number[16], clause[256];
+	const char *at = text, *from;
+
+	out->n = 0;
+	snprintf(number, sizeof(number), "%d", reading);
+	while((at = strstr(at, number)) && at > text && isdigit((unsigned char)at[-1]))
+		at++;
+	if(!at)
+		return;
+	for(from = at; from > text && !strchr(".,;?!", from[-1]); from--) {
+		bool join = false;
+
+		for(int i = 0; joins[i] && !join; i++) {
+			size_t n = strlen(joins[i]);
+
+			join = (size_t)(from - text) >= n &&
+			       strncasecmp(from - n, joins[i], n) == 0;
+		}
+		if(join)
+			break;
+	}
+	snprintf(clause, sizeof(clause), "%.*s", (int)(at - from), from);
+	terms_of(clause, out);
+}
+
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 {
 	char lower[1024];
@@ -211,6 +243,8 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->kind = kind_of(lower, out);
 	out->persists = has_any(lower, persist_cues);
 	out->reading = reading > 0 ? reading : 0;
+	if(out->reading)
+		reading_subject(text, out->reading, &out->subject);
 }
 
 /* A number followed (after spaces) by one of units, case-insensitive. */
@@ -238,8 +272,8 @@ bool ask_states_figure(const char *text, enum figure f)
 	static const char *const time[] = {"hour", "minute", "day", "second", "week", "month", "hr", "min",
 	                                   "sec", NULL};
 	static const char *const concentration[] = {"ppm", "parts per", "%", NULL};
-	static const char *const amount[] = {"lb", "kg", "oz", "gal", "qt", "quart", "pint", "liter", "litre", "l ", "ml",
-	                                     "pan", "cup", "case", "in ",
+	static const char *const amount[] = {"lb", "kg", "oz", "gal", "qt", "quart", "pint", "liter",
+	                                     "litre", "l ", "ml", "pan", "cup", "case", "in ",
 	                                     "inch", "mm", "cm", "%", "rack", "piece", "basket", "bag", "box", NULL};
 	static const char *const electric[] = {"A ", "A,", "A.", "A)", "amp", "V ", "V,", "V.", "volt", "W ", "kW", "watt",
 	                                       NULL};

@@ -50,9 +50,14 @@ static void test_shipped_lexicon(const struct answer_kit *kit)
 	CHECK(has_emergency(lx, "cashier been barfing since she got here", "sick-worker"), "crew words for vomiting");
 	CHECK(!has_emergency(lx, "a kid threw up in the lobby", "sick-worker"), "a guest who threw up is a clean-up");
 	CHECK(emergencies_in(lx, "fire up the grill at 5am, what temp") == 0, "'fire up' is no fire");
+	CHECK(has_emergency(lx, "flames shooting fire up into the hood vents", "fire"), "'fire up into the hood' is a fire");
+	CHECK(has_emergency(lx, "smells kinda sulfury by the back door", "gas-smell"), "a sulfur smell is gas");
+	CHECK(emergencies_in(lx, "scrambled egg smell in the lobby is nice") == 0, "an egg smell is no gas leak");
 	CHECK(emergencies_in(lx, "can we keep cooking with the hood fan off") == 0, "'cooking' is not 'choking'");
 	CHECK(emergencies_in(lx, "burner on the stove won't light") == 0, "'burner' is not 'burned'");
 	CHECK(emergencies_in(lx, "breaker tripped on the toaster") == 0, "a tripped breaker is not a fall");
+	CHECK(emergencies_in(lx, "emptied the drawer like the broiler said, code still on") == 0,
+	      "an emptied grease drawer is no robbery");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
 	      "a question without crew words is left as it is");
@@ -68,6 +73,10 @@ static void test_lexicon_format(void)
 	      "conjuncts in any order");
 	CHECK(lexicon_emergencies(lx, "the boom box is loud", e, 4) == 0, "a masked phrase does not count");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "say a b now"), "say c now") == 0, "a phrase is replaced whole");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "fryer shows e 7 again"), "fryer shows E7 again") == 0,
+	      "a code typed with a space is one code");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "held f 4 hours, a 2 by 4"), "held f 4 hours, a 2 by 4") == 0,
+	      "a letter before a time, and an English word, are no code");
 	lexicon_free(lx);
 	CHECK(lexicon_parse("only-one-column\n", "", NULL, &lx) == LL_EINVAL && !lx, "a bad vocabulary line");
 	CHECK(lexicon_parse("", "x\t\tX\t\n", NULL, &lx) == LL_EINVAL, "an emergency without triggers");
@@ -128,6 +137,21 @@ static void test_verdicts(void)
 	                         "or below.", &milk, v, sizeof(v)) && strstr(v, "within the 45"),
 	      "the limit whose clause names the subject");
 	CHECK(!verdict_of_reading(44, "Cook it for 4 minutes.", NULL, v, sizeof(v)), "no limit, no verdict");
+}
+
+/* The limit of the reading's own clause: "the patties probed 47 but the
+ * eggs were fine" holds the patties, not the eggs, to their limit. */
+static void test_reading_subject(const struct answer_kit *kit)
+{
+	struct ask q;
+	char v[160];
+
+	ask_understand(kit->lexicon, "the raw patties probed 47 but the shell eggs were fine, accept it?", &q);
+	CHECK(q.reading == 47 && terms_match(&q.subject, "raw patties", NULL) &&
+	      !terms_match(&q.subject, "shell eggs", NULL), "the reading's clause names the patties, not the eggs");
+	CHECK(verdict_of_reading(q.reading, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs "
+	                         "45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &q.subject, v, sizeof(v)) &&
+	      strstr(v, "above the 41"), "the eggs' limit is not the patties'");
 }
 
 static struct section make_section(const char *title, const char *path, const char *body)
@@ -285,6 +309,7 @@ int main(void)
 	test_lexicon_format();
 	test_asks(kit);
 	test_verdicts();
+	test_reading_subject(kit);
 	test_sections();
 	test_ranker_format();
 	test_compose(kit);
