@@ -267,6 +267,8 @@ static void pool_jobs_spawn(struct pool *p)
 		close(self_pipe[1]);
 		close(p->listen_fd);
 		pool_signals_reset();
+		/* ps and the tests tell it from the workers by its name */
+		prctl(PR_SET_NAME, "linelead-jobs", 0, 0, 0);
 		_exit(jobs_run(&p->settings));
 	}
 	p->jobs_pid = pid;

@@ -200,3 +200,28 @@ def test_format_override(h):
         check(r2["format"] == "text", f"format: text was not kept: {r2['format']}")
     finally:
         _drop(h, r["id"], r2["id"])
+
+
+def test_job_runner_restarted(h):
+    """The master's job runner ("linelead-jobs") comes back after it is killed, and takes jobs."""
+    import signal
+    first = h.jobs_pid()
+    check(first, "no job runner beside the workers")
+    os.kill(first, signal.SIGKILL)
+    deadline = time.monotonic() + 15
+    again = None
+    while time.monotonic() < deadline:
+        again = h.jobs_pid()
+        if again and again != first:
+            break
+        time.sleep(0.2)
+    check(again and again != first, f"the job runner was not restarted (before {first}, now {again})")
+    if not shutil.which("tesseract"):
+        raise Skip("tesseract is not installed: the restarted runner was not given a scan")
+    tag = uuid.uuid4().hex[:6]
+    r = _raw(h, f"title=scan-again-{tag}&category=equipment", _read(SCAN), "application/pdf")
+    check(r.status == 202, f"HTTP {r.status}")
+    job = _wait_job(h, r.json()["status_url"])
+    if job.get("document_id"):
+        _drop(h, job["document_id"])
+    check(job["state"] == "done", f"the restarted runner did not finish the job: {job}")
