@@ -2069,10 +2069,11 @@ static bool tline_blank(const struct tline *lines, size_t n, size_t j)
 /* A line that is only a web address: a page's footer, never an answer. */
 static bool line_is_url(const char *s, size_t len)
 {
-	bool web = strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0 ||
-	           strncasecmp(s, "www.", 4) == 0;
-
-	return len > 8 && web && !memchr(s, ' ', len);
+	/* len first: the line is not NUL-terminated */
+	if(len <= 8 || memchr(s, ' ', len))
+		return false;
+	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0 ||
+	       strncasecmp(s, "www.", 4) == 0;
 }
 
 /* Whether an ALL-CAPS heading stands a few short lines above lines[i]

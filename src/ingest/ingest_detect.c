@@ -99,6 +99,12 @@ static bool line_all_caps(const char *s, size_t len)
 	return upper >= 4;
 }
 
+/* Whether "of" stands at p, before end. */
+static bool of_at(const char *p, const char *end)
+{
+	return end - p >= 2 && strncasecmp(p, "of", 2) == 0;
+}
+
 /* "Page 3", "Page 3 of 9", "- 3 -" at the end of a line: a page's furniture. */
 static bool line_page_number(const char *s, size_t len)
 {
@@ -113,8 +119,8 @@ static bool line_page_number(const char *s, size_t len)
 	while(p < s + len && !isdigit((unsigned char)*p))
 		p++;
 	while(p < s + len &&
-	      (isdigit((unsigned char)*p) || *p == ' ' || strncasecmp(p, "of", 2) == 0))
-		p += strncasecmp(p, "of", 2) == 0 ? 2 : 1;
+	      (isdigit((unsigned char)*p) || *p == ' ' || of_at(p, s + len)))
+		p += of_at(p, s + len) ? 2 : 1;
 	return p >= s + len;
 }
 
@@ -459,11 +465,14 @@ static ll_result docx_cell_end(struct docx *d)
 }
 
 /* A numbering's id ("3" in w:val="3"); -1 for none or nonsense. */
-static int list_id(const char *v)
+static int list_id(const char *v, size_t n)
 {
-	long id = strtol(v, NULL, 10);
+	long id = 0;
 
-	return id > 0 && id < 1000000 ? (int)id : -1;
+	/* v is inside the XML, not NUL-terminated: digits within n only */
+	for(size_t i = 0; i < n && i < 6 && isdigit((unsigned char)v[i]); i++)
+		id = id * 10 + (v[i] - '0');
+	return id > 0 ? (int)id : -1;
 }
 
 /* One tag (the bytes after '<' up to '>'). */
@@ -481,7 +490,7 @@ static ll_result docx_tag(struct docx *d, const char *t, size_t n)
 	else if(tag_is(t, n, "w:pStyle") && (v = tag_attr(t, n, "w:val", &vl)))
 		d->heading = style_level(v, vl);
 	else if(tag_is(t, n, "w:numId") && (v = tag_attr(t, n, "w:val", &vl)))
-		d->list_id = list_id(v);
+		d->list_id = list_id(v, vl);
 	else if(tag_is(t, n, "/w:p"))
 		return docx_paragraph_end(d);
 	else if(tag_is(t, n, "w:tbl")) {

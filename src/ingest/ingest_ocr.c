@@ -1,6 +1,7 @@
 /* ingest_ocr.c - tesseract's word boxes to laid-out text. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +24,22 @@ static bool parse_row(const char *s, size_t n, struct word *w)
 	long f[11];
 	const char *p = s, *end = s + n;
 
+	/* the row is not NUL-terminated: numbers read within it only */
 	for(int k = 0; k < 11; k++) {
-		char *stop;
+		const char *q = p;
+		bool minus = q < end && *q == '-';
 
-		f[k] = strtol(p, &stop, 10);
-		if(stop == p || stop >= end)
+		q += minus ? 1 : 0;
+		f[k] = 0;
+		while(q < end && isdigit((unsigned char)*q) && f[k] < 100000000)
+			f[k] = f[k] * 10 + (*q++ - '0');
+		/* the confidence is a fraction ("93.280869"): its integer part */
+		while(k == 10 && q < end && (isdigit((unsigned char)*q) || *q == '.'))
+			q++;
+		if(q == p + (minus ? 1 : 0) || q >= end || *q != '\t')
 			return false;
-		p = memchr(stop, '\t', (size_t)(end - stop));
-		if(!p)
-			return false;
-		p++;
+		f[k] = minus ? -f[k] : f[k];
+		p = q + 1;
 	}
 	while(end > p && (end[-1] == '\r' || end[-1] == ' '))
 		end--;

@@ -154,7 +154,7 @@ static void test_ocr_layout(void)
 	struct buf out;
 	const char *tsv =
 		"level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-		"5\t1\t1\t1\t1\t1\t100\t100\t80\t30\t95\tCode\n"
+		"5\t1\t1\t1\t1\t1\t100\t100\t80\t30\t95.25\tCode\n"
 		"5\t1\t1\t1\t1\t2\t600\t102\t60\t30\t95\tFix\n"
 		"5\t1\t1\t1\t2\t1\t100\t200\t40\t30\t95\tE4\n"
 		"5\t1\t1\t1\t2\t2\t400\t200\t10\t30\t95\t|\n"
