@@ -133,8 +133,8 @@ ensure_secret() { [[ -n ${!1} ]] || save_secret "$1" "$(openssl rand -hex 24)"; 
 # The connection strings of docs/CLUSTER.md: every PostgreSQL node listed,
 # libpq picks the one that takes writes (or, for reports, a standby).
 pg_hosts() { local h='' n; for n in "${PG_NODES[@]}"; do h+="127.0.0.1:$(pg_port "$n"),"; done; echo "${h%,}"; }
-app_url() { echo "postgresql://linelead:$PG_APP_PASSWORD@$(pg_hosts)/linelead?target_session_attrs=read-write&connect_timeout=2"; }
-admin_url() { echo "postgresql://linelead_admin:$PG_SUPER_PASSWORD@$(pg_hosts)/linelead?target_session_attrs=read-write&connect_timeout=2"; }
+app_url() { echo "postgresql://linelead:$PG_APP_PASSWORD@$(pg_hosts)/linelead?target_session_attrs=read-write&connect_timeout=2&keepalives_idle=5&keepalives_interval=2&keepalives_count=3&tcp_user_timeout=10000"; }
+admin_url() { echo "postgresql://linelead_admin:$PG_SUPER_PASSWORD@$(pg_hosts)/linelead?target_session_attrs=read-write&connect_timeout=2&keepalives_idle=5&keepalives_interval=2&keepalives_count=3&tcp_user_timeout=10000"; }
 report_url() { echo "postgresql://linelead_report:$PG_REPORT_PASSWORD@$(pg_hosts)/linelead?target_session_attrs=prefer-standby&connect_timeout=2"; }
 
 # ------------------------------------------------------------------ etcd
