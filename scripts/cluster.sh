@@ -9,6 +9,8 @@
 #   scripts/cluster.sh status [DIR]      what runs; Patroni's view of the database
 #   scripts/cluster.sh node-kill N [DIR] SIGKILL app node N's nginx and pool (a crash)
 #   scripts/cluster.sh node-start N [DIR]  start app node N again
+#   scripts/cluster.sh node-drain N [DIR]  the balancer sends node N no new requests
+#   scripts/cluster.sh node-ready N [DIR]  ... and sends it requests again
 #   scripts/cluster.sh pg-kill-primary [DIR]  SIGKILL the primary's postmaster; prints its name
 #   scripts/cluster.sh pg-members [DIR]  one line per PostgreSQL node: name role state lag
 #   scripts/cluster.sh psql [DIR] ARGS   psql into the primary as the database owner
@@ -40,7 +42,7 @@ cmd=$1; shift
 node_arg=''
 case $cmd in
 up | down | status | pg-kill-primary | pg-members) ;;
-node-kill | node-start) (($# >= 1)) || usage; node_arg=$1; shift ;;
+node-kill | node-start | node-drain | node-ready) (($# >= 1)) || usage; node_arg=$1; shift ;;
 psql) ;;
 *) usage ;;
 esac
@@ -465,6 +467,24 @@ EOF
     mv "$tmp" "$d/haproxy.cfg"
 }
 
+# lb_admin COMMAND: one command on HAProxy's admin socket (no socat needed).
+lb_admin() {
+    python3 - "$DIR/haproxy/admin.sock" "$1" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.settimeout(5)
+s.connect(sys.argv[1])
+s.sendall(sys.argv[2].encode() + b"\n")
+out = b""
+while True:
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    out += chunk
+sys.stdout.write(out.decode())
+PY
+}
+
 lb_answers() { [[ $(curl -sk --max-time 2 -o /dev/null -w '%{http_code}' "https://127.0.0.1:$LB_PORT/health") == 200 ]]; }
 
 haproxy_start() {
@@ -560,7 +580,7 @@ do_status() {
     done
     pg_members | sed 's/^/postgresql  /'
     for ((n = 1; n <= NODES; n++)); do
-        echo "app node$n:  $(curl -sk --max-time 3 -o /dev/null -w '%{http_code}' "https://127.0.0.1:$(node_https "$n")/health") on https://127.0.0.1:$(node_https "$n")/health"
+        echo "app node$n:  /health $(curl -sk --max-time 3 -o /dev/null -w '%{http_code}' "https://127.0.0.1:$(node_https "$n")/health") on https://127.0.0.1:$(node_https "$n"), in the balancer: $(lb_admin "show stat" 2>/dev/null | awk -F, -v s="node$n" '$1 == "app_nodes" && $2 == s { print $18 }')"
     done
     if pid=$(pid_of haproxy "$DIR/haproxy/haproxy.cfg"); then echo "haproxy:    running (pid $pid) https://127.0.0.1:$LB_PORT  stats http://127.0.0.1:$LB_STATS_PORT/"; else echo "haproxy:    stopped"; rc=3; fi
     return "$rc"
@@ -581,6 +601,8 @@ down) exec 9>"$DIR/.lock"; flock -w 300 9 || die "another cluster.sh holds $DIR/
 status) load_secrets; do_status ;;
 node-kill) [[ $node_arg =~ ^[1-4]$ ]] || usage; node_kill "$node_arg" ;;
 node-start) [[ $node_arg =~ ^[1-4]$ ]] || usage; load_secrets; node_start "$node_arg" ;;
+node-drain) [[ $node_arg =~ ^[1-4]$ ]] || usage; lb_admin "set server app_nodes/node$node_arg state drain" ;;
+node-ready) [[ $node_arg =~ ^[1-4]$ ]] || usage; lb_admin "set server app_nodes/node$node_arg state ready" ;;
 pg-kill-primary) do_kill_primary ;;
 pg-members) pg_members ;;
 psql) load_secrets; psql_primary "$@" ;;
