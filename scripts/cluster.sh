@@ -301,6 +301,10 @@ db_setup() {
             -c "CREATE DATABASE linelead OWNER linelead_admin ENCODING 'UTF8'" >/dev/null ||
             die "cannot create database linelead"
     fi
+    # libpq moves on to the next host when one is starting up or read-only,
+    # not when it has no such database: a standby listed first that has not
+    # replayed the CREATE DATABASE yet fails the connection.  A moment.
+    wait_for 20 psql_primary -c 'SELECT 1' || die "database linelead is not reachable on every node"
     psql_primary >/dev/null <<EOF || die "cannot create the database roles"
 DO \$\$
 BEGIN
@@ -319,7 +323,9 @@ BEGIN
 END
 \$\$;
 ALTER ROLE linelead WITH LOGIN PASSWORD '$PG_APP_PASSWORD';
-ALTER ROLE linelead_report WITH LOGIN PASSWORD '$PG_REPORT_PASSWORD';
+-- Reports must not fill a standby's connection slots: the workers' libpq
+-- tries every host in turn, and a full one (53300) ends the attempt.
+ALTER ROLE linelead_report WITH LOGIN PASSWORD '$PG_REPORT_PASSWORD' CONNECTION LIMIT 20;
 SET client_min_messages = warning;
 GRANT linelead_app TO linelead;
 GRANT linelead_reporting TO linelead_report;
@@ -377,7 +383,7 @@ node_kill() {  # N: what a power cut does to the node's processes
 
 # ------------------------------------------------------------------ HAProxy
 haproxy_conf() {
-    local d=$DIR/haproxy n rate_line='' tmp
+    local d=$DIR/haproxy n tmp
     mkdir -p "$d"
     if [[ ! -s $d/lb.pem ]]; then
         (umask 077; openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj "/CN=Line Lead dev LB" \
