@@ -286,19 +286,25 @@ print(sys.argv[1], d.get("role","?"), d.get("state","?"), "sync" if d.get("sync_
     done
 }
 
-psql_primary() {  # ARGS: as the owner, on whichever node takes writes
-    PGCONNECT_TIMEOUT=5 timeout 120 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$(admin_url)" "$@"
+# psql_as URL ARGS: psql with the URL's password in the environment, not on
+# the command line (ps shows that to everyone).
+psql_as() {
+    [[ $1 =~ ^(postgresql://[^:@/]+):([^@/]*)@(.*)$ ]] || die "not a URL with a password"
+    shift
+    PGPASSWORD=${BASH_REMATCH[2]} PGCONNECT_TIMEOUT=5 timeout 120 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
+        "${BASH_REMATCH[1]}@${BASH_REMATCH[3]}" "$@"
 }
+psql_primary() { psql_as "$(admin_url)" "$@"; }  # as the owner, on whichever node takes writes
 
 # Database, roles, the app's and the reporting logins: every up (idempotent).
 db_setup() {
     local exists
-    exists=$(PGCONNECT_TIMEOUT=5 timeout 60 "$PG_BIN/psql" -X -At \
-        "$(admin_url | sed 's|/linelead?|/postgres?|')" -c "SELECT 1 FROM pg_database WHERE datname = 'linelead'") ||
+    local postgres_url
+    postgres_url=$(admin_url | sed 's|/linelead?|/postgres?|')
+    exists=$(psql_as "$postgres_url" -At -c "SELECT 1 FROM pg_database WHERE datname = 'linelead'") ||
         die "cannot reach the primary as linelead_admin"
     if [[ -z $exists ]]; then
-        PGCONNECT_TIMEOUT=5 timeout 60 "$PG_BIN/psql" -X -q "$(admin_url | sed 's|/linelead?|/postgres?|')" \
-            -c "CREATE DATABASE linelead OWNER linelead_admin ENCODING 'UTF8'" >/dev/null ||
+        psql_as "$postgres_url" -c "CREATE DATABASE linelead OWNER linelead_admin ENCODING 'UTF8'" >/dev/null ||
             die "cannot create database linelead"
     fi
     # libpq moves on to the next host when one is starting up or read-only,

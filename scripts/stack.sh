@@ -238,7 +238,10 @@ run_psql() {  # ARGS: psql as the owner, database linelead unless -d is given
     [[ -t 0 ]] && limit=()
     if external_db; then
         [[ ${1:-} == -d ]] && shift 2
-        PGCONNECT_TIMEOUT=5 "${limit[@]}" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$(admin_url)" "$@"
+        # the password goes through the environment, not the command line
+        [[ $(admin_url) =~ ^(postgres(ql)?://[^:@/]+):([^@/]*)@(.*)$ ]] || die "cannot read the owner's URL"
+        PGPASSWORD=${BASH_REMATCH[3]} PGCONNECT_TIMEOUT=5 "${limit[@]}" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
+            "${BASH_REMATCH[1]}@${BASH_REMATCH[4]}" "$@"
         return
     fi
     PGPASSWORD=$PG_ADMIN_PASSWORD PGCONNECT_TIMEOUT=5 "${limit[@]}" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
