@@ -3,7 +3,7 @@
 
     DATABASE_URL=... python3 bench/retrieval.py [label]
 
-The statement text is RETRIEVE_SQL of src/retriever.c, read through the C
+The statement text is RETRIEVE_SQL of src/answer/retriever.c, read through the C
 preprocessor (cpp), so the benchmark times exactly what the workers run: all
 three tiers in one statement, the looser ones only when the tighter ones found
 too little.  Each question is executed as a prepared statement under psql
@@ -24,11 +24,11 @@ STOP = set("a about after all an and any are as at be can could do does for from
 
 def retrieve_sql():
     """RETRIEVE_SQL as the compiler sees it: the #define lines of
-    src/retriever.h and src/retriever.c through the C preprocessor, the
+    src/answer/retriever.h and src/answer/retriever.c through the C preprocessor, the
     string literals joined."""
     defines = []
     for name in ("retriever.h", "retriever.c"):
-        text = open(os.path.join(REPO, "src", name)).read()
+        text = open(os.path.join(REPO, "src", "answer", name)).read()
         defines += re.findall(r"^#define (?:[^\n]*\\\n)*[^\n]*", text, re.M)
     src = "\n".join(defines) + "\nSQL_BEGIN RETRIEVE_SQL SQL_END\n"
     r = subprocess.run(["cpp", "-P"], input=src, capture_output=True, text=True, check=True)
@@ -73,7 +73,7 @@ def pct(xs, p):
 
 
 def main():
-    # planned as the workers plan it (src/db.c: plan_cache_mode)
+    # planned as the workers plan it (src/store/db.c: plan_cache_mode)
     script = ["\\set ON_ERROR_STOP 1", "SET plan_cache_mode = force_generic_plan;",
               "PREPARE search(text, text[], text[], text) AS " + retrieve_sql() + ";",
               "\\o /dev/null", "\\timing on"]

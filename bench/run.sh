@@ -325,7 +325,7 @@ if ! skip chunks; then
         total=$(awk '/^chunks/ { print $2 }' "$tmp/chunks.out")
         say "chunks: $total in the KB (load $((SECONDS - t)) s)"
         # The statement exactly as the workers run it (bench/retrieval.py
-        # reads it from src/retriever.c): all three tiers, one statement.
+        # reads it from src/answer/retriever.c): all three tiers, one statement.
         DATABASE_URL=$LINELEAD_ADMIN_DATABASE_URL python3 "$here/retrieval.py" "$total" >"$tmp/ret.out" 2>&1 ||
             die "retrieval timing failed: $(tail -n3 "$tmp/ret.out")"
         R_p50=$(awk '$2 == "search" { print $5 }' "$tmp/ret.out")

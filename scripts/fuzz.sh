@@ -16,8 +16,8 @@ cat > "$out/config.h" <<CFG
 #define SYSCONFDIR "/etc"
 #define PKGDATADIR "/usr/share/linelead"
 CFG
-libsrc=$(ls "$top"/src/*.c "$top"/src/*/*.c | grep -v '/main_')
-flags="-g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -I$out -I$top/src \
+libsrc=$(ls "$top"/src/*/*.c | grep -v '/main_')
+flags="-g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -I$out -I$top/src $(for d in "$top"/src/*/; do printf -- "-I%s " "${d%/}"; done) \
   $(pkg-config --cflags json-c libpq libcurl)"
 libs="$(pkg-config --libs json-c libpq libcurl libcrypto) -lfcgi -lm"
 total_crashes=0

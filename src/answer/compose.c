@@ -473,11 +473,51 @@ static ll_result reading_verdict(const struct ask *q, const struct section *s, c
 	return LL_OK;
 }
 
+/* How many of the best-ranked sections of the best section's manual a
+ * decision's rule is looked for in. */
+#define RULE_SECTIONS 4
+
+/* A decision's rule, stated elsewhere in the best section's manual
+ * ("Counter thawing at room temperature is never allowed" in the
+ * introduction, when the best section is the walk-in's steps): the part of
+ * that manual's best sections that forbids or orders something about what
+ * was asked, when it holds more of the question than the lead and the lead
+ * orders nothing; else NULL. */
+static const char *manual_rule(const struct compose_in *in, const char *lead)
+{
+	const struct ask *q = in->ask;
+	const char *best = NULL;
+	double best_got = 0;
+
+	if(q->kind != ASKED_DECISION || q->reading || in->other_ask || q->ncodes || !lead || says_any(lead, actions))
+		return NULL;
+	terms_match(&q->terms, lead, &best_got);
+	for(size_t i = 0; i < in->nranked && i < RULE_SECTIONS; i++) {
+		const struct section *s = &in->ranked[i];
+
+		if(s->document_id != in->ranked[0].document_id || s->kind == SECTION_QUIZ)
+			continue;
+		for(size_t k = 0; k < s->nparts; k++) {
+			const char *t = s->parts[k].text;
+			double got = 0;
+
+			if(strchr(t, '?') || !says_any(t, actions) || strstr(lead, t))
+				continue;
+			terms_match(&q->terms, t, &got);
+			if(got > best_got + 1e-9) {
+				best = t;
+				best_got = got;
+			}
+		}
+	}
+	return best;
+}
+
 static ll_result compose_section(struct arena *a, const struct compose_in *in, struct list *steps,
                                  struct list *warnings, struct buf *text, struct answer *out)
 {
 	const struct section *s = &in->ranked[0], *second = NULL;
-	const char *lead;
+	const char *lead, *rule;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
 	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
@@ -489,6 +529,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result)
 		result = two_part_lead(a, in, &lead, &second);
+	if(!result && (rule = manual_rule(in, lead)) && !(lead = arena_printf(a, "%s %s", rule, lead)))
+		result = LL_ENOMEM;
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))
 		result = LL_ENOMEM;
 	if(!result)

@@ -450,6 +450,25 @@ static bool already(const struct words *ws, int i, const char *to)
 	return true;
 }
 
+/* An error code typed with a space ("e 03", "h 4", "F 12"): a lone letter
+ * that is no English word, one space, then one to three digits that no
+ * unit follows ("f 4 hours" is a time).  Its length in the text, or 0. */
+static size_t spaced_code_at(const struct words *ws, const char *text, int i)
+{
+	static const char *const units[] = {"hour", "hr", "min", "sec", "day", "week", "degree", "f", "lb", "oz",
+	                                    "inch", "in", "ft", "gal", "qt", "am", "pm", "ppm", NULL};
+	const char *w = ws->w[i];
+
+	if(i + 1 >= ws->n || ws->len[i] != 1 || !isalpha((unsigned char)w[0]) || strchr("aio", w[0]) ||
+	   ws->start[i + 1] != ws->start[i] + 2 || text[ws->start[i] + 1] != ' ' || ws->len[i + 1] > 3 ||
+	   strspn(ws->w[i + 1], "0123456789") != ws->len[i + 1])
+		return 0;
+	for(int k = 0; i + 2 < ws->n && units[k]; k++)
+		if(strncmp(ws->w[i + 2], units[k], strlen(units[k])) == 0)
+			return 0;
+	return 2 + ws->len[i + 1];
+}
+
 const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const char *text)
 {
 	struct words *ws = arena_alloc(a, sizeof(*ws));
@@ -466,8 +485,17 @@ const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const cha
 	buf_init(&b, 64 * 1024);
 	for(int i = 0; i < ws->n;) {
 		const struct vocab_entry *e = vocab_at(lx, ws, i);
+		size_t code = e ? 0 : spaced_code_at(ws, text, i);
 		int last;
 
+		if(code) {   /* "e 03" -> "E03" */
+			if(buf_append(&b, text + copied, ws->start[i] - copied) ||
+			   buf_printf(&b, "%c%s", toupper((unsigned char)ws->w[i][0]), ws->w[i + 1]))
+				goto out;
+			copied = ws->start[i] + code;
+			i += 2;
+			continue;
+		}
 		if(!e || already(ws, i, e->to)) {
 			i++;
 			continue;

@@ -390,7 +390,8 @@ static bool crew_word(const char *w)
 	static const char *const words[] = {"guy", "guys", "dude", "kid", "kids", "girl", "lady", "man", "boss",
 	                                    "manager", "coworker", "crew", "cook", "cooks", "trainee", "driver",
 	                                    "customer", "guest", "new", "old", "lobby", "front", "back", "left",
-	                                    "right", "main", "second", "other", "whole", "broken", "dirty", NULL};
+	                                    "right", "main", "second", "other", "whole", "broken", "dirty",
+	                                    "dice", "marca", "muestra", "tiene", "sale", NULL};   /* "dice F4" */
 
 	for(int i = 0; words[i]; i++)
 		if(strcmp(w, words[i]) == 0)
@@ -627,22 +628,27 @@ static long long named_manual(const struct ask *q, const struct section *s, size
 	return doc ? doc : manual_of_code(q, s, n);
 }
 
-/* An error code on a machine the question names ("fryer showing E03"):
- * only the manuals made for that machine answer it -- the grill's E03, or
- * a manual that never says what machine it is for, would be another
- * machine's steps -- else the admission that no manual has the code. */
+/* A machine the question names: only the manuals made for it, or for no
+ * machine at all, answer it.  With an error code ("fryer showing E03")
+ * strictly: the grill's E03, or a manual that never says what machine it
+ * is for, would be another machine's steps -- else the admission that no
+ * manual has the code.  Without one ("how do i shut down the broiler"),
+ * when some candidate's manual is for that machine, a maker's manual for
+ * another machine is dropped and the store's own manuals stay. */
 static size_t without_other_machines(const struct ask *q, struct section *s, size_t n)
 {
-	bool error_code = false;
-	uint64_t machine;
+	bool error_code = false, made_for = false;
+	uint64_t machine = terms_machine_kinds(q->text);
 	size_t k = 0;
 
 	for(int c = 0; c < q->ncodes; c++)
 		error_code |= !ask_model_like(q->codes[c]);
-	if(!error_code || !(machine = terms_machine_kinds(q->text)))
+	for(size_t i = 0; i < n && machine; i++)
+		made_for |= (machine_of(&s[i]) & machine) != 0;
+	if(!machine || (!error_code && !made_for))
 		return n;
 	for(size_t i = 0; i < n; i++)
-		if(machine_of(&s[i]) & machine)
+		if((machine_of(&s[i]) & machine) || (!error_code && !model_manual(s[i].title)))
 			s[k++] = s[i];
 	return k;
 }
@@ -1006,7 +1012,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	result = load_cards(ctx, &ask, cards, &in.ncards);
 	if(!result)
 		result = rank_for(ctx, &ask, q->agent, passages, &s, &n, NULL);
-	if(!result && n && ask.ncodes > 0 && terms_machine_kinds(ask.text))
+	if(!result && n && terms_machine_kinds(ask.text))
 		result = fill_openings(ctx, s, n);
 	if(!result && n) {
 		long long doc = named_manual(&ask, s, n);

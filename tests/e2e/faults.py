@@ -114,8 +114,8 @@ def kill_random_worker(h, sig=signal.SIGKILL):
     return victim
 
 
-# Where an idle worker waits: ppoll() on the listening socket (worker.c's
-# worker_wait_request), or accept()/accept4() - syscall numbers per machine.
+# Where an idle worker waits: ppoll() on the listening socket (pool/child.c's
+# child_wait_request), or accept()/accept4() - syscall numbers per machine.
 # A busy worker waits in poll() (libpq, libcurl), never in ppoll().
 _IDLE_SYSCALLS = {
     "x86_64": {"43", "288", "271"},      # accept, accept4, ppoll

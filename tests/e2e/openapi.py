@@ -38,8 +38,8 @@ def load_spec(path=SPEC_PATH):
         return yaml.safe_load(f)
 
 
-def router_routes(path=os.path.join(REPO, "src", "router.c")):
-    """(METHOD, pattern) of every entry of src/router.c's route_table."""
+def router_routes(path=os.path.join(REPO, "src", "http", "router.c")):
+    """(METHOD, pattern) of every entry of src/http/router.c's route_table."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
     table = text[text.index("route_table[] = {"):]

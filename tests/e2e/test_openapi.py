@@ -11,15 +11,15 @@ from harness import check, expect_ok_json
 
 
 def test_openapi_routes_are_the_routers(h):
-    """A route in src/router.c that the description lacks, or the reverse, fails."""
+    """A route in src/http/router.c that the description lacks, or the reverse, fails."""
     spec = openapi.load_spec()
     router = set(openapi.router_routes())
     described = set(openapi.spec_routes(spec, served_by="app"))
-    check(router, "no routes read from src/router.c")
+    check(router, "no routes read from src/http/router.c")
     missing = sorted(router - described)
     extra = sorted(described - router)
-    check(not missing, f"routes in src/router.c but not in openapi.yaml: {missing}")
-    check(not extra, f"operations in openapi.yaml but not in src/router.c: {extra}")
+    check(not missing, f"routes in src/http/router.c but not in openapi.yaml: {missing}")
+    check(not extra, f"operations in openapi.yaml but not in src/http/router.c: {extra}")
 
 
 def test_openapi_nginx_paths_are_served(h):

@@ -50,6 +50,9 @@ static void test_shipped_lexicon(const struct answer_kit *kit)
 	CHECK(has_emergency(lx, "cashier been barfing since she got here", "sick-worker"), "crew words for vomiting");
 	CHECK(!has_emergency(lx, "a kid threw up in the lobby", "sick-worker"), "a guest who threw up is a clean-up");
 	CHECK(emergencies_in(lx, "fire up the grill at 5am, what temp") == 0, "'fire up' is no fire");
+	CHECK(has_emergency(lx, "flames shooting fire up into the hood vents", "fire"), "'fire up into the hood' is a fire");
+	CHECK(has_emergency(lx, "smells kinda sulfury by the back door", "gas-smell"), "a sulfur smell is gas");
+	CHECK(emergencies_in(lx, "scrambled egg smell in the lobby is nice") == 0, "an egg smell is no gas leak");
 	CHECK(emergencies_in(lx, "can we keep cooking with the hood fan off") == 0, "'cooking' is not 'choking'");
 	CHECK(emergencies_in(lx, "burner on the stove won't light") == 0, "'burner' is not 'burned'");
 	CHECK(emergencies_in(lx, "breaker tripped on the toaster") == 0, "a tripped breaker is not a fall");
@@ -68,6 +71,10 @@ static void test_lexicon_format(void)
 	      "conjuncts in any order");
 	CHECK(lexicon_emergencies(lx, "the boom box is loud", e, 4) == 0, "a masked phrase does not count");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "say a b now"), "say c now") == 0, "a phrase is replaced whole");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "fryer shows e 7 again"), "fryer shows E7 again") == 0,
+	      "a code typed with a space is one code");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "held f 4 hours, a 2 by 4"), "held f 4 hours, a 2 by 4") == 0,
+	      "a letter before a time, and an English word, are no code");
 	lexicon_free(lx);
 	CHECK(lexicon_parse("only-one-column\n", "", NULL, &lx) == LL_EINVAL && !lx, "a bad vocabulary line");
 	CHECK(lexicon_parse("", "x\t\tX\t\n", NULL, &lx) == LL_EINVAL, "an emergency without triggers");

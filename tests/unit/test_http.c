@@ -10,6 +10,7 @@
 #include "router.h"
 #include "routes.h"
 #include "tap.h"
+#include "valid.h"
 #include "validate.h"
 
 /* The parsed body of the last check(): the typed fields point into it, so
@@ -65,8 +66,8 @@ int main(void)
 	CHECK(check("{\"message\":\"caf\xc3\"}", &f, &n) == LL_EINVAL, "invalid UTF-8 is malformed JSON");
 	CHECK(check("{\"message\":\"a\xc0\xaf\"}", &f, &n) != LL_OK, "overlong UTF-8 is refused");
 	CHECK(check("{\"message\":\"a\\ud800b\"}", &f, &n) != LL_OK, "a lone surrogate escape is refused");
-	CHECK(validate_utf8("\xf0\x9f\x8d\x94 burger", 11), "4-byte UTF-8 (an emoji) is accepted");
-	CHECK(!validate_utf8("\xed\xa0\x80", 3), "an encoded surrogate is refused");
+	CHECK(valid_utf8("\xf0\x9f\x8d\x94 burger", 11), "4-byte UTF-8 (an emoji) is accepted");
+	CHECK(!valid_utf8("\xed\xa0\x80", 3), "an encoded surrogate is refused");
 	CHECK(check("{\"message\":\"x\"", &f, &n) == LL_EINVAL, "truncated JSON is malformed");
 	CHECK(check("[1,2]", &f, &n) == LL_EINVAL, "a JSON array body is refused");
 	CHECK(check("{\"message\":\"x\"} trailing", &f, &n) == LL_EINVAL, "trailing garbage is refused");
@@ -121,7 +122,7 @@ int main(void)
 	      "validation errors are 422 validation_failed");
 	CHECK(result_http_status(LL_EDB) == 503 && result_http_status(LL_ETOOLARGE) == 413 &&
 	      result_http_status(LL_EMEDIATYPE) == 415 && result_http_status(LL_ETIMEOUT) == 504,
-	      "statuses follow DESIGN.md");
+	      "statuses follow docs/DESIGN.md");
 	CHECK(result_http_status((ll_result)999) == 500, "an unknown result is a 500, never a crash");
 	if(last_body)
 		json_object_put(last_body);

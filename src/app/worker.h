@@ -1,0 +1,71 @@
+/* worker.h - what a worker builds once and reuses across requests: the
+ * PostgreSQL connection, the classifier, the answer path's data, the LLM
+ * client, the per-request arena.  The CLI builds one too; the pool's process
+ * loop is pool/child.c.  The settings and the scoreboard belong to the master
+ * and are only read here (the worker's own slot and the atomic counters are
+ * the exceptions).
+ *
+ * Every layer from the answer path up still takes this struct (and the answer
+ * path an HTTP request): the one hub left, allowed by scripts/check-src.allow
+ * until the answer path gets an answer context of its own and the routes an
+ * application context (docs/ARCHITECTURE.md).
+ */
+#ifndef LINELEAD_WORKER_H
+#define LINELEAD_WORKER_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "arena.h"
+#include "db.h"
+#include "http.h"            /* struct http_request, until the answer context */
+#include "scoreboard.h"
+#include "settings.h"
+
+struct answer_kit;
+struct auth_cache;
+struct classifier;
+struct llm;
+struct reqlog;
+
+struct worker {
+	const struct settings *settings;   /* borrowed from the master */
+	struct scoreboard *scoreboard;     /* shared; may be NULL in the CLI */
+	struct scoreboard_slot *slot;      /* this worker's slot; NULL in the CLI */
+	struct db db;
+	struct classifier *classifier;
+	struct answer_kit *answers;        /* the answer path's data (answer/path.h) */
+	struct llm *llm;                   /* NULL when no LLM is configured */
+	struct arena arena;
+	struct auth_cache *keys;           /* keys found valid (http/auth.c); pool only */
+	struct reqlog *reqlog;             /* request_log rows not yet written; pool only */
+	unsigned char api_key_hash[32];    /* SHA-256 of settings->api_key, if set */
+	bool has_api_key;
+	double started;                    /* wall-clock seconds */
+	pid_t master;                      /* the pool master that forked it; 0 in the CLI */
+};
+
+/* Sets up only the settings, the arena and the database connection (not yet
+ * connected): what the CLI's migrate, ingest, apikey, stats and prune use.
+ * worker_free releases it. */
+__attribute__((warn_unused_result))
+ll_result worker_init_store(struct worker *w, const struct settings *settings);
+
+/* Sets up everything a worker owns: the above, the classifier (trained from
+ * data_dir's routing/train.tsv), the answer path's data and the LLM client
+ * (also used by the CLI's ask, which has no pool). */
+__attribute__((warn_unused_result))
+ll_result worker_init(struct worker *w, const struct settings *settings,
+                      struct scoreboard *sb, struct scoreboard_slot *slot);
+void worker_free(struct worker *w);
+
+/* Whether this pool worker's master is gone (it was re-parented). */
+bool worker_orphaned(const struct worker *w);
+
+/* Marks the stage of the current request (scoreboard and slow log). */
+void worker_stage(struct worker *w, struct http_request *req, const char *stage);
+
+/* Seconds left of the current request's time budget (may be negative). */
+double worker_budget_left(const struct worker *w, const struct http_request *req);
+
+#endif

@@ -1,0 +1,1199 @@
+/* llm.c - the OpenAI-compatible Chat Completions client, its circuit
+ * breaker, and the answer object's schema, validation and streaming field
+ * extractor.
+ *
+ * One CURL handle per client, reset (not recreated) between calls so the
+ * connection to the model server stays open.  The response is read by a
+ * write callback that decides on the first bytes whether it is an SSE stream
+ * (200 + text/event-stream) or a JSON body (errors, or a server that ignored
+ * stream:true), so both paths end in the same struct llm_outcome.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <curl/curl.h>
+#include <json-c/json.h>
+
+#include "buf.h"
+#include "clock.h"
+#include "llm.h"
+#include "log.h"
+#include "sse.h"
+
+#define LLM_MAX_ATTEMPTS 3
+
+struct llm {
+	const struct settings *settings;
+	struct scoreboard *sb;
+	CURL *curl;
+	char *url;                        /* {base}/chat/completions */
+	struct curl_slist *headers_json;  /* owns a copy of the key: zeroed on free */
+	struct curl_slist *headers_sse;
+	char *auth_header;
+	/* The breaker: in the scoreboard when there is one, else here. */
+	int own_state, own_failures;
+	double own_open_until;
+	int *state, *failures;
+	double *open_until;
+};
+
+/* ---- URL policy ---------------------------------------------------------- */
+
+static bool llm_host_is_loopback(const char *host)
+{
+	if(!strcasecmp(host, "localhost") || !strcmp(host, "[::1]") || !strcmp(host, "::1"))
+		return true;
+	/* 127.0.0.0/8 written as a dotted quad. */
+	if(strncmp(host, "127.", 4) == 0) {
+		for(const char *p = host + 4; *p; p++)
+			if(!isdigit((unsigned char)*p) && *p != '.')
+				return false;
+		return true;
+	}
+	return false;
+}
+
+ll_result llm_check_url(const char *url, bool allow_http, char *err, size_t errlen)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL;
+	ll_result result = LL_ECONFIG;
+
+	if(!u) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	if(curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	   curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	   curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+		snprintf(err, errlen, "llm_base_url is not a valid URL");
+		goto out;
+	}
+	if(!strcasecmp(scheme, "https"))
+		result = LL_OK;
+	else if(!strcasecmp(scheme, "http")) {
+		if(allow_http || llm_host_is_loopback(host))
+			result = LL_OK;
+		else
+			snprintf(err, errlen, "llm_base_url: plain http is allowed only to a loopback "
+			         "host; use https or set llm_allow_http = on");
+	} else
+		snprintf(err, errlen, "llm_base_url: the scheme must be https or http");
+out:
+	curl_free(scheme);
+	curl_free(host);
+	curl_url_cleanup(u);
+	return result;
+}
+
+/* ---- lifecycle ----------------------------------------------------------- */
+
+ll_result llm_create(const struct settings *s, struct scoreboard *sb, struct llm **out)
+{
+	struct llm *llm = calloc(1, sizeof(*llm));
+	struct curl_slist *tmp;
+	char err[200];
+	size_t n;
+	ll_result result;
+
+	*out = NULL;
+	if(!llm) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	llm->settings = s;
+	llm->sb = sb;
+	if(sb) {
+		llm->state = &sb->breaker_state;
+		llm->failures = &sb->breaker_failures;
+		llm->open_until = &sb->breaker_open_until;
+	} else {
+		llm->state = &llm->own_state;
+		llm->failures = &llm->own_failures;
+		llm->open_until = &llm->own_open_until;
+	}
+	result = llm_check_url(s->llm_base_url, s->llm_allow_http, err, sizeof(err));
+	if(result) {
+		log_error("llm_config", "%s", err);
+		goto out;
+	}
+	result = LL_ENOMEM;
+	n = strlen(s->llm_base_url);
+	while(n && s->llm_base_url[n - 1] == '/')
+		n--;
+	llm->url = malloc(n + sizeof("/chat/completions"));
+	if(!llm->url)
+		goto out;
+	memcpy(llm->url, s->llm_base_url, n);
+	memcpy(llm->url + n, "/chat/completions", sizeof("/chat/completions"));
+	llm->curl = curl_easy_init();
+	if(!llm->curl)
+		goto out;
+	if(s->llm_api_key[0]) {
+		size_t klen = strlen(s->llm_api_key);
+
+		llm->auth_header = malloc(klen + sizeof("Authorization: Bearer "));
+		if(!llm->auth_header)
+			goto out;
+		memcpy(llm->auth_header, "Authorization: Bearer ", sizeof("Authorization: Bearer ") - 1);
+		memcpy(llm->auth_header + sizeof("Authorization: Bearer ") - 1, s->llm_api_key, klen + 1);
+	}
+	for(int i = 0; i < 2; i++) {
+		struct curl_slist **h = i ? &llm->headers_sse : &llm->headers_json;
+
+		tmp = curl_slist_append(*h, "Content-Type: application/json");
+		if(!tmp)
+			goto out;
+		*h = tmp;
+		tmp = curl_slist_append(*h, i ? "Accept: text/event-stream" : "Accept: application/json");
+		if(!tmp)
+			goto out;
+		*h = tmp;
+		/* libcurl would send "Expect: 100-continue" for big bodies: a round trip lost. */
+		tmp = curl_slist_append(*h, "Expect:");
+		if(!tmp)
+			goto out;
+		*h = tmp;
+		if(llm->auth_header) {
+			tmp = curl_slist_append(*h, llm->auth_header);
+			if(!tmp)
+				goto out;
+			*h = tmp;
+		}
+	}
+	result = LL_OK;
+	*out = llm;
+out:
+	if(result)
+		llm_free(llm);
+	return result;
+}
+
+/* Zeroes the strings that hold the key before they go back to malloc. */
+static void llm_slist_wipe(struct curl_slist *h)
+{
+	for(; h; h = h->next)
+		if(h->data)
+			memset(h->data, 0, strlen(h->data));
+}
+
+void llm_free(struct llm *llm)
+{
+	if(!llm)
+		return;
+	if(llm->curl)
+		curl_easy_cleanup(llm->curl);
+	llm_slist_wipe(llm->headers_json);
+	llm_slist_wipe(llm->headers_sse);
+	curl_slist_free_all(llm->headers_json);
+	curl_slist_free_all(llm->headers_sse);
+	if(llm->auth_header) {
+		memset(llm->auth_header, 0, strlen(llm->auth_header));
+		free(llm->auth_header);
+	}
+	free(llm->url);
+	free(llm);
+}
+
+const char *llm_model(const struct llm *llm)
+{
+	return llm->settings->llm_model;
+}
+
+/* ---- circuit breaker ------------------------------------------------------ */
+
+const char *llm_state_name(const struct llm *llm)
+{
+	int state = __atomic_load_n(llm->state, __ATOMIC_RELAXED);
+
+	if(state == BREAKER_OPEN)
+		return clock_wall() >= *llm->open_until ? "half_open" : "open";
+	if(state == BREAKER_HALF_OPEN)
+		return "half_open";
+	return "ok";
+}
+
+/* Closed: call.  Open and cooled down (or a half-open probe gone stale): the
+ * one worker whose compare-and-swap on open_until wins makes the probe. */
+static bool llm_breaker_allow(struct llm *llm)
+{
+	double now, until, next;
+
+	if(__atomic_load_n(llm->state, __ATOMIC_ACQUIRE) == BREAKER_CLOSED)
+		return true;
+	now = clock_wall();
+	__atomic_load(llm->open_until, &until, __ATOMIC_ACQUIRE);
+	if(now < until)
+		return false;
+	next = now + llm->settings->llm_timeout_ms / 1000.0 + 1.0;
+	if(!__atomic_compare_exchange(llm->open_until, &until, &next, false,
+	                              __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		return false;
+	__atomic_store_n(llm->state, BREAKER_HALF_OPEN, __ATOMIC_RELEASE);
+	log_info("llm_breaker_half_open", "probing the LLM endpoint");
+	return true;
+}
+
+static void llm_breaker_success(struct llm *llm)
+{
+	__atomic_store_n(llm->failures, 0, __ATOMIC_RELAXED);
+	if(__atomic_exchange_n(llm->state, BREAKER_CLOSED, __ATOMIC_ACQ_REL) != BREAKER_CLOSED)
+		log_info("llm_breaker_closed", "the LLM endpoint answers again");
+}
+
+static void llm_breaker_failure(struct llm *llm)
+{
+	int failures = __atomic_add_fetch(llm->failures, 1, __ATOMIC_ACQ_REL);
+	int state = __atomic_load_n(llm->state, __ATOMIC_ACQUIRE);
+	double until;
+
+	if(state == BREAKER_HALF_OPEN || (state == BREAKER_CLOSED && failures >= LLM_BREAKER_THRESHOLD)) {
+		until = clock_wall() + LLM_BREAKER_COOLDOWN_S;
+		__atomic_store(llm->open_until, &until, __ATOMIC_RELEASE);
+		__atomic_store_n(llm->state, BREAKER_OPEN, __ATOMIC_RELEASE);
+		log_warn("llm_breaker_open", "%d consecutive failures: not calling the LLM for %.0f s",
+		         failures, LLM_BREAKER_COOLDOWN_S);
+	}
+}
+
+/* ---- one HTTP exchange ---------------------------------------------------- */
+
+enum xfer_mode { XFER_UNDECIDED = 0, XFER_SSE, XFER_BODY };
+
+struct llm_xfer {
+	struct llm *llm;
+	const struct llm_call *call;
+	enum xfer_mode mode;
+	struct sse_parser sse;
+	struct buf body;           /* a JSON (non-stream or error) response */
+	struct buf content;
+	struct buf refusal;
+	char finish_reason[32];
+	char error[128];           /* an error met while parsing, for the reason */
+	bool done, failed, delivered, aborted;
+	double t0, ttft_ms;
+	long prompt_tokens, completion_tokens;
+	double retry_after;        /* seconds; < 0 when the server named none */
+};
+
+/* Copies s keeping only characters safe in a log reason. */
+static void llm_sanitize(char *out, size_t outlen, const char *s)
+{
+	size_t j = 0;
+
+	for(; s && *s && j + 1 < outlen; s++)
+		out[j++] = isalnum((unsigned char)*s) || *s == '_' || *s == '-' || *s == '.' ? *s : '_';
+	out[j] = '\0';
+}
+
+static void llm_xfer_fail(struct llm_xfer *x, const char *why)
+{
+	if(!x->failed)
+		snprintf(x->error, sizeof(x->error), "%s", why);
+	x->failed = true;
+}
+
+/* Content from a delta or a message: kept, and handed on while streaming. */
+static void llm_xfer_content(struct llm_xfer *x, const char *s, size_t len)
+{
+	if(!len || x->failed || x->aborted)
+		return;
+	if(buf_append(&x->content, s, len) != LL_OK) {
+		llm_xfer_fail(x, "content too large");
+		return;
+	}
+	if(!x->delivered)
+		x->ttft_ms = (clock_mono() - x->t0) * 1000.0;
+	if(x->call->on_delta) {
+		x->delivered = true;
+		if(x->call->on_delta(x->call->ctx, s, len))
+			x->aborted = true;
+	} else
+		x->delivered = true;
+}
+
+static void llm_xfer_usage(struct llm_xfer *x, struct json_object *root)
+{
+	struct json_object *usage, *v;
+
+	if(!json_object_object_get_ex(root, "usage", &usage) || !json_object_is_type(usage, json_type_object))
+		return;
+	if(json_object_object_get_ex(usage, "prompt_tokens", &v))
+		x->prompt_tokens = (long)json_object_get_int64(v);
+	if(json_object_object_get_ex(usage, "completion_tokens", &v))
+		x->completion_tokens = (long)json_object_get_int64(v);
+}
+
+/* choices[0], or NULL. */
+static struct json_object *llm_first_choice(struct json_object *root)
+{
+	struct json_object *choices;
+
+	if(!json_object_object_get_ex(root, "choices", &choices) ||
+	   !json_object_is_type(choices, json_type_array) || json_object_array_length(choices) < 1)
+		return NULL;
+	return json_object_array_get_idx(choices, 0);
+}
+
+static struct json_object *llm_parse_json(const char *s, size_t len)
+{
+	struct json_tokener *tok = json_tokener_new_ex(32);
+	struct json_object *obj = NULL;
+
+	if(!tok)
+		return NULL;
+	obj = json_tokener_parse_ex(tok, s, (int)len);
+	if(obj && (json_tokener_get_error(tok) != json_tokener_success ||
+	           !json_object_is_type(obj, json_type_object))) {
+		json_object_put(obj);
+		obj = NULL;
+	}
+	json_tokener_free(tok);
+	return obj;
+}
+
+/* The error object of an OpenAI-shaped error body, as "type/code" words. */
+static void llm_error_words(struct json_object *root, char *out, size_t outlen)
+{
+	struct json_object *err, *v;
+	char a[48] = "", b[48] = "";
+
+	out[0] = '\0';
+	if(!root || !json_object_object_get_ex(root, "error", &err))
+		return;
+	if(json_object_is_type(err, json_type_object)) {
+		if(json_object_object_get_ex(err, "type", &v) && json_object_is_type(v, json_type_string))
+			llm_sanitize(a, sizeof(a), json_object_get_string(v));
+		if(json_object_object_get_ex(err, "code", &v) && json_object_is_type(v, json_type_string))
+			llm_sanitize(b, sizeof(b), json_object_get_string(v));
+	}
+	snprintf(out, outlen, "%s%s%s", a, a[0] && b[0] ? "/" : "", b);
+}
+
+static int llm_on_sse_event(void *ctx, const char *event, const char *data, size_t len)
+{
+	struct llm_xfer *x = ctx;
+	struct json_object *root = NULL, *choice, *delta, *v;
+	char words[100];
+
+	(void)event;
+	if(x->done)
+		return 0;
+	if(len == 6 && memcmp(data, "[DONE]", 6) == 0) {
+		x->done = true;
+		return 0;
+	}
+	root = llm_parse_json(data, len);
+	if(!root) {
+		llm_xfer_fail(x, "malformed stream chunk");
+		goto out;
+	}
+	if(json_object_object_get_ex(root, "error", &v)) {
+		char why[120];
+
+		llm_error_words(root, words, sizeof(words));
+		snprintf(why, sizeof(why), "error in stream %s", words);
+		llm_xfer_fail(x, why);
+		goto out;
+	}
+	llm_xfer_usage(x, root);
+	choice = llm_first_choice(root);
+	if(!choice)
+		goto out;
+	if(json_object_object_get_ex(choice, "finish_reason", &v) && json_object_is_type(v, json_type_string))
+		llm_sanitize(x->finish_reason, sizeof(x->finish_reason), json_object_get_string(v));
+	if(!json_object_object_get_ex(choice, "delta", &delta) || !json_object_is_type(delta, json_type_object))
+		goto out;
+	if(json_object_object_get_ex(delta, "refusal", &v) && json_object_is_type(v, json_type_string))
+		if(buf_append(&x->refusal, json_object_get_string(v), (size_t)json_object_get_string_len(v)))
+			llm_xfer_fail(x, "refusal too large");
+	if(json_object_object_get_ex(delta, "content", &v) && json_object_is_type(v, json_type_string))
+		llm_xfer_content(x, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+out:
+	json_object_put(root);
+	return x->failed || x->aborted;
+}
+
+static size_t llm_on_write(char *ptr, size_t size, size_t nmemb, void *ud)
+{
+	struct llm_xfer *x = ud;
+	size_t n = size * nmemb;
+
+	if(x->mode == XFER_UNDECIDED) {
+		long code = 0;
+		char *ct = NULL;
+
+		curl_easy_getinfo(x->llm->curl, CURLINFO_RESPONSE_CODE, &code);
+		curl_easy_getinfo(x->llm->curl, CURLINFO_CONTENT_TYPE, &ct);
+		x->mode = code == 200 && ct && !strncasecmp(ct, "text/event-stream", 17) ? XFER_SSE : XFER_BODY;
+	}
+	if(x->mode == XFER_SSE) {
+		if(sse_feed(&x->sse, ptr, n) != LL_OK)
+			llm_xfer_fail(x, "stream line too long or invalid");
+	} else if(buf_append(&x->body, ptr, n) != LL_OK)
+		llm_xfer_fail(x, "response too large");
+	return x->failed || x->aborted ? 0 : n;
+}
+
+/* Retry-After (seconds; an HTTP date is treated as unknown) and the
+ * retry-after-ms some OpenAI-compatible servers send. */
+static size_t llm_on_header(char *ptr, size_t size, size_t nmemb, void *ud)
+{
+	struct llm_xfer *x = ud;
+	size_t n = size * nmemb;
+	char value[32];
+	size_t vlen;
+	double scale = 0;
+	const char *v = NULL;
+
+	if(n > 15 && !strncasecmp(ptr, "retry-after-ms:", 15)) {
+		v = ptr + 15;
+		scale = 0.001;
+	} else if(n > 12 && !strncasecmp(ptr, "retry-after:", 12)) {
+		v = ptr + 12;
+		scale = 1;
+	}
+	if(v) {
+		char *end;
+		double d;
+
+		while(v < ptr + n && (*v == ' ' || *v == '\t'))
+			v++;
+		vlen = (size_t)(ptr + n - v);
+		if(vlen >= sizeof(value))
+			vlen = sizeof(value) - 1;
+		memcpy(value, v, vlen);
+		value[vlen] = '\0';
+		errno = 0;
+		d = strtod(value, &end);
+		if(!errno && end != value && d >= 0 && d < 86400 && (scale < 1 || x->retry_after < 0))
+			x->retry_after = d * scale;
+	}
+	return n;
+}
+
+/* A JSON completion: the non-stream reply, or a server that ignored stream. */
+static void llm_xfer_body_completion(struct llm_xfer *x)
+{
+	struct json_object *root = llm_parse_json(buf_str(&x->body), x->body.len);
+	struct json_object *choice, *msg, *v;
+
+	if(!root) {
+		llm_xfer_fail(x, "malformed JSON reply");
+		goto out;
+	}
+	llm_xfer_usage(x, root);
+	choice = llm_first_choice(root);
+	if(!choice || !json_object_object_get_ex(choice, "message", &msg) ||
+	   !json_object_is_type(msg, json_type_object)) {
+		llm_xfer_fail(x, "reply without choices[0].message");
+		goto out;
+	}
+	if(json_object_object_get_ex(choice, "finish_reason", &v) && json_object_is_type(v, json_type_string))
+		llm_sanitize(x->finish_reason, sizeof(x->finish_reason), json_object_get_string(v));
+	if(json_object_object_get_ex(msg, "refusal", &v) && json_object_is_type(v, json_type_string))
+		if(buf_append(&x->refusal, json_object_get_string(v), (size_t)json_object_get_string_len(v)))
+			llm_xfer_fail(x, "refusal too large");
+	if(json_object_object_get_ex(msg, "content", &v) && json_object_is_type(v, json_type_string))
+		llm_xfer_content(x, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+	x->done = true;
+out:
+	json_object_put(root);
+}
+
+static char *llm_request_body(struct llm *llm, const struct llm_call *call)
+{
+	const struct settings *s = llm->settings;
+	struct json_object *root = json_object_new_object(), *msgs = json_object_new_array();
+	struct json_object *fmt = NULL;
+	char *text = NULL;
+
+	if(!root || !msgs)
+		goto out;
+	json_object_object_add(root, "model", json_object_new_string(s->llm_model));
+	for(size_t i = 0; i < call->nmessages; i++) {
+		struct json_object *m = json_object_new_object();
+
+		json_object_object_add(m, "role", json_object_new_string(call->messages[i].role));
+		json_object_object_add(m, "content", json_object_new_string(call->messages[i].content));
+		json_object_array_add(msgs, m);
+	}
+	json_object_object_add(root, "messages", msgs);
+	msgs = NULL;
+	json_object_object_add(root, "temperature", json_object_new_double(s->llm_temperature));
+	json_object_object_add(root, "max_tokens", json_object_new_int(s->llm_max_tokens));
+	json_object_object_add(root, "stream", json_object_new_boolean(call->stream));
+	if(call->stream) {
+		struct json_object *so = json_object_new_object();
+
+		json_object_object_add(so, "include_usage", json_object_new_boolean(1));
+		json_object_object_add(root, "stream_options", so);
+	}
+	if(call->response_format) {
+		fmt = json_tokener_parse(call->response_format);
+		if(!fmt)
+			goto out;
+		json_object_object_add(root, "response_format", fmt);
+	}
+	text = strdup(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+out:
+	json_object_put(msgs);
+	json_object_put(root);
+	return text;
+}
+
+static int llm_on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct llm_xfer *x = ud;
+
+	(void)dltotal; (void)dlnow; (void)ultotal; (void)ulnow;
+	return x->aborted;
+}
+
+/* One HTTP request.  *retryable says whether another attempt may help. */
+static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const char *body,
+                             struct llm_xfer *x, struct llm_outcome *out, bool *retryable)
+{
+	CURL *h = llm->curl;
+	double left = call->deadline - clock_mono();
+	long code = 0, timeout_ms;
+	CURLcode rc;
+	char words[100];
+	ll_result result = LL_EUPSTREAM;
+
+	*retryable = false;
+	out->reason[0] = '\0';
+	timeout_ms = (long)(left * 1000.0);
+	if(timeout_ms < 1) {
+		snprintf(out->reason, sizeof(out->reason), "no time left for the call");
+		result = LL_ETIMEOUT;
+		goto out;
+	}
+	curl_easy_reset(h);
+	curl_easy_setopt(h, CURLOPT_URL, llm->url);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, call->stream ? llm->headers_sse : llm->headers_json);
+	curl_easy_setopt(h, CURLOPT_POST, 1L);
+	curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+	                 (long)llm->settings->llm_connect_timeout_ms < timeout_ms ?
+	                 (long)llm->settings->llm_connect_timeout_ms : timeout_ms);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+	curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, "linelead/" VERSION);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, llm_on_write);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, llm_on_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, llm_on_progress);
+	curl_easy_setopt(h, CURLOPT_XFERINFODATA, x);
+	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+	out->attempts++;
+	if(llm->sb)
+		scoreboard_add(&llm->sb->c.llm_calls, 1);
+	rc = curl_easy_perform(h);
+	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+	out->status = (int)code;
+	if(x->aborted) {
+		snprintf(out->reason, sizeof(out->reason), "client went away mid-stream");
+		result = LL_EIO;
+		goto out;
+	}
+	if(x->mode == XFER_SSE && rc == CURLE_OK && sse_finish(&x->sse) != LL_OK)
+		llm_xfer_fail(x, "stream ended inside an oversized event");
+	if(x->failed) {
+		snprintf(out->reason, sizeof(out->reason), "http %ld: %s", code, x->error);
+		goto out;
+	}
+	if(rc == CURLE_OPERATION_TIMEDOUT) {
+		snprintf(out->reason, sizeof(out->reason), "timeout after %ld ms", timeout_ms);
+		result = LL_ETIMEOUT;
+		goto out;
+	}
+	if(rc != CURLE_OK) {
+		snprintf(out->reason, sizeof(out->reason), "transport: %s", curl_easy_strerror(rc));
+		*retryable = !x->delivered && rc != CURLE_SSL_CACERT && rc != CURLE_PEER_FAILED_VERIFICATION &&
+		             rc != CURLE_UNSUPPORTED_PROTOCOL && rc != CURLE_URL_MALFORMAT;
+		goto out;
+	}
+	if(code != 200) {
+		struct json_object *err = llm_parse_json(buf_str(&x->body), x->body.len);
+
+		llm_error_words(err, words, sizeof(words));
+		json_object_put(err);
+		snprintf(out->reason, sizeof(out->reason), "http %ld%s%s", code, words[0] ? " " : "", words);
+		*retryable = code == 429 || code >= 500;
+		goto out;
+	}
+	if(x->mode == XFER_BODY)
+		llm_xfer_body_completion(x);
+	if(x->failed) {
+		snprintf(out->reason, sizeof(out->reason), "%s", x->error);
+		goto out;
+	}
+	if(x->aborted) {
+		snprintf(out->reason, sizeof(out->reason), "client went away mid-stream");
+		result = LL_EIO;
+		goto out;
+	}
+	if(!x->done && !x->finish_reason[0]) {
+		snprintf(out->reason, sizeof(out->reason), "stream ended before it finished");
+		goto out;
+	}
+	result = LL_OK;
+out:
+	return result;
+}
+
+static void llm_sleep(double seconds)
+{
+	struct timespec ts;
+
+	if(seconds <= 0)
+		return;
+	ts.tv_sec = (time_t)seconds;
+	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+	while(nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+static void llm_xfer_init(struct llm_xfer *x, struct llm *llm, const struct llm_call *call)
+{
+	memset(x, 0, sizeof(*x));
+	x->llm = llm;
+	x->call = call;
+	sse_init(&x->sse, SSE_LINE_MAX, SSE_EVENT_MAX, llm_on_sse_event, x);
+	buf_init(&x->body, LLM_BODY_MAX);
+	buf_init(&x->content, LLM_CONTENT_MAX);
+	buf_init(&x->refusal, LLM_REPLY_ANSWER_MAX);
+	x->retry_after = -1;
+	x->t0 = clock_mono();
+}
+
+static void llm_xfer_free(struct llm_xfer *x)
+{
+	sse_free(&x->sse);
+	buf_free(&x->body);
+	buf_free(&x->content);
+	buf_free(&x->refusal);
+}
+
+ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *call,
+                   struct llm_outcome *out)
+{
+	struct llm_xfer x;
+	char *body = NULL;
+	double t0 = clock_mono();
+	bool retryable = false, xfer_live = false;
+	ll_result result;
+
+	memset(out, 0, sizeof(*out));
+	out->content = "";
+	if(!llm_breaker_allow(llm)) {
+		snprintf(out->reason, sizeof(out->reason), "circuit breaker open");
+		result = LL_EUNAVAILABLE;
+		goto out;
+	}
+	body = llm_request_body(llm, call);
+	if(!body) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	for(int attempt = 0;; attempt++) {
+		double wait;
+
+		if(xfer_live)
+			llm_xfer_free(&x);
+		llm_xfer_init(&x, llm, call);
+		x.t0 = t0;
+		xfer_live = true;
+		result = llm_attempt(llm, call, body, &x, out, &retryable);
+		if(result == LL_OK || !retryable || x.delivered || attempt + 1 >= LLM_MAX_ATTEMPTS)
+			break;
+		/* Jittered exponential backoff unless the server said how long. */
+		wait = x.retry_after >= 0 ? x.retry_after :
+		       0.2 * (double)(1 << attempt) * (0.5 + (double)rand() / RAND_MAX);
+		if(clock_mono() + wait + 0.05 >= call->deadline) {
+			size_t n = strlen(out->reason);
+
+			snprintf(out->reason + n, sizeof(out->reason) - n, "; no time for a retry in %.1f s", wait);
+			break;
+		}
+		log_info("llm_retry", "%s; retrying in %.2f s", out->reason, wait);
+		llm_sleep(wait);
+	}
+	out->delivered = x.delivered;
+	out->aborted = x.aborted;
+	out->ttft_ms = x.ttft_ms;
+	out->prompt_tokens = x.prompt_tokens;
+	out->completion_tokens = x.completion_tokens;
+	out->finish_reason = x.finish_reason[0] ? arena_strdup(arena, x.finish_reason) : NULL;
+	if(result == LL_OK) {
+		char *content = arena_strndup(arena, buf_str(&x.content), x.content.len);
+
+		if(!content) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+		out->content = content;
+		out->len = x.content.len;
+		if(x.refusal.len)
+			out->refusal = arena_strndup(arena, buf_str(&x.refusal), x.refusal.len);
+		else if(x.finish_reason[0] && !strcmp(x.finish_reason, "content_filter"))
+			out->refusal = "content filter";
+	}
+	if(result == LL_OK)
+		llm_breaker_success(llm);
+	else if(result != LL_EIO) {
+		llm_breaker_failure(llm);
+		if(llm->sb)
+			scoreboard_add(&llm->sb->c.llm_failures, 1);
+	}
+	log_debug("llm_call", "status %d, %d attempt(s), %.1f ms, ttft %.1f ms, tokens %ld+%ld%s%s",
+	          out->status, out->attempts, (clock_mono() - t0) * 1000.0, out->ttft_ms,
+	          out->prompt_tokens, out->completion_tokens, out->reason[0] ? ": " : "", out->reason);
+out:
+	if(xfer_live)
+		llm_xfer_free(&x);
+	free(body);
+	return result;
+}
+
+/* ---- the answer object ------------------------------------------------------ */
+
+const char *llm_answer_format(void)
+{
+	return "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"crew_answer\",\"strict\":true,"
+	       "\"schema\":{\"type\":\"object\",\"additionalProperties\":false,"
+	       "\"required\":[\"answer\",\"steps\",\"safety_warnings\",\"cited_passages\","
+	       "\"escalate\",\"service_call_recommended\"],"
+	       "\"properties\":{"
+	       "\"answer\":{\"type\":\"string\",\"description\":\"The answer for the crew member, short, citing passage ids like [P1].\"},"
+	       "\"steps\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"The steps in order, one action each; empty when none.\"},"
+	       "\"safety_warnings\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"Safety warnings from the passages, most important first.\"},"
+	       "\"cited_passages\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"Ids of the passages used, e.g. P1.\"},"
+	       "\"escalate\":{\"type\":\"boolean\",\"description\":\"True when the manager must be called now.\"},"
+	       "\"service_call_recommended\":{\"type\":\"boolean\",\"description\":\"True when a service technician should be called.\"}"
+	       "}}}}";
+}
+
+void llm_passage_id(size_t i, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "P%zu", i + 1);
+}
+
+/* "P3", "[P3]", "p3", " P3 " -> 2; SIZE_MAX when it names no passage. */
+static size_t llm_passage_index(const char *id, size_t npassages)
+{
+	unsigned long long n = 0;
+	int digits = 0;
+
+	while(*id == ' ' || *id == '[')
+		id++;
+	if(*id != 'P' && *id != 'p')
+		return SIZE_MAX;
+	for(id++; isdigit((unsigned char)*id) && digits < 6; id++, digits++)
+		n = n * 10 + (unsigned long long)(*id - '0');
+	while(*id == ' ' || *id == ']')
+		id++;
+	if(!digits || *id || n < 1 || n > npassages)
+		return SIZE_MAX;
+	return (size_t)(n - 1);
+}
+
+/* A string array field into the arena; empty strings are skipped. */
+static ll_result llm_reply_strings(struct arena *arena, struct json_object *root, const char *name,
+                                   const char ***items, size_t *count, char *why, size_t whylen)
+{
+	struct json_object *arr;
+	size_t n;
+	ll_result result = LL_EVALIDATION;
+
+	*items = NULL;
+	*count = 0;
+	if(!json_object_object_get_ex(root, name, &arr)) {
+		snprintf(why, whylen, "the field \"%s\" is missing (an array of strings)", name);
+		goto out;
+	}
+	if(!json_object_is_type(arr, json_type_array)) {
+		snprintf(why, whylen, "\"%s\" must be an array of strings", name);
+		goto out;
+	}
+	n = json_object_array_length(arr);
+	if(n > LLM_REPLY_ITEMS_MAX) {
+		snprintf(why, whylen, "\"%s\" has %zu items; at most %d", name, n, LLM_REPLY_ITEMS_MAX);
+		goto out;
+	}
+	*items = arena_alloc(arena, (n ? n : 1) * sizeof(**items));
+	if(!*items) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	for(size_t i = 0; i < n; i++) {
+		struct json_object *v = json_object_array_get_idx(arr, i);
+		const char *s;
+		size_t len;
+
+		if(!json_object_is_type(v, json_type_string)) {
+			snprintf(why, whylen, "\"%s\"[%zu] must be a string", name, i);
+			goto out;
+		}
+		s = json_object_get_string(v);
+		len = (size_t)json_object_get_string_len(v);
+		if(len > LLM_REPLY_ITEM_MAX) {
+			snprintf(why, whylen, "\"%s\"[%zu] is longer than %d characters", name, i, LLM_REPLY_ITEM_MAX);
+			goto out;
+		}
+		while(len && isspace((unsigned char)*s)) {
+			s++;
+			len--;
+		}
+		if(!len)
+			continue;
+		(*items)[*count] = arena_strndup(arena, s, len);
+		if(!(*items)[*count]) {
+			result = LL_ENOMEM;
+			goto out;
+		}
+		(*count)++;
+	}
+	result = LL_OK;
+out:
+	return result;
+}
+
+static ll_result llm_reply_bool(struct json_object *root, const char *name, bool *out,
+                                char *why, size_t whylen)
+{
+	struct json_object *v;
+
+	*out = false;
+	if(!json_object_object_get_ex(root, name, &v) || json_object_is_type(v, json_type_null))
+		return LL_OK;     /* optional: older servers ignore strict schemas */
+	if(!json_object_is_type(v, json_type_boolean)) {
+		snprintf(why, whylen, "\"%s\" must be true or false", name);
+		return LL_EVALIDATION;
+	}
+	*out = json_object_get_boolean(v);
+	return LL_OK;
+}
+
+ll_result llm_reply_parse(struct arena *arena, const char *text, size_t len,
+                          size_t npassages, struct llm_reply *out, char *why, size_t whylen)
+{
+	struct json_object *root = NULL, *v;
+	const char **ids = NULL;
+	size_t nids = 0, alen;
+	const char *a;
+	ll_result result = LL_EVALIDATION;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(why, whylen, "invalid reply");
+	/* Tolerate a Markdown fence, which some local models add around JSON. */
+	while(len && isspace((unsigned char)*text)) {
+		text++;
+		len--;
+	}
+	while(len && isspace((unsigned char)text[len - 1]))
+		len--;
+	if(len >= 6 && !memcmp(text, "```", 3) && !memcmp(text + len - 3, "```", 3)) {
+		const char *nl = memchr(text, '\n', len - 3);
+
+		if(nl) {
+			len = (size_t)(text + len - 3 - (nl + 1));
+			text = nl + 1;
+		}
+	}
+	if(len > LLM_CONTENT_MAX) {
+		snprintf(why, whylen, "the reply is longer than %d bytes", LLM_CONTENT_MAX);
+		goto out;
+	}
+	root = llm_parse_json(text, len);
+	if(!root) {
+		snprintf(why, whylen, "the reply is not one JSON object");
+		goto out;
+	}
+	if(!json_object_object_get_ex(root, "answer", &v) || !json_object_is_type(v, json_type_string)) {
+		snprintf(why, whylen, "the field \"answer\" is missing or not a string");
+		goto out;
+	}
+	a = json_object_get_string(v);
+	alen = (size_t)json_object_get_string_len(v);
+	while(alen && isspace((unsigned char)*a)) {
+		a++;
+		alen--;
+	}
+	if(!alen) {
+		snprintf(why, whylen, "\"answer\" is empty");
+		goto out;
+	}
+	if(alen > LLM_REPLY_ANSWER_MAX) {
+		snprintf(why, whylen, "\"answer\" is longer than %d characters", LLM_REPLY_ANSWER_MAX);
+		goto out;
+	}
+	out->answer = arena_strndup(arena, a, alen);
+	if(!out->answer) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	result = llm_reply_strings(arena, root, "steps", &out->steps, &out->nsteps, why, whylen);
+	if(result)
+		goto out;
+	result = llm_reply_strings(arena, root, "safety_warnings", &out->warnings, &out->nwarnings, why, whylen);
+	if(result)
+		goto out;
+	result = llm_reply_strings(arena, root, "cited_passages", &ids, &nids, why, whylen);
+	if(result)
+		goto out;
+	result = llm_reply_bool(root, "escalate", &out->escalate, why, whylen);
+	if(result)
+		goto out;
+	result = llm_reply_bool(root, "service_call_recommended", &out->service_call_recommended, why, whylen);
+	if(result)
+		goto out;
+	out->cited = arena_alloc(arena, (nids ? nids : 1) * sizeof(*out->cited));
+	if(!out->cited) {
+		result = LL_ENOMEM;
+		goto out;
+	}
+	for(size_t i = 0; i < nids; i++) {
+		size_t idx = llm_passage_index(ids[i], npassages);
+		bool seen = false;
+
+		if(idx == SIZE_MAX) {
+			out->ninvented++;
+			continue;
+		}
+		for(size_t j = 0; j < out->ncited; j++)
+			seen = seen || out->cited[j] == idx;
+		if(!seen)
+			out->cited[out->ncited++] = idx;
+	}
+	why[0] = '\0';
+	result = LL_OK;
+out:
+	json_object_put(root);
+	return result;
+}
+
+/* ---- streaming extraction of one string field ------------------------------ */
+
+enum { FS_KEY = 0, FS_COLON, FS_VALUE, FS_AFTER };
+
+void llm_field_stream_init(struct llm_field_stream *fs, const char *field,
+                           llm_delta_fn emit, void *ctx)
+{
+	memset(fs, 0, sizeof(*fs));
+	fs->field = field;
+	fs->emit = emit;
+	fs->ctx = ctx;
+	fs->un = -1;
+}
+
+/* Emits what is buffered, holding back an incomplete UTF-8 sequence at the
+ * end so that no token splits a character. */
+static void fs_flush(struct llm_field_stream *fs)
+{
+	size_t cut = fs->outlen;
+
+	for(size_t back = 1; back <= 3 && back <= fs->outlen; back++) {
+		unsigned char c = (unsigned char)fs->out[fs->outlen - back];
+		size_t need;
+
+		if((c & 0xC0) != 0x80) {
+			need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+			if(need > back)
+				cut = fs->outlen - back;
+			break;
+		}
+	}
+	if(cut && !fs->stopped && fs->emit(fs->ctx, fs->out, cut))
+		fs->stopped = true;
+	memmove(fs->out, fs->out + cut, fs->outlen - cut);
+	fs->outlen -= cut;
+}
+
+static void fs_put(struct llm_field_stream *fs, unsigned char c)
+{
+	if(fs->emitting) {
+		if(fs->outlen == sizeof(fs->out))
+			fs_flush(fs);
+		fs->out[fs->outlen++] = (char)c;
+	} else if(fs->state == FS_KEY) {
+		if(fs->keylen + 1 < sizeof(fs->key))
+			fs->key[fs->keylen++] = (char)c;
+		else
+			fs->key_long = true;
+	}
+}
+
+static void fs_put_codepoint(struct llm_field_stream *fs, unsigned cp)
+{
+	if(cp < 0x80)
+		fs_put(fs, (unsigned char)cp);
+	else if(cp < 0x800) {
+		fs_put(fs, (unsigned char)(0xC0 | (cp >> 6)));
+		fs_put(fs, (unsigned char)(0x80 | (cp & 0x3F)));
+	} else if(cp < 0x10000) {
+		fs_put(fs, (unsigned char)(0xE0 | (cp >> 12)));
+		fs_put(fs, (unsigned char)(0x80 | ((cp >> 6) & 0x3F)));
+		fs_put(fs, (unsigned char)(0x80 | (cp & 0x3F)));
+	} else {
+		fs_put(fs, (unsigned char)(0xF0 | (cp >> 18)));
+		fs_put(fs, (unsigned char)(0x80 | ((cp >> 12) & 0x3F)));
+		fs_put(fs, (unsigned char)(0x80 | ((cp >> 6) & 0x3F)));
+		fs_put(fs, (unsigned char)(0x80 | (cp & 0x3F)));
+	}
+}
+
+/* A \uXXXX unit, pairing surrogates; a lone surrogate becomes U+FFFD. */
+static void fs_unit(struct llm_field_stream *fs, unsigned u)
+{
+	if(fs->hi) {
+		unsigned hi = fs->hi;
+
+		fs->hi = 0;
+		if(u >= 0xDC00 && u <= 0xDFFF) {
+			fs_put_codepoint(fs, 0x10000 + ((hi - 0xD800) << 10) + (u - 0xDC00));
+			return;
+		}
+		fs_put_codepoint(fs, 0xFFFD);
+	}
+	if(u >= 0xD800 && u <= 0xDBFF)
+		fs->hi = u;
+	else if(u >= 0xDC00 && u <= 0xDFFF)
+		fs_put_codepoint(fs, 0xFFFD);
+	else
+		fs_put_codepoint(fs, u);
+}
+
+static void fs_string_byte(struct llm_field_stream *fs, unsigned char c)
+{
+	if(fs->un >= 0) {
+		int d = isdigit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 :
+		        (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+
+		if(d < 0) {                  /* malformed: drop the escape */
+			fs->un = -1;
+			fs->escape = false;
+			return;
+		}
+		fs->u = fs->u * 16 + (unsigned)d;
+		if(++fs->un == 4) {
+			fs->un = -1;
+			fs->escape = false;
+			fs_unit(fs, fs->u);
+		}
+		return;
+	}
+	if(fs->escape) {
+		fs->escape = false;
+		if(c == 'u') {
+			fs->escape = true;
+			fs->un = 0;
+			fs->u = 0;
+			return;
+		}
+		if(fs->hi) {
+			fs->hi = 0;
+			fs_put_codepoint(fs, 0xFFFD);
+		}
+		fs_put(fs, c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' :
+		           c == 'b' ? '\b' : c == 'f' ? '\f' : c);
+		return;
+	}
+	if(c == '\\') {
+		fs->escape = true;
+		return;
+	}
+	if(fs->hi) {
+		fs->hi = 0;
+		fs_put_codepoint(fs, 0xFFFD);
+	}
+	if(c == '"') {
+		fs->in_string = false;
+		if(fs->emitting) {
+			fs_flush(fs);
+			fs->emitting = false;
+			fs->done = true;
+		}
+		if(fs->depth == 1 && fs->state == FS_KEY) {
+			fs->key[fs->keylen] = '\0';
+			fs->key_matches = !fs->key_long && !strcmp(fs->key, fs->field);
+			fs->state = FS_COLON;
+		} else if(fs->depth == 1 && fs->state == FS_VALUE)
+			fs->state = FS_AFTER;
+		return;
+	}
+	fs_put(fs, c);
+}
+
+int llm_field_stream_feed(struct llm_field_stream *fs, const char *text, size_t len)
+{
+	for(size_t i = 0; i < len && !fs->stopped; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if(fs->in_string) {
+			fs_string_byte(fs, c);
+			continue;
+		}
+		switch(c) {
+		case '"':
+			fs->in_string = true;
+			if(fs->depth == 1 && fs->state == FS_KEY) {
+				fs->keylen = 0;
+				fs->key_long = false;
+			} else if(fs->depth == 1 && fs->state == FS_VALUE && fs->key_matches && !fs->done)
+				fs->emitting = true;
+			break;
+		case '{':
+		case '[':
+			if(fs->depth == 1 && fs->state == FS_VALUE)
+				fs->state = FS_AFTER;
+			fs->depth++;
+			if(fs->depth == 1)
+				fs->state = FS_KEY;
+			break;
+		case '}':
+		case ']':
+			if(fs->depth > 0)
+				fs->depth--;
+			break;
+		case ':':
+			if(fs->depth == 1 && fs->state == FS_COLON)
+				fs->state = FS_VALUE;
+			break;
+		case ',':
+			if(fs->depth == 1) {
+				fs->state = FS_KEY;
+				fs->key_matches = false;
+			}
+			break;
+		default:
+			if(fs->depth == 1 && fs->state == FS_VALUE && !isspace(c))
+				fs->state = FS_AFTER;
+			break;
+		}
+	}
+	if(fs->emitting && fs->outlen && !fs->stopped)
+		fs_flush(fs);
+	return fs->stopped;
+}
