@@ -58,7 +58,8 @@ static void db_note_error(struct db *db, const char *what, const PGresult *res)
 ll_result db_result_for(const char *sqlstate)
 {
 	/* 25006: this server takes no writes - it is (or became) a standby */
-	static const char *const passing[] = {"08", "53", "57P", "40", "55P03", "58", "25006", NULL};
+	static const char *const passing[] = {"08", "53", "57P", "40", "55P03", "58", "25006",
+	                                      NULL};
 
 	if(!sqlstate || !*sqlstate)
 		return LL_EDB;
