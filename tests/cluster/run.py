@@ -394,8 +394,16 @@ def retry_failed(cl, load):
     lo = Load(load.port, load.key, load.run_id, 1, 0)
     client = Client(load.port)
     outcomes = []
+    deadline = time.monotonic() + 60
     for r in failed[:300]:
-        again = lo.ask(client, r["conv"], r["idem"], r["question"])
+        # as the crew app does: the same key again, after Retry-After when
+        # told to wait (the load has used most of this key's rate budget)
+        for attempt in range(8):
+            again = lo.ask(client, r["conv"], r["idem"], r["question"])
+            if again["status"] not in (429, 502, 503) or time.monotonic() > deadline:
+                break
+            wait = dict((k.lower(), v) for k, v in again["headers"]).get("retry-after", "1")
+            time.sleep(min(float(wait) if wait.isdigit() else 1.0, 5.0))
         replayed = any(k.lower() == "idempotent-replayed" for k, _ in again["headers"])
         outcomes.append((again["status"], replayed))
     good = sum(1 for s, _ in outcomes if s == 200)
