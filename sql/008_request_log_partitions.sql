@@ -174,6 +174,8 @@ DECLARE
     removed bigint := 0;
     caller_lock_timeout constant text := current_setting('lock_timeout');
 BEGIN
+    -- the nodes prune at the same hour: one drops, the others then find nothing to drop
+    PERFORM pg_advisory_xact_lock(4243);
     PERFORM set_config('lock_timeout', '2s', true);
     FOR part IN
         SELECT c.relname
