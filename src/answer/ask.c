@@ -186,6 +186,38 @@ static enum asked kind_of(const char *t, const struct ask *q)
 	return ASKED_PROCEDURE;
 }
 
+/* The clause a reading was taken in ("truck chicken temped 46" of "truck
+ * chicken temped 46 and the milk is 44"): from the last join or stop
+ * before the number up to it; its terms in *out (none when the number is
+ * not found). */
+static void reading_subject(const char *text, int reading, struct terms *out)
+{
+	static const char *const joins[] = {" and ", " but ", " while ", NULL};
+	char number[16], clause[256];
+	const char *at = text, *from;
+
+	out->n = 0;
+	snprintf(number, sizeof(number), "%d", reading);
+	while((at = strstr(at, number)) && at > text && isdigit((unsigned char)at[-1]))
+		at++;
+	if(!at)
+		return;
+	for(from = at; from > text && !strchr(".,;?!", from[-1]); from--) {
+		bool join = false;
+
+		for(int i = 0; joins[i] && !join; i++) {
+			size_t n = strlen(joins[i]);
+
+			join = (size_t)(from - text) >= n &&
+			       strncasecmp(from - n, joins[i], n) == 0;
+		}
+		if(join)
+			break;
+	}
+	snprintf(clause, sizeof(clause), "%.*s", (int)(at - from), from);
+	terms_of(clause, out);
+}
+
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 {
 	char lower[1024];
@@ -210,6 +242,8 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->kind = kind_of(lower, out);
 	out->persists = has_any(lower, persist_cues);
 	out->reading = reading > 0 ? reading : 0;
+	if(out->reading)
+		reading_subject(text, out->reading, &out->subject);
 }
 
 /* A number followed (after spaces) by one of units, case-insensitive. */

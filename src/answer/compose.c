@@ -463,12 +463,13 @@ static const char *escalation_first(struct arena *a, const char *lead)
  * reading against the limit the lead (else the heading) states, first. */
 static ll_result reading_verdict(const struct ask *q, const struct section *s, const char *lead, struct buf *text)
 {
+	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
 	char verdict[160];
 
 	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) || q->reading == 0)
 		return LL_OK;
-	if(verdict_of_reading(q->reading, lead, &q->terms, verdict, sizeof(verdict)) ||
-	   verdict_of_reading(q->reading, s->heading, &q->terms, verdict, sizeof(verdict)))
+	if(verdict_of_reading(q->reading, lead, subject, verdict, sizeof(verdict)) ||
+	   verdict_of_reading(q->reading, s->heading, subject, verdict, sizeof(verdict)))
 		return buf_printf(text, "%s ", verdict);
 	return LL_OK;
 }

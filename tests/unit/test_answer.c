@@ -56,6 +56,8 @@ static void test_shipped_lexicon(const struct answer_kit *kit)
 	CHECK(emergencies_in(lx, "can we keep cooking with the hood fan off") == 0, "'cooking' is not 'choking'");
 	CHECK(emergencies_in(lx, "burner on the stove won't light") == 0, "'burner' is not 'burned'");
 	CHECK(emergencies_in(lx, "breaker tripped on the toaster") == 0, "a tripped breaker is not a fall");
+	CHECK(emergencies_in(lx, "emptied the drawer like the broiler said, code still on") == 0,
+	      "an emptied grease drawer is no robbery");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
 	      "a question without crew words is left as it is");
@@ -135,6 +137,21 @@ static void test_verdicts(void)
 	                         "or below.", &milk, v, sizeof(v)) && strstr(v, "within the 45"),
 	      "the limit whose clause names the subject");
 	CHECK(!verdict_of_reading(44, "Cook it for 4 minutes.", NULL, v, sizeof(v)), "no limit, no verdict");
+}
+
+/* The limit of the reading's own clause: "the patties probed 47 but the
+ * eggs were fine" holds the patties, not the eggs, to their limit. */
+static void test_reading_subject(const struct answer_kit *kit)
+{
+	struct ask q;
+	char v[160];
+
+	ask_understand(kit->lexicon, "the raw patties probed 47 but the shell eggs were fine, accept it?", &q);
+	CHECK(q.reading == 47 && terms_match(&q.subject, "raw patties", NULL) &&
+	      !terms_match(&q.subject, "shell eggs", NULL), "the reading's clause names the patties, not the eggs");
+	CHECK(verdict_of_reading(q.reading, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs "
+	                         "45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &q.subject, v, sizeof(v)) &&
+	      strstr(v, "above the 41"), "the eggs' limit is not the patties'");
 }
 
 static struct section make_section(const char *title, const char *path, const char *body)
@@ -292,6 +309,7 @@ int main(void)
 	test_lexicon_format();
 	test_asks(kit);
 	test_verdicts();
+	test_reading_subject(kit);
 	test_sections();
 	test_ranker_format();
 	test_compose(kit);
