@@ -460,6 +460,15 @@ def check_rate_limit(cl, port, rate, burst):
     check(took < 10 and window - 5 <= ok <= window + 5 and len(limited) >= n - window - 5,
           f"one key over both nodes: {ok} of {len(statuses)} served in {took:.1f} s, {len(limited)} refused "
           f"with 429 (chain-wide budget {window} per 10 s)")
+    seen = 0
+    for n in ("node1", "node2"):
+        try:
+            with open(os.path.join(cl.dir, n, "nginx", "access.log")) as f:
+                seen += sum(1 for line in f if '"remote_addr":"127.0.0.2"' in line)
+        except OSError:
+            pass
+    check(seen >= ok, f"the nodes' nginx sees the client's address behind the balancer (X-Forwarded-For "
+          f"from a trusted proxy): {seen} requests from 127.0.0.2 in their access logs")
     if limited:
         s, h, d = limited[0]
         try:
