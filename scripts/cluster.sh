@@ -17,7 +17,7 @@
 #
 # DIR defaults to var/cluster.  Settings (environment):
 #   LINELEAD_CLUSTER_PORT_BASE [12600]  etcd +10/+11, Patroni REST +21.., app
-#       node N https +30+10(N-1) (http +1 more), HAProxy https +50, stats +51
+#       node N https +30+10(N-1) (http +1 more), HAProxy https +80, stats +81
 #   LINELEAD_CLUSTER_PG_PORT [5611]     PostgreSQL node N listens on this + N - 1
 #   LINELEAD_CLUSTER_NODES [2]          app nodes (1-4)
 #   LINELEAD_CLUSTER_WORKERS [2]        pool workers per app node
@@ -54,7 +54,9 @@ DIR=$(cd "$dir_arg" && pwd)
 
 BASE=${LINELEAD_CLUSTER_PORT_BASE:-12600}
 PG_PORT0=${LINELEAD_CLUSTER_PG_PORT:-5611}
-NODES=${LINELEAD_CLUSTER_NODES:-2}
+# how many app nodes: from the environment, else as the last `up` made them
+rec_nodes=$(sed -n "s/^export LINELEAD_CLUSTER_NODES='\([1-4]\)'$/\1/p" "$DIR/linelead.env" 2>/dev/null || true)
+NODES=${LINELEAD_CLUSTER_NODES:-${rec_nodes:-2}}
 WORKERS=${LINELEAD_CLUSTER_WORKERS:-2}
 LB_RATE=${LINELEAD_CLUSTER_RATE_LIMIT:-50}
 LB_BURST=${LINELEAD_CLUSTER_RATE_BURST:-100}
@@ -63,7 +65,7 @@ for v in "$BASE" "$PG_PORT0" "$WORKERS" "$LB_RATE" "$LB_BURST"; do
 done
 [[ $NODES =~ ^[1-4]$ ]] || die "LINELEAD_CLUSTER_NODES must be 1-4: $NODES"
 ETCD_PORT=$((BASE + 10)) ETCD_PEER_PORT=$((BASE + 11))
-LB_PORT=$((BASE + 50)) LB_STATS_PORT=$((BASE + 51))
+LB_PORT=$((BASE + 80)) LB_STATS_PORT=$((BASE + 81))
 PG_NODES=(pg1 pg2)
 pg_port() { echo $((PG_PORT0 + ${1#pg} - 1)); }
 rest_port() { echo $((BASE + 20 + ${1#pg})); }
