@@ -79,7 +79,9 @@ mkdir -p "$PIDS"
 
 if ((EUID == 0)); then
     id postgres >/dev/null 2>&1 || die "running as root needs the 'postgres' user (apt-get install postgresql-15)"
-    as_pg=(runuser -u postgres --)
+    # setpriv execs (runuser would stay as the parent, and kill its child 2 s
+    # after a SIGTERM: too soon for Patroni to stop PostgreSQL cleanly)
+    as_pg=(setpriv --reuid=postgres --regid=postgres --init-groups --)
     pg_owner=postgres
 else
     as_pg=()
@@ -153,7 +155,7 @@ etcd_start() {
     chmod 700 "$DIR/etcd"
     chown "$pg_owner" "$DIR/etcd"
     # One member is enough on one machine; docs/CLUSTER.md runs three.
-    "${as_pg[@]}" setsid etcd --name etcd1 --data-dir "$DIR/etcd/data" \
+    setsid "${as_pg[@]}" etcd --name etcd1 --data-dir "$DIR/etcd/data" \
         --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
         --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
         --initial-cluster "etcd1=http://127.0.0.1:$ETCD_PEER_PORT" --initial-cluster-state new \
@@ -262,7 +264,7 @@ patroni_start() {  # NODE
     chmod 700 "$d"
     chown -R "$pg_owner" "$d"
     patroni_conf "$n"
-    "${as_pg[@]}" setsid patroni "$d/patroni.yml" >>"$d/log/patroni.out" 2>&1 </dev/null 9>&- &
+    setsid "${as_pg[@]}" patroni "$d/patroni.yml" >>"$d/log/patroni.out" 2>&1 </dev/null 9>&- &
     echo $! >"$PIDS/patroni-$n.pid"
 }
 

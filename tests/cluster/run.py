@@ -247,6 +247,7 @@ def phase_node_kill(cl, load, contract):
     before = cl.lb_stat()
     t_kill = time.monotonic()
     cl.run("node-kill", "2")
+    t_killed = time.monotonic()
     down = wait_until(lambda: cl.lb_stat().get("node2", ("?",))[0].startswith("DOWN"), 15)
     t_down = time.monotonic()
     check(down is not None, f"the balancer took node 2 out {t_down - t_kill:.1f} s after its SIGKILL")
@@ -272,7 +273,7 @@ def phase_node_kill(cl, load, contract):
     took = wait_until(lambda: cl.lb_stat().get("node2", ("?", 0))[1] >= s0 + 10, 15)
     check(took is not None, f"node 2 takes traffic again ({before.get('node2', ('?', 0))[1]} requests "
           f"before its crash, {cl.lb_stat().get('node2', ('?', 0))[1]} now)")
-    return t_kill
+    return t_kill, t_killed
 
 
 def phase_drain(cl, load):
@@ -543,7 +544,7 @@ def main():
         load.start()
         time.sleep(5)
         phase_drain(cl, load)
-        t_node_kill = phase_node_kill(cl, load, contract)
+        t_node_kill = phase_node_kill(cl, load, contract)  # (before the kill, after it)
         time.sleep(3)
         t_kill, failover = phase_failover(cl, load, contract)
         rest = args.seconds - (time.monotonic() - t0)
@@ -561,7 +562,8 @@ def main():
         # a request whose answer was on its way out of the killed node when it
         # died can only be cut off (0 here): the balancer had sent its 200's
         # headers already
-        cut = [r for r in load.records if r["status"] == 0 and r["start"] <= t_node_kill <= r["end"]]
+        cut = [r for r in load.records if r["status"] == 0
+               and r["start"] <= t_node_kill[1] and r["end"] >= t_node_kill[0]]
         other = [r for r in load.records if r["status"] not in (200, 502, 503) and r not in cut]
         check(not other, f"no request failed otherwise ({sorted(set(r['status'] for r in other))}"
               f"{': ' + other[0]['body'][:100].decode('utf-8', 'replace') if other else ''}); "
