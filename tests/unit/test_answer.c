@@ -88,6 +88,12 @@ static void test_asks(const struct answer_kit *kit)
 
 	ask_understand(kit->lexicon, "how hot does the fish gotta get", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE, "how hot: a temperature");
+	ask_understand(kit->lexicon, "whats the steps for priming the syrup pump", &q);
+	CHECK(q.kind == ASKED_PROCEDURE, "'whats the steps' asks for a procedure, not a definition");
+	ask_understand(kit->lexicon, "how do we open up the KX900 for breakfast", &q);
+	CHECK(q.kind == ASKED_PROCEDURE, "a model number in a how-to is no fault code");
+	ask_understand(kit->lexicon, "where does the deadweight go after washing", &q);
+	CHECK(q.kind != ASKED_FAULT && q.figure != FIGURE_WEIGHT, "'deadweight' is neither dead nor a weight");
 	ask_understand(kit->lexicon, "every how many months does the filter cartridge get changed", &q);
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
 	ask_understand(kit->lexicon, "lettuce sat out all afternoon, still good?", &q);
@@ -282,6 +288,30 @@ static void test_compose(const struct answer_kit *kit)
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strstr(a.response, "(Food Code 3-501.17). Write the earliest date") != NULL,
 		      "a two-part question: the second section's lead after the first's whole first sentence");
+	}
+	{
+		/* a decision on a list: the sentence that rules on the whole list
+		 * comes with the item; nobody knows how long: that rule leads */
+		struct section recv = make_section("Receiving", "Frozen Food",
+		                                   "Check frozen product first. Reject frozen product with:\n\n"
+		                                   "- Soft spots, or boxes that bend.\n- Nuggets frozen into one lump.\n");
+		struct section hold = make_section("Holding", "Hot Holding",
+		                                   "Soup reads below 135°F: reheat it to 165°F if it dropped less than 2 "
+		                                   "hours ago.\n\n1. Probe the soup.\n2. If you cannot tell how long it has "
+		                                   "been below 135°F, throw it away.\n");
+
+		ask_understand(kit->lexicon, "box of nuggets frozen into one lump, do we sign for it", &q);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = &recv;
+		in.nranked = 1;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Reject frozen product with:", 27) == 0,
+		      "a listed sign leads with the verdict on the list: %s", a.response);
+		ask_understand(kit->lexicon, "soup reads 120, no idea how long, dump it?", &q);
+		in.ranked = &hold;
+		CHECK(q.unknown_time && compose_answer(&arena, &in, &a) == LL_OK && strstr(a.response, "throw it away") &&
+		      strstr(a.response, "throw it away") < strstr(a.response, "reheat"),
+		      "nobody knows how long: the rule for an unknown time first: %s", a.response);
 	}
 	ask_understand(kit->lexicon, "kelvinator KX-9 ice machine flashing", &q);
 	in.unknown = "Kelvinator KX-9 ice machine";
