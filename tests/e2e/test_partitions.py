@@ -1,8 +1,8 @@
-"""request_log partitioned by day (issue 15, sql/008), in a scratch database of
+"""request_log partitioned by day (issue 15, sql/009), in a scratch database of
 the shared stack's PostgreSQL:
 
-- same_figures: a database at 007 with a week of request_log rows is migrated
-  to 008; the raw rows (count, ids, sums), request_log_hourly (the one table
+- same_figures: a database at 008 with a week of request_log rows is migrated
+  to 009; the raw rows (count, ids, sums), request_log_hourly (the one table
   /metrics?window= reads) and the DBA view daily_volume_by_agent read the same
   before and after; the table is partitioned by day with a week ahead; the
   app's role still inserts (through the rollup trigger); retention drops whole
@@ -67,7 +67,7 @@ def test_partitions_same_figures(h):
     url = _url(h, db)
     _sql(admin, f"CREATE DATABASE {db} OWNER linelead_admin")
     try:
-        _migrate_to(url, 7)
+        _migrate_to(url, 8)
         # a week of traffic, a row every 7 minutes, of every kind the rollup sorts
         _sql(url, """
             INSERT INTO request_log (created_at, request_id, node, method, route, status, duration_ms,
@@ -78,12 +78,12 @@ def test_partitions_same_figures(h):
                    (ARRAY['equipment', 'safety', NULL])[1 + g % 3], g % 11 = 0, g % 7 = 0, g % 13 = 0
               FROM generate_series(1, 1500) g""")
         before = _figures(url)
-        check(int(before["raw"][0][0]) == 1500 and len(before["hourly"]) > 100, f"the 007 data: {before['raw']}")
+        check(int(before["raw"][0][0]) == 1500 and len(before["hourly"]) > 100, f"the 008 data: {before['raw']}")
 
-        _migrate_to_only(url, 8)
+        _migrate_to_only(url, 9)
         after = _figures(url)
         for k in FIGURES:
-            check(before[k] == after[k], f"{k} figures differ after 008: {before[k][:3]} != {after[k][:3]}")
+            check(before[k] == after[k], f"{k} figures differ after 009: {before[k][:3]} != {after[k][:3]}")
         kind = _sql(url, "SELECT relkind FROM pg_class WHERE oid = 'request_log'::regclass")
         check(kind == [["p"]], f"request_log is not partitioned: {kind}")
         parts = _sql(url, "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
@@ -96,11 +96,11 @@ def test_partitions_same_figures(h):
         # the app's role inserts as before; the trigger rolls the row up
         n0 = _sql(url, "SELECT coalesce(sum(requests), 0) FROM request_log_hourly")[0][0]
         _sql(url, "SET ROLE linelead_app; INSERT INTO request_log (request_id, route, status, duration_ms)"
-                  " VALUES ('after-008', '/chat/production', 200, 12)")
+                  " VALUES ('after-009', '/chat/production', 200, 12)")
         n1 = _sql(url, "SELECT coalesce(sum(requests), 0) FROM request_log_hourly")[0][0]
-        check(int(n1) == int(n0) + 1, f"the rollup after 008: {n0} -> {n1}")
-        fresh = _sql(url, "SELECT id > 0 AND id > (SELECT max(id) FROM request_log WHERE request_id <> 'after-008')"
-                          " FROM request_log WHERE request_id = 'after-008'")
+        check(int(n1) == int(n0) + 1, f"the rollup after 009: {n0} -> {n1}")
+        fresh = _sql(url, "SELECT id > 0 AND id > (SELECT max(id) FROM request_log WHERE request_id <> 'after-009')"
+                          " FROM request_log WHERE request_id = 'after-009'")
         check(fresh == [["t"]], f"new ids continue after the copied ones: {fresh}")
 
         # retention: 3 days; whole days older than that go, their hourly history stays

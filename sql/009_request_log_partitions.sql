@@ -1,4 +1,4 @@
--- 008_request_log_partitions.sql - request_log partitioned by day; retention drops partitions.
+-- 009_request_log_partitions.sql - request_log partitioned by day; retention drops partitions.
 --
 -- Same rules as 001: applied in one transaction by `linelead migrate`, no BEGIN/COMMIT.
 --
