@@ -14,6 +14,8 @@
 #   LINELEAD_RATE_LIMIT       requests/s per address and per API key; 0 = off [20]
 #   LINELEAD_RATE_BURST       burst served at once before 429 [40]
 #   NGINX_CONN_LIMIT          connections per client address [100]
+#   LINELEAD_TRUSTED_PROXIES  load balancers (addresses or CIDRs, space-
+#                             separated) whose X-Forwarded-For is believed [none]
 #   NGINX_LISTEN_HTTPS        [443]     NGINX_LISTEN_HTTP  [80]
 #   NGINX_HTTPS_PORT          port in the http->https redirect [443]
 #   NGINX_TLS_CERT            [/etc/ssl/certs/ssl-cert-snakeoil.pem]
@@ -43,6 +45,7 @@ origins=${LINELEAD_ALLOWED_ORIGINS:-}
 rate=${LINELEAD_RATE_LIMIT:-20}
 burst=${LINELEAD_RATE_BURST:-40}
 conn_limit=${NGINX_CONN_LIMIT:-100}
+trusted_proxies=${LINELEAD_TRUSTED_PROXIES:-}
 listen_https=${NGINX_LISTEN_HTTPS:-443}
 listen_http=${NGINX_LISTEN_HTTP:-80}
 https_port=${NGINX_HTTPS_PORT:-443}
@@ -84,6 +87,16 @@ done
 [[ -n $cors_map ]] || cors_map='    # (no origin allowed: LINELEAD_ALLOWED_ORIGINS is empty)\n'
 cors_map=${cors_map%\\n}
 
+real_ip='# (no load balancer in front: LINELEAD_TRUSTED_PROXIES is empty)'
+if [[ -n ${trusted_proxies// /} ]]; then
+    real_ip=''
+    for p in $trusted_proxies; do
+        [[ $p =~ ^[0-9a-fA-F.:]+(/[0-9]{1,3})?$ ]] || die "bad address in LINELEAD_TRUSTED_PROXIES: $p"
+        real_ip+="set_real_ip_from $p;\\n"
+    done
+    real_ip+='real_ip_header X-Forwarded-For;\nreal_ip_recursive on;'
+fi
+
 rl=''   # line prefix of the rate/connection limit lines
 ((rate > 0)) || rl='# [rate limit off] '
 suffix=''
@@ -97,6 +110,7 @@ sed_script=$(cat <<EOF
 s|@SERVER_NAMES@|$(esc "$server_names")|g
 s|@CORS_ORIGIN_MAP@|$cors_map|g
 s|@RL@|$(esc "$rl")|g
+s|@REAL_IP@|$real_ip|g
 s|@RATE_LIMIT@|$rate|g
 s|@RATE_BURST@|$burst|g
 s|@CONN_LIMIT@|$conn_limit|g

@@ -22,6 +22,11 @@
 #   LINELEAD_ALLOWED_ORIGINS [https://localhost:PORT https://127.0.0.1:PORT]
 #   LINELEAD_SERVER_NAMES [127.0.0.1 localhost]
 #   LINELEAD_STACK_INGEST [1]  0: do not load kb/*.md on the first start
+#   LINELEAD_STACK_DATABASE_URL, LINELEAD_STACK_ADMIN_DATABASE_URL: an app node
+#       of a cluster (scripts/cluster.sh): the stack uses this database (the
+#       app's and the owner's connection strings, libpq multi-host allowed) and
+#       runs no PostgreSQL of its own; pg-stop/pg-start then refuse
+#   LINELEAD_TRUSTED_PROXIES  load balancers in front (see render-nginx.sh)
 #   LINELEAD_LLM_*, OPENAI_API_KEY, RAGIE_* and the pool's other LINELEAD_<KEY>
 #   settings are passed to the pool; the ones this script owns are not.
 #
@@ -43,6 +48,12 @@ die() { echo "stack: error: $*" >&2; exit 1; }
 cmd=$1; shift
 dir_arg=$1; shift
 case $cmd in start | stop | status | pg-stop | pg-start | cli | psql) ;; *) usage ;; esac
+# The two URLs of an external database come with `start` and are kept in
+# DIR/secrets for the other commands (load_secrets).
+EXT_APP_URL=${LINELEAD_STACK_DATABASE_URL:-}
+EXT_ADMIN_URL=${LINELEAD_STACK_ADMIN_DATABASE_URL:-}
+[[ -z $EXT_APP_URL && -z $EXT_ADMIN_URL || -n $EXT_APP_URL && -n $EXT_ADMIN_URL ]] ||
+    { echo "stack: error: set both LINELEAD_STACK_DATABASE_URL and LINELEAD_STACK_ADMIN_DATABASE_URL" >&2; exit 1; }
 [[ $cmd == start ]] && mkdir -p "$dir_arg"
 [[ -d $dir_arg ]] || die "$dir_arg: no such directory"
 DIR=$(cd "$dir_arg" && pwd)
@@ -160,11 +171,18 @@ port_free() { [[ -z $(ss -Htln "sport = :$1" 2>/dev/null) ]]; }
 
 # Secrets live in DIR/secrets (0600) as shell assignments.
 load_secrets() {
-    PG_ADMIN_PASSWORD='' PG_APP_PASSWORD='' CHAT_KEY='' ADMIN_KEY=''
+    local app=$EXT_APP_URL admin=$EXT_ADMIN_URL
+    PG_ADMIN_PASSWORD='' PG_APP_PASSWORD='' CHAT_KEY='' ADMIN_KEY='' EXT_DB_URL='' EXT_DB_ADMIN_URL=''
     # shellcheck source=/dev/null
     [[ -r $SECRETS ]] && source "$SECRETS"
+    if [[ $cmd == start ]]; then
+        # a start says which database the stack uses, its own or another
+        [[ $app == "$EXT_DB_URL" ]] || save_secret EXT_DB_URL "$app"
+        [[ $admin == "$EXT_DB_ADMIN_URL" ]] || save_secret EXT_DB_ADMIN_URL "$admin"
+    fi
     return 0
 }
+external_db() { [[ -n $EXT_DB_URL ]]; }
 save_secret() {  # NAME VALUE
     local tmp=$SECRETS.tmp
     (umask 077; { [[ -r $SECRETS ]] && grep -v "^$1=" "$SECRETS" || true; printf '%s=%q\n' "$1" "$2"; } >"$tmp")
@@ -173,8 +191,14 @@ save_secret() {  # NAME VALUE
 }
 random_secret() { openssl rand -hex 24; }
 
-admin_url() { echo "postgresql://linelead_admin:$PG_ADMIN_PASSWORD@/linelead?host=$RUN&port=$PG_PORT"; }
-app_url() { echo "postgresql://linelead:$PG_APP_PASSWORD@/linelead?host=$RUN&port=$PG_PORT"; }
+admin_url() {
+    if external_db; then echo "$EXT_DB_ADMIN_URL"; return 0; fi
+    echo "postgresql://linelead_admin:$PG_ADMIN_PASSWORD@/linelead?host=$RUN&port=$PG_PORT"
+}
+app_url() {
+    if external_db; then echo "$EXT_DB_URL"; return 0; fi
+    echo "postgresql://linelead:$PG_APP_PASSWORD@/linelead?host=$RUN&port=$PG_PORT"
+}
 
 # The pool and the CLI see a clean environment: DATABASE_URL, API_KEY,
 # ENVIRONMENT or a LINELEAD_* left in the caller's shell (say, from a sourced
@@ -188,7 +212,8 @@ app_env() {
         LINELEAD_LISTEN | LINELEAD_SOCKET_MODE | LINELEAD_SOCKET_GROUP | LINELEAD_USER | \
             LINELEAD_DATABASE_URL | LINELEAD_ADMIN_DATABASE_URL | LINELEAD_PID_FILE | \
             LINELEAD_LOG_FILE | LINELEAD_DATA_DIR | LINELEAD_ENVIRONMENT | LINELEAD_API_KEY | \
-            LINELEAD_AUTH | LINELEAD_WORKERS | LINELEAD_ADMIN_KEY | LINELEAD_URL) ;;
+            LINELEAD_AUTH | LINELEAD_WORKERS | LINELEAD_ADMIN_KEY | LINELEAD_URL | \
+            LINELEAD_STACK_* | LINELEAD_CLUSTER_* | LINELEAD_TRUSTED_PROXIES) ;;
         LINELEAD_* | OPENAI_API_KEY | RAGIE_*) APP_ENV+=("$name=${!name}") ;;
         esac
     done < <(compgen -e)
@@ -211,6 +236,14 @@ run_cli() {
 run_psql() {  # ARGS: psql as the owner, database linelead unless -d is given
     local limit=(timeout 120)      # bounded, unless a person is typing
     [[ -t 0 ]] && limit=()
+    if external_db; then
+        [[ ${1:-} == -d ]] && shift 2
+        # the password goes through the environment, not the command line
+        [[ $(admin_url) =~ ^(postgres(ql)?://[^:@/]+):([^@/]*)@(.*)$ ]] || die "cannot read the owner's URL"
+        PGPASSWORD=${BASH_REMATCH[3]} PGCONNECT_TIMEOUT=5 "${limit[@]}" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
+            "${BASH_REMATCH[1]}@${BASH_REMATCH[4]}" "$@"
+        return
+    fi
     PGPASSWORD=$PG_ADMIN_PASSWORD PGCONNECT_TIMEOUT=5 "${limit[@]}" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 \
         -h "$RUN" -p "$PG_PORT" -U linelead_admin "$@"
 }
@@ -564,10 +597,12 @@ do_start() {
     # PostgreSQL puts its socket in run/ as well.
     ((EUID != 0)) || chown postgres:postgres "$RUN"
     load_secrets
-    pg_init
-    pg_start
+    if ! external_db; then
+        pg_init
+        pg_start
+    fi
     printf 'REC_HTTPS_PORT=%s\nREC_HTTP_PORT=%s\nREC_PG_PORT=%s\n' "$HTTPS_PORT" "$HTTP_PORT" "$PG_PORT" >"$DIR/ports"
-    pg_setup
+    external_db || pg_setup
     write_conf
     out=$(run_cli migrate 2>&1) || die "linelead migrate failed
 $(sed 's/^/    | /' <<<"$out")"
@@ -583,7 +618,8 @@ $(tail_log "$LOGDIR/linelead.log")"
 do_stop() {
     nginx_stop
     pool_stop
-    pg_stop
+    load_secrets
+    external_db || pg_stop
     say "stopped ($DIR)"
 }
 
@@ -593,7 +629,10 @@ do_status() {
     if pid=$(pid_of "$POOL_PID" linelead-fcg "$CONF"); then echo "pool:       running (pid $pid)"; else echo "pool:       stopped"; rc=3; pid=''; fi
     orphans=$(pool_orphans "$pid" | tr '\n' ' ')
     [[ -z $orphans ]] || { echo "orphans:    pool workers without their master: $orphans(stop or start fixes it)"; rc=3; }
-    if [[ -f $PGDATA/PG_VERSION ]] && pg_running; then
+    load_secrets
+    if external_db; then
+        echo "postgresql: external (not this stack's)"
+    elif [[ -f $PGDATA/PG_VERSION ]] && pg_running; then
         echo "postgresql: running (pid $(head -n1 "$PGDATA/postmaster.pid"))"
     else
         echo "postgresql: stopped"; rc=3
@@ -614,8 +653,10 @@ case $cmd in
 start) lock; do_start ;;
 stop) lock; do_stop ;;
 status) do_status ;;
-pg-stop) lock; pg_stop ;;
-pg-start) lock; pg_start ;;
+pg-stop | pg-start)
+    load_secrets
+    external_db && die "this stack uses an external database: $cmd does not apply"
+    lock; if [[ $cmd == pg-stop ]]; then pg_stop; else pg_start; fi ;;
 cli) load_secrets; run_cli "$@" ;;
 psql) load_secrets; run_psql -d linelead "$@" ;;
 esac

@@ -57,7 +57,9 @@ static void db_note_error(struct db *db, const char *what, const PGresult *res)
 
 ll_result db_result_for(const char *sqlstate)
 {
-	static const char *const passing[] = {"08", "53", "57P", "40", "55P03", "58", NULL};
+	/* 25006: this server takes no writes - it is (or became) a standby */
+	static const char *const passing[] = {"08", "53", "57P", "40", "55P03", "58", "25006",
+	                                      NULL};
 
 	if(!sqlstate || !*sqlstate)
 		return LL_EDB;
@@ -197,8 +199,13 @@ static bool db_conn_lost(struct db *db, const PGresult *res)
 
 	if(!db->conn || PQstatus(db->conn) != CONNECTION_OK)
 		return true;
-	/* Class 08: connection exception; 57P01..03: admin/crash shutdown. */
-	return state && (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0);
+	/* Class 08: connection exception; 57P01..03: admin/crash shutdown;
+	 * 25006 (read-only transaction): the server this connection reaches is
+	 * no longer the primary (a failover, or a load balancer or pooler in
+	 * front that moved).  Only a new connection finds the one that takes
+	 * writes (target_session_attrs=read-write). */
+	return state && (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0 ||
+	                 strcmp(state, "25006") == 0);
 }
 
 static bool db_is_prepared(const struct db *db, const struct db_stmt *stmt)

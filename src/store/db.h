@@ -4,7 +4,8 @@
  * backoff) and the set of statements prepared on the current connection.
  * Every query goes through db_exec with a static struct db_stmt: prepared on
  * first use per connection, executed with parameters, never interpolated.
- * A lost connection (SQLSTATE class 08 or CONNECTION_BAD) is dropped and
+ * A lost connection (SQLSTATE class 08, 57P, 25006 = the server became a
+ * standby, or CONNECTION_BAD) is dropped and
  * re-opened on the next call once the backoff allows; a query outside a
  * transaction that fails because the connection was stale is retried once.
  *
@@ -77,8 +78,9 @@ ll_result db_exec_found(struct db *db, const struct db_stmt *stmt, int n,
  * connection): class 22 (data exception) LL_EVALIDATION, 23 (integrity)
  * LL_ECONFLICT, 57014 (statement timeout) LL_ETIMEOUT; 08 (connection), 53
  * (resources), 57P (shutdown), 40 (serialization, deadlock), 55P03 (lock
- * not available), 58 (system) and no state at all LL_EDB; anything else is
- * a bug: LL_EINTERNAL. */
+ * not available), 58 (system), 25006 (a read-only server: a standby) and no
+ * state at all LL_EDB; anything else is a bug: LL_EINTERNAL.  08, 57P and
+ * 25006 also drop the connection: the next query opens a new one. */
 ll_result db_result_for(const char *sqlstate);
 
 /* One-off SQL without parameters (migrations, BEGIN/COMMIT). */

@@ -126,10 +126,12 @@ class Response:
 
 
 def free_port(taken=()):
-    """A free TCP port on 127.0.0.1 below the ephemeral range (20000-30000):
-    TIME_WAIT sockets of a load run in the ephemeral range can block bind()."""
+    """A free TCP port on 127.0.0.1 below the ephemeral range (20000-30000, or
+    LINELEAD_E2E_PORTS=LO-HI on a machine shared with others): TIME_WAIT
+    sockets of a load run in the ephemeral range can block bind()."""
+    lo, hi = (int(x) for x in os.environ.get("LINELEAD_E2E_PORTS", "20000-30000").split("-"))
     for _ in range(200):
-        port = random.randint(20000, 30000)
+        port = random.randint(lo, hi)
         if port in taken:
             continue
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -138,7 +140,7 @@ def free_port(taken=()):
             except OSError:
                 continue
         return port
-    raise RuntimeError("no free port in 20000-30000")
+    raise RuntimeError(f"no free port in {lo}-{hi}")
 
 
 # ---------------------------------------------------------------- the stack
