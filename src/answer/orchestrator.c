@@ -12,12 +12,11 @@
 
 #include "answer/path.h"
 #include "buf.h"
+#include "clock.h"
 #include "text/terms.h"
-#include "http.h"
 #include "log.h"
 #include "orchestrator.h"
 #include "store.h"
-#include "worker.h"
 
 #define HISTORY_TURNS 6
 
@@ -93,7 +92,8 @@ static bool leans_on_history(const char *message)
  * question's are), so "and hot holding?" after "what temp for chicken"
  * searches both; the answer path weighs the question's own words above
  * theirs.  A question that stands on its own is its own query. */
-static const char *followup_query(struct worker *w, const char *message, const struct turn *history, size_t n)
+static const char *followup_query(const struct answer_ctx *actx, const char *message,
+                                  const struct turn *history, size_t n)
 {
 	const char *query = message;
 	int taken = 0;
@@ -105,8 +105,8 @@ static const char *followup_query(struct worker *w, const char *message, const s
 
 		if(strcmp(history[i].role, "user") != 0)
 			continue;
-		earlier = lexicon_rewrite(w->answers->lexicon, &w->arena, history[i].content);
-		query = earlier ? arena_printf(&w->arena, "%s %s", query, earlier) : NULL;
+		earlier = lexicon_rewrite(actx->kit->lexicon, actx->arena, history[i].content);
+		query = earlier ? arena_printf(actx->arena, "%s %s", query, earlier) : NULL;
 		taken++;
 	}
 	return query;
@@ -252,7 +252,8 @@ static int agents_consulted(const struct chat_result *r, const char *names[2])
 
 /* An answer the crew sees must be one the conversation keeps: a failure
  * here fails the request (503), so a 200 always means stored. */
-static ll_result store_result(struct worker *w, const struct chat_request *in, struct chat_result *r)
+static ll_result store_result(const struct answer_ctx *actx, const struct chat_request *in,
+                              struct chat_result *r)
 {
 	ll_result result;
 	struct json_object *cit = citations_json(&r->answer);
@@ -287,11 +288,12 @@ static ll_result store_result(struct worker *w, const struct chat_request *in, s
 		idem.status = 200;
 		idem.request_id = r->request_id;
 	}
-	result = store_exchange(&w->db, &x, in->idem ? &idem : NULL);
+	result = store_exchange(actx->db, &x, in->idem ? &idem : NULL);
 	if(result == LL_OK)
 		r->stored = true;
 	else if(result != LL_ECONFLICT && result != LL_ENOTFOUND)
-		log_error("store_failed", "the exchange could not be stored: %s", w->db.last_error);
+		log_error("store_failed", "the exchange could not be stored: %s",
+		          actx->db->last_error);
 	if(body)
 		json_object_put(body);
 	json_object_put(cit);
@@ -303,12 +305,13 @@ static ll_result store_result(struct worker *w, const struct chat_request *in, s
 /* The agents that answer: the classifier's (or the request's override),
  * safety first whenever an emergency is named.  LL_EVALIDATION for an
  * unknown override. */
-static ll_result choose_agents(struct worker *w, const struct chat_request *in, const char *text,
+static ll_result choose_agents(const struct answer_ctx *actx, const struct chat_request *in,
+                               const char *text,
                                struct chat_result *out, bool *emergency)
 {
 	const struct emergency *emergencies[LEXICON_MAX_EMERGENCIES];
 
-	classifier_classify(w->classifier, text, &out->classification);
+	classifier_classify(actx->classifier, text, &out->classification);
 	out->agent = out->classification.agent;
 	out->secondary = out->classification.secondary;
 	if(in->agent) {
@@ -317,7 +320,8 @@ static ll_result choose_agents(struct worker *w, const struct chat_request *in, 
 		if(out->agent == AGENT_NONE)
 			return LL_EVALIDATION;
 	}
-	*emergency = lexicon_emergencies(w->answers->lexicon, text, emergencies, LEXICON_MAX_EMERGENCIES) > 0;
+	*emergency = lexicon_emergencies(actx->kit->lexicon, text, emergencies,
+	                                 LEXICON_MAX_EMERGENCIES) > 0;
 	if(*emergency && !in->agent && out->agent != AGENT_SAFETY) {
 		/* life safety first: the emergency's procedure leads, the rest after */
 		out->secondary = out->agent;
@@ -345,11 +349,10 @@ static void keep_thread_agent(const struct turn *history, size_t nhistory, struc
 	}
 }
 
-ll_result orchestrator_answer(struct worker *w, struct http_request *req,
-                              const struct chat_request *in, generator_token_fn on_token,
+ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_request *in, generator_token_fn on_token,
                               void *ctx, struct chat_result *out)
 {
-	double t0 = http_now();
+	double t0 = clock_mono();
 	struct turn *history = NULL;
 	size_t nhistory = 0;
 	struct question q;
@@ -361,28 +364,30 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 
 	memset(out, 0, sizeof(*out));
 	out->secondary = AGENT_NONE;
-	out->request_id = in->request_id ? in->request_id : random_id(&w->arena, "cli-");
-	out->conversation_id = in->conversation_id ? in->conversation_id : random_id(&w->arena, "conv_");
-	out->conversation_ref = out->conversation_id ? store_conversation_ref(&w->arena, in->owner, out->conversation_id) : NULL;
+	out->request_id = in->request_id ? in->request_id : random_id(actx->arena, "cli-");
+	out->conversation_id = in->conversation_id ? in->conversation_id
+	                                           : random_id(actx->arena, "conv_");
+	if(out->conversation_id)
+		out->conversation_ref = store_conversation_ref(actx->arena, in->owner,
+		                                               out->conversation_id);
 	if(!out->request_id || !out->conversation_ref) {
 		result = LL_ENOMEM;
 		goto out;
 	}
-	if(req)
-		worker_stage(w, req, "classifying");
+	answer_stage(actx, "classifying");
 	/* the crew's words as the manuals say them, for every step after */
-	text = lexicon_rewrite(w->answers->lexicon, &w->arena, in->message);
+	text = lexicon_rewrite(actx->kit->lexicon, actx->arena, in->message);
 	if(!text) {
 		result = LL_ENOMEM;
 		goto out;
 	}
-	result = choose_agents(w, in, text, out, &emergency);
+	result = choose_agents(actx, in, text, out, &emergency);
 	if(result)
 		goto out;
 	if(in->conversation_id) {
-		if(req)
-			worker_stage(w, req, "history");
-		result = store_history(&w->db, &w->arena, out->conversation_ref, HISTORY_TURNS, &history, &nhistory);
+		answer_stage(actx, "history");
+		result = store_history(actx->db, actx->arena, out->conversation_ref, HISTORY_TURNS,
+		                       &history, &nhistory);
 		if(result)
 			goto out;
 	}
@@ -393,7 +398,7 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	if(on_token && on_token(ctx, NULL, 0)) {
 		log_info("client_gone", "the client left before the answer");
 	}
-	query = followup_query(w, text, history, nhistory);
+	query = followup_query(actx, text, history, nhistory);
 	if(!query) {
 		result = LL_ENOMEM;
 		goto out;
@@ -408,7 +413,7 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	q.nhistory = nhistory;
 	q.agent = order[0];
 	q.secondary = order[1];
-	result = generator_answer(w, req, &q, query, on_token, ctx, &out->answer, &degraded);
+	result = generator_answer(actx, &q, query, on_token, ctx, &out->answer, &degraded);
 	if(result)
 		goto out;
 	/* an emergency's answer already holds the question's other part */
@@ -417,11 +422,11 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 		q.secondary = order[0];
 		if(on_token && on_token(ctx, "\n\n", 2) != 0)
 			out->answer.incomplete = true;
-		result = generator_answer(w, req, &q, query, out->answer.incomplete ? NULL : on_token, ctx,
+		result = generator_answer(actx, &q, query, out->answer.incomplete ? NULL : on_token, ctx,
 		                          &second, &degraded);
 		if(result)
 			goto out;
-		result = merge_answers(&w->arena, &out->answer, &second);
+		result = merge_answers(actx->arena, &out->answer, &second);
 		if(result)
 			goto out;
 	}
@@ -429,14 +434,14 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	orchestrator_timestamp(out->timestamp, sizeof(out->timestamp));
 	/* the time to make the answer, as stored with it: the answer object an
 	 * Idempotency-Key keeps is then the very one sent now */
-	out->processing_time = http_now() - t0;
-	if(req) {
-		worker_stage(w, req, "storing");
-		req->agent = agent_name(out->agent);
-		req->degraded = out->answer.degraded;
-		req->cached = out->answer.cached;
+	out->processing_time = clock_mono() - t0;
+	answer_stage(actx, "storing");
+	if(actx->trace) {
+		actx->trace->agent = agent_name(out->agent);
+		actx->trace->degraded = out->answer.degraded;
+		actx->trace->cached = out->answer.cached;
 	}
-	result = store_result(w, in, out);
+	result = store_result(actx, in, out);
 out:
 	return result;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "answer/path.h"
 #include "cli.h"
 #include "ingest.h"
 #include "orchestrator.h"
@@ -124,6 +125,7 @@ int cli_ask(struct worker *w, int argc, char **argv)
 {
 	struct chat_request in = {0};
 	struct chat_result r;
+	struct answer_ctx actx;
 	bool json = false;
 	int p;
 	ll_result result;
@@ -162,7 +164,8 @@ int cli_ask(struct worker *w, int argc, char **argv)
 		fprintf(stderr, "linelead ask: --conversation must be 1-100 characters of A-Z a-z 0-9 _ . -\n");
 		return 2;
 	}
-	result = orchestrator_answer(w, NULL, &in, NULL, NULL, &r);
+	worker_answer_ctx(w, &actx);
+	result = orchestrator_answer(&actx, &in, NULL, NULL, &r);
 	if(result) {
 		fprintf(stderr, "linelead ask: cannot answer (%s): %s\n", result_code(result), w->db.last_error);
 		return 1;

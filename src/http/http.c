@@ -76,7 +76,6 @@ void http_request_begin(struct http_request *req, FCGX_Request *fcgx, struct are
 	req->fcgx = fcgx;
 	req->arena = arena;
 	req->route = "-";
-	req->stage = "routing";
 	snprintf(req->method_buf, sizeof(req->method_buf), "%s", param(fcgx, "REQUEST_METHOD"));
 	req->method = req->method_buf;
 	uri = FCGX_GetParam("DOCUMENT_URI", fcgx->envp);

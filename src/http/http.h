@@ -45,7 +45,6 @@ struct http_request {
 	/* Set by the router and handlers, read by the request log. */
 	const char *route;           /* matched pattern (static) or "-" */
 	const char *agent;           /* static agent name or NULL */
-	const char *stage;           /* what the worker is doing, for the slow log */
 	bool degraded, cached, llm_called;
 	long long api_key_id;        /* 0 = no key */
 	enum scope key_scope;

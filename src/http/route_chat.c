@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "answer/path.h"
 #include "classifier.h"
 #include "log.h"
 #include "orchestrator.h"
@@ -194,8 +195,37 @@ static ll_result chat_prepare(struct worker *w, struct http_request *req, const 
 	return chat_room_left(w, req, in);
 }
 
+/* The pipeline's stages into this worker's scoreboard slot. */
+static void chat_stage(void *arg, const char *stage)
+{
+	worker_set_stage(arg, stage);
+}
+
+/* What the answer path needs from this worker and this request: its
+ * resources, the request's deadline, the stage hook and the trace that
+ * the request log reads (copied into req by chat_traced). */
+static void chat_context(struct worker *w, const struct http_request *req,
+                         struct answer_trace *trace, struct answer_ctx *actx)
+{
+	worker_answer_ctx(w, actx);
+	actx->deadline = req->started + w->settings->request_timeout_ms / 1000.0;
+	actx->stage = chat_stage;
+	actx->stage_arg = w;
+	actx->trace = trace;
+}
+
+static void chat_traced(struct http_request *req, const struct answer_trace *trace)
+{
+	req->agent = trace->agent;
+	req->degraded = trace->degraded;
+	req->cached = trace->cached;
+	req->llm_called = trace->llm_called;
+}
+
 static ll_result chat_answer(struct worker *w, struct http_request *req, bool stream)
 {
+	struct answer_trace trace = {0};
+	struct answer_ctx actx;
 	struct chat_fields f;
 	struct chat_request in;
 	struct chat_result r;
@@ -221,7 +251,9 @@ static ll_result chat_answer(struct worker *w, struct http_request *req, bool st
 	}
 	/* An error after the stream's headers travels as its "error" event
 	 * (http_respond_error, called by the router). */
-	result = orchestrator_answer(w, req, &in, stream ? stream_token : NULL, &s, &r);
+	chat_context(w, req, &trace, &actx);
+	result = orchestrator_answer(&actx, &in, stream ? stream_token : NULL, &s, &r);
+	chat_traced(req, &trace);
 	/* another request with this key stored its answer first: that one */
 	if(idempotency_after_conflict(w, req, result, &idem, &stored) == LL_OK && result) {
 		result = chat_replay(req, &stored, stream);
