@@ -7,8 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <openssl/sha.h>
-
 #include "classifier.h"
 #include "clock.h"
 #include "llm.h"
@@ -57,11 +55,6 @@ ll_result worker_init(struct worker *w, const struct settings *settings,
 	result = answer_kit_load(settings->data_dir, &w->answers);
 	if(result)
 		goto out;
-	if(settings->api_key[0]) {
-		SHA256((const unsigned char *)settings->api_key, strlen(settings->api_key),
-		       w->api_key_hash);
-		w->has_api_key = true;
-	}
 	if(settings_llm_enabled(settings)) {
 		result = llm_create(settings, sb, &w->llm);
 		if(result)

@@ -22,7 +22,7 @@
 
 struct answer_ctx;
 struct answer_kit;
-struct auth_cache;
+struct auth;
 struct classifier;
 struct llm;
 struct reqlog;
@@ -36,10 +36,8 @@ struct worker {
 	struct answer_kit *answers;        /* the answer path's data (answer/path.h) */
 	struct llm *llm;                   /* NULL when no LLM is configured */
 	struct arena arena;
-	struct auth_cache *keys;           /* keys found valid (http/auth.c); pool only */
+	struct auth *auth;                 /* what keys are checked against (http/auth.h); pool */
 	struct reqlog *reqlog;             /* request_log rows not yet written; pool only */
-	unsigned char api_key_hash[32];    /* SHA-256 of settings->api_key, if set */
-	bool has_api_key;
 	double started;                    /* wall-clock seconds */
 	pid_t master;                      /* the pool master that forked it; 0 in the CLI */
 };

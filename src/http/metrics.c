@@ -7,8 +7,9 @@
 
 #include "agents.h"
 #include "clock.h"
+#include "db.h"
 #include "metrics.h"
-#include "worker.h"
+#include "scoreboard.h"
 
 static void iso8601_now(char *out, size_t len)
 {
@@ -98,7 +99,7 @@ static struct json_object *metrics_rows(const PGresult *res)
 	return rows;
 }
 
-static ll_result metrics_window(struct worker *w, const char *window, bool dashboard,
+static ll_result metrics_window(struct db *db, const char *window, bool dashboard,
                                 struct json_object *body)
 {
 	const char *interval, *params[1];
@@ -121,7 +122,7 @@ static ll_result metrics_window(struct worker *w, const char *window, bool dashb
 	json_object_object_add(hist, "window", json_object_new_string(window));
 
 	/* columns: grouping, hour, agent, status, requests, errors, duration sum */
-	result = db_exec(&w->db, &metrics_window_counts, 1, params, &res);
+	result = db_exec(db, &metrics_window_counts, 1, params, &res);
 	if(result)
 		goto out;
 	series = json_object_new_array();
@@ -157,7 +158,7 @@ static ll_result metrics_window(struct worker *w, const char *window, bool dashb
 	json_object_object_add(hist, "error_count", json_object_new_int64(errors));
 	json_object_object_add(hist, "error_rate", json_object_new_double(total ? (double)errors / (double)total : 0));
 
-	result = db_exec(&w->db, &metrics_window_latency, 1, params, &res);
+	result = db_exec(db, &metrics_window_latency, 1, params, &res);
 	if(result) {
 		json_object_put(series);
 		json_object_put(by_agent);
@@ -181,13 +182,13 @@ static ll_result metrics_window(struct worker *w, const char *window, bool dashb
 	 * request, so the plain window stays a few milliseconds at any size. */
 	if(!dashboard)
 		goto done;
-	result = db_exec(&w->db, &metrics_top_problems, 1, params, &res);
+	result = db_exec(db, &metrics_top_problems, 1, params, &res);
 	if(result)
 		goto out;
 	json_object_object_add(hist, "top_equipment_problems", metrics_rows(res));
 	PQclear(res);
 	res = NULL;
-	result = db_exec(&w->db, &metrics_recent_conversations, 1, params, &res);
+	result = db_exec(db, &metrics_recent_conversations, 1, params, &res);
 	if(result)
 		goto out;
 	json_object_object_add(hist, "recent_conversations", metrics_rows(res));
@@ -244,11 +245,12 @@ static ll_result metrics_edge_prometheus(const struct scoreboard *sb, struct buf
 	return result;
 }
 
-ll_result metrics_json(struct worker *w, const char *window, bool dashboard, struct json_object **out)
+ll_result metrics_json(struct db *db, struct scoreboard *sb, const char *window, bool dashboard,
+                       struct json_object **out)
 {
-	const struct scoreboard_counters *c = &w->scoreboard->c;
+	const struct scoreboard_counters *c = &sb->c;
 	struct json_object *body, *server, *rt, *agents, *statuses, *counters, *workers;
-	double uptime = clock_wall() - w->scoreboard->started;
+	double uptime = clock_wall() - sb->started;
 	uint64_t requests = scoreboard_read(&c->requests), errors = scoreboard_read(&c->errors);
 	char ts[32], key[8];
 	int total, busy;
@@ -286,7 +288,7 @@ ll_result metrics_json(struct worker *w, const char *window, bool dashboard, str
 		json_object_object_add(statuses, key, json_object_new_int64((int64_t)n));
 	}
 	json_object_object_add(body, "by_status", statuses);
-	json_object_object_add(body, "nginx", metrics_edge_json(w->scoreboard));
+	json_object_object_add(body, "nginx", metrics_edge_json(sb));
 	counters = json_object_new_object();
 	json_object_object_add(counters, "llm_calls", json_object_new_int64((int64_t)scoreboard_read(&c->llm_calls)));
 	json_object_object_add(counters, "llm_failures", json_object_new_int64((int64_t)scoreboard_read(&c->llm_failures)));
@@ -297,13 +299,13 @@ ll_result metrics_json(struct worker *w, const char *window, bool dashboard, str
 	json_object_object_add(counters, "request_log_failures", json_object_new_int64((int64_t)scoreboard_read(&c->request_log_failures)));
 	json_object_object_add(counters, "timeouts", json_object_new_int64((int64_t)scoreboard_read(&c->timeouts)));
 	json_object_object_add(body, "counters", counters);
-	scoreboard_workers(w->scoreboard, &total, &busy);
+	scoreboard_workers(sb, &total, &busy);
 	workers = json_object_new_object();
 	json_object_object_add(workers, "total", json_object_new_int(total));
 	json_object_object_add(workers, "busy", json_object_new_int(busy));
 	json_object_object_add(body, "workers", workers);
 	if(window) {
-		result = metrics_window(w, window, dashboard, body);
+		result = metrics_window(db, window, dashboard, body);
 		if(result)
 			goto out;
 	}
@@ -324,16 +326,16 @@ static ll_result prom_counter(struct buf *out, const char *name, const char *hel
 	                  (unsigned long long)v);
 }
 
-ll_result metrics_prometheus(struct worker *w, struct buf *out)
+ll_result metrics_prometheus(struct scoreboard *sb, struct buf *out)
 {
-	const struct scoreboard_counters *c = &w->scoreboard->c;
+	const struct scoreboard_counters *c = &sb->c;
 	uint64_t cumulative = 0;
 	int total, busy;
 	ll_result result;
 
 	result = buf_printf(out, "# HELP linelead_uptime_seconds Seconds since the pool started.\n"
 	                         "# TYPE linelead_uptime_seconds gauge\nlinelead_uptime_seconds %.3f\n",
-	                    clock_wall() - w->scoreboard->started);
+	                    clock_wall() - sb->started);
 	if(!result)
 		result = buf_appends(out, "# HELP linelead_requests_total Requests answered, by status.\n"
 		                          "# TYPE linelead_requests_total counter\n");
@@ -377,8 +379,8 @@ ll_result metrics_prometheus(struct worker *w, struct buf *out)
 	if(!result)
 		result = prom_counter(out, "linelead_request_log_failures_total", "Requests not written to request_log.", scoreboard_read(&c->request_log_failures));
 	if(!result)
-		result = metrics_edge_prometheus(w->scoreboard, out);
-	scoreboard_workers(w->scoreboard, &total, &busy);
+		result = metrics_edge_prometheus(sb, out);
+	scoreboard_workers(sb, &total, &busy);
 	if(!result)
 		result = buf_printf(out, "# HELP linelead_workers Worker processes alive.\n# TYPE linelead_workers gauge\nlinelead_workers %d\n"
 		                         "# HELP linelead_workers_busy Workers serving a request now.\n# TYPE linelead_workers_busy gauge\nlinelead_workers_busy %d\n",

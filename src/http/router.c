@@ -123,7 +123,7 @@ void router_dispatch(struct worker *w, struct http_request *req)
 		snprintf(w->slot->route, sizeof(w->slot->route), "%s", r->pattern);
 	if(r->scope != SCOPE_NONE) {
 		worker_stage(w, req, "auth");
-		result = auth_check(w, req, r->scope);
+		result = auth_check(w->auth, &w->db, req, r->scope);
 		if(result)
 			goto out;
 	}
