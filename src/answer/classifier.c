@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "classifier.h"
+#include "text/terms.h"
 
 #define MAX_TRAIN_BYTES (8u << 20) /* a training file larger than this is a mistake */
 #define WORD_MAX 31                /* longer words are cut: no QSR word is this long */
@@ -109,24 +110,6 @@ static const char *const joins[][3] = {
 	{"status", "light", "indicator"}, {"warning", "light", "indicator"},
 	{"set", "point", "setpoint"}, {"fill", "line", "fillline"},
 	{"control", "panel", "panel"}, {"touch", "screen", "screen"},
-};
-
-/* Function words: no evidence on their own. */
-static const char *const stopwords[] = {
-	"a", "an", "the", "is", "are", "was", "were", "be", "been", "am", "to",
-	"of", "in", "on", "at", "for", "and", "or", "it", "its", "this", "that",
-	"these", "those", "i", "we", "you", "he", "she", "they", "them", "him",
-	"her", "his", "my", "our", "your", "me", "us", "do", "does", "did", "can",
-	"could", "should", "would", "will", "shall", "may", "might", "must",
-	"how", "what", "whats", "when", "where", "why", "who", "which", "there",
-	"here", "with", "from", "by", "as", "if", "so", "but", "up", "out",
-	"about", "just", "get", "got", "have", "has", "had", "im", "into",
-	"then", "than", "some", "any", "all", "too", "very", "really", "like",
-	"also", "still", "their", "theyre", "thats", "its", "whos", "hows",
-	"ive", "weve", "youre", "hes", "shes", "being", "doing", "does",
-	"one", "please", "need", "want", "going", "know", "tell", "give", "make",
-	"let", "lets", "whatever", "though", "s", "t", "d", "ll", "m", "re", "ve",
-	"f", "c", /* the unit after "165°" */
 };
 
 /* Concept tokens: words that mean the same thing to the router. */
@@ -374,11 +357,11 @@ struct classifier {
 	double temperature;
 };
 
-/* lex values pack four fields: synonym index + 1 (bits 0-11), stopword
- * (bit 12), starts a join (bit 13), concept + 1 (bits 16-23).  One lookup
- * per word. */
+/* lex values pack three fields: synonym index + 1 (bits 0-11), starts a
+ * join (bit 13), concept + 1 (bits 16-23).  One lookup per word.  Stop
+ * words and the stemmer are text/terms' (terms_is_stopword, terms_stem),
+ * the answer path's and the retriever's. */
 #define LEX_SYN(v) ((v) & 0xfff)
-#define LEX_STOP 0x1000
 #define LEX_JOIN 0x2000 /* first word of a pair in joins[] */
 #define LEX_CONCEPT(v) (((v) >> 16) & 0xff)
 
@@ -408,34 +391,6 @@ static size_t keyword_copy(char *dst, size_t size, const char *src, size_t len)
 	return n;
 }
 
-/* Light stemming: plural s, -ing, -ed, final e.  In place; returns length. */
-static size_t stem(char *w, size_t n)
-{
-	if(n > 4 && !memcmp(w + n - 3, "ies", 3)) {
-		n -= 2;
-		w[n - 1] = 'y';
-	} else if(n > 4 && !memcmp(w + n - 4, "sses", 4)) {
-		n -= 2;
-	} else if(n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
-	          w[n - 2] != 'i') {
-		n--;
-	}
-	int strip = 0;
-	if(n > 5 && !memcmp(w + n - 3, "ing", 3)) {
-		n -= 3;
-		strip = 1;
-	} else if(n > 4 && !memcmp(w + n - 2, "ed", 2) && w[n - 3] != 'e') {
-		n -= 2;
-		strip = 1;
-	}
-	if(strip && n > 3 && w[n - 1] == w[n - 2] && !strchr("lsz", w[n - 1]))
-		n--;
-	if(n > 4 && w[n - 1] == 'e')
-		n--;
-	w[n] = '\0';
-	return n;
-}
-
 static int lex_value(const struct classifier *c, const char *w, size_t n)
 {
 	long e = strtab_find(&c->lex, w, n);
@@ -451,18 +406,13 @@ static ll_result lex_add(struct classifier *c, const char *w, size_t n, int bits
 	return result;
 }
 
-/* Build the word table: synonyms and stopwords by raw spelling, concepts
+/* Build the word table: synonyms by raw spelling, concepts
  * by stem (words are looked up before and after stemming). */
 static ll_result lex_build(struct classifier *c)
 {
 	ll_result result = LL_OK;
 	for(size_t i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++) {
 		result = lex_add(c, synonyms[i][0], strlen(synonyms[i][0]), (int)i + 1);
-		if(result)
-			goto out;
-	}
-	for(size_t i = 0; i < sizeof(stopwords) / sizeof(stopwords[0]); i++) {
-		result = lex_add(c, stopwords[i], strlen(stopwords[i]), LEX_STOP);
 		if(result)
 			goto out;
 	}
@@ -479,7 +429,7 @@ static ll_result lex_build(struct classifier *c)
 			if(n && n <= WORD_MAX) {
 				memcpy(w, p, n);
 				w[n] = '\0';
-				size_t sn = stem(w, n);
+				size_t sn = terms_stem(w);
 				/* "#" marks a stem so "fire" the stem never meets "fire" the raw word */
 				char key[WORD_MAX + 2];
 				key[0] = '#';
@@ -734,9 +684,10 @@ static size_t words_normalize(const struct classifier *c, struct word *w, size_t
 	for(size_t i = 0; i < n; i++) {
 		if(w[i].kind != W_WORD)
 			continue;
-		int v = lex_value(c, w[i].s, w[i].len);
-		w[i].stop = (v & LEX_STOP) != 0;
-		w[i].len = (unsigned char)stem(w[i].s, w[i].len);
+		int v;
+
+		w[i].stop = terms_is_stopword(w[i].s, w[i].len);
+		w[i].len = (unsigned char)terms_stem(w[i].s);
 		char key[WORD_MAX + 2];
 		key[0] = '#';
 		memcpy(key + 1, w[i].s, w[i].len);
