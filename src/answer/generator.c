@@ -28,6 +28,8 @@
 #include "text/terms.h"
 #include "generator.h"
 #include "llm.h"
+#include "llm_field.h"
+#include "llm_reply.h"
 #include "log.h"
 #include "retriever.h"
 #include "scoreboard.h"
