@@ -41,6 +41,7 @@
 #define GEN_PROMPT_MAX (96 * 1024)  /* the user message, passages included */
 #define GEN_SNIPPET_CHARS 200
 #define GEN_BUDGET_RESERVE_S 0.4    /* kept back for the fallback and storing */
+#define GEN_INVALID_MAX 120         /* what was wrong with a reply, told to the model */
 
 /* Sends text to on_token in sentence-sized pieces; stops when it asks to. */
 static bool generator_emit(const char *text, generator_token_fn on_token, void *ctx)
@@ -277,6 +278,58 @@ static ll_result gen_judge(const struct answer_ctx *actx, ll_result call, const 
 	return LL_OK;
 }
 
+/* The client left mid-stream: the answer is what it was shown (*used),
+ * incomplete, without citations. */
+static ll_result gen_keep_shown(const struct answer_ctx *actx, const struct buf *shown,
+                                struct answer *out, bool *used)
+{
+	out->response = arena_strndup(actx->arena, buf_str(shown), shown->len);
+	if(!out->response)
+		return LL_ENOMEM;
+	out->model = llm_model(actx->llm);
+	out->incomplete = true;
+	out->ncitations = 0;
+	*used = true;
+	log_info("llm_client_gone", "the client left after %zu bytes of the answer", shown->len);
+	return LL_OK;
+}
+
+/* One corrective retry, as PydanticAI does: call's messages, the model's
+ * own reply (*o), then what was wrong with it (invalid, GEN_INVALID_MAX
+ * bytes); not streamed.  Returns as gen_judge does, LL_ENOMEM included. */
+static ll_result gen_retry(const struct answer_ctx *actx, struct llm_call *call,
+                           struct llm_outcome *o, size_t npass, struct llm_reply *reply,
+                           char *invalid, char *why, size_t whylen)
+{
+	size_t nmsgs = call->nmessages;
+	struct llm_message *m;
+	ll_result r;
+
+	log_info("llm_invalid_reply", "%s; asking once more", invalid);
+	m = arena_alloc(actx->arena, (nmsgs + 2) * sizeof(*m));
+	if(!m)
+		return LL_ENOMEM;
+	memcpy(m, call->messages, nmsgs * sizeof(*m));
+	m[nmsgs].role = "assistant";
+	m[nmsgs].content = o->len ? o->content : "(empty)";
+	m[nmsgs + 1].role = "user";
+	m[nmsgs + 1].content = arena_printf(actx->arena,
+		"Your reply was not valid: %s. Reply again with only the JSON object: "
+		"answer (string), steps (array of strings), safety_warnings (array of strings), "
+		"cited_passages (array of passage ids such as \"P1\"), escalate and "
+		"service_call_recommended (booleans).", invalid);
+	if(!m[nmsgs + 1].content)
+		return LL_ENOMEM;
+	call->messages = m;
+	call->nmessages = nmsgs + 2;
+	call->stream = false;
+	call->on_delta = NULL;
+	call->ctx = NULL;
+	r = llm_chat(actx->llm, actx->arena, call, o);
+	return gen_judge(actx, r, o, npass, reply, invalid, GEN_INVALID_MAX,
+	                 "after the corrective retry: ", why, whylen);
+}
+
 /* Tries the LLM.  LL_OK with *used: out holds the model's answer (or, when
  * the client left, what it had said so far, incomplete).  LL_OK without
  * *used: *why says why not, out is untouched.  Only LL_ENOMEM fails. */
@@ -285,12 +338,12 @@ static ll_result gen_llm(const struct answer_ctx *actx, const struct question *q
                          struct answer *out, bool *used, bool *streamed, char *why, size_t whylen)
 {
 	size_t npass = p->count < GEN_PASSAGES_MAX ? p->count : GEN_PASSAGES_MAX;
-	struct llm_message *msgs = NULL, *retry_msgs;
+	struct llm_message *msgs = NULL;
 	struct llm_outcome o;
 	struct llm_reply reply;
 	struct gen_stream s;
 	struct llm_call call;
-	char invalid[120];
+	char invalid[GEN_INVALID_MAX];
 	double left, deadline;
 	size_t nmsgs = 0;
 	ll_result result, r;
@@ -328,17 +381,7 @@ static ll_result gen_llm(const struct answer_ctx *actx, const struct question *q
 		actx->trace->llm_called = true;
 	*streamed = s.shown.len > 0;
 	if(r == LL_EIO && s.gone) {
-		/* The client left mid-stream: keep what it was shown, stop here. */
-		out->response = arena_strndup(actx->arena, buf_str(&s.shown), s.shown.len);
-		if(!out->response) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		out->model = llm_model(actx->llm);
-		out->incomplete = true;
-		out->ncitations = 0;
-		*used = true;
-		log_info("llm_client_gone", "the client left after %zu bytes of the answer", s.shown.len);
+		result = gen_keep_shown(actx, &s.shown, out, used);
 		goto out;
 	}
 	r = gen_judge(actx, r, &o, npass, &reply, invalid, sizeof(invalid), "", why, whylen);
@@ -349,36 +392,7 @@ static ll_result gen_llm(const struct answer_ctx *actx, const struct question *q
 	if(r && r != LL_EVALIDATION)
 		goto out;
 	if(r) {
-		/* One corrective retry, as PydanticAI does: the model's own reply,
-		 * then what was wrong with it. */
-		log_info("llm_invalid_reply", "%s; asking once more", invalid);
-		retry_msgs = arena_alloc(actx->arena, (nmsgs + 2) * sizeof(*retry_msgs));
-		if(!retry_msgs) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		memcpy(retry_msgs, msgs, nmsgs * sizeof(*msgs));
-		retry_msgs[nmsgs].role = "assistant";
-		retry_msgs[nmsgs].content = o.len ? o.content : "(empty)";
-		retry_msgs[nmsgs + 1].role = "user";
-		retry_msgs[nmsgs + 1].content = arena_printf(actx->arena,
-			"Your reply was not valid: %s. Reply again with only the JSON object: "
-			"answer (string), steps (array of strings), safety_warnings (array of strings), "
-			"cited_passages (array of passage ids such as \"P1\"), escalate and "
-			"service_call_recommended (booleans).", invalid);
-		if(!retry_msgs[nmsgs + 1].content) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		call.messages = retry_msgs;
-		call.nmessages = nmsgs + 2;
-		call.stream = false;
-		call.on_delta = NULL;
-		call.ctx = NULL;
-		r = llm_chat(actx->llm, actx->arena, &call, &o);
-		r = gen_judge(actx, r, &o, npass, &reply, invalid, sizeof(invalid),
-		              "after the corrective retry: ",
-		              why, whylen);
+		r = gen_retry(actx, &call, &o, npass, &reply, invalid, why, whylen);
 		if(r == LL_ENOMEM)
 			result = r;
 		if(r)

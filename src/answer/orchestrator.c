@@ -112,60 +112,45 @@ static const char *followup_query(const struct answer_ctx *actx, const char *mes
 	return query;
 }
 
-/* Safety's answer first, then the other agent's: warnings of both, steps
- * of the first (else the second's), citations of both. */
-static ll_result merge_answers(struct arena *a, struct answer *first, const struct answer *second)
+/* first's response, followed by the sentences of second's that it does
+ * not already hold. */
+static ll_result merge_sentences(struct arena *a, struct answer *first, const struct answer *second)
 {
-	size_t nw = first->nwarnings + second->nwarnings, nc = first->ncitations + second->ncitations;
-	const char **warnings;
-	struct citation *citations;
-	size_t k = 0;
+	struct buf b;
+	const char *p = second->response;
+	ll_result r = LL_OK;
 
-	if(second->confidence < 0.4 && !second->nsteps)
-		return LL_OK;                 /* the second agent found nothing: say nothing */
-	if(first->confidence < 0.4) {
-		/* the first found nothing: the second's answer stands alone */
-		bool escalate = first->escalate;
+	buf_init(&b, 16384);
+	while(*p && !r) {
+		const char *end = p;
+		char *sentence;
 
-		*first = *second;
-		first->escalate |= escalate;
-		return LL_OK;
+		while(*end && !((*end == '.' || *end == '!' || *end == '?') && (end[1] == ' ' || !end[1])))
+			end++;
+		if(*end)
+			end++;
+		sentence = arena_strndup(a, p, (size_t)(end - p));
+		if(!sentence)
+			r = LL_ENOMEM;
+		else if(!strstr(first->response, sentence))
+			r = buf_printf(&b, "%s%s", b.len ? " " : "", sentence);
+		p = end;
+		while(*p == ' ')
+			p++;
 	}
-	{
-		/* the second answer's sentences the first did not already give */
-		struct buf b;
-		const char *p = second->response;
-		ll_result r = LL_OK;
+	if(!r && b.len)
+		first->response = arena_printf(a, "%s\n\n%s", first->response, buf_str(&b));
+	buf_free(&b);
+	return r;
+}
 
-		buf_init(&b, 16384);
-		while(*p && !r) {
-			const char *end = p;
+/* The warnings of both, first's first, each once. */
+static ll_result merge_warnings(struct arena *a, struct answer *first, const struct answer *second)
+{
+	size_t nw = first->nwarnings + second->nwarnings, k = 0;
+	const char **warnings = arena_alloc(a, (nw ? nw : 1) * sizeof(*warnings));
 
-			while(*end && !((*end == '.' || *end == '!' || *end == '?') && (end[1] == ' ' || !end[1])))
-				end++;
-			if(*end)
-				end++;
-			{
-				char *sentence = arena_strndup(a, p, (size_t)(end - p));
-
-				if(!sentence)
-					r = LL_ENOMEM;
-				else if(!strstr(first->response, sentence))
-					r = buf_printf(&b, "%s%s", b.len ? " " : "", sentence);
-			}
-			p = end;
-			while(*p == ' ')
-				p++;
-		}
-		if(!r && b.len)
-			first->response = arena_printf(a, "%s\n\n%s", first->response, buf_str(&b));
-		buf_free(&b);
-		if(r)
-			return r;
-	}
-	warnings = arena_alloc(a, (nw ? nw : 1) * sizeof(*warnings));
-	citations = arena_alloc(a, (nc ? nc : 1) * sizeof(*citations));
-	if(!first->response || !warnings || !citations)
+	if(!warnings)
 		return LL_ENOMEM;
 	for(size_t i = 0; i < first->nwarnings; i++)
 		warnings[k++] = first->warnings[i];
@@ -179,7 +164,17 @@ static ll_result merge_answers(struct arena *a, struct answer *first, const stru
 	}
 	first->warnings = warnings;
 	first->nwarnings = k;
-	k = 0;
+	return LL_OK;
+}
+
+/* The citations of both, first's first, each section once. */
+static ll_result merge_citations(struct arena *a, struct answer *first, const struct answer *second)
+{
+	size_t nc = first->ncitations + second->ncitations, k = 0;
+	struct citation *citations = arena_alloc(a, (nc ? nc : 1) * sizeof(*citations));
+
+	if(!citations)
+		return LL_ENOMEM;
 	for(size_t i = 0; i < first->ncitations; i++)
 		citations[k++] = first->citations[i];
 	for(size_t i = 0; i < second->ncitations; i++) {
@@ -193,6 +188,34 @@ static ll_result merge_answers(struct arena *a, struct answer *first, const stru
 	}
 	first->citations = citations;
 	first->ncitations = k;
+	return LL_OK;
+}
+
+/* Safety's answer first, then the other agent's: warnings of both, steps
+ * of the first (else the second's), citations of both. */
+static ll_result merge_answers(struct arena *a, struct answer *first, const struct answer *second)
+{
+	ll_result r;
+
+	if(second->confidence < 0.4 && !second->nsteps)
+		return LL_OK;                 /* the second agent found nothing: say nothing */
+	if(first->confidence < 0.4) {
+		/* the first found nothing: the second's answer stands alone */
+		bool escalate = first->escalate;
+
+		*first = *second;
+		first->escalate |= escalate;
+		return LL_OK;
+	}
+	r = merge_sentences(a, first, second);
+	if(!r && !first->response)
+		r = LL_ENOMEM;
+	if(!r)
+		r = merge_warnings(a, first, second);
+	if(!r)
+		r = merge_citations(a, first, second);
+	if(r)
+		return r;
 	if(!first->nsteps) {
 		first->steps = second->steps;
 		first->nsteps = second->nsteps;
@@ -349,19 +372,11 @@ static void keep_thread_agent(const struct turn *history, size_t nhistory, struc
 	}
 }
 
-ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_request *in, generator_token_fn on_token,
-                              void *ctx, struct chat_result *out)
+/* A fresh *out with the exchange's ids: the request's, the conversation's
+ * (new ones when the client gave none) and the conversation as stored. */
+static ll_result name_exchange(const struct answer_ctx *actx, const struct chat_request *in,
+                               struct chat_result *out)
 {
-	double t0 = clock_mono();
-	struct turn *history = NULL;
-	size_t nhistory = 0;
-	struct question q;
-	struct answer second;
-	enum agent_id order[2];
-	const char *query, *text;
-	bool degraded = false, emergency;
-	ll_result result;
-
 	memset(out, 0, sizeof(*out));
 	out->secondary = AGENT_NONE;
 	out->request_id = in->request_id ? in->request_id : random_id(actx->arena, "cli-");
@@ -370,10 +385,50 @@ ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_r
 	if(out->conversation_id)
 		out->conversation_ref = store_conversation_ref(actx->arena, in->owner,
 		                                               out->conversation_id);
-	if(!out->request_id || !out->conversation_ref) {
-		result = LL_ENOMEM;
+	return out->request_id && out->conversation_ref ? LL_OK : LL_ENOMEM;
+}
+
+/* q answered by out->agent, then by out->secondary when there is one and
+ * the first answer does not already hold it (an emergency's does), the
+ * two merged into out->answer. */
+static ll_result answer_agents(const struct answer_ctx *actx, struct question *q, const char *query,
+                               bool emergency, generator_token_fn on_token, void *ctx,
+                               struct chat_result *out, bool *degraded)
+{
+	enum agent_id order[2] = {out->agent, out->secondary};
+	struct answer second;
+	ll_result result;
+
+	q->agent = order[0];
+	q->secondary = order[1];
+	result = generator_answer(actx, q, query, on_token, ctx, &out->answer, degraded);
+	if(result || order[1] == AGENT_NONE || out->answer.incomplete || emergency)
+		return result;
+	q->agent = order[1];
+	q->secondary = order[0];
+	if(on_token && on_token(ctx, "\n\n", 2) != 0)
+		out->answer.incomplete = true;
+	result = generator_answer(actx, q, query, out->answer.incomplete ? NULL : on_token, ctx,
+	                          &second, degraded);
+	if(!result)
+		result = merge_answers(actx->arena, &out->answer, &second);
+	return result;
+}
+
+ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_request *in,
+                              generator_token_fn on_token, void *ctx, struct chat_result *out)
+{
+	double t0 = clock_mono();
+	struct turn *history = NULL;
+	size_t nhistory = 0;
+	struct question q;
+	const char *query, *text;
+	bool degraded = false, emergency;
+	ll_result result;
+
+	result = name_exchange(actx, in, out);
+	if(result)
 		goto out;
-	}
 	answer_stage(actx, "classifying");
 	/* the crew's words as the manuals say them, for every step after */
 	text = lexicon_rewrite(actx->kit->lexicon, actx->arena, in->message);
@@ -403,33 +458,15 @@ ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_r
 		result = LL_ENOMEM;
 		goto out;
 	}
-	order[0] = out->agent;
-	order[1] = out->secondary;
 	memset(&q, 0, sizeof(q));
 	q.text = text;
 	q.conversation_id = out->conversation_id;
 	q.priority = in->priority;
 	q.history = history;
 	q.nhistory = nhistory;
-	q.agent = order[0];
-	q.secondary = order[1];
-	result = generator_answer(actx, &q, query, on_token, ctx, &out->answer, &degraded);
+	result = answer_agents(actx, &q, query, emergency, on_token, ctx, out, &degraded);
 	if(result)
 		goto out;
-	/* an emergency's answer already holds the question's other part */
-	if(order[1] != AGENT_NONE && !out->answer.incomplete && !emergency) {
-		q.agent = order[1];
-		q.secondary = order[0];
-		if(on_token && on_token(ctx, "\n\n", 2) != 0)
-			out->answer.incomplete = true;
-		result = generator_answer(actx, &q, query, out->answer.incomplete ? NULL : on_token, ctx,
-		                          &second, &degraded);
-		if(result)
-			goto out;
-		result = merge_answers(actx->arena, &out->answer, &second);
-		if(result)
-			goto out;
-	}
 	out->answer.degraded |= degraded;
 	orchestrator_timestamp(out->timestamp, sizeof(out->timestamp));
 	/* the time to make the answer, as stored with it: the answer object an
