@@ -199,6 +199,57 @@ static double fit_temperature(const double *raw, const int *label, size_t ndocs)
 }
 
 /* Turn counts into log-probabilities, add __oov__, fit the temperature. */
+/* Leave-one-out scores of every training question (ndocs x AGENT_COUNT
+ * into loo): its own counts removed (only its own agent's terms change). */
+static void leave_one_out(const struct classifier *c, const struct trainer *t,
+                          const double *denom, double *loo)
+{
+	long oov = c->oov;
+
+	for(size_t d = 0; d < t->ndocs; d++) {
+		int y = t->doc_label[d];
+		uint32_t len = t->doc_start[d + 1] - t->doc_start[d];
+		double *r = loo + d * AGENT_COUNT;
+		uint32_t noov = 0, nknown = 0;
+		for(int a = 0; a < AGENT_COUNT; a++)
+			r[a] = c->logprior[a];
+		for(size_t j = t->doc_start[d]; j < t->doc_start[d + 1]; j++) {
+			uint32_t id = t->doc_feats[j];
+			if(t->df[id] == 1) {
+				noov += t->fkind[id] == F_UNI;
+				continue; /* unknown without this question */
+			}
+			nknown++;
+			for(int a = 0; a < AGENT_COUNT; a++)
+				if(a != y)
+					r[a] += c->logp[id * AGENT_COUNT + a];
+			r[y] += log(t->count[id][y] - 1 + ALPHA);
+		}
+		r[y] -= nknown * log(denom[y] - len);
+		for(int a = 0; a < AGENT_COUNT; a++)
+			r[a] += noov * c->logp[oov * AGENT_COUNT + a];
+	}
+}
+
+/* With LINELEAD_CLASSIFIER_DEBUG set: the leave-one-out accuracy. */
+static void report_loo(const struct classifier *c, const struct trainer *t, const double *loo)
+{
+	size_t right = 0;
+
+	if(!getenv("LINELEAD_CLASSIFIER_DEBUG"))
+		return;
+	for(size_t d = 0; d < t->ndocs; d++) {
+		const double *r = loo + d * AGENT_COUNT;
+		int best = 0;
+		for(int a = 1; a < AGENT_COUNT; a++)
+			if(r[a] > r[best])
+				best = a;
+		right += best == t->doc_label[d];
+	}
+	fprintf(stderr, "classifier: %zu questions, %zu features, T=%.3f, loo accuracy %.1f%%\n",
+	        t->ndocs, c->vocab.n, c->temperature, 100.0 * (double)right / (double)t->ndocs);
+}
+
 static ll_result train_finish(struct classifier *c, struct trainer *t)
 {
 	ll_result result = LL_OK;
@@ -234,50 +285,14 @@ static ll_result train_finish(struct classifier *c, struct trainer *t)
 			double n = (long)id == oov ? oov_count[a] : t->count[id][a];
 			c->logp[id * AGENT_COUNT + a] = log((n + ALPHA) / denom[a]);
 		}
-	/* leave-one-out scores: remove the question's own counts (only its
-	 * own agent's terms change) */
 	loo = malloc(t->ndocs * AGENT_COUNT * sizeof(*loo));
 	if(!loo) {
 		result = LL_ENOMEM;
 		goto out;
 	}
-	for(size_t d = 0; d < t->ndocs; d++) {
-		int y = t->doc_label[d];
-		uint32_t len = t->doc_start[d + 1] - t->doc_start[d];
-		double *r = loo + d * AGENT_COUNT;
-		uint32_t noov = 0, nknown = 0;
-		for(int a = 0; a < AGENT_COUNT; a++)
-			r[a] = c->logprior[a];
-		for(size_t j = t->doc_start[d]; j < t->doc_start[d + 1]; j++) {
-			uint32_t id = t->doc_feats[j];
-			if(t->df[id] == 1) {
-				noov += t->fkind[id] == F_UNI;
-				continue; /* unknown without this question */
-			}
-			nknown++;
-			for(int a = 0; a < AGENT_COUNT; a++)
-				if(a != y)
-					r[a] += c->logp[id * AGENT_COUNT + a];
-			r[y] += log(t->count[id][y] - 1 + ALPHA);
-		}
-		r[y] -= nknown * log(denom[y] - len);
-		for(int a = 0; a < AGENT_COUNT; a++)
-			r[a] += noov * c->logp[oov * AGENT_COUNT + a];
-	}
+	leave_one_out(c, t, denom, loo);
 	c->temperature = fit_temperature(loo, t->doc_label, t->ndocs);
-	if(getenv("LINELEAD_CLASSIFIER_DEBUG")) {
-		size_t right = 0;
-		for(size_t d = 0; d < t->ndocs; d++) {
-			const double *r = loo + d * AGENT_COUNT;
-			int best = 0;
-			for(int a = 1; a < AGENT_COUNT; a++)
-				if(r[a] > r[best])
-					best = a;
-			right += best == t->doc_label[d];
-		}
-		fprintf(stderr, "classifier: %zu questions, %zu features, T=%.3f, loo accuracy %.1f%%\n",
-		        t->ndocs, nfeat, c->temperature, 100.0 * (double)right / (double)t->ndocs);
-	}
+	report_loo(c, t, loo);
 out:
 	free(loo);
 	return result;

@@ -441,13 +441,11 @@ static int cue_level(const struct word *w, size_t n)
 	return level;
 }
 
-/* Normalize words in place: synonyms, joined pairs, error codes written
- * as "err 5" / "error code 12", temperatures "165 degrees", money
- * "20 dollars", times "5 am", stemming, stopwords and concepts.  *cue gets
- * the urgency cue level.  Returns the new count. */
-static size_t words_normalize(const struct strtab *lex, struct word *w, size_t n, int *cue)
+/* Crew spellings to one word; joinable[i] says whether word i may start a
+ * joined pair. */
+static void words_synonyms(const struct strtab *lex, struct word *w, size_t n,
+                           unsigned char *joinable)
 {
-	unsigned char joinable[MAX_WORDS];
 	for(size_t i = 0; i < n; i++) {
 		joinable[i] = 0;
 		if(w[i].kind != W_WORD)
@@ -461,21 +459,80 @@ static size_t words_normalize(const struct strtab *lex, struct word *w, size_t n
 		}
 		joinable[i] = (v & LEX_JOIN) != 0;
 	}
+}
+
+/* Word i and the next as one when joins[] has the pair; returns the index
+ * of the last word taken. */
+static size_t word_join(const struct word *w, size_t n, size_t i, const unsigned char *joinable,
+                        struct word *cur)
+{
+	if(i + 1 >= n || !joinable[i] || w[i + 1].kind != W_WORD)
+		return i;
+	for(size_t j = 0; j < sizeof(joins) / sizeof(joins[0]); j++) {
+		if(is_word(cur, joins[j][0]) && is_word(&w[i + 1], joins[j][1])) {
+			cur->len = (unsigned char)strlen(joins[j][2]);
+			memcpy(cur->s, joins[j][2], cur->len + 1u);
+			cur->slen = (uint16_t)(w[i + 1].start + w[i + 1].slen - cur->start);
+			return i + 1;
+		}
+	}
+	return i;
+}
+
+/* A number read with the unit after it: "165 degrees" a temperature, "20
+ * dollars" money, "5 am" a time.  Returns the index of the last word taken. */
+static size_t number_unit(const struct word *w, size_t n, size_t i, struct word *cur)
+{
+	const struct word *u = &w[i + 1];
+	enum wkind kind;
+
+	if(cur->kind != W_NUM || i + 1 >= n || u->kind != W_WORD)
+		return i;
+	if(is_word(u, "f") || is_word(u, "degrees") || is_word(u, "c") || is_word(u, "celsius"))
+		kind = W_TEMP;
+	else if(is_word(u, "dollars") || is_word(u, "dollar") || is_word(u, "bucks"))
+		kind = W_MONEY;
+	else if(is_word(u, "am") || is_word(u, "pm"))
+		kind = W_TIME;
+	else
+		return i;
+	cur->kind = (unsigned char)kind;
+	cur->slen = (uint16_t)(u->start + u->slen - cur->start);
+	return i + 1;
+}
+
+/* Stop word, stem and concept of each word. */
+static void words_stem(const struct strtab *lex, struct word *w, size_t n)
+{
+	for(size_t i = 0; i < n; i++) {
+		if(w[i].kind != W_WORD)
+			continue;
+		int v;
+
+		w[i].stop = terms_is_stopword(w[i].s, w[i].len);
+		w[i].len = (unsigned char)terms_stem(w[i].s);
+		char key[WORD_MAX + 2];
+		key[0] = '#';
+		memcpy(key + 1, w[i].s, w[i].len);
+		v = lex_value(lex, key, w[i].len + 1u);
+		w[i].concept = LEX_CONCEPT(v) ? LEX_CONCEPT(v) - 1 : -1;
+	}
+}
+
+/* Normalize words in place: synonyms, joined pairs, error codes written
+ * as "err 5" / "error code 12", temperatures "165 degrees", money
+ * "20 dollars", times "5 am", stemming, stopwords and concepts.  *cue gets
+ * the urgency cue level.  Returns the new count. */
+static size_t words_normalize(const struct strtab *lex, struct word *w, size_t n, int *cue)
+{
+	unsigned char joinable[MAX_WORDS];
 	size_t m = 0;
+
+	words_synonyms(lex, w, n, joinable);
 	for(size_t i = 0; i < n; i++) {
 		struct word cur = w[i];
-		if(i + 1 < n && joinable[i] && w[i + 1].kind == W_WORD) {
-			for(size_t j = 0; j < sizeof(joins) / sizeof(joins[0]); j++) {
-				if(is_word(&cur, joins[j][0]) && is_word(&w[i + 1], joins[j][1])) {
-					cur.len = (unsigned char)strlen(joins[j][2]);
-					memcpy(cur.s, joins[j][2], cur.len + 1u);
-					cur.slen = (uint16_t)(w[i + 1].start + w[i + 1].slen -
-					                      cur.start);
-					i++;
-					break;
-				}
-			}
-		}
+
+		i = word_join(w, n, i, joinable, &cur);
 		/* "err 5", "error code 12", "code 27", "e 03" */
 		if(cur.kind == W_WORD && i + 1 < n &&
 		   (is_word(&cur, "err") || is_word(&cur, "error") || is_word(&cur, "code") ||
@@ -496,41 +553,12 @@ static size_t words_normalize(const struct strtab *lex, struct word *w, size_t n
 				continue;
 			}
 		}
-		if(cur.kind == W_NUM && i + 1 < n && w[i + 1].kind == W_WORD) {
-			const struct word *u = &w[i + 1];
-			if(is_word(u, "f") || is_word(u, "degrees") || is_word(u, "c") ||
-			   is_word(u, "celsius")) {
-				cur.kind = W_TEMP;
-				cur.slen = (uint16_t)(u->start + u->slen - cur.start);
-				i++;
-			} else if(is_word(u, "dollars") || is_word(u, "dollar") ||
-			          is_word(u, "bucks")) {
-				cur.kind = W_MONEY;
-				cur.slen = (uint16_t)(u->start + u->slen - cur.start);
-				i++;
-			} else if(is_word(u, "am") || is_word(u, "pm")) {
-				cur.kind = W_TIME;
-				cur.slen = (uint16_t)(u->start + u->slen - cur.start);
-				i++;
-			}
-		}
+		i = number_unit(w, n, i, &cur);
 		w[m++] = cur;
 	}
 	n = m;
 	*cue = cue_level(w, n);
-	for(size_t i = 0; i < n; i++) {
-		if(w[i].kind != W_WORD)
-			continue;
-		int v;
-
-		w[i].stop = terms_is_stopword(w[i].s, w[i].len);
-		w[i].len = (unsigned char)terms_stem(w[i].s);
-		char key[WORD_MAX + 2];
-		key[0] = '#';
-		memcpy(key + 1, w[i].s, w[i].len);
-		v = lex_value(lex, key, w[i].len + 1u);
-		w[i].concept = LEX_CONCEPT(v) ? LEX_CONCEPT(v) - 1 : -1;
-	}
+	words_stem(lex, w, n);
 	return n;
 }
 

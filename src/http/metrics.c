@@ -99,6 +99,61 @@ static struct json_object *metrics_rows(const PGresult *res)
 	return rows;
 }
 
+/* One row of metrics_window_counts (grouping, hour, agent, status,
+ * requests, errors, duration sum) into the series, the counts by agent and
+ * by status, or the totals. */
+static void window_row(PGresult *res, int i, struct json_object *series,
+                       struct json_object *by_agent, struct json_object *by_status,
+                       long long *total, long long *errors, double *ms_sum)
+{
+	int set = (int)strtol(PQgetvalue(res, i, 0), NULL, 10);
+	long long n = strtoll(PQgetvalue(res, i, 4), NULL, 10);
+	long long e = strtoll(PQgetvalue(res, i, 5), NULL, 10);
+	double sum = strtod(PQgetvalue(res, i, 6), NULL);
+
+	if(set == GROUPING_HOUR) {
+		struct json_object *p = json_object_new_object();
+
+		json_object_object_add(p, "hour", json_object_new_string(PQgetvalue(res, i, 1)));
+		json_object_object_add(p, "requests", json_object_new_int64(n));
+		json_object_object_add(p, "errors", json_object_new_int64(e));
+		json_object_object_add(p, "avg_ms", json_object_new_double(n ? sum / (double)n : 0));
+		json_object_array_add(series, p);
+	} else if(set == GROUPING_AGENT)
+		json_object_object_add(by_agent, PQgetvalue(res, i, 2), json_object_new_int64(n));
+	else if(set == GROUPING_STATUS)
+		json_object_object_add(by_status, PQgetvalue(res, i, 3), json_object_new_int64(n));
+	else if(set == GROUPING_TOTAL) {
+		*total = n;
+		*errors = e;
+		*ms_sum = sum;
+	}
+}
+
+/* The dashboard's panels of the window (params[0], an interval) into hist:
+ * the top equipment problems and the recent conversations. */
+static ll_result window_dashboard(struct db *db, const char *const params[1],
+                                  struct json_object *hist)
+{
+	PGresult *res = NULL;
+	ll_result result;
+
+	result = db_exec(db, &metrics_top_problems, 1, params, &res);
+	if(result)
+		goto out;
+	json_object_object_add(hist, "top_equipment_problems", metrics_rows(res));
+	PQclear(res);
+	res = NULL;
+	result = db_exec(db, &metrics_recent_conversations, 1, params, &res);
+	if(result)
+		goto out;
+	json_object_object_add(hist, "recent_conversations", metrics_rows(res));
+out:
+	if(res)
+		PQclear(res);
+	return result;
+}
+
 static ll_result metrics_window(struct db *db, const char *window, bool dashboard,
                                 struct json_object *body)
 {
@@ -128,30 +183,8 @@ static ll_result metrics_window(struct db *db, const char *window, bool dashboar
 	series = json_object_new_array();
 	by_agent = json_object_new_object();
 	by_status = json_object_new_object();
-	for(int i = 0; i < PQntuples(res); i++) {
-		int set = (int)strtol(PQgetvalue(res, i, 0), NULL, 10);
-		long long n = strtoll(PQgetvalue(res, i, 4), NULL, 10);
-		long long e = strtoll(PQgetvalue(res, i, 5), NULL, 10);
-		double sum = strtod(PQgetvalue(res, i, 6), NULL);
-
-		if(set == GROUPING_HOUR) {
-			struct json_object *p = json_object_new_object();
-
-			json_object_object_add(p, "hour", json_object_new_string(PQgetvalue(res, i, 1)));
-			json_object_object_add(p, "requests", json_object_new_int64(n));
-			json_object_object_add(p, "errors", json_object_new_int64(e));
-			json_object_object_add(p, "avg_ms", json_object_new_double(n ? sum / (double)n : 0));
-			json_object_array_add(series, p);
-		} else if(set == GROUPING_AGENT)
-			json_object_object_add(by_agent, PQgetvalue(res, i, 2), json_object_new_int64(n));
-		else if(set == GROUPING_STATUS)
-			json_object_object_add(by_status, PQgetvalue(res, i, 3), json_object_new_int64(n));
-		else if(set == GROUPING_TOTAL) {
-			total = n;
-			errors = e;
-			ms_sum = sum;
-		}
-	}
+	for(int i = 0; i < PQntuples(res); i++)
+		window_row(res, i, series, by_agent, by_status, &total, &errors, &ms_sum);
 	PQclear(res);
 	res = NULL;
 	json_object_object_add(hist, "request_count", json_object_new_int64(total));
@@ -180,19 +213,10 @@ static ll_result metrics_window(struct db *db, const char *window, bool dashboar
 
 	/* The dashboard's panels read whole views over messages: only on
 	 * request, so the plain window stays a few milliseconds at any size. */
-	if(!dashboard)
-		goto done;
-	result = db_exec(db, &metrics_top_problems, 1, params, &res);
+	if(dashboard)
+		result = window_dashboard(db, params, hist);
 	if(result)
 		goto out;
-	json_object_object_add(hist, "top_equipment_problems", metrics_rows(res));
-	PQclear(res);
-	res = NULL;
-	result = db_exec(db, &metrics_recent_conversations, 1, params, &res);
-	if(result)
-		goto out;
-	json_object_object_add(hist, "recent_conversations", metrics_rows(res));
-done:
 	json_object_object_add(body, "history", hist);
 	hist = NULL;
 out:

@@ -559,24 +559,15 @@ static int llm_on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_
 }
 
 /* One HTTP request.  *retryable says whether another attempt may help. */
-static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const char *body,
-                             struct llm_xfer *x, struct llm_outcome *out, bool *retryable)
+/* The handle, reset, set up for one call: the URL (http and https only),
+ * the headers, the body, the time left, TLS verified, no redirects, and the
+ * callbacks into x. */
+static void llm_attempt_setup(struct llm *llm, const struct llm_call *call, const char *body,
+                              struct llm_xfer *x, long timeout_ms)
 {
 	CURL *h = llm->curl;
-	double left = call->deadline - clock_mono();
-	long code = 0, timeout_ms;
-	CURLcode rc;
-	char words[100];
-	ll_result result = LL_EUPSTREAM;
+	long connect_ms = (long)llm->settings->llm_connect_timeout_ms;
 
-	*retryable = false;
-	out->reason[0] = '\0';
-	timeout_ms = (long)(left * 1000.0);
-	if(timeout_ms < 1) {
-		snprintf(out->reason, sizeof(out->reason), "no time left for the call");
-		result = LL_ETIMEOUT;
-		goto out;
-	}
 	curl_easy_reset(h);
 	curl_easy_setopt(h, CURLOPT_URL, llm->url);
 #if LIBCURL_VERSION_NUM >= 0x075500
@@ -591,8 +582,7 @@ static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-	                 (long)llm->settings->llm_connect_timeout_ms < timeout_ms ?
-	                 (long)llm->settings->llm_connect_timeout_ms : timeout_ms);
+	                 connect_ms < timeout_ms ? connect_ms : timeout_ms);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
@@ -606,6 +596,38 @@ static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const
 	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, llm_on_progress);
 	curl_easy_setopt(h, CURLOPT_XFERINFODATA, x);
 	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+}
+
+/* The reason of a response other than 200: its status and the error
+ * object's type and code. */
+static void llm_http_error(struct llm_xfer *x, long code, struct llm_outcome *out)
+{
+	struct json_object *err = llm_parse_json(buf_str(&x->body), x->body.len);
+	char words[100];
+
+	llm_error_words(err, words, sizeof(words));
+	json_object_put(err);
+	snprintf(out->reason, sizeof(out->reason), "http %ld%s%s", code, words[0] ? " " : "", words);
+}
+
+static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const char *body,
+                             struct llm_xfer *x, struct llm_outcome *out, bool *retryable)
+{
+	CURL *h = llm->curl;
+	double left = call->deadline - clock_mono();
+	long code = 0, timeout_ms;
+	CURLcode rc;
+	ll_result result = LL_EUPSTREAM;
+
+	*retryable = false;
+	out->reason[0] = '\0';
+	timeout_ms = (long)(left * 1000.0);
+	if(timeout_ms < 1) {
+		snprintf(out->reason, sizeof(out->reason), "no time left for the call");
+		result = LL_ETIMEOUT;
+		goto out;
+	}
+	llm_attempt_setup(llm, call, body, x, timeout_ms);
 	out->attempts++;
 	if(llm->sb)
 		scoreboard_add(&llm->sb->c.llm_calls, 1);
@@ -635,11 +657,7 @@ static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const
 		goto out;
 	}
 	if(code != 200) {
-		struct json_object *err = llm_parse_json(buf_str(&x->body), x->body.len);
-
-		llm_error_words(err, words, sizeof(words));
-		json_object_put(err);
-		snprintf(out->reason, sizeof(out->reason), "http %ld%s%s", code, words[0] ? " " : "", words);
+		llm_http_error(x, code, out);
 		*retryable = code == 429 || code >= 500;
 		goto out;
 	}

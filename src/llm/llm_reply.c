@@ -141,6 +141,55 @@ static ll_result llm_reply_bool(struct json_object *root, const char *name, bool
 	return LL_OK;
 }
 
+/* Tolerates a Markdown fence, which some local models add around JSON, and
+ * the white space around it: *text and *len become what is inside. */
+static void unfence(const char **text, size_t *len)
+{
+	const char *t = *text;
+	size_t n = *len;
+
+	while(n && isspace((unsigned char)*t)) {
+		t++;
+		n--;
+	}
+	while(n && isspace((unsigned char)t[n - 1]))
+		n--;
+	if(n >= 6 && !memcmp(t, "```", 3) && !memcmp(t + n - 3, "```", 3)) {
+		const char *nl = memchr(t, '\n', n - 3);
+
+		if(nl) {
+			n = (size_t)(t + n - 3 - (nl + 1));
+			t = nl + 1;
+		}
+	}
+	*text = t;
+	*len = n;
+}
+
+/* out->cited: the passages the ids name, each once, in the model's order;
+ * ids that name none are counted in out->ninvented. */
+static ll_result llm_reply_cited(struct arena *arena, const char **ids, size_t nids,
+                                 size_t npassages, struct llm_reply *out)
+{
+	out->cited = arena_alloc(arena, (nids ? nids : 1) * sizeof(*out->cited));
+	if(!out->cited)
+		return LL_ENOMEM;
+	for(size_t i = 0; i < nids; i++) {
+		size_t idx = llm_passage_index(ids[i], npassages);
+		bool seen = false;
+
+		if(idx == SIZE_MAX) {
+			out->ninvented++;
+			continue;
+		}
+		for(size_t j = 0; j < out->ncited; j++)
+			seen = seen || out->cited[j] == idx;
+		if(!seen)
+			out->cited[out->ncited++] = idx;
+	}
+	return LL_OK;
+}
+
 ll_result llm_reply_parse(struct arena *arena, const char *text, size_t len,
                           size_t npassages, struct llm_reply *out, char *why, size_t whylen)
 {
@@ -152,21 +201,7 @@ ll_result llm_reply_parse(struct arena *arena, const char *text, size_t len,
 
 	memset(out, 0, sizeof(*out));
 	snprintf(why, whylen, "invalid reply");
-	/* Tolerate a Markdown fence, which some local models add around JSON. */
-	while(len && isspace((unsigned char)*text)) {
-		text++;
-		len--;
-	}
-	while(len && isspace((unsigned char)text[len - 1]))
-		len--;
-	if(len >= 6 && !memcmp(text, "```", 3) && !memcmp(text + len - 3, "```", 3)) {
-		const char *nl = memchr(text, '\n', len - 3);
-
-		if(nl) {
-			len = (size_t)(text + len - 3 - (nl + 1));
-			text = nl + 1;
-		}
-	}
+	unfence(&text, &len);
 	if(len > LLM_CONTENT_MAX) {
 		snprintf(why, whylen, "the reply is longer than %d bytes", LLM_CONTENT_MAX);
 		goto out;
@@ -218,24 +253,9 @@ ll_result llm_reply_parse(struct arena *arena, const char *text, size_t len,
 	                        why, whylen);
 	if(result)
 		goto out;
-	out->cited = arena_alloc(arena, (nids ? nids : 1) * sizeof(*out->cited));
-	if(!out->cited) {
-		result = LL_ENOMEM;
+	result = llm_reply_cited(arena, ids, nids, npassages, out);
+	if(result)
 		goto out;
-	}
-	for(size_t i = 0; i < nids; i++) {
-		size_t idx = llm_passage_index(ids[i], npassages);
-		bool seen = false;
-
-		if(idx == SIZE_MAX) {
-			out->ninvented++;
-			continue;
-		}
-		for(size_t j = 0; j < out->ncited; j++)
-			seen = seen || out->cited[j] == idx;
-		if(!seen)
-			out->cited[out->ncited++] = idx;
-	}
 	why[0] = '\0';
 	result = LL_OK;
 out:
