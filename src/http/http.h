@@ -61,13 +61,6 @@ struct http_request {
 	bool client_gone;            /* a write failed: the client went away */
 };
 
-/* The request clock is the monotonic clock (base/clock.h); this name is kept
- * for the answer path until it takes an answer context of its own. */
-static inline double http_now(void)
-{
-	return clock_mono();
-}
-
 /* Fills req from fcgx; resets the previous request's state. */
 void http_request_begin(struct http_request *req, FCGX_Request *fcgx, struct arena *arena);
 /* Releases what the request owned. */
