@@ -40,12 +40,13 @@ static const char *const concentration_cues[] = {
 static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw", "size breaker",
                                            "breaker size", "what breaker", "which breaker", NULL};
 static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
-static const char *const weight_cues[] = {"how heavy", "weight", "weigh ", "pounds", " lbs", NULL};
+static const char *const weight_cues[] = {"how heavy", " weight", " weigh ", "pounds", " lbs",
+                                          NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close", NULL};
 static const char *const amount_cues[] = {
 	"how much", "how many", "what size", "capacity", " amps", " amp ", "how big", " max ", "maximum",
 	"per load", "per batch", "load size", "batch size",
-	"how far", "distance", " gap", "volt", "weight", "how thick", "setting", NULL};
+	"how far", "distance", " gap", "volt", " weight", "how thick", "setting", NULL};
 static const char *const decision_starts[] = {
 	" can ", " is ", " should ", " do i have to", " do we have to", " does ", " are ", " do i need",
 	" do we need", " must ", " may ", " ok to", " okay to", " is it ok", " am i ", " will ", " what if ", NULL};
@@ -62,14 +63,26 @@ static const char *const fault_cues[] = {
 	"not cooling", "broken", "leak", "flashing", "blinking", "beeping", "stopped", "doesn't",
 	"doesnt", "keeps", "too hot", "too cold", "not cold", "not hot", "jammed", "stuck", "noise",
 	" says ", "display", "light on", "won't turn", "no power", "tripping", "frozen up", "freeze up",
-	"freeze lock", "not dispensing", "not making", "slow", "flat", "foamy", "warm", "dead", NULL};
+	"freeze lock", "not dispensing", "not making", "slow", "flat", "foamy", "warm", " dead ", " dead,",
+	" dead.", " dead?", " dead!", NULL};
 static const char *const persist_cues[] = {
 	" still ", "again", "came back", "comes back", "coming back", "keeps coming", "already", " tried ",
 	"did that", "did all", "after the reset", "after resetting", "reset it and", "didn't work", "didnt work",
 	"did not work", "not fixed", "same code", "same error", "right back", "popped back", "keeps showing",
 	"won't clear", "wont clear", "doesnt clear", "doesn't clear", "didnt clear", "didn't clear", NULL};
+static const char *const unknown_time_cues[] = {
+	"nobody knows", "no one knows", "no idea", "dont know how long", "don't know how long",
+	"not sure how long", "unknown", "idk how long", "who knows how long", "no clue", "nobody wrote",
+	"no time on", "not marked",
+	"nobody marked", "forgot to mark", "forgot to label", "nobody labeled", NULL};
 static const char *const definition_starts[] = {
 	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ", NULL};
+
+/* A question after a procedure: "whats the steps to ...", "how do i start up the PF640". */
+static const char *const procedure_cues[] = {
+	" steps ", " steps?", "how do i", "how do you", "how do u", "how do we", "how to ",
+	"procedure",
+	"walk me through", NULL};
 
 static bool has_any(const char *text, const char *const *cues)
 {
@@ -115,15 +128,18 @@ static int reading_of(const char *t)
 		v = strtol(p, &end, 10);
 		if(v < 25 || v > 220 || !(strcmp(end, " ") == 0 || starts_any(end, after)))
 			continue;
-		for(int i = 0; cues[i]; i++) {
+		/* "is 44 degrees": the degree says it is a reading, whatever word came before */
+		bool read = strncmp(end, " degree", 7) == 0 || strncmp(end, "\xC2\xB0", 2) == 0;
+
+		for(int i = 0; cues[i] && !read; i++) {
 			size_t n = strlen(cues[i]);
 
-			if((size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0) {
-				if(found && found != v)
-					return -1;   /* two readings ("chicken at 46 and milk at 44"): no one verdict */
-				found = v;
-			}
+			read = (size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0;
 		}
+		if(read && found && found != v)
+			return -1;   /* two readings ("at 46, milk at 44"): no one verdict */
+		if(read)
+			found = v;
 	}
 	return (int)found;
 }
@@ -153,7 +169,7 @@ static enum figure figure_of(const char *t, int reading)
 
 /* A code that is an error code (a letter and digits: E03, AL-3), not only a
  * model number: the question is then about a fault. */
-static bool names_error_code(const struct ask *q)
+static bool names_error_code(const struct ask *q, const char *t)
 {
 	for(int i = 0; i < q->ncodes; i++) {
 		const char *c = q->codes[i];
@@ -163,7 +179,8 @@ static bool names_error_code(const struct ask *q)
 		 * only when the question asks no figure ("how long does the BG-4
 		 * take to warm up" is about the machine, not a code) */
 		if(letters >= 1 && letters <= 2 && n - letters <= 3 && n > letters &&
-		   (!ask_model_like(c) || q->figure == FIGURE_NONE))
+		   (!ask_model_like(c) ||
+		    (q->figure == FIGURE_NONE && !has_any(t, procedure_cues))))
 			return true;
 	}
 	return false;
@@ -172,8 +189,9 @@ static bool names_error_code(const struct ask *q)
 static enum asked kind_of(const char *t, const struct ask *q)
 {
 	bool decision = starts_any(t, decision_starts) || has_any(t, decision_cues);
+	bool fault = has_any(t, fault_cues) && !decision && q->figure == FIGURE_NONE;
 
-	if(names_error_code(q) || (has_any(t, fault_cues) && !decision && q->figure == FIGURE_NONE))
+	if(names_error_code(q, t) || fault)
 		return ASKED_FAULT;
 	if(decision && !starts_any(t, definition_starts))
 		return ASKED_DECISION;
@@ -181,9 +199,42 @@ static enum asked kind_of(const char *t, const struct ask *q)
 		return ASKED_FIGURE;
 	if(starts_any(t, definition_starts) && q->figure != FIGURE_NONE)
 		return ASKED_FIGURE;
-	if(starts_any(t, definition_starts) && !strstr(t, " do i ") && !strstr(t, " do we "))
+	if(starts_any(t, definition_starts) && !strstr(t, " do i ") && !strstr(t, " do we ") &&
+	   !has_any(t, procedure_cues))
 		return ASKED_DEFINITION;
 	return ASKED_PROCEDURE;
+}
+
+/* The clause a reading was taken in ("truck chicken temped 46" of "truck
+ * chicken temped 46 and the milk is 44"): from the last join or stop
+ * before the number up to it; its terms in *out (none when the number is
+ * not found). */
+static void reading_subject(const char *text, int reading, struct terms *out)
+{
+	static const char *const joins[] = {" and ", " but ", " while ", NULL};
+	char number[16], clause[256];
+	const char *at = text, *from;
+
+	out->n = 0;
+	snprintf(number, sizeof(number), "%d", reading);
+	while((at = strstr(at, number)) && at > text && isdigit((unsigned char)at[-1]))
+		at++;
+	if(!at)
+		return;
+	for(from = at; from > text && !strchr(".,;?!", from[-1]); from--) {
+		bool join = false;
+
+		for(int i = 0; joins[i] && !join; i++) {
+			size_t n = strlen(joins[i]);
+
+			join = (size_t)(from - text) >= n &&
+			       strncasecmp(from - n, joins[i], n) == 0;
+		}
+		if(join)
+			break;
+	}
+	snprintf(clause, sizeof(clause), "%.*s", (int)(at - from), from);
+	terms_of(clause, out);
 }
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
@@ -209,7 +260,10 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->figure = figure_of(lower, reading);
 	out->kind = kind_of(lower, out);
 	out->persists = has_any(lower, persist_cues);
+	out->unknown_time = has_any(lower, unknown_time_cues);
 	out->reading = reading > 0 ? reading : 0;
+	if(out->reading)
+		reading_subject(text, out->reading, &out->subject);
 }
 
 /* A number followed (after spaces) by one of units, case-insensitive. */

@@ -34,7 +34,9 @@ struct ask {
 	int nemergency;
 	bool followup;                        /* leans on the turns before (answer/path.c) */
 	bool persists;                        /* the first fix was tried ("still", "came back") */
+	bool unknown_time;                    /* "nobody knows how long" it sat */
 	int reading;                          /* a temperature the crew read ("probed at 152"), or 0 */
+	struct terms subject;                 /* the reading's own clause ("chicken temped 46") */
 };
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);

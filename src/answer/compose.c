@@ -62,6 +62,10 @@ static const char *const actions[] = {"discard", "throw", "toss", "reject", "exc
 static const char *const recurs[] = {"again", "returns", "comes back", "came back", "persists", "second time",
                                      "still", NULL};
 static const char *const next_steps[] = {"call", "service", "technician", "support", "stop using", NULL};
+/* What a manual says of food whose time out of temperature is not known. */
+static const char *const unknown_times[] = {
+	"cannot tell how long", "can't tell how long", "do not know how long", "don't know how long",
+	"unknown", "in doubt", "not marked", "no time", "without a time", NULL};
 
 /* How well part p answers q: its share of the question's terms, and what
  * the question's kind asks of a lead. */
@@ -85,6 +89,8 @@ static double lead_value(const struct ask *q, const struct part *p)
 		v += 3;                 /* what a code means comes before what to do */
 	if(q->persists && (says_any(p->text, recurs) || says_any(p->text, next_steps)))
 		v += 4;                 /* tried that, it came back: what to do next */
+	if(q->unknown_time && says_any(p->text, unknown_times))
+		v += 4;                 /* nobody knows how long: the rule for an unknown time */
 	if(strchr(p->text, '?'))
 		v -= 3;                 /* a question is not an answer */
 	return v;
@@ -147,16 +153,36 @@ int compose_lead(const struct ask *q, const struct section *s)
 	return best_part(q, s);
 }
 
+/* The prose sentence that introduces the list part i belongs to, when it
+ * gives a verdict on the whole list ("Reject frozen product with:"); or -1. */
+static int list_intro(const struct section *s, int i)
+{
+	int k = i;
+
+	if(s->parts[i].kind != PART_BULLET && s->parts[i].kind != PART_STEP)
+		return -1;
+	while(k > 0 && s->parts[k - 1].kind == s->parts[i].kind)
+		k--;
+	if(k == 0 || s->parts[k - 1].kind != PART_PROSE)
+		return -1;
+	const char *t = s->parts[k - 1].text;
+	size_t n = strlen(t);
+
+	return n > 0 && t[n - 1] == ':' && says_any(t, actions) ? k - 1 : -1;
+}
+
 /* The lead and, when it is prose and short, the sentence after it. */
 static ll_result lead_text(struct arena *a, const struct ask *q, const struct section *s, const char **out)
 {
-	int i = compose_lead(q, s);
+	int i = compose_lead(q, s), intro;
 	const struct part *next;
 
 	*out = NULL;
 	if(i < 0)
 		return LL_OK;
 	*out = s->parts[i].text;
+	if(q->kind == ASKED_DECISION && (intro = list_intro(s, i)) >= 0)
+		*out = arena_printf(a, "%s %s", s->parts[intro].text, s->parts[i].text);   /* "Reject ...:" */
 	next = (size_t)i + 1 < s->nparts ? &s->parts[i + 1] : NULL;
 	if(s->parts[i].kind == PART_PROSE && next && next->kind == PART_PROSE && strlen(next->text) <= LEAD_SECOND_MAX &&
 	   q->kind != ASKED_FIGURE)
@@ -463,12 +489,13 @@ static const char *escalation_first(struct arena *a, const char *lead)
  * reading against the limit the lead (else the heading) states, first. */
 static ll_result reading_verdict(const struct ask *q, const struct section *s, const char *lead, struct buf *text)
 {
+	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
 	char verdict[160];
 
 	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) || q->reading == 0)
 		return LL_OK;
-	if(verdict_of_reading(q->reading, lead, &q->terms, verdict, sizeof(verdict)) ||
-	   verdict_of_reading(q->reading, s->heading, &q->terms, verdict, sizeof(verdict)))
+	if(verdict_of_reading(q->reading, lead, subject, verdict, sizeof(verdict)) ||
+	   verdict_of_reading(q->reading, s->heading, subject, verdict, sizeof(verdict)))
 		return buf_printf(text, "%s ", verdict);
 	return LL_OK;
 }
@@ -477,21 +504,34 @@ static ll_result reading_verdict(const struct ask *q, const struct section *s, c
  * decision's rule is looked for in. */
 #define RULE_SECTIONS 4
 
+/* How well sentence t of a manual rules on q: its share of the question,
+ * and for food whose time out is not known, the rule that says so. */
+static double rule_value(const struct ask *q, const char *t)
+{
+	double got = 0;
+
+	terms_match(&q->terms, t, &got);
+	return got + (q->unknown_time && says_any(t, unknown_times) ? 4 : 0);
+}
+
 /* A decision's rule, stated elsewhere in the best section's manual
  * ("Counter thawing at room temperature is never allowed" in the
- * introduction, when the best section is the walk-in's steps): the part of
- * that manual's best sections that forbids or orders something about what
- * was asked, when it holds more of the question than the lead and the lead
- * orders nothing; else NULL. */
+ * introduction, when the best section is the walk-in's steps; "If you
+ * cannot tell how long it has been below 135°F, throw it away" when nobody
+ * knows how long): the part of that manual's best sections that forbids or
+ * orders something about what was asked, when it rules better than a lead
+ * that orders nothing, or than one silent on the unknown time; else NULL. */
 static const char *manual_rule(const struct compose_in *in, const char *lead)
 {
 	const struct ask *q = in->ask;
 	const char *best = NULL;
-	double best_got = 0;
+	bool orders = lead && says_any(lead, actions);   /* then only an unknown time's rule */
+	double best_v;
 
-	if(q->kind != ASKED_DECISION || q->reading || in->other_ask || q->ncodes || !lead || says_any(lead, actions))
+	if(q->kind != ASKED_DECISION || q->ncodes || !lead ||
+	   (orders && !(q->unknown_time && !says_any(lead, unknown_times))))
 		return NULL;
-	terms_match(&q->terms, lead, &best_got);
+	best_v = rule_value(q, lead);
 	for(size_t i = 0; i < in->nranked && i < RULE_SECTIONS; i++) {
 		const struct section *s = &in->ranked[i];
 
@@ -499,14 +539,14 @@ static const char *manual_rule(const struct compose_in *in, const char *lead)
 			continue;
 		for(size_t k = 0; k < s->nparts; k++) {
 			const char *t = s->parts[k].text;
-			double got = 0;
+			double v;
 
-			if(strchr(t, '?') || !says_any(t, actions) || strstr(lead, t))
+			if(strchr(t, '?') || !says_any(t, actions) || strstr(lead, t) ||
+			   (orders && !says_any(t, unknown_times)))
 				continue;
-			terms_match(&q->terms, t, &got);
-			if(got > best_got + 1e-9) {
+			if((v = rule_value(q, t)) > best_v + 1e-9) {
 				best = t;
-				best_got = got;
+				best_v = v;
 			}
 		}
 	}
@@ -527,10 +567,11 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		result = buf_printf(text, "%s. ", s->heading);   /* "Hot Holding: 135°F (57°C) or Above." */
 	if(lead && steps_begin_with(s, lead))
 		lead = NULL;          /* the steps say it first: the heading frames them */
+	if(!result && (rule = manual_rule(in, lead)) &&
+	   !(lead = arena_printf(a, "%.*s %s", (int)first_sentence(rule), rule, lead)))
+		result = LL_ENOMEM;   /* the rule's own sentence, then the lead */
 	if(!result)
 		result = two_part_lead(a, in, &lead, &second);
-	if(!result && (rule = manual_rule(in, lead)) && !(lead = arena_printf(a, "%s %s", rule, lead)))
-		result = LL_ENOMEM;
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))
 		result = LL_ENOMEM;
 	if(!result)

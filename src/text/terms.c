@@ -36,7 +36,7 @@ static const char *const stopwords[] = {
 	"us", "use", "very", "want", "was", "way", "we", "were", "what", "whats", "when", "where",
 	"which", "while", "who", "why", "will", "with", "would", "you", "your", "yours", "dont",
 	"doesnt", "isnt", "wont", "cant", "really", "guys", "hey", "hi", "u", "ur", "yo",
-	"anything", "something", "right", "properly", "help", "supposed", "show",
+	"anything", "something", "stuff", "right", "properly", "help", "supposed", "show",
 	"shows", "showing", "shown", "says", "saying", "mean", "means", "meaning", NULL};
 
 /* The stop words by hash (FNV-1a, open addressing), built on first use:

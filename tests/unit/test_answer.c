@@ -56,6 +56,8 @@ static void test_shipped_lexicon(const struct answer_kit *kit)
 	CHECK(emergencies_in(lx, "can we keep cooking with the hood fan off") == 0, "'cooking' is not 'choking'");
 	CHECK(emergencies_in(lx, "burner on the stove won't light") == 0, "'burner' is not 'burned'");
 	CHECK(emergencies_in(lx, "breaker tripped on the toaster") == 0, "a tripped breaker is not a fall");
+	CHECK(emergencies_in(lx, "emptied the drawer like the broiler said, code still on") == 0,
+	      "an emptied grease drawer is no robbery");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
 	      "a question without crew words is left as it is");
@@ -86,6 +88,12 @@ static void test_asks(const struct answer_kit *kit)
 
 	ask_understand(kit->lexicon, "how hot does the fish gotta get", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE, "how hot: a temperature");
+	ask_understand(kit->lexicon, "whats the steps for priming the syrup pump", &q);
+	CHECK(q.kind == ASKED_PROCEDURE, "'whats the steps' asks for a procedure, not a definition");
+	ask_understand(kit->lexicon, "how do we open up the KX900 for breakfast", &q);
+	CHECK(q.kind == ASKED_PROCEDURE, "a model number in a how-to is no fault code");
+	ask_understand(kit->lexicon, "where does the deadweight go after washing", &q);
+	CHECK(q.kind != ASKED_FAULT && q.figure != FIGURE_WEIGHT, "'deadweight' is neither dead nor a weight");
 	ask_understand(kit->lexicon, "every how many months does the filter cartridge get changed", &q);
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
 	ask_understand(kit->lexicon, "lettuce sat out all afternoon, still good?", &q);
@@ -135,6 +143,21 @@ static void test_verdicts(void)
 	                         "or below.", &milk, v, sizeof(v)) && strstr(v, "within the 45"),
 	      "the limit whose clause names the subject");
 	CHECK(!verdict_of_reading(44, "Cook it for 4 minutes.", NULL, v, sizeof(v)), "no limit, no verdict");
+}
+
+/* The limit of the reading's own clause: "the patties probed 47 but the
+ * eggs were fine" holds the patties, not the eggs, to their limit. */
+static void test_reading_subject(const struct answer_kit *kit)
+{
+	struct ask q;
+	char v[160];
+
+	ask_understand(kit->lexicon, "the raw patties probed 47 but the shell eggs were fine, accept it?", &q);
+	CHECK(q.reading == 47 && terms_match(&q.subject, "raw patties", NULL) &&
+	      !terms_match(&q.subject, "shell eggs", NULL), "the reading's clause names the patties, not the eggs");
+	CHECK(verdict_of_reading(q.reading, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs "
+	                         "45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &q.subject, v, sizeof(v)) &&
+	      strstr(v, "above the 41"), "the eggs' limit is not the patties'");
 }
 
 static struct section make_section(const char *title, const char *path, const char *body)
@@ -266,6 +289,30 @@ static void test_compose(const struct answer_kit *kit)
 		      strstr(a.response, "(Food Code 3-501.17). Write the earliest date") != NULL,
 		      "a two-part question: the second section's lead after the first's whole first sentence");
 	}
+	{
+		/* a decision on a list: the sentence that rules on the whole list
+		 * comes with the item; nobody knows how long: that rule leads */
+		struct section recv = make_section("Receiving", "Frozen Food",
+		                                   "Check frozen product first. Reject frozen product with:\n\n"
+		                                   "- Soft spots, or boxes that bend.\n- Nuggets frozen into one lump.\n");
+		struct section hold = make_section("Holding", "Hot Holding",
+		                                   "Soup reads below 135°F: reheat it to 165°F if it dropped less than 2 "
+		                                   "hours ago.\n\n1. Probe the soup.\n2. If you cannot tell how long it has "
+		                                   "been below 135°F, throw it away.\n");
+
+		ask_understand(kit->lexicon, "box of nuggets frozen into one lump, do we sign for it", &q);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = &recv;
+		in.nranked = 1;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Reject frozen product with:", 27) == 0,
+		      "a listed sign leads with the verdict on the list: %s", a.response);
+		ask_understand(kit->lexicon, "soup reads 120, no idea how long, dump it?", &q);
+		in.ranked = &hold;
+		CHECK(q.unknown_time && compose_answer(&arena, &in, &a) == LL_OK && strstr(a.response, "throw it away") &&
+		      strstr(a.response, "throw it away") < strstr(a.response, "reheat"),
+		      "nobody knows how long: the rule for an unknown time first: %s", a.response);
+	}
 	ask_understand(kit->lexicon, "kelvinator KX-9 ice machine flashing", &q);
 	in.unknown = "Kelvinator KX-9 ice machine";
 	in.nranked = 0;
@@ -292,6 +339,7 @@ int main(void)
 	test_lexicon_format();
 	test_asks(kit);
 	test_verdicts();
+	test_reading_subject(kit);
 	test_sections();
 	test_ranker_format();
 	test_compose(kit);

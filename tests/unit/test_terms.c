@@ -75,6 +75,8 @@ static void test_nouns(void)
 
 	CHECK(terms_machine_nouns("the ice machine and the fryer", nouns, sizeof(nouns)) == 2, "two machines named");
 	CHECK(terms_is_stopword("the", 3) && !terms_is_stopword("fryer", 5), "stop words");
+	CHECK(terms_is_stopword("stuff", 5) && !terms_is_stopword("stuffed", 7),
+	      "crew filler \"stuff\" is a stop word, \"stuffed\" is not");
 }
 
 int main(void)
