@@ -104,7 +104,8 @@ static ll_result train_feature(void *ctx, const char *s, size_t len, int kind, u
 	for(size_t j = t->doc_start[t->ndocs]; j < t->nfeats_all; j++)
 		if(t->doc_feats[j] == (uint32_t)id)
 			goto out;
-	result = strtab_reserve(&t->doc_feats, &t->fa_cap, t->nfeats_all + 1, sizeof(*t->doc_feats));
+	result = strtab_reserve(&t->doc_feats, &t->fa_cap, t->nfeats_all + 1,
+	                        sizeof(*t->doc_feats));
 	if(result)
 		goto out;
 	t->doc_feats[t->nfeats_all++] = (uint32_t)id;
@@ -522,7 +523,8 @@ static void rank_agents(const double *scores, enum agent_id *best, enum agent_id
  * over every weak word would call any muddled question "two things".  A
  * safety secondary takes the lead, so it must also be probable on its
  * own; *best and *second follow it. */
-static void secondary_agent(const struct classifier *c, const struct classify_ctx *cc, struct classification *out,
+static void secondary_agent(const struct classifier *c, const struct classify_ctx *cc,
+                            struct classification *out,
                             enum agent_id *best, enum agent_id *second)
 {
 	enum agent_id other = AGENT_NONE;
@@ -552,7 +554,8 @@ static void secondary_agent(const struct classifier *c, const struct classify_ct
 /* The keywords: the input words behind the strongest evidence for best
  * over second, each span once (a word already inside a kept phrase is
  * skipped), at most two words each. */
-static void pick_keywords(const struct classifier *c, const struct classify_ctx *cc, const char *text,
+static void pick_keywords(const struct classifier *c, const struct classify_ctx *cc,
+                          const char *text,
                           enum agent_id best, enum agent_id second, struct classification *out)
 {
 	double strength[MAX_QFEATS];
@@ -572,7 +575,8 @@ static void pick_keywords(const struct classifier *c, const struct classify_ctx 
 		if(pick == cc->nev)
 			break;
 		strength[pick] = -INFINITY;
-		size_t sl = classifier_keyword_copy(kw, sizeof(kw), text + cc->ev[pick].start, cc->ev[pick].slen);
+		size_t sl = classifier_keyword_copy(kw, sizeof(kw), text + cc->ev[pick].start,
+		                                    cc->ev[pick].slen);
 		/* a pair of words far apart ("cooler is at 50f") reads as noise */
 		const char *sp = strchr(kw, ' ');
 		int dup = !sl || (sp && strchr(sp + 1, ' '));
@@ -592,22 +596,26 @@ static void write_reasoning(struct classification *out)
 
 	if(!out->nkeywords) {
 		snprintf(out->reasoning, sizeof(out->reasoning),
-		         "No restaurant words decided it, so it is treated as a %s question.", name);
+		         "No restaurant words decided it, so it is treated as a %s question.",
+		         name);
 		return;
 	}
 	list[0] = '\0';
 	for(int k = 0; k < out->nkeywords && k < 3; k++) {
 		int r = snprintf(list + used, sizeof(list) - used, "%s\"%s\"",
-		                 k ? (k + 1 == out->nkeywords || k == 2 ? " and " : ", ") : "", out->keywords[k]);
+		                 k ? (k + 1 == out->nkeywords || k == 2 ? " and " : ", ") : "",
+		                 out->keywords[k]);
 		if(r < 0 || (size_t)r >= sizeof(list) - used)
 			break;
 		used += (size_t)r;
 	}
 	if(out->secondary != AGENT_NONE)
-		snprintf(out->reasoning, sizeof(out->reasoning), "Routed to %s because of %s; %s is consulted too.",
+		snprintf(out->reasoning, sizeof(out->reasoning),
+		         "Routed to %s because of %s; %s is consulted too.",
 		         name, list, agent_name(out->secondary));
 	else
-		snprintf(out->reasoning, sizeof(out->reasoning), "Routed to %s because of %s.", name, list);
+		snprintf(out->reasoning, sizeof(out->reasoning), "Routed to %s because of %s.",
+		         name, list);
 }
 
 void classifier_classify(const struct classifier *c, const char *text, struct classification *out)

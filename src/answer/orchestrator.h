@@ -24,7 +24,7 @@ struct store_idempotency;
 
 struct chat_request {
 	const char *message;
-	const char *conversation_id;    /* as the client names it; NULL = start a new conversation */
+	const char *conversation_id;    /* as the client names it; NULL = a new conversation */
 	long long owner;                /* the API key (api_keys.id; 0 = none): conversations
 	                                 * are stored per owner (store_conversation_ref) */
 	const struct store_idempotency *idem;  /* an Idempotency-Key's row to store with the

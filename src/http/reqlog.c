@@ -27,7 +27,8 @@
 static void reqlog_touch_key(struct db *db, long long key_id)
 {
 	static const struct db_stmt touch = {
-		"reqlog_touch_key", "UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND " ASYNC_COMMIT};
+		"reqlog_touch_key",
+		"UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND " ASYNC_COMMIT};
 	static long long last_id;
 	static double last_at;
 	char key_text[24];
@@ -114,7 +115,8 @@ static ll_result array_text(struct buf *b, bool first, const char *text)
 		return buf_appends(b, "NULL");
 	result = buf_appends(b, "\"");
 	for(const char *p = text; *p && !result; p++)
-		result = (*p == '"' || *p == '\\') ? buf_printf(b, "\\%c", *p) : buf_append(b, p, 1);
+		result = (*p == '"' || *p == '\\') ? buf_printf(b, "\\%c", *p)
+		                                    : buf_append(b, p, 1);
 	return result ? result : buf_appends(b, "\"");
 }
 
@@ -150,7 +152,8 @@ static ll_result reqlog_arrays(const struct reqlog *log, const char *node, struc
 		if(!result)
 			result = array_text(&cols[COL_AGENT], i == 0, r->agent);
 		if(!result)
-			result = buf_printf(&cols[COL_DEGRADED], "%s%s", sep, r->degraded ? "t" : "f");
+			result = buf_printf(&cols[COL_DEGRADED], "%s%s", sep,
+			                    r->degraded ? "t" : "f");
 		if(!result)
 			result = buf_printf(&cols[COL_CACHED], "%s%s", sep, r->cached ? "t" : "f");
 		if(!result)
@@ -172,7 +175,8 @@ ll_result reqlog_flush(struct reqlog *log, struct db *db, const struct settings 
 		" duration_ms, agent, degraded, cached, llm_called, api_key_id)"
 		" SELECT i, n, p, m, r, s, d, a, dg, c, l, NULLIF(k, 0)"
 		" FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[],"
-		"             $7::float8[], $8::text[], $9::bool[], $10::bool[], $11::bool[], $12::bigint[])"
+		"             $7::float8[], $8::text[], $9::bool[], $10::bool[], $11::bool[],"
+		"             $12::bigint[])"
 		"   AS b(i, n, p, m, r, s, d, a, dg, c, l, k)"
 		" WHERE " ASYNC_COMMIT};
 	struct buf cols[NCOLS];
