@@ -51,7 +51,8 @@ static bool generator_emit(const char *text, generator_token_fn on_token, void *
 	while(*p) {
 		const char *end = p;
 
-		while(*end && !((*end == '.' || *end == '!' || *end == '?' || *end == ':') && end[1] == ' '))
+		while(*end && !((*end == '.' || *end == '!' || *end == '?' || *end == ':') &&
+		                 end[1] == ' '))
 			end++;
 		if(*end)
 			end += 2;    /* the punctuation and the space go with the sentence */
@@ -94,7 +95,8 @@ static ll_result gen_user_message(const struct question *q, const struct passage
 	char id[16];
 
 	if(n == 0)
-		result = buf_appends(b, "Passages: none were found in the store's manuals for this question.\n\n");
+		result = buf_appends(b, "Passages: none were found in the store's manuals for this "
+		                        "question.\n\n");
 	else
 		result = buf_appends(b, "Passages from the store's manuals (cite them by id):\n\n");
 	for(size_t i = 0; i < n && !result; i++) {
@@ -102,7 +104,8 @@ static ll_result gen_user_message(const struct question *q, const struct passage
 
 		llm_passage_id(i, id, sizeof(id));
 		result = buf_printf(b, "[%s] %s%s%s\n", id, ps->title ? ps->title : "",
-		                    ps->section && ps->section[0] ? " - " : "", ps->section ? ps->section : "");
+		                    ps->section && ps->section[0] ? " - " : "",
+		                    ps->section ? ps->section : "");
 		if(!result)
 			result = gen_append_clipped(b, ps->body, GEN_PASSAGE_CHARS);
 		if(!result)
@@ -213,7 +216,8 @@ static struct citation gen_citation(struct arena *a, const struct passage *p)
 	c.document_id = p->document_id;
 	c.title = p->title ? p->title : "";
 	c.section = p->section ? p->section : "";
-	c.snippet = p->body ? arena_strndup(a, p->body, utf8_prefix(p->body, GEN_SNIPPET_CHARS)) : "";
+	c.snippet = p->body ? arena_strndup(a, p->body, utf8_prefix(p->body, GEN_SNIPPET_CHARS))
+	                    : "";
 	if(!c.snippet)
 		c.snippet = "";
 	c.score = p->score;
@@ -254,14 +258,16 @@ static ll_result gen_apply_reply(const struct answer_ctx *actx, const struct llm
  * retry, and so does *why); any other result when the call failed or the
  * model refused (*why says which, prefixed by `when`).  Only LL_ENOMEM is an
  * error of ours. */
-static ll_result gen_judge(const struct answer_ctx *actx, ll_result call, const struct llm_outcome *o,
+static ll_result gen_judge(const struct answer_ctx *actx, ll_result call,
+                           const struct llm_outcome *o,
                            size_t npass, struct llm_reply *reply, char *invalid, size_t invalidlen,
                            const char *when, char *why, size_t whylen)
 {
 	ll_result r;
 
 	if(call) {
-		snprintf(why, whylen, "%scall failed: %s", when, o->reason[0] ? o->reason : result_code(call));
+		snprintf(why, whylen, "%scall failed: %s", when,
+		         o->reason[0] ? o->reason : result_code(call));
 		return call == LL_EVALIDATION ? LL_EUPSTREAM : call;
 	}
 	if(o->refusal) {
@@ -399,7 +405,8 @@ static ll_result gen_llm(const struct answer_ctx *actx, const struct question *q
 			goto out;
 	}
 	if(reply.ninvented)
-		log_info("llm_invented_citations", "dropped %zu cited id(s) that name no passage", reply.ninvented);
+		log_info("llm_invented_citations", "dropped %zu cited id(s) that name no passage",
+		         reply.ninvented);
 	result = gen_apply_reply(actx, &reply, p, out);
 	if(result)
 		goto out;
@@ -447,8 +454,10 @@ static void gen_merge_local(const struct answer *model, struct answer *local)
  * answer *out (which stays, marked degraded, when the model fails); cached
  * under key when key is not NULL. */
 static ll_result gen_model_answer(const struct answer_ctx *actx, const struct question *q,
-                                  const struct passages *sources, generator_token_fn on_token, void *ctx,
-                                  struct answer *out, bool *used, const char *key, long long kb_version)
+                                  const struct passages *sources,
+                                  generator_token_fn on_token, void *ctx,
+                                  struct answer *out, bool *used, const char *key,
+                                  long long kb_version)
 {
 	const struct settings *s = actx->settings;
 	struct answer model;
@@ -457,13 +466,15 @@ static ll_result gen_model_answer(const struct answer_ctx *actx, const struct qu
 	ll_result result;
 
 	memset(&model, 0, sizeof(model));
-	result = gen_llm(actx, q, sources, on_token, ctx, &model, used, &streamed, why, sizeof(why));
+	result = gen_llm(actx, q, sources, on_token, ctx, &model, used, &streamed, why,
+	                 sizeof(why));
 	if(result)
 		return result;
 	if(*used) {
 		gen_merge_local(&model, out);
-		if(key && !out->incomplete && cache_put(actx->db, key, agent_name(q->agent), kb_version,
-		                                        s->cache_ttl_s, out) != LL_OK)
+		if(key && !out->incomplete &&
+		   cache_put(actx->db, key, agent_name(q->agent), kb_version,
+		             s->cache_ttl_s, out) != LL_OK)
 			log_warn("cache_put_failed", "the answer was not cached");
 		return LL_OK;
 	}
@@ -521,7 +532,8 @@ ll_result generator_answer(const struct answer_ctx *actx, const struct question 
 		goto out;
 	out->model = "local";
 	if(actx->llm && !emergency)
-		result = gen_model_answer(actx, q, &sources, on_token, ctx, out, &used, cacheable ? key : NULL,
+		result = gen_model_answer(actx, q, &sources, on_token, ctx, out, &used,
+		                          cacheable ? key : NULL,
 		                          kb_version);
 	if(!used && on_token && !generator_emit(out->response, on_token, ctx))
 		out->incomplete = true;

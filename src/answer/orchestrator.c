@@ -27,7 +27,8 @@ void orchestrator_timestamp(char *out, size_t outlen)
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	gmtime_r(&ts.tv_sec, &tm);
-	snprintf(out, outlen, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900, tm.tm_mon + 1,
+	snprintf(out, outlen, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900,
+	         tm.tm_mon + 1,
 	         tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000);
 }
 
@@ -67,11 +68,13 @@ static bool has_word(const char *message, const char *const *words)
  * "that one", "he still"). */
 static bool leans_on_history(const char *message)
 {
-	static const char *const openings[] = {"and ", "what about", "what if", "how about", "ok ", "okay ",
-	                                       "also ", "then ", "but ", "so ", "same ", "what else", NULL};
-	static const char *const pointing[] = {"it", "its", "it's", "that", "this", "those", "them", "they",
-	                                       "he", "she", "him", "her", "again", "still", "too", "instead",
-	                                       "same", NULL};
+	static const char *const openings[] = {
+		"and ", "what about", "what if", "how about", "ok ", "okay ",
+		"also ", "then ", "but ", "so ", "same ", "what else", NULL};
+	static const char *const pointing[] = {
+		"it", "its", "it's", "that", "this", "those", "them", "they",
+		"he", "she", "him", "her", "again", "still", "too", "instead",
+		"same", NULL};
 	struct terms t;
 	char codes[1][16], nouns[64];
 
@@ -125,7 +128,8 @@ static ll_result merge_sentences(struct arena *a, struct answer *first, const st
 		const char *end = p;
 		char *sentence;
 
-		while(*end && !((*end == '.' || *end == '!' || *end == '?') && (end[1] == ' ' || !end[1])))
+		while(*end && !((*end == '.' || *end == '!' || *end == '?') &&
+		                 (end[1] == ' ' || !end[1])))
 			end++;
 		if(*end)
 			end++;
@@ -302,12 +306,14 @@ static ll_result store_result(const struct answer_ctx *actx, const struct chat_r
 		.processing_ms = r->processing_time * 1000.0,
 	};
 
-	snprintf(consulted, sizeof(consulted), "{%s%s%s}", names[0], n > 1 ? "," : "", n > 1 ? names[1] : "");
+	snprintf(consulted, sizeof(consulted), "{%s%s%s}", names[0], n > 1 ? "," : "",
+	         n > 1 ? names[1] : "");
 	if(in->idem) {
 		/* what a retry with the same key gets: this answer, as sent */
 		idem = *in->idem;
 		body = orchestrator_result_json(r);
-		idem.response = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+		idem.response = json_object_to_json_string_ext(
+			body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 		idem.status = 200;
 		idem.request_id = r->request_id;
 	}
@@ -350,7 +356,8 @@ static ll_result choose_agents(const struct answer_ctx *actx, const struct chat_
 		out->secondary = out->agent;
 		out->agent = AGENT_SAFETY;
 	}
-	if(out->secondary == out->agent || out->secondary == AGENT_GENERAL || out->agent == AGENT_GENERAL)
+	if(out->secondary == out->agent || out->secondary == AGENT_GENERAL ||
+	   out->agent == AGENT_GENERAL)
 		out->secondary = AGENT_NONE;
 	return LL_OK;
 }
@@ -362,9 +369,11 @@ static void keep_thread_agent(const struct turn *history, size_t nhistory, struc
 	if(!nhistory || (out->agent != AGENT_GENERAL && out->classification.confidence >= 0.5))
 		return;
 	for(size_t i = nhistory; i-- > 0;) {
-		enum agent_id prev = history[i].agent ? agent_from_name(history[i].agent) : AGENT_NONE;
+		enum agent_id prev = history[i].agent ? agent_from_name(history[i].agent)
+		                                      : AGENT_NONE;
 
-		if(strcmp(history[i].role, "assistant") != 0 || prev == AGENT_NONE || prev == AGENT_GENERAL)
+		if(strcmp(history[i].role, "assistant") != 0 || prev == AGENT_NONE ||
+		   prev == AGENT_GENERAL)
 			continue;
 		out->agent = prev;
 		out->secondary = AGENT_NONE;
@@ -491,19 +500,24 @@ struct json_object *orchestrator_result_json(const struct chat_result *r)
 
 	for(int i = 0; i < n; i++)
 		json_object_array_add(agents, json_object_new_string(names[i]));
-	json_object_object_add(o, "response", json_object_new_string(r->answer.response ? r->answer.response : ""));
+	json_object_object_add(o, "response",
+	                       json_object_new_string(r->answer.response ? r->answer.response
+	                                                                 : ""));
 	json_object_object_add(o, "conversation_id", json_object_new_string(r->conversation_id));
 	json_object_object_add(o, "agent_used", json_object_new_string(agent_name(r->agent)));
 	json_object_object_add(o, "agents_consulted", agents);
 	json_object_object_add(o, "confidence", jdouble(r->answer.confidence, 3));
-	json_object_object_add(o, "safety_warnings", strings_json(r->answer.warnings, r->answer.nwarnings));
+	json_object_object_add(o, "safety_warnings",
+	                       strings_json(r->answer.warnings, r->answer.nwarnings));
 	json_object_object_add(o, "steps", strings_json(r->answer.steps, r->answer.nsteps));
 	json_object_object_add(o, "citations", citations_json(&r->answer));
-	json_object_object_add(o, "service_call_recommended", json_object_new_boolean(r->answer.service_call_recommended));
+	json_object_object_add(o, "service_call_recommended",
+	                       json_object_new_boolean(r->answer.service_call_recommended));
 	json_object_object_add(o, "escalate", json_object_new_boolean(r->answer.escalate));
 	json_object_object_add(o, "degraded", json_object_new_boolean(r->answer.degraded));
 	json_object_object_add(o, "cached", json_object_new_boolean(r->answer.cached));
-	json_object_object_add(o, "model", json_object_new_string(r->answer.model ? r->answer.model : "local"));
+	json_object_object_add(o, "model",
+	                       json_object_new_string(r->answer.model ? r->answer.model : "local"));
 	json_object_object_add(o, "timestamp", json_object_new_string(r->timestamp));
 	json_object_object_add(o, "processing_time", jdouble(r->processing_time, 6));
 	json_object_object_add(o, "request_id", json_object_new_string(r->request_id));
@@ -516,7 +530,8 @@ struct json_object *orchestrator_classification_json(const struct classification
 	struct json_object *keywords = json_object_new_array();
 
 	for(int i = 0; i < AGENT_COUNT; i++)
-		json_object_object_add(scores, agent_name((enum agent_id)i), jdouble(c->scores[i], 4));
+		json_object_object_add(scores, agent_name((enum agent_id)i),
+		                       jdouble(c->scores[i], 4));
 	for(int i = 0; i < c->nkeywords; i++)
 		json_object_array_add(keywords, json_object_new_string(c->keywords[i]));
 	json_object_object_add(o, "agent", json_object_new_string(agent_name(c->agent)));
@@ -526,7 +541,8 @@ struct json_object *orchestrator_classification_json(const struct classification
 	                       json_object_new_string(agent_name(c->secondary)));
 	json_object_object_add(o, "scores", scores);
 	json_object_object_add(o, "keywords", keywords);
-	json_object_object_add(o, "urgency", json_object_new_string(c->urgency ? c->urgency : "normal"));
+	json_object_object_add(o, "urgency",
+	                       json_object_new_string(c->urgency ? c->urgency : "normal"));
 	json_object_object_add(o, "reasoning", json_object_new_string(c->reasoning));
 	return o;
 }
