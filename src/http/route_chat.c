@@ -15,24 +15,31 @@
 #include "worker.h"
 
 static const char *const priority_choices[] = {"low", "normal", "high", "urgent", NULL};
-static const char *const agent_choices[] = {"equipment", "safety", "operations", "training", "general", NULL};
+static const char *const agent_choices[] = {
+	"equipment", "safety", "operations", "training", "general", NULL,
+};
 
 static const struct field_spec chat_spec[] = {
 	{"message", FIELD_STRING, true, 1, 2000, NULL, offsetof(struct chat_fields, message)},
-	{"conversation_id", FIELD_ID, false, 1, 100, NULL, offsetof(struct chat_fields, conversation_id)},
-	{"priority", FIELD_ENUM, false, 0, 0, priority_choices, offsetof(struct chat_fields, priority)},
-	{"context", FIELD_OBJECT, false, 0, CHAT_CONTEXT_MAX_BYTES, NULL, offsetof(struct chat_fields, context)},
+	{"conversation_id", FIELD_ID, false, 1, 100, NULL,
+	 offsetof(struct chat_fields, conversation_id)},
+	{"priority", FIELD_ENUM, false, 0, 0, priority_choices,
+	 offsetof(struct chat_fields, priority)},
+	{"context", FIELD_OBJECT, false, 0, CHAT_CONTEXT_MAX_BYTES, NULL,
+	 offsetof(struct chat_fields, context)},
 	{"agent", FIELD_ENUM, false, 0, 0, agent_choices, offsetof(struct chat_fields, agent)},
 	{"stream", FIELD_BOOL, false, 0, 0, NULL, offsetof(struct chat_fields, stream)},
 };
 
-ll_result route_chat_fields(struct http_request *req, struct json_object *obj, struct chat_fields *f)
+ll_result route_chat_fields(struct http_request *req, struct json_object *obj,
+                            struct chat_fields *f)
 {
 	memset(f, 0, sizeof(*f));
 	return validate_object(req, obj, chat_spec, sizeof(chat_spec) / sizeof(chat_spec[0]), f);
 }
 
-static ll_result chat_parse(struct http_request *req, struct chat_fields *f, struct chat_request *in)
+static ll_result chat_parse(struct http_request *req, struct chat_fields *f,
+                            struct chat_request *in)
 {
 	ll_result result;
 
@@ -60,7 +67,8 @@ static const char *chat_identity(struct worker *w, const struct chat_fields *f)
 
 	json_object_object_add(o, "message", json_object_new_string(f->message));
 	if(f->conversation_id)
-		json_object_object_add(o, "conversation_id", json_object_new_string(f->conversation_id));
+		json_object_object_add(o, "conversation_id",
+		                       json_object_new_string(f->conversation_id));
 	if(f->priority)
 		json_object_object_add(o, "priority", json_object_new_string(f->priority));
 	if(f->agent)
@@ -74,7 +82,8 @@ static const char *chat_identity(struct worker *w, const struct chat_fields *f)
 
 /* A conversation takes at most CONVERSATION_MAX_MESSAGES: refused before
  * any work (and before a stream's headers), with a clear 409. */
-static ll_result chat_room_left(struct worker *w, struct http_request *req, const struct chat_request *in)
+static ll_result chat_room_left(struct worker *w, struct http_request *req,
+                                const struct chat_request *in)
 {
 	const char *ref;
 	long long count = 0;
@@ -103,8 +112,11 @@ struct stream_ctx {
 	bool meta_sent;
 };
 
+#define NONNULL(s) ((s) ? (s) : "")
+
 static int stream_meta(struct stream_ctx *s)
 {
+	const struct chat_result *r = s->result;
 	struct json_object *o;
 	int rc;
 
@@ -112,9 +124,10 @@ static int stream_meta(struct stream_ctx *s)
 		return 0;
 	s->meta_sent = true;
 	o = json_object_new_object();
-	json_object_object_add(o, "request_id", json_object_new_string(s->result->request_id ? s->result->request_id : ""));
-	json_object_object_add(o, "agent", json_object_new_string(agent_name(s->result->agent)));
-	json_object_object_add(o, "conversation_id", json_object_new_string(s->result->conversation_id ? s->result->conversation_id : ""));
+	json_object_object_add(o, "request_id", json_object_new_string(NONNULL(r->request_id)));
+	json_object_object_add(o, "agent", json_object_new_string(agent_name(r->agent)));
+	json_object_object_add(o, "conversation_id",
+	                       json_object_new_string(NONNULL(r->conversation_id)));
 	rc = http_sse_event(s->req, "meta", o) ? 1 : 0;
 	json_object_put(o);
 	return rc;
@@ -137,11 +150,20 @@ static int stream_token(void *ctx, const char *text, size_t len)
 	return rc;
 }
 
+/* A new reference to body's field name, or NULL (JSON null) when absent. */
+static struct json_object *json_field(struct json_object *body, const char *name)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(body, name, &v) ? json_object_get(v) : NULL;
+}
+
 /* A stored answer sent again: as JSON, or as a stream's meta and done
  * events when the client asked for a stream. */
-static ll_result chat_replay(struct http_request *req, const struct store_idempotency *stored, bool stream)
+static ll_result chat_replay(struct http_request *req, const struct store_idempotency *stored,
+                             bool stream)
 {
-	struct json_object *body, *meta, *v;
+	struct json_object *body, *meta;
 	ll_result result;
 
 	if(!stream) {
@@ -157,9 +179,10 @@ static ll_result chat_replay(struct http_request *req, const struct store_idempo
 		if(result)
 			goto out;
 		meta = json_object_new_object();
-		json_object_object_add(meta, "request_id", json_object_object_get_ex(body, "request_id", &v) ? json_object_get(v) : NULL);
-		json_object_object_add(meta, "agent", json_object_object_get_ex(body, "agent_used", &v) ? json_object_get(v) : NULL);
-		json_object_object_add(meta, "conversation_id", json_object_object_get_ex(body, "conversation_id", &v) ? json_object_get(v) : NULL);
+		json_object_object_add(meta, "request_id", json_field(body, "request_id"));
+		json_object_object_add(meta, "agent", json_field(body, "agent_used"));
+		json_object_object_add(meta, "conversation_id",
+		                       json_field(body, "conversation_id"));
 		result = http_sse_event(req, "meta", meta);
 		json_object_put(meta);
 		if(result)
@@ -174,8 +197,9 @@ out:
 }
 
 /* Before any work: a replay, or a refusal, answered in full (*done). */
-static ll_result chat_prepare(struct worker *w, struct http_request *req, const struct chat_fields *f,
-                              const struct chat_request *in, struct idempotency *idem, bool stream, bool *done)
+static ll_result chat_prepare(struct worker *w, struct http_request *req,
+                              const struct chat_fields *f, const struct chat_request *in,
+                              struct idempotency *idem, bool stream, bool *done)
 {
 	struct store_idempotency stored;
 	const char *identity = "";
@@ -239,7 +263,8 @@ static ll_result chat_answer(struct worker *w, struct http_request *req, bool st
 	result = chat_parse(req, &f, &in);
 	if(result)
 		goto out;
-	stream = stream || f.stream == 1 || (f.stream != 0 && http_accepts(req, "text/event-stream"));
+	stream = stream || f.stream == 1 ||
+	         (f.stream != 0 && http_accepts(req, "text/event-stream"));
 	result = chat_prepare(w, req, &f, &in, &idem, stream, &done);
 	if(result || done)
 		goto out;

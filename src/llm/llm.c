@@ -28,6 +28,7 @@
 #include "sse.h"
 
 #define LLM_MAX_ATTEMPTS 3
+#define LLM_AUTH_PREFIX "Authorization: Bearer "
 #define LLM_REFUSAL_MAX 16000   /* as long as an answer may be (LLM_REPLY_ANSWER_MAX) */
 
 struct llm {
@@ -83,8 +84,8 @@ ll_result llm_check_url(const char *url, bool allow_http, char *err, size_t errl
 		if(allow_http || llm_host_is_loopback(host))
 			result = LL_OK;
 		else
-			snprintf(err, errlen, "llm_base_url: plain http is allowed only to a loopback "
-			         "host; use https or set llm_allow_http = on");
+			snprintf(err, errlen, "llm_base_url: plain http is allowed only to a "
+			         "loopback host; use https or set llm_allow_http = on");
 	} else
 		snprintf(err, errlen, "llm_base_url: the scheme must be https or http");
 out:
@@ -140,11 +141,11 @@ ll_result llm_create(const struct settings *s, struct scoreboard *sb, struct llm
 	if(s->llm_api_key[0]) {
 		size_t klen = strlen(s->llm_api_key);
 
-		llm->auth_header = malloc(klen + sizeof("Authorization: Bearer "));
+		llm->auth_header = malloc(klen + sizeof(LLM_AUTH_PREFIX));
 		if(!llm->auth_header)
 			goto out;
-		memcpy(llm->auth_header, "Authorization: Bearer ", sizeof("Authorization: Bearer ") - 1);
-		memcpy(llm->auth_header + sizeof("Authorization: Bearer ") - 1, s->llm_api_key, klen + 1);
+		memcpy(llm->auth_header, LLM_AUTH_PREFIX, sizeof(LLM_AUTH_PREFIX) - 1);
+		memcpy(llm->auth_header + sizeof(LLM_AUTH_PREFIX) - 1, s->llm_api_key, klen + 1);
 	}
 	for(int i = 0; i < 2; i++) {
 		struct curl_slist **h = i ? &llm->headers_sse : &llm->headers_json;
@@ -153,7 +154,8 @@ ll_result llm_create(const struct settings *s, struct scoreboard *sb, struct llm
 		if(!tmp)
 			goto out;
 		*h = tmp;
-		tmp = curl_slist_append(*h, i ? "Accept: text/event-stream" : "Accept: application/json");
+		tmp = curl_slist_append(*h, i ? "Accept: text/event-stream"
+		                              : "Accept: application/json");
 		if(!tmp)
 			goto out;
 		*h = tmp;
@@ -255,11 +257,13 @@ static void llm_breaker_failure(struct llm *llm)
 	int state = __atomic_load_n(llm->state, __ATOMIC_ACQUIRE);
 	double until;
 
-	if(state == BREAKER_HALF_OPEN || (state == BREAKER_CLOSED && failures >= LLM_BREAKER_THRESHOLD)) {
+	if(state == BREAKER_HALF_OPEN ||
+	   (state == BREAKER_CLOSED && failures >= LLM_BREAKER_THRESHOLD)) {
 		until = clock_wall() + LLM_BREAKER_COOLDOWN_S;
 		__atomic_store(llm->open_until, &until, __ATOMIC_RELEASE);
 		__atomic_store_n(llm->state, BREAKER_OPEN, __ATOMIC_RELEASE);
-		log_warn("llm_breaker_open", "%d consecutive failures: not calling the LLM for %.0f s",
+		log_warn("llm_breaker_open",
+		         "%d consecutive failures: not calling the LLM for %.0f s",
 		         failures, LLM_BREAKER_COOLDOWN_S);
 	}
 }
@@ -290,7 +294,8 @@ static void llm_sanitize(char *out, size_t outlen, const char *s)
 	size_t j = 0;
 
 	for(; s && *s && j + 1 < outlen; s++)
-		out[j++] = isalnum((unsigned char)*s) || *s == '_' || *s == '-' || *s == '.' ? *s : '_';
+		out[j++] = isalnum((unsigned char)*s) || *s == '_' || *s == '-' || *s == '.' ? *s
+		                                                                             : '_';
 	out[j] = '\0';
 }
 
@@ -320,11 +325,42 @@ static void llm_xfer_content(struct llm_xfer *x, const char *s, size_t len)
 		x->delivered = true;
 }
 
+/* o's field name when it is a string (its length in *len, may be NULL),
+ * else NULL. */
+static const char *llm_json_string(struct json_object *o, const char *name, size_t *len)
+{
+	struct json_object *v;
+
+	if(!json_object_object_get_ex(o, name, &v) || !json_object_is_type(v, json_type_string))
+		return NULL;
+	if(len)
+		*len = (size_t)json_object_get_string_len(v);
+	return json_object_get_string(v);
+}
+
+/* A choice's finish_reason, and the refusal and content of its message
+ * (streamed: of its delta; NULL when it has none). */
+static void llm_xfer_choice(struct llm_xfer *x, struct json_object *choice, struct json_object *msg)
+{
+	const char *s;
+	size_t len;
+
+	if((s = llm_json_string(choice, "finish_reason", NULL)))
+		llm_sanitize(x->finish_reason, sizeof(x->finish_reason), s);
+	if(!msg)
+		return;
+	if((s = llm_json_string(msg, "refusal", &len)) && buf_append(&x->refusal, s, len))
+		llm_xfer_fail(x, "refusal too large");
+	if((s = llm_json_string(msg, "content", &len)))
+		llm_xfer_content(x, s, len);
+}
+
 static void llm_xfer_usage(struct llm_xfer *x, struct json_object *root)
 {
 	struct json_object *usage, *v;
 
-	if(!json_object_object_get_ex(root, "usage", &usage) || !json_object_is_type(usage, json_type_object))
+	if(!json_object_object_get_ex(root, "usage", &usage) ||
+	   !json_object_is_type(usage, json_type_object))
 		return;
 	if(json_object_object_get_ex(usage, "prompt_tokens", &v))
 		x->prompt_tokens = (long)json_object_get_int64(v);
@@ -363,17 +399,18 @@ struct json_object *llm_parse_json(const char *s, size_t len)
 /* The error object of an OpenAI-shaped error body, as "type/code" words. */
 static void llm_error_words(struct json_object *root, char *out, size_t outlen)
 {
-	struct json_object *err, *v;
+	struct json_object *err;
+	const char *v;
 	char a[48] = "", b[48] = "";
 
 	out[0] = '\0';
 	if(!root || !json_object_object_get_ex(root, "error", &err))
 		return;
 	if(json_object_is_type(err, json_type_object)) {
-		if(json_object_object_get_ex(err, "type", &v) && json_object_is_type(v, json_type_string))
-			llm_sanitize(a, sizeof(a), json_object_get_string(v));
-		if(json_object_object_get_ex(err, "code", &v) && json_object_is_type(v, json_type_string))
-			llm_sanitize(b, sizeof(b), json_object_get_string(v));
+		if((v = llm_json_string(err, "type", NULL)))
+			llm_sanitize(a, sizeof(a), v);
+		if((v = llm_json_string(err, "code", NULL)))
+			llm_sanitize(b, sizeof(b), v);
 	}
 	snprintf(out, outlen, "%s%s%s", a, a[0] && b[0] ? "/" : "", b);
 }
@@ -408,15 +445,10 @@ static int llm_on_sse_event(void *ctx, const char *event, const char *data, size
 	choice = llm_first_choice(root);
 	if(!choice)
 		goto out;
-	if(json_object_object_get_ex(choice, "finish_reason", &v) && json_object_is_type(v, json_type_string))
-		llm_sanitize(x->finish_reason, sizeof(x->finish_reason), json_object_get_string(v));
-	if(!json_object_object_get_ex(choice, "delta", &delta) || !json_object_is_type(delta, json_type_object))
-		goto out;
-	if(json_object_object_get_ex(delta, "refusal", &v) && json_object_is_type(v, json_type_string))
-		if(buf_append(&x->refusal, json_object_get_string(v), (size_t)json_object_get_string_len(v)))
-			llm_xfer_fail(x, "refusal too large");
-	if(json_object_object_get_ex(delta, "content", &v) && json_object_is_type(v, json_type_string))
-		llm_xfer_content(x, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+	if(!json_object_object_get_ex(choice, "delta", &delta) ||
+	   !json_object_is_type(delta, json_type_object))
+		delta = NULL;
+	llm_xfer_choice(x, choice, delta);
 out:
 	json_object_put(root);
 	return x->failed || x->aborted;
@@ -430,10 +462,12 @@ static size_t llm_on_write(char *ptr, size_t size, size_t nmemb, void *ud)
 	if(x->mode == XFER_UNDECIDED) {
 		long code = 0;
 		char *ct = NULL;
+		bool sse;
 
 		curl_easy_getinfo(x->llm->curl, CURLINFO_RESPONSE_CODE, &code);
 		curl_easy_getinfo(x->llm->curl, CURLINFO_CONTENT_TYPE, &ct);
-		x->mode = code == 200 && ct && !strncasecmp(ct, "text/event-stream", 17) ? XFER_SSE : XFER_BODY;
+		sse = code == 200 && ct && !strncasecmp(ct, "text/event-stream", 17);
+		x->mode = sse ? XFER_SSE : XFER_BODY;
 	}
 	if(x->mode == XFER_SSE) {
 		if(sse_feed(&x->sse, ptr, n) != LL_OK)
@@ -474,7 +508,8 @@ static size_t llm_on_header(char *ptr, size_t size, size_t nmemb, void *ud)
 		value[vlen] = '\0';
 		errno = 0;
 		d = strtod(value, &end);
-		if(!errno && end != value && d >= 0 && d < 86400 && (scale < 1 || x->retry_after < 0))
+		if(!errno && end != value && d >= 0 && d < 86400 &&
+		   (scale < 1 || x->retry_after < 0))
 			x->retry_after = d * scale;
 	}
 	return n;
@@ -484,7 +519,7 @@ static size_t llm_on_header(char *ptr, size_t size, size_t nmemb, void *ud)
 static void llm_xfer_body_completion(struct llm_xfer *x)
 {
 	struct json_object *root = llm_parse_json(buf_str(&x->body), x->body.len);
-	struct json_object *choice, *msg, *v;
+	struct json_object *choice, *msg;
 
 	if(!root) {
 		llm_xfer_fail(x, "malformed JSON reply");
@@ -497,13 +532,7 @@ static void llm_xfer_body_completion(struct llm_xfer *x)
 		llm_xfer_fail(x, "reply without choices[0].message");
 		goto out;
 	}
-	if(json_object_object_get_ex(choice, "finish_reason", &v) && json_object_is_type(v, json_type_string))
-		llm_sanitize(x->finish_reason, sizeof(x->finish_reason), json_object_get_string(v));
-	if(json_object_object_get_ex(msg, "refusal", &v) && json_object_is_type(v, json_type_string))
-		if(buf_append(&x->refusal, json_object_get_string(v), (size_t)json_object_get_string_len(v)))
-			llm_xfer_fail(x, "refusal too large");
-	if(json_object_object_get_ex(msg, "content", &v) && json_object_is_type(v, json_type_string))
-		llm_xfer_content(x, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+	llm_xfer_choice(x, choice, msg);
 	x->done = true;
 out:
 	json_object_put(root);
@@ -523,7 +552,8 @@ static char *llm_request_body(struct llm *llm, const struct llm_call *call)
 		struct json_object *m = json_object_new_object();
 
 		json_object_object_add(m, "role", json_object_new_string(call->messages[i].role));
-		json_object_object_add(m, "content", json_object_new_string(call->messages[i].content));
+		json_object_object_add(m, "content",
+		                       json_object_new_string(call->messages[i].content));
 		json_object_array_add(msgs, m);
 	}
 	json_object_object_add(root, "messages", msgs);
@@ -543,14 +573,16 @@ static char *llm_request_body(struct llm *llm, const struct llm_call *call)
 			goto out;
 		json_object_object_add(root, "response_format", fmt);
 	}
-	text = strdup(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	text = strdup(json_object_to_json_string_ext(
+		root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 out:
 	json_object_put(msgs);
 	json_object_put(root);
 	return text;
 }
 
-static int llm_on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+static int llm_on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+                           curl_off_t ulnow)
 {
 	struct llm_xfer *x = ud;
 
@@ -575,7 +607,8 @@ static void llm_attempt_setup(struct llm *llm, const struct llm_call *call, cons
 #else
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, call->stream ? llm->headers_sse : llm->headers_json);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER,
+	                 call->stream ? llm->headers_sse : llm->headers_json);
 	curl_easy_setopt(h, CURLOPT_POST, 1L);
 	curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
 	curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
@@ -607,7 +640,8 @@ static void llm_http_error(struct llm_xfer *x, long code, struct llm_outcome *ou
 
 	llm_error_words(err, words, sizeof(words));
 	json_object_put(err);
-	snprintf(out->reason, sizeof(out->reason), "http %ld%s%s", code, words[0] ? " " : "", words);
+	snprintf(out->reason, sizeof(out->reason), "http %ld%s%s", code, words[0] ? " " : "",
+	         words);
 }
 
 static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const char *body,
@@ -652,7 +686,8 @@ static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const
 	}
 	if(rc != CURLE_OK) {
 		snprintf(out->reason, sizeof(out->reason), "transport: %s", curl_easy_strerror(rc));
-		*retryable = !x->delivered && rc != CURLE_SSL_CACERT && rc != CURLE_PEER_FAILED_VERIFICATION &&
+		*retryable = !x->delivered && rc != CURLE_SSL_CACERT &&
+		             rc != CURLE_PEER_FAILED_VERIFICATION &&
 		             rc != CURLE_UNSUPPORTED_PROTOCOL && rc != CURLE_URL_MALFORMAT;
 		goto out;
 	}
@@ -752,7 +787,8 @@ ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *
 		if(clock_mono() + wait + 0.05 >= call->deadline) {
 			size_t n = strlen(out->reason);
 
-			snprintf(out->reason + n, sizeof(out->reason) - n, "; no time for a retry in %.1f s", wait);
+			snprintf(out->reason + n, sizeof(out->reason) - n,
+			         "; no time for a retry in %.1f s", wait);
 			break;
 		}
 		log_info("llm_retry", "%s; retrying in %.2f s", out->reason, wait);
@@ -787,7 +823,8 @@ ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *
 	}
 	log_debug("llm_call", "status %d, %d attempt(s), %.1f ms, ttft %.1f ms, tokens %ld+%ld%s%s",
 	          out->status, out->attempts, (clock_mono() - t0) * 1000.0, out->ttft_ms,
-	          out->prompt_tokens, out->completion_tokens, out->reason[0] ? ": " : "", out->reason);
+	          out->prompt_tokens, out->completion_tokens, out->reason[0] ? ": " : "",
+	          out->reason);
 out:
 	if(xfer_live)
 		llm_xfer_free(&x);
