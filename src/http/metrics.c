@@ -1,6 +1,7 @@
 /* metrics.c - live counters from the scoreboard, history from PostgreSQL. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,12 @@
 #include "db.h"
 #include "metrics.h"
 #include "scoreboard.h"
+
+/* a / b, or 0 when b is not positive. */
+static double ratio(double a, double b)
+{
+	return b > 0 ? a / b : 0;
+}
 
 static void iso8601_now(char *out, size_t len)
 {
@@ -28,13 +35,15 @@ static void iso8601_now(char *out, size_t len)
  * (one scan, every grouping at once: GROUPING_* below) and the latency
  * quantiles, from the summed histograms (linelead_latency_quantile, as
  * Prometheus' histogram_quantile) bounded by the window's maximum. */
-#define METRICS_WINDOW " FROM request_log_hourly WHERE hour >= date_trunc('hour', now() - $1::interval, 'UTC')"
+#define METRICS_WINDOW \
+	" FROM request_log_hourly WHERE hour >= date_trunc('hour', now() - $1::interval, 'UTC')"
 static const struct db_stmt metrics_window_counts = {
 	"metrics_window_counts",
 	"SELECT grouping(hour, agent, status),"
 	" to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:00:00\"Z\"'),"
 	" coalesce(nullif(agent, ''), 'none'), status,"
-	" coalesce(sum(requests), 0)::bigint, coalesce(sum(errors), 0)::bigint, coalesce(sum(duration_ms_sum), 0)"
+	" coalesce(sum(requests), 0)::bigint, coalesce(sum(errors), 0)::bigint,"
+	" coalesce(sum(duration_ms_sum), 0)"
 	METRICS_WINDOW " GROUP BY GROUPING SETS ((hour), (agent), (status), ()) ORDER BY 1, 2"};
 /* grouping(hour, agent, status) of each grouping set: a bit for each column left out */
 enum { GROUPING_HOUR = 3, GROUPING_AGENT = 5, GROUPING_STATUS = 6, GROUPING_TOTAL = 7 };
@@ -69,7 +78,8 @@ static const struct db_stmt metrics_top_problems = {
 	" FROM top_equipment_problems WHERE last_seen >= now() - $1::interval LIMIT 10"};
 static const struct db_stmt metrics_recent_conversations = {
 	"metrics_recent_conversations",
-	"SELECT rc.conversation_id, to_char(rc.last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS last_activity,"
+	"SELECT rc.conversation_id,"
+	" to_char(rc.last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS last_activity,"
 	" rc.first_question, coalesce(rc.last_agent, '') AS agent, fb.up, fb.down"
 	" FROM recent_conversations rc"
 	" CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE f.rating = 'up') AS up,"
@@ -91,8 +101,9 @@ static struct json_object *metrics_rows(const PGresult *res)
 			Oid type = PQftype(res, c);
 
 			json_object_object_add(row, PQfname(res, c),
-			                       type == 20 || type == 23 ? json_object_new_int64(strtoll(v, NULL, 10))
-			                                                : json_object_new_string(v));
+			                       type == 20 || type == 23
+			                               ? json_object_new_int64(strtoll(v, NULL, 10))
+			                               : json_object_new_string(v));
 		}
 		json_object_array_add(rows, row);
 	}
@@ -117,7 +128,7 @@ static void window_row(PGresult *res, int i, struct json_object *series,
 		json_object_object_add(p, "hour", json_object_new_string(PQgetvalue(res, i, 1)));
 		json_object_object_add(p, "requests", json_object_new_int64(n));
 		json_object_object_add(p, "errors", json_object_new_int64(e));
-		json_object_object_add(p, "avg_ms", json_object_new_double(n ? sum / (double)n : 0));
+		json_object_object_add(p, "avg_ms", json_object_new_double(ratio(sum, (double)n)));
 		json_object_array_add(series, p);
 	} else if(set == GROUPING_AGENT)
 		json_object_object_add(by_agent, PQgetvalue(res, i, 2), json_object_new_int64(n));
@@ -189,7 +200,8 @@ static ll_result metrics_window(struct db *db, const char *window, bool dashboar
 	res = NULL;
 	json_object_object_add(hist, "request_count", json_object_new_int64(total));
 	json_object_object_add(hist, "error_count", json_object_new_int64(errors));
-	json_object_object_add(hist, "error_rate", json_object_new_double(total ? (double)errors / (double)total : 0));
+	json_object_object_add(hist, "error_rate",
+	                       json_object_new_double(ratio((double)errors, (double)total)));
 
 	result = db_exec(db, &metrics_window_latency, 1, params, &res);
 	if(result) {
@@ -199,7 +211,7 @@ static ll_result metrics_window(struct db *db, const char *window, bool dashboar
 		goto out;
 	}
 	rt = json_object_new_object();
-	json_object_object_add(rt, "avg", json_object_new_double(total ? ms_sum / (double)total : 0));
+	json_object_object_add(rt, "avg", json_object_new_double(ratio(ms_sum, (double)total)));
 	json_object_object_add(rt, "p50", metrics_number(res, 0, 1));
 	json_object_object_add(rt, "p95", metrics_number(res, 0, 2));
 	json_object_object_add(rt, "p99", metrics_number(res, 0, 3));
@@ -263,10 +275,45 @@ static ll_result metrics_edge_prometheus(const struct scoreboard *sb, struct buf
 		uint64_t n = scoreboard_read(&sb->edge_errors[i]);
 
 		if(n || status == 502 || status == 504)
-			result = buf_printf(out, "linelead_nginx_errors_total{status=\"%d\"} %llu\n", status,
+			result = buf_printf(out, "linelead_nginx_errors_total{status=\"%d\"} %llu\n",
+			                    status,
 			                    (unsigned long long)n);
 	}
 	return result;
+}
+
+/* The scoreboard's plain counters as /metrics shows them: the JSON
+ * "counters" object (json) and the Prometheus counters (prom, help), each
+ * in this order; NULL where one of them leaves it out. */
+struct counter_row {
+	const char *json;
+	const char *prom;
+	const char *help;
+	size_t offset;                      /* in struct scoreboard_counters */
+};
+
+#define COUNTER(field) offsetof(struct scoreboard_counters, field)
+
+static const struct counter_row counter_table[] = {
+	{NULL, "linelead_errors_total", "Requests answered with a 5xx status.", COUNTER(errors)},
+	{"llm_calls", "linelead_llm_calls_total", "Calls made to the LLM endpoint.", COUNTER(llm_calls)},
+	{"llm_failures", NULL, NULL, COUNTER(llm_failures)},
+	{"llm_fallbacks", "linelead_llm_fallbacks_total",
+	 "Answers composed locally because the LLM failed.", COUNTER(llm_fallbacks)},
+	{"cache_hits", "linelead_cache_hits_total", "Answers served from the answer cache.",
+	 COUNTER(cache_hits)},
+	{"db_errors", "linelead_db_errors_total", "Requests that failed on the database.",
+	 COUNTER(db_errors)},
+	{"worker_restarts", "linelead_worker_restarts_total", "Workers replaced after dying.",
+	 COUNTER(worker_restarts)},
+	{"request_log_failures", "linelead_request_log_failures_total",
+	 "Requests not written to request_log.", COUNTER(request_log_failures)},
+	{"timeouts", NULL, NULL, COUNTER(timeouts)},
+};
+
+static uint64_t counter_value(const struct scoreboard_counters *c, const struct counter_row *k)
+{
+	return scoreboard_read((const uint64_t *)((const char *)c + k->offset));
 }
 
 ll_result metrics_json(struct db *db, struct scoreboard *sb, const char *window, bool dashboard,
@@ -286,13 +333,14 @@ ll_result metrics_json(struct db *db, struct scoreboard *sb, const char *window,
 	json_object_object_add(server, "uptime_seconds", json_object_new_double(uptime));
 	json_object_object_add(server, "request_count", json_object_new_int64((int64_t)requests));
 	json_object_object_add(server, "error_count", json_object_new_int64((int64_t)errors));
-	json_object_object_add(server, "error_rate", json_object_new_double(requests ? (double)errors / (double)requests : 0));
+	json_object_object_add(server, "error_rate",
+	                       json_object_new_double(ratio((double)errors, (double)requests)));
 	json_object_object_add(server, "requests_per_hour",
-	                       json_object_new_double(uptime > 0 ? (double)requests * 3600.0 / uptime : 0));
+	                       json_object_new_double(ratio((double)requests * 3600.0, uptime)));
 	json_object_object_add(body, "server_metrics", server);
 	rt = json_object_new_object();
 	json_object_object_add(rt, "avg", json_object_new_double(
-		requests ? (double)scoreboard_read(&c->latency_sum_us) / 1000.0 / (double)requests : 0));
+		ratio((double)scoreboard_read(&c->latency_sum_us) / 1000.0, (double)requests)));
 	json_object_object_add(rt, "p50", json_object_new_double(scoreboard_percentile(c, 0.50)));
 	json_object_object_add(rt, "p95", json_object_new_double(scoreboard_percentile(c, 0.95)));
 	json_object_object_add(rt, "p99", json_object_new_double(scoreboard_percentile(c, 0.99)));
@@ -314,14 +362,13 @@ ll_result metrics_json(struct db *db, struct scoreboard *sb, const char *window,
 	json_object_object_add(body, "by_status", statuses);
 	json_object_object_add(body, "nginx", metrics_edge_json(sb));
 	counters = json_object_new_object();
-	json_object_object_add(counters, "llm_calls", json_object_new_int64((int64_t)scoreboard_read(&c->llm_calls)));
-	json_object_object_add(counters, "llm_failures", json_object_new_int64((int64_t)scoreboard_read(&c->llm_failures)));
-	json_object_object_add(counters, "llm_fallbacks", json_object_new_int64((int64_t)scoreboard_read(&c->llm_fallbacks)));
-	json_object_object_add(counters, "cache_hits", json_object_new_int64((int64_t)scoreboard_read(&c->cache_hits)));
-	json_object_object_add(counters, "db_errors", json_object_new_int64((int64_t)scoreboard_read(&c->db_errors)));
-	json_object_object_add(counters, "worker_restarts", json_object_new_int64((int64_t)scoreboard_read(&c->worker_restarts)));
-	json_object_object_add(counters, "request_log_failures", json_object_new_int64((int64_t)scoreboard_read(&c->request_log_failures)));
-	json_object_object_add(counters, "timeouts", json_object_new_int64((int64_t)scoreboard_read(&c->timeouts)));
+	for(size_t i = 0; i < sizeof(counter_table) / sizeof(counter_table[0]); i++) {
+		const struct counter_row *k = &counter_table[i];
+
+		if(k->json)
+			json_object_object_add(counters, k->json,
+			                       json_object_new_int64((int64_t)counter_value(c, k)));
+	}
 	json_object_object_add(body, "counters", counters);
 	scoreboard_workers(sb, &total, &busy);
 	workers = json_object_new_object();
@@ -364,14 +411,16 @@ ll_result metrics_prometheus(struct scoreboard *sb, struct buf *out)
 		result = buf_appends(out, "# HELP linelead_requests_total Requests answered, by status.\n"
 		                          "# TYPE linelead_requests_total counter\n");
 	for(int i = 0; i < 16 && !result; i++)
-		result = buf_printf(out, "linelead_requests_total{status=\"%d\"} %llu\n", scoreboard_statuses[i],
+		result = buf_printf(out, "linelead_requests_total{status=\"%d\"} %llu\n",
+		                    scoreboard_statuses[i],
 		                    (unsigned long long)scoreboard_read(&c->by_status[i]));
 	if(!result)
 		result = buf_appends(out, "# HELP linelead_agent_requests_total Questions answered, by agent.\n"
 		                          "# TYPE linelead_agent_requests_total counter\n");
 	for(int i = 0; i < AGENT_COUNT && !result; i++)
 		result = buf_printf(out, "linelead_agent_requests_total{agent=\"%s\"} %llu\n",
-		                    agent_name((enum agent_id)i), (unsigned long long)scoreboard_read(&c->by_agent[i]));
+		                    agent_name((enum agent_id)i),
+		                    (unsigned long long)scoreboard_read(&c->by_agent[i]));
 	if(!result)
 		result = buf_appends(out, "# HELP linelead_request_duration_seconds Time from request to response.\n"
 		                          "# TYPE linelead_request_duration_seconds histogram\n");
@@ -388,20 +437,12 @@ ll_result metrics_prometheus(struct scoreboard *sb, struct buf *out)
 			                    (double)scoreboard_read(&c->latency_sum_us) / 1e6,
 			                    (unsigned long long)cumulative);
 	}
-	if(!result)
-		result = prom_counter(out, "linelead_errors_total", "Requests answered with a 5xx status.", scoreboard_read(&c->errors));
-	if(!result)
-		result = prom_counter(out, "linelead_llm_calls_total", "Calls made to the LLM endpoint.", scoreboard_read(&c->llm_calls));
-	if(!result)
-		result = prom_counter(out, "linelead_llm_fallbacks_total", "Answers composed locally because the LLM failed.", scoreboard_read(&c->llm_fallbacks));
-	if(!result)
-		result = prom_counter(out, "linelead_cache_hits_total", "Answers served from the answer cache.", scoreboard_read(&c->cache_hits));
-	if(!result)
-		result = prom_counter(out, "linelead_db_errors_total", "Requests that failed on the database.", scoreboard_read(&c->db_errors));
-	if(!result)
-		result = prom_counter(out, "linelead_worker_restarts_total", "Workers replaced after dying.", scoreboard_read(&c->worker_restarts));
-	if(!result)
-		result = prom_counter(out, "linelead_request_log_failures_total", "Requests not written to request_log.", scoreboard_read(&c->request_log_failures));
+	for(size_t i = 0; i < sizeof(counter_table) / sizeof(counter_table[0]) && !result; i++) {
+		const struct counter_row *k = &counter_table[i];
+
+		if(k->prom)
+			result = prom_counter(out, k->prom, k->help, counter_value(c, k));
+	}
 	if(!result)
 		result = metrics_edge_prometheus(sb, out);
 	scoreboard_workers(sb, &total, &busy);
