@@ -357,13 +357,32 @@ ll_result store_document_delete(struct db *db, long long id)
 	return result;
 }
 
-ll_result store_document_replace(struct db *db, const struct store_document *doc,
-                                 long long *id, bool *unchanged)
+/* Whether the document is stored already, as it is (same source, content,
+ * title, category and chunk count): then *id is its id. */
+static ll_result document_same(struct db *db, const struct store_document *doc, const char *count,
+                               long long *id, bool *unchanged)
 {
 	static const struct db_stmt same = {
 		"store_document_same",
 		"SELECT id FROM documents WHERE source_key = $1 AND content_hash = $2"
 		" AND title = $3 AND category = $4 AND chunk_count = $5::int"};
+	const char *params[5] = {doc->source_key, doc->content_hash, doc->title, doc->category, count};
+	PGresult *res = NULL;
+	ll_result result = db_exec(db, &same, 5, params, &res);
+
+	if(!result && PQntuples(res) == 1) {
+		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		*unchanged = true;
+	}
+	PQclear(res);
+	return result;
+}
+
+/* The document's row, inserted or updated; *id and idtext get its id. */
+static ll_result document_upsert(struct db *db, const struct store_document *doc,
+                                 const char *bytes, const char *count, long long *id,
+                                 char *idtext, size_t idlen)
+{
 	static const struct db_stmt upsert = {
 		"store_document_upsert",
 		"INSERT INTO documents (title, category, source, source_key, content_hash, content,"
@@ -373,6 +392,22 @@ ll_result store_document_replace(struct db *db, const struct store_document *doc
 		" content_hash = EXCLUDED.content_hash, content = EXCLUDED.content,"
 		" bytes = EXCLUDED.bytes, chunk_count = EXCLUDED.chunk_count, updated_at = now()"
 		" RETURNING id"};
+	const char *params[8] = {doc->title, doc->category, doc->source, doc->source_key,
+	                         doc->content_hash, doc->content, bytes, count};
+	PGresult *res = NULL;
+	ll_result result = db_exec(db, &upsert, 8, params, &res);
+
+	if(!result) {
+		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(idtext, idlen, "%lld", *id);
+	}
+	PQclear(res);
+	return result;
+}
+
+ll_result store_document_replace(struct db *db, const struct store_document *doc,
+                                 long long *id, bool *unchanged)
+{
 	static const struct db_stmt clear = {
 		"store_chunks_clear", "DELETE FROM chunks WHERE document_id = $1::bigint"};
 	static const struct db_stmt insert = {
@@ -382,59 +417,27 @@ ll_result store_document_replace(struct db *db, const struct store_document *doc
 		" e.value->>'emergency'"
 		" FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(value, ord)"};
 	char bytes[32], count[32], idtext[32];
-	PGresult *res = NULL;
+	const char *clear_params[1] = {idtext};
+	const char *insert_params[4] = {idtext, doc->title, doc->category, doc->chunks_json};
 	ll_result result;
 
 	*id = 0;
 	*unchanged = false;
 	snprintf(bytes, sizeof(bytes), "%zu", doc->bytes);
 	snprintf(count, sizeof(count), "%d", doc->chunk_count);
-	{
-		const char *params[5] = {doc->source_key, doc->content_hash, doc->title, doc->category, count};
-
-		result = db_exec(db, &same, 5, params, &res);
-		if(result)
-			goto out;
-		if(PQntuples(res) == 1) {
-			*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-			*unchanged = true;
-			goto out;
-		}
-		PQclear(res);
-		res = NULL;
-	}
-	result = db_begin(db);
-	if(result)
+	result = document_same(db, doc, count, id, unchanged);
+	if(result || *unchanged)
 		goto out;
-	{
-		const char *params[8] = {doc->title, doc->category, doc->source, doc->source_key,
-		                         doc->content_hash, doc->content, bytes, count};
-
-		result = db_exec(db, &upsert, 8, params, &res);
-		if(result)
-			goto out;
-		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		snprintf(idtext, sizeof(idtext), "%lld", *id);
-		PQclear(res);
-		res = NULL;
-	}
-	{
-		const char *params[1] = {idtext};
-
-		result = db_exec(db, &clear, 1, params, NULL);
-		if(result)
-			goto out;
-	}
-	{
-		const char *params[4] = {idtext, doc->title, doc->category, doc->chunks_json};
-
-		result = db_exec(db, &insert, 4, params, NULL);
-		if(result)
-			goto out;
-	}
-	result = db_commit(db);
+	result = db_begin(db);
+	if(!result)
+		result = document_upsert(db, doc, bytes, count, id, idtext, sizeof(idtext));
+	if(!result)
+		result = db_exec(db, &clear, 1, clear_params, NULL);
+	if(!result)
+		result = db_exec(db, &insert, 4, insert_params, NULL);
+	if(!result)
+		result = db_commit(db);
 out:
-	PQclear(res);
 	if(result)
 		db_rollback(db);
 	return result;
