@@ -34,11 +34,13 @@
  * planner from joining them to the whole table instead). */
 #define TIER_SQL(TSQUERY) \
 	"WITH m AS (" M_FIRST(TSQUERY) ")," \
-	" fts AS (SELECT id, category, ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r" \
+	" fts AS (SELECT id, category," \
+	"   ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r" \
 	"   FROM m ORDER BY r DESC LIMIT 48)," \
 	" trg AS (" \
-	"  SELECT id, category, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t FROM chunks" \
-	"   WHERE cardinality($2::text[]) > 0 AND codes && $2::text[] ORDER BY t DESC, id LIMIT 32)," \
+	"  SELECT id, category, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t" \
+	"   FROM chunks WHERE cardinality($2::text[]) > 0 AND codes && $2::text[]" \
+	"   ORDER BY t DESC, id LIMIT 32)," \
 	" u AS (SELECT id, category, max(r) AS r, max(t) AS t FROM (" \
 	"   SELECT id, category, r, NULL::numeric AS t FROM fts" \
 	"   UNION ALL SELECT id, category, NULL, t FROM trg) x GROUP BY id, category)," \
@@ -90,7 +92,8 @@
 #define PAIRS_TSQUERY \
 	"(SELECT CASE WHEN rarest > " STR(COMMON_CHUNKS) \
 	"  THEN w[1] || ' & (' || array_to_string(w[2:], ' | ') || ')'" \
-	"  ELSE (SELECT string_agg(a || ' & ' || b, ' | ') FROM unnest(w) WITH ORDINALITY AS x(a, i)," \
+	"  ELSE (SELECT string_agg(a || ' & ' || b, ' | ')" \
+	"        FROM unnest(w) WITH ORDINALITY AS x(a, i)," \
 	"        unnest(w) WITH ORDINALITY AS y(b, j) WHERE i < j) END::tsquery FROM kw)"
 #define ANY_TSQUERY "(SELECT array_to_string(w, ' | ')::tsquery FROM kw)"
 
@@ -109,12 +112,14 @@
 #define RETRIEVE_SQL \
 	"WITH kw AS MATERIALIZED (" KEYWORDS_SQL ")," \
 	" t1 AS MATERIALIZED (" TIER_SQL("(SELECT websearch_to_tsquery('english', $1))") ")," \
-	" t2 AS MATERIALIZED (SELECT id, document_id, title, section, category, body, score * 0.9 AS score" \
+	" t2 AS MATERIALIZED (SELECT id, document_id, title, section, category, body," \
+	"   score * 0.9 AS score" \
 	"   FROM (" TIER_SQL(PAIRS_TSQUERY) ") x" \
 	"  WHERE " FOUND_IN_T1 " < " STR(MIN_FOUND) " AND (SELECT cardinality(w) FROM kw) >= 2)," \
 	" t3 AS (SELECT id, document_id, title, section, category, body, score * 0.75 AS score" \
 	"   FROM (" TIER_SQL(ANY_TSQUERY) ") x" \
-	"  WHERE " FOUND_IN_T1_T2 " < " STR(MIN_FOUND) " AND (SELECT cardinality(w) FROM kw) >= 1)" \
+	"  WHERE " FOUND_IN_T1_T2 " < " STR(MIN_FOUND) \
+	"  AND (SELECT cardinality(w) FROM kw) >= 1)" \
 	" SELECT * FROM (SELECT 1 AS tier, * FROM t1 UNION ALL SELECT 2, * FROM t2" \
 	"                UNION ALL SELECT 3, * FROM t3) r" \
 	" WHERE " PASSING("score") " ORDER BY tier, score DESC, id"
@@ -177,7 +182,8 @@ static int query_words(const char *q, char words[MAX_WORDS][32])
 				continue;
 			}
 			n = add_word(words, n, w + part, len - part);
-			if(*q == '-' && len > 0 && len < sizeof(w) - 1 && isalpha((unsigned char)w[len - 1]) &&
+			if(*q == '-' && len > 0 && len < sizeof(w) - 1 &&
+			   isalpha((unsigned char)w[len - 1]) &&
 			   isalpha((unsigned char)q[1])) {
 				w[len++] = '-';
 				part = len;
@@ -218,7 +224,8 @@ static void categories_literal(enum agent_id agent, char *out, size_t outlen)
 	size_t used = (size_t)snprintf(out, outlen, "{");
 
 	for(int i = 0; a->categories[i] && used < outlen; i++)
-		used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? "," : "", a->categories[i]);
+		used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? "," : "",
+		                         a->categories[i]);
 	if(used < outlen)
 		snprintf(out + used, outlen - used, "}");
 }
@@ -283,7 +290,8 @@ static int passage_cmp(const void *x, const void *y)
 /* Reorders the candidates by how much of the question each one holds: every
  * question term weighs by its rarity among the candidates (a term all of
  * them hold, such as the model number of the manual they come from, tells
- * them apart least), a term in the section heading or title counts twice.  ts_rank_cd alone favours a long passage repeating one common
+ * them apart least), a term in the section heading or title counts twice.
+ * ts_rank_cd alone favours a long passage repeating one common
  * word over the section whose heading is the question's topic, so this
  * weighs 0.75 against ts_rank_cd's 0.25 ("hot" in every "Hot Holding"
  * heading must not bury the one section headed "Burgers"). */
@@ -364,7 +372,8 @@ static ll_result respell(const struct answer_ctx *ctx, const char *query,
 	*fixed = NULL;
 	buf_init(&b, 1024);
 	for(int i = 0; i < n; i++)       /* [a-z0-9-] only: no quoting needed */
-		used += (size_t)snprintf(array + used, sizeof(array) - used, "%s%s", i ? "," : "", words[i]);
+		used += (size_t)snprintf(array + used, sizeof(array) - used, "%s%s", i ? "," : "",
+		                         words[i]);
 	snprintf(array + used, sizeof(array) - used, "}");
 	result = db_exec(ctx->db, &spell, 1, params, &res);
 	if(result || (rows = PQntuples(res)) == 0)
@@ -398,7 +407,8 @@ out:
 
 /* One search: the statement, then the rerank by t, the query's terms. */
 static ll_result search_once(const struct answer_ctx *ctx, const char *query, const struct terms *t,
-                             char words[MAX_WORDS][32], int n, const char *categories, struct passages *out)
+                             char words[MAX_WORDS][32], int n, const char *categories,
+                             struct passages *out)
 {
 	char patterns[256], any[MAX_WORDS * 32];
 	const char *params[4] = {query, patterns, categories, any};
@@ -407,7 +417,8 @@ static ll_result search_once(const struct answer_ctx *ctx, const char *query, co
 
 	any[0] = '\0';
 	for(int i = 0; i < n; i++)
-		used += (size_t)snprintf(any + used, sizeof(any) - used, "%s%s", i ? " " : "", words[i]);
+		used += (size_t)snprintf(any + used, sizeof(any) - used, "%s%s", i ? " " : "",
+		                         words[i]);
 	code_array(query, patterns, sizeof(patterns));
 	out->items = NULL;
 	out->count = 0;
@@ -472,7 +483,8 @@ static ll_result merge(const struct answer_ctx *ctx, struct passages *pg,
 	if(!items)
 		return LL_ENOMEM;
 	for(size_t i = 0, j = 0; k < n && k < RETRIEVER_LIMIT;) {
-		bool take_pg = i < pg->count && (j >= ragie->count || pg->items[i].score >= ragie->items[j].score);
+		bool take_pg = i < pg->count &&
+		               (j >= ragie->count || pg->items[i].score >= ragie->items[j].score);
 
 		if(i >= pg->count && j >= ragie->count)
 			break;
@@ -494,10 +506,12 @@ ll_result retriever_search(const struct answer_ctx *ctx, const char *query, enum
 	out->items = NULL;
 	out->count = 0;
 	if(s->retrieval != RETRIEVAL_PG) {
-		ll_result r = ragie_retrieve(s, ctx->arena, query, RETRIEVER_LIMIT, budget_s, &ragie);
+		ll_result r = ragie_retrieve(s, ctx->arena, query, RETRIEVER_LIMIT, budget_s,
+		                             &ragie);
 
 		if(r) {
-			log_warn("ragie_failed", "Ragie retrieval failed (%d): using PostgreSQL", (int)r);
+			log_warn("ragie_failed", "Ragie retrieval failed (%d): using PostgreSQL",
+			         (int)r);
 			*degraded = true;
 			ragie.count = 0;
 		}
