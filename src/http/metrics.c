@@ -12,6 +12,12 @@
 #include "metrics.h"
 #include "scoreboard.h"
 
+/* The HELP and TYPE lines of a Prometheus metric. */
+static ll_result prom_header(struct buf *out, const char *name, const char *help, const char *type)
+{
+	return buf_printf(out, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+}
+
 /* a / b, or 0 when b is not positive. */
 static double ratio(double a, double b)
 {
@@ -266,17 +272,17 @@ static struct json_object *metrics_edge_json(const struct scoreboard *sb)
 /* Prometheus lines for the same: every status seen, 502 and 504 always. */
 static ll_result metrics_edge_prometheus(const struct scoreboard *sb, struct buf *out)
 {
-	ll_result result = buf_appends(out,
-		"# HELP linelead_nginx_errors_total Errors nginx answered by itself (the pool never saw "
-		"these requests), by status.\n# TYPE linelead_nginx_errors_total counter\n");
+	ll_result result = prom_header(out, "linelead_nginx_errors_total",
+	                               "Errors nginx answered by itself (the pool never saw these "
+	                               "requests), by status.", "counter");
 
 	for(int i = 0; i < EDGELOG_STATUSES && !result; i++) {
 		int status = EDGELOG_FIRST + i;
 		uint64_t n = scoreboard_read(&sb->edge_errors[i]);
 
 		if(n || status == 502 || status == 504)
-			result = buf_printf(out, "linelead_nginx_errors_total{status=\"%d\"} %llu\n",
-			                    status,
+			result = buf_printf(out, "%s{status=\"%d\"} %llu\n",
+			                    "linelead_nginx_errors_total", status,
 			                    (unsigned long long)n);
 	}
 	return result;
@@ -296,7 +302,8 @@ struct counter_row {
 
 static const struct counter_row counter_table[] = {
 	{NULL, "linelead_errors_total", "Requests answered with a 5xx status.", COUNTER(errors)},
-	{"llm_calls", "linelead_llm_calls_total", "Calls made to the LLM endpoint.", COUNTER(llm_calls)},
+	{"llm_calls", "linelead_llm_calls_total", "Calls made to the LLM endpoint.",
+	 COUNTER(llm_calls)},
 	{"llm_failures", NULL, NULL, COUNTER(llm_failures)},
 	{"llm_fallbacks", "linelead_llm_fallbacks_total",
 	 "Answers composed locally because the LLM failed.", COUNTER(llm_fallbacks)},
@@ -346,9 +353,12 @@ ll_result metrics_json(struct db *db, struct scoreboard *sb, const char *window,
 	json_object_object_add(rt, "p99", json_object_new_double(scoreboard_percentile(c, 0.99)));
 	json_object_object_add(body, "response_time_ms", rt);
 	agents = json_object_new_object();
-	for(int i = 0; i < AGENT_COUNT; i++)
+	for(int i = 0; i < AGENT_COUNT; i++) {
+		uint64_t n = scoreboard_read(&c->by_agent[i]);
+
 		json_object_object_add(agents, agent_name((enum agent_id)i),
-		                       json_object_new_int64((int64_t)scoreboard_read(&c->by_agent[i])));
+		                       json_object_new_int64((int64_t)n));
+	}
 	json_object_object_add(body, "by_agent", agents);
 	statuses = json_object_new_object();
 	for(int i = 0; i < 16; i++) {
@@ -404,33 +414,38 @@ ll_result metrics_prometheus(struct scoreboard *sb, struct buf *out)
 	int total, busy;
 	ll_result result;
 
-	result = buf_printf(out, "# HELP linelead_uptime_seconds Seconds since the pool started.\n"
-	                         "# TYPE linelead_uptime_seconds gauge\nlinelead_uptime_seconds %.3f\n",
-	                    clock_wall() - sb->started);
+	result = prom_header(out, "linelead_uptime_seconds", "Seconds since the pool started.",
+	                     "gauge");
 	if(!result)
-		result = buf_appends(out, "# HELP linelead_requests_total Requests answered, by status.\n"
-		                          "# TYPE linelead_requests_total counter\n");
+		result = buf_printf(out, "linelead_uptime_seconds %.3f\n",
+		                    clock_wall() - sb->started);
+	if(!result)
+		result = prom_header(out, "linelead_requests_total",
+		                     "Requests answered, by status.", "counter");
 	for(int i = 0; i < 16 && !result; i++)
 		result = buf_printf(out, "linelead_requests_total{status=\"%d\"} %llu\n",
 		                    scoreboard_statuses[i],
 		                    (unsigned long long)scoreboard_read(&c->by_status[i]));
 	if(!result)
-		result = buf_appends(out, "# HELP linelead_agent_requests_total Questions answered, by agent.\n"
-		                          "# TYPE linelead_agent_requests_total counter\n");
+		result = prom_header(out, "linelead_agent_requests_total",
+		                     "Questions answered, by agent.", "counter");
 	for(int i = 0; i < AGENT_COUNT && !result; i++)
 		result = buf_printf(out, "linelead_agent_requests_total{agent=\"%s\"} %llu\n",
 		                    agent_name((enum agent_id)i),
 		                    (unsigned long long)scoreboard_read(&c->by_agent[i]));
 	if(!result)
-		result = buf_appends(out, "# HELP linelead_request_duration_seconds Time from request to response.\n"
-		                          "# TYPE linelead_request_duration_seconds histogram\n");
+		result = prom_header(out, "linelead_request_duration_seconds",
+		                     "Time from request to response.", "histogram");
 	for(int b = 0; b < SCOREBOARD_BUCKETS && !result; b++) {
 		cumulative += scoreboard_read(&c->latency_buckets[b]);
 		if(b < SCOREBOARD_BUCKETS - 1)
-			result = buf_printf(out, "linelead_request_duration_seconds_bucket{le=\"%g\"} %llu\n",
-			                    scoreboard_bucket_ms[b] / 1000.0, (unsigned long long)cumulative);
+			result = buf_printf(out, "%s{le=\"%g\"} %llu\n",
+			                    "linelead_request_duration_seconds_bucket",
+			                    scoreboard_bucket_ms[b] / 1000.0,
+			                    (unsigned long long)cumulative);
 		else
-			result = buf_printf(out, "linelead_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n"
+			result = buf_printf(out, "linelead_request_duration_seconds_bucket"
+			                         "{le=\"+Inf\"} %llu\n"
 			                         "linelead_request_duration_seconds_sum %.6f\n"
 			                         "linelead_request_duration_seconds_count %llu\n",
 			                    (unsigned long long)cumulative,
@@ -447,8 +462,13 @@ ll_result metrics_prometheus(struct scoreboard *sb, struct buf *out)
 		result = metrics_edge_prometheus(sb, out);
 	scoreboard_workers(sb, &total, &busy);
 	if(!result)
-		result = buf_printf(out, "# HELP linelead_workers Worker processes alive.\n# TYPE linelead_workers gauge\nlinelead_workers %d\n"
-		                         "# HELP linelead_workers_busy Workers serving a request now.\n# TYPE linelead_workers_busy gauge\nlinelead_workers_busy %d\n",
-		                    total, busy);
+		result = prom_header(out, "linelead_workers", "Worker processes alive.", "gauge");
+	if(!result)
+		result = buf_printf(out, "linelead_workers %d\n", total);
+	if(!result)
+		result = prom_header(out, "linelead_workers_busy", "Workers serving a request now.",
+		                     "gauge");
+	if(!result)
+		result = buf_printf(out, "linelead_workers_busy %d\n", busy);
 	return result;
 }
