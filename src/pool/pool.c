@@ -200,6 +200,28 @@ static int pool_drop_privileges(const struct settings *s)
 	return 0;
 }
 
+/* A worker process's life: build the worker, serve until told to stop.
+ * Returns its exit status. */
+static int pool_worker_main(struct pool *p, struct scoreboard_slot *slot, pid_t master)
+{
+	struct worker w;
+	int status;
+
+	if(worker_init(&w, &p->settings, p->sb, slot) != LL_OK) {
+		log_error("worker_init_failed", "the worker could not start");
+		return 3;
+	}
+	w.master = master;
+	status = child_run(&w, p->listen_fd);
+	worker_free(&w);
+	return status;
+}
+
+/* What a forked worker runs: pool_worker_main, or a stand-in in
+ * tests/unit/test_pool.c, which drives the master without a database. */
+static int (*pool_worker)(struct pool *p, struct scoreboard_slot *slot, pid_t master) =
+	pool_worker_main;
+
 static void pool_spawn(struct pool *p, int i)
 {
 	struct scoreboard_slot *slot = &p->sb->slots[i];
@@ -212,9 +234,6 @@ static void pool_spawn(struct pool *p, int i)
 		return;
 	}
 	if(pid == 0) {
-		struct worker w;
-		int status;
-
 		/* Dies with the master even before it can finish a request
 		 * gracefully (child_run then asks for SIGQUIT); a master that
 		 * died before the prctl is caught by getppid(). */
@@ -224,14 +243,7 @@ static void pool_spawn(struct pool *p, int i)
 		close(self_pipe[1]);
 		pool_signals_reset();
 		slot->pid = getpid();
-		if(worker_init(&w, &p->settings, p->sb, slot) != LL_OK) {
-			log_error("worker_init_failed", "the worker could not start");
-			_exit(3);
-		}
-		w.master = master;
-		status = child_run(&w, p->listen_fd);
-		worker_free(&w);
-		_exit(status);
+		_exit(pool_worker(p, slot, master));
 	}
 	memset(slot, 0, sizeof(*slot));
 	slot->pid = pid;
