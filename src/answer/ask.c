@@ -38,7 +38,8 @@ static const char *const time_cues[] = {
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio", NULL};
 static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw", "size breaker",
-                                           "breaker size", "what breaker", "which breaker", NULL};
+                                           "breaker size", "what breaker", "which breaker",
+                                           "outlet", "plug into", "receptacle", NULL};
 static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
 static const char *const weight_cues[] = {"how heavy", " weight", " weigh ", "pounds", " lbs",
                                           NULL};
@@ -291,7 +292,8 @@ bool ask_states_figure(const char *text, enum figure f)
 	static const char *const time[] = {"hour", "minute", "day", "second", "week", "month", "hr", "min",
 	                                   "sec", NULL};
 	static const char *const concentration[] = {"ppm", "parts per", "%", NULL};
-	static const char *const amount[] = {"lb", "kg", "oz", "gal", "qt", "l ", "ml", "pan", "cup", "case", "in ",
+	static const char *const amount[] = {"lb", "kg", "oz", "gal", "qt", "quart", "pint", "liter",
+	                                     "litre", "l ", "ml", "pan", "cup", "case", "in ",
 	                                     "inch", "mm", "cm", "%", "rack", "piece", "basket", "bag", "box", NULL};
 	static const char *const electric[] = {"A ", "A,", "A.", "A)", "amp", "V ", "V,", "V.", "volt", "W ", "kW", "watt",
 	                                       NULL};

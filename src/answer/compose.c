@@ -290,15 +290,23 @@ static const char *card_summary(struct arena *a, const struct section *c, const 
 static void better_part(const struct ask *q, const struct section *s, bool card, double own, const char **best,
                         double *best_v, const struct section **from)
 {
+	static const char *const equipment[] = {"equipment", "appliance", "machine", NULL};
 	int summary = card ? first_of(s, PART_PROSE) : -1;
+	bool machine = card && terms_machine_kinds(q->text) != 0;
 
 	for(size_t i = 0; i < s->nparts; i++) {
-		double v = lead_value(q, &s->parts[i]) + own;
+		const char *t = s->parts[i].text;
+		/* "can we keep using the toaster": the card's "Tag the equipment" */
+		bool tagged = machine && says_any(t, equipment);
+		double v = lead_value(q, &s->parts[i]) + own + tagged;
 
-		if((int)i == summary || (card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1))
+		bool shown = card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1;
+
+		/* a part that holds none of the question's words answers nothing */
+		if((int)i == summary || shown || !(tagged || terms_match(&q->terms, t, NULL)))
 			continue;
 		if(v > *best_v) {
-			*best = s->parts[i].text;
+			*best = t;
 			*best_v = v;
 			*from = s;
 		}
@@ -320,12 +328,13 @@ static const char *second_part(const struct compose_in *in, const struct section
 
 	*from = NULL;
 	for(size_t k = 0; k < in->ncards; k++)
-		better_part(q, &in->cards[k], true, 0, &best, &best_v, from);
+		better_part(q, &in->cards[k], true, OWN_MANUAL, &best, &best_v, from);
 	for(size_t i = 0; i < nranked; i++) {
 		const struct section *s = &ranked[i];
 		bool same_manual = in->ncards && s->document_id == in->cards[0].document_id;
 
-		if(s->emergency || s->kind == SECTION_QUIZ || s->kind == SECTION_OVERVIEW ||
+		if(s->emergency || s->kind == SECTION_QUIZ ||
+		   (s->kind == SECTION_OVERVIEW && !same_manual) ||
 		   !(same_manual || (i == 0 && s->coverage >= COMPOSE_SECOND_COVERAGE)))
 			continue;
 		/* the emergency's own manual speaks first of what follows it ("after the fire is out") */

@@ -7,6 +7,8 @@
 #include "answer/path.h"
 #include "cli.h"
 #include "ingest.h"
+#include "ingest_convert.h"
+#include "ingest_report.h"
 #include "orchestrator.h"
 #include "ragie.h"
 #include "store.h"
@@ -41,44 +43,73 @@ out:
 	return result;
 }
 
-int cli_ingest(struct worker *w, int argc, char **argv)
+/* OCR is slow: a line on stderr after each page read. */
+static void cli_ocr_progress(void *ctx, int done, int total)
 {
-	struct ingest_options opt = {0};
-	int failed = 0, files = 0;
-	bool to_ragie = false;
+	fprintf(stderr, "linelead ingest: %s: OCR page %d of %d\n", (const char *)ctx, done, total);
+}
 
-	opt.max_bytes = (size_t)w->settings->max_document_bytes;
+/* The options of `linelead ingest` into *opt; the number of FILEs, or -1
+ * after printing what is wrong. */
+static int cli_ingest_args(int argc, char **argv, struct ingest_options *opt, bool *to_ragie)
+{
+	int files = 0;
+	enum ingest_kind kind;
+
 	for(int i = 0; i < argc; i++) {
 		if(strcmp(argv[i], "--category") == 0 && i + 1 < argc)
-			opt.category = argv[++i];
+			opt->category = argv[++i];
 		else if(strcmp(argv[i], "--title") == 0 && i + 1 < argc)
-			opt.title = argv[++i];
+			opt->title = argv[++i];
 		else if(strcmp(argv[i], "--source") == 0 && i + 1 < argc)
-			opt.source = argv[++i];
+			opt->source = argv[++i];
+		else if(strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
+		        ingest_kind_parse(argv[i + 1], &kind))
+			{
+			opt->format = kind;
+			i++;
+		}
 		else if(strcmp(argv[i], "--to") == 0 && i + 1 < argc &&
 		        strcmp(argv[i + 1], "ragie") == 0)
-			to_ragie = ++i > 0;
+			*to_ragie = ++i > 0;
 		else if(strncmp(argv[i], "--", 2) == 0) {
-			fprintf(stderr, "linelead ingest: unknown option \"%s\"\n", argv[i]);
-			return 2;
+			fprintf(stderr, "linelead ingest: unknown option or value \"%s\"\n",
+			        argv[i]);
+			return -1;
 		} else
 			files++;
 	}
 	if(files == 0) {
 		fprintf(stderr, "usage: linelead ingest [--category C] [--title T] [--source S] "
-		        "[--to ragie] FILE...\n");
-		return 2;
+		        "[--format auto|markdown|text|pdf|docx] [--to ragie] FILE...\n");
+		return -1;
 	}
-	if(opt.category && !ingest_category_valid(opt.category)) {
-		fprintf(stderr, "linelead ingest: --category must be equipment, safety, "
-		        "operations, training or general\n");
-		return 2;
+	if(opt->category && !ingest_category_valid(opt->category)) {
+		fprintf(stderr, "linelead ingest: --category must be equipment, safety,"
+		                " operations, training or general\n");
+		return -1;
 	}
-	if((opt.title || opt.source) && files > 1) {
-		fprintf(stderr, "linelead ingest: --title and --source name one document: "
-		        "give one FILE\n");
-		return 2;
+	if((opt->title || opt->source) && files > 1) {
+		fprintf(stderr, "linelead ingest: --title and --source name one document: give one"
+		                " FILE\n");
+		return -1;
 	}
+	return files;
+}
+
+int cli_ingest(struct worker *w, int argc, char **argv)
+{
+	struct ingest_options opt = {0};
+	struct ingest_extract x;
+	int failed = 0, files;
+	bool to_ragie = false;
+
+	opt.max_bytes = (size_t)w->settings->max_document_bytes;
+	opt.extract = &x;
+	opt.progress = cli_ocr_progress;
+	files = cli_ingest_args(argc, argv, &opt, &to_ragie);
+	if(files < 0)
+		return 2;
 	for(int i = 0; i < argc; i++) {
 		struct ingest_report rep;
 		char err[512];
@@ -88,23 +119,28 @@ int cli_ingest(struct worker *w, int argc, char **argv)
 			i++;
 			continue;
 		}
+		opt.progress_ctx = argv[i];
 		result = ingest_file(&w->db, &w->arena, argv[i], &opt, &rep, err, sizeof(err));
 		if(result) {
 			fprintf(stderr, "linelead ingest: %s: %s (nothing stored)\n", argv[i], err);
 			failed++;
-		} else if(rep.unchanged)
-			printf("unchanged %s: document %lld is already up to date\n", argv[i],
-			       rep.document_id);
-		else
-			printf("ingested %s: %d section%s, %d chunk%s (document %lld)\n", argv[i],
-			       rep.sections, rep.sections == 1 ? "" : "s", rep.chunks,
-			       rep.chunks == 1 ? "" : "s", rep.document_id);
+		} else {
+			if(rep.unchanged)
+				printf("unchanged %s: document %lld is already up to"
+				       " date\n", argv[i], rep.document_id);
+			else
+				printf("ingested %s: %d section%s, %d chunk%s (document"
+				       " %lld)\n", argv[i], rep.sections,
+				       rep.sections == 1 ? "" : "s", rep.chunks,
+				       rep.chunks == 1 ? "" : "s", rep.document_id);
+			ingest_report_print(stdout, &rep, &x);
+		}
 		if(!result && to_ragie) {
 			if(cli_upload_ragie(w, rep.document_id) == LL_OK) {
 				printf("uploaded %s to Ragie\n", argv[i]);
 			} else {
-				fprintf(stderr, "linelead ingest: %s: stored here, but the Ragie "
-				        "upload failed\n", argv[i]);
+				fprintf(stderr, "linelead ingest: %s: stored here, but the Ragie"
+				                " upload failed\n", argv[i]);
 				failed++;
 			}
 		}
@@ -148,8 +184,8 @@ int cli_ask(struct worker *w, int argc, char **argv)
 		else if(strcmp(argv[i], "--priority") == 0 && i + 1 < argc) {
 			p = priority_parse(argv[++i]);
 			if(p < 0) {
-				fprintf(stderr, "linelead ask: --priority must be low, normal, "
-				        "high or urgent\n");
+				fprintf(stderr, "linelead ask: --priority must be low, normal,"
+				                " high or urgent\n");
 				return 2;
 			}
 			in.priority = (enum priority)p;
@@ -168,20 +204,20 @@ int cli_ask(struct worker *w, int argc, char **argv)
 		return 2;
 	}
 	if(in.agent && agent_from_name(in.agent) == AGENT_NONE) {
-		fprintf(stderr, "linelead ask: --agent must be equipment, safety, operations, "
-		        "training or general\n");
+		fprintf(stderr, "linelead ask: --agent must be equipment, safety, operations,"
+		                " training or general\n");
 		return 2;
 	}
 	if(in.conversation_id && !valid_id(in.conversation_id, 100)) {
-		fprintf(stderr, "linelead ask: --conversation must be 1-100 characters of "
-		        "A-Z a-z 0-9 _ . -\n");
+		fprintf(stderr, "linelead ask: --conversation must be 1-100 characters of A-Z a-z"
+		                " 0-9 _ . -\n");
 		return 2;
 	}
 	worker_answer_ctx(w, &actx);
 	result = orchestrator_answer(&actx, &in, NULL, NULL, &r);
 	if(result) {
-		fprintf(stderr, "linelead ask: cannot answer (%s): %s\n", result_code(result),
-		        w->db.last_error);
+		fprintf(stderr, "linelead ask: cannot answer (%s):"
+		                " %s\n", result_code(result), w->db.last_error);
 		return 1;
 	}
 	if(json) {
@@ -204,8 +240,8 @@ int cli_ask(struct worker *w, int argc, char **argv)
 	if(r.answer.ncitations) {
 		printf("\nSources:\n");
 		for(size_t i = 0; i < r.answer.ncitations; i++)
-			printf("  [%zu] %s%s%s (document %lld, score %.2f)\n", i + 1,
-			       r.answer.citations[i].title,
+			printf("  [%zu] %s%s%s (document %lld, score"
+			       " %.2f)\n", i + 1, r.answer.citations[i].title,
 			       r.answer.citations[i].section[0] ? " - " : "",
 			       r.answer.citations[i].section,
 			       r.answer.citations[i].document_id, r.answer.citations[i].score);

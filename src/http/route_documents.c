@@ -1,8 +1,12 @@
-/* route_documents.c - GET/POST /documents, DELETE /documents/{id} (admin).
+/* route_documents.c - GET/POST /documents, DELETE /documents/{id},
+ * GET /documents/jobs/{id} (admin).
  *
- * POST takes JSON {title, category, content, source?} or a raw body
- * (text/markdown, text/plain, application/pdf) with ?title=&category=
- * [&source=]; both go through ingest_document, as `linelead ingest` does.
+ * POST takes JSON {title, category, content, source?, format?} or a raw
+ * body (a PDF, a .docx, Markdown or text, whatever its Content-Type says)
+ * with ?title=&category=[&source=][&format=][&filename=]; both go through
+ * ingest_upload_store, as `linelead ingest` does: the content decides the
+ * format, `format` overrides it.  A scanned PDF needs OCR, slower than a
+ * request may take: it is queued as a job (202) that jobs.c reads.
  */
 #include "config.h"
 
@@ -17,9 +21,12 @@
 
 #include "idempotency.h"
 #include "ingest.h"
+#include "ingest_convert.h"
+#include "ingest_report.h"
 #include "log.h"
 #include "routes.h"
 #include "store.h"
+#include "store_jobs.h"
 #include "valid.h"
 #include "validate.h"
 #include "worker.h"
@@ -29,8 +36,10 @@ struct document_fields {
 	const char *category;
 	const char *content;
 	const char *source;
+	const char *format;
 };
 
+static const char *const formats[] = {"auto", "markdown", "text", NULL};
 static const char *const categories[] = {"equipment", "safety", "operations", "training", NULL};
 
 static const struct field_spec document_spec[] = {
@@ -38,6 +47,7 @@ static const struct field_spec document_spec[] = {
 	{"category", FIELD_ENUM, true, 0, 0, categories, offsetof(struct document_fields, category)},
 	{"content", FIELD_STRING, true, 1, LLONG_MAX, NULL, offsetof(struct document_fields, content)},
 	{"source", FIELD_STRING, false, 1, 500, NULL, offsetof(struct document_fields, source)},
+	{"format", FIELD_ENUM, false, 0, 0, formats, offsetof(struct document_fields, format)},
 };
 
 ll_result route_documents_list(struct worker *w, struct http_request *req)
@@ -52,49 +62,12 @@ ll_result route_documents_list(struct worker *w, struct http_request *req)
 	return LL_OK;
 }
 
-/* A PDF body through pdftotext.  pdftotext seeks, so it reads a file, not a
- * pipe: a private temporary file, unlinked as soon as it is created, so
- * nothing is left in /tmp whatever happens to this worker afterwards (the
- * open descriptor keeps the data until it is closed). */
-static ll_result pdf_body_text(struct worker *w, struct http_request *req, struct buf *text)
-{
-	char path[] = "/tmp/linelead-upload-XXXXXX";
-	int fd = mkostemp(path, O_CLOEXEC);
-	size_t off = 0;
-	ll_result result = LL_OK;
-
-	if(fd < 0)
-		return LL_EIO;
-	unlink(path);
-	while(off < req->body.len) {
-		ssize_t n = write(fd, req->body.data + off, req->body.len - off);
-
-		if(n < 0 && errno == EINTR)
-			continue;
-		if(n <= 0) {
-			result = LL_EIO;
-			break;
-		}
-		off += (size_t)n;
-	}
-	if(!result) {
-		worker_stage(w, req, "pdftotext");
-		result = ingest_pdf_text_fd(fd, text);
-		if(result == LL_EIO) {
-			req->error_message = "The PDF could not be read (pdftotext failed)";
-			result = LL_EVALIDATION;
-		} else if(result == LL_ETOOLARGE)
-			req->error_message = "The PDF's text is over max_document_bytes";
-	}
-	close(fd);
-	return result;
-}
-
 /* Records the answer for an Idempotency-Key.  Not in the document's
  * transaction: a document is replaced by its source, never added twice, so
  * a retry that finds no key (the worker died in between) stores the same
  * document again and says so ("unchanged": true). */
-static void document_remember(struct worker *w, const struct idempotency *idem, struct json_object *body)
+static void document_remember(struct worker *w, const struct idempotency *idem, int status,
+                              struct json_object *body)
 {
 	struct store_idempotency row;
 	ll_result result;
@@ -102,7 +75,7 @@ static void document_remember(struct worker *w, const struct idempotency *idem, 
 	if(!idem->active)
 		return;
 	row = idem->row;
-	row.status = 201;
+	row.status = status;
 	row.response = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	result = store_idempotency_put(&w->db, &row);
 	if(result && result != LL_ECONFLICT)
@@ -148,93 +121,197 @@ static ll_result document_prepare(struct worker *w, struct http_request *req, st
 	return result;
 }
 
-ll_result route_documents_create(struct worker *w, struct http_request *req)
+/* A JSON upload: its fields into up and doc. */
+static ll_result document_from_json(struct worker *w, struct http_request *req,
+                                    struct ingest_upload *up, struct ingest_doc *doc,
+                                    const char **format)
 {
 	struct document_fields f = {0};
+	enum ingest_kind kind = INGEST_KIND_UNKNOWN;
+	ll_result result;
+
+	result = validate_object(req, req->json, document_spec,
+	                         sizeof(document_spec) / sizeof(document_spec[0]), &f);
+	if(result)
+		return result;
+	if(strlen(f.content) > (size_t)w->settings->max_document_bytes) {
+		req->error_message = "content is over max_document_bytes";
+		return LL_ETOOLARGE;
+	}
+	if(f.format && !ingest_kind_parse(f.format, &kind))
+		kind = INGEST_KIND_UNKNOWN;
+	doc->title = f.title;
+	doc->category = f.category;
+	doc->source = f.source ? f.source : "api";
+	up->bytes = f.content;
+	up->len = strlen(f.content);
+	up->name = f.title;          /* "fryer.txt": a hint, the content decides */
+	up->forced = kind;
+	*format = f.format ? f.format : "auto";
+	return LL_OK;
+}
+
+/* A raw upload: ?title=&category=[&source=][&format=][&filename=]. */
+static ll_result document_from_query(struct worker *w, struct http_request *req,
+                                     struct ingest_upload *up, struct ingest_doc *doc,
+                                     const char **format)
+{
+	char *title = arena_alloc(&w->arena, INGEST_TITLE_MAX * 4 + 1);
+	char *category = arena_alloc(&w->arena, 32), *source = arena_alloc(&w->arena, 501);
+	char *fmt = arena_alloc(&w->arena, 16), *name = arena_alloc(&w->arena, 256);
+	enum ingest_kind kind = INGEST_KIND_UNKNOWN;
+
+	if(!title || !category || !source || !fmt || !name)
+		return LL_ENOMEM;
+	if(!http_query_param(req, "title", title, INGEST_TITLE_MAX * 4 + 1) || !title[0] ||
+	   valid_utf8_length(title, strlen(title)) > INGEST_TITLE_MAX) {
+		req->error_message = "A raw document needs ?title= (1-200 characters)";
+		return LL_EVALIDATION;
+	}
+	if(!http_query_param(req, "category", category, 32) || !ingest_category_valid(category) ||
+	   strcmp(category, "general") == 0) {
+		req->error_message = "A raw document needs ?category=equipment|safety|operations|training";
+		return LL_EVALIDATION;
+	}
+	if(http_query_param(req, "format", fmt, 16) && !ingest_kind_parse(fmt, &kind)) {
+		req->error_message = "?format= must be auto, markdown, text, pdf or docx";
+		return LL_EVALIDATION;
+	}
+	doc->title = title;
+	doc->category = category;
+	doc->source = http_query_param(req, "source", source, 501) && source[0] ? source : "api";
+	up->bytes = req->body.data ? req->body.data : "";
+	up->len = req->body.len;
+	up->name = http_query_param(req, "filename", name, 256) && name[0] ? name : NULL;
+	up->media_type = req->content_type;
+	up->forced = kind;
+	*format = kind ? ingest_kind_name(kind) : "auto";
+	return LL_OK;
+}
+
+/* A scan to read by OCR: queued for the job runner, answered 202. */
+static ll_result document_queue(struct worker *w, struct http_request *req,
+                                const struct ingest_upload *up, const struct ingest_doc *doc,
+                                const char *format, const struct ingest_extract *x,
+                                const struct idempotency *idem)
+{
+	struct store_job job = {0};
+	struct json_object *body;
+	const char *url;
+	long long id = 0;
+	ll_result result;
+
+	job.title = doc->title;
+	job.category = doc->category;
+	job.source = doc->source;
+	job.source_key = doc->source_key;
+	job.format = format;
+	job.media_type = up->media_type ? up->media_type : "";
+	job.body = up->bytes;
+	job.len = up->len;
+	result = store_job_create(&w->db, &job, req->api_key_id, &id);
+	if(result)
+		return result;
+	body = json_object_new_object();
+	json_object_object_add(body, "job_id", json_object_new_int64(id));
+	json_object_object_add(body, "state", json_object_new_string("queued"));
+	json_object_object_add(body, "title", json_object_new_string(doc->title));
+	json_object_object_add(body, "format", json_object_new_string(ingest_kind_name(x->kind)));
+	json_object_object_add(body, "pages", json_object_new_int(x->pages));
+	url = arena_printf(&w->arena, "/documents/jobs/%lld", id);
+	json_object_object_add(body, "status_url", json_object_new_string(url ? url : ""));
+	json_object_object_add(body, "request_id", json_object_new_string(req->request_id));
+	document_remember(w, idem, 202, body);
+	http_respond_json(req, 202, body);
+	json_object_put(body);
+	return LL_OK;
+}
+
+static void document_created(struct worker *w, struct http_request *req,
+                             const struct ingest_doc *doc, const struct ingest_report *rep,
+                             const struct ingest_extract *x, const struct idempotency *idem)
+{
+	struct json_object *body = json_object_new_object();
+
+	json_object_object_add(body, "id", json_object_new_int64(rep->document_id));
+	json_object_object_add(body, "title", json_object_new_string(doc->title));
+	json_object_object_add(body, "category", json_object_new_string(doc->category));
+	json_object_object_add(body, "sections", json_object_new_int(rep->sections));
+	json_object_object_add(body, "chunks", json_object_new_int(rep->chunks));
+	json_object_object_add(body, "unchanged", json_object_new_boolean(rep->unchanged));
+	json_object_object_add(body, "format", json_object_new_string(ingest_kind_name(x->kind)));
+	json_object_object_add(body, "report", ingest_report_json(rep, x));
+	json_object_object_add(body, "request_id", json_object_new_string(req->request_id));
+	document_remember(w, idem, 201, body);
+	http_respond_json(req, 201, body);
+	json_object_put(body);
+}
+
+ll_result route_documents_create(struct worker *w, struct http_request *req)
+{
+	struct ingest_upload up;
 	struct ingest_doc doc = {0};
 	struct ingest_report rep;
-	struct buf text;
-	char title[INGEST_TITLE_MAX * 4 + 1], category[32], source[501];
-	const char *why = NULL;
-	struct json_object *body;
+	struct ingest_extract x;
+	const char *why = NULL, *format = "auto";
 	struct idempotency idem[1];
 	bool done;
 	ll_result result;
 
-	buf_init(&text, (size_t)w->settings->max_document_bytes);
+	memset(&up, 0, sizeof(up));
+	up.fd = -1;
+	up.max_bytes = (size_t)w->settings->max_document_bytes;
 	result = document_prepare(w, req, idem, &done);
 	if(result || done)
-		goto out;
-	if(req->json) {
-		result = validate_object(req, req->json, document_spec, sizeof(document_spec) / sizeof(document_spec[0]), &f);
-		if(result)
-			goto out;
-		if(strlen(f.content) > (size_t)w->settings->max_document_bytes) {
-			req->error_message = "content is over max_document_bytes";
-			result = LL_ETOOLARGE;
-			goto out;
-		}
-		doc.title = f.title;
-		doc.category = f.category;
-		doc.source = f.source ? f.source : "api";
-		doc.content = f.content;
-		doc.len = strlen(f.content);
-		doc.format = INGEST_MARKDOWN;
-	} else {
-		if(!http_query_param(req, "title", title, sizeof(title)) || !title[0] ||
-		   valid_utf8_length(title, strlen(title)) > INGEST_TITLE_MAX) {
-			req->error_message = "A raw document needs ?title= (1-200 characters)";
-			result = LL_EVALIDATION;
-			goto out;
-		}
-		if(!http_query_param(req, "category", category, sizeof(category)) || !ingest_category_valid(category) ||
-		   strcmp(category, "general") == 0) {
-			req->error_message = "A raw document needs ?category=equipment|safety|operations|training";
-			result = LL_EVALIDATION;
-			goto out;
-		}
-		doc.title = title;
-		doc.category = category;
-		doc.source = http_query_param(req, "source", source, sizeof(source)) && source[0] ? source : "api";
-		if(strncasecmp(req->content_type, "application/pdf", 15) == 0) {
-			result = pdf_body_text(w, req, &text);
-			if(result)
-				goto out;
-			doc.content = buf_str(&text);
-			doc.len = text.len;
-			doc.format = INGEST_TEXT;
-		} else {
-			doc.content = req->body.data ? req->body.data : "";
-			doc.len = req->body.len;
-			doc.format = strncasecmp(req->content_type, "text/plain", 10) == 0 ? INGEST_TEXT : INGEST_MARKDOWN;
-		}
-	}
+		return result;
+	result = req->json ? document_from_json(w, req, &up, &doc, &format)
+	                   : document_from_query(w, req, &up, &doc, &format);
+	if(result)
+		return result;
 	/* same source (or, without one, same title) = the same document */
 	doc.source_key = strcmp(doc.source, "api") != 0 ? doc.source : arena_printf(&w->arena, "api:%s", doc.title);
-	if(!doc.source_key) {
-		result = LL_ENOMEM;
-		goto out;
-	}
+	if(!doc.source_key)
+		return LL_ENOMEM;
 	worker_stage(w, req, "ingesting");
-	result = ingest_document(&w->db, &w->arena, &doc, &rep, &why);
+	result = ingest_upload_store(&w->db, &w->arena, &up, &doc, &rep, &x, &why);
+	if(result == LL_ECONFLICT && x.scanned && !x.ocr)
+		return document_queue(w, req, &up, &doc, format, &x, idem);
 	if(result == LL_EVALIDATION || result == LL_ETOOLARGE)
 		req->error_message = why;
-	if(result)
-		goto out;
-	body = json_object_new_object();
-	json_object_object_add(body, "id", json_object_new_int64(rep.document_id));
-	json_object_object_add(body, "title", json_object_new_string(doc.title));
-	json_object_object_add(body, "category", json_object_new_string(doc.category));
-	json_object_object_add(body, "sections", json_object_new_int(rep.sections));
-	json_object_object_add(body, "chunks", json_object_new_int(rep.chunks));
-	json_object_object_add(body, "unchanged", json_object_new_boolean(rep.unchanged));
-	json_object_object_add(body, "request_id", json_object_new_string(req->request_id));
-	document_remember(w, idem, body);
-	http_respond_json(req, 201, body);
-	json_object_put(body);
-out:
-	buf_free(&text);
+	if(result == LL_EIO) {
+		req->error_message = why ? why : "The upload could not be read";
+		result = LL_EVALIDATION;
+	}
+	if(!result)
+		document_created(w, req, &doc, &rep, &x, idem);
 	return result;
+}
+
+ll_result route_documents_job(struct worker *w, struct http_request *req)
+{
+	struct json_object *body = NULL;
+	char *end = NULL;
+	long long id;
+	ll_result result;
+
+	errno = 0;
+	id = req->param[0] >= '1' && req->param[0] <= '9' &&
+	             strspn(req->param, "0123456789") == strlen(req->param)
+	         ? strtoll(req->param, &end, 10)
+	         : 0;
+	if(errno || !end || *end || id <= 0) {
+		req->error_message = "No job with this id";
+		return LL_ENOTFOUND;
+	}
+	result = store_job_json(&w->db, id, &body);
+	if(result == LL_ENOTFOUND)
+		req->error_message = "No job with this id";
+	if(result)
+		return result;
+	json_object_object_add(body, "request_id", json_object_new_string(req->request_id));
+	http_respond_json(req, 200, body);
+	json_object_put(body);
+	return LL_OK;
 }
 
 ll_result route_documents_delete(struct worker *w, struct http_request *req)

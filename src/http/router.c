@@ -8,6 +8,7 @@
 #include "log.h"
 #include "router.h"
 #include "routes.h"
+#include "ingest_detect.h"
 #include "worker.h"
 
 static const struct route route_table[] = {
@@ -23,6 +24,7 @@ static const struct route route_table[] = {
 	{"GET", "/documents", route_documents_list, SCOPE_ADMIN, BODY_NONE},
 	{"POST", "/documents", route_documents_create, SCOPE_ADMIN, BODY_DOCUMENT},
 	{"DELETE", "/documents/{id}", route_documents_delete, SCOPE_ADMIN, BODY_NONE},
+	{"GET", "/documents/jobs/{id}", route_documents_job, SCOPE_ADMIN, BODY_NONE},
 };
 
 #define ROUTE_COUNT (sizeof(route_table) / sizeof(route_table[0]))
@@ -88,16 +90,20 @@ static ll_result router_read_body(struct worker *w, struct http_request *req, co
 	case BODY_JSON:
 		return http_read_json(req, (size_t)s->max_body_bytes, s->max_json_depth);
 	case BODY_DOCUMENT:
-		/* Text documents come as JSON; PDFs as raw bodies. */
+		/* Text documents come as JSON or raw; PDFs and .docx as raw bodies
+		 * (the content decides the format: ingest_detect.h). */
 		if(strncasecmp(req->content_type, "application/json", 16) == 0)
 			return http_read_json(req, (size_t)s->max_document_bytes + 65536,
 			                      s->max_json_depth);
 		if(strncasecmp(req->content_type, "application/pdf", 15) == 0 ||
 		   strncasecmp(req->content_type, "text/markdown", 13) == 0 ||
-		   strncasecmp(req->content_type, "text/plain", 10) == 0)
+		   strncasecmp(req->content_type, "text/plain", 10) == 0 ||
+		   strncasecmp(req->content_type, "application/octet-stream", 24) == 0 ||
+		   strncasecmp(req->content_type, DOCX_MEDIA_TYPE, strlen(DOCX_MEDIA_TYPE)) == 0)
 			return http_read_body(req, (size_t)s->max_document_bytes);
 		req->error_message = "Content-Type must be application/json, text/markdown, "
-		                     "text/plain or application/pdf";
+		                     "text/plain, application/pdf, " DOCX_MEDIA_TYPE
+		                     " or application/octet-stream";
 		return LL_EMEDIATYPE;
 	case BODY_NONE:
 		break;

@@ -35,5 +35,6 @@ ll_result route_feedback(struct worker *w, struct http_request *req);
 ll_result route_documents_list(struct worker *w, struct http_request *req);
 ll_result route_documents_create(struct worker *w, struct http_request *req);
 ll_result route_documents_delete(struct worker *w, struct http_request *req);
+ll_result route_documents_job(struct worker *w, struct http_request *req);
 
 #endif

@@ -392,6 +392,7 @@ struct tline {
 	size_t indent;       /* in characters */
 	bool brk;            /* a page break (form feed) comes before this line */
 	bool drop;
+	int head;            /* a heading standing on its line: its level (2, 3), else 0 */
 };
 
 #define TABLE_MAX_COLS 8
@@ -881,10 +882,22 @@ static bool cell_is_code(const struct buf *b)
 
 /* One row as a paragraph: "c0: c1" for two columns, else
  * "c0 — H1: c1 — H2: c2" (without headers "c0 — c1 — c2"). */
+/* Whether a table's first column heading names symptoms ("Problem"). */
+static bool symptom_head(const struct buf *b)
+{
+	static const char *const words[] = {"problem", "symptom", "condition", "if", "trouble",
+	                                    NULL};
+
+	for(int k = 0; words[k]; k++)
+		if(b->len == strlen(words[k]) && strncasecmp(b->data, words[k], b->len) == 0)
+			return true;
+	return false;
+}
+
 static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row *head, bool has_head)
 {
 	int first = -1, n = 0;
-	bool code;
+	bool code, runin;
 	ll_result result = LL_OK;
 
 	for(int k = 0; k < ncols; k++)
@@ -897,6 +910,10 @@ static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row 
 		return LL_OK;
 	/* a code in the first column: "E22: meaning — Action: ..." */
 	code = first == 0 && cell_is_code(&r->cell[0]);
+	/* a symptom over its remedy: the symptom names a section of its own
+	 * (a run-in subheading, parse_blocks), as a code's row does */
+	runin = !code && first == 0 && ncols == 2 && has_head && symptom_head(&head->cell[0]) &&
+	        r->cell[1].len;
 	if((result = buf_appends(out, "\n")) != LL_OK)
 		return result;
 	for(int k = first; k < ncols && !result; k++) {
@@ -906,6 +923,8 @@ static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row 
 			continue;
 		if(k == first)
 			result = buf_append(out, c->data, c->len);
+		else if(runin)
+			result = buf_printf(out, "\n%s", c->data);
 		else if(ncols == 2 || (k == first + 1 && code))
 			result = buf_printf(out, "%s%s", out->data[out->len - 1] == ':' ? " " : ": ", c->data);
 		else {
@@ -1026,6 +1045,21 @@ static unsigned row_room(const struct cells *c, const struct columns *cols, cons
 	return room;
 }
 
+/* A column heading of a two-column table in words a manual uses for one
+ * ("Problem", "What to do", "Item"), whatever its case. */
+static bool header_word(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"problem", "symptom", "cause", "possible cause", "remedy", "what to do", "action",
+		"solution", "code", "meaning", "item", "value", "description", "fault", "error",
+		"display", "check", "specification", "condition", NULL};
+
+	for(int k = 0; words[k]; k++)
+		if(strlen(words[k]) == len && strncasecmp(s, words[k], len) == 0)
+			return true;
+	return false;
+}
+
 /* The table's first line as its header when each of the columns has a cell
  * that reads as one (ALL-CAPS too for two columns, "Capacity  10 pans" being
  * a row): head gets them. */
@@ -1034,7 +1068,9 @@ static bool table_header(const struct cells *c, const struct columns *cols, stru
 	bool header = c->n == cols->n;
 
 	for(int k = 0; k < c->n && header; k++)
-		header = header_cell(c->s[k], c->len[k]) && (cols->n > 2 || all_caps(c->s[k], c->len[k]));
+		header = header_cell(c->s[k], c->len[k]) &&
+		         (cols->n > 2 || all_caps(c->s[k], c->len[k]) ||
+		          header_word(c->s[k], c->len[k]));
 	for(int k = 0; k < c->n && header && !*result; k++)
 		*result = buf_append(&head->cell[column_of(cols, c->pos[k])], c->s[k], c->len[k]);
 	return header;
@@ -1090,7 +1126,11 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end, con
 		item = sub && row_open && cell_is_code(&row.cell[0]);
 		if(item)
 			room = row_room(&c, cols, above, widest);
-		fresh = !row_open || (col0 == 0 && cell_starts_new(c.s[0]) && !wraps) || (sub && !item);
+		/* a lower-case cell beside a new first cell wraps the row above,
+		 * unless the line fills every column ("Beef patties  160 °F  humid") */
+		fresh = !row_open ||
+		        (col0 == 0 && cell_starts_new(c.s[0]) && (!wraps || m == cols->n)) ||
+		        (sub && !item);
 		if(fresh && row_open)
 			result = row_emit(out, &row, cols->n, &head, has_head);
 		if(fresh)
@@ -1134,6 +1174,8 @@ static size_t column_table(struct tline *lines, size_t i, size_t n, const char *
 	for(size_t j = i; j < n && j - i < 400; j++) {
 		int m;
 
+		if(j > i && lines[j].head)
+			break;
 		if(lines[j].drop || !lines[j].len) {
 			size_t k = table_resumes(lines, j, n, &cols);
 
@@ -1854,6 +1896,11 @@ static ll_result emit_line(struct buf *out, const struct tline *t, bool plain, b
 			result = buf_appends(out, ": ");
 		if(!result)
 			result = buf_append(out, lend, (size_t)(t->s + t->len - lend));
+		/* a spec line is a paragraph of its own, as a table row is */
+		if(!result && !is_terminal(t->s[t->len - 1]))
+			result = buf_appends(out, ".");
+		if(!result)
+			result = buf_appends(out, "\n");
 	} else if(!result && (label = code_label(t->s, t->len, &gap)) != 0 && gap) {
 		/* "AL-3  Fill timeout" -> "AL-3: Fill timeout." */
 		size_t name = gap;
@@ -1895,8 +1942,327 @@ static bool continues_item(const struct buf *out, const struct tline *t, size_t 
 	       (t->indent > item_indent || !is_terminal(out->data[out->len - 1]));
 }
 
+/* ---- headings that stand on their own line (plain text)
+ *
+ * A PDF's text and a pasted export put a heading right under the paragraph
+ * before it, with no blank line, and a groff or Word heading may be
+ * indented: such a line is marked (tline.head) before tables, columns and
+ * wrapped lines are looked for, so that none of them swallows it, and it
+ * reaches parse_blocks after HEAD_MARK_2 or HEAD_MARK_3 (bytes no text
+ * holds) that say its level. */
+#define HEAD_MARK_2 '\x1e'
+#define HEAD_MARK_3 '\x1f'
+#define HEAD_TITLE_MAX_WORDS 6
+
+/* "SECTION 3 — CLEANING", "Chapter 2: Safety", "PART 4": a numbered part. */
+static bool part_heading(const char *s, size_t len)
+{
+	static const char *const words[] = {"section ", "chapter ", "part ", NULL};
+
+	for(int k = 0; words[k]; k++) {
+		size_t wl = strlen(words[k]);
+
+		if(len > wl && strncasecmp(s, words[k], wl) == 0 && isdigit((unsigned char)s[wl]))
+			return !is_terminal(s[len - 1]) || s[len - 1] == ':';
+	}
+	return false;
+}
+
+/* A short word a title leaves in lower case. */
+static bool minor_word(const char *s, size_t len)
+{
+	static const char *const minor[] = {"the", "and", "for", "of", "to", "in", "on", "with",
+	                                    "a", "an", "or", "at", "by", "from", "per", NULL};
+
+	for(int k = 0; minor[k]; k++)
+		if(strlen(minor[k]) == len && strncmp(s, minor[k], len) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the words from s on are a title: each word of three letters or
+ * more but the minor ones starts with a capital ("Drain the oil" is a
+ * step), at most max words, no closing punctuation. */
+static bool title_words(const char *s, size_t len, int max)
+{
+	int words = 0;
+	size_t i = 0;
+
+	if(!len || !isupper((unsigned char)s[0]) || is_terminal(s[len - 1]) || s[len - 1] == ',')
+		return false;
+	while(i < len) {
+		size_t w = i, letters = 0;
+
+		while(i < len && s[i] != ' ') {
+			letters += isalpha((unsigned char)s[i]) != 0;
+			i++;
+		}
+		if(letters >= 3 && !isupper((unsigned char)s[w]) && !minor_word(s + w, i - w))
+			return false;
+		if(i - w > 0)
+			words++;
+		if(i + 1 < len && s[i] == ' ' && s[i + 1] == ' ')
+			return false;           /* a layout gap: a table row */
+		while(i < len && s[i] == ' ')
+			i++;
+	}
+	return words <= max;
+}
+
+/* "1. Specifications", "5. Problems": one number with a period before a
+ * short title (a step is a sentence). */
+static bool numbered_title(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while(i < len && i < 2 && isdigit((unsigned char)s[i]))
+		i++;
+	return i > 0 && i + 2 < len && s[i] == '.' && s[i + 1] == ' ' &&
+	       title_words(s + i + 2, len - i - 2, 5);
+}
+
+/* An ALL-CAPS line of two words or more that is not a table row, nor a
+ * lone WARNING. */
+static bool caps_heading(const char *s, size_t len)
+{
+	size_t after = 0, upper = 0, spaces = 0;
+
+	for(size_t i = 0; i < len; i++) {
+		if(islower((unsigned char)s[i]))
+			return false;
+		upper += isupper((unsigned char)s[i]) ? 1 : 0;
+		spaces += s[i] == ' ';
+		if(i + 2 < len && s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return false;
+	}
+	if(upper < 6 || !spaces || s[len - 1] == '.' || s[len - 1] == ',')
+		return false;
+	return !(warning_word(s, len, &after) && after >= len);
+}
+
+/* The level of a line that is a heading on its own, 0 otherwise.  blank_around:
+ * blank lines above and below (a Title Case line counts only then). */
+static int standalone_heading(const struct tline *t, bool blank_around)
+{
+	if(t->drop || t->len < 3 || t->len > 80 || line_code_label(t->s, t->len) ||
+	   line_is_bullet(t->s, t->len))
+		return 0;
+	if(part_heading(t->s, t->len) || numbered_title(t->s, t->len))
+		return 2;
+	if(numbered_heading(t->s, t->len))
+		return numbered_heading(t->s, t->len) > 1 ? 3 : 2;
+	if(line_is_step(t->s, t->len))
+		return 0;
+	if(caps_heading(t->s, t->len))
+		return 2;
+	if(blank_around && title_words(t->s, t->len, HEAD_TITLE_MAX_WORDS) &&
+	   count_words(t->s, t->len) >= 2)
+		return 3;
+	return 0;
+}
+
+static bool tline_blank(const struct tline *lines, size_t n, size_t j)
+{
+	return j >= n || !lines[j].len || lines[j].drop;
+}
+
+/* A line that is only a web address: a page's footer, never an answer. */
+static bool line_is_url(const char *s, size_t len)
+{
+	/* len first: the line is not NUL-terminated */
+	if(len <= 8 || memchr(s, ' ', len))
+		return false;
+	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0 ||
+	       strncasecmp(s, "www.", 4) == 0;
+}
+
+/* Whether an ALL-CAPS heading stands a few short lines above lines[i]
+ * (a title block: "WH-120 VENTILATOR" / "with CCP-3 Cabinet" / "OPERATION
+ * AND MAINTENANCE MANUAL"): lines[i] is its subtitle. */
+static bool caps_after_heading(const struct tline *lines, size_t i)
+{
+	for(int seen = 0; i > 0 && seen < 3; i--) {
+		const struct tline *p = &lines[i - 1];
+
+		if(!p->len || p->drop)
+			continue;
+		if(p->head && caps_heading(p->s, p->len))
+			return !part_heading(p->s, p->len);
+		if(p->len > 70 || is_terminal(p->s[p->len - 1]))
+			return false;
+		seen++;
+	}
+	return false;
+}
+
+/* Marks the headings that stand on their own lines; a Title Case line is a
+ * sub-heading (level 3) under an earlier level-2 heading, else level 2.
+ * A line that is only a URL is dropped. */
+static void mark_headings(struct tline *lines, size_t n)
+{
+	bool top = false;
+
+	for(size_t i = 0; i < n; i++)
+		lines[i].drop |= line_is_url(lines[i].s, lines[i].len);
+	for(size_t i = 0; i < n; i++) {
+		bool around = (i == 0 || tline_blank(lines, n, i - 1)) &&
+		              tline_blank(lines, n, i + 1);
+
+		lines[i].head = standalone_heading(&lines[i], around);
+		/* a second ALL-CAPS line right under the first is its subtitle
+		 * ("WH-120 VENTILATOR" over "OPERATION AND MAINTENANCE MANUAL") */
+		if(lines[i].head && caps_heading(lines[i].s, lines[i].len) &&
+		   caps_after_heading(lines, i))
+			lines[i].head = 0;
+		if(lines[i].head == 3 && !numbered_heading(lines[i].s, lines[i].len) && !top)
+			lines[i].head = 2;
+		if(lines[i].head == 2)
+			top = true;
+	}
+}
+
+/* Whether lines[i] is indented under a numbered step a few lines above
+ * ("4. Lift out the deflector." over "   a. Scrape off carbon"): a
+ * sub-step, which keeps its letter. */
+static bool under_step(const struct tline *lines, size_t i)
+{
+	for(size_t j = i; j > 0 && i - j < 8; j--) {
+		const struct tline *p = &lines[j - 1];
+
+		if(p->len && line_is_step(p->s, p->len))
+			return p->indent < lines[i].indent;
+	}
+	return false;
+}
+
+/* "1.      Press STOP", "a)  Lower the bowl": a list marker set off by a
+ * layout gap is a step, not a two-column table; a letter a-l becomes its
+ * number, so that lettered procedures are steps as numbered ones are.
+ * The line is rewritten in the arena. */
+static ll_result tighten_markers(struct arena *a, struct tline *lines, size_t n)
+{
+	for(size_t i = 0; i < n; i++) {
+		struct tline *t = &lines[i];
+		size_t m = 0, gap;
+		int num = 0;
+		char *line;
+
+		while(m < t->len && m < 2 && isdigit((unsigned char)t->s[m]))
+			num = num * 10 + (t->s[m++] - '0');
+		if(m == 0 && t->len > 2 && t->s[0] >= 'a' && t->s[0] <= 'l' &&
+		   (t->s[1] == ')' || t->s[1] == '.') && !under_step(lines, i))
+			num = t->s[m++] - 'a' + 1;
+		if(num == 0 || m >= t->len || (t->s[m] != '.' && t->s[m] != ')'))
+			continue;
+		for(gap = m + 1; gap < t->len && t->s[gap] == ' '; gap++)
+			;
+		if(gap >= t->len || !isupper((unsigned char)t->s[gap]) ||
+		   (gap == m + 2 && isdigit((unsigned char)t->s[0])))
+			continue;
+		line = arena_printf(a, "%d. %.*s", num, (int)(t->len - gap), t->s + gap);
+		if(!line)
+			return LL_ENOMEM;
+		t->s = line;
+		t->len = strlen(line);
+	}
+	return LL_OK;
+}
+
+/* Whether line t goes on with the notice (warn) or the list item (item)
+ * written last; the next notice does not. */
+static bool goes_on(const struct buf *out, const struct tline *t, bool warn, bool item,
+                    size_t item_indent)
+{
+	size_t after = 0;
+
+	if(warn)
+		return !warning_word(t->s, t->len, &after);
+	return item && continues_item(out, t, item_indent);
+}
+
+/* A page's running header as pdftotext lays it out: two short parts set
+ * far apart ("HARLOW HM-20 MIXER          Owner's Manual"). */
+static bool header_layout(const struct tline *t)
+{
+	const char *gap = t->len > 20 ? memmem(t->s, t->len, "        ", 8) : NULL;
+
+	return gap && count_words(t->s, t->len) <= 12 && !is_terminal(t->s[t->len - 1]) &&
+	       !line_is_step(t->s, t->len) && !line_code_label(t->s, t->len);
+}
+
+/* A footer's revision or form line: "Form CT4-COI 11/2019", "Doc. X Rev. B". */
+static bool revision_line(const char *s, size_t len)
+{
+	static const char *const marks[] = {"rev. ", "rev ", "revision ", "form ", "doc. ",
+	                                    "publication ", NULL};
+
+	if(count_words(s, len) > 12)
+		return false;
+	for(int k = 0; marks[k]; k++)
+		for(size_t i = 0; i + strlen(marks[k]) <= len; i++)
+			if(strncasecmp(s + i, marks[k], strlen(marks[k])) == 0 &&
+			   (i == 0 || s[i - 1] == ' '))
+				return true;
+	return false;
+}
+
+/* Page edges of a paginated text (pdftotext, OCR): the first line of a page
+ * after the first when it is laid out as a running header, and the last
+ * line of a page when it is a revision or form line.  The repeated ones
+ * drop_furniture finds; these come once (a manual of two pages). */
+static void drop_page_edges(struct tline *lines, size_t n)
+{
+	bool paged = false, top = false;
+
+	for(size_t i = 0; i < n; i++)
+		paged |= lines[i].brk;
+	for(size_t i = 0; paged && i < n; i++) {
+		struct tline *t = &lines[i];
+		size_t j;
+
+		top |= t->brk;
+		if(!t->len || t->drop)
+			continue;
+		if(top && header_layout(t))
+			t->drop = true;
+		top = false;
+		for(j = i + 1; j < n && !lines[j].len && !lines[j].brk; j++)
+			;
+		if((j >= n || lines[j].brk) && revision_line(t->s, t->len))
+			t->drop = true;
+	}
+}
+
+/* The plain-text passes before the lines are written: list markers,
+ * page furniture, headings, two-column pages, small print (counted in st). */
+static ll_result plain_lines(struct arena *a, struct tline **lines, size_t *n,
+                             struct ingest_chunks *st)
+{
+	ll_result result;
+
+	if((result = tighten_markers(a, *lines, *n)) != LL_OK)
+		return result;
+	if((result = drop_furniture(a, *lines, *n)) != LL_OK)
+		return result;
+	drop_page_edges(*lines, *n);
+	mark_headings(*lines, *n);
+	if((result = unzip_columns(a, lines, n)) != LL_OK)
+		return result;
+	drop_small_print(*lines, *n);
+	for(size_t i = 0; i < *n; i++)
+		st->dropped_lines += (*lines)[i].drop && (*lines)[i].len ? 1 : 0;
+	return LL_OK;
+}
+
+/* A heading on its own line, set off by blank lines, after its mark. */
+static ll_result emit_heading(struct buf *out, const struct tline *t, bool para)
+{
+	return buf_printf(out, "%s%c%.*s\n\n", para ? "\n\n" : out->len ? "\n" : "",
+	                  t->head == 2 ? HEAD_MARK_2 : HEAD_MARK_3, (int)t->len, t->s);
+}
+
 static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
-                                  struct buf *out)
+                                  struct buf *out, struct ingest_chunks *st)
 {
 	struct tline *lines;
 	size_t n = 0;
@@ -1908,13 +2274,8 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 	unbox_lines(lines, n);
 	if((result = number_step_words(a, lines, n)) != LL_OK)
 		return result;
-	if(plain) {
-		if((result = drop_furniture(a, lines, n)) != LL_OK)
-			return result;
-		if((result = unzip_columns(a, &lines, &n)) != LL_OK)
-			return result;
-		drop_small_print(lines, n);
-	}
+	if(plain && (result = plain_lines(a, &lines, &n, st)) != LL_OK)
+		return result;
 	{
 		bool item = false, warn = false, para = false;
 		size_t item_indent = 0, no_table = 0;
@@ -1926,6 +2287,11 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 
 			if(t->drop)
 				continue;
+			if(t->head) {
+				result = emit_heading(out, t, para);
+				item = warn = para = false;
+				continue;
+			}
 			if(!t->len) {
 				/* one blank line for a run of them (a page break's, the
 				 * furniture between dropped) */
@@ -1942,6 +2308,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 				break;
 			if(used) {
 				/* a blank line after each row (row_emit) and the table */
+				st->tables++;
 				i += used - 1;
 				item = warn = para = false;
 				continue;
@@ -1961,7 +2328,7 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 					result = buf_append(out, t->s, t->len);
 					continue;
 				}
-				if(warn || (plain && item && continues_item(out, t, item_indent))) {
+				if(goes_on(out, t, warn, plain && item, item_indent)) {
 					/* a Markdown quote's next line drops its "> " */
 					bool quote = !plain && t->len >= 2 && t->s[0] == '>' && t->s[1] == ' ';
 
@@ -2126,6 +2493,8 @@ static int heading_level(const char *t, size_t tl, enum ingest_format fmt, bool 
 {
 	int level = 0;
 
+	if(t[0] == HEAD_MARK_2 || t[0] == HEAD_MARK_3)
+		return t[0] == HEAD_MARK_2 ? 2 : 3;
 	if(fmt == INGEST_MARKDOWN && t[0] == '#') {
 		while(level < (int)tl && t[level] == '#')
 			level++;
@@ -2218,10 +2587,13 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 					result = block_add(p, kind, text + bstart, bend - bstart);
 				open = false;
 				head_level = level;
-				if(!result)
-					result = heading_set(p, heads, level,
-					                     fmt == INGEST_MARKDOWN ? t + level : t,
-					                     fmt == INGEST_MARKDOWN ? tl - (size_t)level : tl);
+				{
+					/* a Markdown heading's #s, a marked heading's mark */
+					size_t skip = t[0] < ' ' ? 1 : fmt == INGEST_MARKDOWN ? (size_t)level : 0;
+
+					if(!result)
+						result = heading_set(p, heads, level, t + skip, tl - skip);
+				}
 				prev_blank = true;
 				pos = next;
 				continue;
@@ -2449,7 +2821,7 @@ ll_result ingest_chunk_text(struct arena *arena, const char *text, size_t len,
 	k.a = arena;
 	buf_init(&k.cur, 1024 * 1024);
 	buf_init(&norm, len * 16 + 65536);
-	result = normalise_layout(arena, text, len, format, &norm);
+	result = normalise_layout(arena, text, len, format, &norm, out);
 	if(result == LL_ENOMEM)
 		goto out;
 	if(result == LL_OK) {
@@ -2576,6 +2948,76 @@ static struct json_object *chunks_json(struct arena *a, const struct ingest_doc 
 	return arr;
 }
 
+/* Counts the notices and steps of one chunk's body. */
+static void report_body(struct ingest_report *r, const char *body)
+{
+	for(const char *s = body; s && *s;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s), after = 0;
+
+		while(n && (*s == ' ' || *s == '-' || *s == '*' || *s == '>')) {
+			s++;
+			n--;
+		}
+		r->warnings += warning_word(s, n, &after) ? 1 : 0;
+		r->steps += line_is_step(s, n) ? 1 : 0;
+		s = nl ? nl + 1 : NULL;
+	}
+}
+
+/* The last part of a heading path ("Faults > E07: Overheat" -> "E07: ..."). */
+static const char *path_leaf(const char *path)
+{
+	const char *leaf = path, *sep;
+
+	while((sep = strstr(leaf, " > ")) != NULL)
+		leaf = sep + 3;
+	return leaf;
+}
+
+/* The report's lists and counts from the chunks (the sections in order). */
+static ll_result report_fill(struct arena *a, const struct ingest_chunks *c,
+                             struct ingest_report *r)
+{
+	size_t cap = c->count < INGEST_REPORT_MAX_NAMES ? c->count : INGEST_REPORT_MAX_NAMES;
+	const char *last = NULL;
+	int words = 0;
+
+	r->tables = c->tables;
+	r->dropped_lines = c->dropped_lines;
+	r->names = arena_alloc(a, (cap + 1) * sizeof(*r->names));
+	r->codes = arena_alloc(a, (cap + 1) * sizeof(*r->codes));
+	r->thin = arena_alloc(a, (cap + 1) * sizeof(*r->thin));
+	if(!r->names || !r->codes || !r->thin)
+		return LL_ENOMEM;
+	for(size_t i = 0; i <= c->count; i++) {
+		const struct ingest_chunk *k = i < c->count ? &c->items[i] : NULL;
+
+		if(k && last && strcmp(k->section, last) == 0) {
+			words += k->words;
+			report_body(r, k->body);
+			continue;
+		}
+		if(last && words < INGEST_REPORT_THIN_WORDS && (size_t)r->nthin < cap)
+			r->thin[r->nthin++] = last[0] ? last : "(no heading)";
+		if(!k)
+			break;
+		last = k->section;
+		words = k->words;
+		report_body(r, k->body);
+		if(!k->section[0]) {
+			r->untitled++;
+			continue;
+		}
+		if((size_t)r->nnames < cap)
+			r->names[r->nnames++] = k->section;
+		if(line_code_label(path_leaf(k->section), strlen(path_leaf(k->section))) &&
+		   (size_t)r->ncodes < cap)
+			r->codes[r->ncodes++] = path_leaf(k->section);
+	}
+	return LL_OK;
+}
+
 ll_result ingest_document(struct db *db, struct arena *arena, const struct ingest_doc *doc,
                           struct ingest_report *report, const char **why)
 {
@@ -2650,6 +3092,7 @@ ll_result ingest_document(struct db *db, struct arena *arena, const struct inges
 		goto out;
 	report->sections = chunks.sections;
 	report->chunks = (int)chunks.count;
+	result = report_fill(arena, &chunks, report);
 out:
 	if(arr)
 		json_object_put(arr);
@@ -3060,6 +3503,11 @@ out:
 	return result;
 }
 
+ll_result ingest_run_tool(char *const argv[], int in_fd, struct buf *out)
+{
+	return run_tool(argv, in_fd, out);
+}
+
 ll_result ingest_pdf_text_fd(int fd, struct buf *out)
 {
 	char *argv[] = {"pdftotext", "-q", "-enc", "UTF-8", "-layout", "-", "-", NULL};
@@ -3119,179 +3567,4 @@ bool ingest_pdf_title(const char *path, char *out, size_t outlen)
 out:
 	buf_free(&info);
 	return found;
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t ls = strlen(s), lx = strlen(suffix);
-
-	return ls >= lx && strcasecmp(s + ls - lx, suffix) == 0;
-}
-
-/* Reads a whole regular file, refusing past max bytes. */
-static ll_result read_file(const char *path, size_t max, struct buf *out, char *err, size_t errlen)
-{
-	struct stat st;
-	char chunk[65536];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ll_result result = LL_OK;
-
-	if(fd < 0) {
-		snprintf(err, errlen, "cannot read: %s", strerror(errno));
-		return LL_EIO;
-	}
-	if(fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, "not a regular file");
-		result = LL_EIO;
-		goto out;
-	}
-	if((unsigned long long)st.st_size > max) {
-		snprintf(err, errlen, "too large: %lld bytes, the limit (max_document_bytes) is %zu",
-		         (long long)st.st_size, max);
-		result = LL_ETOOLARGE;
-		goto out;
-	}
-	for(;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
-
-		if(n < 0 && errno == EINTR)
-			continue;
-		if(n < 0) {
-			snprintf(err, errlen, "cannot read: %s", strerror(errno));
-			result = LL_EIO;
-			break;
-		}
-		if(n == 0)
-			break;
-		if(buf_append(out, chunk, (size_t)n)) {
-			snprintf(err, errlen, "too large: the limit (max_document_bytes) is %zu", max);
-			result = LL_ETOOLARGE;
-			break;
-		}
-	}
-out:
-	close(fd);
-	return result;
-}
-
-ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
-                      const struct ingest_options *opt, struct ingest_report *report,
-                      char *err, size_t errlen)
-{
-	struct buf content;
-	struct ingest_meta meta;
-	struct ingest_doc doc;
-	enum ingest_format format;
-	bool pdf = false;
-	size_t off = 0;
-	const char *why = NULL;
-	char title[INGEST_TITLE_MAX + 1];
-	ll_result result;
-
-	buf_init(&content, opt->max_bytes);
-	memset(report, 0, sizeof(*report));
-	if(ends_with(path, ".md") || ends_with(path, ".markdown"))
-		format = INGEST_MARKDOWN;
-	else if(ends_with(path, ".txt") || ends_with(path, ".text"))
-		format = INGEST_TEXT;
-	else if(ends_with(path, ".pdf")) {
-		format = INGEST_TEXT;
-		pdf = true;
-	} else {
-		snprintf(err, errlen, "unsupported file type (use .md, .txt or .pdf)");
-		result = LL_EVALIDATION;
-		goto out;
-	}
-	if(pdf) {
-		struct stat st;
-
-		if(stat(path, &st) != 0 || access(path, R_OK) != 0) {
-			snprintf(err, errlen, "cannot read: %s", strerror(errno));
-			result = LL_EIO;
-			goto out;
-		}
-		if(!S_ISREG(st.st_mode) || st.st_size == 0) {
-			snprintf(err, errlen, "%s", S_ISREG(st.st_mode) ? "the file is empty" : "not a regular file");
-			result = LL_EVALIDATION;
-			goto out;
-		}
-		if((unsigned long long)st.st_size > 8ULL * opt->max_bytes) {
-			snprintf(err, errlen, "too large: %lld bytes", (long long)st.st_size);
-			result = LL_ETOOLARGE;
-			goto out;
-		}
-		result = ingest_pdf_text(path, &content);
-		if(result == LL_ETOOLARGE)
-			snprintf(err, errlen, "the text of this PDF is over the limit (max_document_bytes %zu)", opt->max_bytes);
-		else if(result)
-			snprintf(err, errlen, "pdftotext could not read this PDF (is poppler-utils installed? is the file a PDF?)");
-		if(result)
-			goto out;
-	} else {
-		result = read_file(path, opt->max_bytes, &content, err, errlen);
-		if(result)
-			goto out;
-	}
-	ingest_parse_header(buf_str(&content), content.len, &meta, &off);
-	if(opt->title)
-		snprintf(title, sizeof(title), "%s", opt->title);
-	else if(meta.title[0])
-		snprintf(title, sizeof(title), "%s", meta.title);
-	else {
-		/* the first Markdown H1; a PDF's own Title; the title a text or
-		 * PDF manual shows on its first lines; else the file name without
-		 * extension */
-		const char *h1 = format == INGEST_MARKDOWN ? strstr(buf_str(&content) + off, "# ") : NULL;
-
-		if(h1 && (h1 == buf_str(&content) + off || h1[-1] == '\n')) {
-			const char *nl = strchr(h1, '\n');
-			size_t n = nl ? (size_t)(nl - h1 - 2) : strlen(h1 + 2);
-
-			copy_value(title, sizeof(title), h1 + 2, n);
-		} else if(!(pdf && ingest_pdf_title(path, title, sizeof(title))) &&
-		          !(format == INGEST_TEXT &&
-		            ingest_title_from_text(buf_str(&content) + off, content.len - off, title, sizeof(title)))) {
-			const char *b = base_name(path), *dot = strrchr(b, '.');
-
-			copy_value(title, sizeof(title), b, dot ? (size_t)(dot - b) : strlen(b));
-		}
-	}
-	memset(&doc, 0, sizeof(doc));
-	doc.title = title;
-	doc.category = opt->category ? opt->category : meta.category[0] ? meta.category :
-	               ingest_guess_category(title, buf_str(&content) + off);
-	doc.source = opt->source ? opt->source : meta.source[0] ? meta.source : base_name(path);
-	doc.source_key = opt->source ? opt->source : base_name(path);
-	doc.content = buf_str(&content) + off;
-	doc.len = content.len - off;
-	doc.format = format;
-	{
-		const char **tags = arena_alloc(arena, (size_t)(meta.nemergency + 1) * sizeof(*tags));
-
-		if(!tags) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		for(int t = 0; t < meta.nemergency; t++)
-			tags[t] = meta.emergency[t];
-		doc.emergency = tags;
-		doc.nemergency = meta.nemergency;
-	}
-	result = ingest_document(db, arena, &doc, report, &why);
-	if(result == LL_EVALIDATION)
-		snprintf(err, errlen, "%s", why ? why : "invalid document");
-	else if(result == LL_EDB)
-		snprintf(err, errlen, "database error: %s", db->last_error);
-	else if(result)
-		snprintf(err, errlen, "failed (%d)", (int)result);
-out:
-	buf_free(&content);
-	return result;
 }

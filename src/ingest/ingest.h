@@ -71,6 +71,8 @@ struct ingest_chunks {
 	struct ingest_chunk *items;    /* in the arena */
 	size_t count;
 	int sections;                  /* sections that hold text */
+	int tables;                    /* tables read, each row made its own line */
+	int dropped_lines;             /* page furniture, contents lines, small print */
 };
 
 /* Reads the header block at the start of text (len bytes): fills *meta and
@@ -126,11 +128,27 @@ struct ingest_doc {
 	int nemergency;
 };
 
+/* What ingest_document found, for the person who uploaded the manual: a
+ * manager checks it before the crew relies on the manual.  The arrays are
+ * in the arena. */
+#define INGEST_REPORT_MAX_NAMES 400
+#define INGEST_REPORT_THIN_WORDS 8
 struct ingest_report {
 	long long document_id;
 	int sections;
 	int chunks;
 	bool unchanged;            /* same content as stored: nothing written */
+	int tables;                /* tables read */
+	int dropped_lines;         /* page furniture, contents, small print dropped */
+	int warnings;              /* WARNING / CAUTION / DANGER notices */
+	int steps;                 /* numbered or lettered steps */
+	int untitled;              /* chunks under no heading */
+	const char **names;        /* section headings in order (nnames) */
+	int nnames;
+	const char **codes;        /* fault codes that open a section of their own */
+	int ncodes;
+	const char **thin;         /* sections of under INGEST_REPORT_THIN_WORDS words: doubtful */
+	int nthin;
 };
 
 /* Checks (UTF-8, no NUL, not empty), chunks and stores doc in one
@@ -148,26 +166,15 @@ ll_result ingest_document(struct db *db, struct arena *arena, const struct inges
  * memory limits. */
 __attribute__((warn_unused_result))
 ll_result ingest_pdf_text_fd(int fd, struct buf *out);
-/* The same for the file at path. */
+/* ingest_pdf_text_fd for the file at path. */
 __attribute__((warn_unused_result))
 ll_result ingest_pdf_text(const char *path, struct buf *out);
 
-/* Reads and stores one file (.md, .markdown, .txt, .pdf).  The title is
- * --title's, else the header's, else a Markdown file's H1, a PDF's Title
- * metadata, the title on a text or PDF manual's first lines
- * (ingest_title_from_text), else the file name.  The options override the
- * header; NULL = not given (a category given by neither is
- * ingest_guess_category's).  On failure err says why in words for the user
- * and nothing is stored. */
-struct ingest_options {
-	const char *title;
-	const char *category;
-	const char *source;
-	size_t max_bytes;
-};
+/* Runs the tool argv[0] (found on PATH; fork/exec, no shell) with in_fd (or
+ * -1: /dev/null) as its standard input under the limits above, appending its
+ * standard output to out.  LL_EIO when it fails or times out, LL_ETOOLARGE
+ * past out's limit. */
 __attribute__((warn_unused_result))
-ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
-                      const struct ingest_options *opt, struct ingest_report *report,
-                      char *err, size_t errlen);
+ll_result ingest_run_tool(char *const argv[], int in_fd, struct buf *out);
 
 #endif

@@ -22,6 +22,7 @@
 #include "clock.h"
 #include "edgelog.h"
 #include "log.h"
+#include "jobs.h"
 #include "pool.h"
 #include "scoreboard.h"
 #include "child.h"
@@ -55,6 +56,9 @@ struct pool {
 	int escalation;        /* 0 = QUIT sent, 1 = TERM sent, 2 = KILL sent */
 	struct edgelog edge;   /* nginx's own errors, counted into the scoreboard */
 	struct pool_slot_ctl ctl[SCOREBOARD_SLOTS];
+	pid_t jobs_pid;        /* the background job runner (jobs.c); 0 = none */
+	double jobs_respawn_at;
+	bool jobs_stopping;    /* SIGTERM sent to it */
 };
 
 static int self_pipe[2] = {-1, -1};
@@ -256,6 +260,48 @@ static void pool_spawn(struct pool *p, int i)
 	log_debug("worker_started", "worker %ld in slot %d", (long)pid, i);
 }
 
+/* The job runner: one process beside the workers, restarted a second
+ * after it dies, that reads slow uploads (jobs.c). */
+static void pool_jobs_spawn(struct pool *p)
+{
+	pid_t pid, master = getpid();
+
+	if(p->jobs_pid > 0 || p->state != POOL_RUNNING || clock_mono() < p->jobs_respawn_at)
+		return;
+	pid = fork();
+	if(pid < 0) {
+		log_error("fork_failed", "job runner: %s", strerror(errno));
+		p->jobs_respawn_at = clock_mono() + 1.0;
+		return;
+	}
+	if(pid == 0) {
+		if(prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != master)
+			_exit(3);
+		close(self_pipe[0]);
+		close(self_pipe[1]);
+		close(p->listen_fd);
+		pool_signals_reset();
+		/* ps and the tests tell it from the workers by its name */
+		prctl(PR_SET_NAME, "linelead-jobs", 0, 0, 0);
+		_exit(jobs_run(&p->settings));
+	}
+	p->jobs_pid = pid;
+	p->jobs_stopping = false;
+	log_debug("jobs_started", "job runner %ld", (long)pid);
+}
+
+/* Whether pid was the job runner (then it is gone: respawn later). */
+static bool pool_jobs_reaped(struct pool *p, pid_t pid, int status)
+{
+	if(pid != p->jobs_pid)
+		return false;
+	if(!(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+		log_warn("jobs_died", "job runner %ld ended (status %d)", (long)pid, status);
+	p->jobs_pid = 0;
+	p->jobs_respawn_at = clock_mono() + 1.0;
+	return true;
+}
+
 static int pool_find_slot(const struct pool *p, pid_t pid)
 {
 	for(int i = 0; i < SCOREBOARD_SLOTS; i++)
@@ -293,7 +339,7 @@ static void pool_reap(struct pool *p)
 	pid_t pid;
 
 	while((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-		int i = pool_find_slot(p, pid);
+		int i = pool_jobs_reaped(p, pid, status) ? -1 : pool_find_slot(p, pid);
 		struct pool_slot_ctl *ctl;
 		double lived;
 		bool crashed = !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -425,6 +471,13 @@ static void pool_drain_step(struct pool *p)
 	double waited = clock_mono() - p->drain_started;
 	double limit = p->settings.shutdown_timeout_ms / 1000.0;
 
+	/* the runner stops between jobs; one cut off mid-way is queued again */
+	if(p->jobs_pid > 0 && !p->jobs_stopping) {
+		kill(p->jobs_pid, SIGTERM);
+		p->jobs_stopping = true;
+	} else if(p->jobs_pid > 0 && waited > limit)
+		kill(p->jobs_pid, SIGKILL);
+
 	if(p->escalation == 0 && waited > limit) {
 		log_warn("drain_timeout", "workers still busy after %.1f s: sending QUIT", waited);
 		pool_signal_workers(p, SIGQUIT, false);
@@ -538,12 +591,13 @@ int pool_run(const char *config_path, struct settings *settings)
 		pool_handle_signals(&p);
 		pool_reap(&p);
 		if(p.state == POOL_DRAINING) {
-			if(pool_alive(&p) == 0)
+			if(pool_alive(&p) == 0 && p.jobs_pid == 0)
 				break;
 			pool_drain_step(&p);
 			continue;
 		}
 		pool_fill(&p);
+		pool_jobs_spawn(&p);
 		pool_watchdog(&p);
 		edgelog_poll(&p.edge, p.sb->edge_errors);
 	}

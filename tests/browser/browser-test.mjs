@@ -6,8 +6,9 @@
 
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const [BASE_URL, CHAT_KEY, ADMIN_KEY, DATABASE_URL, OUTDIR] = process.argv.slice(2);
 if (!BASE_URL || !CHAT_KEY || !ADMIN_KEY || !DATABASE_URL || !OUTDIR) {
@@ -447,6 +448,72 @@ test('upload a Markdown manual, ask about it, delete it', async (t) => {
     await del.click();
     await row.locator('button', { hasText: 'Tap again' }).click();
     await row.waitFor({ state: 'detached', timeout: 15000 });
+  }
+});
+
+test('a manager uploads a text export and a PDF, sees the ingest report, the crew is answered', async (t) => {
+  const stamp = Date.now();
+  const title = `Quorvane QX-5 waffle iron ${stamp}`;
+  // a plain-text export: running header, page footer, ALL-CAPS headings, a fault-code table
+  const text = [
+    'QUORVANE QX-5 WAFFLE IRON                          Operator Guide', '',
+    'DAILY START-UP', '',
+    '  1. Turn the QX-5 on and wait for the READY light (about 8 minutes).',
+    '  2. Brush the plates with the supplied release oil.', '',
+    'FAULT CODES', '',
+    'Code   Meaning                      What to do',
+    'Q-41   Lower plate below 300 °F     Close the lid, wait 4 minutes, then press',
+    '                                    the amber RESET key twice.',
+    'Q-42   Hinge sensor open            Open and close the lid fully once.', '',
+    'Quorvane QX-5 Operator Guide                       Page 1 of 1', '',
+  ].join('\n');
+  const admin = await openPage(t, { path: '/admin', adminKey: ADMIN_KEY });
+  await admin.locator('#tile-request-count').waitFor();
+  const uploadFile = async (file, docTitle) => {
+    await admin.locator('#doc-file').setInputFiles(file);
+    await admin.locator('#doc-title').fill(docTitle);
+    await admin.locator('#doc-category').selectOption('equipment');
+    await admin.locator('#upload-form button[type="submit"]').click();
+    const status = admin.locator('#upload-status');
+    await poll(async () => /Added|error|refused|problem|not/i.test(await status.textContent()),
+      { timeout: 90000, what: `the upload of ${file.name} to finish` });
+    check(/Added/.test(await status.textContent()), `upload of ${file.name} failed: ${await status.textContent()}`);
+    return admin.locator('#upload-report');
+  };
+  const rows = [];
+  try {
+    let report = await uploadFile({ name: 'quorvane-qx5.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }, title);
+    rows.push(title);
+    const said = await report.textContent();
+    check(/Ingest report/.test(said) && /Read as text/.test(said), `no ingest report for the text file: ${said}`);
+    check(/Q-41/.test(said) && /Q-42/.test(said), `the report does not list the fault codes: ${said}`);
+    await t.shot('report-text');
+
+    const here = dirname(fileURLToPath(import.meta.url));
+    const pdf = readFileSync(join(here, '..', 'data', 'blind-manuals13', 'harlow-hm20-planetary-mixer.pdf'));
+    const pdfTitle = `Harlow HM-20 browser ${stamp}`;
+    report = await uploadFile({ name: 'harlow-hm20.pdf', mimeType: 'application/pdf', buffer: pdf }, pdfTitle);
+    rows.push(pdfTitle);
+    const pdfSaid = await report.textContent();
+    check(/Read as pdf, 2 pages/.test(pdfSaid) && /E07/.test(pdfSaid), `the PDF's report: ${pdfSaid}`);
+    check(/SECTION 5/.test(pdfSaid), `the PDF's sections are not listed: ${pdfSaid}`);
+    await t.shot('report-pdf');
+
+    const crew = await openPage(t, { key: CHAT_KEY });
+    const { answer } = await ask(crew, 'the quorvane waffle iron says Q-41 what do i do');
+    const titles = (answer.citations || []).map((c) => c.title);
+    check(titles.includes(title), `the answer does not cite the uploaded export (cites: ${titles.join(' | ')})`);
+    check(/RESET key twice/i.test(JSON.stringify(answer)), 'the answer lost the wrapped remedy');
+    check(!/Page 1 of 1/.test(JSON.stringify(answer)), 'page furniture in the answer');
+    await t.shot('ask-export');
+  } finally {
+    await admin.bringToFront();
+    for (const name of rows) {
+      const row = admin.locator('#documents tr', { hasText: name });
+      await row.locator('button', { hasText: 'Delete' }).click();
+      await row.locator('button', { hasText: 'Tap again' }).click();
+      await row.waitFor({ state: 'detached', timeout: 15000 });
+    }
   }
 });
 

@@ -126,12 +126,19 @@ createServer(async (req, res) => {
   }
   if (url.pathname === '/documents' && req.method === 'GET') return send(res, 200, { documents: docs });
   if (url.pathname === '/documents' && req.method === 'POST') {
-    if (req.headers['content-type'] === 'application/pdf') return fail(res, 415, 'unsupported_media_type', 'PDF upload is not supported here');
-    const doc = JSON.parse(await body(req));
+    // JSON, or a raw file with ?title=&category= (the content decides the format on the real server)
+    const raw = !String(req.headers['content-type'] || '').startsWith('application/json');
+    const text = await body(req);
+    const doc = raw ? { title: url.searchParams.get('title'), category: url.searchParams.get('category'), content: text }
+      : JSON.parse(text);
     const d = { id: 'd' + (docs.length + 1), title: doc.title, category: doc.category, chunk_count: 3, updated_at: new Date().toISOString() };
     Object.defineProperty(d, 'content', { value: doc.content, enumerable: false });
     docs.push(d);
-    return send(res, 201, d);
+    const codes = [...new Set(String(doc.content).match(/\b[A-Z]{1,2}-?\d{1,3}\b/g) || [])];
+    const report = { format: raw && /pdf/.test(req.headers['content-type']) ? 'pdf' : 'text', pages: 0, ocr: false,
+      sections: 3, section_names: ['Mock section'], tables: 1, fault_codes: codes, warnings: 1, steps: 3,
+      dropped_lines: 0, doubtful: [] };
+    return send(res, 201, { ...d, sections: 3, chunks: 3, unchanged: false, format: report.format, report });
   }
   if (url.pathname.startsWith('/documents/') && req.method === 'DELETE') {
     const i = docs.findIndex((d) => d.id === url.pathname.slice(11));

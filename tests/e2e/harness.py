@@ -49,6 +49,14 @@ class Fail(AssertionError):
     pass
 
 
+def _comm(pid):
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
 class Skip(Exception):
     pass
 
@@ -335,8 +343,14 @@ class Harness:
         return pid if pid_alive(pid) else None
 
     def worker_pids(self):
+        """The master's workers (not its background job runner, "linelead-jobs")."""
         pid = self.pool_pid()
-        return children(pid) if pid else []
+        return [c for c in children(pid) if _comm(c) != "linelead-jobs"] if pid else []
+
+    def jobs_pid(self):
+        pid = self.pool_pid()
+        found = [c for c in children(pid) if _comm(c) == "linelead-jobs"] if pid else []
+        return found[0] if found else None
 
     def pg_stop(self):
         self.stack("pg-stop", timeout=60)

@@ -34,7 +34,7 @@ import judge  # noqa: E402
 
 # Last measured (fresh stack, ./dev check): routing 98.5, dev 81.9 (1321), blind 70.8 (530: t2, m2, t3, t4).
 THRESHOLDS = {"routing": 95.0, "dev": 78.0, "blind": 65.0}
-MANUAL_DIRS = ("manuals", "dev-manuals", "dev-manuals3", "blind-manuals2", "blind-manuals4")
+MANUAL_DIRS = ("manuals", "dev-manuals", "dev-manuals3", "blind-manuals2", "blind-manuals4", "blind-manuals13")
 
 
 def cli_path():
@@ -49,7 +49,7 @@ def ingest_manuals():
     files = []
     for d in MANUAL_DIRS:
         files += sorted(f for f in glob.glob(os.path.join(REPO, "tests", "data", d, "*"))
-                        if f.endswith((".md", ".txt", ".pdf")))
+                        if f.endswith((".md", ".txt", ".pdf", ".docx")))
     cmd = [cli_path()]
     if os.environ.get("LINELEAD_CONFIG"):
         cmd += ["-c", os.environ["LINELEAD_CONFIG"]]

@@ -248,6 +248,53 @@ async function loadDocuments() {
   }));
 }
 
+// The media type a file is sent with: the browser's, else the one its name says; the server
+// reads the bytes anyway (a PDF is a PDF whatever it is called), the type only breaks a tie.
+const FILE_TYPES = {
+  pdf: 'application/pdf', md: 'text/markdown', markdown: 'text/markdown', txt: 'text/plain', text: 'text/plain',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+const SENDABLE = new Set(Object.values(FILE_TYPES).concat(['application/octet-stream']));
+
+function fileType(file) {
+  const ext = (file.name.match(/\.([^.]+)$/) || [])[1];
+  const byName = FILE_TYPES[(ext || '').toLowerCase()];
+  return SENDABLE.has(file.type) ? file.type : byName || 'application/octet-stream';
+}
+
+// The ingest report: what was found, so a manager sees the manual went in right.
+function renderReport(title, report) {
+  const box = clear($('#upload-report'));
+  box.hidden = !report;
+  if (!report) return;
+  const codes = report.fault_codes || [];
+  const facts = [
+    `Read as ${report.format}${report.pages ? `, ${report.pages} page${report.pages === 1 ? '' : 's'}` : ''}${report.ocr ? ' (by OCR)' : ''}`,
+    `${report.sections} sections, ${report.tables} tables, ${codes.length} fault codes, ${report.warnings} warnings, ${report.steps} steps`,
+    `${report.dropped_lines} lines of page headers, footers and page numbers left out`,
+  ];
+  box.append(h('h4', {}, `Ingest report: ${title}`), h('ul', {}, ...facts.map((f) => h('li', {}, f))));
+  if (codes.length) box.append(h('p', {}, `Fault codes: ${codes.map((c) => c.split(/[:.\s]/)[0]).join(', ')}`));
+  const names = report.section_names || [];
+  if (names.length) {
+    box.append(h('details', {}, h('summary', {}, `Sections (${names.length})`),
+      h('ol', {}, ...names.map((n) => h('li', {}, n)))));
+  }
+  for (const d of report.doubtful || []) box.append(h('p', { class: 'doubtful' }, `Check: ${d}`));
+}
+
+// A scanned PDF is read in the background: follow its job until it ends.
+async function followJob(title, accepted) {
+  for (;;) {
+    const job = await client.request('GET', accepted.status_url);
+    if (job.state === 'done') return job;
+    if (job.state === 'failed') throw Object.assign(new Error(job.error || 'The upload could not be read.'), { kind: 'job' });
+    const pages = job.pages_total ? ` page ${job.pages_done} of ${job.pages_total}` : '';
+    setStatus('#upload-status', `Reading the scanned PDF “${title}” by OCR:${pages || ' queued'}…`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+}
+
 async function upload(event) {
   event.preventDefault();
   const file = $('#doc-file').files[0];
@@ -260,25 +307,31 @@ async function upload(event) {
 
   const button = event.submitter || $('#upload-form button[type="submit"]');
   button.disabled = true;
+  renderReport(title, null);
   setStatus('#upload-status', 'Uploading…');
   try {
     let result;
-    if (file && (file.type === 'application/pdf' || /\.pdf$/i.test(file.name))) {
-      const query = new URLSearchParams({ title, category });
-      if (source) query.set('source', source);
-      result = await client.upload(`/documents?${query}`, file, 'application/pdf');
+    if (file) {
+      // every file as it is, with its real type: the server tells PDF, .docx, Markdown and text apart
+      const query = new URLSearchParams({ title, category, filename: file.name });
+      query.set('source', source || file.name);
+      result = await client.upload(`/documents?${query}`, file, fileType(file));
     } else {
-      const content = file ? await file.text() : pasted;
-      const doc = { title, category, content };
-      doc.source = source || (file ? file.name : 'dashboard');
+      const doc = { title, category, content: pasted, source: source || 'dashboard' };
       result = await client.request('POST', '/documents', doc, { idempotencyKey: newIdempotencyKey() });
     }
-    const chunks = result && (result.chunk_count ?? result.chunks);
-    setStatus('#upload-status', `Added “${title}”${typeof chunks === 'number' ? ` (${chunks} sections)` : ''}.`);
+    if (result && result.job_id) {
+      const job = await followJob(title, result);
+      result = { sections: job.report && job.report.sections, report: job.report };
+    }
+    const sections = result && result.sections;
+    setStatus('#upload-status', `Added “${title}”${typeof sections === 'number' ? ` (${sections} sections)` : ''}.`);
+    renderReport(title, result && result.report);
     $('#upload-form').reset();
     await loadDocuments();
   } catch (err) {
-    handleError(err, '#upload-status');
+    if (err.kind === 'job') setStatus('#upload-status', `Not added: ${err.message}`);
+    else handleError(err, '#upload-status');
   } finally {
     button.disabled = false;
   }
