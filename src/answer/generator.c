@@ -336,6 +336,16 @@ static ll_result gen_retry(const struct answer_ctx *actx, struct llm_call *call,
 	                 "after the corrective retry: ", why, whylen);
 }
 
+/* Seconds the model may take: llm_timeout_ms, or less when the request's
+ * deadline comes sooner (GEN_BUDGET_RESERVE_S is kept for what follows). */
+static double gen_time_for_model(const struct answer_ctx *actx)
+{
+	double most = actx->settings->llm_timeout_ms / 1000.0;
+	double left = actx->deadline > 0 ? answer_time_left(actx, 0) - GEN_BUDGET_RESERVE_S : most;
+
+	return left > most ? most : left;
+}
+
 /* Tries the LLM.  LL_OK with *used: out holds the model's answer (or, when
  * the client left, what it had said so far, incomplete).  LL_OK without
  * *used: *why says why not, out is untouched.  Only LL_ENOMEM fails. */
@@ -358,10 +368,7 @@ static ll_result gen_llm(const struct answer_ctx *actx, const struct question *q
 	*streamed = false;
 	memset(&s, 0, sizeof(s));
 	buf_init(&s.shown, LLM_CONTENT_MAX);
-	left = actx->deadline > 0 ? answer_time_left(actx, 0) - GEN_BUDGET_RESERVE_S
-	                          : actx->settings->llm_timeout_ms / 1000.0;
-	if(left > actx->settings->llm_timeout_ms / 1000.0)
-		left = actx->settings->llm_timeout_ms / 1000.0;
+	left = gen_time_for_model(actx);
 	result = LL_OK;
 	if(left < 0.2) {
 		snprintf(why, whylen, "no time left in the request budget");

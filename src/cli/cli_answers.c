@@ -166,21 +166,18 @@ static void print_list(const char *heading, const char *const *items, size_t n, 
 	}
 }
 
-int cli_ask(struct worker *w, int argc, char **argv)
+/* The options and question of `linelead ask` into *in; 0, or 2 after
+ * printing what is wrong. */
+static int cli_ask_args(int argc, char **argv, struct chat_request *in, bool *json)
 {
-	struct chat_request in = {0};
-	struct chat_result r;
-	struct answer_ctx actx;
-	bool json = false;
 	int p;
-	ll_result result;
 
-	in.priority = PRIORITY_NORMAL;
+	in->priority = PRIORITY_NORMAL;
 	for(int i = 0; i < argc; i++) {
 		if(strcmp(argv[i], "--json") == 0)
-			json = true;
+			*json = true;
 		else if(strcmp(argv[i], "--agent") == 0 && i + 1 < argc)
-			in.agent = argv[++i];
+			in->agent = argv[++i];
 		else if(strcmp(argv[i], "--priority") == 0 && i + 1 < argc) {
 			p = priority_parse(argv[++i]);
 			if(p < 0) {
@@ -188,31 +185,44 @@ int cli_ask(struct worker *w, int argc, char **argv)
 				                " high or urgent\n");
 				return 2;
 			}
-			in.priority = (enum priority)p;
+			in->priority = (enum priority)p;
 		} else if(strcmp(argv[i], "--conversation") == 0 && i + 1 < argc)
-			in.conversation_id = argv[++i];
-		else if(!in.message && strncmp(argv[i], "--", 2) != 0)
-			in.message = argv[i];
+			in->conversation_id = argv[++i];
+		else if(!in->message && strncmp(argv[i], "--", 2) != 0)
+			in->message = argv[i];
 		else {
 			fprintf(stderr, "linelead ask: unexpected \"%s\"\n", argv[i]);
 			return 2;
 		}
 	}
-	if(!in.message || !in.message[0] || strlen(in.message) > 8000) {
+	if(!in->message || !in->message[0] || strlen(in->message) > 8000) {
 		fprintf(stderr, "usage: linelead ask [--json] [--agent A] [--priority P] "
 		        "[--conversation ID] \"question\"\n");
 		return 2;
 	}
-	if(in.agent && agent_from_name(in.agent) == AGENT_NONE) {
+	if(in->agent && agent_from_name(in->agent) == AGENT_NONE) {
 		fprintf(stderr, "linelead ask: --agent must be equipment, safety, operations,"
 		                " training or general\n");
 		return 2;
 	}
-	if(in.conversation_id && !valid_id(in.conversation_id, 100)) {
+	if(in->conversation_id && !valid_id(in->conversation_id, 100)) {
 		fprintf(stderr, "linelead ask: --conversation must be 1-100 characters of A-Z a-z"
 		                " 0-9 _ . -\n");
 		return 2;
 	}
+	return 0;
+}
+
+int cli_ask(struct worker *w, int argc, char **argv)
+{
+	struct chat_request in = {0};
+	struct chat_result r;
+	struct answer_ctx actx;
+	bool json = false;
+	ll_result result;
+
+	if(cli_ask_args(argc, argv, &in, &json))
+		return 2;
 	worker_answer_ctx(w, &actx);
 	result = orchestrator_answer(&actx, &in, NULL, NULL, &r);
 	if(result) {

@@ -97,10 +97,26 @@ out:
 
 /* ---- lifecycle ----------------------------------------------------------- */
 
+/* The request headers of one kind of call onto *h: JSON in, `accept` out,
+ * no "Expect: 100-continue" (libcurl would send it for big bodies: a round
+ * trip lost), and the key when there is one.  LL_ENOMEM on failure. */
+static ll_result llm_headers(struct curl_slist **h, const char *accept, const char *auth)
+{
+	const char *lines[4] = {"Content-Type: application/json", accept, "Expect:", auth};
+
+	for(int i = 0; i < 4 && lines[i]; i++) {
+		struct curl_slist *tmp = curl_slist_append(*h, lines[i]);
+
+		if(!tmp)
+			return LL_ENOMEM;
+		*h = tmp;
+	}
+	return LL_OK;
+}
+
 ll_result llm_create(const struct settings *s, struct scoreboard *sb, struct llm **out)
 {
 	struct llm *llm = calloc(1, sizeof(*llm));
-	struct curl_slist *tmp;
 	char err[200];
 	size_t n;
 	ll_result result;
@@ -147,30 +163,9 @@ ll_result llm_create(const struct settings *s, struct scoreboard *sb, struct llm
 		memcpy(llm->auth_header, LLM_AUTH_PREFIX, sizeof(LLM_AUTH_PREFIX) - 1);
 		memcpy(llm->auth_header + sizeof(LLM_AUTH_PREFIX) - 1, s->llm_api_key, klen + 1);
 	}
-	for(int i = 0; i < 2; i++) {
-		struct curl_slist **h = i ? &llm->headers_sse : &llm->headers_json;
-
-		tmp = curl_slist_append(*h, "Content-Type: application/json");
-		if(!tmp)
-			goto out;
-		*h = tmp;
-		tmp = curl_slist_append(*h, i ? "Accept: text/event-stream"
-		                              : "Accept: application/json");
-		if(!tmp)
-			goto out;
-		*h = tmp;
-		/* libcurl would send "Expect: 100-continue" for big bodies: a round trip lost. */
-		tmp = curl_slist_append(*h, "Expect:");
-		if(!tmp)
-			goto out;
-		*h = tmp;
-		if(llm->auth_header) {
-			tmp = curl_slist_append(*h, llm->auth_header);
-			if(!tmp)
-				goto out;
-			*h = tmp;
-		}
-	}
+	if(llm_headers(&llm->headers_json, "Accept: application/json", llm->auth_header) ||
+	   llm_headers(&llm->headers_sse, "Accept: text/event-stream", llm->auth_header))
+		goto out;
 	result = LL_OK;
 	*out = llm;
 out:
@@ -749,6 +744,15 @@ static void llm_xfer_free(struct llm_xfer *x)
 	buf_free(&x->refusal);
 }
 
+/* Seconds before attempt + 1: what the server said (Retry-After), else a
+ * jittered exponential backoff. */
+static double llm_backoff(const struct llm_xfer *x, int attempt)
+{
+	if(x->retry_after >= 0)
+		return x->retry_after;
+	return 0.2 * (double)(1 << attempt) * (0.5 + (double)rand() / RAND_MAX);
+}
+
 ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *call,
                    struct llm_outcome *out)
 {
@@ -781,9 +785,7 @@ ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *
 		result = llm_attempt(llm, call, body, &x, out, &retryable);
 		if(result == LL_OK || !retryable || x.delivered || attempt + 1 >= LLM_MAX_ATTEMPTS)
 			break;
-		/* Jittered exponential backoff unless the server said how long. */
-		wait = x.retry_after >= 0 ? x.retry_after :
-		       0.2 * (double)(1 << attempt) * (0.5 + (double)rand() / RAND_MAX);
+		wait = llm_backoff(&x, attempt);
 		if(clock_mono() + wait + 0.05 >= call->deadline) {
 			size_t n = strlen(out->reason);
 
