@@ -82,12 +82,17 @@ struct classification {
 	enum agent_id agent;                  /* best agent */
 	double confidence;                    /* calibrated probability of agent, in [0,1] */
 	enum agent_id runner_up;              /* second best */
-	enum agent_id secondary;              /* AGENT_NONE unless the question is clearly two things; then the other agent to consult (safety is always first: if secondary would be safety, swap so agent==AGENT_SAFETY) */
+	enum agent_id secondary;              /* AGENT_NONE unless the question is clearly two
+	                                       * things; then the other agent to consult (safety
+	                                       * is always first: were the secondary safety, the
+	                                       * two swap so that agent == AGENT_SAFETY) */
 	double scores[AGENT_COUNT];           /* posterior probabilities, sum to 1 */
 	char keywords[8][32];                 /* the tokens that decided, most decisive first */
 	int nkeywords;
-	const char *urgency;                  /* static string: "low","normal","high","critical" from cues like fire, bleeding, burn, smoke, 911, now, asap */
-	char reasoning[256];                  /* one short plain sentence naming the deciding words */
+	const char *urgency;                  /* static: "low", "normal", "high", "critical",
+	                                       * from cues like fire, bleeding, burn, smoke, 911,
+	                                       * now, asap */
+	char reasoning[256];                  /* one short sentence naming the deciding words */
 };
 
 /* Read and train from a TSV file (header "query<TAB>agent" optional; blank
@@ -96,7 +101,7 @@ struct classification {
  * result says why: LL_EIO (unreadable), LL_ETOOLARGE (over 8 MiB),
  * LL_ECONFIG (a line without a known agent, or no training line at all),
  * LL_ENOMEM. */
-ll_result classifier_load(const char *train_tsv_path, struct classifier **out); /* caller frees with classifier_free */
+ll_result classifier_load(const char *train_tsv_path, struct classifier **out);
 
 /* The same from a buffer of len bytes (need not be NUL-terminated); the
  * buffer is only read during the call and may be freed afterwards. */

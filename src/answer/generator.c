@@ -28,9 +28,12 @@
 #include "text/terms.h"
 #include "generator.h"
 #include "llm.h"
+#include "llm_field.h"
+#include "llm_reply.h"
 #include "log.h"
 #include "retriever.h"
-#include "worker.h"
+#include "scoreboard.h"
+#include "settings.h"
 
 #define GEN_PASSAGES_MAX 8          /* passages shown to the model */
 #define GEN_PASSAGE_CHARS 1800      /* of each passage's body */
@@ -38,6 +41,7 @@
 #define GEN_PROMPT_MAX (96 * 1024)  /* the user message, passages included */
 #define GEN_SNIPPET_CHARS 200
 #define GEN_BUDGET_RESERVE_S 0.4    /* kept back for the fallback and storing */
+#define GEN_INVALID_MAX 120         /* what was wrong with a reply, told to the model */
 
 /* Sends text to on_token in sentence-sized pieces; stops when it asks to. */
 static bool generator_emit(const char *text, generator_token_fn on_token, void *ctx)
@@ -47,7 +51,8 @@ static bool generator_emit(const char *text, generator_token_fn on_token, void *
 	while(*p) {
 		const char *end = p;
 
-		while(*end && !((*end == '.' || *end == '!' || *end == '?' || *end == ':') && end[1] == ' '))
+		while(*end && !((*end == '.' || *end == '!' || *end == '?' || *end == ':') &&
+		                 end[1] == ' '))
 			end++;
 		if(*end)
 			end += 2;    /* the punctuation and the space go with the sentence */
@@ -90,7 +95,8 @@ static ll_result gen_user_message(const struct question *q, const struct passage
 	char id[16];
 
 	if(n == 0)
-		result = buf_appends(b, "Passages: none were found in the store's manuals for this question.\n\n");
+		result = buf_appends(b, "Passages: none were found in the store's manuals for this "
+		                        "question.\n\n");
 	else
 		result = buf_appends(b, "Passages from the store's manuals (cite them by id):\n\n");
 	for(size_t i = 0; i < n && !result; i++) {
@@ -98,7 +104,8 @@ static ll_result gen_user_message(const struct question *q, const struct passage
 
 		llm_passage_id(i, id, sizeof(id));
 		result = buf_printf(b, "[%s] %s%s%s\n", id, ps->title ? ps->title : "",
-		                    ps->section && ps->section[0] ? " - " : "", ps->section ? ps->section : "");
+		                    ps->section && ps->section[0] ? " - " : "",
+		                    ps->section ? ps->section : "");
 		if(!result)
 			result = gen_append_clipped(b, ps->body, GEN_PASSAGE_CHARS);
 		if(!result)
@@ -126,10 +133,11 @@ static const char *gen_system_prompt(struct arena *a, enum agent_id agent)
 }
 
 /* system, the recent turns (bounded), the user message. */
-static ll_result gen_messages(struct worker *w, const struct question *q, const struct passages *p,
+static ll_result gen_messages(const struct answer_ctx *actx, const struct question *q,
+                              const struct passages *p,
                               struct llm_message **out, size_t *nout)
 {
-	size_t max_turns = (size_t)w->settings->llm_history_turns * 2, first = 0, n = 0;
+	size_t max_turns = (size_t)actx->settings->llm_history_turns * 2, first = 0, n = 0;
 	struct llm_message *m;
 	struct buf user;
 	ll_result result = LL_ENOMEM;
@@ -137,11 +145,11 @@ static ll_result gen_messages(struct worker *w, const struct question *q, const 
 	buf_init(&user, GEN_PROMPT_MAX);
 	if(q->nhistory > max_turns)
 		first = q->nhistory - max_turns;
-	m = arena_alloc(&w->arena, (q->nhistory - first + 2) * sizeof(*m));
+	m = arena_alloc(actx->arena, (q->nhistory - first + 2) * sizeof(*m));
 	if(!m)
 		goto out;
 	m[n].role = "system";
-	m[n++].content = gen_system_prompt(&w->arena, q->agent);
+	m[n++].content = gen_system_prompt(actx->arena, q->agent);
 	for(size_t i = first; i < q->nhistory; i++) {
 		const struct turn *t = &q->history[i];
 		bool assistant = t->role && !strcmp(t->role, "assistant");
@@ -149,13 +157,14 @@ static ll_result gen_messages(struct worker *w, const struct question *q, const 
 		if(!t->content || !t->content[0])
 			continue;
 		m[n].role = assistant ? "assistant" : "user";
-		m[n++].content = arena_strndup(&w->arena, t->content, utf8_prefix(t->content, GEN_TURN_CHARS));
+		m[n++].content = arena_strndup(actx->arena, t->content,
+		                               utf8_prefix(t->content, GEN_TURN_CHARS));
 	}
 	result = gen_user_message(q, p, &user);
 	if(result)
 		goto out;
 	m[n].role = "user";
-	m[n++].content = arena_strndup(&w->arena, buf_str(&user), user.len);
+	m[n++].content = arena_strndup(actx->arena, buf_str(&user), user.len);
 	result = LL_ENOMEM;
 	for(size_t i = 0; i < n; i++)
 		if(!m[i].content)
@@ -207,7 +216,8 @@ static struct citation gen_citation(struct arena *a, const struct passage *p)
 	c.document_id = p->document_id;
 	c.title = p->title ? p->title : "";
 	c.section = p->section ? p->section : "";
-	c.snippet = p->body ? arena_strndup(a, p->body, utf8_prefix(p->body, GEN_SNIPPET_CHARS)) : "";
+	c.snippet = p->body ? arena_strndup(a, p->body, utf8_prefix(p->body, GEN_SNIPPET_CHARS))
+	                    : "";
 	if(!c.snippet)
 		c.snippet = "";
 	c.score = p->score;
@@ -217,10 +227,11 @@ static struct citation gen_citation(struct arena *a, const struct passage *p)
 /* The model's answer over the local answer's: text, steps, warnings (the
  * local answer's when the model gave none: a warning in the manual is never
  * lost), citations of the cited passages; flags OR-ed. */
-static ll_result gen_apply_reply(struct worker *w, const struct llm_reply *r,
+static ll_result gen_apply_reply(const struct answer_ctx *actx, const struct llm_reply *r,
                                  const struct passages *p, struct answer *out)
 {
-	struct citation *cits = arena_alloc(&w->arena, (r->ncited ? r->ncited : 1) * sizeof(*cits));
+	size_t ncits = r->ncited ? r->ncited : 1;
+	struct citation *cits = arena_alloc(actx->arena, ncits * sizeof(*cits));
 
 	if(!cits)
 		return LL_ENOMEM;
@@ -231,12 +242,12 @@ static ll_result gen_apply_reply(struct worker *w, const struct llm_reply *r,
 	out->warnings = r->warnings;
 	out->nwarnings = r->nwarnings;
 	for(size_t i = 0; i < r->ncited; i++)
-		cits[i] = gen_citation(&w->arena, &p->items[r->cited[i]]);
+		cits[i] = gen_citation(actx->arena, &p->items[r->cited[i]]);
 	out->citations = cits;
 	out->ncitations = r->ncited;
 	out->escalate = r->escalate;
 	out->service_call_recommended = r->service_call_recommended;
-	out->model = llm_model(w->llm);
+	out->model = llm_model(actx->llm);
 	return LL_OK;
 }
 
@@ -247,21 +258,23 @@ static ll_result gen_apply_reply(struct worker *w, const struct llm_reply *r,
  * retry, and so does *why); any other result when the call failed or the
  * model refused (*why says which, prefixed by `when`).  Only LL_ENOMEM is an
  * error of ours. */
-static ll_result gen_judge(struct worker *w, ll_result call, const struct llm_outcome *o,
+static ll_result gen_judge(const struct answer_ctx *actx, ll_result call,
+                           const struct llm_outcome *o,
                            size_t npass, struct llm_reply *reply, char *invalid, size_t invalidlen,
                            const char *when, char *why, size_t whylen)
 {
 	ll_result r;
 
 	if(call) {
-		snprintf(why, whylen, "%scall failed: %s", when, o->reason[0] ? o->reason : result_code(call));
+		snprintf(why, whylen, "%scall failed: %s", when,
+		         o->reason[0] ? o->reason : result_code(call));
 		return call == LL_EVALIDATION ? LL_EUPSTREAM : call;
 	}
 	if(o->refusal) {
 		snprintf(why, whylen, "%sthe model refused", when);
 		return LL_EUPSTREAM;
 	}
-	r = llm_reply_parse(&w->arena, o->content, o->len, npass, reply, invalid, invalidlen);
+	r = llm_reply_parse(actx->arena, o->content, o->len, npass, reply, invalid, invalidlen);
 	if(r == LL_ENOMEM)
 		return r;
 	if(r) {
@@ -271,20 +284,82 @@ static ll_result gen_judge(struct worker *w, ll_result call, const struct llm_ou
 	return LL_OK;
 }
 
+/* The client left mid-stream: the answer is what it was shown (*used),
+ * incomplete, without citations. */
+static ll_result gen_keep_shown(const struct answer_ctx *actx, const struct buf *shown,
+                                struct answer *out, bool *used)
+{
+	out->response = arena_strndup(actx->arena, buf_str(shown), shown->len);
+	if(!out->response)
+		return LL_ENOMEM;
+	out->model = llm_model(actx->llm);
+	out->incomplete = true;
+	out->ncitations = 0;
+	*used = true;
+	log_info("llm_client_gone", "the client left after %zu bytes of the answer", shown->len);
+	return LL_OK;
+}
+
+/* One corrective retry, as PydanticAI does: call's messages, the model's
+ * own reply (*o), then what was wrong with it (invalid, GEN_INVALID_MAX
+ * bytes); not streamed.  Returns as gen_judge does, LL_ENOMEM included. */
+static ll_result gen_retry(const struct answer_ctx *actx, struct llm_call *call,
+                           struct llm_outcome *o, size_t npass, struct llm_reply *reply,
+                           char *invalid, char *why, size_t whylen)
+{
+	size_t nmsgs = call->nmessages;
+	struct llm_message *m;
+	ll_result r;
+
+	log_info("llm_invalid_reply", "%s; asking once more", invalid);
+	m = arena_alloc(actx->arena, (nmsgs + 2) * sizeof(*m));
+	if(!m)
+		return LL_ENOMEM;
+	memcpy(m, call->messages, nmsgs * sizeof(*m));
+	m[nmsgs].role = "assistant";
+	m[nmsgs].content = o->len ? o->content : "(empty)";
+	m[nmsgs + 1].role = "user";
+	m[nmsgs + 1].content = arena_printf(actx->arena,
+		"Your reply was not valid: %s. Reply again with only the JSON object: "
+		"answer (string), steps (array of strings), safety_warnings (array of strings), "
+		"cited_passages (array of passage ids such as \"P1\"), escalate and "
+		"service_call_recommended (booleans).", invalid);
+	if(!m[nmsgs + 1].content)
+		return LL_ENOMEM;
+	call->messages = m;
+	call->nmessages = nmsgs + 2;
+	call->stream = false;
+	call->on_delta = NULL;
+	call->ctx = NULL;
+	r = llm_chat(actx->llm, actx->arena, call, o);
+	return gen_judge(actx, r, o, npass, reply, invalid, GEN_INVALID_MAX,
+	                 "after the corrective retry: ", why, whylen);
+}
+
+/* Seconds the model may take: llm_timeout_ms, or less when the request's
+ * deadline comes sooner (GEN_BUDGET_RESERVE_S is kept for what follows). */
+static double gen_time_for_model(const struct answer_ctx *actx)
+{
+	double most = actx->settings->llm_timeout_ms / 1000.0;
+	double left = actx->deadline > 0 ? answer_time_left(actx, 0) - GEN_BUDGET_RESERVE_S : most;
+
+	return left > most ? most : left;
+}
+
 /* Tries the LLM.  LL_OK with *used: out holds the model's answer (or, when
  * the client left, what it had said so far, incomplete).  LL_OK without
  * *used: *why says why not, out is untouched.  Only LL_ENOMEM fails. */
-static ll_result gen_llm(struct worker *w, struct http_request *req, const struct question *q,
+static ll_result gen_llm(const struct answer_ctx *actx, const struct question *q,
                          const struct passages *p, generator_token_fn on_token, void *ctx,
                          struct answer *out, bool *used, bool *streamed, char *why, size_t whylen)
 {
 	size_t npass = p->count < GEN_PASSAGES_MAX ? p->count : GEN_PASSAGES_MAX;
-	struct llm_message *msgs = NULL, *retry_msgs;
+	struct llm_message *msgs = NULL;
 	struct llm_outcome o;
 	struct llm_reply reply;
 	struct gen_stream s;
 	struct llm_call call;
-	char invalid[120];
+	char invalid[GEN_INVALID_MAX];
 	double left, deadline;
 	size_t nmsgs = 0;
 	ll_result result, r;
@@ -293,16 +368,14 @@ static ll_result gen_llm(struct worker *w, struct http_request *req, const struc
 	*streamed = false;
 	memset(&s, 0, sizeof(s));
 	buf_init(&s.shown, LLM_CONTENT_MAX);
-	left = req ? worker_budget_left(w, req) - GEN_BUDGET_RESERVE_S : w->settings->llm_timeout_ms / 1000.0;
-	if(left > w->settings->llm_timeout_ms / 1000.0)
-		left = w->settings->llm_timeout_ms / 1000.0;
+	left = gen_time_for_model(actx);
 	result = LL_OK;
 	if(left < 0.2) {
 		snprintf(why, whylen, "no time left in the request budget");
 		goto out;
 	}
-	deadline = http_now() + left;
-	result = gen_messages(w, q, p, &msgs, &nmsgs);
+	deadline = clock_mono() + left;
+	result = gen_messages(actx, q, p, &msgs, &nmsgs);
 	if(result)
 		goto out;
 	s.on_token = on_token;
@@ -316,25 +389,15 @@ static ll_result gen_llm(struct worker *w, struct http_request *req, const struc
 	call.deadline = deadline;
 	call.on_delta = gen_on_delta;
 	call.ctx = &s;
-	r = llm_chat(w->llm, &w->arena, &call, &o);
-	if(req && o.attempts)
-		req->llm_called = true;
+	r = llm_chat(actx->llm, actx->arena, &call, &o);
+	if(actx->trace && o.attempts)
+		actx->trace->llm_called = true;
 	*streamed = s.shown.len > 0;
 	if(r == LL_EIO && s.gone) {
-		/* The client left mid-stream: keep what it was shown, stop here. */
-		out->response = arena_strndup(&w->arena, buf_str(&s.shown), s.shown.len);
-		if(!out->response) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		out->model = llm_model(w->llm);
-		out->incomplete = true;
-		out->ncitations = 0;
-		*used = true;
-		log_info("llm_client_gone", "the client left after %zu bytes of the answer", s.shown.len);
+		result = gen_keep_shown(actx, &s.shown, out, used);
 		goto out;
 	}
-	r = gen_judge(w, r, &o, npass, &reply, invalid, sizeof(invalid), "", why, whylen);
+	r = gen_judge(actx, r, &o, npass, &reply, invalid, sizeof(invalid), "", why, whylen);
 	if(r == LL_ENOMEM) {
 		result = r;
 		goto out;
@@ -342,43 +405,16 @@ static ll_result gen_llm(struct worker *w, struct http_request *req, const struc
 	if(r && r != LL_EVALIDATION)
 		goto out;
 	if(r) {
-		/* One corrective retry, as PydanticAI does: the model's own reply,
-		 * then what was wrong with it. */
-		log_info("llm_invalid_reply", "%s; asking once more", invalid);
-		retry_msgs = arena_alloc(&w->arena, (nmsgs + 2) * sizeof(*retry_msgs));
-		if(!retry_msgs) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		memcpy(retry_msgs, msgs, nmsgs * sizeof(*msgs));
-		retry_msgs[nmsgs].role = "assistant";
-		retry_msgs[nmsgs].content = o.len ? o.content : "(empty)";
-		retry_msgs[nmsgs + 1].role = "user";
-		retry_msgs[nmsgs + 1].content = arena_printf(&w->arena,
-			"Your reply was not valid: %s. Reply again with only the JSON object: "
-			"answer (string), steps (array of strings), safety_warnings (array of strings), "
-			"cited_passages (array of passage ids such as \"P1\"), escalate and "
-			"service_call_recommended (booleans).", invalid);
-		if(!retry_msgs[nmsgs + 1].content) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		call.messages = retry_msgs;
-		call.nmessages = nmsgs + 2;
-		call.stream = false;
-		call.on_delta = NULL;
-		call.ctx = NULL;
-		r = llm_chat(w->llm, &w->arena, &call, &o);
-		r = gen_judge(w, r, &o, npass, &reply, invalid, sizeof(invalid), "after the corrective retry: ",
-		              why, whylen);
+		r = gen_retry(actx, &call, &o, npass, &reply, invalid, why, whylen);
 		if(r == LL_ENOMEM)
 			result = r;
 		if(r)
 			goto out;
 	}
 	if(reply.ninvented)
-		log_info("llm_invented_citations", "dropped %zu cited id(s) that name no passage", reply.ninvented);
-	result = gen_apply_reply(w, &reply, p, out);
+		log_info("llm_invented_citations", "dropped %zu cited id(s) that name no passage",
+		         reply.ninvented);
+	result = gen_apply_reply(actx, &reply, p, out);
 	if(result)
 		goto out;
 	*used = true;
@@ -424,59 +460,62 @@ static void gen_merge_local(const struct answer *model, struct answer *local)
 /* The model's answer from the local path's sources, merged over the local
  * answer *out (which stays, marked degraded, when the model fails); cached
  * under key when key is not NULL. */
-static ll_result gen_model_answer(struct worker *w, struct http_request *req, const struct question *q,
-                                  const struct passages *sources, generator_token_fn on_token, void *ctx,
-                                  struct answer *out, bool *used, const char *key, long long kb_version)
+static ll_result gen_model_answer(const struct answer_ctx *actx, const struct question *q,
+                                  const struct passages *sources,
+                                  generator_token_fn on_token, void *ctx,
+                                  struct answer *out, bool *used, const char *key,
+                                  long long kb_version)
 {
-	const struct settings *s = w->settings;
+	const struct settings *s = actx->settings;
 	struct answer model;
 	bool streamed = false;
 	char why[200] = "";
 	ll_result result;
 
 	memset(&model, 0, sizeof(model));
-	result = gen_llm(w, req, q, sources, on_token, ctx, &model, used, &streamed, why, sizeof(why));
+	result = gen_llm(actx, q, sources, on_token, ctx, &model, used, &streamed, why,
+	                 sizeof(why));
 	if(result)
 		return result;
 	if(*used) {
 		gen_merge_local(&model, out);
-		if(key && !out->incomplete && cache_put(&w->db, key, agent_name(q->agent), kb_version,
-		                                        s->cache_ttl_s, out) != LL_OK)
+		if(key && !out->incomplete &&
+		   cache_put(actx->db, key, agent_name(q->agent), kb_version,
+		             s->cache_ttl_s, out) != LL_OK)
 			log_warn("cache_put_failed", "the answer was not cached");
 		return LL_OK;
 	}
 	out->degraded = true;
-	out->degraded_reason = arena_strdup(&w->arena, why);
-	if(w->scoreboard)
-		scoreboard_add(&w->scoreboard->c.llm_fallbacks, 1);
+	out->degraded_reason = arena_strdup(actx->arena, why);
+	if(actx->scoreboard)
+		scoreboard_add(&actx->scoreboard->c.llm_fallbacks, 1);
 	log_warn("llm_fallback", "answering with the local answer path: %s", why);
 	return LL_OK;
 }
 
-ll_result generator_answer(struct worker *w, struct http_request *req, const struct question *q,
+ll_result generator_answer(const struct answer_ctx *actx, const struct question *q,
                            const char *query, generator_token_fn on_token, void *ctx,
                            struct answer *out, bool *degraded)
 {
-	const struct settings *s = w->settings;
+	const struct settings *s = actx->settings;
 	struct passages found = {0};
 	const struct passages *passages = &found;
 	bool cacheable, used = false;
 	char key[CACHE_KEY_LEN + 1];
 	long long kb_version = -1;
-	const struct answer_ctx actx = {&w->db, &w->arena, w->answers};
 	struct passages sources = {0};
 	bool emergency = false;
 	ll_result result;
 
 	/* The cache holds model answers: without a model there is nothing to save. */
-	cacheable = w->llm && s->cache && s->cache_ttl_s > 0 && q->nhistory == 0;
+	cacheable = actx->llm && s->cache && s->cache_ttl_s > 0 && q->nhistory == 0;
 	if(cacheable) {
-		cache_key(q->text, agent_name(q->agent), llm_model(w->llm), key);
-		if(cache_get(&w->db, &w->arena, key, &kb_version, out) == LL_OK) {
-			if(w->scoreboard)
-				scoreboard_add(&w->scoreboard->c.cache_hits, 1);
-			if(req)
-				req->cached = true;
+		cache_key(q->text, agent_name(q->agent), llm_model(actx->llm), key);
+		if(cache_get(actx->db, actx->arena, key, &kb_version, out) == LL_OK) {
+			if(actx->scoreboard)
+				scoreboard_add(&actx->scoreboard->c.cache_hits, 1);
+			if(actx->trace)
+				actx->trace->cached = true;
 			if(on_token && !generator_emit(out->response, on_token, ctx))
 				out->incomplete = true;
 			result = LL_OK;
@@ -484,25 +523,24 @@ ll_result generator_answer(struct worker *w, struct http_request *req, const str
 		}
 	}
 	if(agent_get(q->agent)->retrieves) {
-		if(req)
-			worker_stage(w, req, "retrieving");
-		result = retriever_search(w, query, q->agent, req ? worker_budget_left(w, req) : 10.0,
-		                          &found, degraded);
+		answer_stage(actx, "retrieving");
+		result = retriever_search(actx, query, q->agent, &found, degraded);
 		if(result)
 			goto out;
 	}
-	if(req)
-		worker_stage(w, req, "generating");
+	answer_stage(actx, "generating");
 	/* The local answer first (a few ms): what it understood, the emergency
 	 * procedures and the ranked sections are what a model reads, and it is
 	 * the fallback of every model failure.  An emergency's procedure is
 	 * never left to a model: it stands as the knowledge base gives it. */
-	result = answer_local(&actx, q, query, passages, out, w->llm ? &sources : NULL, &emergency);
+	result = answer_local(actx, q, query, passages, out, actx->llm ? &sources : NULL,
+	                      &emergency);
 	if(result)
 		goto out;
 	out->model = "local";
-	if(w->llm && !emergency)
-		result = gen_model_answer(w, req, q, &sources, on_token, ctx, out, &used, cacheable ? key : NULL,
+	if(actx->llm && !emergency)
+		result = gen_model_answer(actx, q, &sources, on_token, ctx, out, &used,
+		                          cacheable ? key : NULL,
 		                          kb_version);
 	if(!used && on_token && !generator_emit(out->response, on_token, ctx))
 		out->incomplete = true;

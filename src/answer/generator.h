@@ -18,18 +18,17 @@
 #include "answer.h"
 #include "result.h"
 
-struct worker;
-struct http_request;
+struct answer_ctx;
 
 typedef int (*generator_token_fn)(void *ctx, const char *text, size_t len);
 
 /* Answers q, retrieving with `query` (the question, or a follow-up's
  * question with the conversation's codes and models) when the agent
- * retrieves.  All of *out lives in w->arena.  req may be NULL (CLI).
- * *degraded is set (never cleared) when a retrieval backend failed.  LL_EDB
- * when PostgreSQL cannot answer. */
+ * retrieves.  All of *out lives in actx->arena.  *degraded is set (never
+ * cleared) when a retrieval backend failed.  LL_EDB when PostgreSQL cannot
+ * answer. */
 __attribute__((warn_unused_result))
-ll_result generator_answer(struct worker *w, struct http_request *req, const struct question *q,
+ll_result generator_answer(const struct answer_ctx *actx, const struct question *q,
                            const char *query, generator_token_fn on_token, void *ctx,
                            struct answer *out, bool *degraded);
 

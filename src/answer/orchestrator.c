@@ -12,12 +12,11 @@
 
 #include "answer/path.h"
 #include "buf.h"
+#include "clock.h"
 #include "text/terms.h"
-#include "http.h"
 #include "log.h"
 #include "orchestrator.h"
 #include "store.h"
-#include "worker.h"
 
 #define HISTORY_TURNS 6
 
@@ -28,7 +27,8 @@ void orchestrator_timestamp(char *out, size_t outlen)
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	gmtime_r(&ts.tv_sec, &tm);
-	snprintf(out, outlen, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900, tm.tm_mon + 1,
+	snprintf(out, outlen, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900,
+	         tm.tm_mon + 1,
 	         tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000);
 }
 
@@ -68,11 +68,13 @@ static bool has_word(const char *message, const char *const *words)
  * "that one", "he still"). */
 static bool leans_on_history(const char *message)
 {
-	static const char *const openings[] = {"and ", "what about", "what if", "how about", "ok ", "okay ",
-	                                       "also ", "then ", "but ", "so ", "same ", "what else", NULL};
-	static const char *const pointing[] = {"it", "its", "it's", "that", "this", "those", "them", "they",
-	                                       "he", "she", "him", "her", "again", "still", "too", "instead",
-	                                       "same", NULL};
+	static const char *const openings[] = {
+		"and ", "what about", "what if", "how about", "ok ", "okay ",
+		"also ", "then ", "but ", "so ", "same ", "what else", NULL};
+	static const char *const pointing[] = {
+		"it", "its", "it's", "that", "this", "those", "them", "they",
+		"he", "she", "him", "her", "again", "still", "too", "instead",
+		"same", NULL};
 	struct terms t;
 	char codes[1][16], nouns[64];
 
@@ -93,7 +95,8 @@ static bool leans_on_history(const char *message)
  * question's are), so "and hot holding?" after "what temp for chicken"
  * searches both; the answer path weighs the question's own words above
  * theirs.  A question that stands on its own is its own query. */
-static const char *followup_query(struct worker *w, const char *message, const struct turn *history, size_t n)
+static const char *followup_query(const struct answer_ctx *actx, const char *message,
+                                  const struct turn *history, size_t n)
 {
 	const char *query = message;
 	int taken = 0;
@@ -105,67 +108,53 @@ static const char *followup_query(struct worker *w, const char *message, const s
 
 		if(strcmp(history[i].role, "user") != 0)
 			continue;
-		earlier = lexicon_rewrite(w->answers->lexicon, &w->arena, history[i].content);
-		query = earlier ? arena_printf(&w->arena, "%s %s", query, earlier) : NULL;
+		earlier = lexicon_rewrite(actx->kit->lexicon, actx->arena, history[i].content);
+		query = earlier ? arena_printf(actx->arena, "%s %s", query, earlier) : NULL;
 		taken++;
 	}
 	return query;
 }
 
-/* Safety's answer first, then the other agent's: warnings of both, steps
- * of the first (else the second's), citations of both. */
-static ll_result merge_answers(struct arena *a, struct answer *first, const struct answer *second)
+/* first's response, followed by the sentences of second's that it does
+ * not already hold. */
+static ll_result merge_sentences(struct arena *a, struct answer *first, const struct answer *second)
 {
-	size_t nw = first->nwarnings + second->nwarnings, nc = first->ncitations + second->ncitations;
-	const char **warnings;
-	struct citation *citations;
-	size_t k = 0;
+	struct buf b;
+	const char *p = second->response;
+	ll_result r = LL_OK;
 
-	if(second->confidence < 0.4 && !second->nsteps)
-		return LL_OK;                 /* the second agent found nothing: say nothing */
-	if(first->confidence < 0.4) {
-		/* the first found nothing: the second's answer stands alone */
-		bool escalate = first->escalate;
+	buf_init(&b, 16384);
+	while(*p && !r) {
+		const char *end = p;
+		char *sentence;
 
-		*first = *second;
-		first->escalate |= escalate;
-		return LL_OK;
+		while(*end && !((*end == '.' || *end == '!' || *end == '?') &&
+		                 (end[1] == ' ' || !end[1])))
+			end++;
+		if(*end)
+			end++;
+		sentence = arena_strndup(a, p, (size_t)(end - p));
+		if(!sentence)
+			r = LL_ENOMEM;
+		else if(!strstr(first->response, sentence))
+			r = buf_printf(&b, "%s%s", b.len ? " " : "", sentence);
+		p = end;
+		while(*p == ' ')
+			p++;
 	}
-	{
-		/* the second answer's sentences the first did not already give */
-		struct buf b;
-		const char *p = second->response;
-		ll_result r = LL_OK;
+	if(!r && b.len)
+		first->response = arena_printf(a, "%s\n\n%s", first->response, buf_str(&b));
+	buf_free(&b);
+	return r;
+}
 
-		buf_init(&b, 16384);
-		while(*p && !r) {
-			const char *end = p;
+/* The warnings of both, first's first, each once. */
+static ll_result merge_warnings(struct arena *a, struct answer *first, const struct answer *second)
+{
+	size_t nw = first->nwarnings + second->nwarnings, k = 0;
+	const char **warnings = arena_alloc(a, (nw ? nw : 1) * sizeof(*warnings));
 
-			while(*end && !((*end == '.' || *end == '!' || *end == '?') && (end[1] == ' ' || !end[1])))
-				end++;
-			if(*end)
-				end++;
-			{
-				char *sentence = arena_strndup(a, p, (size_t)(end - p));
-
-				if(!sentence)
-					r = LL_ENOMEM;
-				else if(!strstr(first->response, sentence))
-					r = buf_printf(&b, "%s%s", b.len ? " " : "", sentence);
-			}
-			p = end;
-			while(*p == ' ')
-				p++;
-		}
-		if(!r && b.len)
-			first->response = arena_printf(a, "%s\n\n%s", first->response, buf_str(&b));
-		buf_free(&b);
-		if(r)
-			return r;
-	}
-	warnings = arena_alloc(a, (nw ? nw : 1) * sizeof(*warnings));
-	citations = arena_alloc(a, (nc ? nc : 1) * sizeof(*citations));
-	if(!first->response || !warnings || !citations)
+	if(!warnings)
 		return LL_ENOMEM;
 	for(size_t i = 0; i < first->nwarnings; i++)
 		warnings[k++] = first->warnings[i];
@@ -179,7 +168,17 @@ static ll_result merge_answers(struct arena *a, struct answer *first, const stru
 	}
 	first->warnings = warnings;
 	first->nwarnings = k;
-	k = 0;
+	return LL_OK;
+}
+
+/* The citations of both, first's first, each section once. */
+static ll_result merge_citations(struct arena *a, struct answer *first, const struct answer *second)
+{
+	size_t nc = first->ncitations + second->ncitations, k = 0;
+	struct citation *citations = arena_alloc(a, (nc ? nc : 1) * sizeof(*citations));
+
+	if(!citations)
+		return LL_ENOMEM;
 	for(size_t i = 0; i < first->ncitations; i++)
 		citations[k++] = first->citations[i];
 	for(size_t i = 0; i < second->ncitations; i++) {
@@ -193,6 +192,34 @@ static ll_result merge_answers(struct arena *a, struct answer *first, const stru
 	}
 	first->citations = citations;
 	first->ncitations = k;
+	return LL_OK;
+}
+
+/* Safety's answer first, then the other agent's: warnings of both, steps
+ * of the first (else the second's), citations of both. */
+static ll_result merge_answers(struct arena *a, struct answer *first, const struct answer *second)
+{
+	ll_result r;
+
+	if(second->confidence < 0.4 && !second->nsteps)
+		return LL_OK;                 /* the second agent found nothing: say nothing */
+	if(first->confidence < 0.4) {
+		/* the first found nothing: the second's answer stands alone */
+		bool escalate = first->escalate;
+
+		*first = *second;
+		first->escalate |= escalate;
+		return LL_OK;
+	}
+	r = merge_sentences(a, first, second);
+	if(!r && !first->response)
+		r = LL_ENOMEM;
+	if(!r)
+		r = merge_warnings(a, first, second);
+	if(!r)
+		r = merge_citations(a, first, second);
+	if(r)
+		return r;
 	if(!first->nsteps) {
 		first->steps = second->steps;
 		first->nsteps = second->nsteps;
@@ -252,7 +279,8 @@ static int agents_consulted(const struct chat_result *r, const char *names[2])
 
 /* An answer the crew sees must be one the conversation keeps: a failure
  * here fails the request (503), so a 200 always means stored. */
-static ll_result store_result(struct worker *w, const struct chat_request *in, struct chat_result *r)
+static ll_result store_result(const struct answer_ctx *actx, const struct chat_request *in,
+                              struct chat_result *r)
 {
 	ll_result result;
 	struct json_object *cit = citations_json(&r->answer);
@@ -278,20 +306,23 @@ static ll_result store_result(struct worker *w, const struct chat_request *in, s
 		.processing_ms = r->processing_time * 1000.0,
 	};
 
-	snprintf(consulted, sizeof(consulted), "{%s%s%s}", names[0], n > 1 ? "," : "", n > 1 ? names[1] : "");
+	snprintf(consulted, sizeof(consulted), "{%s%s%s}", names[0], n > 1 ? "," : "",
+	         n > 1 ? names[1] : "");
 	if(in->idem) {
 		/* what a retry with the same key gets: this answer, as sent */
 		idem = *in->idem;
 		body = orchestrator_result_json(r);
-		idem.response = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+		idem.response = json_object_to_json_string_ext(
+			body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 		idem.status = 200;
 		idem.request_id = r->request_id;
 	}
-	result = store_exchange(&w->db, &x, in->idem ? &idem : NULL);
+	result = store_exchange(actx->db, &x, in->idem ? &idem : NULL);
 	if(result == LL_OK)
 		r->stored = true;
 	else if(result != LL_ECONFLICT && result != LL_ENOTFOUND)
-		log_error("store_failed", "the exchange could not be stored: %s", w->db.last_error);
+		log_error("store_failed", "the exchange could not be stored: %s",
+		          actx->db->last_error);
 	if(body)
 		json_object_put(body);
 	json_object_put(cit);
@@ -303,12 +334,13 @@ static ll_result store_result(struct worker *w, const struct chat_request *in, s
 /* The agents that answer: the classifier's (or the request's override),
  * safety first whenever an emergency is named.  LL_EVALIDATION for an
  * unknown override. */
-static ll_result choose_agents(struct worker *w, const struct chat_request *in, const char *text,
+static ll_result choose_agents(const struct answer_ctx *actx, const struct chat_request *in,
+                               const char *text,
                                struct chat_result *out, bool *emergency)
 {
 	const struct emergency *emergencies[LEXICON_MAX_EMERGENCIES];
 
-	classifier_classify(w->classifier, text, &out->classification);
+	classifier_classify(actx->classifier, text, &out->classification);
 	out->agent = out->classification.agent;
 	out->secondary = out->classification.secondary;
 	if(in->agent) {
@@ -317,13 +349,15 @@ static ll_result choose_agents(struct worker *w, const struct chat_request *in, 
 		if(out->agent == AGENT_NONE)
 			return LL_EVALIDATION;
 	}
-	*emergency = lexicon_emergencies(w->answers->lexicon, text, emergencies, LEXICON_MAX_EMERGENCIES) > 0;
+	*emergency = lexicon_emergencies(actx->kit->lexicon, text, emergencies,
+	                                 LEXICON_MAX_EMERGENCIES) > 0;
 	if(*emergency && !in->agent && out->agent != AGENT_SAFETY) {
 		/* life safety first: the emergency's procedure leads, the rest after */
 		out->secondary = out->agent;
 		out->agent = AGENT_SAFETY;
 	}
-	if(out->secondary == out->agent || out->secondary == AGENT_GENERAL || out->agent == AGENT_GENERAL)
+	if(out->secondary == out->agent || out->secondary == AGENT_GENERAL ||
+	   out->agent == AGENT_GENERAL)
 		out->secondary = AGENT_NONE;
 	return LL_OK;
 }
@@ -335,9 +369,11 @@ static void keep_thread_agent(const struct turn *history, size_t nhistory, struc
 	if(!nhistory || (out->agent != AGENT_GENERAL && out->classification.confidence >= 0.5))
 		return;
 	for(size_t i = nhistory; i-- > 0;) {
-		enum agent_id prev = history[i].agent ? agent_from_name(history[i].agent) : AGENT_NONE;
+		enum agent_id prev = history[i].agent ? agent_from_name(history[i].agent)
+		                                      : AGENT_NONE;
 
-		if(strcmp(history[i].role, "assistant") != 0 || prev == AGENT_NONE || prev == AGENT_GENERAL)
+		if(strcmp(history[i].role, "assistant") != 0 || prev == AGENT_NONE ||
+		   prev == AGENT_GENERAL)
 			continue;
 		out->agent = prev;
 		out->secondary = AGENT_NONE;
@@ -345,44 +381,77 @@ static void keep_thread_agent(const struct turn *history, size_t nhistory, struc
 	}
 }
 
-ll_result orchestrator_answer(struct worker *w, struct http_request *req,
-                              const struct chat_request *in, generator_token_fn on_token,
-                              void *ctx, struct chat_result *out)
+/* A fresh *out with the exchange's ids: the request's, the conversation's
+ * (new ones when the client gave none) and the conversation as stored. */
+static ll_result name_exchange(const struct answer_ctx *actx, const struct chat_request *in,
+                               struct chat_result *out)
 {
-	double t0 = http_now();
+	memset(out, 0, sizeof(*out));
+	out->secondary = AGENT_NONE;
+	out->request_id = in->request_id ? in->request_id : random_id(actx->arena, "cli-");
+	out->conversation_id = in->conversation_id ? in->conversation_id
+	                                           : random_id(actx->arena, "conv_");
+	if(out->conversation_id)
+		out->conversation_ref = store_conversation_ref(actx->arena, in->owner,
+		                                               out->conversation_id);
+	return out->request_id && out->conversation_ref ? LL_OK : LL_ENOMEM;
+}
+
+/* q answered by out->agent, then by out->secondary when there is one and
+ * the first answer does not already hold it (an emergency's does), the
+ * two merged into out->answer. */
+static ll_result answer_agents(const struct answer_ctx *actx, struct question *q, const char *query,
+                               bool emergency, generator_token_fn on_token, void *ctx,
+                               struct chat_result *out, bool *degraded)
+{
+	enum agent_id order[2] = {out->agent, out->secondary};
+	struct answer second;
+	ll_result result;
+
+	q->agent = order[0];
+	q->secondary = order[1];
+	result = generator_answer(actx, q, query, on_token, ctx, &out->answer, degraded);
+	if(result || order[1] == AGENT_NONE || out->answer.incomplete || emergency)
+		return result;
+	q->agent = order[1];
+	q->secondary = order[0];
+	if(on_token && on_token(ctx, "\n\n", 2) != 0)
+		out->answer.incomplete = true;
+	result = generator_answer(actx, q, query, out->answer.incomplete ? NULL : on_token, ctx,
+	                          &second, degraded);
+	if(!result)
+		result = merge_answers(actx->arena, &out->answer, &second);
+	return result;
+}
+
+ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_request *in,
+                              generator_token_fn on_token, void *ctx, struct chat_result *out)
+{
+	double t0 = clock_mono();
 	struct turn *history = NULL;
 	size_t nhistory = 0;
 	struct question q;
-	struct answer second;
-	enum agent_id order[2];
 	const char *query, *text;
 	bool degraded = false, emergency;
 	ll_result result;
 
-	memset(out, 0, sizeof(*out));
-	out->secondary = AGENT_NONE;
-	out->request_id = in->request_id ? in->request_id : random_id(&w->arena, "cli-");
-	out->conversation_id = in->conversation_id ? in->conversation_id : random_id(&w->arena, "conv_");
-	out->conversation_ref = out->conversation_id ? store_conversation_ref(&w->arena, in->owner, out->conversation_id) : NULL;
-	if(!out->request_id || !out->conversation_ref) {
-		result = LL_ENOMEM;
+	result = name_exchange(actx, in, out);
+	if(result)
 		goto out;
-	}
-	if(req)
-		worker_stage(w, req, "classifying");
+	answer_stage(actx, "classifying");
 	/* the crew's words as the manuals say them, for every step after */
-	text = lexicon_rewrite(w->answers->lexicon, &w->arena, in->message);
+	text = lexicon_rewrite(actx->kit->lexicon, actx->arena, in->message);
 	if(!text) {
 		result = LL_ENOMEM;
 		goto out;
 	}
-	result = choose_agents(w, in, text, out, &emergency);
+	result = choose_agents(actx, in, text, out, &emergency);
 	if(result)
 		goto out;
 	if(in->conversation_id) {
-		if(req)
-			worker_stage(w, req, "history");
-		result = store_history(&w->db, &w->arena, out->conversation_ref, HISTORY_TURNS, &history, &nhistory);
+		answer_stage(actx, "history");
+		result = store_history(actx->db, actx->arena, out->conversation_ref, HISTORY_TURNS,
+		                       &history, &nhistory);
 		if(result)
 			goto out;
 	}
@@ -393,50 +462,32 @@ ll_result orchestrator_answer(struct worker *w, struct http_request *req,
 	if(on_token && on_token(ctx, NULL, 0)) {
 		log_info("client_gone", "the client left before the answer");
 	}
-	query = followup_query(w, text, history, nhistory);
+	query = followup_query(actx, text, history, nhistory);
 	if(!query) {
 		result = LL_ENOMEM;
 		goto out;
 	}
-	order[0] = out->agent;
-	order[1] = out->secondary;
 	memset(&q, 0, sizeof(q));
 	q.text = text;
 	q.conversation_id = out->conversation_id;
 	q.priority = in->priority;
 	q.history = history;
 	q.nhistory = nhistory;
-	q.agent = order[0];
-	q.secondary = order[1];
-	result = generator_answer(w, req, &q, query, on_token, ctx, &out->answer, &degraded);
+	result = answer_agents(actx, &q, query, emergency, on_token, ctx, out, &degraded);
 	if(result)
 		goto out;
-	/* an emergency's answer already holds the question's other part */
-	if(order[1] != AGENT_NONE && !out->answer.incomplete && !emergency) {
-		q.agent = order[1];
-		q.secondary = order[0];
-		if(on_token && on_token(ctx, "\n\n", 2) != 0)
-			out->answer.incomplete = true;
-		result = generator_answer(w, req, &q, query, out->answer.incomplete ? NULL : on_token, ctx,
-		                          &second, &degraded);
-		if(result)
-			goto out;
-		result = merge_answers(&w->arena, &out->answer, &second);
-		if(result)
-			goto out;
-	}
 	out->answer.degraded |= degraded;
 	orchestrator_timestamp(out->timestamp, sizeof(out->timestamp));
 	/* the time to make the answer, as stored with it: the answer object an
 	 * Idempotency-Key keeps is then the very one sent now */
-	out->processing_time = http_now() - t0;
-	if(req) {
-		worker_stage(w, req, "storing");
-		req->agent = agent_name(out->agent);
-		req->degraded = out->answer.degraded;
-		req->cached = out->answer.cached;
+	out->processing_time = clock_mono() - t0;
+	answer_stage(actx, "storing");
+	if(actx->trace) {
+		actx->trace->agent = agent_name(out->agent);
+		actx->trace->degraded = out->answer.degraded;
+		actx->trace->cached = out->answer.cached;
 	}
-	result = store_result(w, in, out);
+	result = store_result(actx, in, out);
 out:
 	return result;
 }
@@ -449,19 +500,24 @@ struct json_object *orchestrator_result_json(const struct chat_result *r)
 
 	for(int i = 0; i < n; i++)
 		json_object_array_add(agents, json_object_new_string(names[i]));
-	json_object_object_add(o, "response", json_object_new_string(r->answer.response ? r->answer.response : ""));
+	json_object_object_add(o, "response",
+	                       json_object_new_string(r->answer.response ? r->answer.response
+	                                                                 : ""));
 	json_object_object_add(o, "conversation_id", json_object_new_string(r->conversation_id));
 	json_object_object_add(o, "agent_used", json_object_new_string(agent_name(r->agent)));
 	json_object_object_add(o, "agents_consulted", agents);
 	json_object_object_add(o, "confidence", jdouble(r->answer.confidence, 3));
-	json_object_object_add(o, "safety_warnings", strings_json(r->answer.warnings, r->answer.nwarnings));
+	json_object_object_add(o, "safety_warnings",
+	                       strings_json(r->answer.warnings, r->answer.nwarnings));
 	json_object_object_add(o, "steps", strings_json(r->answer.steps, r->answer.nsteps));
 	json_object_object_add(o, "citations", citations_json(&r->answer));
-	json_object_object_add(o, "service_call_recommended", json_object_new_boolean(r->answer.service_call_recommended));
+	json_object_object_add(o, "service_call_recommended",
+	                       json_object_new_boolean(r->answer.service_call_recommended));
 	json_object_object_add(o, "escalate", json_object_new_boolean(r->answer.escalate));
 	json_object_object_add(o, "degraded", json_object_new_boolean(r->answer.degraded));
 	json_object_object_add(o, "cached", json_object_new_boolean(r->answer.cached));
-	json_object_object_add(o, "model", json_object_new_string(r->answer.model ? r->answer.model : "local"));
+	json_object_object_add(o, "model",
+	                       json_object_new_string(r->answer.model ? r->answer.model : "local"));
 	json_object_object_add(o, "timestamp", json_object_new_string(r->timestamp));
 	json_object_object_add(o, "processing_time", jdouble(r->processing_time, 6));
 	json_object_object_add(o, "request_id", json_object_new_string(r->request_id));
@@ -474,7 +530,8 @@ struct json_object *orchestrator_classification_json(const struct classification
 	struct json_object *keywords = json_object_new_array();
 
 	for(int i = 0; i < AGENT_COUNT; i++)
-		json_object_object_add(scores, agent_name((enum agent_id)i), jdouble(c->scores[i], 4));
+		json_object_object_add(scores, agent_name((enum agent_id)i),
+		                       jdouble(c->scores[i], 4));
 	for(int i = 0; i < c->nkeywords; i++)
 		json_object_array_add(keywords, json_object_new_string(c->keywords[i]));
 	json_object_object_add(o, "agent", json_object_new_string(agent_name(c->agent)));
@@ -484,7 +541,8 @@ struct json_object *orchestrator_classification_json(const struct classification
 	                       json_object_new_string(agent_name(c->secondary)));
 	json_object_object_add(o, "scores", scores);
 	json_object_object_add(o, "keywords", keywords);
-	json_object_object_add(o, "urgency", json_object_new_string(c->urgency ? c->urgency : "normal"));
+	json_object_object_add(o, "urgency",
+	                       json_object_new_string(c->urgency ? c->urgency : "normal"));
 	json_object_object_add(o, "reasoning", json_object_new_string(c->reasoning));
 	return o;
 }

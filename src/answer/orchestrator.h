@@ -3,7 +3,8 @@
  * classify (or take the agent override) -> load the conversation's recent
  * turns -> retrieve for each agent consulted (safety first when two) ->
  * generate -> merge -> store the exchange.  Used by the chat routes and by
- * `linelead ask`; everything in *out lives in w->arena.
+ * `linelead ask`, each building the answer_ctx (answer/path.h); everything in
+ * *out lives in actx->arena.
  */
 #ifndef LINELEAD_ORCHESTRATOR_H
 #define LINELEAD_ORCHESTRATOR_H
@@ -17,14 +18,13 @@
 #include "generator.h"
 #include "result.h"
 
-struct worker;
-struct http_request;
+struct answer_ctx;
 
 struct store_idempotency;
 
 struct chat_request {
 	const char *message;
-	const char *conversation_id;    /* as the client names it; NULL = start a new conversation */
+	const char *conversation_id;    /* as the client names it; NULL = a new conversation */
 	long long owner;                /* the API key (api_keys.id; 0 = none): conversations
 	                                 * are stored per owner (store_conversation_ref) */
 	const struct store_idempotency *idem;  /* an Idempotency-Key's row to store with the
@@ -50,13 +50,13 @@ struct chat_result {
 
 /* on_token may be NULL.  It is called once with text NULL and len 0 as soon
  * as the agent is known (after classification, before retrieval), so a
- * stream can send its meta event at once; then with the answer's tokens.  req is NULL in the CLI.  A failure to store the
- * exchange fails the request (store_exchange's result): a 200 always means
- * stored. */
+ * stream can send its meta event at once; then with the answer's tokens.
+ * The stages go to actx->stage, how it was answered to actx->trace.  A
+ * failure to store the exchange fails the request (store_exchange's
+ * result): a 200 always means stored. */
 __attribute__((warn_unused_result))
-ll_result orchestrator_answer(struct worker *w, struct http_request *req,
-                              const struct chat_request *in, generator_token_fn on_token,
-                              void *ctx, struct chat_result *out);
+ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_request *in,
+                              generator_token_fn on_token, void *ctx, struct chat_result *out);
 
 /* The chat response object (docs/DESIGN.md, openapi.yaml) for a result (new
  * object, caller puts). */

@@ -12,7 +12,8 @@
 #include "log.h"
 #include "ragie.h"
 #include "retriever.h"
-#include "worker.h"
+#include "settings.h"
+#include "answer/path.h"
 
 #define MAX_WORDS 8
 #define MAX_CODES 3
@@ -33,11 +34,13 @@
  * planner from joining them to the whole table instead). */
 #define TIER_SQL(TSQUERY) \
 	"WITH m AS (" M_FIRST(TSQUERY) ")," \
-	" fts AS (SELECT id, category, ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r" \
+	" fts AS (SELECT id, category," \
+	"   ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r" \
 	"   FROM m ORDER BY r DESC LIMIT 48)," \
 	" trg AS (" \
-	"  SELECT id, category, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t FROM chunks" \
-	"   WHERE cardinality($2::text[]) > 0 AND codes && $2::text[] ORDER BY t DESC, id LIMIT 32)," \
+	"  SELECT id, category, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t" \
+	"   FROM chunks WHERE cardinality($2::text[]) > 0 AND codes && $2::text[]" \
+	"   ORDER BY t DESC, id LIMIT 32)," \
 	" u AS (SELECT id, category, max(r) AS r, max(t) AS t FROM (" \
 	"   SELECT id, category, r, NULL::numeric AS t FROM fts" \
 	"   UNION ALL SELECT id, category, NULL, t FROM trg) x GROUP BY id, category)," \
@@ -89,7 +92,8 @@
 #define PAIRS_TSQUERY \
 	"(SELECT CASE WHEN rarest > " STR(COMMON_CHUNKS) \
 	"  THEN w[1] || ' & (' || array_to_string(w[2:], ' | ') || ')'" \
-	"  ELSE (SELECT string_agg(a || ' & ' || b, ' | ') FROM unnest(w) WITH ORDINALITY AS x(a, i)," \
+	"  ELSE (SELECT string_agg(a || ' & ' || b, ' | ')" \
+	"        FROM unnest(w) WITH ORDINALITY AS x(a, i)," \
 	"        unnest(w) WITH ORDINALITY AS y(b, j) WHERE i < j) END::tsquery FROM kw)"
 #define ANY_TSQUERY "(SELECT array_to_string(w, ' | ')::tsquery FROM kw)"
 
@@ -108,12 +112,14 @@
 #define RETRIEVE_SQL \
 	"WITH kw AS MATERIALIZED (" KEYWORDS_SQL ")," \
 	" t1 AS MATERIALIZED (" TIER_SQL("(SELECT websearch_to_tsquery('english', $1))") ")," \
-	" t2 AS MATERIALIZED (SELECT id, document_id, title, section, category, body, score * 0.9 AS score" \
+	" t2 AS MATERIALIZED (SELECT id, document_id, title, section, category, body," \
+	"   score * 0.9 AS score" \
 	"   FROM (" TIER_SQL(PAIRS_TSQUERY) ") x" \
 	"  WHERE " FOUND_IN_T1 " < " STR(MIN_FOUND) " AND (SELECT cardinality(w) FROM kw) >= 2)," \
 	" t3 AS (SELECT id, document_id, title, section, category, body, score * 0.75 AS score" \
 	"   FROM (" TIER_SQL(ANY_TSQUERY) ") x" \
-	"  WHERE " FOUND_IN_T1_T2 " < " STR(MIN_FOUND) " AND (SELECT cardinality(w) FROM kw) >= 1)" \
+	"  WHERE " FOUND_IN_T1_T2 " < " STR(MIN_FOUND) \
+	"  AND (SELECT cardinality(w) FROM kw) >= 1)" \
 	" SELECT * FROM (SELECT 1 AS tier, * FROM t1 UNION ALL SELECT 2, * FROM t2" \
 	"                UNION ALL SELECT 3, * FROM t3) r" \
 	" WHERE " PASSING("score") " ORDER BY tier, score DESC, id"
@@ -176,7 +182,8 @@ static int query_words(const char *q, char words[MAX_WORDS][32])
 				continue;
 			}
 			n = add_word(words, n, w + part, len - part);
-			if(*q == '-' && len > 0 && len < sizeof(w) - 1 && isalpha((unsigned char)w[len - 1]) &&
+			if(*q == '-' && len > 0 && len < sizeof(w) - 1 &&
+			   isalpha((unsigned char)w[len - 1]) &&
 			   isalpha((unsigned char)q[1])) {
 				w[len++] = '-';
 				part = len;
@@ -217,17 +224,19 @@ static void categories_literal(enum agent_id agent, char *out, size_t outlen)
 	size_t used = (size_t)snprintf(out, outlen, "{");
 
 	for(int i = 0; a->categories[i] && used < outlen; i++)
-		used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? "," : "", a->categories[i]);
+		used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? "," : "",
+		                         a->categories[i]);
 	if(used < outlen)
 		snprintf(out + used, outlen - used, "}");
 }
 
 /* Runs the search; the passages in the order the statement gives them,
  * each chunk once. */
-static ll_result run_search(struct worker *w, const char *const params[4], struct passages *out)
+static ll_result run_search(const struct answer_ctx *ctx, const char *const params[4],
+                            struct passages *out)
 {
 	PGresult *res = NULL;
-	ll_result result = db_exec(&w->db, &retrieve, 4, params, &res);
+	ll_result result = db_exec(ctx->db, &retrieve, 4, params, &res);
 	int rows;
 
 	if(result)
@@ -235,7 +244,7 @@ static ll_result run_search(struct worker *w, const char *const params[4], struc
 	rows = PQntuples(res);
 	if(rows == 0)
 		goto out;
-	out->items = arena_alloc(&w->arena, (size_t)rows * sizeof(*out->items));
+	out->items = arena_alloc(ctx->arena, (size_t)rows * sizeof(*out->items));
 	if(!out->items) {
 		result = LL_ENOMEM;
 		goto out;
@@ -253,10 +262,10 @@ static ll_result run_search(struct worker *w, const char *const params[4], struc
 		p = &out->items[out->count++];
 		p->chunk_id = id;
 		p->document_id = strtoll(PQgetvalue(res, i, 2), NULL, 10);
-		p->title = arena_strdup(&w->arena, PQgetvalue(res, i, 3));
-		p->section = arena_strdup(&w->arena, PQgetvalue(res, i, 4));
-		p->category = arena_strdup(&w->arena, PQgetvalue(res, i, 5));
-		p->body = arena_strdup(&w->arena, PQgetvalue(res, i, 6));
+		p->title = arena_strdup(ctx->arena, PQgetvalue(res, i, 3));
+		p->section = arena_strdup(ctx->arena, PQgetvalue(res, i, 4));
+		p->category = arena_strdup(ctx->arena, PQgetvalue(res, i, 5));
+		p->body = arena_strdup(ctx->arena, PQgetvalue(res, i, 6));
 		p->score = strtod(PQgetvalue(res, i, 7), NULL);
 		p->origin = "pg";
 		if(!p->title || !p->section || !p->category || !p->body) {
@@ -281,7 +290,8 @@ static int passage_cmp(const void *x, const void *y)
 /* Reorders the candidates by how much of the question each one holds: every
  * question term weighs by its rarity among the candidates (a term all of
  * them hold, such as the model number of the manual they come from, tells
- * them apart least), a term in the section heading or title counts twice.  ts_rank_cd alone favours a long passage repeating one common
+ * them apart least), a term in the section heading or title counts twice.
+ * ts_rank_cd alone favours a long passage repeating one common
  * word over the section whose heading is the question's topic, so this
  * weighs 0.75 against ts_rank_cd's 0.25 ("hot" in every "Hot Holding"
  * heading must not bury the one section headed "Burgers"). */
@@ -345,9 +355,10 @@ static bool word_missing(const struct terms *t, const struct passages *found)
 }
 
 /* The query with each misspelt word replaced by the knowledge base's
- * lexeme for it (SPELL_SQL), in w->arena; *fixed NULL when no word needed
+ * lexeme for it (SPELL_SQL), in ctx->arena; *fixed NULL when no word needed
  * it. */
-static ll_result respell(struct worker *w, const char *query, char words[MAX_WORDS][32], int n,
+static ll_result respell(const struct answer_ctx *ctx, const char *query,
+                         char words[MAX_WORDS][32], int n,
                          const char **fixed)
 {
 	char array[MAX_WORDS * 34 + 3];
@@ -361,9 +372,10 @@ static ll_result respell(struct worker *w, const char *query, char words[MAX_WOR
 	*fixed = NULL;
 	buf_init(&b, 1024);
 	for(int i = 0; i < n; i++)       /* [a-z0-9-] only: no quoting needed */
-		used += (size_t)snprintf(array + used, sizeof(array) - used, "%s%s", i ? "," : "", words[i]);
+		used += (size_t)snprintf(array + used, sizeof(array) - used, "%s%s", i ? "," : "",
+		                         words[i]);
 	snprintf(array + used, sizeof(array) - used, "}");
-	result = db_exec(&w->db, &spell, 1, params, &res);
+	result = db_exec(ctx->db, &spell, 1, params, &res);
 	if(result || (rows = PQntuples(res)) == 0)
 		goto out;
 	/* the words of the query, each corrected one replaced */
@@ -385,7 +397,7 @@ static ll_result respell(struct worker *w, const char *query, char words[MAX_WOR
 			result = buf_printf(&b, "%.*s", (int)(len ? len : 1), q);
 		q += len ? len : 1;
 	}
-	if(!result && !(*fixed = arena_strdup(&w->arena, buf_str(&b))))
+	if(!result && !(*fixed = arena_strdup(ctx->arena, buf_str(&b))))
 		result = LL_ENOMEM;
 out:
 	PQclear(res);
@@ -394,8 +406,9 @@ out:
 }
 
 /* One search: the statement, then the rerank by t, the query's terms. */
-static ll_result search_once(struct worker *w, const char *query, const struct terms *t,
-                             char words[MAX_WORDS][32], int n, const char *categories, struct passages *out)
+static ll_result search_once(const struct answer_ctx *ctx, const char *query, const struct terms *t,
+                             char words[MAX_WORDS][32], int n, const char *categories,
+                             struct passages *out)
 {
 	char patterns[256], any[MAX_WORDS * 32];
 	const char *params[4] = {query, patterns, categories, any};
@@ -404,11 +417,12 @@ static ll_result search_once(struct worker *w, const char *query, const struct t
 
 	any[0] = '\0';
 	for(int i = 0; i < n; i++)
-		used += (size_t)snprintf(any + used, sizeof(any) - used, "%s%s", i ? " " : "", words[i]);
+		used += (size_t)snprintf(any + used, sizeof(any) - used, "%s%s", i ? " " : "",
+		                         words[i]);
 	code_array(query, patterns, sizeof(patterns));
 	out->items = NULL;
 	out->count = 0;
-	result = run_search(w, params, out);
+	result = run_search(ctx, params, out);
 	if(!result && out->count > 1)
 		qsort(out->items, out->count, sizeof(*out->items), passage_cmp);
 	if(!result)
@@ -421,7 +435,7 @@ static ll_result search_once(struct worker *w, const char *query, const struct t
  * with the corrected words if it changed any ("chiken tendrs temp").  The
  * common path costs one statement, as before; the fallback failing leaves
  * the first search's passages standing. */
-static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id agent,
+static ll_result retrieve_pg(const struct answer_ctx *ctx, const char *query, enum agent_id agent,
                              struct passages *out)
 {
 	char words[MAX_WORDS][32], categories[128];
@@ -432,9 +446,9 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 
 	categories_literal(agent, categories, sizeof(categories));
 	terms_of(query, &t);
-	result = search_once(w, query, &t, words, n, categories, out);
-	if(!result && word_missing(&t, out) && respell(w, query, words, n, &fixed) != LL_OK) {
-		log_warn("respell_failed", "spelling fallback failed: %s", w->db.last_error);
+	result = search_once(ctx, query, &t, words, n, categories, out);
+	if(!result && word_missing(&t, out) && respell(ctx, query, words, n, &fixed) != LL_OK) {
+		log_warn("respell_failed", "spelling fallback failed: %s", ctx->db->last_error);
 		fixed = NULL;
 	}
 	if(!result && fixed) {
@@ -442,8 +456,9 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 
 		n = query_words(fixed, words);
 		terms_of(fixed, &t);
-		if(search_once(w, fixed, &t, words, n, categories, &again) != LL_OK)
-			log_warn("respell_failed", "search with the corrected words failed: %s", w->db.last_error);
+		if(search_once(ctx, fixed, &t, words, n, categories, &again) != LL_OK)
+			log_warn("respell_failed", "search with the corrected words failed: %s",
+			         ctx->db->last_error);
 		else if(again.count) {
 			*out = again;
 			out->query = fixed;      /* the answer path reads the words as corrected */
@@ -456,18 +471,20 @@ static ll_result retrieve_pg(struct worker *w, const char *query, enum agent_id 
 
 /* Ragie's passages after the built-in ones, best first, without going over
  * RETRIEVER_LIMIT. */
-static ll_result merge(struct worker *w, struct passages *pg, const struct passages *ragie)
+static ll_result merge(const struct answer_ctx *ctx, struct passages *pg,
+                       const struct passages *ragie)
 {
 	size_t n = pg->count + ragie->count, k = 0;
 	struct passage *items;
 
 	if(ragie->count == 0)
 		return LL_OK;
-	items = arena_alloc(&w->arena, n * sizeof(*items));
+	items = arena_alloc(ctx->arena, n * sizeof(*items));
 	if(!items)
 		return LL_ENOMEM;
 	for(size_t i = 0, j = 0; k < n && k < RETRIEVER_LIMIT;) {
-		bool take_pg = i < pg->count && (j >= ragie->count || pg->items[i].score >= ragie->items[j].score);
+		bool take_pg = i < pg->count &&
+		               (j >= ragie->count || pg->items[i].score >= ragie->items[j].score);
 
 		if(i >= pg->count && j >= ragie->count)
 			break;
@@ -478,20 +495,23 @@ static ll_result merge(struct worker *w, struct passages *pg, const struct passa
 	return LL_OK;
 }
 
-ll_result retriever_search(struct worker *w, const char *query, enum agent_id agent,
-                           double budget_s, struct passages *out, bool *degraded)
+ll_result retriever_search(const struct answer_ctx *ctx, const char *query, enum agent_id agent,
+                           struct passages *out, bool *degraded)
 {
-	const struct settings *s = w->settings;
+	const struct settings *s = ctx->settings;
 	struct passages ragie = {0};
+	double budget_s = answer_time_left(ctx, RETRIEVER_BUDGET_S);
 	ll_result result = LL_OK;
 
 	out->items = NULL;
 	out->count = 0;
 	if(s->retrieval != RETRIEVAL_PG) {
-		ll_result r = ragie_retrieve(s, &w->arena, query, RETRIEVER_LIMIT, budget_s, &ragie);
+		ll_result r = ragie_retrieve(s, ctx->arena, query, RETRIEVER_LIMIT, budget_s,
+		                             &ragie);
 
 		if(r) {
-			log_warn("ragie_failed", "Ragie retrieval failed (%d): using PostgreSQL", (int)r);
+			log_warn("ragie_failed", "Ragie retrieval failed (%d): using PostgreSQL",
+			         (int)r);
 			*degraded = true;
 			ragie.count = 0;
 		}
@@ -500,9 +520,9 @@ ll_result retriever_search(struct worker *w, const char *query, enum agent_id ag
 			goto out;
 		}
 	}
-	result = retrieve_pg(w, query, agent, out);
+	result = retrieve_pg(ctx, query, agent, out);
 	if(!result)
-		result = merge(w, out, &ragie);
+		result = merge(ctx, out, &ragie);
 out:
 	return result;
 }

@@ -20,15 +20,17 @@
 #include "answer.h"
 #include "result.h"
 
-struct worker;
+struct answer_ctx;
 
 #define RETRIEVER_LIMIT 16
 #define RETRIEVER_THRESHOLD 0.12
+#define RETRIEVER_BUDGET_S 10.0   /* Ragie's time without a request deadline (CLI) */
 
-/* Fills *out (in w->arena) with at most RETRIEVER_LIMIT passages for query,
- * searched for agent.  LL_EDB when PostgreSQL cannot answer. */
+/* Fills *out (in ctx->arena) with at most RETRIEVER_LIMIT passages for
+ * query, searched for agent, within ctx's deadline.  LL_EDB when PostgreSQL
+ * cannot answer. */
 __attribute__((warn_unused_result))
-ll_result retriever_search(struct worker *w, const char *query, enum agent_id agent,
-                           double budget_s, struct passages *out, bool *degraded);
+ll_result retriever_search(const struct answer_ctx *ctx, const char *query, enum agent_id agent,
+                           struct passages *out, bool *degraded);
 
 #endif

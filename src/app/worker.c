@@ -7,11 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <openssl/sha.h>
-
 #include "classifier.h"
 #include "clock.h"
-#include "http.h"
 #include "llm.h"
 #include "log.h"
 #include "worker.h"
@@ -58,11 +55,6 @@ ll_result worker_init(struct worker *w, const struct settings *settings,
 	result = answer_kit_load(settings->data_dir, &w->answers);
 	if(result)
 		goto out;
-	if(settings->api_key[0]) {
-		SHA256((const unsigned char *)settings->api_key, strlen(settings->api_key),
-		       w->api_key_hash);
-		w->has_api_key = true;
-	}
 	if(settings_llm_enabled(settings)) {
 		result = llm_create(settings, sb, &w->llm);
 		if(result)
@@ -88,14 +80,20 @@ void worker_free(struct worker *w)
 	arena_free(&w->arena);
 }
 
-void worker_stage(struct worker *w, struct http_request *req, const char *stage)
+void worker_set_stage(struct worker *w, const char *stage)
 {
-	req->stage = stage;
 	if(w->slot)
 		scoreboard_slot_stage(w->slot, stage);
 }
 
-double worker_budget_left(const struct worker *w, const struct http_request *req)
+void worker_answer_ctx(struct worker *w, struct answer_ctx *out)
 {
-	return w->settings->request_timeout_ms / 1000.0 - (clock_mono() - req->started);
+	memset(out, 0, sizeof(*out));
+	out->db = &w->db;
+	out->arena = &w->arena;
+	out->kit = w->answers;
+	out->settings = w->settings;
+	out->classifier = w->classifier;
+	out->llm = w->llm;
+	out->scoreboard = w->scoreboard;
 }

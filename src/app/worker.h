@@ -5,10 +5,9 @@
  * and are only read here (the worker's own slot and the atomic counters are
  * the exceptions).
  *
- * Every layer from the answer path up still takes this struct (and the answer
- * path an HTTP request): the one hub left, allowed by scripts/check-src.allow
- * until the answer path gets an answer context of its own and the routes an
- * application context (docs/ARCHITECTURE.md).
+ * The answer path never sees this struct: worker_answer_ctx lends what it
+ * needs as an answer_ctx (answer/path.h), which the routes and the CLI
+ * build alike.
  */
 #ifndef LINELEAD_WORKER_H
 #define LINELEAD_WORKER_H
@@ -18,12 +17,12 @@
 
 #include "arena.h"
 #include "db.h"
-#include "http.h"            /* struct http_request, until the answer context */
 #include "scoreboard.h"
 #include "settings.h"
 
+struct answer_ctx;
 struct answer_kit;
-struct auth_cache;
+struct auth;
 struct classifier;
 struct llm;
 struct reqlog;
@@ -37,10 +36,8 @@ struct worker {
 	struct answer_kit *answers;        /* the answer path's data (answer/path.h) */
 	struct llm *llm;                   /* NULL when no LLM is configured */
 	struct arena arena;
-	struct auth_cache *keys;           /* keys found valid (http/auth.c); pool only */
+	struct auth *auth;                 /* what keys are checked against (http/auth.h); pool */
 	struct reqlog *reqlog;             /* request_log rows not yet written; pool only */
-	unsigned char api_key_hash[32];    /* SHA-256 of settings->api_key, if set */
-	bool has_api_key;
 	double started;                    /* wall-clock seconds */
 	pid_t master;                      /* the pool master that forked it; 0 in the CLI */
 };
@@ -62,10 +59,17 @@ void worker_free(struct worker *w);
 /* Whether this pool worker's master is gone (it was re-parented). */
 bool worker_orphaned(const struct worker *w);
 
-/* Marks the stage of the current request (scoreboard and slow log). */
-void worker_stage(struct worker *w, struct http_request *req, const char *stage);
+/* Marks the stage of the current request in this worker's scoreboard slot
+ * (the status page and the slow log); nothing in the CLI. */
+void worker_set_stage(struct worker *w, const char *stage);
 
-/* Seconds left of the current request's time budget (may be negative). */
-double worker_budget_left(const struct worker *w, const struct http_request *req);
+/* The old spelling, with the HTTP request it no longer needs, for the
+ * callers not yet moved (http/route_documents.c). */
+#define worker_stage(w, req, stage) worker_set_stage((w), (stage))
+
+/* The answer context of a question answered with w's resources (database,
+ * arena, answer data, settings, classifier, LLM, scoreboard), without a
+ * deadline, stage hook or trace: the caller adds those it has. */
+void worker_answer_ctx(struct worker *w, struct answer_ctx *out);
 
 #endif

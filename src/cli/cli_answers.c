@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "answer/path.h"
 #include "cli.h"
 #include "ingest.h"
 #include "ingest_convert.h"
@@ -20,7 +21,8 @@
 static ll_result cli_upload_ragie(struct worker *w, long long document_id)
 {
 	static const struct db_stmt doc = {
-		"cli_ragie_document", "SELECT title, category, content FROM documents WHERE id = $1"};
+		"cli_ragie_document",
+		"SELECT title, category, content FROM documents WHERE id = $1"};
 	char id[24];
 	const char *params[1] = {id};
 	PGresult *res = NULL;
@@ -67,7 +69,8 @@ static int cli_ingest_args(int argc, char **argv, struct ingest_options *opt, bo
 			opt->format = kind;
 			i++;
 		}
-		else if(strcmp(argv[i], "--to") == 0 && i + 1 < argc && strcmp(argv[i + 1], "ragie") == 0)
+		else if(strcmp(argv[i], "--to") == 0 && i + 1 < argc &&
+		        strcmp(argv[i + 1], "ragie") == 0)
 			*to_ragie = ++i > 0;
 		else if(strncmp(argv[i], "--", 2) == 0) {
 			fprintf(stderr, "linelead ingest: unknown option or value \"%s\"\n",
@@ -82,11 +85,13 @@ static int cli_ingest_args(int argc, char **argv, struct ingest_options *opt, bo
 		return -1;
 	}
 	if(opt->category && !ingest_category_valid(opt->category)) {
-		fprintf(stderr, "linelead ingest: --category must be equipment, safety, operations, training or general\n");
+		fprintf(stderr, "linelead ingest: --category must be equipment, safety,"
+		                " operations, training or general\n");
 		return -1;
 	}
 	if((opt->title || opt->source) && files > 1) {
-		fprintf(stderr, "linelead ingest: --title and --source name one document: give one FILE\n");
+		fprintf(stderr, "linelead ingest: --title and --source name one document: give one"
+		                " FILE\n");
 		return -1;
 	}
 	return files;
@@ -121,17 +126,21 @@ int cli_ingest(struct worker *w, int argc, char **argv)
 			failed++;
 		} else {
 			if(rep.unchanged)
-				printf("unchanged %s: document %lld is already up to date\n", argv[i], rep.document_id);
+				printf("unchanged %s: document %lld is already up to"
+				       " date\n", argv[i], rep.document_id);
 			else
-				printf("ingested %s: %d section%s, %d chunk%s (document %lld)\n", argv[i], rep.sections,
-				       rep.sections == 1 ? "" : "s", rep.chunks, rep.chunks == 1 ? "" : "s", rep.document_id);
+				printf("ingested %s: %d section%s, %d chunk%s (document"
+				       " %lld)\n", argv[i], rep.sections,
+				       rep.sections == 1 ? "" : "s", rep.chunks,
+				       rep.chunks == 1 ? "" : "s", rep.document_id);
 			ingest_report_print(stdout, &rep, &x);
 		}
 		if(!result && to_ragie) {
 			if(cli_upload_ragie(w, rep.document_id) == LL_OK) {
 				printf("uploaded %s to Ragie\n", argv[i]);
 			} else {
-				fprintf(stderr, "linelead ingest: %s: stored here, but the Ragie upload failed\n", argv[i]);
+				fprintf(stderr, "linelead ingest: %s: stored here, but the Ragie"
+				                " upload failed\n", argv[i]);
 				failed++;
 			}
 		}
@@ -139,7 +148,8 @@ int cli_ingest(struct worker *w, int argc, char **argv)
 		arena_reset(&w->arena);
 	}
 	if(failed)
-		fprintf(stderr, "linelead ingest: %d of %d file%s failed\n", failed, files, files == 1 ? "" : "s");
+		fprintf(stderr, "linelead ingest: %d of %d file%s failed\n", failed, files,
+		        files == 1 ? "" : "s");
 	return failed ? 1 : 0;
 }
 
@@ -156,64 +166,83 @@ static void print_list(const char *heading, const char *const *items, size_t n, 
 	}
 }
 
-int cli_ask(struct worker *w, int argc, char **argv)
+/* The options and question of `linelead ask` into *in; 0, or 2 after
+ * printing what is wrong. */
+static int cli_ask_args(int argc, char **argv, struct chat_request *in, bool *json)
 {
-	struct chat_request in = {0};
-	struct chat_result r;
-	bool json = false;
 	int p;
-	ll_result result;
 
-	in.priority = PRIORITY_NORMAL;
+	in->priority = PRIORITY_NORMAL;
 	for(int i = 0; i < argc; i++) {
 		if(strcmp(argv[i], "--json") == 0)
-			json = true;
+			*json = true;
 		else if(strcmp(argv[i], "--agent") == 0 && i + 1 < argc)
-			in.agent = argv[++i];
+			in->agent = argv[++i];
 		else if(strcmp(argv[i], "--priority") == 0 && i + 1 < argc) {
 			p = priority_parse(argv[++i]);
 			if(p < 0) {
-				fprintf(stderr, "linelead ask: --priority must be low, normal, high or urgent\n");
+				fprintf(stderr, "linelead ask: --priority must be low, normal,"
+				                " high or urgent\n");
 				return 2;
 			}
-			in.priority = (enum priority)p;
+			in->priority = (enum priority)p;
 		} else if(strcmp(argv[i], "--conversation") == 0 && i + 1 < argc)
-			in.conversation_id = argv[++i];
-		else if(!in.message && strncmp(argv[i], "--", 2) != 0)
-			in.message = argv[i];
+			in->conversation_id = argv[++i];
+		else if(!in->message && strncmp(argv[i], "--", 2) != 0)
+			in->message = argv[i];
 		else {
 			fprintf(stderr, "linelead ask: unexpected \"%s\"\n", argv[i]);
 			return 2;
 		}
 	}
-	if(!in.message || !in.message[0] || strlen(in.message) > 8000) {
-		fprintf(stderr, "usage: linelead ask [--json] [--agent A] [--priority P] [--conversation ID] \"question\"\n");
+	if(!in->message || !in->message[0] || strlen(in->message) > 8000) {
+		fprintf(stderr, "usage: linelead ask [--json] [--agent A] [--priority P] "
+		        "[--conversation ID] \"question\"\n");
 		return 2;
 	}
-	if(in.agent && agent_from_name(in.agent) == AGENT_NONE) {
-		fprintf(stderr, "linelead ask: --agent must be equipment, safety, operations, training or general\n");
+	if(in->agent && agent_from_name(in->agent) == AGENT_NONE) {
+		fprintf(stderr, "linelead ask: --agent must be equipment, safety, operations,"
+		                " training or general\n");
 		return 2;
 	}
-	if(in.conversation_id && !valid_id(in.conversation_id, 100)) {
-		fprintf(stderr, "linelead ask: --conversation must be 1-100 characters of A-Z a-z 0-9 _ . -\n");
+	if(in->conversation_id && !valid_id(in->conversation_id, 100)) {
+		fprintf(stderr, "linelead ask: --conversation must be 1-100 characters of A-Z a-z"
+		                " 0-9 _ . -\n");
 		return 2;
 	}
-	result = orchestrator_answer(w, NULL, &in, NULL, NULL, &r);
+	return 0;
+}
+
+int cli_ask(struct worker *w, int argc, char **argv)
+{
+	struct chat_request in = {0};
+	struct chat_result r;
+	struct answer_ctx actx;
+	bool json = false;
+	ll_result result;
+
+	if(cli_ask_args(argc, argv, &in, &json))
+		return 2;
+	worker_answer_ctx(w, &actx);
+	result = orchestrator_answer(&actx, &in, NULL, NULL, &r);
 	if(result) {
-		fprintf(stderr, "linelead ask: cannot answer (%s): %s\n", result_code(result), w->db.last_error);
+		fprintf(stderr, "linelead ask: cannot answer (%s):"
+		                " %s\n", result_code(result), w->db.last_error);
 		return 1;
 	}
 	if(json) {
 		struct json_object *o = orchestrator_result_json(&r);
 
-		printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
+		printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+		                                                 JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(o);
 		return 0;
 	}
 	printf("Agent: %s", agent_name(r.agent));
 	if(r.secondary != AGENT_NONE)
 		printf(" + %s", agent_name(r.secondary));
-	printf("   confidence %.2f%s%s\n\n", r.answer.confidence, r.answer.escalate ? "   ESCALATE" : "",
+	printf("   confidence %.2f%s%s\n\n", r.answer.confidence,
+	       r.answer.escalate ? "   ESCALATE" : "",
 	       r.answer.service_call_recommended ? "   service call recommended" : "");
 	printf("%s\n", r.answer.response);
 	print_list("Safety warnings", r.answer.warnings, r.answer.nwarnings, false);
@@ -221,8 +250,10 @@ int cli_ask(struct worker *w, int argc, char **argv)
 	if(r.answer.ncitations) {
 		printf("\nSources:\n");
 		for(size_t i = 0; i < r.answer.ncitations; i++)
-			printf("  [%zu] %s%s%s (document %lld, score %.2f)\n", i + 1, r.answer.citations[i].title,
-			       r.answer.citations[i].section[0] ? " - " : "", r.answer.citations[i].section,
+			printf("  [%zu] %s%s%s (document %lld, score"
+			       " %.2f)\n", i + 1, r.answer.citations[i].title,
+			       r.answer.citations[i].section[0] ? " - " : "",
+			       r.answer.citations[i].section,
 			       r.answer.citations[i].document_id, r.answer.citations[i].score);
 	}
 	printf("\nconversation %s, %.1f ms\n", r.conversation_id, r.processing_time * 1000.0);
@@ -231,7 +262,9 @@ int cli_ask(struct worker *w, int argc, char **argv)
 
 int cli_stats(struct worker *w, int argc, char **argv)
 {
-	static const char *const names[5] = {"documents", "chunks", "conversations", "messages", "request_log"};
+	static const char *const names[5] = {
+		"documents", "chunks", "conversations", "messages", "request_log",
+	};
 	long long counts[5];
 
 	(void)argv;

@@ -22,7 +22,7 @@
 
 static ll_result rank_one(struct worker *w, int lineno, const char *question)
 {
-	const struct answer_ctx ctx = {&w->db, &w->arena, w->answers};
+	struct answer_ctx ctx;
 	const char *text = lexicon_rewrite(w->answers->lexicon, &w->arena, question);
 	struct classification c;
 	struct question q = {0};
@@ -35,11 +35,12 @@ static ll_result rank_one(struct worker *w, int lineno, const char *question)
 
 	if(!text)
 		return LL_ENOMEM;
+	worker_answer_ctx(w, &ctx);
 	classifier_classify(w->classifier, text, &c);
 	q.text = text;
 	q.agent = c.agent;
 	q.secondary = AGENT_NONE;
-	result = retriever_search(w, text, c.agent, 10.0, &found, &degraded);
+	result = retriever_search(&ctx, text, c.agent, &found, &degraded);
 	if(!result)
 		result = answer_rank(&ctx, &q, text, &found, &s, &n, &feat);
 	for(size_t i = 0; i < n && !result; i++) {

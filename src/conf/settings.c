@@ -35,17 +35,20 @@ static const char *const retrieval_modes[] = {"pg", "ragie", "both", NULL};
 
 /* Every setting, its default and its bounds: the one place they are defined. */
 static const struct setting setting_table[] = {
-	{"environment", SET_STRING, S(environment), "production", 0, 0, environments, {"ENVIRONMENT"}},
+	{"environment", SET_STRING, S(environment), "production", 0, 0, environments,
+	 {"ENVIRONMENT"}},
 	{"listen", SET_STRING, S(listen), "unix:/run/linelead/linelead.sock", 0, 0, NULL, {NULL}},
 	{"socket_mode", SET_OCTAL, S(socket_mode), "0660", 0, 0777, NULL, {NULL}},
 	{"socket_group", SET_STRING, S(socket_group), "www-data", 0, 0, NULL, {NULL}},
 	{"user", SET_STRING, S(user), "linelead", 0, 0, NULL, {NULL}},
 	{"workers", SET_INT, S(workers), "0", 0, 256, NULL, {NULL}},
 	{"max_requests", SET_INT, S(max_requests), "10000", 0, 100000000, NULL, {NULL}},
-	{"shutdown_timeout_ms", SET_INT, S(shutdown_timeout_ms), "10000", 100, 600000, NULL, {NULL}},
+	{"shutdown_timeout_ms", SET_INT, S(shutdown_timeout_ms), "10000", 100, 600000, NULL,
+	 {NULL}},
 	{"request_timeout_ms", SET_INT, S(request_timeout_ms), "30000", 100, 600000, NULL, {NULL}},
 	{"slow_request_ms", SET_INT, S(slow_request_ms), "2000", 0, 600000, NULL, {NULL}},
-	{"database_url", SET_STRING, S(database_url), "postgresql:///linelead", 0, 0, NULL, {"DATABASE_URL"}},
+	{"database_url", SET_STRING, S(database_url), "postgresql:///linelead", 0, 0, NULL,
+	 {"DATABASE_URL"}},
 	{"admin_database_url", SET_STRING, S(admin_database_url), "", 0, 0, NULL, {NULL}},
 	{"auth", SET_STRING, S(auth), "required", 0, 0, auth_modes, {NULL}},
 	{"api_key", SET_STRING, S(api_key), "", 0, 0, NULL, {"API_KEY"}},
@@ -57,20 +60,23 @@ static const struct setting setting_table[] = {
 	{"data_dir", SET_STRING, S(data_dir), PKGDATADIR, 0, 0, NULL, {NULL}},
 	{"node_name", SET_STRING, S(node_name), "", 0, 0, NULL, {NULL}},
 	{"max_body_bytes", SET_INT, S(max_body_bytes), "65536", 1024, 67108864, NULL, {NULL}},
-	{"max_document_bytes", SET_INT, S(max_document_bytes), "8388608", 1024, 268435456, NULL, {NULL}},
+	{"max_document_bytes", SET_INT, S(max_document_bytes), "8388608", 1024, 268435456, NULL,
+	 {NULL}},
 	{"max_json_depth", SET_INT, S(max_json_depth), "16", 2, 64, NULL, {NULL}},
 	{"llm_base_url", SET_STRING, S(llm_base_url), "", 0, 0, NULL, {NULL}},
 	{"llm_api_key", SET_STRING, S(llm_api_key), "", 0, 0, NULL, {"OPENAI_API_KEY"}},
 	{"llm_model", SET_STRING, S(llm_model), "gpt-4o-mini", 0, 0, NULL, {NULL}},
 	{"llm_timeout_ms", SET_INT, S(llm_timeout_ms), "20000", 100, 600000, NULL, {NULL}},
-	{"llm_connect_timeout_ms", SET_INT, S(llm_connect_timeout_ms), "3000", 50, 60000, NULL, {NULL}},
+	{"llm_connect_timeout_ms", SET_INT, S(llm_connect_timeout_ms), "3000", 50, 60000, NULL,
+	 {NULL}},
 	{"llm_max_tokens", SET_INT, S(llm_max_tokens), "700", 16, 32768, NULL, {NULL}},
 	{"llm_temperature", SET_DOUBLE, S(llm_temperature), "0.2", 0, 2, NULL, {NULL}},
 	{"llm_allow_http", SET_BOOL, S(llm_allow_http), "off", 0, 0, NULL, {NULL}},
 	{"llm_history_turns", SET_INT, S(llm_history_turns), "6", 0, 50, NULL, {NULL}},
 	{"retrieval", SET_ENUM, S(retrieval), "pg", 0, 0, retrieval_modes, {NULL}},
 	{"ragie_api_key", SET_STRING, S(ragie_api_key), "", 0, 0, NULL, {"RAGIE_API_KEY"}},
-	{"ragie_base_url", SET_STRING, S(ragie_base_url), "https://api.ragie.ai", 0, 0, NULL, {"RAGIE_BASE_URL"}},
+	{"ragie_base_url", SET_STRING, S(ragie_base_url), "https://api.ragie.ai", 0, 0, NULL,
+	 {"RAGIE_BASE_URL"}},
 	{"ragie_partition", SET_STRING, S(ragie_partition), "", 0, 0, NULL, {"RAGIE_PARTITION"}},
 	{"ragie_timeout_ms", SET_INT, S(ragie_timeout_ms), "3000", 100, 60000, NULL, {NULL}},
 	{"cache", SET_BOOL, S(cache), "on", 0, 0, NULL, {NULL}},
@@ -127,9 +133,11 @@ static ll_result setting_assign(struct settings *s, const struct setting *st,
 		l = strtol(value, &end, st->type == SET_OCTAL ? 8 : 10);
 		if(errno || end == value || *end || l < st->min || l > st->max) {
 			if(st->type == SET_OCTAL)
-				snprintf(err, errlen, "%s: must be an octal mode up to %o", st->name, (unsigned)st->max);
+				snprintf(err, errlen, "%s: must be an octal mode up to %o",
+				         st->name, (unsigned)st->max);
 			else
-				snprintf(err, errlen, "%s: must be an integer %.0f..%.0f", st->name, st->min, st->max);
+				snprintf(err, errlen, "%s: must be an integer %.0f..%.0f", st->name,
+				         st->min, st->max);
 			return LL_ECONFIG;
 		}
 		*(int *)field = (int)l;
@@ -138,15 +146,18 @@ static ll_result setting_assign(struct settings *s, const struct setting *st,
 		errno = 0;
 		d = strtod(value, &end);
 		if(errno || end == value || *end || d < st->min || d > st->max) {
-			snprintf(err, errlen, "%s: must be a number %g..%g", st->name, st->min, st->max);
+			snprintf(err, errlen, "%s: must be a number %g..%g", st->name, st->min,
+			         st->max);
 			return LL_ECONFIG;
 		}
 		*(double *)field = d;
 		return LL_OK;
 	case SET_BOOL:
-		if(!strcmp(value, "on") || !strcmp(value, "true") || !strcmp(value, "yes") || !strcmp(value, "1"))
+		if(!strcmp(value, "on") || !strcmp(value, "true") || !strcmp(value, "yes") ||
+		   !strcmp(value, "1"))
 			*(bool *)field = true;
-		else if(!strcmp(value, "off") || !strcmp(value, "false") || !strcmp(value, "no") || !strcmp(value, "0"))
+		else if(!strcmp(value, "off") || !strcmp(value, "false") || !strcmp(value, "no") ||
+		        !strcmp(value, "0"))
 			*(bool *)field = false;
 		else {
 			snprintf(err, errlen, "%s: must be on or off", st->name);
@@ -307,7 +318,8 @@ ll_result settings_defaults(struct settings *s, char *err, size_t errlen)
 
 	memset(s, 0, sizeof(*s));
 	for(size_t i = 0; i < SETTING_COUNT; i++) {
-		result = setting_assign(s, &setting_table[i], setting_table[i].def, msg, sizeof(msg));
+		result = setting_assign(s, &setting_table[i], setting_table[i].def, msg,
+		                        sizeof(msg));
 		if(result) {
 			snprintf(err, errlen, "default %s", msg);
 			settings_free(s);

@@ -12,7 +12,7 @@
 #include "clock.h"
 #include "http.h"
 #include "log.h"
-#include "worker.h"
+#include "settings.h"
 
 /* The key from "Authorization: Bearer <key>" or "X-API-Key: <key>". */
 static const char *auth_presented_key(const struct http_request *req)
@@ -85,7 +85,17 @@ static void auth_cache_put(struct auth_cache *c, const struct db *db, const char
 	k->at = clock_mono();
 }
 
-ll_result auth_check(struct worker *w, struct http_request *req, enum scope need)
+void auth_init(struct auth *a, const struct settings *s)
+{
+	memset(a, 0, sizeof(*a));
+	a->off = strcmp(s->auth, "off") == 0;
+	if(s->api_key[0]) {
+		SHA256((const unsigned char *)s->api_key, strlen(s->api_key), a->api_key_hash);
+		a->has_api_key = true;
+	}
+}
+
+ll_result auth_check(struct auth *a, struct db *db, struct http_request *req, enum scope need)
 {
 	static const struct db_stmt lookup = {
 		"auth_lookup",
@@ -96,7 +106,7 @@ ll_result auth_check(struct worker *w, struct http_request *req, enum scope need
 	PGresult *res = NULL;
 	ll_result result = LL_OK;
 
-	if(strcmp(w->settings->auth, "off") == 0) {
+	if(a->off) {
 		req->key_scope = SCOPE_ADMIN;
 		return LL_OK;
 	}
@@ -106,23 +116,23 @@ ll_result auth_check(struct worker *w, struct http_request *req, enum scope need
 			"A valid API key is required (Authorization: Bearer <key> or X-API-Key)";
 		return LL_EUNAUTHORIZED;
 	}
-	if(w->has_api_key) {
+	if(a->has_api_key) {
 		unsigned char digest[SHA256_DIGEST_LENGTH];
 
 		SHA256((const unsigned char *)key, strlen(key), digest);
-		if(CRYPTO_memcmp(digest, w->api_key_hash, sizeof(digest)) == 0) {
+		if(CRYPTO_memcmp(digest, a->api_key_hash, sizeof(digest)) == 0) {
 			req->key_scope = SCOPE_ADMIN;
 			return LL_OK;
 		}
 	}
 	apikeys_hash(key, hash);
-	known = auth_cache_find(w->keys, &w->db, hash);
+	known = auth_cache_find(&a->cache, db, hash);
 	if(known) {
 		req->api_key_id = known->id;
 		req->key_scope = known->scope;
 	} else {
 		params[0] = hash;
-		result = db_exec(&w->db, &lookup, 1, params, &res);
+		result = db_exec(db, &lookup, 1, params, &res);
 		if(result)
 			goto out;
 		if(PQntuples(res) != 1) {
@@ -132,7 +142,7 @@ ll_result auth_check(struct worker *w, struct http_request *req, enum scope need
 		}
 		req->api_key_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 		req->key_scope = scope_parse(PQgetvalue(res, 0, 1));
-		auth_cache_put(w->keys, &w->db, hash, req->api_key_id, req->key_scope);
+		auth_cache_put(&a->cache, db, hash, req->api_key_id, req->key_scope);
 	}
 	if(req->key_scope < need) {
 		req->error_message = "This API key's scope does not allow this route";

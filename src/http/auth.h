@@ -13,8 +13,8 @@
 #include "http.h"
 #include "result.h"
 
-struct worker;
-
+struct db;
+struct settings;
 
 /* The keys a worker has found valid, so that a request does not wait on a
  * database round trip for its key.  An entry holds only while the connection
@@ -40,10 +40,23 @@ struct auth_cache {
 	unsigned next;                   /* the slot replaced next */
 };
 
-/* Checks the request's key (cached, see struct auth_cache) against `need`:
- * LL_EUNAUTHORIZED when missing, unknown or revoked; LL_EFORBIDDEN when its scope is too small; LL_EDB when
- * the database cannot say.  Sets req->api_key_id and req->key_scope. */
+/* What a serving worker checks keys against: the settings' mode and
+ * bootstrap key (kept only as its SHA-256) and the keys found valid. */
+struct auth {
+	bool off;                        /* auth = off: every request is admin */
+	bool has_api_key;
+	unsigned char api_key_hash[32];  /* SHA-256 of the settings' api_key */
+	struct auth_cache cache;
+};
+
+/* Sets up *a from the settings; nothing to free. */
+void auth_init(struct auth *a, const struct settings *s);
+
+/* Checks the request's key (cached, see struct auth_cache; looked up in db)
+ * against `need`: LL_EUNAUTHORIZED when missing, unknown or revoked;
+ * LL_EFORBIDDEN when its scope is too small; LL_EDB when the database
+ * cannot say.  Sets req->api_key_id and req->key_scope. */
 __attribute__((warn_unused_result))
-ll_result auth_check(struct worker *w, struct http_request *req, enum scope need);
+ll_result auth_check(struct auth *a, struct db *db, struct http_request *req, enum scope need);
 
 #endif

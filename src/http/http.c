@@ -76,7 +76,6 @@ void http_request_begin(struct http_request *req, FCGX_Request *fcgx, struct are
 	req->fcgx = fcgx;
 	req->arena = arena;
 	req->route = "-";
-	req->stage = "routing";
 	snprintf(req->method_buf, sizeof(req->method_buf), "%s", param(fcgx, "REQUEST_METHOD"));
 	req->method = req->method_buf;
 	uri = FCGX_GetParam("DOCUMENT_URI", fcgx->envp);
@@ -136,7 +135,8 @@ ll_result http_read_body(struct http_request *req, size_t limit)
 	req->body.limit = limit;
 	while(req->body.len < (size_t)req->content_length) {
 		size_t want = (size_t)req->content_length - req->body.len;
-		int n = FCGX_GetStr(chunk, (int)(want < sizeof(chunk) ? want : sizeof(chunk)), req->fcgx->in);
+		int n = FCGX_GetStr(chunk, (int)(want < sizeof(chunk) ? want : sizeof(chunk)),
+		                    req->fcgx->in);
 
 		if(n <= 0)
 			return LL_EINVAL; /* the client sent less than it announced */
@@ -316,7 +316,8 @@ ll_result http_read_json(struct http_request *req, size_t limit, int max_depth)
 	result = http_read_body(req, limit);
 	if(result)
 		return result;
-	return http_parse_json(req->body.data, req->body.len, max_depth, &req->json, &req->error_message);
+	return http_parse_json(req->body.data, req->body.len, max_depth, &req->json,
+	                       &req->error_message);
 }
 
 static int hexval(int c)
@@ -336,7 +337,8 @@ bool http_query_has(const struct http_request *req, const char *name)
 	for(const char *p = req->query; p && *p;) {
 		const char *amp = strchr(p, '&');
 
-		if(strncmp(p, name, nlen) == 0 && (p[nlen] == '=' || p[nlen] == '&' || p[nlen] == '\0'))
+		if(strncmp(p, name, nlen) == 0 &&
+		   (p[nlen] == '=' || p[nlen] == '&' || p[nlen] == '\0'))
 			return true;
 		p = amp ? amp + 1 : NULL;
 	}
@@ -357,7 +359,8 @@ bool http_query_param(const struct http_request *req, const char *name, char *ou
 			const char *v;
 
 			for(v = p + nlen + 1; v < end && o + 1 < outlen; v++) {
-				if(*v == '%' && end - v >= 3 && hexval(v[1]) >= 0 && hexval(v[2]) >= 0) {
+				if(*v == '%' && end - v >= 3 && hexval(v[1]) >= 0 &&
+				   hexval(v[2]) >= 0) {
 					out[o++] = (char)(hexval(v[1]) * 16 + hexval(v[2]));
 					v += 2;
 				} else {
@@ -386,10 +389,12 @@ static bool query_part_valid(const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 
 		if(c == '%') {
-			ok = len - i >= 3 && hexval((unsigned char)s[i + 1]) >= 0 && hexval((unsigned char)s[i + 2]) >= 0;
+			ok = len - i >= 3 && hexval((unsigned char)s[i + 1]) >= 0 &&
+			     hexval((unsigned char)s[i + 2]) >= 0;
 			if(!ok)
 				break;
-			c = (unsigned char)(hexval((unsigned char)s[i + 1]) * 16 + hexval((unsigned char)s[i + 2]));
+			c = (unsigned char)(hexval((unsigned char)s[i + 1]) * 16 +
+			                    hexval((unsigned char)s[i + 2]));
 			i += 2;
 		} else if(c == '+') {
 			c = ' ';
@@ -427,7 +432,8 @@ void http_add_header(struct http_request *req, const char *name, const char *val
 {
 	size_t used = strlen(req->extra_headers);
 
-	snprintf(req->extra_headers + used, sizeof(req->extra_headers) - used, "%s: %s\r\n", name, value);
+	snprintf(req->extra_headers + used, sizeof(req->extra_headers) - used, "%s: %s\r\n", name,
+	         value);
 }
 
 static const char *reason_phrase(int status)
@@ -485,7 +491,8 @@ void http_respond_body(struct http_request *req, int status, const char *content
 void http_respond_json(struct http_request *req, int status, struct json_object *obj)
 {
 	size_t len;
-	const char *text = json_object_to_json_string_length(obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+	const char *text = json_object_to_json_string_length(
+		obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
 
 	http_respond_body(req, status, "application/json", text, len);
 }
@@ -549,7 +556,9 @@ ll_result http_sse_event(struct http_request *req, const char *event, struct jso
 
 	if(req->client_gone)
 		return LL_EIO;
-	text = json_object_to_json_string_ext(data, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	text = json_object_to_json_string_ext(data,
+	                                      JSON_C_TO_STRING_PLAIN |
+	                                      JSON_C_TO_STRING_NOSLASHESCAPE);
 	/* JSON text never holds a raw newline, so one data: line carries it. */
 	if(FCGX_FPrintF(req->fcgx->out, "event: %s\ndata: %s\n\n", event, text) < 0 ||
 	   FCGX_FFlush(req->fcgx->out) < 0)

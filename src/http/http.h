@@ -45,7 +45,6 @@ struct http_request {
 	/* Set by the router and handlers, read by the request log. */
 	const char *route;           /* matched pattern (static) or "-" */
 	const char *agent;           /* static agent name or NULL */
-	const char *stage;           /* what the worker is doing, for the slow log */
 	bool degraded, cached, llm_called;
 	long long api_key_id;        /* 0 = no key */
 	enum scope key_scope;
@@ -61,13 +60,6 @@ struct http_request {
 	bool streaming;
 	bool client_gone;            /* a write failed: the client went away */
 };
-
-/* The request clock is the monotonic clock (base/clock.h); this name is kept
- * for the answer path until it takes an answer context of its own. */
-static inline double http_now(void)
-{
-	return clock_mono();
-}
 
 /* Fills req from fcgx; resets the previous request's state. */
 void http_request_begin(struct http_request *req, FCGX_Request *fcgx, struct arena *arena);

@@ -49,13 +49,15 @@ static ll_result fingerprint(const char *route, const char *what, size_t len, ch
 static ll_result same_request(struct http_request *req, const struct idempotency *idem,
                               const struct store_idempotency *stored)
 {
-	if(strcmp(stored->route, idem->row.route) == 0 && strcmp(stored->fingerprint, idem->fingerprint) == 0)
+	if(strcmp(stored->route, idem->row.route) == 0 &&
+	   strcmp(stored->fingerprint, idem->fingerprint) == 0)
 		return LL_OK;
 	req->error_message = "This Idempotency-Key was already used for another request";
 	return LL_EVALIDATION;
 }
 
-ll_result idempotency_begin(struct worker *w, struct http_request *req, const char *what, size_t len,
+ll_result idempotency_begin(struct worker *w, struct http_request *req, const char *what,
+                            size_t len,
                             struct idempotency *idem, struct store_idempotency *stored, bool *found)
 {
 	ll_result result;
@@ -65,7 +67,8 @@ ll_result idempotency_begin(struct worker *w, struct http_request *req, const ch
 	if(!req->idempotency_key[0])
 		return LL_OK;
 	if(!idempotency_key_valid(req->idempotency_key)) {
-		req->error_message = "Idempotency-Key must be 1-128 characters of A-Z a-z 0-9 _ . : -";
+		req->error_message =
+			"Idempotency-Key must be 1-128 characters of A-Z a-z 0-9 _ . : -";
 		return LL_EINVAL;
 	}
 	result = fingerprint(req->route, what, len, idem->fingerprint);
@@ -77,7 +80,8 @@ ll_result idempotency_begin(struct worker *w, struct http_request *req, const ch
 	idem->row.route = req->route;
 	idem->row.fingerprint = idem->fingerprint;
 	idem->row.request_id = req->request_id;
-	result = store_idempotency_get(&w->db, &w->arena, idem->row.owner, idem->row.key, stored, found);
+	result = store_idempotency_get(&w->db, &w->arena, idem->row.owner, idem->row.key, stored,
+	                               found);
 	if(result || !*found)
 		return result;
 	result = same_request(req, idem, stored);
@@ -87,13 +91,15 @@ ll_result idempotency_begin(struct worker *w, struct http_request *req, const ch
 }
 
 ll_result idempotency_after_conflict(struct worker *w, struct http_request *req, ll_result result,
-                                     const struct idempotency *idem, struct store_idempotency *stored)
+                                     const struct idempotency *idem,
+                                     struct store_idempotency *stored)
 {
 	bool found = false;
 
 	if(result != LL_ECONFLICT || !idem->active)
 		return result;
-	if(store_idempotency_get(&w->db, &w->arena, idem->row.owner, idem->row.key, stored, &found) != LL_OK)
+	if(store_idempotency_get(&w->db, &w->arena, idem->row.owner, idem->row.key, stored,
+	                         &found) != LL_OK)
 		return result;
 	if(!found)
 		return result;
@@ -103,5 +109,6 @@ ll_result idempotency_after_conflict(struct worker *w, struct http_request *req,
 void idempotency_replay(struct http_request *req, const struct store_idempotency *stored)
 {
 	http_add_header(req, "Idempotent-Replayed", "true");
-	http_respond_body(req, stored->status, "application/json", stored->response, strlen(stored->response));
+	http_respond_body(req, stored->status, "application/json", stored->response,
+	                  strlen(stored->response));
 }

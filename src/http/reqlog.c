@@ -9,8 +9,9 @@
 #include "clock.h"
 #include "log.h"
 #include "reqlog.h"
+#include "scoreboard.h"
+#include "settings.h"
 #include "store.h"
-#include "worker.h"
 
 /* The log rows and the keys' last use are bookkeeping: each statement
  * commits on its own (autocommit) without waiting for the WAL flush, which
@@ -23,10 +24,11 @@
 
 /* api_keys.last_used_at, at most once a minute per key and worker: the
  * operator wants to see stale keys, not every use. */
-static void reqlog_touch_key(struct worker *w, long long key_id)
+static void reqlog_touch_key(struct db *db, long long key_id)
 {
 	static const struct db_stmt touch = {
-		"reqlog_touch_key", "UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND " ASYNC_COMMIT};
+		"reqlog_touch_key",
+		"UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND " ASYNC_COMMIT};
 	static long long last_id;
 	static double last_at;
 	char key_text[24];
@@ -39,7 +41,7 @@ static void reqlog_touch_key(struct worker *w, long long key_id)
 	last_id = key_id;
 	last_at = now;
 	snprintf(key_text, sizeof(key_text), "%lld", key_id);
-	result = db_exec(&w->db, &touch, 1, params, NULL);
+	result = db_exec(db, &touch, 1, params, NULL);
 	(void)result; /* bookkeeping only */
 }
 
@@ -49,24 +51,24 @@ static void reqlog_touch_key(struct worker *w, long long key_id)
 #define REQLOG_PRUNE_INTERVAL 3600
 #define REQLOG_PRUNE_CALLS 10
 
-static void reqlog_maybe_prune(struct worker *w)
+static void reqlog_maybe_prune(struct db *db, int retention_days, struct scoreboard *sb)
 {
 	int64_t now = (int64_t)clock_wall();
 	int64_t due;
 	long long deleted = 0;
 
-	if(!w->scoreboard || w->settings->retention_days <= 0)
+	if(!sb || retention_days <= 0)
 		return;
-	due = __atomic_load_n(&w->scoreboard->prune_next_at, __ATOMIC_RELAXED);
-	if(now < due || !__atomic_compare_exchange_n(&w->scoreboard->prune_next_at, &due,
+	due = __atomic_load_n(&sb->prune_next_at, __ATOMIC_RELAXED);
+	if(now < due || !__atomic_compare_exchange_n(&sb->prune_next_at, &due,
 	                                              now + REQLOG_PRUNE_INTERVAL, false,
 	                                              __ATOMIC_RELAXED, __ATOMIC_RELAXED))
 		return;
-	if(store_prune(&w->db, w->settings->retention_days, REQLOG_PRUNE_CALLS, &deleted) != LL_OK)
-		log_warn("prune_failed", "linelead_prune(%d) failed", w->settings->retention_days);
+	if(store_prune(db, retention_days, REQLOG_PRUNE_CALLS, &deleted) != LL_OK)
+		log_warn("prune_failed", "linelead_prune(%d) failed", retention_days);
 	else if(deleted > 0)
 		log_info("pruned", "deleted %lld request_log rows older than %d days", deleted,
-		         w->settings->retention_days);
+		         retention_days);
 }
 
 void reqlog_add(struct reqlog *log, const struct http_request *req, double duration_ms)
@@ -113,7 +115,8 @@ static ll_result array_text(struct buf *b, bool first, const char *text)
 		return buf_appends(b, "NULL");
 	result = buf_appends(b, "\"");
 	for(const char *p = text; *p && !result; p++)
-		result = (*p == '"' || *p == '\\') ? buf_printf(b, "\\%c", *p) : buf_append(b, p, 1);
+		result = (*p == '"' || *p == '\\') ? buf_printf(b, "\\%c", *p)
+		                                    : buf_append(b, p, 1);
 	return result ? result : buf_appends(b, "\"");
 }
 
@@ -149,7 +152,8 @@ static ll_result reqlog_arrays(const struct reqlog *log, const char *node, struc
 		if(!result)
 			result = array_text(&cols[COL_AGENT], i == 0, r->agent);
 		if(!result)
-			result = buf_printf(&cols[COL_DEGRADED], "%s%s", sep, r->degraded ? "t" : "f");
+			result = buf_printf(&cols[COL_DEGRADED], "%s%s", sep,
+			                    r->degraded ? "t" : "f");
 		if(!result)
 			result = buf_printf(&cols[COL_CACHED], "%s%s", sep, r->cached ? "t" : "f");
 		if(!result)
@@ -162,7 +166,8 @@ static ll_result reqlog_arrays(const struct reqlog *log, const char *node, struc
 	return result;
 }
 
-ll_result reqlog_flush(struct worker *w)
+ll_result reqlog_flush(struct reqlog *log, struct db *db, const struct settings *s,
+                       struct scoreboard *sb)
 {
 	static const struct db_stmt insert = {
 		"reqlog_insert",
@@ -170,10 +175,10 @@ ll_result reqlog_flush(struct worker *w)
 		" duration_ms, agent, degraded, cached, llm_called, api_key_id)"
 		" SELECT i, n, p, m, r, s, d, a, dg, c, l, NULLIF(k, 0)"
 		" FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[],"
-		"             $7::float8[], $8::text[], $9::bool[], $10::bool[], $11::bool[], $12::bigint[])"
+		"             $7::float8[], $8::text[], $9::bool[], $10::bool[], $11::bool[],"
+		"             $12::bigint[])"
 		"   AS b(i, n, p, m, r, s, d, a, dg, c, l, k)"
 		" WHERE " ASYNC_COMMIT};
-	struct reqlog *log = w->reqlog;
 	struct buf cols[NCOLS];
 	const char *params[NCOLS];
 	ll_result result;
@@ -182,25 +187,25 @@ ll_result reqlog_flush(struct worker *w)
 		return LL_OK;
 	/* Without a database there is nowhere to write; do not stall the
 	 * worker reconnecting for the log's sake. */
-	if(!w->db.conn) {
+	if(!db->conn) {
 		log->n = 0;
 		return LL_EDB;
 	}
 	for(int c = 0; c < NCOLS; c++)
 		buf_init(&cols[c], 64 * 1024);
-	result = reqlog_arrays(log, w->settings->node_name, cols);
+	result = reqlog_arrays(log, s->node_name, cols);
 	for(int c = 0; c < NCOLS; c++)
 		params[c] = buf_str(&cols[c]);
 	if(!result)
-		result = db_exec(&w->db, &insert, NCOLS, params, NULL);
+		result = db_exec(db, &insert, NCOLS, params, NULL);
 	for(int i = 0; i < log->n && !result; i++)
 		if(log->rows[i].api_key_id)
-			reqlog_touch_key(w, log->rows[i].api_key_id);
+			reqlog_touch_key(db, log->rows[i].api_key_id);
 	if(result)
 		log_warn("request_log_failed", "%d served requests were not logged", log->n);
 	for(int c = 0; c < NCOLS; c++)
 		buf_free(&cols[c]);
 	log->n = 0;
-	reqlog_maybe_prune(w);
+	reqlog_maybe_prune(db, s->retention_days, sb);
 	return result;
 }

@@ -18,8 +18,9 @@
 #include "http.h"
 #include "result.h"
 
-struct worker;
 struct db;
+struct scoreboard;
+struct settings;
 
 #define REQLOG_BATCH 16
 #define REQLOG_MAX_AGE_S 0.25
@@ -47,9 +48,12 @@ void reqlog_add(struct reqlog *log, const struct http_request *req, double durat
  * or its oldest row is REQLOG_MAX_AGE_S old; a large value when none are kept. */
 double reqlog_due_in(const struct reqlog *log);
 
-/* Writes the kept rows (nothing to do when none), then prunes when due.
- * The rows are gone either way: a batch that failed is counted, not kept. */
+/* Writes the kept rows to db (nothing to do when none), then prunes when
+ * due (s->retention_days; the next time is sb's, shared by the workers; no
+ * pruning without sb).  The rows are gone either way: a batch that failed
+ * is counted, not kept. */
 __attribute__((warn_unused_result))
-ll_result reqlog_flush(struct worker *w);
+ll_result reqlog_flush(struct reqlog *log, struct db *db, const struct settings *s,
+                       struct scoreboard *sb);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "answer/path.h"
 #include "classifier.h"
 #include "log.h"
 #include "orchestrator.h"
@@ -14,24 +15,31 @@
 #include "worker.h"
 
 static const char *const priority_choices[] = {"low", "normal", "high", "urgent", NULL};
-static const char *const agent_choices[] = {"equipment", "safety", "operations", "training", "general", NULL};
+static const char *const agent_choices[] = {
+	"equipment", "safety", "operations", "training", "general", NULL,
+};
 
 static const struct field_spec chat_spec[] = {
 	{"message", FIELD_STRING, true, 1, 2000, NULL, offsetof(struct chat_fields, message)},
-	{"conversation_id", FIELD_ID, false, 1, 100, NULL, offsetof(struct chat_fields, conversation_id)},
-	{"priority", FIELD_ENUM, false, 0, 0, priority_choices, offsetof(struct chat_fields, priority)},
-	{"context", FIELD_OBJECT, false, 0, CHAT_CONTEXT_MAX_BYTES, NULL, offsetof(struct chat_fields, context)},
+	{"conversation_id", FIELD_ID, false, 1, 100, NULL,
+	 offsetof(struct chat_fields, conversation_id)},
+	{"priority", FIELD_ENUM, false, 0, 0, priority_choices,
+	 offsetof(struct chat_fields, priority)},
+	{"context", FIELD_OBJECT, false, 0, CHAT_CONTEXT_MAX_BYTES, NULL,
+	 offsetof(struct chat_fields, context)},
 	{"agent", FIELD_ENUM, false, 0, 0, agent_choices, offsetof(struct chat_fields, agent)},
 	{"stream", FIELD_BOOL, false, 0, 0, NULL, offsetof(struct chat_fields, stream)},
 };
 
-ll_result route_chat_fields(struct http_request *req, struct json_object *obj, struct chat_fields *f)
+ll_result route_chat_fields(struct http_request *req, struct json_object *obj,
+                            struct chat_fields *f)
 {
 	memset(f, 0, sizeof(*f));
 	return validate_object(req, obj, chat_spec, sizeof(chat_spec) / sizeof(chat_spec[0]), f);
 }
 
-static ll_result chat_parse(struct http_request *req, struct chat_fields *f, struct chat_request *in)
+static ll_result chat_parse(struct http_request *req, struct chat_fields *f,
+                            struct chat_request *in)
 {
 	ll_result result;
 
@@ -59,7 +67,8 @@ static const char *chat_identity(struct worker *w, const struct chat_fields *f)
 
 	json_object_object_add(o, "message", json_object_new_string(f->message));
 	if(f->conversation_id)
-		json_object_object_add(o, "conversation_id", json_object_new_string(f->conversation_id));
+		json_object_object_add(o, "conversation_id",
+		                       json_object_new_string(f->conversation_id));
 	if(f->priority)
 		json_object_object_add(o, "priority", json_object_new_string(f->priority));
 	if(f->agent)
@@ -73,7 +82,8 @@ static const char *chat_identity(struct worker *w, const struct chat_fields *f)
 
 /* A conversation takes at most CONVERSATION_MAX_MESSAGES: refused before
  * any work (and before a stream's headers), with a clear 409. */
-static ll_result chat_room_left(struct worker *w, struct http_request *req, const struct chat_request *in)
+static ll_result chat_room_left(struct worker *w, struct http_request *req,
+                                const struct chat_request *in)
 {
 	const char *ref;
 	long long count = 0;
@@ -102,8 +112,11 @@ struct stream_ctx {
 	bool meta_sent;
 };
 
+#define NONNULL(s) ((s) ? (s) : "")
+
 static int stream_meta(struct stream_ctx *s)
 {
+	const struct chat_result *r = s->result;
 	struct json_object *o;
 	int rc;
 
@@ -111,9 +124,10 @@ static int stream_meta(struct stream_ctx *s)
 		return 0;
 	s->meta_sent = true;
 	o = json_object_new_object();
-	json_object_object_add(o, "request_id", json_object_new_string(s->result->request_id ? s->result->request_id : ""));
-	json_object_object_add(o, "agent", json_object_new_string(agent_name(s->result->agent)));
-	json_object_object_add(o, "conversation_id", json_object_new_string(s->result->conversation_id ? s->result->conversation_id : ""));
+	json_object_object_add(o, "request_id", json_object_new_string(NONNULL(r->request_id)));
+	json_object_object_add(o, "agent", json_object_new_string(agent_name(r->agent)));
+	json_object_object_add(o, "conversation_id",
+	                       json_object_new_string(NONNULL(r->conversation_id)));
 	rc = http_sse_event(s->req, "meta", o) ? 1 : 0;
 	json_object_put(o);
 	return rc;
@@ -136,11 +150,20 @@ static int stream_token(void *ctx, const char *text, size_t len)
 	return rc;
 }
 
+/* A new reference to body's field name, or NULL (JSON null) when absent. */
+static struct json_object *json_field(struct json_object *body, const char *name)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(body, name, &v) ? json_object_get(v) : NULL;
+}
+
 /* A stored answer sent again: as JSON, or as a stream's meta and done
  * events when the client asked for a stream. */
-static ll_result chat_replay(struct http_request *req, const struct store_idempotency *stored, bool stream)
+static ll_result chat_replay(struct http_request *req, const struct store_idempotency *stored,
+                             bool stream)
 {
-	struct json_object *body, *meta, *v;
+	struct json_object *body, *meta;
 	ll_result result;
 
 	if(!stream) {
@@ -156,9 +179,10 @@ static ll_result chat_replay(struct http_request *req, const struct store_idempo
 		if(result)
 			goto out;
 		meta = json_object_new_object();
-		json_object_object_add(meta, "request_id", json_object_object_get_ex(body, "request_id", &v) ? json_object_get(v) : NULL);
-		json_object_object_add(meta, "agent", json_object_object_get_ex(body, "agent_used", &v) ? json_object_get(v) : NULL);
-		json_object_object_add(meta, "conversation_id", json_object_object_get_ex(body, "conversation_id", &v) ? json_object_get(v) : NULL);
+		json_object_object_add(meta, "request_id", json_field(body, "request_id"));
+		json_object_object_add(meta, "agent", json_field(body, "agent_used"));
+		json_object_object_add(meta, "conversation_id",
+		                       json_field(body, "conversation_id"));
 		result = http_sse_event(req, "meta", meta);
 		json_object_put(meta);
 		if(result)
@@ -173,8 +197,9 @@ out:
 }
 
 /* Before any work: a replay, or a refusal, answered in full (*done). */
-static ll_result chat_prepare(struct worker *w, struct http_request *req, const struct chat_fields *f,
-                              const struct chat_request *in, struct idempotency *idem, bool stream, bool *done)
+static ll_result chat_prepare(struct worker *w, struct http_request *req,
+                              const struct chat_fields *f, const struct chat_request *in,
+                              struct idempotency *idem, bool stream, bool *done)
 {
 	struct store_idempotency stored;
 	const char *identity = "";
@@ -194,8 +219,37 @@ static ll_result chat_prepare(struct worker *w, struct http_request *req, const 
 	return chat_room_left(w, req, in);
 }
 
+/* The pipeline's stages into this worker's scoreboard slot. */
+static void chat_stage(void *arg, const char *stage)
+{
+	worker_set_stage(arg, stage);
+}
+
+/* What the answer path needs from this worker and this request: its
+ * resources, the request's deadline, the stage hook and the trace that
+ * the request log reads (copied into req by chat_traced). */
+static void chat_context(struct worker *w, const struct http_request *req,
+                         struct answer_trace *trace, struct answer_ctx *actx)
+{
+	worker_answer_ctx(w, actx);
+	actx->deadline = req->started + w->settings->request_timeout_ms / 1000.0;
+	actx->stage = chat_stage;
+	actx->stage_arg = w;
+	actx->trace = trace;
+}
+
+static void chat_traced(struct http_request *req, const struct answer_trace *trace)
+{
+	req->agent = trace->agent;
+	req->degraded = trace->degraded;
+	req->cached = trace->cached;
+	req->llm_called = trace->llm_called;
+}
+
 static ll_result chat_answer(struct worker *w, struct http_request *req, bool stream)
 {
+	struct answer_trace trace = {0};
+	struct answer_ctx actx;
 	struct chat_fields f;
 	struct chat_request in;
 	struct chat_result r;
@@ -209,7 +263,8 @@ static ll_result chat_answer(struct worker *w, struct http_request *req, bool st
 	result = chat_parse(req, &f, &in);
 	if(result)
 		goto out;
-	stream = stream || f.stream == 1 || (f.stream != 0 && http_accepts(req, "text/event-stream"));
+	stream = stream || f.stream == 1 ||
+	         (f.stream != 0 && http_accepts(req, "text/event-stream"));
 	result = chat_prepare(w, req, &f, &in, &idem, stream, &done);
 	if(result || done)
 		goto out;
@@ -221,7 +276,9 @@ static ll_result chat_answer(struct worker *w, struct http_request *req, bool st
 	}
 	/* An error after the stream's headers travels as its "error" event
 	 * (http_respond_error, called by the router). */
-	result = orchestrator_answer(w, req, &in, stream ? stream_token : NULL, &s, &r);
+	chat_context(w, req, &trace, &actx);
+	result = orchestrator_answer(&actx, &in, stream ? stream_token : NULL, &s, &r);
+	chat_traced(req, &trace);
 	/* another request with this key stored its answer first: that one */
 	if(idempotency_after_conflict(w, req, result, &idem, &stored) == LL_OK && result) {
 		result = chat_replay(req, &stored, stream);

@@ -52,11 +52,13 @@ static bool health_database(struct worker *w, struct json_object *db, struct jso
 	ok = health_last.ok;
 	json_object_object_add(db, "status", json_object_new_string(ok ? "ok" : "unavailable"));
 	json_object_object_add(db, "latency_ms", json_object_new_double(health_last.latency_ms));
-	json_object_object_add(retrieval, "status", json_object_new_string(ok ? "ok" : "unavailable"));
+	json_object_object_add(retrieval, "status",
+	                       json_object_new_string(ok ? "ok" : "unavailable"));
 	json_object_object_add(retrieval, "backend", json_object_new_string(
 		w->settings->retrieval == RETRIEVAL_RAGIE ? "ragie" :
 		w->settings->retrieval == RETRIEVAL_BOTH ? "pg+ragie" : "pg"));
-	json_object_object_add(retrieval, "documents", json_object_new_int64(health_last.documents));
+	json_object_object_add(retrieval, "documents",
+	                       json_object_new_int64(health_last.documents));
 	json_object_object_add(retrieval, "chunks", json_object_new_int64(health_last.chunks));
 	return ok;
 }
@@ -76,7 +78,8 @@ ll_result route_health(struct worker *w, struct http_request *req)
 {
 	struct json_object *body = json_object_new_object(), *db = json_object_new_object();
 	struct json_object *llm = json_object_new_object(), *workers = json_object_new_object();
-	struct json_object *retrieval = json_object_new_object(), *master = json_object_new_object();
+	struct json_object *retrieval = json_object_new_object();
+	struct json_object *master = json_object_new_object();
 	const char *llm_state = w->llm ? llm_state_name(w->llm) : "disabled";
 	const char *master_state = health_master(w);
 	bool db_ok, degraded, up;
@@ -95,7 +98,8 @@ ll_result route_health(struct worker *w, struct http_request *req)
 	json_object_object_add(body, "status", json_object_new_string(
 		!up ? "unhealthy" : degraded ? "degraded" : "healthy"));
 	json_object_object_add(body, "version", json_object_new_string(VERSION));
-	json_object_object_add(body, "environment", json_object_new_string(w->settings->environment));
+	json_object_object_add(body, "environment",
+	                       json_object_new_string(w->settings->environment));
 	json_object_object_add(body, "uptime_seconds", json_object_new_double(
 		w->scoreboard ? clock_wall() - w->scoreboard->started : 0));
 	json_object_object_add(body, "database", db);
@@ -135,7 +139,8 @@ ll_result route_info(struct worker *w, struct http_request *req)
 		settings_llm_enabled(w->settings) ? w->settings->llm_model : "local"));
 	json_object_object_add(body, "name", json_object_new_string("Line Lead"));
 	json_object_object_add(body, "version", json_object_new_string(VERSION));
-	json_object_object_add(body, "environment", json_object_new_string(w->settings->environment));
+	json_object_object_add(body, "environment",
+	                       json_object_new_string(w->settings->environment));
 	json_object_object_add(body, "agents", agents);
 	json_object_object_add(body, "features", features);
 	json_object_object_add(body, "llm", llm);

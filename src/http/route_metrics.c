@@ -29,7 +29,7 @@ ll_result route_metrics(struct worker *w, struct http_request *req)
 	   (!format[0] && http_accepts(req, "text/plain") &&
 	    !http_accepts(req, "application/json"))) {
 		buf_init(&text, 1 << 20);
-		result = metrics_prometheus(w, &text);
+		result = metrics_prometheus(w->scoreboard, &text);
 		if(!result)
 			http_respond_body(req, 200, "text/plain; version=0.0.4; charset=utf-8",
 			                  buf_str(&text), text.len);
@@ -40,8 +40,8 @@ ll_result route_metrics(struct worker *w, struct http_request *req)
 		req->error_message = "format must be json or prometheus";
 		return LL_EINVAL;
 	}
-	result = metrics_json(w, window[0] ? window : NULL, strcmp(include, "dashboard") == 0,
-	                      &body);
+	result = metrics_json(&w->db, w->scoreboard, window[0] ? window : NULL,
+	                      strcmp(include, "dashboard") == 0, &body);
 	if(result) {
 		if(result == LL_EINVAL)
 			req->error_message = "window must be 1h, 24h or 7d";

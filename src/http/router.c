@@ -69,7 +69,8 @@ ll_result router_match(const char *method, const char *path, const struct route 
 		}
 		path_known = true;
 		if(used < allowlen) {
-			int n = snprintf(allow + used, allowlen - used, "%s%s", used ? ", " : "", r->method);
+			int n = snprintf(allow + used, allowlen - used, "%s%s", used ? ", " : "",
+			                 r->method);
 
 			if(n > 0)
 				used += (size_t)n;
@@ -92,15 +93,17 @@ static ll_result router_read_body(struct worker *w, struct http_request *req, co
 		/* Text documents come as JSON or raw; PDFs and .docx as raw bodies
 		 * (the content decides the format: ingest_detect.h). */
 		if(strncasecmp(req->content_type, "application/json", 16) == 0)
-			return http_read_json(req, (size_t)s->max_document_bytes + 65536, s->max_json_depth);
+			return http_read_json(req, (size_t)s->max_document_bytes + 65536,
+			                      s->max_json_depth);
 		if(strncasecmp(req->content_type, "application/pdf", 15) == 0 ||
 		   strncasecmp(req->content_type, "text/markdown", 13) == 0 ||
 		   strncasecmp(req->content_type, "text/plain", 10) == 0 ||
 		   strncasecmp(req->content_type, "application/octet-stream", 24) == 0 ||
 		   strncasecmp(req->content_type, DOCX_MEDIA_TYPE, strlen(DOCX_MEDIA_TYPE)) == 0)
 			return http_read_body(req, (size_t)s->max_document_bytes);
-		req->error_message = "Content-Type must be application/json, text/markdown, text/plain, application/pdf, "
-		                     DOCX_MEDIA_TYPE " or application/octet-stream";
+		req->error_message = "Content-Type must be application/json, text/markdown, "
+		                     "text/plain, application/pdf, " DOCX_MEDIA_TYPE
+		                     " or application/octet-stream";
 		return LL_EMEDIATYPE;
 	case BODY_NONE:
 		break;
@@ -114,14 +117,16 @@ void router_dispatch(struct worker *w, struct http_request *req)
 	char allow[64];
 	ll_result result;
 
-	result = router_match(req->method, req->path, &r, req->param, sizeof(req->param), allow, sizeof(allow));
+	result = router_match(req->method, req->path, &r, req->param, sizeof(req->param), allow,
+	                      sizeof(allow));
 	if(result == LL_EMETHOD)
 		http_add_header(req, "Allow", allow);
 	if(result)
 		goto out;
 	req->route = r->pattern;
 	if(!http_query_valid(req->query)) {
-		req->error_message = "The query string must be %-encoded UTF-8 text without control characters";
+		req->error_message = "The query string must be %-encoded UTF-8 text without "
+		                     "control characters";
 		result = LL_EINVAL;
 		goto out;
 	}
@@ -129,7 +134,7 @@ void router_dispatch(struct worker *w, struct http_request *req)
 		snprintf(w->slot->route, sizeof(w->slot->route), "%s", r->pattern);
 	if(r->scope != SCOPE_NONE) {
 		worker_stage(w, req, "auth");
-		result = auth_check(w, req, r->scope);
+		result = auth_check(w->auth, &w->db, req, r->scope);
 		if(result)
 			goto out;
 	}

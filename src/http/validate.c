@@ -91,7 +91,8 @@ static const char *field_check(const struct field_spec *f, struct json_object *v
 		}
 		if(f->type == FIELD_ID && !valid_id(s, (size_t)f->max)) {
 			snprintf(msg, sizeof(msg),
-			         "must be 1-%lld characters of A-Z a-z 0-9 _ . - (not . or ..)", f->max);
+			         "must be 1-%lld characters of A-Z a-z 0-9 _ . - (not . or ..)",
+			         f->max);
 			return msg;
 		}
 		chars = valid_utf8_length(s, bytes);

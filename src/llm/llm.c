@@ -1,6 +1,5 @@
-/* llm.c - the OpenAI-compatible Chat Completions client, its circuit
- * breaker, and the answer object's schema, validation and streaming field
- * extractor.
+/* llm.c - the OpenAI-compatible Chat Completions client and its circuit
+ * breaker (the answer object: llm_reply.c; its streamed text: llm_field.c).
  *
  * One CURL handle per client, reset (not recreated) between calls so the
  * connection to the model server stays open.  The response is read by a
@@ -29,6 +28,8 @@
 #include "sse.h"
 
 #define LLM_MAX_ATTEMPTS 3
+#define LLM_AUTH_PREFIX "Authorization: Bearer "
+#define LLM_REFUSAL_MAX 16000   /* as long as an answer may be (LLM_REPLY_ANSWER_MAX) */
 
 struct llm {
 	const struct settings *settings;
@@ -83,8 +84,8 @@ ll_result llm_check_url(const char *url, bool allow_http, char *err, size_t errl
 		if(allow_http || llm_host_is_loopback(host))
 			result = LL_OK;
 		else
-			snprintf(err, errlen, "llm_base_url: plain http is allowed only to a loopback "
-			         "host; use https or set llm_allow_http = on");
+			snprintf(err, errlen, "llm_base_url: plain http is allowed only to a "
+			         "loopback host; use https or set llm_allow_http = on");
 	} else
 		snprintf(err, errlen, "llm_base_url: the scheme must be https or http");
 out:
@@ -96,10 +97,26 @@ out:
 
 /* ---- lifecycle ----------------------------------------------------------- */
 
+/* The request headers of one kind of call onto *h: JSON in, `accept` out,
+ * no "Expect: 100-continue" (libcurl would send it for big bodies: a round
+ * trip lost), and the key when there is one.  LL_ENOMEM on failure. */
+static ll_result llm_headers(struct curl_slist **h, const char *accept, const char *auth)
+{
+	const char *lines[4] = {"Content-Type: application/json", accept, "Expect:", auth};
+
+	for(int i = 0; i < 4 && lines[i]; i++) {
+		struct curl_slist *tmp = curl_slist_append(*h, lines[i]);
+
+		if(!tmp)
+			return LL_ENOMEM;
+		*h = tmp;
+	}
+	return LL_OK;
+}
+
 ll_result llm_create(const struct settings *s, struct scoreboard *sb, struct llm **out)
 {
 	struct llm *llm = calloc(1, sizeof(*llm));
-	struct curl_slist *tmp;
 	char err[200];
 	size_t n;
 	ll_result result;
@@ -140,35 +157,15 @@ ll_result llm_create(const struct settings *s, struct scoreboard *sb, struct llm
 	if(s->llm_api_key[0]) {
 		size_t klen = strlen(s->llm_api_key);
 
-		llm->auth_header = malloc(klen + sizeof("Authorization: Bearer "));
+		llm->auth_header = malloc(klen + sizeof(LLM_AUTH_PREFIX));
 		if(!llm->auth_header)
 			goto out;
-		memcpy(llm->auth_header, "Authorization: Bearer ", sizeof("Authorization: Bearer ") - 1);
-		memcpy(llm->auth_header + sizeof("Authorization: Bearer ") - 1, s->llm_api_key, klen + 1);
+		memcpy(llm->auth_header, LLM_AUTH_PREFIX, sizeof(LLM_AUTH_PREFIX) - 1);
+		memcpy(llm->auth_header + sizeof(LLM_AUTH_PREFIX) - 1, s->llm_api_key, klen + 1);
 	}
-	for(int i = 0; i < 2; i++) {
-		struct curl_slist **h = i ? &llm->headers_sse : &llm->headers_json;
-
-		tmp = curl_slist_append(*h, "Content-Type: application/json");
-		if(!tmp)
-			goto out;
-		*h = tmp;
-		tmp = curl_slist_append(*h, i ? "Accept: text/event-stream" : "Accept: application/json");
-		if(!tmp)
-			goto out;
-		*h = tmp;
-		/* libcurl would send "Expect: 100-continue" for big bodies: a round trip lost. */
-		tmp = curl_slist_append(*h, "Expect:");
-		if(!tmp)
-			goto out;
-		*h = tmp;
-		if(llm->auth_header) {
-			tmp = curl_slist_append(*h, llm->auth_header);
-			if(!tmp)
-				goto out;
-			*h = tmp;
-		}
-	}
+	if(llm_headers(&llm->headers_json, "Accept: application/json", llm->auth_header) ||
+	   llm_headers(&llm->headers_sse, "Accept: text/event-stream", llm->auth_header))
+		goto out;
 	result = LL_OK;
 	*out = llm;
 out:
@@ -255,11 +252,13 @@ static void llm_breaker_failure(struct llm *llm)
 	int state = __atomic_load_n(llm->state, __ATOMIC_ACQUIRE);
 	double until;
 
-	if(state == BREAKER_HALF_OPEN || (state == BREAKER_CLOSED && failures >= LLM_BREAKER_THRESHOLD)) {
+	if(state == BREAKER_HALF_OPEN ||
+	   (state == BREAKER_CLOSED && failures >= LLM_BREAKER_THRESHOLD)) {
 		until = clock_wall() + LLM_BREAKER_COOLDOWN_S;
 		__atomic_store(llm->open_until, &until, __ATOMIC_RELEASE);
 		__atomic_store_n(llm->state, BREAKER_OPEN, __ATOMIC_RELEASE);
-		log_warn("llm_breaker_open", "%d consecutive failures: not calling the LLM for %.0f s",
+		log_warn("llm_breaker_open",
+		         "%d consecutive failures: not calling the LLM for %.0f s",
 		         failures, LLM_BREAKER_COOLDOWN_S);
 	}
 }
@@ -290,7 +289,8 @@ static void llm_sanitize(char *out, size_t outlen, const char *s)
 	size_t j = 0;
 
 	for(; s && *s && j + 1 < outlen; s++)
-		out[j++] = isalnum((unsigned char)*s) || *s == '_' || *s == '-' || *s == '.' ? *s : '_';
+		out[j++] = isalnum((unsigned char)*s) || *s == '_' || *s == '-' || *s == '.' ? *s
+		                                                                             : '_';
 	out[j] = '\0';
 }
 
@@ -320,11 +320,42 @@ static void llm_xfer_content(struct llm_xfer *x, const char *s, size_t len)
 		x->delivered = true;
 }
 
+/* o's field name when it is a string (its length in *len, may be NULL),
+ * else NULL. */
+static const char *llm_json_string(struct json_object *o, const char *name, size_t *len)
+{
+	struct json_object *v;
+
+	if(!json_object_object_get_ex(o, name, &v) || !json_object_is_type(v, json_type_string))
+		return NULL;
+	if(len)
+		*len = (size_t)json_object_get_string_len(v);
+	return json_object_get_string(v);
+}
+
+/* A choice's finish_reason, and the refusal and content of its message
+ * (streamed: of its delta; NULL when it has none). */
+static void llm_xfer_choice(struct llm_xfer *x, struct json_object *choice, struct json_object *msg)
+{
+	const char *s;
+	size_t len;
+
+	if((s = llm_json_string(choice, "finish_reason", NULL)))
+		llm_sanitize(x->finish_reason, sizeof(x->finish_reason), s);
+	if(!msg)
+		return;
+	if((s = llm_json_string(msg, "refusal", &len)) && buf_append(&x->refusal, s, len))
+		llm_xfer_fail(x, "refusal too large");
+	if((s = llm_json_string(msg, "content", &len)))
+		llm_xfer_content(x, s, len);
+}
+
 static void llm_xfer_usage(struct llm_xfer *x, struct json_object *root)
 {
 	struct json_object *usage, *v;
 
-	if(!json_object_object_get_ex(root, "usage", &usage) || !json_object_is_type(usage, json_type_object))
+	if(!json_object_object_get_ex(root, "usage", &usage) ||
+	   !json_object_is_type(usage, json_type_object))
 		return;
 	if(json_object_object_get_ex(usage, "prompt_tokens", &v))
 		x->prompt_tokens = (long)json_object_get_int64(v);
@@ -343,7 +374,7 @@ static struct json_object *llm_first_choice(struct json_object *root)
 	return json_object_array_get_idx(choices, 0);
 }
 
-static struct json_object *llm_parse_json(const char *s, size_t len)
+struct json_object *llm_parse_json(const char *s, size_t len)
 {
 	struct json_tokener *tok = json_tokener_new_ex(32);
 	struct json_object *obj = NULL;
@@ -363,17 +394,18 @@ static struct json_object *llm_parse_json(const char *s, size_t len)
 /* The error object of an OpenAI-shaped error body, as "type/code" words. */
 static void llm_error_words(struct json_object *root, char *out, size_t outlen)
 {
-	struct json_object *err, *v;
+	struct json_object *err;
+	const char *v;
 	char a[48] = "", b[48] = "";
 
 	out[0] = '\0';
 	if(!root || !json_object_object_get_ex(root, "error", &err))
 		return;
 	if(json_object_is_type(err, json_type_object)) {
-		if(json_object_object_get_ex(err, "type", &v) && json_object_is_type(v, json_type_string))
-			llm_sanitize(a, sizeof(a), json_object_get_string(v));
-		if(json_object_object_get_ex(err, "code", &v) && json_object_is_type(v, json_type_string))
-			llm_sanitize(b, sizeof(b), json_object_get_string(v));
+		if((v = llm_json_string(err, "type", NULL)))
+			llm_sanitize(a, sizeof(a), v);
+		if((v = llm_json_string(err, "code", NULL)))
+			llm_sanitize(b, sizeof(b), v);
 	}
 	snprintf(out, outlen, "%s%s%s", a, a[0] && b[0] ? "/" : "", b);
 }
@@ -408,15 +440,10 @@ static int llm_on_sse_event(void *ctx, const char *event, const char *data, size
 	choice = llm_first_choice(root);
 	if(!choice)
 		goto out;
-	if(json_object_object_get_ex(choice, "finish_reason", &v) && json_object_is_type(v, json_type_string))
-		llm_sanitize(x->finish_reason, sizeof(x->finish_reason), json_object_get_string(v));
-	if(!json_object_object_get_ex(choice, "delta", &delta) || !json_object_is_type(delta, json_type_object))
-		goto out;
-	if(json_object_object_get_ex(delta, "refusal", &v) && json_object_is_type(v, json_type_string))
-		if(buf_append(&x->refusal, json_object_get_string(v), (size_t)json_object_get_string_len(v)))
-			llm_xfer_fail(x, "refusal too large");
-	if(json_object_object_get_ex(delta, "content", &v) && json_object_is_type(v, json_type_string))
-		llm_xfer_content(x, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+	if(!json_object_object_get_ex(choice, "delta", &delta) ||
+	   !json_object_is_type(delta, json_type_object))
+		delta = NULL;
+	llm_xfer_choice(x, choice, delta);
 out:
 	json_object_put(root);
 	return x->failed || x->aborted;
@@ -430,10 +457,12 @@ static size_t llm_on_write(char *ptr, size_t size, size_t nmemb, void *ud)
 	if(x->mode == XFER_UNDECIDED) {
 		long code = 0;
 		char *ct = NULL;
+		bool sse;
 
 		curl_easy_getinfo(x->llm->curl, CURLINFO_RESPONSE_CODE, &code);
 		curl_easy_getinfo(x->llm->curl, CURLINFO_CONTENT_TYPE, &ct);
-		x->mode = code == 200 && ct && !strncasecmp(ct, "text/event-stream", 17) ? XFER_SSE : XFER_BODY;
+		sse = code == 200 && ct && !strncasecmp(ct, "text/event-stream", 17);
+		x->mode = sse ? XFER_SSE : XFER_BODY;
 	}
 	if(x->mode == XFER_SSE) {
 		if(sse_feed(&x->sse, ptr, n) != LL_OK)
@@ -474,7 +503,8 @@ static size_t llm_on_header(char *ptr, size_t size, size_t nmemb, void *ud)
 		value[vlen] = '\0';
 		errno = 0;
 		d = strtod(value, &end);
-		if(!errno && end != value && d >= 0 && d < 86400 && (scale < 1 || x->retry_after < 0))
+		if(!errno && end != value && d >= 0 && d < 86400 &&
+		   (scale < 1 || x->retry_after < 0))
 			x->retry_after = d * scale;
 	}
 	return n;
@@ -484,7 +514,7 @@ static size_t llm_on_header(char *ptr, size_t size, size_t nmemb, void *ud)
 static void llm_xfer_body_completion(struct llm_xfer *x)
 {
 	struct json_object *root = llm_parse_json(buf_str(&x->body), x->body.len);
-	struct json_object *choice, *msg, *v;
+	struct json_object *choice, *msg;
 
 	if(!root) {
 		llm_xfer_fail(x, "malformed JSON reply");
@@ -497,13 +527,7 @@ static void llm_xfer_body_completion(struct llm_xfer *x)
 		llm_xfer_fail(x, "reply without choices[0].message");
 		goto out;
 	}
-	if(json_object_object_get_ex(choice, "finish_reason", &v) && json_object_is_type(v, json_type_string))
-		llm_sanitize(x->finish_reason, sizeof(x->finish_reason), json_object_get_string(v));
-	if(json_object_object_get_ex(msg, "refusal", &v) && json_object_is_type(v, json_type_string))
-		if(buf_append(&x->refusal, json_object_get_string(v), (size_t)json_object_get_string_len(v)))
-			llm_xfer_fail(x, "refusal too large");
-	if(json_object_object_get_ex(msg, "content", &v) && json_object_is_type(v, json_type_string))
-		llm_xfer_content(x, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+	llm_xfer_choice(x, choice, msg);
 	x->done = true;
 out:
 	json_object_put(root);
@@ -523,7 +547,8 @@ static char *llm_request_body(struct llm *llm, const struct llm_call *call)
 		struct json_object *m = json_object_new_object();
 
 		json_object_object_add(m, "role", json_object_new_string(call->messages[i].role));
-		json_object_object_add(m, "content", json_object_new_string(call->messages[i].content));
+		json_object_object_add(m, "content",
+		                       json_object_new_string(call->messages[i].content));
 		json_object_array_add(msgs, m);
 	}
 	json_object_object_add(root, "messages", msgs);
@@ -543,14 +568,16 @@ static char *llm_request_body(struct llm *llm, const struct llm_call *call)
 			goto out;
 		json_object_object_add(root, "response_format", fmt);
 	}
-	text = strdup(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	text = strdup(json_object_to_json_string_ext(
+		root, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 out:
 	json_object_put(msgs);
 	json_object_put(root);
 	return text;
 }
 
-static int llm_on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+static int llm_on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+                           curl_off_t ulnow)
 {
 	struct llm_xfer *x = ud;
 
@@ -559,24 +586,15 @@ static int llm_on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_
 }
 
 /* One HTTP request.  *retryable says whether another attempt may help. */
-static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const char *body,
-                             struct llm_xfer *x, struct llm_outcome *out, bool *retryable)
+/* The handle, reset, set up for one call: the URL (http and https only),
+ * the headers, the body, the time left, TLS verified, no redirects, and the
+ * callbacks into x. */
+static void llm_attempt_setup(struct llm *llm, const struct llm_call *call, const char *body,
+                              struct llm_xfer *x, long timeout_ms)
 {
 	CURL *h = llm->curl;
-	double left = call->deadline - clock_mono();
-	long code = 0, timeout_ms;
-	CURLcode rc;
-	char words[100];
-	ll_result result = LL_EUPSTREAM;
+	long connect_ms = (long)llm->settings->llm_connect_timeout_ms;
 
-	*retryable = false;
-	out->reason[0] = '\0';
-	timeout_ms = (long)(left * 1000.0);
-	if(timeout_ms < 1) {
-		snprintf(out->reason, sizeof(out->reason), "no time left for the call");
-		result = LL_ETIMEOUT;
-		goto out;
-	}
 	curl_easy_reset(h);
 	curl_easy_setopt(h, CURLOPT_URL, llm->url);
 #if LIBCURL_VERSION_NUM >= 0x075500
@@ -584,15 +602,15 @@ static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const
 #else
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, call->stream ? llm->headers_sse : llm->headers_json);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER,
+	                 call->stream ? llm->headers_sse : llm->headers_json);
 	curl_easy_setopt(h, CURLOPT_POST, 1L);
 	curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
 	curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-	                 (long)llm->settings->llm_connect_timeout_ms < timeout_ms ?
-	                 (long)llm->settings->llm_connect_timeout_ms : timeout_ms);
+	                 connect_ms < timeout_ms ? connect_ms : timeout_ms);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
@@ -606,6 +624,39 @@ static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const
 	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, llm_on_progress);
 	curl_easy_setopt(h, CURLOPT_XFERINFODATA, x);
 	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+}
+
+/* The reason of a response other than 200: its status and the error
+ * object's type and code. */
+static void llm_http_error(struct llm_xfer *x, long code, struct llm_outcome *out)
+{
+	struct json_object *err = llm_parse_json(buf_str(&x->body), x->body.len);
+	char words[100];
+
+	llm_error_words(err, words, sizeof(words));
+	json_object_put(err);
+	snprintf(out->reason, sizeof(out->reason), "http %ld%s%s", code, words[0] ? " " : "",
+	         words);
+}
+
+static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const char *body,
+                             struct llm_xfer *x, struct llm_outcome *out, bool *retryable)
+{
+	CURL *h = llm->curl;
+	double left = call->deadline - clock_mono();
+	long code = 0, timeout_ms;
+	CURLcode rc;
+	ll_result result = LL_EUPSTREAM;
+
+	*retryable = false;
+	out->reason[0] = '\0';
+	timeout_ms = (long)(left * 1000.0);
+	if(timeout_ms < 1) {
+		snprintf(out->reason, sizeof(out->reason), "no time left for the call");
+		result = LL_ETIMEOUT;
+		goto out;
+	}
+	llm_attempt_setup(llm, call, body, x, timeout_ms);
 	out->attempts++;
 	if(llm->sb)
 		scoreboard_add(&llm->sb->c.llm_calls, 1);
@@ -630,16 +681,13 @@ static ll_result llm_attempt(struct llm *llm, const struct llm_call *call, const
 	}
 	if(rc != CURLE_OK) {
 		snprintf(out->reason, sizeof(out->reason), "transport: %s", curl_easy_strerror(rc));
-		*retryable = !x->delivered && rc != CURLE_SSL_CACERT && rc != CURLE_PEER_FAILED_VERIFICATION &&
+		*retryable = !x->delivered && rc != CURLE_SSL_CACERT &&
+		             rc != CURLE_PEER_FAILED_VERIFICATION &&
 		             rc != CURLE_UNSUPPORTED_PROTOCOL && rc != CURLE_URL_MALFORMAT;
 		goto out;
 	}
 	if(code != 200) {
-		struct json_object *err = llm_parse_json(buf_str(&x->body), x->body.len);
-
-		llm_error_words(err, words, sizeof(words));
-		json_object_put(err);
-		snprintf(out->reason, sizeof(out->reason), "http %ld%s%s", code, words[0] ? " " : "", words);
+		llm_http_error(x, code, out);
 		*retryable = code == 429 || code >= 500;
 		goto out;
 	}
@@ -683,7 +731,7 @@ static void llm_xfer_init(struct llm_xfer *x, struct llm *llm, const struct llm_
 	sse_init(&x->sse, SSE_LINE_MAX, SSE_EVENT_MAX, llm_on_sse_event, x);
 	buf_init(&x->body, LLM_BODY_MAX);
 	buf_init(&x->content, LLM_CONTENT_MAX);
-	buf_init(&x->refusal, LLM_REPLY_ANSWER_MAX);
+	buf_init(&x->refusal, LLM_REFUSAL_MAX);
 	x->retry_after = -1;
 	x->t0 = clock_mono();
 }
@@ -694,6 +742,15 @@ static void llm_xfer_free(struct llm_xfer *x)
 	buf_free(&x->body);
 	buf_free(&x->content);
 	buf_free(&x->refusal);
+}
+
+/* Seconds before attempt + 1: what the server said (Retry-After), else a
+ * jittered exponential backoff. */
+static double llm_backoff(const struct llm_xfer *x, int attempt)
+{
+	if(x->retry_after >= 0)
+		return x->retry_after;
+	return 0.2 * (double)(1 << attempt) * (0.5 + (double)rand() / RAND_MAX);
 }
 
 ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *call,
@@ -728,13 +785,12 @@ ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *
 		result = llm_attempt(llm, call, body, &x, out, &retryable);
 		if(result == LL_OK || !retryable || x.delivered || attempt + 1 >= LLM_MAX_ATTEMPTS)
 			break;
-		/* Jittered exponential backoff unless the server said how long. */
-		wait = x.retry_after >= 0 ? x.retry_after :
-		       0.2 * (double)(1 << attempt) * (0.5 + (double)rand() / RAND_MAX);
+		wait = llm_backoff(&x, attempt);
 		if(clock_mono() + wait + 0.05 >= call->deadline) {
 			size_t n = strlen(out->reason);
 
-			snprintf(out->reason + n, sizeof(out->reason) - n, "; no time for a retry in %.1f s", wait);
+			snprintf(out->reason + n, sizeof(out->reason) - n,
+			         "; no time for a retry in %.1f s", wait);
 			break;
 		}
 		log_info("llm_retry", "%s; retrying in %.2f s", out->reason, wait);
@@ -769,431 +825,11 @@ ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *
 	}
 	log_debug("llm_call", "status %d, %d attempt(s), %.1f ms, ttft %.1f ms, tokens %ld+%ld%s%s",
 	          out->status, out->attempts, (clock_mono() - t0) * 1000.0, out->ttft_ms,
-	          out->prompt_tokens, out->completion_tokens, out->reason[0] ? ": " : "", out->reason);
+	          out->prompt_tokens, out->completion_tokens, out->reason[0] ? ": " : "",
+	          out->reason);
 out:
 	if(xfer_live)
 		llm_xfer_free(&x);
 	free(body);
 	return result;
-}
-
-/* ---- the answer object ------------------------------------------------------ */
-
-const char *llm_answer_format(void)
-{
-	return "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"crew_answer\",\"strict\":true,"
-	       "\"schema\":{\"type\":\"object\",\"additionalProperties\":false,"
-	       "\"required\":[\"answer\",\"steps\",\"safety_warnings\",\"cited_passages\","
-	       "\"escalate\",\"service_call_recommended\"],"
-	       "\"properties\":{"
-	       "\"answer\":{\"type\":\"string\",\"description\":\"The answer for the crew member, short, citing passage ids like [P1].\"},"
-	       "\"steps\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"The steps in order, one action each; empty when none.\"},"
-	       "\"safety_warnings\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"Safety warnings from the passages, most important first.\"},"
-	       "\"cited_passages\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"Ids of the passages used, e.g. P1.\"},"
-	       "\"escalate\":{\"type\":\"boolean\",\"description\":\"True when the manager must be called now.\"},"
-	       "\"service_call_recommended\":{\"type\":\"boolean\",\"description\":\"True when a service technician should be called.\"}"
-	       "}}}}";
-}
-
-void llm_passage_id(size_t i, char *out, size_t outlen)
-{
-	snprintf(out, outlen, "P%zu", i + 1);
-}
-
-/* "P3", "[P3]", "p3", " P3 " -> 2; SIZE_MAX when it names no passage. */
-static size_t llm_passage_index(const char *id, size_t npassages)
-{
-	unsigned long long n = 0;
-	int digits = 0;
-
-	while(*id == ' ' || *id == '[')
-		id++;
-	if(*id != 'P' && *id != 'p')
-		return SIZE_MAX;
-	for(id++; isdigit((unsigned char)*id) && digits < 6; id++, digits++)
-		n = n * 10 + (unsigned long long)(*id - '0');
-	while(*id == ' ' || *id == ']')
-		id++;
-	if(!digits || *id || n < 1 || n > npassages)
-		return SIZE_MAX;
-	return (size_t)(n - 1);
-}
-
-/* A string array field into the arena; empty strings are skipped. */
-static ll_result llm_reply_strings(struct arena *arena, struct json_object *root, const char *name,
-                                   const char ***items, size_t *count, char *why, size_t whylen)
-{
-	struct json_object *arr;
-	size_t n;
-	ll_result result = LL_EVALIDATION;
-
-	*items = NULL;
-	*count = 0;
-	if(!json_object_object_get_ex(root, name, &arr)) {
-		snprintf(why, whylen, "the field \"%s\" is missing (an array of strings)", name);
-		goto out;
-	}
-	if(!json_object_is_type(arr, json_type_array)) {
-		snprintf(why, whylen, "\"%s\" must be an array of strings", name);
-		goto out;
-	}
-	n = json_object_array_length(arr);
-	if(n > LLM_REPLY_ITEMS_MAX) {
-		snprintf(why, whylen, "\"%s\" has %zu items; at most %d", name, n, LLM_REPLY_ITEMS_MAX);
-		goto out;
-	}
-	*items = arena_alloc(arena, (n ? n : 1) * sizeof(**items));
-	if(!*items) {
-		result = LL_ENOMEM;
-		goto out;
-	}
-	for(size_t i = 0; i < n; i++) {
-		struct json_object *v = json_object_array_get_idx(arr, i);
-		const char *s;
-		size_t len;
-
-		if(!json_object_is_type(v, json_type_string)) {
-			snprintf(why, whylen, "\"%s\"[%zu] must be a string", name, i);
-			goto out;
-		}
-		s = json_object_get_string(v);
-		len = (size_t)json_object_get_string_len(v);
-		if(len > LLM_REPLY_ITEM_MAX) {
-			snprintf(why, whylen, "\"%s\"[%zu] is longer than %d characters", name, i, LLM_REPLY_ITEM_MAX);
-			goto out;
-		}
-		while(len && isspace((unsigned char)*s)) {
-			s++;
-			len--;
-		}
-		if(!len)
-			continue;
-		(*items)[*count] = arena_strndup(arena, s, len);
-		if(!(*items)[*count]) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		(*count)++;
-	}
-	result = LL_OK;
-out:
-	return result;
-}
-
-static ll_result llm_reply_bool(struct json_object *root, const char *name, bool *out,
-                                char *why, size_t whylen)
-{
-	struct json_object *v;
-
-	*out = false;
-	if(!json_object_object_get_ex(root, name, &v) || json_object_is_type(v, json_type_null))
-		return LL_OK;     /* optional: older servers ignore strict schemas */
-	if(!json_object_is_type(v, json_type_boolean)) {
-		snprintf(why, whylen, "\"%s\" must be true or false", name);
-		return LL_EVALIDATION;
-	}
-	*out = json_object_get_boolean(v);
-	return LL_OK;
-}
-
-ll_result llm_reply_parse(struct arena *arena, const char *text, size_t len,
-                          size_t npassages, struct llm_reply *out, char *why, size_t whylen)
-{
-	struct json_object *root = NULL, *v;
-	const char **ids = NULL;
-	size_t nids = 0, alen;
-	const char *a;
-	ll_result result = LL_EVALIDATION;
-
-	memset(out, 0, sizeof(*out));
-	snprintf(why, whylen, "invalid reply");
-	/* Tolerate a Markdown fence, which some local models add around JSON. */
-	while(len && isspace((unsigned char)*text)) {
-		text++;
-		len--;
-	}
-	while(len && isspace((unsigned char)text[len - 1]))
-		len--;
-	if(len >= 6 && !memcmp(text, "```", 3) && !memcmp(text + len - 3, "```", 3)) {
-		const char *nl = memchr(text, '\n', len - 3);
-
-		if(nl) {
-			len = (size_t)(text + len - 3 - (nl + 1));
-			text = nl + 1;
-		}
-	}
-	if(len > LLM_CONTENT_MAX) {
-		snprintf(why, whylen, "the reply is longer than %d bytes", LLM_CONTENT_MAX);
-		goto out;
-	}
-	root = llm_parse_json(text, len);
-	if(!root) {
-		snprintf(why, whylen, "the reply is not one JSON object");
-		goto out;
-	}
-	if(!json_object_object_get_ex(root, "answer", &v) || !json_object_is_type(v, json_type_string)) {
-		snprintf(why, whylen, "the field \"answer\" is missing or not a string");
-		goto out;
-	}
-	a = json_object_get_string(v);
-	alen = (size_t)json_object_get_string_len(v);
-	while(alen && isspace((unsigned char)*a)) {
-		a++;
-		alen--;
-	}
-	if(!alen) {
-		snprintf(why, whylen, "\"answer\" is empty");
-		goto out;
-	}
-	if(alen > LLM_REPLY_ANSWER_MAX) {
-		snprintf(why, whylen, "\"answer\" is longer than %d characters", LLM_REPLY_ANSWER_MAX);
-		goto out;
-	}
-	out->answer = arena_strndup(arena, a, alen);
-	if(!out->answer) {
-		result = LL_ENOMEM;
-		goto out;
-	}
-	result = llm_reply_strings(arena, root, "steps", &out->steps, &out->nsteps, why, whylen);
-	if(result)
-		goto out;
-	result = llm_reply_strings(arena, root, "safety_warnings", &out->warnings, &out->nwarnings, why, whylen);
-	if(result)
-		goto out;
-	result = llm_reply_strings(arena, root, "cited_passages", &ids, &nids, why, whylen);
-	if(result)
-		goto out;
-	result = llm_reply_bool(root, "escalate", &out->escalate, why, whylen);
-	if(result)
-		goto out;
-	result = llm_reply_bool(root, "service_call_recommended", &out->service_call_recommended, why, whylen);
-	if(result)
-		goto out;
-	out->cited = arena_alloc(arena, (nids ? nids : 1) * sizeof(*out->cited));
-	if(!out->cited) {
-		result = LL_ENOMEM;
-		goto out;
-	}
-	for(size_t i = 0; i < nids; i++) {
-		size_t idx = llm_passage_index(ids[i], npassages);
-		bool seen = false;
-
-		if(idx == SIZE_MAX) {
-			out->ninvented++;
-			continue;
-		}
-		for(size_t j = 0; j < out->ncited; j++)
-			seen = seen || out->cited[j] == idx;
-		if(!seen)
-			out->cited[out->ncited++] = idx;
-	}
-	why[0] = '\0';
-	result = LL_OK;
-out:
-	json_object_put(root);
-	return result;
-}
-
-/* ---- streaming extraction of one string field ------------------------------ */
-
-enum { FS_KEY = 0, FS_COLON, FS_VALUE, FS_AFTER };
-
-void llm_field_stream_init(struct llm_field_stream *fs, const char *field,
-                           llm_delta_fn emit, void *ctx)
-{
-	memset(fs, 0, sizeof(*fs));
-	fs->field = field;
-	fs->emit = emit;
-	fs->ctx = ctx;
-	fs->un = -1;
-}
-
-/* Emits what is buffered, holding back an incomplete UTF-8 sequence at the
- * end so that no token splits a character. */
-static void fs_flush(struct llm_field_stream *fs)
-{
-	size_t cut = fs->outlen;
-
-	for(size_t back = 1; back <= 3 && back <= fs->outlen; back++) {
-		unsigned char c = (unsigned char)fs->out[fs->outlen - back];
-		size_t need;
-
-		if((c & 0xC0) != 0x80) {
-			need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-			if(need > back)
-				cut = fs->outlen - back;
-			break;
-		}
-	}
-	if(cut && !fs->stopped && fs->emit(fs->ctx, fs->out, cut))
-		fs->stopped = true;
-	memmove(fs->out, fs->out + cut, fs->outlen - cut);
-	fs->outlen -= cut;
-}
-
-static void fs_put(struct llm_field_stream *fs, unsigned char c)
-{
-	if(fs->emitting) {
-		if(fs->outlen == sizeof(fs->out))
-			fs_flush(fs);
-		fs->out[fs->outlen++] = (char)c;
-	} else if(fs->state == FS_KEY) {
-		if(fs->keylen + 1 < sizeof(fs->key))
-			fs->key[fs->keylen++] = (char)c;
-		else
-			fs->key_long = true;
-	}
-}
-
-static void fs_put_codepoint(struct llm_field_stream *fs, unsigned cp)
-{
-	if(cp < 0x80)
-		fs_put(fs, (unsigned char)cp);
-	else if(cp < 0x800) {
-		fs_put(fs, (unsigned char)(0xC0 | (cp >> 6)));
-		fs_put(fs, (unsigned char)(0x80 | (cp & 0x3F)));
-	} else if(cp < 0x10000) {
-		fs_put(fs, (unsigned char)(0xE0 | (cp >> 12)));
-		fs_put(fs, (unsigned char)(0x80 | ((cp >> 6) & 0x3F)));
-		fs_put(fs, (unsigned char)(0x80 | (cp & 0x3F)));
-	} else {
-		fs_put(fs, (unsigned char)(0xF0 | (cp >> 18)));
-		fs_put(fs, (unsigned char)(0x80 | ((cp >> 12) & 0x3F)));
-		fs_put(fs, (unsigned char)(0x80 | ((cp >> 6) & 0x3F)));
-		fs_put(fs, (unsigned char)(0x80 | (cp & 0x3F)));
-	}
-}
-
-/* A \uXXXX unit, pairing surrogates; a lone surrogate becomes U+FFFD. */
-static void fs_unit(struct llm_field_stream *fs, unsigned u)
-{
-	if(fs->hi) {
-		unsigned hi = fs->hi;
-
-		fs->hi = 0;
-		if(u >= 0xDC00 && u <= 0xDFFF) {
-			fs_put_codepoint(fs, 0x10000 + ((hi - 0xD800) << 10) + (u - 0xDC00));
-			return;
-		}
-		fs_put_codepoint(fs, 0xFFFD);
-	}
-	if(u >= 0xD800 && u <= 0xDBFF)
-		fs->hi = u;
-	else if(u >= 0xDC00 && u <= 0xDFFF)
-		fs_put_codepoint(fs, 0xFFFD);
-	else
-		fs_put_codepoint(fs, u);
-}
-
-static void fs_string_byte(struct llm_field_stream *fs, unsigned char c)
-{
-	if(fs->un >= 0) {
-		int d = isdigit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 :
-		        (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-
-		if(d < 0) {                  /* malformed: drop the escape */
-			fs->un = -1;
-			fs->escape = false;
-			return;
-		}
-		fs->u = fs->u * 16 + (unsigned)d;
-		if(++fs->un == 4) {
-			fs->un = -1;
-			fs->escape = false;
-			fs_unit(fs, fs->u);
-		}
-		return;
-	}
-	if(fs->escape) {
-		fs->escape = false;
-		if(c == 'u') {
-			fs->escape = true;
-			fs->un = 0;
-			fs->u = 0;
-			return;
-		}
-		if(fs->hi) {
-			fs->hi = 0;
-			fs_put_codepoint(fs, 0xFFFD);
-		}
-		fs_put(fs, c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' :
-		           c == 'b' ? '\b' : c == 'f' ? '\f' : c);
-		return;
-	}
-	if(c == '\\') {
-		fs->escape = true;
-		return;
-	}
-	if(fs->hi) {
-		fs->hi = 0;
-		fs_put_codepoint(fs, 0xFFFD);
-	}
-	if(c == '"') {
-		fs->in_string = false;
-		if(fs->emitting) {
-			fs_flush(fs);
-			fs->emitting = false;
-			fs->done = true;
-		}
-		if(fs->depth == 1 && fs->state == FS_KEY) {
-			fs->key[fs->keylen] = '\0';
-			fs->key_matches = !fs->key_long && !strcmp(fs->key, fs->field);
-			fs->state = FS_COLON;
-		} else if(fs->depth == 1 && fs->state == FS_VALUE)
-			fs->state = FS_AFTER;
-		return;
-	}
-	fs_put(fs, c);
-}
-
-int llm_field_stream_feed(struct llm_field_stream *fs, const char *text, size_t len)
-{
-	for(size_t i = 0; i < len && !fs->stopped; i++) {
-		unsigned char c = (unsigned char)text[i];
-
-		if(fs->in_string) {
-			fs_string_byte(fs, c);
-			continue;
-		}
-		switch(c) {
-		case '"':
-			fs->in_string = true;
-			if(fs->depth == 1 && fs->state == FS_KEY) {
-				fs->keylen = 0;
-				fs->key_long = false;
-			} else if(fs->depth == 1 && fs->state == FS_VALUE && fs->key_matches && !fs->done)
-				fs->emitting = true;
-			break;
-		case '{':
-		case '[':
-			if(fs->depth == 1 && fs->state == FS_VALUE)
-				fs->state = FS_AFTER;
-			fs->depth++;
-			if(fs->depth == 1)
-				fs->state = FS_KEY;
-			break;
-		case '}':
-		case ']':
-			if(fs->depth > 0)
-				fs->depth--;
-			break;
-		case ':':
-			if(fs->depth == 1 && fs->state == FS_COLON)
-				fs->state = FS_VALUE;
-			break;
-		case ',':
-			if(fs->depth == 1) {
-				fs->state = FS_KEY;
-				fs->key_matches = false;
-			}
-			break;
-		default:
-			if(fs->depth == 1 && fs->state == FS_VALUE && !isspace(c))
-				fs->state = FS_AFTER;
-			break;
-		}
-	}
-	if(fs->emitting && fs->outlen && !fs->stopped)
-		fs_flush(fs);
-	return fs->stopped;
 }

@@ -1,5 +1,4 @@
-/* llm.h - an OpenAI-compatible Chat Completions client over libcurl, and the
- * answer object the model is asked for.
+/* llm.h - an OpenAI-compatible Chat Completions client over libcurl.
  *
  * One client per worker, created from the settings, reusing one CURL handle
  * (and so its connections: keep-alive to the model server).  It speaks the
@@ -9,6 +8,9 @@
  * within the call's deadline, and keeps the circuit breaker that the workers
  * share through the scoreboard.  The API key goes only into the
  * Authorization header: never into a log line, an error or a reason string.
+ *
+ * The answer object (its schema, the validation of a reply) is
+ * llm_reply.h; the streaming of its text, llm_field.h.
  */
 #ifndef LINELEAD_LLM_H
 #define LINELEAD_LLM_H
@@ -21,6 +23,7 @@
 #include "scoreboard.h"
 #include "settings.h"
 
+struct json_object;
 struct llm;
 
 /* Most bytes of one HTTP response body (JSON or the whole SSE stream) and of
@@ -96,69 +99,8 @@ __attribute__((warn_unused_result))
 ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *call,
                    struct llm_outcome *out);
 
-/* ---- the answer object ------------------------------------------------- */
-
-/* The response_format asking for the answer object (strict JSON schema):
- * {answer, steps[], safety_warnings[], cited_passages[], escalate,
- * service_call_recommended}.  A static string. */
-const char *llm_answer_format(void);
-
-/* A reply validated against that schema; all in the arena. */
-struct llm_reply {
-	const char *answer;
-	const char **steps;
-	size_t nsteps;
-	const char **warnings;
-	size_t nwarnings;
-	size_t *cited;            /* 0-based passage indexes, in the model's order, no duplicates */
-	size_t ncited;
-	size_t ninvented;         /* cited ids that name no passage: dropped */
-	bool escalate, service_call_recommended;
-};
-
-#define LLM_REPLY_ANSWER_MAX 16000
-#define LLM_REPLY_ITEM_MAX 2000
-#define LLM_REPLY_ITEMS_MAX 40
-
-/* The passage id the model sees for 0-based index i: "P1", "P2", ... */
-void llm_passage_id(size_t i, char *out, size_t outlen);
-
-/* Parses and validates the model's content against the answer schema, with
- * npassages passages offered (ids P1..Pn).  A ```json fence around the object
- * is tolerated.  LL_EVALIDATION with a one-line reason in why (told to the
- * model in the corrective retry) when it does not conform. */
-__attribute__((warn_unused_result))
-ll_result llm_reply_parse(struct arena *arena, const char *text, size_t len,
-                          size_t npassages, struct llm_reply *out, char *why, size_t whylen);
-
-/* ---- the answer text, as it streams ------------------------------------ */
-
-/* Follows the JSON text of the answer object as it streams and hands on the
- * decoded characters of one top-level string field ("answer") as they
- * arrive, so the crew sees words, not JSON.  Escapes (\n, \", \uXXXX with
- * surrogate pairs) are decoded even when split across pieces.  No memory is
- * allocated. */
-struct llm_field_stream {
-	const char *field;        /* borrowed, e.g. "answer" */
-	llm_delta_fn emit;
-	void *ctx;
-	int depth;                /* nesting of objects and arrays */
-	int state;                /* private */
-	bool in_string, escape, expect_key, key_matches, emitting, done;
-	char key[24];
-	size_t keylen;
-	bool key_long;
-	unsigned u;               /* \u digits so far */
-	int un;                   /* how many \u digits were read; -1 none */
-	unsigned hi;              /* a pending high surrogate */
-	char out[256];            /* decoded bytes waiting to be emitted */
-	size_t outlen;
-	bool stopped;
-};
-
-void llm_field_stream_init(struct llm_field_stream *fs, const char *field,
-                           llm_delta_fn emit, void *ctx);
-/* Returns non-zero when emit asked to stop (then it stays stopped). */
-int llm_field_stream_feed(struct llm_field_stream *fs, const char *text, size_t len);
+/* The JSON object in s (len bytes), or NULL when s holds anything else: a
+ * response body, or the model's content (llm_reply.c).  Caller puts. */
+struct json_object *llm_parse_json(const char *s, size_t len);
 
 #endif

@@ -116,7 +116,8 @@ static const char *ragie_meta_str(struct json_object *meta, const char *name)
 {
 	struct json_object *v;
 
-	if(meta && json_object_object_get_ex(meta, name, &v) && json_object_is_type(v, json_type_string))
+	if(meta && json_object_object_get_ex(meta, name, &v) &&
+	   json_object_is_type(v, json_type_string))
 		return json_object_get_string(v);
 	return NULL;
 }
@@ -125,7 +126,7 @@ static const char *ragie_meta_str(struct json_object *meta, const char *name)
 static bool ragie_passage(struct arena *arena, struct json_object *c, struct passage *p)
 {
 	struct json_object *v, *meta = NULL;
-	const char *title;
+	const char *title, *section, *category;
 	double score = 0;
 
 	if(!json_object_is_type(c, json_type_object) ||
@@ -137,14 +138,18 @@ static bool ragie_passage(struct arena *arena, struct json_object *c, struct pas
 	if(json_object_object_get_ex(c, "score", &v))
 		score = json_object_get_double(v);
 	p->score = score < 0 ? 0 : score > 1 ? 1 : score;
-	if(json_object_object_get_ex(c, "document_metadata", &meta) && !json_object_is_type(meta, json_type_object))
+	if(json_object_object_get_ex(c, "document_metadata", &meta) &&
+	   !json_object_is_type(meta, json_type_object))
 		meta = NULL;
 	title = ragie_meta_str(meta, "title");
-	if(!title && json_object_object_get_ex(c, "document_name", &v) && json_object_is_type(v, json_type_string))
+	if(!title && json_object_object_get_ex(c, "document_name", &v) &&
+	   json_object_is_type(v, json_type_string))
 		title = json_object_get_string(v);
 	p->title = arena_strdup(arena, title ? title : "Ragie document");
-	p->section = arena_strdup(arena, ragie_meta_str(meta, "section") ? ragie_meta_str(meta, "section") : "");
-	p->category = arena_strdup(arena, ragie_meta_str(meta, "category") ? ragie_meta_str(meta, "category") : "general");
+	section = ragie_meta_str(meta, "section");
+	category = ragie_meta_str(meta, "category");
+	p->section = arena_strdup(arena, section ? section : "");
+	p->category = arena_strdup(arena, category ? category : "general");
 	/* Documents uploaded by `linelead ingest --to ragie` carry our id. */
 	if(meta && json_object_object_get_ex(meta, "linelead_document_id", &v))
 		p->document_id = json_object_get_int64(v);
@@ -221,8 +226,10 @@ ll_result ragie_retrieve(const struct settings *s, struct arena *arena, const ch
 	json_object_object_add(req, "top_k", json_object_new_int(top_k));
 	json_object_object_add(req, "rerank", json_object_new_boolean(1));
 	if(s->ragie_partition[0])
-		json_object_object_add(req, "partition", json_object_new_string(s->ragie_partition));
-	result = ragie_post(s, "/retrievals", json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN),
+		json_object_object_add(req, "partition",
+		                       json_object_new_string(s->ragie_partition));
+	result = ragie_post(s, "/retrievals",
+	                    json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN),
 	                    timeout_ms, &resp);
 	if(result)
 		goto out;
@@ -244,13 +251,16 @@ ll_result ragie_upload(const struct settings *s, const char *title, const char *
 
 	buf_init(&resp, 1024 * 1024);
 	json_object_object_add(meta, "title", json_object_new_string(title));
-	json_object_object_add(meta, "category", json_object_new_string(category ? category : "general"));
+	json_object_object_add(meta, "category",
+	                       json_object_new_string(category ? category : "general"));
 	json_object_object_add(req, "name", json_object_new_string(title));
 	json_object_object_add(req, "data", json_object_new_string_len(content, (int)len));
 	json_object_object_add(req, "metadata", meta);
 	if(s->ragie_partition[0])
-		json_object_object_add(req, "partition", json_object_new_string(s->ragie_partition));
-	result = ragie_post(s, "/documents/raw", json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN),
+		json_object_object_add(req, "partition",
+		                       json_object_new_string(s->ragie_partition));
+	result = ragie_post(s, "/documents/raw",
+	                    json_object_to_json_string_ext(req, JSON_C_TO_STRING_PLAIN),
 	                    30000, &resp);
 	json_object_put(req);
 	buf_free(&resp);

@@ -93,7 +93,7 @@ static void child_write_log(struct worker *w)
 {
 	int n = w->reqlog->n;
 
-	if(reqlog_flush(w) != LL_OK && w->scoreboard)
+	if(reqlog_flush(w->reqlog, &w->db, w->settings, w->scoreboard) != LL_OK && w->scoreboard)
 		scoreboard_add(&w->scoreboard->c.request_log_failures, (uint64_t)n);
 }
 
@@ -159,7 +159,7 @@ int child_run(struct worker *w, int listen_fd)
 {
 	FCGX_Request fcgx;
 	struct http_request req;
-	struct auth_cache keys;
+	struct auth auth;
 	struct reqlog reqlog;
 	uint64_t served = 0;
 	ll_result result;
@@ -171,9 +171,9 @@ int child_run(struct worker *w, int listen_fd)
 	if(FCGX_InitRequest(&fcgx, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
 		return 3;
 	/* what only a pool worker keeps: keys found valid, request_log rows */
-	memset(&keys, 0, sizeof(keys));
+	auth_init(&auth, w->settings);
 	memset(&reqlog, 0, sizeof(reqlog));
-	w->keys = &keys;
+	w->auth = &auth;
 	w->reqlog = &reqlog;
 	/* queries within the request budget; key changes are notified */
 	w->db.statement_timeout_ms = w->settings->request_timeout_ms;
@@ -227,7 +227,7 @@ int child_run(struct worker *w, int listen_fd)
 	if(w->slot)
 		scoreboard_slot_set(w->slot, SLOT_EXITING, NULL, NULL, NULL);
 	FCGX_Free(&fcgx, 0);
-	w->keys = NULL;
+	w->auth = NULL;
 	w->reqlog = NULL;
 	return 0;
 }

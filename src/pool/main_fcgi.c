@@ -42,7 +42,8 @@ int main(int argc, char **argv)
 		default: usage(stderr); return 2;
 		}
 	}
-	if(settings_load(&s, config ? config : DEFAULT_CONFIG, config == NULL, err, sizeof(err)) != LL_OK) {
+	if(settings_load(&s, config ? config : DEFAULT_CONFIG, config == NULL, err,
+	                 sizeof(err)) != LL_OK) {
 		fprintf(stderr, "linelead-fcgi: %s\n", err);
 		return 1;
 	}
@@ -55,7 +56,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if(test_only) {
-		printf("linelead-fcgi: configuration %s is valid\n", config ? config : "(defaults)");
+		printf("linelead-fcgi: configuration %s is valid\n",
+		       config ? config : "(defaults)");
 		settings_free(&s);
 		return 0;
 	}
@@ -63,13 +65,15 @@ int main(int argc, char **argv)
 	if(s.log_file[0]) {
 		fd = open(s.log_file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
 		if(fd < 0) {
-			fprintf(stderr, "linelead-fcgi: log_file %s: %s\n", s.log_file, strerror(errno));
+			fprintf(stderr, "linelead-fcgi: log_file %s: %s\n", s.log_file,
+			        strerror(errno));
 			settings_free(&s);
 			return 1;
 		}
 	}
 	log_setup((enum log_level)s.log_level, fd);
-	/* Once, before any worker forks: libcurl's global state is not fork-safe to set up later. */
+	/* Once, before any worker forks: libcurl's global state is not fork-safe
+	 * to set up later. */
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	return pool_run(config ? config : DEFAULT_CONFIG, &s);
 }

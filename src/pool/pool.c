@@ -133,7 +133,8 @@ int pool_listen(const struct settings *s, char *err, size_t errlen)
 			struct passwd *pw = getpwnam(s->user);
 
 			gr = s->socket_group[0] ? getgrnam(s->socket_group) : NULL;
-			if(chown(path, pw ? pw->pw_uid : (uid_t)-1, gr ? gr->gr_gid : (gid_t)-1) < 0)
+			if(chown(path, pw ? pw->pw_uid : (uid_t)-1,
+			         gr ? gr->gr_gid : (gid_t)-1) < 0)
 				goto fail;
 		} else if(s->socket_group[0] && (gr = getgrnam(s->socket_group)) != NULL) {
 			/* Works when we are a member of the group; otherwise mode decides. */
@@ -157,7 +158,8 @@ int pool_listen(const struct settings *s, char *err, size_t errlen)
 		memset(&sin, 0, sizeof(sin));
 		sin.sin_family = AF_INET;
 		sin.sin_port = htons((uint16_t)port);
-		if(*end || port < 1 || port > 65535 || inet_pton(AF_INET, host, &sin.sin_addr) != 1) {
+		if(*end || port < 1 || port > 65535 ||
+		   inet_pton(AF_INET, host, &sin.sin_addr) != 1) {
 			snprintf(err, errlen, "listen: invalid address \"%s\"", s->listen);
 			return -1;
 		}
@@ -202,6 +204,28 @@ static int pool_drop_privileges(const struct settings *s)
 	return 0;
 }
 
+/* A worker process's life: build the worker, serve until told to stop.
+ * Returns its exit status. */
+static int pool_worker_main(struct pool *p, struct scoreboard_slot *slot, pid_t master)
+{
+	struct worker w;
+	int status;
+
+	if(worker_init(&w, &p->settings, p->sb, slot) != LL_OK) {
+		log_error("worker_init_failed", "the worker could not start");
+		return 3;
+	}
+	w.master = master;
+	status = child_run(&w, p->listen_fd);
+	worker_free(&w);
+	return status;
+}
+
+/* What a forked worker runs: pool_worker_main, or a stand-in in
+ * tests/unit/test_pool.c, which drives the master without a database. */
+static int (*pool_worker)(struct pool *p, struct scoreboard_slot *slot, pid_t master) =
+	pool_worker_main;
+
 static void pool_spawn(struct pool *p, int i)
 {
 	struct scoreboard_slot *slot = &p->sb->slots[i];
@@ -214,9 +238,6 @@ static void pool_spawn(struct pool *p, int i)
 		return;
 	}
 	if(pid == 0) {
-		struct worker w;
-		int status;
-
 		/* Dies with the master even before it can finish a request
 		 * gracefully (child_run then asks for SIGQUIT); a master that
 		 * died before the prctl is caught by getppid(). */
@@ -226,14 +247,7 @@ static void pool_spawn(struct pool *p, int i)
 		close(self_pipe[1]);
 		pool_signals_reset();
 		slot->pid = getpid();
-		if(worker_init(&w, &p->settings, p->sb, slot) != LL_OK) {
-			log_error("worker_init_failed", "the worker could not start");
-			_exit(3);
-		}
-		w.master = master;
-		status = child_run(&w, p->listen_fd);
-		worker_free(&w);
-		_exit(status);
+		_exit(pool_worker(p, slot, master));
 	}
 	memset(slot, 0, sizeof(*slot));
 	slot->pid = pid;
@@ -337,10 +351,11 @@ static void pool_reap(struct pool *p)
 		memset(&p->sb->slots[i], 0, sizeof(p->sb->slots[i]));
 		if(crashed) {
 			if(WIFSIGNALED(status))
-				log_warn("worker_died", "worker %ld killed by signal %d", (long)pid, WTERMSIG(status));
+				log_warn("worker_died", "worker %ld killed by signal %d", (long)pid,
+				         WTERMSIG(status));
 			else
-				log_warn("worker_died", "worker %ld exited with status %d", (long)pid,
-				         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+				log_warn("worker_died", "worker %ld exited with status %d",
+				         (long)pid, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		}
 		if(p->state == POOL_DRAINING || !ctl->wanted || ctl->generation != p->generation) {
 			ctl->wanted = false;
@@ -383,7 +398,8 @@ static void pool_fill(struct pool *p)
 	for(int i = 0; i < SCOREBOARD_SLOTS; i++) {
 		struct pool_slot_ctl *ctl = &p->ctl[i];
 
-		if(ctl->wanted && p->sb->slots[i].pid == 0 && ctl->respawn_at && now >= ctl->respawn_at)
+		if(ctl->wanted && p->sb->slots[i].pid == 0 && ctl->respawn_at &&
+		   now >= ctl->respawn_at)
 			pool_spawn(p, i);
 	}
 	p->sb->nslots = want;
@@ -394,11 +410,13 @@ static void pool_reload(struct pool *p)
 	struct settings fresh;
 	char err[512];
 
-	if(settings_load(&fresh, p->config_path, access(p->config_path, F_OK) != 0, err, sizeof(err)) != LL_OK) {
+	if(settings_load(&fresh, p->config_path, access(p->config_path, F_OK) != 0, err,
+	                 sizeof(err)) != LL_OK) {
 		log_error("reload_failed", "keeping the running configuration: %s", err);
 		return;
 	}
-	if(strcmp(fresh.listen, p->settings.listen) != 0 || strcmp(fresh.user, p->settings.user) != 0)
+	if(strcmp(fresh.listen, p->settings.listen) != 0 ||
+	   strcmp(fresh.user, p->settings.user) != 0)
 		log_warn("reload_partial", "listen and user take effect only on restart");
 	/* Old workers keep pointers into their own copy (they were forked). */
 	edgelog_set_path(&p->edge, fresh.nginx_errors_log);
@@ -429,16 +447,18 @@ static void pool_watchdog(struct pool *p)
 		if(slot->pid <= 0 || slot->state != SLOT_BUSY || slot->request_started <= 0)
 			continue;
 		busy_for = now - slot->request_started;
-		if(slow > 0 && busy_for > slow && strcmp(p->ctl[i].slow_logged, slot->request_id) != 0) {
-			snprintf(p->ctl[i].slow_logged, sizeof(p->ctl[i].slow_logged), "%s", slot->request_id);
+		if(slow > 0 && busy_for > slow &&
+		   strcmp(p->ctl[i].slow_logged, slot->request_id) != 0) {
+			snprintf(p->ctl[i].slow_logged, sizeof(p->ctl[i].slow_logged), "%s",
+			         slot->request_id);
 			log_set_request(slot->request_id);
-			log_warn("slow_request", "worker %ld on %s for %.0f ms, stage %s", (long)slot->pid,
-			         slot->route, busy_for * 1000.0, slot->stage);
+			log_warn("slow_request", "worker %ld on %s for %.0f ms, stage %s",
+			         (long)slot->pid, slot->route, busy_for * 1000.0, slot->stage);
 			log_set_request(NULL);
 		}
 		if(busy_for > budget + POOL_STUCK_GRACE && !p->ctl[i].killed_stuck) {
-			log_error("worker_stuck", "killing worker %ld: %.0f ms in stage %s", (long)slot->pid,
-			          busy_for * 1000.0, slot->stage);
+			log_error("worker_stuck", "killing worker %ld: %.0f ms in stage %s",
+			          (long)slot->pid, busy_for * 1000.0, slot->stage);
 			p->ctl[i].killed_stuck = true;
 			scoreboard_add(&p->sb->c.timeouts, 1);
 			kill(slot->pid, SIGKILL);
@@ -491,7 +511,8 @@ static void pool_handle_signals(struct pool *p)
 			case SIGINT:
 			case SIGQUIT:
 				if(p->state != POOL_DRAINING) {
-					log_info("draining", "stopping: serving queued and in-flight requests, then exiting");
+					log_info("draining", "stopping: serving queued and "
+					         "in-flight requests, then exiting");
 					p->state = POOL_DRAINING;
 					p->drain_started = clock_mono();
 					p->escalation = 0;

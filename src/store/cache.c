@@ -66,7 +66,8 @@ struct json_object *cache_answer_to_json(const struct answer *a)
 {
 	struct json_object *o = json_object_new_object(), *cits = json_object_new_array();
 
-	json_object_object_add(o, "response", json_object_new_string(a->response ? a->response : ""));
+	json_object_object_add(o, "response",
+	                       json_object_new_string(a->response ? a->response : ""));
 	json_object_object_add(o, "steps", cache_strings(a->steps, a->nsteps));
 	json_object_object_add(o, "safety_warnings", cache_strings(a->warnings, a->nwarnings));
 	for(size_t i = 0; i < a->ncitations; i++) {
@@ -74,9 +75,12 @@ struct json_object *cache_answer_to_json(const struct answer *a)
 		struct json_object *co = json_object_new_object();
 
 		json_object_object_add(co, "document_id", json_object_new_int64(c->document_id));
-		json_object_object_add(co, "title", json_object_new_string(c->title ? c->title : ""));
-		json_object_object_add(co, "section", json_object_new_string(c->section ? c->section : ""));
-		json_object_object_add(co, "snippet", json_object_new_string(c->snippet ? c->snippet : ""));
+		json_object_object_add(co, "title",
+		                       json_object_new_string(c->title ? c->title : ""));
+		json_object_object_add(co, "section",
+		                       json_object_new_string(c->section ? c->section : ""));
+		json_object_object_add(co, "snippet",
+		                       json_object_new_string(c->snippet ? c->snippet : ""));
 		json_object_object_add(co, "score", json_object_new_double(c->score));
 		json_object_array_add(cits, co);
 	}
@@ -154,7 +158,8 @@ ll_result cache_answer_from_json(struct arena *arena, struct json_object *o, str
 		out->escalate = json_object_get_boolean(v);
 	if(json_object_object_get_ex(o, "service_call_recommended", &v))
 		out->service_call_recommended = json_object_get_boolean(v);
-	if(json_object_object_get_ex(o, "citations", &cits) && json_object_is_type(cits, json_type_array)) {
+	if(json_object_object_get_ex(o, "citations", &cits) &&
+	   json_object_is_type(cits, json_type_array)) {
 		n = json_object_array_length(cits);
 		out->citations = arena_alloc(arena, (n ? n : 1) * sizeof(*out->citations));
 		if(!out->citations) {
@@ -233,8 +238,11 @@ ll_result cache_put(struct db *db, const char *key, const char *agent, long long
 		"cache_put",
 		"INSERT INTO answer_cache (key, agent, kb_version, response, expires_at) "
 		"VALUES ($1, $2, $3::bigint, $4::jsonb, now() + make_interval(secs => $5::int)) "
-		"ON CONFLICT (key) DO UPDATE SET agent = EXCLUDED.agent, kb_version = EXCLUDED.kb_version, "
-		"response = EXCLUDED.response, created_at = now(), expires_at = EXCLUDED.expires_at, hits = 0"};
+		"ON CONFLICT (key) DO UPDATE SET agent = EXCLUDED.agent, "
+		"kb_version = EXCLUDED.kb_version, "
+		"response = EXCLUDED.response, created_at = now(), "
+		"expires_at = EXCLUDED.expires_at, "
+		"hits = 0"};
 	struct json_object *obj = NULL;
 	char version[24], ttl[16];
 	const char *params[5];

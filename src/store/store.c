@@ -42,7 +42,8 @@ ll_result store_history(struct db *db, struct arena *arena, const char *conversa
 
 		t->role = arena_strdup(arena, PQgetvalue(res, i, 0));
 		t->content = arena_strdup(arena, PQgetvalue(res, i, 1));
-		t->agent = PQgetisnull(res, i, 2) ? NULL : arena_strdup(arena, PQgetvalue(res, i, 2));
+		t->agent = PQgetisnull(res, i, 2) ? NULL
+		                                  : arena_strdup(arena, PQgetvalue(res, i, 2));
 		if(!t->role || !t->content) {
 			result = LL_ENOMEM;
 			goto out;
@@ -52,6 +53,30 @@ ll_result store_history(struct db *db, struct arena *arena, const char *conversa
 out:
 	PQclear(res);
 	return result;
+}
+
+/* Row i's column c as a JSON string, or JSON null when SQL NULL. */
+static struct json_object *col_string(const PGresult *res, int i, int c)
+{
+	return PQgetisnull(res, i, c) ? NULL : json_object_new_string(PQgetvalue(res, i, c));
+}
+
+/* Row i's column c as a JSON string ("" when SQL NULL). */
+static struct json_object *col_text(const PGresult *res, int i, int c)
+{
+	return json_object_new_string(PQgetvalue(res, i, c));
+}
+
+/* Row i's column c (a bigint) as a JSON integer. */
+static struct json_object *col_int64(const PGresult *res, int i, int c)
+{
+	return json_object_new_int64(strtoll(PQgetvalue(res, i, c), NULL, 10));
+}
+
+/* x kept within [0, 1]. */
+static double unit_interval(double x)
+{
+	return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
 char *store_conversation_ref(struct arena *arena, long long owner, const char *id)
@@ -72,16 +97,17 @@ static ll_result exchange_insert(struct db *db, const struct store_exchange *x)
 		" degraded, cached, incomplete, processing_ms)"
 		" VALUES ($1, 'user', $2, $3, $4::text[], $5::real, $6, '[]', '[]', '[]', $7, NULL,"
 		"         false, false, false, NULL),"
-		"        ($1, 'assistant', $8, $3, $4::text[], $9::real, $6, $10::jsonb, $11::jsonb,"
-		"         $12::jsonb, $7, $13, $14::boolean, $15::boolean, $16::boolean, $17::real)"
+		"        ($1, 'assistant', $8, $3, $4::text[], $9::real, $6, $10::jsonb,"
+		"         $11::jsonb, $12::jsonb, $7, $13, $14::boolean, $15::boolean,"
+		"         $16::boolean, $17::real)"
 		" ON CONFLICT (request_id, role) DO NOTHING"};
 	char route_conf[32], conf[32], ms[32];
 	const struct answer *a = x->answer;
 	const char *params[17];
 	ll_result result;
 
-	snprintf(route_conf, sizeof(route_conf), "%.4f", x->route_confidence < 0 ? 0 : x->route_confidence > 1 ? 1 : x->route_confidence);
-	snprintf(conf, sizeof(conf), "%.4f", a->confidence < 0 ? 0 : a->confidence > 1 ? 1 : a->confidence);
+	snprintf(route_conf, sizeof(route_conf), "%.4f", unit_interval(x->route_confidence));
+	snprintf(conf, sizeof(conf), "%.4f", unit_interval(a->confidence));
 	snprintf(ms, sizeof(ms), "%.3f", x->processing_ms < 0 ? 0 : x->processing_ms);
 	params[0] = x->conversation_ref;
 	params[1] = x->question;
@@ -154,13 +180,13 @@ static struct json_object *message_json(const PGresult *res, int i)
 
 	json_object_object_add(m, "role", json_object_new_string(PQgetvalue(res, i, 3)));
 	json_object_object_add(m, "content", json_object_new_string(PQgetvalue(res, i, 4)));
-	json_object_object_add(m, "agent", PQgetisnull(res, i, 5) ? NULL : json_object_new_string(PQgetvalue(res, i, 5)));
+	json_object_object_add(m, "agent", col_string(res, i, 5));
 	json_object_object_add(m, "confidence", PQgetisnull(res, i, 6) ? NULL :
 	                       json_object_new_double(strtod(PQgetvalue(res, i, 6), NULL)));
 	cit = json_tokener_parse(PQgetvalue(res, i, 7));
 	json_object_object_add(m, "citations", cit ? cit : json_object_new_array());
 	json_object_object_add(m, "created_at", json_object_new_string(PQgetvalue(res, i, 8)));
-	json_object_object_add(m, "request_id", PQgetisnull(res, i, 9) ? NULL : json_object_new_string(PQgetvalue(res, i, 9)));
+	json_object_object_add(m, "request_id", col_string(res, i, 9));
 	return m;
 }
 
@@ -170,7 +196,8 @@ ll_result store_conversation_json(struct db *db, const char *ref, const char *sh
 	/* one row more than the page: whether there is a next page */
 	static const struct db_stmt page = {
 		"store_conversation_page",
-		"SELECT " ISO_UTC("c.created_at") ", c.message_count, m.id, m.role, m.content, m.agent,"
+		"SELECT " ISO_UTC("c.created_at") ","
+		" c.message_count, m.id, m.role, m.content, m.agent,"
 		" m.confidence, m.citations::text, " ISO_UTC("m.created_at") ", m.request_id"
 		" FROM conversations c LEFT JOIN LATERAL ("
 		"  SELECT * FROM messages WHERE conversation_id = c.id AND id > $2::bigint"
@@ -198,11 +225,13 @@ ll_result store_conversation_json(struct db *db, const char *ref, const char *sh
 	messages = json_object_new_array();
 	json_object_object_add(obj, "conversation_id", json_object_new_string(shown_id));
 	json_object_object_add(obj, "created_at", json_object_new_string(PQgetvalue(res, 0, 0)));
-	json_object_object_add(obj, "message_count", json_object_new_int64(strtoll(PQgetvalue(res, 0, 1), NULL, 10)));
+	json_object_object_add(obj, "message_count", col_int64(res, 0, 1));
 	for(int i = 0; i < rows && i < limit && !PQgetisnull(res, i, 2); i++)
 		json_object_array_add(messages, message_json(res, i));
 	json_object_object_add(obj, "messages", messages);
-	json_object_object_add(obj, "next_cursor", rows > limit ? json_object_new_string(PQgetvalue(res, limit - 1, 2)) : NULL);
+	json_object_object_add(obj, "next_cursor",
+	                       rows > limit ? json_object_new_string(PQgetvalue(res, limit - 1, 2))
+	                                    : NULL);
 	*out = obj;
 out:
 	PQclear(res);
@@ -225,7 +254,8 @@ ll_result store_feedback_set(struct db *db, long long owner, const char *request
 	static const struct db_stmt set = {
 		"store_feedback_set",
 		"INSERT INTO feedback (request_id, message_id, rating, comment)"
-		" SELECT $1, m.id, $3, $4 FROM messages m JOIN conversations c ON c.id = m.conversation_id"
+		" SELECT $1, m.id, $3, $4"
+		" FROM messages m JOIN conversations c ON c.id = m.conversation_id"
 		" WHERE m.request_id = $1 AND m.role = 'assistant'"
 		" AND ($2::bigint < 0 OR c.api_key_id = $2::bigint)"
 		" ON CONFLICT (message_id) DO UPDATE SET rating = EXCLUDED.rating,"
@@ -253,7 +283,8 @@ ll_result store_idempotency_get(struct db *db, struct arena *arena, long long ow
 	static const struct db_stmt get = {
 		"store_idempotency_get",
 		"SELECT route, fingerprint, request_id, status, response FROM idempotency_keys"
-		" WHERE api_key_id = $1::bigint AND key = $2 AND created_at > now() - interval '1 day'"};
+		" WHERE api_key_id = $1::bigint AND key = $2"
+		" AND created_at > now() - interval '1 day'"};
 	char ownertext[32];
 	const char *params[2] = {ownertext, key};
 	PGresult *res = NULL;
@@ -285,12 +316,14 @@ ll_result store_idempotency_put(struct db *db, const struct store_idempotency *i
 {
 	static const struct db_stmt put = {
 		"store_idempotency_put",
-		"INSERT INTO idempotency_keys (api_key_id, key, route, fingerprint, request_id, status, response)"
+		"INSERT INTO idempotency_keys"
+		" (api_key_id, key, route, fingerprint, request_id, status, response)"
 		" VALUES ($1::bigint, $2, $3, $4, $5, $6::int, $7)"
 		" ON CONFLICT (api_key_id, key) DO UPDATE SET route = EXCLUDED.route,"
 		" fingerprint = EXCLUDED.fingerprint, request_id = EXCLUDED.request_id,"
 		" status = EXCLUDED.status, response = EXCLUDED.response, created_at = now()"
-		" WHERE idempotency_keys.created_at <= now() - interval '1 day'"  /* expired: reuse */
+		/* an expired key is reused */
+		" WHERE idempotency_keys.created_at <= now() - interval '1 day'"
 		" RETURNING 1"};
 	char ownertext[32], statustext[16];
 	const char *params[7] = {ownertext, idem->key, idem->route, idem->fingerprint,
@@ -322,14 +355,14 @@ ll_result store_documents_json(struct db *db, struct json_object **out)
 	for(int i = 0; i < PQntuples(res); i++) {
 		struct json_object *d = json_object_new_object();
 
-		json_object_object_add(d, "id", json_object_new_int64(strtoll(PQgetvalue(res, i, 0), NULL, 10)));
-		json_object_object_add(d, "title", json_object_new_string(PQgetvalue(res, i, 1)));
-		json_object_object_add(d, "category", json_object_new_string(PQgetvalue(res, i, 2)));
-		json_object_object_add(d, "source", PQgetisnull(res, i, 3) ? NULL : json_object_new_string(PQgetvalue(res, i, 3)));
-		json_object_object_add(d, "chunk_count", json_object_new_int64(strtoll(PQgetvalue(res, i, 4), NULL, 10)));
-		json_object_object_add(d, "bytes", json_object_new_int64(strtoll(PQgetvalue(res, i, 5), NULL, 10)));
-		json_object_object_add(d, "created_at", json_object_new_string(PQgetvalue(res, i, 6)));
-		json_object_object_add(d, "updated_at", json_object_new_string(PQgetvalue(res, i, 7)));
+		json_object_object_add(d, "id", col_int64(res, i, 0));
+		json_object_object_add(d, "title", col_text(res, i, 1));
+		json_object_object_add(d, "category", col_text(res, i, 2));
+		json_object_object_add(d, "source", col_string(res, i, 3));
+		json_object_object_add(d, "chunk_count", col_int64(res, i, 4));
+		json_object_object_add(d, "bytes", col_int64(res, i, 5));
+		json_object_object_add(d, "created_at", col_text(res, i, 6));
+		json_object_object_add(d, "updated_at", col_text(res, i, 7));
 		json_object_array_add(docs, d);
 	}
 	json_object_object_add(obj, "documents", docs);
@@ -357,13 +390,33 @@ ll_result store_document_delete(struct db *db, long long id)
 	return result;
 }
 
-ll_result store_document_replace(struct db *db, const struct store_document *doc,
-                                 long long *id, bool *unchanged)
+/* Whether the document is stored already, as it is (same source, content,
+ * title, category and chunk count): then *id is its id. */
+static ll_result document_same(struct db *db, const struct store_document *doc, const char *count,
+                               long long *id, bool *unchanged)
 {
 	static const struct db_stmt same = {
 		"store_document_same",
 		"SELECT id FROM documents WHERE source_key = $1 AND content_hash = $2"
 		" AND title = $3 AND category = $4 AND chunk_count = $5::int"};
+	const char *params[5] = {doc->source_key, doc->content_hash, doc->title, doc->category,
+	                         count};
+	PGresult *res = NULL;
+	ll_result result = db_exec(db, &same, 5, params, &res);
+
+	if(!result && PQntuples(res) == 1) {
+		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		*unchanged = true;
+	}
+	PQclear(res);
+	return result;
+}
+
+/* The document's row, inserted or updated; *id and idtext get its id. */
+static ll_result document_upsert(struct db *db, const struct store_document *doc,
+                                 const char *bytes, const char *count, long long *id,
+                                 char *idtext, size_t idlen)
+{
 	static const struct db_stmt upsert = {
 		"store_document_upsert",
 		"INSERT INTO documents (title, category, source, source_key, content_hash, content,"
@@ -373,68 +426,53 @@ ll_result store_document_replace(struct db *db, const struct store_document *doc
 		" content_hash = EXCLUDED.content_hash, content = EXCLUDED.content,"
 		" bytes = EXCLUDED.bytes, chunk_count = EXCLUDED.chunk_count, updated_at = now()"
 		" RETURNING id"};
+	const char *params[8] = {doc->title, doc->category, doc->source, doc->source_key,
+	                         doc->content_hash, doc->content, bytes, count};
+	PGresult *res = NULL;
+	ll_result result = db_exec(db, &upsert, 8, params, &res);
+
+	if(!result) {
+		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(idtext, idlen, "%lld", *id);
+	}
+	PQclear(res);
+	return result;
+}
+
+ll_result store_document_replace(struct db *db, const struct store_document *doc,
+                                 long long *id, bool *unchanged)
+{
 	static const struct db_stmt clear = {
 		"store_chunks_clear", "DELETE FROM chunks WHERE document_id = $1::bigint"};
 	static const struct db_stmt insert = {
 		"store_chunks_insert",
-		"INSERT INTO chunks (document_id, ordinal, title, category, section, body, emergency)"
-		" SELECT $1::bigint, (e.ord - 1)::int, $2, $3, e.value->>'section', e.value->>'body',"
-		" e.value->>'emergency'"
+		"INSERT INTO chunks"
+		" (document_id, ordinal, title, category, section, body, emergency)"
+		" SELECT $1::bigint, (e.ord - 1)::int, $2, $3,"
+		" e.value->>'section', e.value->>'body', e.value->>'emergency'"
 		" FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(value, ord)"};
 	char bytes[32], count[32], idtext[32];
-	PGresult *res = NULL;
+	const char *clear_params[1] = {idtext};
+	const char *insert_params[4] = {idtext, doc->title, doc->category, doc->chunks_json};
 	ll_result result;
 
 	*id = 0;
 	*unchanged = false;
 	snprintf(bytes, sizeof(bytes), "%zu", doc->bytes);
 	snprintf(count, sizeof(count), "%d", doc->chunk_count);
-	{
-		const char *params[5] = {doc->source_key, doc->content_hash, doc->title, doc->category, count};
-
-		result = db_exec(db, &same, 5, params, &res);
-		if(result)
-			goto out;
-		if(PQntuples(res) == 1) {
-			*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-			*unchanged = true;
-			goto out;
-		}
-		PQclear(res);
-		res = NULL;
-	}
-	result = db_begin(db);
-	if(result)
+	result = document_same(db, doc, count, id, unchanged);
+	if(result || *unchanged)
 		goto out;
-	{
-		const char *params[8] = {doc->title, doc->category, doc->source, doc->source_key,
-		                         doc->content_hash, doc->content, bytes, count};
-
-		result = db_exec(db, &upsert, 8, params, &res);
-		if(result)
-			goto out;
-		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		snprintf(idtext, sizeof(idtext), "%lld", *id);
-		PQclear(res);
-		res = NULL;
-	}
-	{
-		const char *params[1] = {idtext};
-
-		result = db_exec(db, &clear, 1, params, NULL);
-		if(result)
-			goto out;
-	}
-	{
-		const char *params[4] = {idtext, doc->title, doc->category, doc->chunks_json};
-
-		result = db_exec(db, &insert, 4, params, NULL);
-		if(result)
-			goto out;
-	}
-	result = db_commit(db);
+	result = db_begin(db);
+	if(!result)
+		result = document_upsert(db, doc, bytes, count, id, idtext, sizeof(idtext));
+	if(!result)
+		result = db_exec(db, &clear, 1, clear_params, NULL);
+	if(!result)
+		result = db_exec(db, &insert, 4, insert_params, NULL);
+	if(!result)
+		result = db_commit(db);
 out:
-	PQclear(res);
 	if(result)
 		db_rollback(db);
 	return result;

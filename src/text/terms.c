@@ -147,7 +147,7 @@ void terms_code_normalise(const char *code, char *out, size_t outlen)
 	out[o] = '\0';
 }
 
-static void stem(char *w)
+size_t terms_stem(char *w)
 {
 	size_t n = strlen(w);
 
@@ -167,6 +167,7 @@ static void stem(char *w)
 	if(n > 3 && w[n - 1] == w[n - 2] && !strchr("lsaeiou", w[n - 1]))
 		n -= 1;
 	w[n] = '\0';
+	return n;
 }
 
 static const struct {
@@ -186,7 +187,7 @@ static void normalise_word(char *tok, size_t toklen)
 			break;
 		}
 	if(!terms_is_stopword(tok, strlen(tok)))
-		stem(tok);
+		terms_stem(tok);
 }
 
 /* Whether the word at s is letters only ("show" in "no-show", not "cx10"

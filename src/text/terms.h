@@ -36,6 +36,11 @@ void terms_of(const char *text, struct terms *out);
  * measures ("115 V" holds "voltage"). */
 uint32_t terms_match(const struct terms *t, const char *text, double *weight);
 
+/* The light stemmer of terms_of, in place on a lower-case word: -ing, -ed,
+ * -ied and -ies to -y, a plural s, a doubled last consonant ("cutting" ->
+ * "cut").  Returns the new length. */
+size_t terms_stem(char *word);
+
 /* True for an English or crew filler word that carries no topic. */
 bool terms_is_stopword(const char *word, size_t len);
 

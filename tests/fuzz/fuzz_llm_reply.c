@@ -8,6 +8,8 @@
 
 #include "arena.h"
 #include "llm.h"
+#include "llm_field.h"
+#include "llm_reply.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -11,6 +11,8 @@
 #include "arena.h"
 #include "buf.h"
 #include "llm.h"
+#include "llm_field.h"
+#include "llm_reply.h"
 #include "tap.h"
 
 static int collect(void *ctx, const char *text, size_t len)

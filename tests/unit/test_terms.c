@@ -1,6 +1,7 @@
 /* test_terms.c - the one tokenizer: terms, codes, machine nouns. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "tap.h"
@@ -37,6 +38,26 @@ static void test_terms(void)
 	CHECK(fault41 && racks3, "the number after \"fault\" is a code, another number is not");
 }
 
+/* The one stemmer: the classifier stems with it too, so a word routes and
+ * retrieves as the same stem. */
+static void test_stem(void)
+{
+	static const char *const cases[][2] = {
+		{"cutting", "cut"}, {"fries", "fry"}, {"fried", "fry"}, {"burgers", "burger"},
+		{"cleaned", "clean"}, {"glass", "glass"}, {"menus", "menus"}, {"fire", "fire"},
+	};
+
+	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char w[32];
+		size_t n;
+
+		snprintf(w, sizeof(w), "%s", cases[i][0]);
+		n = terms_stem(w);
+		CHECK(strcmp(w, cases[i][1]) == 0 && n == strlen(w), "terms_stem(%s) = %s", cases[i][0],
+		      cases[i][1]);
+	}
+}
+
 static void test_match(void)
 {
 	struct terms t;
@@ -62,6 +83,7 @@ int main(void)
 {
 	test_codes();
 	test_terms();
+	test_stem();
 	test_match();
 	test_nouns();
 	return TAP_DONE();
