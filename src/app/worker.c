@@ -80,12 +80,6 @@ void worker_free(struct worker *w)
 	arena_free(&w->arena);
 }
 
-void worker_set_stage(struct worker *w, const char *stage)
-{
-	if(w->slot)
-		scoreboard_slot_stage(w->slot, stage);
-}
-
 void worker_answer_ctx(struct worker *w, struct answer_ctx *out)
 {
 	memset(out, 0, sizeof(*out));

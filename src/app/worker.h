@@ -22,7 +22,6 @@
 
 struct answer_ctx;
 struct answer_kit;
-struct auth;
 struct classifier;
 struct llm;
 struct reqlog;
@@ -36,7 +35,6 @@ struct worker {
 	struct answer_kit *answers;        /* the answer path's data (answer/path.h) */
 	struct llm *llm;                   /* NULL when no LLM is configured */
 	struct arena arena;
-	struct auth *auth;                 /* what keys are checked against (http/auth.h); pool */
 	struct reqlog *reqlog;             /* request_log rows not yet written; pool only */
 	double started;                    /* wall-clock seconds */
 	pid_t master;                      /* the pool master that forked it; 0 in the CLI */
@@ -58,14 +56,6 @@ void worker_free(struct worker *w);
 
 /* Whether this pool worker's master is gone (it was re-parented). */
 bool worker_orphaned(const struct worker *w);
-
-/* Marks the stage of the current request in this worker's scoreboard slot
- * (the status page and the slow log); nothing in the CLI. */
-void worker_set_stage(struct worker *w, const char *stage);
-
-/* The old spelling, with the HTTP request it no longer needs, for the
- * callers not yet moved (http/route_documents.c). */
-#define worker_stage(w, req, stage) worker_set_stage((w), (stage))
 
 /* The answer context of a question answered with w's resources (database,
  * arena, answer data, settings, classifier, LLM, scoreboard), without a

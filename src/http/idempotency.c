@@ -8,7 +8,6 @@
 #include <openssl/sha.h>
 
 #include "idempotency.h"
-#include "worker.h"
 
 bool idempotency_key_valid(const char *key)
 {
@@ -56,7 +55,7 @@ static ll_result same_request(struct http_request *req, const struct idempotency
 	return LL_EVALIDATION;
 }
 
-ll_result idempotency_begin(struct worker *w, struct http_request *req, const char *what,
+ll_result idempotency_begin(struct db *db, struct http_request *req, const char *what,
                             size_t len,
                             struct idempotency *idem, struct store_idempotency *stored, bool *found)
 {
@@ -80,7 +79,7 @@ ll_result idempotency_begin(struct worker *w, struct http_request *req, const ch
 	idem->row.route = req->route;
 	idem->row.fingerprint = idem->fingerprint;
 	idem->row.request_id = req->request_id;
-	result = store_idempotency_get(&w->db, &w->arena, idem->row.owner, idem->row.key, stored,
+	result = store_idempotency_get(db, req->arena, idem->row.owner, idem->row.key, stored,
 	                               found);
 	if(result || !*found)
 		return result;
@@ -90,7 +89,7 @@ ll_result idempotency_begin(struct worker *w, struct http_request *req, const ch
 	return result;
 }
 
-ll_result idempotency_after_conflict(struct worker *w, struct http_request *req, ll_result result,
+ll_result idempotency_after_conflict(struct db *db, struct http_request *req, ll_result result,
                                      const struct idempotency *idem,
                                      struct store_idempotency *stored)
 {
@@ -98,7 +97,7 @@ ll_result idempotency_after_conflict(struct worker *w, struct http_request *req,
 
 	if(result != LL_ECONFLICT || !idem->active)
 		return result;
-	if(store_idempotency_get(&w->db, &w->arena, idem->row.owner, idem->row.key, stored,
+	if(store_idempotency_get(db, req->arena, idem->row.owner, idem->row.key, stored,
 	                         &found) != LL_OK)
 		return result;
 	if(!found)

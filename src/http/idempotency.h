@@ -19,7 +19,7 @@
 #include "result.h"
 #include "store.h"
 
-struct worker;
+struct db;
 
 #define IDEMPOTENCY_KEY_MAX 128
 
@@ -36,7 +36,7 @@ struct idempotency {
  * response to replay; LL_EINVAL for a malformed key; LL_EVALIDATION when
  * the key was used for another request. */
 __attribute__((warn_unused_result))
-ll_result idempotency_begin(struct worker *w, struct http_request *req, const char *what,
+ll_result idempotency_begin(struct db *db, struct http_request *req, const char *what,
                             size_t len, struct idempotency *idem,
                             struct store_idempotency *stored, bool *found);
 
@@ -44,7 +44,7 @@ ll_result idempotency_begin(struct worker *w, struct http_request *req, const ch
  * LL_ECONFLICT): LL_OK with *stored when the other request's response is
  * there to replay, otherwise `result` as it was. */
 __attribute__((warn_unused_result))
-ll_result idempotency_after_conflict(struct worker *w, struct http_request *req,
+ll_result idempotency_after_conflict(struct db *db, struct http_request *req,
                                      ll_result result, const struct idempotency *idem,
                                      struct store_idempotency *stored);
 

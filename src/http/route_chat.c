@@ -12,7 +12,7 @@
 #include "routes.h"
 #include "store.h"
 #include "validate.h"
-#include "worker.h"
+#include "settings.h"
 
 static const char *const priority_choices[] = {"low", "normal", "high", "urgent", NULL};
 static const char *const agent_choices[] = {
@@ -60,7 +60,7 @@ static ll_result chat_parse(struct http_request *req, struct chat_fields *f,
 /* The question as an Idempotency-Key stands for it: the fields that make
  * the exchange, not how it is delivered (a stream that broke is retried
  * as plain JSON with the same key).  A new string in arena. */
-static const char *chat_identity(struct worker *w, const struct chat_fields *f)
+static const char *chat_identity(struct route_ctx *rc, const struct chat_fields *f)
 {
 	struct json_object *o = json_object_new_object();
 	const char *text;
@@ -75,14 +75,14 @@ static const char *chat_identity(struct worker *w, const struct chat_fields *f)
 		json_object_object_add(o, "agent", json_object_new_string(f->agent));
 	if(f->context)
 		json_object_object_add(o, "context", json_object_get(f->context));
-	text = arena_strdup(&w->arena, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	text = arena_strdup(rc->arena, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
 	json_object_put(o);
 	return text;
 }
 
 /* A conversation takes at most CONVERSATION_MAX_MESSAGES: refused before
  * any work (and before a stream's headers), with a clear 409. */
-static ll_result chat_room_left(struct worker *w, struct http_request *req,
+static ll_result chat_room_left(struct route_ctx *rc, struct http_request *req,
                                 const struct chat_request *in)
 {
 	const char *ref;
@@ -91,10 +91,10 @@ static ll_result chat_room_left(struct worker *w, struct http_request *req,
 
 	if(!in->conversation_id)
 		return LL_OK;
-	ref = store_conversation_ref(&w->arena, in->owner, in->conversation_id);
+	ref = store_conversation_ref(rc->arena, in->owner, in->conversation_id);
 	if(!ref)
 		return LL_ENOMEM;
-	result = store_conversation_size(&w->db, ref, &count);
+	result = store_conversation_size(rc->db, ref, &count);
 	if(result)
 		return result;
 	if(count + 2 > CONVERSATION_MAX_MESSAGES) {
@@ -197,7 +197,7 @@ out:
 }
 
 /* Before any work: a replay, or a refusal, answered in full (*done). */
-static ll_result chat_prepare(struct worker *w, struct http_request *req,
+static ll_result chat_prepare(struct route_ctx *rc, struct http_request *req,
                               const struct chat_fields *f, const struct chat_request *in,
                               struct idempotency *idem, bool stream, bool *done)
 {
@@ -207,34 +207,35 @@ static ll_result chat_prepare(struct worker *w, struct http_request *req,
 	ll_result result;
 
 	*done = false;
-	if(req->idempotency_key[0] && !(identity = chat_identity(w, f)))
+	if(req->idempotency_key[0] && !(identity = chat_identity(rc, f)))
 		return LL_ENOMEM;
-	result = idempotency_begin(w, req, identity, strlen(identity), idem, &stored, &found);
+	result = idempotency_begin(rc->db, req, identity, strlen(identity), idem, &stored, &found);
 	if(result)
 		return result;
 	if(found) {
 		*done = true;
 		return chat_replay(req, &stored, stream);
 	}
-	return chat_room_left(w, req, in);
+	return chat_room_left(rc, req, in);
 }
 
-/* The pipeline's stages into this worker's scoreboard slot. */
+/* The pipeline's stages into this process's scoreboard slot. */
 static void chat_stage(void *arg, const char *stage)
 {
-	worker_set_stage(arg, stage);
+	route_stage(arg, stage);
 }
 
-/* What the answer path needs from this worker and this request: its
- * resources, the request's deadline, the stage hook and the trace that
- * the request log reads (copied into req by chat_traced). */
-static void chat_context(struct worker *w, const struct http_request *req,
+/* What the answer path needs from the application and this request: its
+ * resources (the context's answer factory), the request's deadline, the
+ * stage hook and the trace that the request log reads (copied into req by
+ * chat_traced). */
+static void chat_context(struct route_ctx *rc, const struct http_request *req,
                          struct answer_trace *trace, struct answer_ctx *actx)
 {
-	worker_answer_ctx(w, actx);
-	actx->deadline = req->started + w->settings->request_timeout_ms / 1000.0;
+	*actx = *rc->answer;
+	actx->deadline = req->started + rc->settings->request_timeout_ms / 1000.0;
 	actx->stage = chat_stage;
-	actx->stage_arg = w;
+	actx->stage_arg = rc;
 	actx->trace = trace;
 }
 
@@ -246,7 +247,7 @@ static void chat_traced(struct http_request *req, const struct answer_trace *tra
 	req->llm_called = trace->llm_called;
 }
 
-static ll_result chat_answer(struct worker *w, struct http_request *req, bool stream)
+static ll_result chat_answer(struct route_ctx *rc, struct http_request *req, bool stream)
 {
 	struct answer_trace trace = {0};
 	struct answer_ctx actx;
@@ -265,7 +266,7 @@ static ll_result chat_answer(struct worker *w, struct http_request *req, bool st
 		goto out;
 	stream = stream || f.stream == 1 ||
 	         (f.stream != 0 && http_accepts(req, "text/event-stream"));
-	result = chat_prepare(w, req, &f, &in, &idem, stream, &done);
+	result = chat_prepare(rc, req, &f, &in, &idem, stream, &done);
 	if(result || done)
 		goto out;
 	in.idem = idem.active ? &idem.row : NULL;
@@ -276,11 +277,11 @@ static ll_result chat_answer(struct worker *w, struct http_request *req, bool st
 	}
 	/* An error after the stream's headers travels as its "error" event
 	 * (http_respond_error, called by the router). */
-	chat_context(w, req, &trace, &actx);
+	chat_context(rc, req, &trace, &actx);
 	result = orchestrator_answer(&actx, &in, stream ? stream_token : NULL, &s, &r);
 	chat_traced(req, &trace);
 	/* another request with this key stored its answer first: that one */
-	if(idempotency_after_conflict(w, req, result, &idem, &stored) == LL_OK && result) {
+	if(idempotency_after_conflict(rc->db, req, result, &idem, &stored) == LL_OK && result) {
 		result = chat_replay(req, &stored, stream);
 		goto out;
 	}
@@ -298,14 +299,14 @@ out:
 	return result;
 }
 
-ll_result route_chat_production(struct worker *w, struct http_request *req)
+ll_result route_chat_production(struct route_ctx *rc, struct http_request *req)
 {
-	return chat_answer(w, req, false);
+	return chat_answer(rc, req, false);
 }
 
-ll_result route_chat_stream(struct worker *w, struct http_request *req)
+ll_result route_chat_stream(struct route_ctx *rc, struct http_request *req)
 {
-	return chat_answer(w, req, true);
+	return chat_answer(rc, req, true);
 }
 
 struct classify_fields {
@@ -316,7 +317,7 @@ static const struct field_spec classify_spec[] = {
 	{"message", FIELD_STRING, true, 1, 2000, NULL, offsetof(struct classify_fields, message)},
 };
 
-ll_result route_chat_classify(struct worker *w, struct http_request *req)
+ll_result route_chat_classify(struct route_ctx *rc, struct http_request *req)
 {
 	struct classify_fields f = {0};
 	struct classification c;
@@ -327,7 +328,7 @@ ll_result route_chat_classify(struct worker *w, struct http_request *req)
 	result = validate_object(req, req->json, classify_spec, 1, &f);
 	if(result)
 		return result;
-	classifier_classify(w->classifier, f.message, &c);
+	classifier_classify(rc->classifier, f.message, &c);
 	req->agent = agent_name(c.agent);
 	orchestrator_timestamp(ts, sizeof(ts));
 	body = json_object_new_object();

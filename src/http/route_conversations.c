@@ -15,7 +15,6 @@
 #include "store.h"
 #include "valid.h"
 #include "validate.h"
-#include "worker.h"
 
 /* True for a stored id: "<digits>:<client id>". */
 static bool stored_id_valid(const char *ref)
@@ -27,7 +26,7 @@ static bool stored_id_valid(const char *ref)
 
 /* The stored id req->param names for this key, in the arena; LL_ENOTFOUND
  * when it names nothing the key may see. */
-static ll_result conversation_ref(struct worker *w, struct http_request *req, const char **ref)
+static ll_result conversation_ref(struct route_ctx *rc, struct http_request *req, const char **ref)
 {
 	*ref = NULL;
 	if(req->key_scope == SCOPE_ADMIN && stored_id_valid(req->param)) {
@@ -38,7 +37,7 @@ static ll_result conversation_ref(struct worker *w, struct http_request *req, co
 		req->error_message = "No conversation with this id";
 		return LL_ENOTFOUND;
 	}
-	*ref = store_conversation_ref(&w->arena, req->api_key_id, req->param);
+	*ref = store_conversation_ref(rc->arena, req->api_key_id, req->param);
 	return *ref ? LL_OK : LL_ENOMEM;
 }
 
@@ -83,7 +82,7 @@ static ll_result page_params(struct http_request *req, int *limit, long long *cu
 	return LL_OK;
 }
 
-ll_result route_conversation_get(struct worker *w, struct http_request *req)
+ll_result route_conversation_get(struct route_ctx *rc, struct http_request *req)
 {
 	struct json_object *body = NULL;
 	const char *ref;
@@ -91,13 +90,13 @@ ll_result route_conversation_get(struct worker *w, struct http_request *req)
 	int limit;
 	ll_result result;
 
-	result = conversation_ref(w, req, &ref);
+	result = conversation_ref(rc, req, &ref);
 	if(result)
 		return result;
 	result = page_params(req, &limit, &cursor);
 	if(result)
 		return result;
-	result = store_conversation_json(&w->db, ref, req->param, cursor, limit, &body);
+	result = store_conversation_json(rc->db, ref, req->param, cursor, limit, &body);
 	if(result == LL_ENOTFOUND)
 		req->error_message = "No conversation with this id";
 	if(result)
@@ -107,16 +106,16 @@ ll_result route_conversation_get(struct worker *w, struct http_request *req)
 	return LL_OK;
 }
 
-ll_result route_conversation_delete(struct worker *w, struct http_request *req)
+ll_result route_conversation_delete(struct route_ctx *rc, struct http_request *req)
 {
 	struct json_object *body;
 	const char *ref;
 	ll_result result;
 
-	result = conversation_ref(w, req, &ref);
+	result = conversation_ref(rc, req, &ref);
 	if(result)
 		return result;
-	result = store_conversation_delete(&w->db, ref);
+	result = store_conversation_delete(rc->db, ref);
 	if(result == LL_ENOTFOUND)
 		req->error_message = "No conversation with this id";
 	if(result)

@@ -29,7 +29,7 @@
 #include "store_jobs.h"
 #include "valid.h"
 #include "validate.h"
-#include "worker.h"
+#include "settings.h"
 
 struct document_fields {
 	const char *title;
@@ -50,10 +50,10 @@ static const struct field_spec document_spec[] = {
 	{"format", FIELD_ENUM, false, 0, 0, formats, offsetof(struct document_fields, format)},
 };
 
-ll_result route_documents_list(struct worker *w, struct http_request *req)
+ll_result route_documents_list(struct route_ctx *rc, struct http_request *req)
 {
 	struct json_object *body = NULL;
-	ll_result result = store_documents_json(&w->db, &body);
+	ll_result result = store_documents_json(rc->db, &body);
 
 	if(result)
 		return result;
@@ -66,7 +66,7 @@ ll_result route_documents_list(struct worker *w, struct http_request *req)
  * transaction: a document is replaced by its source, never added twice, so
  * a retry that finds no key (the worker died in between) stores the same
  * document again and says so ("unchanged": true). */
-static void document_remember(struct worker *w, const struct idempotency *idem, int status,
+static void document_remember(struct route_ctx *rc, const struct idempotency *idem, int status,
                               struct json_object *body)
 {
 	struct store_idempotency row;
@@ -77,20 +77,20 @@ static void document_remember(struct worker *w, const struct idempotency *idem, 
 	row = idem->row;
 	row.status = status;
 	row.response = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-	result = store_idempotency_put(&w->db, &row);
+	result = store_idempotency_put(rc->db, &row);
 	if(result && result != LL_ECONFLICT)
 		log_warn("idempotency_not_kept", "the upload's Idempotency-Key was not recorded: %s", result_code(result));
 }
 
 /* What an Idempotency-Key stands for: the query, the media type and the
  * body, in the arena. */
-static const char *document_identity(struct worker *w, struct http_request *req, size_t *len)
+static const char *document_identity(struct route_ctx *rc, struct http_request *req, size_t *len)
 {
 	char *text;
 	size_t q = strlen(req->query) + 1, t = strlen(req->content_type) + 1;
 
 	*len = q + t + req->body.len;
-	text = arena_alloc(&w->arena, *len + 1);
+	text = arena_alloc(rc->arena, *len + 1);
 	if(!text)
 		return NULL;
 	memcpy(text, req->query, q);
@@ -101,7 +101,7 @@ static const char *document_identity(struct worker *w, struct http_request *req,
 }
 
 /* A replay of an upload already done (*done), or the key to remember. */
-static ll_result document_prepare(struct worker *w, struct http_request *req, struct idempotency *idem, bool *done)
+static ll_result document_prepare(struct route_ctx *rc, struct http_request *req, struct idempotency *idem, bool *done)
 {
 	struct store_idempotency stored;
 	const char *what;
@@ -112,17 +112,17 @@ static ll_result document_prepare(struct worker *w, struct http_request *req, st
 	memset(idem, 0, sizeof(*idem));
 	if(!req->idempotency_key[0])
 		return LL_OK;
-	what = document_identity(w, req, &len);
+	what = document_identity(rc, req, &len);
 	if(!what)
 		return LL_ENOMEM;
-	result = idempotency_begin(w, req, what, len, idem, &stored, done);
+	result = idempotency_begin(rc->db, req, what, len, idem, &stored, done);
 	if(!result && *done)
 		idempotency_replay(req, &stored);
 	return result;
 }
 
 /* A JSON upload: its fields into up and doc. */
-static ll_result document_from_json(struct worker *w, struct http_request *req,
+static ll_result document_from_json(struct route_ctx *rc, struct http_request *req,
                                     struct ingest_upload *up, struct ingest_doc *doc,
                                     const char **format)
 {
@@ -134,7 +134,7 @@ static ll_result document_from_json(struct worker *w, struct http_request *req,
 	                         sizeof(document_spec) / sizeof(document_spec[0]), &f);
 	if(result)
 		return result;
-	if(strlen(f.content) > (size_t)w->settings->max_document_bytes) {
+	if(strlen(f.content) > (size_t)rc->settings->max_document_bytes) {
 		req->error_message = "content is over max_document_bytes";
 		return LL_ETOOLARGE;
 	}
@@ -152,13 +152,13 @@ static ll_result document_from_json(struct worker *w, struct http_request *req,
 }
 
 /* A raw upload: ?title=&category=[&source=][&format=][&filename=]. */
-static ll_result document_from_query(struct worker *w, struct http_request *req,
+static ll_result document_from_query(struct route_ctx *rc, struct http_request *req,
                                      struct ingest_upload *up, struct ingest_doc *doc,
                                      const char **format)
 {
-	char *title = arena_alloc(&w->arena, INGEST_TITLE_MAX * 4 + 1);
-	char *category = arena_alloc(&w->arena, 32), *source = arena_alloc(&w->arena, 501);
-	char *fmt = arena_alloc(&w->arena, 16), *name = arena_alloc(&w->arena, 256);
+	char *title = arena_alloc(rc->arena, INGEST_TITLE_MAX * 4 + 1);
+	char *category = arena_alloc(rc->arena, 32), *source = arena_alloc(rc->arena, 501);
+	char *fmt = arena_alloc(rc->arena, 16), *name = arena_alloc(rc->arena, 256);
 	enum ingest_kind kind = INGEST_KIND_UNKNOWN;
 
 	if(!title || !category || !source || !fmt || !name)
@@ -190,7 +190,7 @@ static ll_result document_from_query(struct worker *w, struct http_request *req,
 }
 
 /* A scan to read by OCR: queued for the job runner, answered 202. */
-static ll_result document_queue(struct worker *w, struct http_request *req,
+static ll_result document_queue(struct route_ctx *rc, struct http_request *req,
                                 const struct ingest_upload *up, const struct ingest_doc *doc,
                                 const char *format, const struct ingest_extract *x,
                                 const struct idempotency *idem)
@@ -209,7 +209,7 @@ static ll_result document_queue(struct worker *w, struct http_request *req,
 	job.media_type = up->media_type ? up->media_type : "";
 	job.body = up->bytes;
 	job.len = up->len;
-	result = store_job_create(&w->db, &job, req->api_key_id, &id);
+	result = store_job_create(rc->db, &job, req->api_key_id, &id);
 	if(result)
 		return result;
 	body = json_object_new_object();
@@ -218,16 +218,16 @@ static ll_result document_queue(struct worker *w, struct http_request *req,
 	json_object_object_add(body, "title", json_object_new_string(doc->title));
 	json_object_object_add(body, "format", json_object_new_string(ingest_kind_name(x->kind)));
 	json_object_object_add(body, "pages", json_object_new_int(x->pages));
-	url = arena_printf(&w->arena, "/documents/jobs/%lld", id);
+	url = arena_printf(rc->arena, "/documents/jobs/%lld", id);
 	json_object_object_add(body, "status_url", json_object_new_string(url ? url : ""));
 	json_object_object_add(body, "request_id", json_object_new_string(req->request_id));
-	document_remember(w, idem, 202, body);
+	document_remember(rc, idem, 202, body);
 	http_respond_json(req, 202, body);
 	json_object_put(body);
 	return LL_OK;
 }
 
-static void document_created(struct worker *w, struct http_request *req,
+static void document_created(struct route_ctx *rc, struct http_request *req,
                              const struct ingest_doc *doc, const struct ingest_report *rep,
                              const struct ingest_extract *x, const struct idempotency *idem)
 {
@@ -242,12 +242,12 @@ static void document_created(struct worker *w, struct http_request *req,
 	json_object_object_add(body, "format", json_object_new_string(ingest_kind_name(x->kind)));
 	json_object_object_add(body, "report", ingest_report_json(rep, x));
 	json_object_object_add(body, "request_id", json_object_new_string(req->request_id));
-	document_remember(w, idem, 201, body);
+	document_remember(rc, idem, 201, body);
 	http_respond_json(req, 201, body);
 	json_object_put(body);
 }
 
-ll_result route_documents_create(struct worker *w, struct http_request *req)
+ll_result route_documents_create(struct route_ctx *rc, struct http_request *req)
 {
 	struct ingest_upload up;
 	struct ingest_doc doc = {0};
@@ -260,22 +260,22 @@ ll_result route_documents_create(struct worker *w, struct http_request *req)
 
 	memset(&up, 0, sizeof(up));
 	up.fd = -1;
-	up.max_bytes = (size_t)w->settings->max_document_bytes;
-	result = document_prepare(w, req, idem, &done);
+	up.max_bytes = (size_t)rc->settings->max_document_bytes;
+	result = document_prepare(rc, req, idem, &done);
 	if(result || done)
 		return result;
-	result = req->json ? document_from_json(w, req, &up, &doc, &format)
-	                   : document_from_query(w, req, &up, &doc, &format);
+	result = req->json ? document_from_json(rc, req, &up, &doc, &format)
+	                   : document_from_query(rc, req, &up, &doc, &format);
 	if(result)
 		return result;
 	/* same source (or, without one, same title) = the same document */
-	doc.source_key = strcmp(doc.source, "api") != 0 ? doc.source : arena_printf(&w->arena, "api:%s", doc.title);
+	doc.source_key = strcmp(doc.source, "api") != 0 ? doc.source : arena_printf(rc->arena, "api:%s", doc.title);
 	if(!doc.source_key)
 		return LL_ENOMEM;
-	worker_stage(w, req, "ingesting");
-	result = ingest_upload_store(&w->db, &w->arena, &up, &doc, &rep, &x, &why);
+	route_stage(rc, "ingesting");
+	result = ingest_upload_store(rc->db, rc->arena, &up, &doc, &rep, &x, &why);
 	if(result == LL_ECONFLICT && x.scanned && !x.ocr)
-		return document_queue(w, req, &up, &doc, format, &x, idem);
+		return document_queue(rc, req, &up, &doc, format, &x, idem);
 	if(result == LL_EVALIDATION || result == LL_ETOOLARGE)
 		req->error_message = why;
 	if(result == LL_EIO) {
@@ -283,11 +283,11 @@ ll_result route_documents_create(struct worker *w, struct http_request *req)
 		result = LL_EVALIDATION;
 	}
 	if(!result)
-		document_created(w, req, &doc, &rep, &x, idem);
+		document_created(rc, req, &doc, &rep, &x, idem);
 	return result;
 }
 
-ll_result route_documents_job(struct worker *w, struct http_request *req)
+ll_result route_documents_job(struct route_ctx *rc, struct http_request *req)
 {
 	struct json_object *body = NULL;
 	char *end = NULL;
@@ -303,7 +303,7 @@ ll_result route_documents_job(struct worker *w, struct http_request *req)
 		req->error_message = "No job with this id";
 		return LL_ENOTFOUND;
 	}
-	result = store_job_json(&w->db, id, &body);
+	result = store_job_json(rc->db, id, &body);
 	if(result == LL_ENOTFOUND)
 		req->error_message = "No job with this id";
 	if(result)
@@ -314,7 +314,7 @@ ll_result route_documents_job(struct worker *w, struct http_request *req)
 	return LL_OK;
 }
 
-ll_result route_documents_delete(struct worker *w, struct http_request *req)
+ll_result route_documents_delete(struct route_ctx *rc, struct http_request *req)
 {
 	struct json_object *body;
 	char *end = NULL;
@@ -329,7 +329,7 @@ ll_result route_documents_delete(struct worker *w, struct http_request *req)
 		req->error_message = "No document with this id";
 		return LL_ENOTFOUND;
 	}
-	result = store_document_delete(&w->db, id);
+	result = store_document_delete(rc->db, id);
 	if(result == LL_ENOTFOUND)
 		req->error_message = "No document with this id";
 	if(result)

@@ -9,7 +9,6 @@
 #include "routes.h"
 #include "store.h"
 #include "validate.h"
-#include "worker.h"
 
 struct feedback_fields {
 	const char *request_id;
@@ -25,7 +24,7 @@ static const struct field_spec feedback_spec[] = {
 	{"comment", FIELD_STRING, false, 0, 2000, NULL, offsetof(struct feedback_fields, comment)},
 };
 
-ll_result route_feedback(struct worker *w, struct http_request *req)
+ll_result route_feedback(struct route_ctx *rc, struct http_request *req)
 {
 	struct feedback_fields f = {0};
 	struct json_object *body;
@@ -37,7 +36,7 @@ ll_result route_feedback(struct worker *w, struct http_request *req)
 	if(result)
 		return result;
 	/* a chat key rates only answers in its own conversations; admin keys any */
-	result = store_feedback_set(&w->db, req->key_scope == SCOPE_ADMIN ? -1 : req->api_key_id,
+	result = store_feedback_set(rc->db, req->key_scope == SCOPE_ADMIN ? -1 : req->api_key_id,
 	                            f.request_id, f.rating, f.comment, &replaced);
 	if(result == LL_ENOTFOUND)
 		req->error_message = "No answer with this request_id";

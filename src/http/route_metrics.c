@@ -11,16 +11,17 @@
 #include "buf.h"
 #include "metrics.h"
 #include "routes.h"
-#include "worker.h"
+#include "db.h"
+#include "scoreboard.h"
 
-ll_result route_metrics(struct worker *w, struct http_request *req)
+ll_result route_metrics(struct route_ctx *rc, struct http_request *req)
 {
 	char format[16] = "", window[8] = "", include[16] = "";
 	struct json_object *body = NULL;
 	struct buf text;
 	ll_result result;
 
-	if(!w->scoreboard)
+	if(!rc->scoreboard)
 		return LL_EUNAVAILABLE;
 	http_query_param(req, "format", format, sizeof(format));
 	http_query_param(req, "window", window, sizeof(window));
@@ -29,7 +30,7 @@ ll_result route_metrics(struct worker *w, struct http_request *req)
 	   (!format[0] && http_accepts(req, "text/plain") &&
 	    !http_accepts(req, "application/json"))) {
 		buf_init(&text, 1 << 20);
-		result = metrics_prometheus(w->scoreboard, &text);
+		result = metrics_prometheus(rc->scoreboard, &text);
 		if(!result)
 			http_respond_body(req, 200, "text/plain; version=0.0.4; charset=utf-8",
 			                  buf_str(&text), text.len);
@@ -40,7 +41,7 @@ ll_result route_metrics(struct worker *w, struct http_request *req)
 		req->error_message = "format must be json or prometheus";
 		return LL_EINVAL;
 	}
-	result = metrics_json(&w->db, w->scoreboard, window[0] ? window : NULL,
+	result = metrics_json(rc->db, rc->scoreboard, window[0] ? window : NULL,
 	                      strcmp(include, "dashboard") == 0, &body);
 	if(result) {
 		if(result == LL_EINVAL)

@@ -5,11 +5,13 @@
 #include <string.h>
 
 #include "auth.h"
+#include "db.h"
 #include "log.h"
 #include "router.h"
 #include "routes.h"
+#include "scoreboard.h"
 #include "ingest_detect.h"
-#include "worker.h"
+#include "settings.h"
 
 static const struct route route_table[] = {
 	{"GET", "/health", route_health, SCOPE_NONE, BODY_NONE},
@@ -82,9 +84,10 @@ ll_result router_match(const char *method, const char *path, const struct route 
 	return LL_ENOTFOUND;
 }
 
-static ll_result router_read_body(struct worker *w, struct http_request *req, const struct route *r)
+static ll_result router_read_body(struct route_ctx *rc, struct http_request *req,
+                                  const struct route *r)
 {
-	const struct settings *s = w->settings;
+	const struct settings *s = rc->settings;
 
 	switch(r->body) {
 	case BODY_JSON:
@@ -111,7 +114,7 @@ static ll_result router_read_body(struct worker *w, struct http_request *req, co
 	return LL_OK;
 }
 
-void router_dispatch(struct worker *w, struct http_request *req)
+void router_dispatch(struct route_ctx *rc, struct http_request *req)
 {
 	const struct route *r;
 	char allow[64];
@@ -130,28 +133,28 @@ void router_dispatch(struct worker *w, struct http_request *req)
 		result = LL_EINVAL;
 		goto out;
 	}
-	if(w->slot)
-		snprintf(w->slot->route, sizeof(w->slot->route), "%s", r->pattern);
+	if(rc->slot)
+		snprintf(rc->slot->route, sizeof(rc->slot->route), "%s", r->pattern);
 	if(r->scope != SCOPE_NONE) {
-		worker_stage(w, req, "auth");
-		result = auth_check(w->auth, &w->db, req, r->scope);
+		route_stage(rc, "auth");
+		result = auth_check(rc->auth, rc->db, req, r->scope);
 		if(result)
 			goto out;
 	}
-	worker_stage(w, req, "reading");
-	result = router_read_body(w, req, r);
+	route_stage(rc, "reading");
+	result = router_read_body(rc, req, r);
 	if(result)
 		goto out;
-	worker_stage(w, req, "handling");
-	result = r->handler(w, req);
+	route_stage(rc, "handling");
+	result = r->handler(rc, req);
 	if(!result && !req->status) {
 		log_error("no_response", "handler for %s returned without answering", r->pattern);
 		result = LL_EINTERNAL;
 	}
 out:
 	if(result) {
-		if(result == LL_EDB && w->scoreboard)
-			scoreboard_add(&w->scoreboard->c.db_errors, 1);
+		if(result == LL_EDB && rc->scoreboard)
+			scoreboard_add(&rc->scoreboard->c.db_errors, 1);
 		http_respond_error(req, result);
 	}
 }

@@ -6,13 +6,12 @@
 #define LINELEAD_ROUTER_H
 
 #include "http.h"
-
-struct worker;
+#include "route_ctx.h"
 
 /* A handler answers the request itself and returns LL_OK, or returns an
  * error (optionally setting req->error_message / error_fields) and lets the
  * router send it.  When a JSON body is declared, req->json is parsed. */
-typedef ll_result (*route_handler)(struct worker *w, struct http_request *req);
+typedef ll_result (*route_handler)(struct route_ctx *rc, struct http_request *req);
 
 enum route_body { BODY_NONE = 0, BODY_JSON, BODY_DOCUMENT };
 
@@ -24,7 +23,7 @@ struct route {
 	enum route_body body;
 };
 
-void router_dispatch(struct worker *w, struct http_request *req);
+void router_dispatch(struct route_ctx *rc, struct http_request *req);
 
 /* Matches method + path against the table.  LL_OK with *route set (and
  * req->param filled); LL_ENOTFOUND; or LL_EMETHOD with allow ("GET, DELETE")

@@ -3,15 +3,14 @@
 #define LINELEAD_ROUTES_H
 
 #include "http.h"
+#include "route_ctx.h"
 
-struct worker;
-
-ll_result route_health(struct worker *w, struct http_request *req);
-ll_result route_info(struct worker *w, struct http_request *req);
-ll_result route_metrics(struct worker *w, struct http_request *req);
-ll_result route_chat_production(struct worker *w, struct http_request *req);
-ll_result route_chat_stream(struct worker *w, struct http_request *req);
-ll_result route_chat_classify(struct worker *w, struct http_request *req);
+ll_result route_health(struct route_ctx *rc, struct http_request *req);
+ll_result route_info(struct route_ctx *rc, struct http_request *req);
+ll_result route_metrics(struct route_ctx *rc, struct http_request *req);
+ll_result route_chat_production(struct route_ctx *rc, struct http_request *req);
+ll_result route_chat_stream(struct route_ctx *rc, struct http_request *req);
+ll_result route_chat_classify(struct route_ctx *rc, struct http_request *req);
 
 /* The fields of a chat request, validated against the route's table
  * (message 1-2000 characters, conversation_id, priority, context, agent,
@@ -29,12 +28,12 @@ struct chat_fields {
 __attribute__((warn_unused_result))
 ll_result route_chat_fields(struct http_request *req, struct json_object *obj,
                             struct chat_fields *f);
-ll_result route_conversation_get(struct worker *w, struct http_request *req);
-ll_result route_conversation_delete(struct worker *w, struct http_request *req);
-ll_result route_feedback(struct worker *w, struct http_request *req);
-ll_result route_documents_list(struct worker *w, struct http_request *req);
-ll_result route_documents_create(struct worker *w, struct http_request *req);
-ll_result route_documents_delete(struct worker *w, struct http_request *req);
-ll_result route_documents_job(struct worker *w, struct http_request *req);
+ll_result route_conversation_get(struct route_ctx *rc, struct http_request *req);
+ll_result route_conversation_delete(struct route_ctx *rc, struct http_request *req);
+ll_result route_feedback(struct route_ctx *rc, struct http_request *req);
+ll_result route_documents_list(struct route_ctx *rc, struct http_request *req);
+ll_result route_documents_create(struct route_ctx *rc, struct http_request *req);
+ll_result route_documents_delete(struct route_ctx *rc, struct http_request *req);
+ll_result route_documents_job(struct route_ctx *rc, struct http_request *req);
 
 #endif

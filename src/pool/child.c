@@ -11,6 +11,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "answer/path.h"
 #include "auth.h"
 #include "child.h"
 #include "clock.h"
@@ -155,12 +156,33 @@ static bool child_wait_request(struct worker *w, int listen_fd)
 	return n > 0;
 }
 
+/* The application context the routes get: what of w they use, this
+ * process's auth state and the answer contexts' resources.  Everything it
+ * points to lives as long as child_run. */
+static void child_route_ctx(struct worker *w, struct auth *auth,
+                            const struct answer_ctx *answer, struct route_ctx *rc)
+{
+	memset(rc, 0, sizeof(*rc));
+	rc->settings = w->settings;
+	rc->db = &w->db;
+	rc->arena = &w->arena;
+	rc->classifier = w->classifier;
+	rc->llm = w->llm;
+	rc->auth = auth;
+	rc->scoreboard = w->scoreboard;
+	rc->slot = w->slot;
+	rc->answer = answer;
+	rc->master = w->master;
+}
+
 int child_run(struct worker *w, int listen_fd)
 {
 	FCGX_Request fcgx;
 	struct http_request req;
 	struct auth auth;
 	struct reqlog reqlog;
+	struct answer_ctx answer;
+	struct route_ctx rc;
 	uint64_t served = 0;
 	ll_result result;
 
@@ -173,8 +195,9 @@ int child_run(struct worker *w, int listen_fd)
 	/* what only a pool worker keeps: keys found valid, request_log rows */
 	auth_init(&auth, w->settings);
 	memset(&reqlog, 0, sizeof(reqlog));
-	w->auth = &auth;
 	w->reqlog = &reqlog;
+	worker_answer_ctx(w, &answer);
+	child_route_ctx(w, &auth, &answer, &rc);
 	/* queries within the request budget; key changes are notified */
 	w->db.statement_timeout_ms = w->settings->request_timeout_ms;
 	w->db.listen = AUTH_CHANNEL;
@@ -205,7 +228,7 @@ int child_run(struct worker *w, int listen_fd)
 		if(w->slot)
 			scoreboard_slot_set(w->slot, SLOT_BUSY, req.path, "routing",
 			                    req.request_id);
-		router_dispatch(w, &req);
+		router_dispatch(&rc, &req);
 		FCGX_Finish_r(&fcgx);
 		child_account(w, &req);
 		/* rows go out at once when nothing is waiting, else in a batch */
@@ -227,7 +250,6 @@ int child_run(struct worker *w, int listen_fd)
 	if(w->slot)
 		scoreboard_slot_set(w->slot, SLOT_EXITING, NULL, NULL, NULL);
 	FCGX_Free(&fcgx, 0);
-	w->auth = NULL;
 	w->reqlog = NULL;
 	return 0;
 }
