@@ -1741,48 +1741,72 @@ static struct tline *split_lines(struct arena *a, const char *text, size_t len, 
 	return lines;
 }
 
-/* Page furniture: lines with a page number that repeat, and lines
- * repeated three times or more next to a page break, are dropped. */
-static ll_result drop_furniture(struct arena *a, struct tline *lines, size_t n)
+/* How often each line's key (line_key) occurs in the text: count[i] for
+ * lines[i], 0 for a line without a key; NULL when out of memory. */
+static int *furniture_counts(struct arena *a, const struct tline *lines, size_t n)
 {
 	char **keys = arena_alloc(a, (n ? n : 1) * sizeof(*keys));
 	int *count = arena_alloc(a, (n ? n : 1) * sizeof(*count));
-	bool any_drop = false;
+	struct keyed *order = arena_alloc(a, (n ? n : 1) * sizeof(*order));
 
-	if(!keys || !count)
-		return LL_ENOMEM;
+	if(!keys || !count || !order)
+		return NULL;
 	for(size_t i = 0; i < n; i++) {
 		char k[160];
 
 		line_key(lines[i].s, lines[i].len < 200 ? lines[i].len : 0, k, sizeof(k));
 		keys[i] = arena_strdup(a, k);
 		if(!keys[i])
-			return LL_ENOMEM;
+			return NULL;
 		count[i] = 0;
 	}
-	{
-		struct keyed *order = arena_alloc(a, (n ? n : 1) * sizeof(*order));
-
-		if(!order)
-			return LL_ENOMEM;
-		for(size_t i = 0; i < n; i++) {
-			order[i].key = keys[i];
-			order[i].idx = i;
-		}
-		qsort(order, n, sizeof(*order), keyed_cmp);
-		for(size_t i = 0; i < n;) {
-			size_t j = i;
-
-			while(j < n && strcmp(order[j].key, order[i].key) == 0)
-				j++;
-			for(size_t k = i; k < j; k++)
-				count[order[k].idx] = order[i].key[0] ? (int)(j - i) : 0;
-			i = j;
-		}
+	for(size_t i = 0; i < n; i++) {
+		order[i].key = keys[i];
+		order[i].idx = i;
 	}
+	qsort(order, n, sizeof(*order), keyed_cmp);
+	for(size_t i = 0; i < n;) {
+		size_t j = i;
+
+		while(j < n && strcmp(order[j].key, order[i].key) == 0)
+			j++;
+		for(size_t k = i; k < j; k++)
+			count[order[k].idx] = order[i].key[0] ? (int)(j - i) : 0;
+		i = j;
+	}
+	return count;
+}
+
+/* Whether lines[i] is the first line of a page or the last before a break
+ * (blank lines between do not count). */
+static bool line_at_page_edge(const struct tline *lines, size_t n, size_t i)
+{
+	size_t j = i;
+	bool edge = false;
+
+	if(lines[i].brk || i == 0)
+		return true;
+	while(j > 0 && !lines[j - 1].len && !lines[j - 1].brk)
+		j--;
+	if(j > 0 && lines[j - 1].brk && !lines[j - 1].len)
+		edge = true;
+	for(j = i + 1; j < n && !lines[j].len && !lines[j].brk; j++)
+		;
+	if(j >= n || lines[j].brk)
+		edge = true;
+	return edge;
+}
+
+/* Marks tables of contents, page numbers that repeat (or stand alone at a
+ * page's edge) and lines repeated three times or more at a page's edge;
+ * whether any page furniture was marked (a table of contents is not). */
+static bool mark_furniture(struct tline *lines, size_t n, const int *count)
+{
+	bool any_drop = false;
+
 	for(size_t i = 0; i < n; i++) {
 		struct tline *t = &lines[i];
-		bool pure, edge = false;
+		bool pure, edge;
 
 		if(!t->len)
 			continue;
@@ -1790,47 +1814,53 @@ static ll_result drop_furniture(struct arena *a, struct tline *lines, size_t n)
 			t->drop = true;
 			continue;
 		}
-		/* the first line of a page or the last before a break */
-		if(t->brk || i == 0)
-			edge = true;
-		else {
-			size_t j = i;
-
-			while(j > 0 && !lines[j - 1].len && !lines[j - 1].brk)
-				j--;
-			if(j > 0 && lines[j - 1].brk && !lines[j - 1].len)
-				edge = true;
-			for(j = i + 1; j < n && !lines[j].len && !lines[j].brk; j++)
-				;
-			if(j >= n || lines[j].brk)
-				edge = true;
-		}
+		edge = line_at_page_edge(lines, n, i);
 		if(line_has_page_number(t->s, t->len, &pure) && (count[i] >= 2 || (pure && edge)))
 			t->drop = any_drop = true;
-		else if(count[i] >= 3 && edge && !line_is_step(t->s, t->len) && !line_is_bullet(t->s, t->len))
+		else if(count[i] >= 3 && edge && !line_is_step(t->s, t->len) &&
+		        !line_is_bullet(t->s, t->len))
 			t->drop = any_drop = true;
 	}
-	/* a repeated line next to a dropped one is furniture too */
-	for(size_t i = 0; any_drop && i < n; i++) {
+	return any_drop;
+}
+
+/* The next line with text or a page break from i in direction dir (-1 or
+ * 1); i itself at either end of the text. */
+static size_t furniture_neighbour(const struct tline *lines, size_t n, size_t i, int dir)
+{
+	size_t j = i;
+
+	for(;;) {
+		if((dir < 0 && j == 0) || (dir > 0 && j + 1 >= n))
+			break;
+		j = (size_t)((long)j + dir);
+		if(lines[j].len || lines[j].brk)
+			break;
+	}
+	return j;
+}
+
+/* A repeated line next to a dropped one is furniture too. */
+static void drop_furniture_neighbours(struct tline *lines, size_t n, const int *count)
+{
+	for(size_t i = 0; i < n; i++) {
 		if(!lines[i].drop || !lines[i].len)
 			continue;
 		for(int dir = -1; dir <= 1; dir += 2) {
-			size_t j = i;
+			size_t j = furniture_neighbour(lines, n, i, dir);
 
-			for(;;) {
-				if((dir < 0 && j == 0) || (dir > 0 && j + 1 >= n))
-					break;
-				j = (size_t)((long)j + dir);
-				if(lines[j].len || lines[j].brk)
-					break;
-			}
 			if(j != i && lines[j].len && !lines[j].drop && count[j] >= 3 &&
 			   !line_is_step(lines[j].s, lines[j].len))
 				lines[j].drop = true;
 		}
 	}
-	/* a page break inside a paragraph: join the two halves */
-	for(size_t i = 0; any_drop && i < n; i++) {
+}
+
+/* A page break inside a paragraph: the blank lines between the two halves
+ * are dropped too, so that they join. */
+static void join_split_paragraphs(struct tline *lines, size_t n)
+{
+	for(size_t i = 0; i < n; i++) {
 		size_t p, q;
 		bool gap = false;
 
@@ -1847,6 +1877,20 @@ static ll_result drop_furniture(struct arena *a, struct tline *lines, size_t n)
 				lines[k].drop = true;
 		i = q;
 	}
+}
+
+/* Page furniture: lines with a page number that repeat, and lines
+ * repeated three times or more next to a page break, are dropped. */
+static ll_result drop_furniture(struct arena *a, struct tline *lines, size_t n)
+{
+	int *count = furniture_counts(a, lines, n);
+
+	if(!count)
+		return LL_ENOMEM;
+	if(!mark_furniture(lines, n, count))
+		return LL_OK;
+	drop_furniture_neighbours(lines, n, count);
+	join_split_paragraphs(lines, n);
 	return LL_OK;
 }
 
@@ -2261,9 +2305,115 @@ static ll_result emit_heading(struct buf *out, const struct tline *t, bool para)
 	                  t->head == 2 ? HEAD_MARK_2 : HEAD_MARK_3, (int)t->len, t->s);
 }
 
-static ll_result normalise_layout(struct arena *a, const char *text, size_t len, enum ingest_format fmt,
-                                  struct buf *out, struct ingest_chunks *st)
+/* Where normalise_layout is in the text it writes: the lines, the output
+ * and what the paragraph being written is. */
+struct layout {
+	struct tline *lines;
+	size_t n;
+	const char *text;           /* the text the lines are in */
+	size_t len;
+	bool plain;                 /* INGEST_TEXT: plain text, not Markdown */
+	struct buf *out;
+	bool item;                  /* the paragraph is a step, a bullet or a question */
+	bool warn;                  /* it is a warning */
+	bool para;                  /* a paragraph is open */
+	size_t item_indent;
+	size_t no_table;            /* try_table's memory of where no table starts */
+};
+
+/* One blank line for a run of them (a page break's, the furniture between
+ * dropped); the paragraph ends. */
+static ll_result layout_blank(struct layout *l)
 {
+	struct buf *out = l->out;
+	ll_result result = LL_OK;
+
+	if(l->para)
+		result = buf_appends(out, "\n\n");
+	else if(out->len && !(out->len >= 2 && out->data[out->len - 1] == '\n' &&
+	                      out->data[out->len - 2] == '\n'))
+		result = buf_appends(out, "\n");
+	l->item = l->warn = l->para = false;
+	return result;
+}
+
+/* Joins t to the line before when it goes on with it: a hyphenated word, a
+ * warning's next line, a wrapped step or bullet.  True when joined, with
+ * *result set. */
+static bool layout_join(struct layout *l, const struct tline *t, ll_result *result)
+{
+	bool keep = false;
+
+	if(l->plain && wrap_hyphen(l->out, t->s, t->len, l->text, l->len, &keep)) {
+		if(!keep)
+			l->out->len--;
+		*result = buf_append(l->out, t->s, t->len);
+		return true;
+	}
+	if(goes_on(l->out, t, l->warn, l->plain && l->item, l->item_indent)) {
+		/* a Markdown quote's next line drops its "> " */
+		bool quote = !l->plain && t->len >= 2 && t->s[0] == '>' && t->s[1] == ' ';
+
+		*result = buf_printf(l->out, " %.*s", (int)t->len - (quote ? 2 : 0),
+		                     t->s + (quote ? 2 : 0));
+		return true;
+	}
+	return false;
+}
+
+/* A lone WARNING line (lines[*i]) heads the paragraph after it: written as
+ * "WARNING:", the blank lines after it skipped (*i moves past them). */
+static ll_result layout_warning(struct layout *l, size_t *i)
+{
+	const struct tline *t = &l->lines[*i];
+	size_t after = 0, w = 0;
+	ll_result result;
+
+	while(w < t->len && !isalpha((unsigned char)t->s[w]))
+		w++;
+	result = buf_printf(l->out, "%*s%.*s:", (int)(l->plain ? t->indent : 0), "",
+	                    (int)warning_word(t->s, t->len, &after), t->s + w);
+	for(size_t j = *i + 1; j < l->n && !l->lines[j].len && !l->lines[j].drop; j++)
+		*i = j;      /* skip blank lines between */
+	l->warn = l->para = true;
+	return result;
+}
+
+/* A line of text (lines[*i]): joined to the paragraph before, or the start
+ * of a paragraph of its own. */
+static ll_result layout_text_line(struct layout *l, size_t *i)
+{
+	const struct tline *t = &l->lines[*i];
+	size_t after = 0, mark = 0, qstart;
+	bool step, bullet, glyph = false;
+	ll_result result = LL_OK;
+
+	if(l->plain)
+		glyph = glyph_bullet(t->s, t->len, &mark);
+	step = line_is_step(t->s, t->len);
+	bullet = glyph || line_is_bullet(t->s, t->len);
+	if(l->para && !step && !bullet && layout_join(l, t, &result))
+		return result;
+	if(l->para && (result = buf_appends(l->out, "\n")) != LL_OK)
+		return result;
+	if(warning_word(t->s, t->len, &after) && after >= t->len)
+		return layout_warning(l, i);
+	l->warn = warning_word(t->s, t->len, &after) > 0 && !all_caps(t->s, t->len);
+	/* a FAQ question wrapped over lines is joined like a step */
+	/* "2. CLEANING" is a heading, not a step: the indented
+	 * paragraph under it does not go on with it */
+	l->item = ((step || bullet) && !(l->plain && line_is_text_heading(t->s, t->len))) ||
+	          line_question(t->s, t->len, &qstart);
+	l->item_indent = t->indent;
+	l->para = true;
+	return emit_line(l->out, t, l->plain, glyph, mark);
+}
+
+static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
+                                  enum ingest_format fmt, struct buf *out,
+                                  struct ingest_chunks *st)
+{
+	struct layout l;
 	struct tline *lines;
 	size_t n = 0;
 	ll_result result = LL_OK;
@@ -2276,97 +2426,42 @@ static ll_result normalise_layout(struct arena *a, const char *text, size_t len,
 		return result;
 	if(plain && (result = plain_lines(a, &lines, &n, st)) != LL_OK)
 		return result;
-	{
-		bool item = false, warn = false, para = false;
-		size_t item_indent = 0, no_table = 0;
+	memset(&l, 0, sizeof(l));
+	l.lines = lines;
+	l.n = n;
+	l.text = text;
+	l.len = len;
+	l.plain = plain;
+	l.out = out;
+	for(size_t i = 0; i < n && !result; i++) {
+		struct tline *t = &lines[i];
+		size_t used;
 
-		for(size_t i = 0; i < n && !result; i++) {
-			struct tline *t = &lines[i];
-			size_t used, after = 0, mark = 0, qstart;
-			bool step, bullet, glyph = false;
-
-			if(t->drop)
-				continue;
-			if(t->head) {
-				result = emit_heading(out, t, para);
-				item = warn = para = false;
-				continue;
-			}
-			if(!t->len) {
-				/* one blank line for a run of them (a page break's, the
-				 * furniture between dropped) */
-				if(para)
-					result = buf_appends(out, "\n\n");
-				else if(out->len && !(out->len >= 2 && out->data[out->len - 1] == '\n' &&
-				                      out->data[out->len - 2] == '\n'))
-					result = buf_appends(out, "\n");
-				item = warn = para = false;
-				continue;
-			}
-			used = try_table(lines, i, n, text, len, plain, para, out, &result, &no_table);
-			if(result)
-				break;
-			if(used) {
-				/* a blank line after each row (row_emit) and the table */
-				st->tables++;
-				i += used - 1;
-				item = warn = para = false;
-				continue;
-			}
-			if(plain)
-				glyph = glyph_bullet(t->s, t->len, &mark);
-			step = line_is_step(t->s, t->len);
-			bullet = glyph || line_is_bullet(t->s, t->len);
-			if(para && !step && !bullet) {
-				bool keep = false;
-
-				/* join to the line before: a hyphenated word, a warning's
-				 * next line, a wrapped step or bullet */
-				if(plain && wrap_hyphen(out, t->s, t->len, text, len, &keep)) {
-					if(!keep)
-						out->len--;
-					result = buf_append(out, t->s, t->len);
-					continue;
-				}
-				if(goes_on(out, t, warn, plain && item, item_indent)) {
-					/* a Markdown quote's next line drops its "> " */
-					bool quote = !plain && t->len >= 2 && t->s[0] == '>' && t->s[1] == ' ';
-
-					result = buf_printf(out, " %.*s", (int)t->len - (quote ? 2 : 0), t->s + (quote ? 2 : 0));
-					continue;
-				}
-			}
-			if(para)
-				result = buf_appends(out, "\n");
-			if(result)
-				break;
-			/* a lone WARNING line heads the paragraph after it */
-			if(warning_word(t->s, t->len, &after) && after >= t->len) {
-				size_t w = 0;
-
-				while(w < t->len && !isalpha((unsigned char)t->s[w]))
-					w++;
-				result = buf_printf(out, "%*s%.*s:", (int)(plain ? t->indent : 0), "",
-				                    (int)warning_word(t->s, t->len, &after), t->s + w);
-				for(size_t j = i + 1; j < n && !lines[j].len && !lines[j].drop; j++)
-					i = j;      /* skip blank lines between */
-				warn = para = true;
-				continue;
-			}
-			warn = warning_word(t->s, t->len, &after) > 0 && !all_caps(t->s, t->len);
-			/* a FAQ question wrapped over lines is joined like a step */
-			/* "2. CLEANING" is a heading, not a step: the indented
-			 * paragraph under it does not go on with it */
-			item = ((step || bullet) && !(plain && line_is_text_heading(t->s, t->len))) ||
-			       line_question(t->s, t->len, &qstart);
-			item_indent = t->indent;
-			para = true;
-			if(!result)
-				result = emit_line(out, t, plain, glyph, mark);
+		if(t->drop)
+			continue;
+		if(t->head) {
+			result = emit_heading(out, t, l.para);
+			l.item = l.warn = l.para = false;
+			continue;
 		}
-		if(!result && para)
-			result = buf_appends(out, "\n");
+		if(!t->len) {
+			result = layout_blank(&l);
+			continue;
+		}
+		used = try_table(lines, i, n, text, len, plain, l.para, out, &result, &l.no_table);
+		if(result)
+			break;
+		if(used) {
+			/* a blank line after each row (row_emit) and the table */
+			st->tables++;
+			i += used - 1;
+			l.item = l.warn = l.para = false;
+			continue;
+		}
+		result = layout_text_line(&l, &i);
 	}
+	if(!result && l.para)
+		result = buf_appends(out, "\n");
 	return result;
 }
 
