@@ -2638,16 +2638,114 @@ static bool block_continues(enum block_kind kind, enum block_kind lk, size_t ind
 	return lk == BLOCK_PARA && kind == BLOCK_PARA && !prev_blank;
 }
 
-static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enum ingest_format fmt)
+/* Where parse_blocks is: the headings above, the block being read. */
+struct blocks {
+	struct parse *p;
+	const char *text;
+	size_t len;
+	enum ingest_format fmt;
+	char heads[HEAD_LEVELS][MAX_SECTION_LEN];
+	int head_level;            /* the level of the last heading */
+	long next_top;             /* the manual's next top-level section number, if it numbers them */
+	bool open;                 /* a block is open: text[bstart..bend) of kind */
+	size_t bstart, bend;
+	enum block_kind kind;
+	bool prev_blank;           /* the line before was blank or a heading */
+};
+
+/* Ends the open block, if there is one. */
+static ll_result blocks_close(struct blocks *b)
 {
-	char heads[HEAD_LEVELS][MAX_SECTION_LEN] = {"", "", "", "", "", ""};
-	int head_level = 0;        /* the level of the last heading */
-	long next_top = 0;         /* the manual's next top-level section number, when it numbers them */
-	size_t pos = 0, bstart = 0, bend = 0;
-	bool open = false, prev_blank = true;
-	enum block_kind kind = BLOCK_PARA;
 	ll_result result = LL_OK;
 
+	if(b->open)
+		result = block_add(b->p, b->kind, b->text + b->bstart, b->bend - b->bstart);
+	b->open = false;
+	return result;
+}
+
+/* A heading line of level: the block ends, the heading names what follows. */
+static ll_result blocks_heading(struct blocks *b, const char *t, size_t tl, int level)
+{
+	/* a Markdown heading's #s, a marked heading's mark */
+	size_t skip = t[0] < ' ' ? 1 : b->fmt == INGEST_MARKDOWN ? (size_t)level : 0;
+	ll_result result;
+
+	if(top_after(t, tl))
+		b->next_top = top_after(t, tl);
+	result = blocks_close(b);
+	b->head_level = level;
+	if(!result)
+		result = heading_set(b->p, b->heads, level, t + skip, tl - skip);
+	return result;
+}
+
+/* A line after a blank one that names the section under the last heading:
+ * a code or a question, which stays in the body, or in plain text a run-in
+ * subheading, which leaves it (*taken).  next: where the line after is. */
+static ll_result blocks_label(struct blocks *b, const char *t, size_t tl, size_t next, bool *taken)
+{
+	size_t from = 0, label = line_code_label(t, tl);
+	int level = b->head_level >= 2 ? b->head_level + 1 : 3;
+	ll_result result;
+
+	*taken = false;
+	if(!label)
+		label = line_question(t, tl, &from);
+	if(!label && b->fmt == INGEST_TEXT && tl <= 60) {
+		size_t nl2;
+		const char *nt = trimmed_line(b->text, b->len, next, &nl2);
+
+		if(line_is_subheading(t, tl, nt, nl2)) {
+			*taken = true;
+			result = blocks_close(b);
+			if(!result)
+				result = heading_set(b->p, b->heads, level, t, tl);
+			return result;
+		}
+	}
+	if(!label)
+		return LL_OK;
+	result = blocks_close(b);
+	if(!result)
+		result = heading_set(b->p, b->heads, level, t + from, label);
+	return result;
+}
+
+/* A line of a block (text[pos..pos+ll), t its text indented by indent):
+ * it goes on with the open block or starts one of its kind. */
+static ll_result blocks_line(struct blocks *b, const char *t, size_t tl, size_t indent,
+                             size_t pos, size_t ll)
+{
+	bool step = line_is_step(t, tl), bullet = !step && line_is_bullet(t, tl);
+	enum block_kind lk = step ? BLOCK_STEPS : bullet ? BLOCK_BULLETS : BLOCK_PARA;
+	bool continues = b->open && block_continues(b->kind, lk, indent, b->prev_blank);
+	ll_result result = LL_OK;
+
+	if(b->open && !continues)
+		result = blocks_close(b);
+	if(!b->open) {
+		b->open = true;
+		b->kind = lk;
+		b->bstart = pos;
+	}
+	b->bend = pos + ll;
+	return result;
+}
+
+static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enum ingest_format fmt)
+{
+	struct blocks b;
+	size_t pos = 0;
+	ll_result result = LL_OK;
+
+	memset(&b, 0, sizeof(b));
+	b.p = p;
+	b.text = text;
+	b.len = len;
+	b.fmt = fmt;
+	b.kind = BLOCK_PARA;
+	b.prev_blank = true;
 	while(pos < len && !result) {
 		const char *line = text + pos;
 		const char *nl = memchr(line, '\n', len - pos);
@@ -2655,6 +2753,8 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 		size_t next = pos + ll + (nl ? 1 : 0);
 		size_t indent = 0, tl;
 		const char *t;
+		int level;
+		bool taken;
 
 		while(indent < ll && (line[indent] == ' ' || line[indent] == '\t'))
 			indent++;
@@ -2662,92 +2762,32 @@ static ll_result parse_blocks(struct parse *p, const char *text, size_t len, enu
 		tl = ll - indent;
 		while(tl && (t[tl - 1] == '\r' || t[tl - 1] == ' ' || t[tl - 1] == '\t'))
 			tl--;
+		pos = next;
 		if(tl == 0) {
 			/* a blank line ends a paragraph; a list waits for its next item */
-			if(open && kind == BLOCK_PARA) {
-				result = block_add(p, kind, text + bstart, bend - bstart);
-				open = false;
-			}
-			prev_blank = true;
-			pos = next;
+			if(b.kind == BLOCK_PARA)
+				result = blocks_close(&b);
+			b.prev_blank = true;
 			continue;
 		}
-		{
-			int level = heading_level(t, tl, fmt, prev_blank, next_top);
-
-			if(level) {
-				if(top_after(t, tl))
-					next_top = top_after(t, tl);
-				if(open)
-					result = block_add(p, kind, text + bstart, bend - bstart);
-				open = false;
-				head_level = level;
-				{
-					/* a Markdown heading's #s, a marked heading's mark */
-					size_t skip = t[0] < ' ' ? 1 : fmt == INGEST_MARKDOWN ? (size_t)level : 0;
-
-					if(!result)
-						result = heading_set(p, heads, level, t + skip, tl - skip);
-				}
-				prev_blank = true;
-				pos = next;
+		if((level = heading_level(t, tl, fmt, b.prev_blank, b.next_top)) != 0) {
+			result = blocks_heading(&b, t, tl, level);
+			b.prev_blank = true;
+			continue;
+		}
+		if(b.prev_blank && !line_is_step(t, tl) && !line_is_bullet(t, tl)) {
+			if((result = blocks_label(&b, t, tl, next, &taken)) != LL_OK)
+				break;
+			if(taken) {
+				b.prev_blank = true;
 				continue;
 			}
 		}
-		if(prev_blank && !line_is_step(t, tl) && !line_is_bullet(t, tl)) {
-			size_t from = 0, label = line_code_label(t, tl);
-
-			if(!label)
-				label = line_question(t, tl, &from);
-			if(!label && fmt == INGEST_TEXT && tl <= 60) {
-				/* a run-in subheading names the section under the last
-				 * heading, as a code does, and leaves the body */
-				size_t nl2;
-				const char *nt = trimmed_line(text, len, next, &nl2);
-
-				if(line_is_subheading(t, tl, nt, nl2)) {
-					if(open)
-						result = block_add(p, kind, text + bstart, bend - bstart);
-					open = false;
-					if(!result)
-						result = heading_set(p, heads, head_level >= 2 ? head_level + 1 : 3, t, tl);
-					prev_blank = true;
-					pos = next;
-					continue;
-				}
-			}
-			if(label) {
-				/* the line stays in the body; it also names the section */
-				if(open)
-					result = block_add(p, kind, text + bstart, bend - bstart);
-				open = false;
-				if(!result)
-					result = heading_set(p, heads, head_level >= 2 ? head_level + 1 : 3, t + from, label);
-				if(result)
-					break;
-			}
-		}
-		{
-			bool step = line_is_step(t, tl), bullet = !step && line_is_bullet(t, tl);
-			enum block_kind lk = step ? BLOCK_STEPS : bullet ? BLOCK_BULLETS : BLOCK_PARA;
-			bool continues = open && block_continues(kind, lk, indent, prev_blank);
-
-			if(open && !continues) {
-				result = block_add(p, kind, text + bstart, bend - bstart);
-				open = false;
-			}
-			if(!open) {
-				open = true;
-				kind = lk;
-				bstart = pos;
-			}
-			bend = pos + ll;
-		}
-		prev_blank = false;
-		pos = next;
+		result = blocks_line(&b, t, tl, indent, line - text, ll);
+		b.prev_blank = false;
 	}
-	if(!result && open)
-		result = block_add(p, kind, text + bstart, bend - bstart);
+	if(!result && b.open)
+		result = blocks_close(&b);
 	return result;
 }
 

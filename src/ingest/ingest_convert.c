@@ -441,6 +441,41 @@ out:
 	return result;
 }
 
+/* The title of the manual at path (its text body[0..len) after the
+ * header meta was read from): the one given, the header's, the first
+ * Markdown H1, a PDF's own Title, the title a text or PDF manual shows on
+ * its first lines, else the file name without extension. */
+static void file_title(const char *path, const struct ingest_options *opt,
+		       const struct ingest_meta *meta, const struct ingest_extract *x,
+		       const char *body, size_t len, char *title, size_t size)
+{
+	const char *h1 = x->format == INGEST_MARKDOWN ? strstr(body, "# ") : NULL;
+	const char *b, *dot;
+
+	if(opt->title) {
+		snprintf(title, size, "%s", opt->title);
+		return;
+	}
+	if(meta->title[0]) {
+		snprintf(title, size, "%s", meta->title);
+		return;
+	}
+	if(h1 && (h1 == body || h1[-1] == '\n')) {
+		const char *nl = strchr(h1, '\n');
+		size_t n = nl ? (size_t)(nl - h1 - 2) : strlen(h1 + 2);
+
+		copy_trimmed(title, size, h1 + 2, n);
+		return;
+	}
+	if(x->kind == INGEST_KIND_PDF && ingest_pdf_title(path, title, size))
+		return;
+	if(x->format == INGEST_TEXT && ingest_title_from_text(body, len, title, size))
+		return;
+	b = base_name(path);
+	dot = strrchr(b, '.');
+	copy_trimmed(title, size, b, dot ? (size_t)(dot - b) : strlen(b));
+}
+
 ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
 		      const struct ingest_options *opt, struct ingest_report *report, char *err,
 		      size_t errlen)
@@ -450,7 +485,6 @@ ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
 	struct ingest_doc doc;
 	struct ingest_extract xlocal, *x = opt->extract ? opt->extract : &xlocal;
 	enum ingest_format format;
-	bool pdf;
 	size_t off = 0;
 	const char *why = NULL;
 	char title[INGEST_TITLE_MAX + 1];
@@ -462,33 +496,9 @@ ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
 	if(result)
 		goto out;
 	format = x->format;
-	pdf = x->kind == INGEST_KIND_PDF;
 	ingest_parse_header(buf_str(&content), content.len, &meta, &off);
-	if(opt->title)
-		snprintf(title, sizeof(title), "%s", opt->title);
-	else if(meta.title[0])
-		snprintf(title, sizeof(title), "%s", meta.title);
-	else {
-		/* the first Markdown H1; a PDF's own Title; the title a text or
-		 * PDF manual shows on its first lines; else the file name without
-		 * extension */
-		const char *h1 =
-			format == INGEST_MARKDOWN ? strstr(buf_str(&content) + off, "# ") : NULL;
-
-		if(h1 && (h1 == buf_str(&content) + off || h1[-1] == '\n')) {
-			const char *nl = strchr(h1, '\n');
-			size_t n = nl ? (size_t)(nl - h1 - 2) : strlen(h1 + 2);
-
-			copy_trimmed(title, sizeof(title), h1 + 2, n);
-		} else if(!(pdf && ingest_pdf_title(path, title, sizeof(title))) &&
-			  !(format == INGEST_TEXT &&
-			    ingest_title_from_text(buf_str(&content) + off, content.len - off,
-						   title, sizeof(title)))) {
-			const char *b = base_name(path), *dot = strrchr(b, '.');
-
-			copy_trimmed(title, sizeof(title), b, dot ? (size_t)(dot - b) : strlen(b));
-		}
-	}
+	file_title(path, opt, &meta, x, buf_str(&content) + off, content.len - off, title,
+		   sizeof(title));
 	memset(&doc, 0, sizeof(doc));
 	doc.title = title;
 	doc.category = opt->category      ? opt->category
