@@ -43,9 +43,12 @@ static const char *const formats[] = {"auto", "markdown", "text", NULL};
 static const char *const categories[] = {"equipment", "safety", "operations", "training", NULL};
 
 static const struct field_spec document_spec[] = {
-	{"title", FIELD_STRING, true, 1, INGEST_TITLE_MAX, NULL, offsetof(struct document_fields, title)},
-	{"category", FIELD_ENUM, true, 0, 0, categories, offsetof(struct document_fields, category)},
-	{"content", FIELD_STRING, true, 1, LLONG_MAX, NULL, offsetof(struct document_fields, content)},
+	{"title", FIELD_STRING, true, 1, INGEST_TITLE_MAX, NULL,
+	 offsetof(struct document_fields, title)},
+	{"category", FIELD_ENUM, true, 0, 0, categories,
+	 offsetof(struct document_fields, category)},
+	{"content", FIELD_STRING, true, 1, LLONG_MAX, NULL,
+	 offsetof(struct document_fields, content)},
 	{"source", FIELD_STRING, false, 1, 500, NULL, offsetof(struct document_fields, source)},
 	{"format", FIELD_ENUM, false, 0, 0, formats, offsetof(struct document_fields, format)},
 };
@@ -76,10 +79,12 @@ static void document_remember(struct route_ctx *rc, const struct idempotency *id
 		return;
 	row = idem->row;
 	row.status = status;
-	row.response = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	row.response = json_object_to_json_string_ext(
+		body, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	result = store_idempotency_put(rc->db, &row);
 	if(result && result != LL_ECONFLICT)
-		log_warn("idempotency_not_kept", "the upload's Idempotency-Key was not recorded: %s", result_code(result));
+		log_warn("idempotency_not_kept",
+		         "the upload's Idempotency-Key was not recorded: %s", result_code(result));
 }
 
 /* What an Idempotency-Key stands for: the query, the media type and the
@@ -101,7 +106,8 @@ static const char *document_identity(struct route_ctx *rc, struct http_request *
 }
 
 /* A replay of an upload already done (*done), or the key to remember. */
-static ll_result document_prepare(struct route_ctx *rc, struct http_request *req, struct idempotency *idem, bool *done)
+static ll_result document_prepare(struct route_ctx *rc, struct http_request *req,
+                                  struct idempotency *idem, bool *done)
 {
 	struct store_idempotency stored;
 	const char *what;
@@ -170,7 +176,8 @@ static ll_result document_from_query(struct route_ctx *rc, struct http_request *
 	}
 	if(!http_query_param(req, "category", category, 32) || !ingest_category_valid(category) ||
 	   strcmp(category, "general") == 0) {
-		req->error_message = "A raw document needs ?category=equipment|safety|operations|training";
+		req->error_message = "A raw document needs "
+		                     "?category=equipment|safety|operations|training";
 		return LL_EVALIDATION;
 	}
 	if(http_query_param(req, "format", fmt, 16) && !ingest_kind_parse(fmt, &kind)) {
@@ -269,7 +276,8 @@ ll_result route_documents_create(struct route_ctx *rc, struct http_request *req)
 	if(result)
 		return result;
 	/* same source (or, without one, same title) = the same document */
-	doc.source_key = strcmp(doc.source, "api") != 0 ? doc.source : arena_printf(rc->arena, "api:%s", doc.title);
+	doc.source_key = strcmp(doc.source, "api") != 0 ? doc.source
+	                 : arena_printf(rc->arena, "api:%s", doc.title);
 	if(!doc.source_key)
 		return LL_ENOMEM;
 	route_stage(rc, "ingesting");
@@ -318,13 +326,14 @@ ll_result route_documents_delete(struct route_ctx *rc, struct http_request *req)
 {
 	struct json_object *body;
 	char *end = NULL;
-	long long id;
+	long long id = 0;
 	ll_result result;
 
 	/* plain digits only: strtoll alone takes "+1", " 1" and "-0" */
 	errno = 0;
-	id = req->param[0] >= '1' && req->param[0] <= '9' && strspn(req->param, "0123456789") == strlen(req->param)
-	         ? strtoll(req->param, &end, 10) : 0;
+	if(req->param[0] >= '1' && req->param[0] <= '9' &&
+	   strspn(req->param, "0123456789") == strlen(req->param))
+		id = strtoll(req->param, &end, 10);
 	if(errno || !end || *end || id <= 0) {
 		req->error_message = "No document with this id";
 		return LL_ENOTFOUND;

@@ -74,13 +74,14 @@ void ingest_parse_header(const char *text, size_t len, struct ingest_meta *meta,
 		if(keylen == 5 && strncasecmp(line, "title", 5) == 0)
 			copy_value(meta->title, sizeof(meta->title), colon + 1, ll - keylen - 1);
 		else if(keylen == 8 && strncasecmp(line, "category", 8) == 0)
-			copy_value(meta->category, sizeof(meta->category), colon + 1, ll - keylen - 1);
+			copy_value(meta->category, sizeof(meta->category), colon + 1,
+			           ll - keylen - 1);
 		else if(keylen == 6 && strncasecmp(line, "source", 6) == 0)
 			copy_value(meta->source, sizeof(meta->source), colon + 1, ll - keylen - 1);
 		else if(keylen == 9 && strncasecmp(line, "emergency", 9) == 0) {
 			if(meta->nemergency < INGEST_MAX_EMERGENCIES)
-				copy_value(meta->emergency[meta->nemergency++], INGEST_EMERGENCY_LEN, colon + 1,
-				           ll - keylen - 1);
+				copy_value(meta->emergency[meta->nemergency++],
+				           INGEST_EMERGENCY_LEN, colon + 1, ll - keylen - 1);
 		} else
 			break;
 		any = true;
@@ -99,7 +100,8 @@ const char *ingest_guess_category(const char *title, const char *text)
 {
 	char codes[2][16], nouns[512];
 
-	if(terms_machine_nouns(title, nouns, sizeof(nouns)) + terms_machine_nouns(text, nouns, sizeof(nouns)) > 0 &&
+	if(terms_machine_nouns(title, nouns, sizeof(nouns)) +
+	   terms_machine_nouns(text, nouns, sizeof(nouns)) > 0 &&
 	   terms_codes_of(text, codes, 1) > 0)
 		return "equipment";
 	return "general";
@@ -107,7 +109,9 @@ const char *ingest_guess_category(const char *title, const char *text)
 
 bool ingest_category_valid(const char *c)
 {
-	static const char *const names[] = {"equipment", "safety", "operations", "training", "general", NULL};
+	static const char *const names[] = {
+		"equipment", "safety", "operations", "training", "general", NULL,
+	};
 
 	for(int i = 0; c && names[i]; i++)
 		if(strcmp(c, names[i]) == 0)
@@ -199,7 +203,8 @@ static int numbered_heading(const char *s, size_t len)
 		return 0;
 	while(i < len && s[i] == ' ')
 		i++;
-	if(i >= len || !isupper((unsigned char)s[i]) || is_terminal(s[len - 1]) || s[len - 1] == ',')
+	if(i >= len || !isupper((unsigned char)s[i]) || is_terminal(s[len - 1]) ||
+	   s[len - 1] == ',')
 		return 0;
 	while(i < len) {
 		size_t w = i, letters = 0;
@@ -255,7 +260,8 @@ static bool line_is_subheading(const char *s, size_t len, const char *next, size
 		return false;
 	if(line_is_step(next, nlen) || line_is_bullet(next, nlen))
 		return true;
-	return isupper((unsigned char)next[0]) && len * 10 <= nlen * 6 && !line_is_text_heading(next, nlen);
+	return isupper((unsigned char)next[0]) && len * 10 <= nlen * 6 &&
+	       !line_is_text_heading(next, nlen);
 }
 
 /* A line that defines an error or fault code: "F1 - Long freeze cycle.",
@@ -275,7 +281,8 @@ static size_t code_label(const char *s, size_t len, size_t *gap)
 	if(gap)
 		*gap = 0;
 	for(int k = 0; prefixes[k]; k++)
-		if(len > strlen(prefixes[k]) && strncasecmp(s, prefixes[k], strlen(prefixes[k])) == 0) {
+		if(len > strlen(prefixes[k]) &&
+		   strncasecmp(s, prefixes[k], strlen(prefixes[k])) == 0) {
 			i = strlen(prefixes[k]);
 			prefixed = true;
 			break;
@@ -299,7 +306,8 @@ static size_t code_label(const char *s, size_t len, size_t *gap)
 		return 0;
 	if(s[i] == ':' || s[i] == '-')
 		i++;
-	else if(len - i >= 3 && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))
+	else if(len - i >= 3 &&
+	        (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))
 		i += 3;
 	else if(i - code_end >= 2 && isupper((unsigned char)s[i])) {
 		if(gap)
@@ -423,7 +431,8 @@ static bool line_has_page_number(const char *s, size_t len, bool *pure)
 	if(j > i && j - i <= 4) {
 		size_t k = j;
 
-		while(k < len && (s[k] == ' ' || s[k] == '-' || s[k] == '/' || isdigit((unsigned char)s[k])))
+		while(k < len &&
+		      (s[k] == ' ' || s[k] == '-' || s[k] == '/' || isdigit((unsigned char)s[k])))
 			k++;
 		if(k == len) {
 			*pure = true;
@@ -431,7 +440,8 @@ static bool line_has_page_number(const char *s, size_t len, bool *pure)
 		}
 	}
 	for(i = 0; i + 5 < len; i++) {
-		if(strncasecmp(s + i, "page", 4) != 0 || (i > 0 && isalpha((unsigned char)s[i - 1])))
+		if(strncasecmp(s + i, "page", 4) != 0 ||
+		   (i > 0 && isalpha((unsigned char)s[i - 1])))
 			continue;
 		j = i + 4;
 		if(j < len && s[j] == '.')
@@ -483,7 +493,8 @@ static const char *dot_leader(const char *s, size_t len, const char **end)
 	for(size_t i = 0; i < len; i++) {
 		size_t j = i, dots = 0;
 
-		while(j < len && (s[j] == '.' || (s[j] == ' ' && j + 1 < len && s[j + 1] == '.' && dots > 0))) {
+		while(j < len && (s[j] == '.' ||
+		                  (s[j] == ' ' && j + 1 < len && s[j + 1] == '.' && dots > 0))) {
 			dots += s[j] == '.';
 			j++;
 		}
@@ -524,7 +535,8 @@ static size_t rule_char(const char *s, size_t len)
 {
 	if(*s == '-' || *s == '=' || *s == '_' || *s == '*' || *s == '~' || *s == '+')
 		return 1;
-	if(len >= 3 && (unsigned char)s[0] == 0xE2 && ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95))
+	if(len >= 3 && (unsigned char)s[0] == 0xE2 &&
+	   ((unsigned char)s[1] == 0x94 || (unsigned char)s[1] == 0x95))
 		return 3;
 	return 0;
 }
@@ -552,12 +564,14 @@ static bool line_is_rule(const char *s, size_t len)
  * pipe inside is a table row, not a box. */
 static size_t box_border(const char *s, size_t len)
 {
-	static const char *const bars[] = {"|", "\xe2\x94\x82", "\xe2\x95\x91", "\xe2\x94\x83", NULL};
+	static const char *const bars[] = {"|", "\xe2\x94\x82", "\xe2\x95\x91", "\xe2\x94\x83",
+	                                   NULL};
 
 	for(int k = 0; bars[k]; k++) {
 		size_t bl = strlen(bars[k]);
 
-		if(len < 2 * bl || memcmp(s, bars[k], bl) != 0 || memcmp(s + len - bl, bars[k], bl) != 0)
+		if(len < 2 * bl || memcmp(s, bars[k], bl) != 0 ||
+		   memcmp(s + len - bl, bars[k], bl) != 0)
 			continue;
 		return memchr(s + bl, '|', len - 2 * bl) ? 0 : bl;
 	}
@@ -625,7 +639,8 @@ static size_t step_word(const char *s, size_t len, int *num)
 		i++;
 	if(i < len && (s[i] == ':' || s[i] == '.' || s[i] == ')' || s[i] == '-'))
 		i++;
-	else if(len - i >= 3 && (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))
+	else if(len - i >= 3 &&
+	        (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))
 		i += 3;
 	while(i < len && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
 		i++;
@@ -657,7 +672,9 @@ static ll_result number_step_words(struct arena *a, struct tline *lines, size_t 
  * where the text after it (and a colon) starts.  0 when none. */
 static size_t warning_word(const char *s, size_t len, size_t *after)
 {
-	static const char *const words[] = {"WARNING", "CAUTION", "DANGER", "NOTE", "IMPORTANT", NULL};
+	static const char *const words[] = {
+		"WARNING", "CAUTION", "DANGER", "NOTE", "IMPORTANT", NULL,
+	};
 	size_t i = 0;
 
 	while(i < len && (s[i] == '*' || s[i] == '_' || s[i] == '>' || s[i] == ' ' || s[i] == '!'))
@@ -669,8 +686,8 @@ static size_t warning_word(const char *s, size_t len, size_t *after)
 		   (len - i > wl && isalpha((unsigned char)s[i + wl])))
 			continue;
 		j = i + wl;
-		while(j < len && (s[j] == '*' || s[j] == '_' || s[j] == ':' || s[j] == '!' || s[j] == ' ' ||
-		                  s[j] == '-'))
+		while(j < len && (s[j] == '*' || s[j] == '_' || s[j] == ':' || s[j] == '!' ||
+		                  s[j] == ' ' || s[j] == '-'))
 			j++;
 		*after = j;
 		return wl;
@@ -790,8 +807,8 @@ static void row_clear(struct row *r, int from)
 		buf_reset(&r->cell[k]);
 }
 
-static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, const char *doc, size_t doclen,
-                        bool *keep);
+static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, const char *doc,
+                        size_t doclen, bool *keep);
 
 /* Appends text to cell k of r: a word hyphenated at the wrap is joined as
  * prose's is (wrap_hyphen: "clean-" "ing" -> "cleaning", "re-" "run" ->
@@ -817,7 +834,8 @@ static ll_result cell_add(struct row *r, int k, const char *s, size_t len)
 
 static bool cell_starts_new(const char *s)
 {
-	return isupper((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '(' || (unsigned char)*s >= 0x80;
+	return isupper((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '(' ||
+	       (unsigned char)*s >= 0x80;
 }
 
 /* A header cell: no digits, at most 4 words, no sentence end. */
@@ -894,7 +912,8 @@ static bool symptom_head(const struct buf *b)
 	return false;
 }
 
-static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row *head, bool has_head)
+static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row *head,
+                          bool has_head)
 {
 	int first = -1, n = 0;
 	bool code, runin;
@@ -926,7 +945,8 @@ static ll_result row_emit(struct buf *out, struct row *r, int ncols, struct row 
 		else if(runin)
 			result = buf_printf(out, "\n%s", c->data);
 		else if(ncols == 2 || (k == first + 1 && code))
-			result = buf_printf(out, "%s%s", out->data[out->len - 1] == ':' ? " " : ": ", c->data);
+			result = buf_printf(out, "%s%s",
+			                    out->data[out->len - 1] == ':' ? " " : ": ", c->data);
 		else {
 			result = buf_appends(out, " \xe2\x80\x94 ");
 			if(!result && has_head && head->cell[k].len && head->cell[k].len <= 40) {
@@ -961,7 +981,8 @@ static void header_spans(const struct tline *lines, size_t i, size_t n, struct c
 			return;
 		caps &= all_caps(h.s[k], h.len[k]);
 	}
-	rule = i + 1 < n && lines[i + 1].len && split_cells(&lines[i + 1], &r) == m && cells_are_rule(&r);
+	rule = i + 1 < n && lines[i + 1].len && split_cells(&lines[i + 1], &r) == m &&
+	       cells_are_rule(&r);
 	if(!caps && !rule)
 		return;
 	for(int k = 0; k < m; k++) {
@@ -980,14 +1001,16 @@ static void header_spans(const struct tline *lines, size_t i, size_t n, struct c
  * heading ("Dishes come out   Wash arms clogged   Remove the arms" after a
  * blank line between two problems; "Capacity   10 pans" under a table of
  * three columns starts another table); n when the table ends there. */
-static size_t table_resumes(const struct tline *lines, size_t j, size_t n, const struct columns *cols)
+static size_t table_resumes(const struct tline *lines, size_t j, size_t n,
+                            const struct columns *cols)
 {
 	struct cells c;
 	size_t k = j;
 
 	while(k < n && k - j < 8 && (lines[k].drop || !lines[k].len))
 		k++;
-	if(k >= n || lines[k].drop || !lines[k].len || line_is_text_heading(lines[k].s, lines[k].len) ||
+	if(k >= n || lines[k].drop || !lines[k].len ||
+	   line_is_text_heading(lines[k].s, lines[k].len) ||
 	   split_cells(&lines[k], &c) != cols->n || !cells_fit(&c, cols) || cells_are_rule(&c))
 		return n;
 	return k;
@@ -995,15 +1018,16 @@ static size_t table_resumes(const struct tline *lines, size_t j, size_t n, const
 
 /* Where the widest text or rule of each of the table's columns ends (in
  * characters, past its end): a wrapped cell's lines reach about as far. */
-static void column_widths(const struct tline *lines, size_t i, size_t end, const struct columns *cols,
-                          size_t widest[TABLE_MAX_COLS])
+static void column_widths(const struct tline *lines, size_t i, size_t end,
+                          const struct columns *cols, size_t widest[TABLE_MAX_COLS])
 {
 	struct cells c;
 
 	for(int k = 0; k < TABLE_MAX_COLS; k++)
 		widest[k] = 0;
 	for(size_t j = i; j < end; j++) {
-		if(lines[j].drop || !lines[j].len || !split_cells(&lines[j], &c) || !cells_fit(&c, cols))
+		if(lines[j].drop || !lines[j].len || !split_cells(&lines[j], &c) ||
+		   !cells_fit(&c, cols))
 			continue;
 		for(int m = 0; m < c.n; m++) {
 			int k = column_of(cols, c.pos[m]);
@@ -1023,8 +1047,8 @@ static void column_widths(const struct tline *lines, size_t i, size_t end, const
  * word before the next column (the last column: before its widest text's
  * end).  A wrapped line ("Rinse under 180 F (82 C)" over "After 3 cycles
  * the unit stops.") has none. */
-static unsigned row_room(const struct cells *c, const struct columns *cols, const size_t above[TABLE_MAX_COLS],
-                         const size_t widest[TABLE_MAX_COLS])
+static unsigned row_room(const struct cells *c, const struct columns *cols,
+                         const size_t above[TABLE_MAX_COLS], const size_t widest[TABLE_MAX_COLS])
 {
 	unsigned room = 0;
 
@@ -1063,7 +1087,8 @@ static bool header_word(const char *s, size_t len)
 /* The table's first line as its header when each of the columns has a cell
  * that reads as one (ALL-CAPS too for two columns, "Capacity  10 pans" being
  * a row): head gets them. */
-static bool table_header(const struct cells *c, const struct columns *cols, struct row *head, ll_result *result)
+static bool table_header(const struct cells *c, const struct columns *cols, struct row *head,
+                         ll_result *result)
 {
 	bool header = c->n == cols->n;
 
@@ -1087,8 +1112,9 @@ static bool table_header(const struct cells *c, const struct columns *cols, stru
  * minutes."), so it joins the row, with "; " where it adds a phrase of its
  * own (row_room: "Drain clogged; Pump failed").  above[] holds where the
  * text of each column ends on the row's last line. */
-static ll_result table_rows(const struct tline *lines, size_t i, size_t end, const struct columns *cols,
-                            const char *doc, size_t doclen, struct buf *out)
+static ll_result table_rows(const struct tline *lines, size_t i, size_t end,
+                            const struct columns *cols, const char *doc, size_t doclen,
+                            struct buf *out)
 {
 	struct cells c;
 	struct row row, head;
@@ -1141,7 +1167,8 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end, con
 			int col = column_of(cols, c.pos[k]);
 			struct buf *b = &row.cell[col];
 
-			if(item && (room & 1u << col) && b->len && !is_terminal(b->data[b->len - 1]))
+			if(item && (room & 1u << col) && b->len &&
+			   !is_terminal(b->data[b->len - 1]))
 				result = buf_appends(b, ";");
 			if(!result)
 				result = cell_add(&row, col, c.s[k], c.len[k]);
@@ -1189,7 +1216,8 @@ static size_t column_table(struct tline *lines, size_t i, size_t n, const char *
 			break;
 		if(m >= 2) {
 			for(int k = 0; k < m; k++)
-				if(column_of(&cols, c.pos[k]) < 0 && !column_add(&cols, c.pos[k], c.pos[k]))
+				if(column_of(&cols, c.pos[k]) < 0 &&
+				   !column_add(&cols, c.pos[k], c.pos[k]))
 					return 0;
 			multi += !cells_are_rule(&c);
 		} else if(cols.n == 0 || column_of(&cols, c.pos[0]) < 0)
@@ -1215,7 +1243,8 @@ static size_t column_table(struct tline *lines, size_t i, size_t n, const char *
 		int seen = 0;
 
 		for(size_t j = i; j < end; j++)
-			if(lines[j].len && !lines[j].drop && split_cells(&lines[j], &c) >= 2 && !cells_are_rule(&c))
+			if(lines[j].len && !lines[j].drop && split_cells(&lines[j], &c) >= 2 &&
+			   !cells_are_rule(&c))
 				for(int m = 0; m < c.n; m++)
 					seen += column_of(&cols, c.pos[m]) == k;
 		if(seen < 2)
@@ -1313,8 +1342,8 @@ static bool run_is_table(const struct tline *lines, size_t from, size_t to, size
  * three lines cut, either side holds under five words a line on average
  * (a table's name column, a figure), or the lines are a table whose cells
  * wrap (run_is_table), which must stay on its rows. */
-static bool column_run(const struct tline *lines, size_t i, size_t n, size_t floor, size_t *at, size_t *from,
-                       size_t *to)
+static bool column_run(const struct tline *lines, size_t i, size_t n, size_t floor, size_t *at,
+                       size_t *from, size_t *to)
 {
 	struct cells c;
 	int words[2], cuts = 0, left = 0, right = 0;
@@ -1336,10 +1365,13 @@ static bool column_run(const struct tline *lines, size_t i, size_t n, size_t flo
 		}
 	}
 	*to = j;
-	for(j = i; j > floor && !lines[j].brk && !lines[j - 1].drop && column_cut(&lines[j - 1], *at, &cut, words) >= 0; j--)
-		;
+	j = i;
+	while(j > floor && !lines[j].brk && !lines[j - 1].drop &&
+	      column_cut(&lines[j - 1], *at, &cut, words) >= 0)
+		j--;
 	*from = j;
-	return cuts >= 3 && left >= 5 * cuts && right >= 5 * cuts && !run_is_table(lines, *from, *to, *at);
+	return cuts >= 3 && left >= 5 * cuts && right >= 5 * cuts &&
+	       !run_is_table(lines, *from, *to, *at);
 }
 
 /* Two columns of prose read one after the other: each run of column_run
@@ -1380,7 +1412,8 @@ static ll_result unzip_columns(struct arena *a, struct tline **lines, size_t *n)
 				} else {
 					t->s = in[j].s + cut;
 					t->len = k == 0 ? 0 : in[j].len - cut;
-					t->indent = k == 2 ? 0 : in[j].indent >= at ? in[j].indent - at : 0;
+					t->indent = k == 2 ? 0
+					            : in[j].indent >= at ? in[j].indent - at : 0;
 				}
 			}
 			out[o++] = (struct tline){.s = "", .len = 0};
@@ -1482,8 +1515,12 @@ static size_t grid_table(struct tline *lines, size_t i, size_t n, const char *do
 
 		if(grid_border(t->s, t->len)) {
 			if(open && first && (memchr(t->s, '=', t->len) || heads)) {
-				for(int k = 0; k < ncols && !*result; k++)
-					*result = buf_append(&head.cell[k], row.cell[k].data ? row.cell[k].data : "", row.cell[k].len);
+				for(int k = 0; k < ncols && !*result; k++) {
+					const struct buf *c = &row.cell[k];
+
+					*result = buf_append(&head.cell[k], c->data ? c->data : "",
+					                     c->len);
+				}
 				has_head = true;
 			} else if(open)
 				*result = row_emit(out, &row, ncols, &head, has_head);
@@ -1527,7 +1564,8 @@ static size_t pipe_table(struct tline *lines, size_t i, size_t n, const char *do
 		return 0;
 	row_init(&row, doc, doclen);
 	row_init(&head, doc, doclen);
-	if(i + 1 < n && lines[i + 1].len && lines[i + 1].s[0] == '|' && pipe_separator(lines[i + 1].s, lines[i + 1].len)) {
+	if(i + 1 < n && lines[i + 1].len && lines[i + 1].s[0] == '|' &&
+	   pipe_separator(lines[i + 1].s, lines[i + 1].len)) {
 		ncols = pipe_cells(lines[i].s, lines[i].len, cs, cl, TABLE_MAX_COLS);
 		for(int k = 0; k < ncols && !*result; k++)
 			*result = buf_append(&head.cell[k], cs[k], cl[k]);
@@ -1585,8 +1623,8 @@ static bool doc_has(const char *doc, size_t doclen, char *word, size_t wl)
  * ("chemical-resistant"), or without it nowhere and its first part is a
  * usual prefix ("self-", "non-"); a lone capital's ("Y-strainer", "O-ring")
  * always is. */
-static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, const char *doc, size_t doclen,
-                        bool *keep)
+static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, const char *doc,
+                        size_t doclen, bool *keep)
 {
 	size_t e = b->len, w, sl = 0;
 	char word[96];
@@ -1594,7 +1632,8 @@ static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, cons
 
 	if(e < 2 || b->data[e - 1] != '-' || !nlen || !islower((unsigned char)next[0]))
 		return false;
-	if(isupper((unsigned char)b->data[e - 2]) && (e == 2 || !isalnum((unsigned char)b->data[e - 3]))) {
+	if(isupper((unsigned char)b->data[e - 2]) &&
+	   (e == 2 || !isalnum((unsigned char)b->data[e - 3]))) {
 		*keep = true;
 		return true;
 	}
@@ -1605,7 +1644,8 @@ static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, cons
 		w--;
 	*keep = false;
 	for(int k = 0; keep_hyphen[k]; k++)
-		if(strlen(keep_hyphen[k]) == e - 1 - w && strncasecmp(b->data + w, keep_hyphen[k], e - 1 - w) == 0)
+		if(strlen(keep_hyphen[k]) == e - 1 - w &&
+		   strncasecmp(b->data + w, keep_hyphen[k], e - 1 - w) == 0)
 			*keep = true;
 	while(sl < nlen && isalpha((unsigned char)next[sl]))
 		sl++;
@@ -1624,13 +1664,16 @@ static bool wrap_hyphen(const struct buf *b, const char *next, size_t nlen, cons
 
 static bool glyph_bullet(const char *s, size_t len, size_t *mark)
 {
-	static const char *const glyphs[] = {"\xe2\x80\xa2", "\xe2\x96\xaa", "\xe2\x97\xa6", "\xc2\xb7",
-	                                     "\xef\x82\xb7", "\xe2\x80\x93", "\xe2\x96\xa0", "\xe2\x97\x8f", NULL};
+	static const char *const glyphs[] = {
+		"\xe2\x80\xa2", "\xe2\x96\xaa", "\xe2\x97\xa6", "\xc2\xb7", "\xef\x82\xb7",
+		"\xe2\x80\x93", "\xe2\x96\xa0", "\xe2\x97\x8f", NULL,
+	};
 
 	for(int k = 0; glyphs[k]; k++) {
 		size_t gl = strlen(glyphs[k]);
 
-		if(len > gl + 1 && memcmp(s, glyphs[k], gl) == 0 && (s[gl] == ' ' || s[gl] == '\t')) {
+		if(len > gl + 1 && memcmp(s, glyphs[k], gl) == 0 &&
+		   (s[gl] == ' ' || s[gl] == '\t')) {
 			*mark = gl + 1;
 			return true;
 		}
@@ -1661,7 +1704,9 @@ static int boilerplate_marks(const char *s, size_t len)
 {
 	static const char *const kinds[][2] = {
 		{"trademark", NULL}, {"all rights reserved", NULL}, {"copyright", "\xc2\xa9"},
-		{"without notice", "may change without"}, {"subject to change", NULL}, {"printed in ", NULL}};
+		{"without notice", "may change without"}, {"subject to change", NULL},
+		{"printed in ", NULL},
+	};
 	char low[512];
 	int found = 0;
 
@@ -1671,7 +1716,8 @@ static int boilerplate_marks(const char *s, size_t len)
 		low[i] = (char)tolower((unsigned char)s[i]);
 	low[len] = '\0';
 	for(size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-		found += strstr(low, kinds[k][0]) != NULL || (kinds[k][1] && strstr(low, kinds[k][1]) != NULL);
+		found += strstr(low, kinds[k][0]) != NULL ||
+		         (kinds[k][1] && strstr(low, kinds[k][1]) != NULL);
 	return found;
 }
 
@@ -1733,8 +1779,8 @@ static struct tline *split_lines(struct arena *a, const char *text, size_t len, 
 		t->s = line + i;
 		t->len = ll - i;
 		t->indent = col;
-		while(t->len && (t->s[t->len - 1] == '\r' || t->s[t->len - 1] == ' ' || t->s[t->len - 1] == '\t' ||
-		                 t->s[t->len - 1] == '\f'))
+		while(t->len && (t->s[t->len - 1] == '\r' || t->s[t->len - 1] == ' ' ||
+		                 t->s[t->len - 1] == '\t' || t->s[t->len - 1] == '\f'))
 			t->len--;
 	}
 	*nout = n;
@@ -1872,7 +1918,8 @@ static void join_split_paragraphs(struct tline *lines, size_t n)
 			gap |= lines[q].drop;
 		if(!gap || q >= n || p >= i || lines[p].drop || !lines[p].len)
 			continue;
-		if(!is_terminal(lines[p].s[lines[p].len - 1]) && islower((unsigned char)lines[q].s[0]))
+		if(!is_terminal(lines[p].s[lines[p].len - 1]) &&
+		   islower((unsigned char)lines[q].s[0]))
 			for(size_t k = p + 1; k < q; k++)
 				lines[k].drop = true;
 		i = q;
@@ -1897,8 +1944,8 @@ static ll_result drop_furniture(struct arena *a, struct tline *lines, size_t n)
 /* A table starting at line i, written out: the lines it used (0: none).
  * An open paragraph line is ended first, and taken back when no table
  * starts. */
-static size_t try_table(struct tline *lines, size_t i, size_t n, const char *text, size_t len, bool plain,
-                        bool para, struct buf *out, ll_result *result, size_t *no_table)
+static size_t try_table(struct tline *lines, size_t i, size_t n, const char *text, size_t len,
+                        bool plain, bool para, struct buf *out, ll_result *result, size_t *no_table)
 {
 	const struct tline *t = &lines[i];
 	size_t mark0 = out->len, used;
@@ -1908,7 +1955,8 @@ static size_t try_table(struct tline *lines, size_t i, size_t n, const char *tex
 		return 0;
 	used = pipe_table(lines, i, n, text, len, out, result);
 	if(!used && !*result && plain)
-		used = i < *no_table ? 0 : column_table(lines, i, n, text, len, out, result, no_table);
+		used = i < *no_table ? 0
+		                     : column_table(lines, i, n, text, len, out, result, no_table);
 	if(end_line && !used && !*result) {
 		out->len = mark0;
 		out->data[mark0] = '\0';
@@ -1918,7 +1966,8 @@ static size_t try_table(struct tline *lines, size_t i, size_t n, const char *tex
 
 /* One line of the normalised text: its indent, a bullet glyph as "- ",
  * a dot leader as ": ", a code set off by a gap with a colon. */
-static ll_result emit_line(struct buf *out, const struct tline *t, bool plain, bool glyph, size_t mark)
+static ll_result emit_line(struct buf *out, const struct tline *t, bool plain, bool glyph,
+                           size_t mark)
 {
 	const char *lead, *lend;
 	size_t from = 0, label, gap;
@@ -1951,7 +2000,8 @@ static ll_result emit_line(struct buf *out, const struct tline *t, bool plain, b
 
 		while(name < t->len && t->s[name] == ' ')
 			name++;
-		result = buf_printf(out, "%.*s: %.*s%s", (int)gap, t->s, (int)(t->len - name), t->s + name,
+		result = buf_printf(out, "%.*s: %.*s%s", (int)gap, t->s,
+		                    (int)(t->len - name), t->s + name,
 		                    label == t->len && !is_terminal(t->s[t->len - 1]) ? "." : "");
 	} else if(!result)
 		result = buf_append(out, t->s + from, t->len - from);
@@ -1970,8 +2020,10 @@ static bool titled_item(const struct buf *out)
 	while(start < end && (isdigit((unsigned char)out->data[start]) || out->data[start] == '.' ||
 	                      out->data[start] == ' '))
 		start++;
-	return end > start && end - start <= 40 && count_words(out->data + start, end - start) <= 5 &&
-	       !is_terminal(out->data[end - 1]) && out->data[end - 1] != ',' && isupper((unsigned char)out->data[start]);
+	return end > start && end - start <= 40 &&
+	       count_words(out->data + start, end - start) <= 5 &&
+	       !is_terminal(out->data[end - 1]) && out->data[end - 1] != ',' &&
+	       isupper((unsigned char)out->data[start]);
 }
 
 /* Does line t go on with the list item before it (a wrapped step), rather
@@ -1982,7 +2034,8 @@ static bool continues_item(const struct buf *out, const struct tline *t, size_t 
 	size_t after = 0;
 
 	return !warning_word(t->s, t->len, &after) && !line_code_label(t->s, t->len) &&
-	       !line_is_text_heading(t->s, t->len) && !(isupper((unsigned char)t->s[0]) && titled_item(out)) &&
+	       !line_is_text_heading(t->s, t->len) &&
+	       !(isupper((unsigned char)t->s[0]) && titled_item(out)) &&
 	       (t->indent > item_indent || !is_terminal(out->data[out->len - 1]));
 }
 
@@ -2550,7 +2603,8 @@ static ll_result heading_set(struct parse *p, char heads[HEAD_LEVELS][MAX_SECTIO
 	label[0] = '\0';
 	for(int i = 1; i < HEAD_LEVELS; i++)
 		if(heads[i][0])
-			o += (size_t)snprintf(label + o, sizeof(label) - o, "%s%s", o ? " > " : "", heads[i]);
+			o += (size_t)snprintf(label + o, sizeof(label) - o, "%s%s", o ? " > " : "",
+			                      heads[i]);
 	if(o == 0)
 		snprintf(label, sizeof(label), "%s", heads[0]);
 	{
@@ -2577,14 +2631,17 @@ static bool next_top_heading(const char *t, size_t tl, long expect)
 	char *end;
 	long n;
 
-	if(expect < 2 || tl > 50 || !isdigit((unsigned char)t[0]) || is_terminal(t[tl - 1]) || t[tl - 1] == ',')
+	if(expect < 2 || tl > 50 || !isdigit((unsigned char)t[0]) || is_terminal(t[tl - 1]) ||
+	   t[tl - 1] == ',')
 		return false;
 	n = strtol(t, &end, 10);
 	return n == expect && (size_t)(end - t) + 2 < tl && end[0] == '.' && end[1] == ' ' &&
-	       isupper((unsigned char)end[2]) && count_words(end + 2, tl - (size_t)(end + 2 - t)) <= 5;
+	       isupper((unsigned char)end[2]) &&
+	       count_words(end + 2, tl - (size_t)(end + 2 - t)) <= 5;
 }
 
-static int heading_level(const char *t, size_t tl, enum ingest_format fmt, bool prev_blank, long next_top)
+static int heading_level(const char *t, size_t tl, enum ingest_format fmt, bool prev_blank,
+                         long next_top)
 {
 	int level = 0;
 
@@ -2595,7 +2652,8 @@ static int heading_level(const char *t, size_t tl, enum ingest_format fmt, bool 
 			level++;
 		return level <= 6 && (size_t)level < tl && t[level] == ' ' ? level : 0;
 	}
-	if(fmt == INGEST_TEXT && prev_blank && !line_is_bullet(t, tl) && line_is_text_heading(t, tl))
+	if(fmt == INGEST_TEXT && prev_blank && !line_is_bullet(t, tl) &&
+	   line_is_text_heading(t, tl))
 		return numbered_heading(t, tl) > 1 ? 3 : 2;
 	if(fmt == INGEST_TEXT && prev_blank && next_top_heading(t, tl, next_top))
 		return 2;
@@ -2629,7 +2687,8 @@ static const char *trimmed_line(const char *text, size_t len, size_t pos, size_t
 }
 
 /* Does a line of kind lk go on with the open block of kind? */
-static bool block_continues(enum block_kind kind, enum block_kind lk, size_t indent, bool prev_blank)
+static bool block_continues(enum block_kind kind, enum block_kind lk, size_t indent,
+                            bool prev_blank)
 {
 	if(lk == kind && lk != BLOCK_PARA)
 		return true;                       /* next item of the list */
@@ -2646,7 +2705,7 @@ struct blocks {
 	enum ingest_format fmt;
 	char heads[HEAD_LEVELS][MAX_SECTION_LEN];
 	int head_level;            /* the level of the last heading */
-	long next_top;             /* the manual's next top-level section number, if it numbers them */
+	long next_top;             /* the next top-level section number, if the manual has them */
 	bool open;                 /* a block is open: text[bstart..bend) of kind */
 	size_t bstart, bend;
 	enum block_kind kind;
@@ -2905,8 +2964,10 @@ static ll_result pack_long_block(struct packer *k, const struct block *b)
 
 						while(*t == ' ' || *t == '\t' || *t == '\n')
 							t++;
-						if(*t && ((b->kind == BLOCK_STEPS && line_is_step(t, strlen(t))) ||
-						          (b->kind == BLOCK_BULLETS && line_is_bullet(t, strlen(t))))) {
+						if(*t && ((b->kind == BLOCK_STEPS &&
+						           line_is_step(t, strlen(t))) ||
+						          (b->kind == BLOCK_BULLETS &&
+						           line_is_bullet(t, strlen(t))))) {
 							next = nl;
 							break;
 						}
@@ -3054,7 +3115,8 @@ static const char *tag_emergency(struct arena *a, const char *tag, const char *s
 	hlen = strlen(h);
 	if(hlen == 0 || slen < hlen)
 		return NULL;
-	if(strncmp(section, h, hlen) == 0 && (section[hlen] == '\0' || strncmp(section + hlen, " > ", 3) == 0))
+	if(strncmp(section, h, hlen) == 0 &&
+	   (section[hlen] == '\0' || strncmp(section + hlen, " > ", 3) == 0))
 		return arena_strndup(a, tag, idlen);
 	if(slen > hlen + 3 && strcmp(section + slen - hlen, h) == 0 &&
 	   strncmp(section + slen - hlen - 3, " > ", 3) == 0)
@@ -3074,7 +3136,8 @@ static struct json_object *chunks_json(struct arena *a, const struct ingest_doc 
 
 		for(int t = 0; t < doc->nemergency && !emergency; t++)
 			emergency = tag_emergency(a, doc->emergency[t], chunks->items[i].section);
-		json_object_object_add(o, "section", json_object_new_string(chunks->items[i].section));
+		json_object_object_add(o, "section",
+		                       json_object_new_string(chunks->items[i].section));
 		json_object_object_add(o, "body", json_object_new_string(chunks->items[i].body));
 		if(emergency)
 			json_object_object_add(o, "emergency", json_object_new_string(emergency));
@@ -3153,30 +3216,52 @@ static ll_result report_fill(struct arena *a, const struct ingest_chunks *c,
 	return LL_OK;
 }
 
+/* Why doc cannot be stored as it is (its title, category or encoding), or
+ * NULL when it can. */
+static const char *doc_invalid(const struct ingest_doc *doc)
+{
+	if(!doc->title || !doc->title[0] || strlen(doc->title) > INGEST_TITLE_MAX)
+		return "the title must be 1-200 characters";
+	if(!ingest_category_valid(doc->category))
+		return "the category must be equipment, safety, operations, training or general";
+	if(!utf8_valid(doc->content, doc->len))
+		return "the content is not UTF-8 text (binary data or another encoding)";
+	return NULL;
+}
+
+/* The SHA-256 of what is stored of doc, in hex: its content and its
+ * emergency tags (a changed tag is a change). */
+static ll_result doc_hash(struct arena *arena, const struct ingest_doc *doc,
+                          char hex[SHA256_DIGEST_LENGTH * 2 + 1])
+{
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+	const char *hashed = doc->content;
+	size_t hlen = doc->len;
+
+	for(int t = 0; t < doc->nemergency && hashed; t++) {
+		hashed = arena_printf(arena, "%.*s\n%s", (int)hlen, hashed, doc->emergency[t]);
+		hlen = hashed ? strlen(hashed) : 0;
+	}
+	if(!hashed)
+		return LL_ENOMEM;
+	SHA256((const unsigned char *)hashed, hlen, digest);
+	for(size_t i = 0; i < sizeof(digest); i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	return LL_OK;
+}
+
 ll_result ingest_document(struct db *db, struct arena *arena, const struct ingest_doc *doc,
                           struct ingest_report *report, const char **why)
 {
 	struct ingest_chunks chunks;
 	struct json_object *arr = NULL;
-	unsigned char digest[SHA256_DIGEST_LENGTH];
 	char hex[SHA256_DIGEST_LENGTH * 2 + 1];
 	struct store_document sd;
 	ll_result result;
 
 	memset(report, 0, sizeof(*report));
-	*why = NULL;
-	if(!doc->title || !doc->title[0] || strlen(doc->title) > INGEST_TITLE_MAX) {
-		*why = "the title must be 1-200 characters";
-		result = LL_EVALIDATION;
-		goto out;
-	}
-	if(!ingest_category_valid(doc->category)) {
-		*why = "the category must be equipment, safety, operations, training or general";
-		result = LL_EVALIDATION;
-		goto out;
-	}
-	if(!utf8_valid(doc->content, doc->len)) {
-		*why = "the content is not UTF-8 text (binary data or another encoding)";
+	*why = doc_invalid(doc);
+	if(*why) {
 		result = LL_EVALIDATION;
 		goto out;
 	}
@@ -3185,29 +3270,16 @@ ll_result ingest_document(struct db *db, struct arena *arena, const struct inges
 		*why = "the document is empty (no text to index)";
 		result = LL_EVALIDATION;
 	} else if(result == LL_ETOOLARGE) {
-		*why = "the document has too many sections or chunks (at most " LL_STR(INGEST_MAX_SECTIONS)
-		       " sections and " LL_STR(INGEST_MAX_CHUNKS) " chunks): split it into several documents";
+		*why = "the document has too many sections or chunks (at most "
+		       LL_STR(INGEST_MAX_SECTIONS) " sections and " LL_STR(INGEST_MAX_CHUNKS)
+		       " chunks): split it into several documents";
 	}
 	if(result)
 		goto out;
 	arr = chunks_json(arena, doc, &chunks);
-	{
-		/* the tags are part of what is stored: a changed tag is a change */
-		const char *hashed = doc->content;
-		size_t hlen = doc->len;
-
-		for(int t = 0; t < doc->nemergency && hashed; t++) {
-			hashed = arena_printf(arena, "%.*s\n%s", (int)hlen, hashed, doc->emergency[t]);
-			hlen = hashed ? strlen(hashed) : 0;
-		}
-		if(!hashed) {
-			result = LL_ENOMEM;
-			goto out;
-		}
-		SHA256((const unsigned char *)hashed, hlen, digest);
-	}
-	for(size_t i = 0; i < sizeof(digest); i++)
-		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	result = doc_hash(arena, doc, hex);
+	if(result)
+		goto out;
 	memset(&sd, 0, sizeof(sd));
 	sd.title = doc->title;
 	sd.category = doc->category;
@@ -3302,8 +3374,8 @@ static bool title_like(const char *s, size_t len)
 		return false;
 	if(s[len - 1] == '.' || s[len - 1] == ':' || s[len - 1] == ',' || s[len - 1] == ';')
 		return false;
-	if(numbered_heading(s, len) || line_is_step(s, len) || line_is_bullet(s, len) || title_furniture(s, len) ||
-	   warning_word(s, len, &after))
+	if(numbered_heading(s, len) || line_is_step(s, len) || line_is_bullet(s, len) ||
+	   title_furniture(s, len) || warning_word(s, len, &after))
 		return false;
 	for(size_t i = 0; i < len; i++)
 		if((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
@@ -3342,7 +3414,8 @@ static size_t title_of_line(const char *s, size_t len, char *out, size_t outlen)
 		if(n && !title_furniture(out, n)) {
 			/* a separator left hanging by the cut ("KF-9 Manual -   Page 3") */
 			for(;;) {
-				if(n && (out[n - 1] == ' ' || out[n - 1] == '-' || out[n - 1] == '|'))
+				if(n &&
+				   (out[n - 1] == ' ' || out[n - 1] == '-' || out[n - 1] == '|'))
 					n--;
 				else if(n >= 3 && (memcmp(out + n - 3, "\xe2\x80\x93", 3) == 0 ||
 				                   memcmp(out + n - 3, "\xe2\x80\x94", 3) == 0))
@@ -3397,7 +3470,8 @@ static bool next_line(const char *text, size_t len, size_t *pos, struct text_lin
 	nl = memchr(l->s, '\n', len - *pos);
 	l->len = nl ? (size_t)(nl - l->s) : len - *pos;
 	*pos += l->len + (nl ? 1 : 0);
-	while(l->len && (l->s[l->len - 1] == '\r' || l->s[l->len - 1] == ' ' || l->s[l->len - 1] == '\t'))
+	while(l->len &&
+	      (l->s[l->len - 1] == '\r' || l->s[l->len - 1] == ' ' || l->s[l->len - 1] == '\t'))
 		l->len--;
 	return true;
 }
@@ -3476,7 +3550,8 @@ bool ingest_title_from_text(const char *text, size_t len, char *out, size_t outl
 	/* a running header (the line comes back further on) names the
 	 * document alone; else the next line may go on with the model */
 	while(next_line(text, len, &pos, &l))
-		if(!line_blank(&l) && title_of_line(l.s, l.len, other, sizeof(other)) && same_but_numbers(other, first)) {
+		if(!line_blank(&l) && title_of_line(l.s, l.len, other, sizeof(other)) &&
+		   same_but_numbers(other, first)) {
 			size_t n = strlen(first);
 
 			repeats = true;
@@ -3497,8 +3572,8 @@ bool ingest_title_from_text(const char *text, size_t len, char *out, size_t outl
 	while(!repeats && next_line(text, len, &pos, &l)) {
 		if(line_blank(&l))
 			continue;
-		if(!title_of_line(l.s, l.len, second, sizeof(second)) || line_continues(text, len, pos) ||
-		   strcasecmp(second, first) == 0)
+		if(!title_of_line(l.s, l.len, second, sizeof(second)) ||
+		   line_continues(text, len, pos) || strcasecmp(second, first) == 0)
 			second[0] = '\0';
 		break;
 	}
@@ -3512,10 +3587,14 @@ bool ingest_title_from_text(const char *text, size_t len, char *out, size_t outl
  * "Untitled", "Document1", a file name). */
 bool ingest_title_sensible(const char *t)
 {
-	static const char *const junk[] = {"microsoft ", "untitled", "document", "powerpoint", "slide ",
-	                                   "title", "layout ", "template", NULL};
-	static const char *const exts[] = {".pdf", ".doc", ".docx", ".indd", ".qxd", ".qxp", ".rtf", ".odt",
-	                                   ".txt", ".xls", ".xlsx", ".ppt", ".pptx", ".dvi", ".tex", ".html", NULL};
+	static const char *const junk[] = {
+		"microsoft ", "untitled", "document", "powerpoint", "slide ", "title", "layout ",
+		"template", NULL,
+	};
+	static const char *const exts[] = {
+		".pdf", ".doc", ".docx", ".indd", ".qxd", ".qxp", ".rtf", ".odt", ".txt", ".xls",
+		".xlsx", ".ppt", ".pptx", ".dvi", ".tex", ".html", NULL,
+	};
 	size_t len = strlen(t);
 	bool letter = false, space = false;
 
@@ -3692,7 +3771,8 @@ bool ingest_pdf_title(const char *path, char *out, size_t outlen)
 			while(n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
 				n--;
 			title_segment(s, n, title, sizeof(title), &next);
-			if(next == n && utf8_valid(title, strlen(title)) && ingest_title_sensible(title)) {
+			if(next == n && utf8_valid(title, strlen(title)) &&
+			   ingest_title_sensible(title)) {
 				copy_utf8(out, outlen, title);
 				found = true;
 			}

@@ -5,12 +5,12 @@
  * "Section N" lines and numbered headings like "4.2 Daily Cleaning" are
  * headings; PDFs arrive as plain text through pdftotext -layout).  Before
  * the split the layout is normalised: page headers, footers, contents
- * lines and legal small print (trademarks, copyright) dropped, two-column pages read column by column, hyphenated and
- * wrapped lines joined, tables (pipe tables,
- * grid tables, and columns laid out with spaces in plain text) turned into
- * one quotable line per row, boxed notices unframed and rules dropped, a
- * lone WARNING line joined to its text, "Step 3:" lines numbered (see
- * ingest.c).  A line defining a code ("E03: ...", "AL-3  Fill timeout",
+ * lines and legal small print (trademarks, copyright) dropped, two-column
+ * pages read column by column, hyphenated and wrapped lines joined, tables
+ * (pipe tables, grid tables, and columns laid out with spaces in plain
+ * text) turned into one quotable line per row, boxed notices unframed and
+ * rules dropped, a lone WARNING line joined to its text, "Step 3:" lines
+ * numbered (see ingest.c).  A line defining a code ("E03: ...", "AL-3  Fill timeout",
  * "Fault 21  ...") or asking a FAQ's question ("Q: ...?") opens a section
  * named by it, and so does a run-in subheading of plain text (a short
  * sentence-case line, "Drinks are flat", over a list or a longer

@@ -203,7 +203,8 @@ static bool letters_only(const char *s)
  * position after it, or NULL at the end.  A hyphen joins letters to letters
  * ("no-show", "walk-in": a compound; see compound_parts) and letters to
  * digits ("BG-4", "E-03": a code). */
-static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_code, bool *is_number)
+static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_code,
+                              bool *is_number)
 {
 	size_t n = 0;
 	bool alpha = true;
@@ -212,9 +213,10 @@ static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_
 		s++;
 	if(!*s)
 		return NULL;
-	while(*s && (is_word_char((unsigned char)*s) ||
-	             (*s == '-' && n > 0 && tok[n - 1] != '-' && is_word_char((unsigned char)s[1]) &&
-	              (isdigit((unsigned char)s[1]) || (alpha && letters_only(s + 1)))))) {
+	while(*s &&
+	      (is_word_char((unsigned char)*s) ||
+	       (*s == '-' && n > 0 && tok[n - 1] != '-' && is_word_char((unsigned char)s[1]) &&
+	        (isdigit((unsigned char)s[1]) || (alpha && letters_only(s + 1)))))) {
 		alpha &= !isdigit((unsigned char)*s);
 		if(n < toklen - 1)
 			tok[n++] = (char)tolower((unsigned char)*s);
@@ -399,8 +401,10 @@ static const char *const equipment_nouns[] = {
 	"dish machine", "dishwasher", "coffee", "brewer", "espresso", "beverage", "soda",
 	"fountain", "pos", "register", "headset", "printer", "kiosk", "broiler", "microwave",
 	"hood", "platen", "compressor", "thermostat", "probe", "slicer", "mixer", "blender",
-	"steamer", "griddle", "smoker", "rethermalizer", "drive-thru", "timer", "rotisserie", "panini",
-	"sous vide", "waffle", "popcorn", "proofer", "wok", "grinder", "juicer", "dehydrator", "circulator", NULL};
+	"steamer", "griddle", "smoker", "rethermalizer", "drive-thru", "timer", "rotisserie",
+	"panini", "sous vide", "waffle", "popcorn", "proofer", "wok", "grinder", "juicer",
+	"dehydrator", "circulator", NULL,
+};
 
 /* The kind of machine each noun above names, as the index of the first
  * noun of that kind: a soda fountain is a beverage dispenser, a frier a
@@ -493,7 +497,8 @@ static const char *const *unit_named(const char *tok, const char *prev)
 	if(!*prev)
 		return NULL;
 	for(size_t i = 0; i < sizeof(unit_names) / sizeof(unit_names[0]); i++)
-		if(strcmp(tok, unit_names[i].unit) == 0 && (!unit_names[i].number || strcmp(prev, unit_names[i].number) == 0))
+		if(strcmp(tok, unit_names[i].unit) == 0 &&
+		   (!unit_names[i].number || strcmp(prev, unit_names[i].number) == 0))
 			return unit_names[i].names;
 	return NULL;
 }
@@ -511,7 +516,8 @@ uint32_t terms_match(const struct terms *t, const char *text, double *weight)
 		const char *const *names = unit_named(tok, number);
 
 		for(int k = -1; k < np + 3; k++) {
-			const char *w = k < 0 ? tok : k < np ? parts[k] : names ? names[k - np] : NULL;
+			const char *w = k < 0 ? tok
+			                : k < np ? parts[k] : names ? names[k - np] : NULL;
 			size_t len = w ? strlen(w) : 0;
 
 			for(int i = 0; i < t->n && len; i++)
