@@ -9,7 +9,8 @@
 
 #include "answer/ask.h"
 
-static const char *const kind_names[ASKED_KINDS] = {"procedure", "figure", "decision", "fault", "definition"};
+static const char *const kind_names[ASKED_KINDS] = {"procedure", "figure", "decision", "fault",
+                                                    "definition"};
 
 const char *ask_kind_name(enum asked k)
 {
@@ -18,8 +19,9 @@ const char *ask_kind_name(enum asked k)
 
 const char *ask_figure_name(enum figure f)
 {
-	static const char *const names[] = {"none", "temperature", "time", "concentration", "amount",
-	                                    "frequency", "electric", "pressure", "weight", "distance"};
+	static const char *const names[] = {"none", "temperature", "time", "concentration",
+	                                    "amount", "frequency", "electric", "pressure", "weight",
+	                                    "distance"};
 
 	return f <= FIGURE_DISTANCE ? names[f] : "none";
 }
@@ -28,54 +30,73 @@ const char *ask_figure_name(enum figure f)
 static const char *const temperature_cues[] = {
 	"how hot", "how cold", "how warm", "what temp", "temperature", "degree", "internal temp",
 	"cook to", "cooked to", "reheat to", "hold at", "held at", "°f", NULL};
- static const char *const frequency_cues[] = {
-	"how often", "how many times", "how frequently", "frequency", "every how", "when do we clean",
-	"when do we change", "when do we descale", NULL};
+ static const char *const frequency_cues[] = {"how often", "how many times", "how frequently",
+                                              "frequency", "every how", "when do we clean",
+                                              "when do we change", "when do we descale", NULL};
 static const char *const time_cues[] = {
 	"how long", "how many hour", "how many minute", "how many day", "how many second",
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio", NULL};
-static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw", "size breaker",
-                                           "breaker size", "what breaker", "which breaker",
-                                           "outlet", "plug into", "receptacle", NULL};
+static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw",
+                                            "size breaker", "breaker size", "what breaker",
+                                            "which breaker", "outlet", "plug into", "receptacle",
+                                            NULL};
 static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
 static const char *const weight_cues[] = {"how heavy", " weight", " weigh ", "pounds", " lbs",
                                           NULL};
-static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close", NULL};
-static const char *const amount_cues[] = {
-	"how much", "how many", "what size", "capacity", " amps", " amp ", "how big", " max ", "maximum",
-	"per load", "per batch", "load size", "batch size",
-	"how far", "distance", " gap", "volt", " weight", "how thick", "setting", NULL};
-static const char *const decision_starts[] = {
-	" can ", " is ", " should ", " do i have to", " do we have to", " does ", " are ", " do i need",
-	" do we need", " must ", " may ", " ok to", " okay to", " is it ok", " am i ", " will ", " what if ", NULL};
-static const char *const decision_cues[] = {
-	"still good", "still safe", "still ok", "still okay", "safe to", "ok to ", "okay to ", "toss",
-	"throw out", "throw it out", "throw away", "keep it", "allowed", "can he ", "can she ", "can they ",
-	"can i ", "can we ", "should i ", "should we ", "is it ok", "is it safe", "is it fine", "legal",
-	"fine to", "send him home", "send her home", "work today", "come in", "come back", "good to go",
-	"good?", " ok?", "okay?", "fine?", "safe?", "serve it", "sell it", "use it", "take it", "send it back",
-	"we keep", "keep the", "trash it", "dump it", "still use", "still serve", "still sell", "accept it",
-	"accept the", "sign for", "good to send", "send it out", NULL};
-static const char *const fault_cues[] = {
-	"error", "fault", "alarm", "code", "not working", "won't", "wont ", "isn't", "isnt", "not heating",
-	"not cooling", "broken", "leak", "flashing", "blinking", "beeping", "stopped", "doesn't",
-	"doesnt", "keeps", "too hot", "too cold", "not cold", "not hot", "jammed", "stuck", "noise",
-	" says ", "display", "light on", "won't turn", "no power", "tripping", "frozen up", "freeze up",
-	"freeze lock", "not dispensing", "not making", "slow", "flat", "foamy", "warm", " dead ", " dead,",
-	" dead.", " dead?", " dead!", NULL};
-static const char *const persist_cues[] = {
-	" still ", "again", "came back", "comes back", "coming back", "keeps coming", "already", " tried ",
-	"did that", "did all", "after the reset", "after resetting", "reset it and", "didn't work", "didnt work",
-	"did not work", "not fixed", "same code", "same error", "right back", "popped back", "keeps showing",
-	"won't clear", "wont clear", "doesnt clear", "doesn't clear", "didnt clear", "didn't clear", NULL};
-static const char *const unknown_time_cues[] = {
-	"nobody knows", "no one knows", "no idea", "dont know how long", "don't know how long",
-	"not sure how long", "unknown", "idk how long", "who knows how long", "no clue", "nobody wrote",
-	"no time on", "not marked",
-	"nobody marked", "forgot to mark", "forgot to label", "nobody labeled", NULL};
+static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close",
+                                            NULL};
+static const char *const amount_cues[] = {"how much", "how many", "what size", "capacity", " amps",
+                                          " amp ", "how big", " max ", "maximum", "per load",
+                                          "per batch", "load size", "batch size", "how far",
+                                          "distance", " gap", "volt", " weight", "how thick",
+                                          "setting", NULL};
+static const char *const decision_starts[] = {" can ", " is ", " should ", " do i have to",
+                                              " do we have to", " does ", " are ", " do i need",
+                                              " do we need", " must ", " may ", " ok to",
+                                              " okay to", " is it ok", " am i ", " will ",
+                                              " what if ", NULL};
+static const char *const decision_cues[] = {"still good", "still safe", "still ok", "still okay",
+                                            "safe to", "ok to ", "okay to ", "toss", "throw out",
+                                            "throw it out", "throw away", "keep it", "allowed",
+                                            "can he ", "can she ", "can they ", "can i ", "can we ",
+                                            "should i ", "should we ", "is it ok", "is it safe",
+                                            "is it fine", "legal", "fine to", "send him home",
+                                            "send her home", "work today", "come in", "come back",
+                                            "good to go", "good?", " ok?", "okay?", "fine?",
+                                            "safe?", "serve it", "sell it", "use it", "take it",
+                                            "send it back", "we keep", "keep the", "trash it",
+                                            "dump it", "still use", "still serve", "still sell",
+                                            "accept it", "accept the", "sign for", "good to send",
+                                            "send it out", NULL};
+static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not working", "won't",
+                                         "wont ", "isn't", "isnt", "not heating", "not cooling",
+                                         "broken", "leak", "flashing", "blinking", "beeping",
+                                         "stopped", "doesn't", "doesnt", "keeps", "too hot",
+                                         "too cold", "not cold", "not hot", "jammed", "stuck",
+                                         "noise", " says ", "display", "light on", "won't turn",
+                                         "no power", "tripping", "frozen up", "freeze up",
+                                         "freeze lock", "not dispensing", "not making", "slow",
+                                         "flat", "foamy", "warm", " dead ", " dead,", " dead.",
+                                         " dead?", " dead!", NULL};
+static const char *const persist_cues[] = {" still ", "again", "came back", "comes back",
+                                           "coming back", "keeps coming", "already", " tried ",
+                                           "did that", "did all", "after the reset",
+                                           "after resetting", "reset it and", "didn't work",
+                                           "didnt work", "did not work", "not fixed", "same code",
+                                           "same error", "right back", "popped back",
+                                           "keeps showing", "won't clear", "wont clear",
+                                           "doesnt clear", "doesn't clear", "didnt clear",
+                                           "didn't clear", NULL};
+static const char *const unknown_time_cues[] = {"nobody knows", "no one knows", "no idea",
+                                                "dont know how long", "don't know how long",
+                                                "not sure how long", "unknown", "idk how long",
+                                                "who knows how long", "no clue", "nobody wrote",
+                                                "no time on", "not marked", "nobody marked",
+                                                "forgot to mark", "forgot to label",
+                                                "nobody labeled", NULL};
 static const char *const definition_starts[] = {
 	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ", NULL};
 
@@ -108,15 +129,17 @@ static bool starts_any(const char *text, const char *const *cues)
  * there are several. */
 static int reading_of(const char *t)
 {
-	static const char *const cues[] = {"reading ", "reads ", "read ", " at ", "temped ", "temps ",
-	                                   "probed ", "showing ", "shows ", "says ", "only ", "temp is ",
-	                                   "temp was ", NULL};
-	static const char *const after[] = {",", ".", "?", "!", ";", "f ", "f,", "f.", "f?", "\xC2\xB0",
-	                                    " degree", " f ", " and ", " on ", " in ", " the ", " all ", " for ",
-	                                    " after ", " since ", " now", " we ", " so ", " but ", " still",
-	                                    " what", " is ", " it", " can ", " should", " do ", " keep", " take",
-	                                    " or ", " toss", " throw", " serve", " ok", " good", " off", " from", " when",
-	                                    " this", " today", " yesterday", " last", " out", " by", " with", NULL};
+	static const char *const cues[] = {"reading ", "reads ", "read ", " at ", "temped ",
+	                                   "temps ", "probed ", "showing ", "shows ", "says ",
+	                                   "only ", "temp is ", "temp was ", NULL};
+	static const char *const after[] = {",", ".", "?", "!", ";", "f ", "f,", "f.", "f?",
+	                                    "\xC2\xB0", " degree", " f ", " and ", " on ", " in ",
+	                                    " the ", " all ", " for ", " after ", " since ", " now",
+	                                    " we ", " so ", " but ", " still", " what", " is ",
+	                                    " it", " can ", " should", " do ", " keep", " take",
+	                                    " or ", " toss", " throw", " serve", " ok", " good",
+	                                    " off", " from", " when", " this", " today",
+	                                    " yesterday", " last", " out", " by", " with", NULL};
 
 	long found = 0;
 
@@ -289,21 +312,25 @@ static bool number_then(const char *text, const char *const *units)
 bool ask_states_figure(const char *text, enum figure f)
 {
 	static const char *const temperature[] = {"\xC2\xB0", "degree", "F ", "F.", "F,", NULL};
-	static const char *const time[] = {"hour", "minute", "day", "second", "week", "month", "hr", "min",
-	                                   "sec", NULL};
+	static const char *const time[] = {"hour", "minute", "day", "second", "week", "month", "hr",
+	                                   "min", "sec", NULL};
 	static const char *const concentration[] = {"ppm", "parts per", "%", NULL};
-	static const char *const amount[] = {"lb", "kg", "oz", "gal", "qt", "quart", "pint", "liter",
-	                                     "litre", "l ", "ml", "pan", "cup", "case", "in ",
-	                                     "inch", "mm", "cm", "%", "rack", "piece", "basket", "bag", "box", NULL};
-	static const char *const electric[] = {"A ", "A,", "A.", "A)", "amp", "V ", "V,", "V.", "volt", "W ", "kW", "watt",
-	                                       NULL};
-	static const char *const pressure[] = {"psi", "bar", "kPa", "mbar", "in W.C", "in. W.C", "in WC", "inches W.C",
-	                                       "inches of water", "in. water", "\" W.C", "W.C.", NULL};
+	static const char *const amount[] = {"lb", "kg", "oz", "gal", "qt", "quart", "pint",
+	                                     "liter", "litre", "l ", "ml", "pan", "cup", "case",
+	                                     "in ", "inch", "mm", "cm", "%", "rack", "piece",
+	                                     "basket", "bag", "box", NULL};
+	static const char *const electric[] = {"A ", "A,", "A.", "A)", "amp", "V ", "V,", "V.",
+	                                       "volt", "W ", "kW", "watt", NULL};
+	static const char *const pressure[] = {"psi", "bar", "kPa", "mbar", "in W.C", "in. W.C",
+	                                       "in WC", "inches W.C", "inches of water",
+	                                       "in. water", "\" W.C", "W.C.", NULL};
 	static const char *const weight[] = {"lb", "pound", "kg", "oz", NULL};
-	static const char *const distance[] = {"mi", "mile", "km", "ft", "feet", "foot", "yard", "block", "minute", NULL};
-	static const char *const frequency[] = {"every ", "daily", "weekly", "monthly", "each day", "each shift",
-	                                        "per day", "a day", "a week", "once a", "times a", "yearly",
-	                                        "quarterly", "each week", "each month", NULL};
+	static const char *const distance[] = {"mi", "mile", "km", "ft", "feet", "foot", "yard",
+	                                       "block", "minute", NULL};
+	static const char *const frequency[] = {"every ", "daily", "weekly", "monthly", "each day",
+	                                        "each shift", "per day", "a day", "a week",
+	                                        "once a", "times a", "yearly", "quarterly",
+	                                        "each week", "each month", NULL};
 
 	switch(f) {
 	case FIGURE_TEMPERATURE:

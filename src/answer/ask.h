@@ -13,11 +13,26 @@
 #include "answer/lexicon.h"
 #include "text/terms.h"
 
-enum asked { ASKED_PROCEDURE = 0, ASKED_FIGURE, ASKED_DECISION, ASKED_FAULT, ASKED_DEFINITION, ASKED_KINDS };
+enum asked {
+	ASKED_PROCEDURE = 0,
+	ASKED_FIGURE,
+	ASKED_DECISION,
+	ASKED_FAULT,
+	ASKED_DEFINITION,
+	ASKED_KINDS
+};
 
 enum figure {
-	FIGURE_NONE = 0, FIGURE_TEMPERATURE, FIGURE_TIME, FIGURE_CONCENTRATION, FIGURE_AMOUNT, FIGURE_FREQUENCY,
-	FIGURE_ELECTRIC, FIGURE_PRESSURE, FIGURE_WEIGHT, FIGURE_DISTANCE
+	FIGURE_NONE = 0,
+	FIGURE_TEMPERATURE,
+	FIGURE_TIME,
+	FIGURE_CONCENTRATION,
+	FIGURE_AMOUNT,
+	FIGURE_FREQUENCY,
+	FIGURE_ELECTRIC,
+	FIGURE_PRESSURE,
+	FIGURE_WEIGHT,
+	FIGURE_DISTANCE
 };
 
 #define ASK_MAX_CODES 4
@@ -35,7 +50,7 @@ struct ask {
 	bool followup;                        /* leans on the turns before (answer/path.c) */
 	bool persists;                        /* the first fix was tried ("still", "came back") */
 	bool unknown_time;                    /* "nobody knows how long" it sat */
-	int reading;                          /* a temperature the crew read ("probed at 152"), or 0 */
+	int reading; /* a temperature the crew read ("probed at 152"), or 0 */
 	struct terms subject;                 /* the reading's own clause ("chicken temped 46") */
 };
 

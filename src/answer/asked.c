@@ -91,7 +91,8 @@ static double held_share(const struct terms *q, const double *idf, const struct 
 	for(int i = 0; i < q->n; i++) {
 		total += idf[i];
 		for(int k = 0; k < s->n; k++)
-			if(q->len[i] == s->len[k] && memcmp(q->term[i], s->term[k], q->len[i]) == 0) {
+			if(q->len[i] == s->len[k] &&
+			   memcmp(q->term[i], s->term[k], q->len[i]) == 0) {
 				got += idf[i];
 				break;
 			}
@@ -99,8 +100,8 @@ static double held_share(const struct terms *q, const double *idf, const struct 
 	return total > 0 ? got / total : 0;
 }
 
-double asked_match(const struct asked_set *a, const char *source, const char *path, const struct terms *q,
-                   const double *idf, const char *text)
+double asked_match(const struct asked_set *a, const char *source, const char *path,
+                   const struct terms *q, const double *idf, const char *text)
 {
 	size_t lo = 0, hi, sl = strlen(source), pl = strlen(path);
 	char key[1024];

@@ -32,7 +32,7 @@ void asked_free(struct asked_set *a);
  * question about (source, path) held: the best share, in [0, 1]; 0 when
  * none was asked.  A stored question identical to text is skipped (a
  * labelled question is not its own evidence). */
-double asked_match(const struct asked_set *a, const char *source, const char *path, const struct terms *q,
-                   const double *idf, const char *text);
+double asked_match(const struct asked_set *a, const char *source, const char *path,
+                   const struct terms *q, const double *idf, const char *text);
 
 #endif

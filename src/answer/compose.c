@@ -51,21 +51,24 @@ static bool says_any(const char *s, const char *const *words)
 
 /* A rule's verdict ("must", "never", "discard"), and among them an action
  * on the food, the machine or the person. */
-static const char *const verdicts[] = {"must", "never", "do not", "don't", "discard", "throw", "exclude",
-                                       "can ", "may ", "only", "not allowed", "should", "safe", "required",
-                                       "go home", "send", "no longer", NULL};
-static const char *const actions[] = {"discard", "throw", "toss", "reject", "exclude", "send", "must not",
-                                      "do not", "never", "not allowed", "may not", "cannot", NULL};
+static const char *const verdicts[] = {"must", "never", "do not", "don't", "discard", "throw",
+                                       "exclude", "can ", "may ", "only", "not allowed", "should",
+                                       "safe", "required", "go home", "send", "no longer", NULL};
+static const char *const actions[] = {"discard", "throw", "toss", "reject", "exclude", "send",
+                                      "must not", "do not", "never", "not allowed", "may not",
+                                      "cannot", NULL};
 
 /* What a manual says when the first fix fails: that it came back ("If it
  * returns"), and what to do then ("call service"). */
-static const char *const recurs[] = {"again", "returns", "comes back", "came back", "persists", "second time",
-                                     "still", NULL};
-static const char *const next_steps[] = {"call", "service", "technician", "support", "stop using", NULL};
+static const char *const recurs[] = {"again", "returns", "comes back", "came back", "persists",
+                                     "second time", "still", NULL};
+static const char *const next_steps[] = {"call", "service", "technician", "support", "stop using",
+                                         NULL};
 /* What a manual says of food whose time out of temperature is not known. */
-static const char *const unknown_times[] = {
-	"cannot tell how long", "can't tell how long", "do not know how long", "don't know how long",
-	"unknown", "in doubt", "not marked", "no time", "without a time", NULL};
+static const char *const unknown_times[] = {"cannot tell how long", "can't tell how long",
+                                            "do not know how long", "don't know how long",
+                                            "unknown", "in doubt", "not marked", "no time",
+                                            "without a time", NULL};
 
 /* How well part p answers q: its share of the question's terms, and what
  * the question's kind asks of a lead. */
@@ -78,7 +81,7 @@ static double lead_value(const struct ask *q, const struct part *p)
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION))
 		v += ask_states_figure(p->text, q->figure) ? 4 : -4;
 	if(q->kind == ASKED_DECISION && got > 0 && says_any(p->text, verdicts))
-		v += says_any(p->text, actions) ? 3 : 1.5;   /* the verdict on what was asked about */
+		v += says_any(p->text, actions) ? 3 : 1.5; /* the verdict on what was asked about */
 	for(int i = 0; i < q->ncodes; i++)
 		if(!ask_model_like(q->codes[i]) && strcasestr(p->text, q->codes[i]))
 			v += 5;             /* the line of the error code asked about */
@@ -139,10 +142,12 @@ int compose_lead(const struct ask *q, const struct section *s)
 {
 	/* a code's own section is read in order: what it means, then the first
 	 * check -- unless a follow-up asks about one part of it ("it came back") */
-	if(q->kind == ASKED_FAULT && !q->followup && !q->persists && names_code_of(q, s->heading) && s->nparts > 0)
+	if(q->kind == ASKED_FAULT && !q->followup && !q->persists && names_code_of(q, s->heading) &&
+	   s->nparts > 0)
 		return s->parts[0].kind == PART_STEP ? best_part(q, s) : 0;
 	bool pointed = q->ncodes > 0 || q->followup ||
-	               (q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) ||
+	               (q->figure != FIGURE_NONE &&
+	                (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) ||
 	               q->kind == ASKED_DECISION;
 	int best;
 
@@ -172,7 +177,8 @@ static int list_intro(const struct section *s, int i)
 }
 
 /* The lead and, when it is prose and short, the sentence after it. */
-static ll_result lead_text(struct arena *a, const struct ask *q, const struct section *s, const char **out)
+static ll_result lead_text(struct arena *a, const struct ask *q, const struct section *s,
+                           const char **out)
 {
 	int i = compose_lead(q, s), intro;
 	const struct part *next;
@@ -182,10 +188,11 @@ static ll_result lead_text(struct arena *a, const struct ask *q, const struct se
 		return LL_OK;
 	*out = s->parts[i].text;
 	if(q->kind == ASKED_DECISION && (intro = list_intro(s, i)) >= 0)
-		*out = arena_printf(a, "%s %s", s->parts[intro].text, s->parts[i].text);   /* "Reject ...:" */
+		*out = arena_printf(a, "%s %s", s->parts[intro].text,
+		                    s->parts[i].text); /* "Reject ...:" */
 	next = (size_t)i + 1 < s->nparts ? &s->parts[i + 1] : NULL;
-	if(s->parts[i].kind == PART_PROSE && next && next->kind == PART_PROSE && strlen(next->text) <= LEAD_SECOND_MAX &&
-	   q->kind != ASKED_FIGURE)
+	if(s->parts[i].kind == PART_PROSE && next && next->kind == PART_PROSE &&
+	   strlen(next->text) <= LEAD_SECOND_MAX && q->kind != ASKED_FIGURE)
 		*out = arena_printf(a, "%s %s", s->parts[i].text, next->text);
 	return *out ? LL_OK : LL_ENOMEM;
 }
@@ -193,7 +200,8 @@ static ll_result lead_text(struct arena *a, const struct ask *q, const struct se
 /* ---------------------------------------------------------------- parts */
 
 /* The section's steps, else (when it has none) its bullets. */
-static void add_steps(struct list *steps, const struct section *s, const char *prefix, struct arena *a)
+static void add_steps(struct list *steps, const struct section *s, const char *prefix,
+                      struct arena *a)
 {
 	enum part_kind kind = s->nsteps > 0 ? PART_STEP : PART_BULLET;
 	bool first = true;
@@ -243,7 +251,8 @@ static void add_citation(struct arena *a, struct answer *out, const struct secti
 	struct citation *c;
 
 	for(size_t i = 0; i < out->ncitations; i++)
-		if(out->citations[i].document_id == s->document_id && strcmp(out->citations[i].section, s->path) == 0)
+		if(out->citations[i].document_id == s->document_id &&
+		   strcmp(out->citations[i].section, s->path) == 0)
 			return;
 	if(out->ncitations == MAX_CITATIONS + LEXICON_MAX_EMERGENCIES)
 		return;
@@ -261,8 +270,9 @@ static void add_citation(struct arena *a, struct answer *out, const struct secti
  * figure, or a second clause ("... and when can we reopen")? */
 static bool asks_more(const struct ask *q)
 {
-	static const char *const joins[] = {" and ", " also ", " then ", " but ", "? ", ", can ", ", how ",
-	                                    ", when ", ", what ", ", do ", ", is ", ", should ", NULL};
+	static const char *const joins[] = {" and ", " also ", " then ", " but ", "? ", ", can ",
+	                                    ", how ", ", when ", ", what ", ", do ", ", is ",
+	                                    ", should ", NULL};
 
 	if(q->kind == ASKED_DECISION || q->kind == ASKED_FIGURE)
 		return true;
@@ -278,7 +288,9 @@ static const char *card_summary(struct arena *a, const struct section *c, const 
 {
 	int i = first_of(c, PART_PROSE);
 
-	return i >= 0 ? c->parts[i].text : arena_printf(a, "%s: do these steps now, in order.", name);
+	if(i >= 0)
+		return c->parts[i].text;
+	return arena_printf(a, "%s: do these steps now, in order.", name);
 }
 
 #define OWN_MANUAL 2.0   /* what a part of the emergency's own manual is worth over another's */
@@ -287,8 +299,8 @@ static const char *card_summary(struct arena *a, const struct section *c, const 
  * is not one of its steps, or the lead of the best other section. */
 /* The best part of s for the other part of q, better than *best_v
  * (skipping the card's summary and the steps the lead already shows). */
-static void better_part(const struct ask *q, const struct section *s, bool card, double own, const char **best,
-                        double *best_v, const struct section **from)
+static void better_part(const struct ask *q, const struct section *s, bool card, double own,
+                        const char **best, double *best_v, const struct section **from)
 {
 	static const char *const equipment[] = {"equipment", "appliance", "machine", NULL};
 	int summary = card ? first_of(s, PART_PROSE) : -1;
@@ -337,9 +349,9 @@ static const char *second_part(const struct compose_in *in, const struct section
 		   (s->kind == SECTION_OVERVIEW && !same_manual) ||
 		   !(same_manual || (i == 0 && s->coverage >= COMPOSE_SECOND_COVERAGE)))
 			continue;
-		/* the emergency's own manual speaks first of what follows it ("after the fire is out") */
-		better_part(q, s, false, in->ncards && s->document_id == in->cards[0].document_id ? OWN_MANUAL : 0,
-		            &best, &best_v, from);
+		/* the emergency's own manual speaks first of what follows it ("after the fire is
+		 * out") */
+		better_part(q, s, false, same_manual ? OWN_MANUAL : 0, &best, &best_v, from);
 	}
 	return best;
 }
@@ -370,7 +382,8 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 		add_citation(a, out, from);
 	}
 	else if(!result && in->cards[0].nwarnings)
-		result = buf_printf(text, " %s", in->cards[0].parts[first_of(&in->cards[0], PART_WARNING)].text);
+		result = buf_printf(text, " %s",
+		                    in->cards[0].parts[first_of(&in->cards[0], PART_WARNING)].text);
 	out->escalate = true;
 	out->confidence = 0.95;
 	return result;
@@ -385,27 +398,33 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	ll_result result;
 
 	if(in->unknown_is_code)
-		result = buf_printf(text, "I don't have the code %s in any of this store's manuals, so I can't "
-		                    "say what it means on this machine.", in->unknown);
+		result = buf_printf(text, "I don't have the code %s in any of this store's "
+		                    "manuals, so I can't say what it means on this machine.",
+		                    in->unknown);
 	else
-		result = buf_printf(text, "I don't have the manual for the %s in this store's manuals, so I can't "
-		                    "give its model-specific steps or codes.", in->unknown);
+		result = buf_printf(text, "I don't have the manual for the %s in this store's "
+		                    "manuals, so I can't give its model-specific steps or codes.",
+		                    in->unknown);
 	/* a generic manual's section (no model in its title), a fault one first */
 	for(int pass = 0; pass < 2 && !g; pass++)
 		for(size_t i = 0; i < in->nranked && !g; i++)
-			if(in->ranked[i].coverage >= COMPOSE_MIN_COVERAGE && terms_codes_of(in->ranked[i].title, codes, 1) == 0 &&
-			   in->ranked[i].category && strcmp(in->ranked[i].category, "equipment") == 0 &&
+			if(in->ranked[i].coverage >= COMPOSE_MIN_COVERAGE &&
+			   terms_codes_of(in->ranked[i].title, codes, 1) == 0 &&
+			   in->ranked[i].category &&
+			   strcmp(in->ranked[i].category, "equipment") == 0 &&
 			   (pass == 1 || in->ranked[i].kind == SECTION_FAULT))
 				g = &in->ranked[i];
 	if(!result && g) {
-		result = buf_printf(text, " General steps for this kind of equipment (%s):", g->heading);
+		result = buf_printf(text,
+		                    " General steps for this kind of equipment (%s):", g->heading);
 		add_steps(steps, g, NULL, a);
 		add_warnings(warnings, g);
 		add_citation(a, out, g);
 	}
 	if(!result)
-		result = buf_appends(text, " If it still does not work, call the manufacturer's service line "
-		                     "or your service company, and tell your manager.");
+		result = buf_appends(text, " If it still does not work, call the manufacturer's "
+		                     "service line or your service company, and tell your "
+		                     "manager.");
 	out->service_call_recommended = true;
 	out->confidence = 0.3;
 	return result;
@@ -461,13 +480,15 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 	if(in->ncards || !in->other_ask || !o || !*lead || o->coverage < COMPOSE_SECOND_COVERAGE ||
 	   (o->document_id != s->document_id && o->coverage < 0.8) ||
 	   (o->document_id == s->document_id && strcmp(o->path, s->path) == 0) || o->emergency ||
-	   o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW || (i = compose_lead(in->other_ask, o)) < 0)
+	   o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW ||
+	   (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;
 	{
 		size_t first = first_sentence(*lead);
-		bool colon = first > 0 && (*lead)[first - 1] == ':';   /* "...of ice water:" frames steps below */
-		const char *two = arena_printf(a, "%.*s%s %s", (int)(first - colon), *lead, colon ? "." : "",
-		                               o->parts[i].text);
+		bool colon = first > 0 &&
+		             (*lead)[first - 1] == ':'; /* "...of ice water:" frames steps below */
+		const char *two = arena_printf(a, "%.*s%s %s", (int)(first - colon), *lead,
+		                               colon ? "." : "", o->parts[i].text);
 
 		if(!two)
 			return LL_ENOMEM;
@@ -483,20 +504,24 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 static const char *escalation_first(struct arena *a, const char *lead)
 {
 	for(const char *p = lead; *p; p++) {
-		if(!(p > lead + 1 && p[-1] == ' ' && (p[-2] == '.' || p[-2] == ';') && isupper((unsigned char)*p)))
+		if(!(p > lead + 1 && p[-1] == ' ' && (p[-2] == '.' || p[-2] == ';') &&
+		     isupper((unsigned char)*p)))
 			continue;
 		size_t len = first_sentence(p);
 
 		for(int i = 0; recurs[i]; i++)
-			if(len > 0 && strncasecmp(p, "If ", 3) == 0 && memmem(p, len, recurs[i], strlen(recurs[i])))
-				return arena_printf(a, "%.*s %.*s", (int)len, p, (int)(p - lead - 1), lead);
+			if(len > 0 && strncasecmp(p, "If ", 3) == 0 &&
+			   memmem(p, len, recurs[i], strlen(recurs[i])))
+				return arena_printf(a, "%.*s %.*s", (int)len, p,
+				                    (int)(p - lead - 1), lead);
 	}
 	return lead;
 }
 
 /* A decision on a reading ("nuggets probed at 160, good to send?"): the
  * reading against the limit the lead (else the heading) states, first. */
-static ll_result reading_verdict(const struct ask *q, const struct section *s, const char *lead, struct buf *text)
+static ll_result reading_verdict(const struct ask *q, const struct section *s, const char *lead,
+                                 struct buf *text)
 {
 	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
 	char verdict[160];
@@ -570,10 +595,12 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
 	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
-		result = buf_printf(text, "%s. ", s->heading);   /* "E03: Platen over-temperature." */
-	else if(!result && heading_states(in->ask, s->heading) && !(lead && ask_states_figure(lead, in->ask->figure) &&
-	                                                         same_figure(lead, s->heading)))
-		result = buf_printf(text, "%s. ", s->heading);   /* "Hot Holding: 135°F (57°C) or Above." */
+		result = buf_printf(text, "%s. ", s->heading); /* "E03: Platen over-temperature." */
+	else if(!result && heading_states(in->ask, s->heading) &&
+	        !(lead && ask_states_figure(lead, in->ask->figure) &&
+	          same_figure(lead, s->heading)))
+		result = buf_printf(text, "%s. ",
+		                    s->heading); /* "Hot Holding: 135°F (57°C) or Above." */
 	if(lead && steps_begin_with(s, lead))
 		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result && (rule = manual_rule(in, lead)) &&
@@ -599,7 +626,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	if(second)
 		add_citation(a, out, second);
 	out->confidence = s->score;
-	out->service_call_recommended = in->ask->kind == ASKED_FAULT && strcasestr(s->body, "service") != NULL;
+	out->service_call_recommended =
+	        in->ask->kind == ASKED_FAULT && strcasestr(s->body, "service") != NULL;
 	return result;
 }
 
@@ -632,8 +660,9 @@ static bool counts_asked(const struct ask *q, const char *text)
 			n++;
 		}
 		word[n] = '\0';
-		if(n > 0 && (terms_match(&q->terms, word, NULL) ||
-		             (terms_match(&q->terms, w + n, NULL) && strncmp(word, "major", 5) == 0)))
+		if(n > 0 &&
+		   (terms_match(&q->terms, word, NULL) ||
+		    (terms_match(&q->terms, w + n, NULL) && strncmp(word, "major", 5) == 0)))
 			return true;
 	}
 	return false;
@@ -641,7 +670,8 @@ static bool counts_asked(const struct ask *q, const char *text)
 
 static bool part_states(const struct ask *q, const char *text)
 {
-	return ask_states_figure(text, q->figure) || (q->figure == FIGURE_AMOUNT && counts_asked(q, text));
+	return ask_states_figure(text, q->figure) ||
+	       (q->figure == FIGURE_AMOUNT && counts_asked(q, text));
 }
 
 /* A figure question is answered only by a section stating a figure of
@@ -671,9 +701,11 @@ static bool states_asked(const struct compose_in *in)
 static ll_result compose_untagged(struct arena *a, const struct compose_in *in, struct list *steps,
                                   struct list *warnings, struct buf *text, struct answer *out)
 {
-	ll_result result = buf_printf(text, "Emergency: %s. Get everyone away from the danger and call 911 "
-	                              "now if anyone is hurt or at risk; then tell your manager.",
-	                              in->ask->emergency[0]->name);
+	ll_result result =
+	        buf_printf(text,
+	                   "Emergency: %s. Get everyone away from the danger and call 911 "
+	                   "now if anyone is hurt or at risk; then tell your manager.",
+	                   in->ask->emergency[0]->name);
 
 	if(!result && covered(in->ranked, in->nranked)) {
 		result = buf_appends(text, "\n\n");
@@ -688,8 +720,9 @@ static ll_result compose_untagged(struct arena *a, const struct compose_in *in, 
 static ll_result compose_not_found(struct buf *text, struct answer *out)
 {
 	out->confidence = 0.1;
-	return buf_appends(text, "I couldn't find this in the store's manuals. Ask your shift manager, "
-	                   "and if it is about food safety, keep the food out of use until you know.");
+	return buf_appends(text, "I couldn't find this in the store's manuals. Ask your shift "
+	                   "manager, and if it is about food safety, keep the food out of use "
+	                   "until you know.");
 }
 
 ll_result compose_answer(struct arena *a, const struct compose_in *in, struct answer *out)
@@ -701,7 +734,8 @@ ll_result compose_answer(struct arena *a, const struct compose_in *in, struct an
 
 	memset(out, 0, sizeof(*out));
 	buf_init(&text, 64 * 1024);
-	out->citations = arena_alloc(a, (MAX_CITATIONS + LEXICON_MAX_EMERGENCIES) * sizeof(*out->citations));
+	out->citations =
+	        arena_alloc(a, (MAX_CITATIONS + LEXICON_MAX_EMERGENCIES) * sizeof(*out->citations));
 	result = out->citations ? list_init(a, &steps, MAX_STEPS * 3) : LL_ENOMEM;
 	if(!result)
 		result = list_init(a, &warnings, MAX_WARNINGS * 3);

@@ -92,7 +92,8 @@ static void words_of(const char *text, struct words *out)
 		if(!s[i])
 			break;
 		start = i;
-		while(s[i] && (word_char(s[i]) || ((s[i] == '\'' || s[i] == 0x92) && word_char(s[i + 1])))) {
+		while(s[i] && (word_char(s[i]) ||
+		               ((s[i] == '\'' || s[i] == 0x92) && word_char(s[i + 1])))) {
 			if(s[i] != '\'' && k + 1 < LX_WORD)
 				out->w[out->n][k++] = (char)tolower(s[i]);
 			i++;
@@ -113,7 +114,8 @@ bool lexicon_word_like(const char *a, size_t la, const char *b, size_t lb)
 
 	if(la == lb && memcmp(a, b, la) == 0)
 		return true;
-	if(la < LX_TYPO_MIN || lb < LX_TYPO_MIN || a[0] != b[0] || (la > lb ? la - lb : lb - la) > 1)
+	if(la < LX_TYPO_MIN || lb < LX_TYPO_MIN || a[0] != b[0] ||
+	   (la > lb ? la - lb : lb - la) > 1)
 		return false;
 	while(i < la && i < lb && a[i] == b[i])
 		i++;
@@ -149,7 +151,8 @@ static void mark_known(const struct lexicon *lx, struct words *ws)
 	for(int i = 0; i < ws->n; i++) {
 		const char *w = ws->w[i];
 
-		ws->known[i] = lx->nknown && bsearch(&w, lx->known, lx->nknown, sizeof(*lx->known), cmp_str);
+		ws->known[i] = lx->nknown &&
+		               bsearch(&w, lx->known, lx->nknown, sizeof(*lx->known), cmp_str);
 	}
 }
 
@@ -159,7 +162,8 @@ static bool phrase_at(const struct phrase *p, const struct words *ws, int i)
 	if(i + p->n > ws->n)
 		return false;
 	for(int k = 0; k < p->n; k++)
-		if(ws->masked[i + k] || !word_matches(p->w[k], p->len[k], ws->w[i + k], ws->wlen[i + k], ws->known[i + k]))
+		if(ws->masked[i + k] || !word_matches(p->w[k], p->len[k], ws->w[i + k],
+		                                      ws->wlen[i + k], ws->known[i + k]))
 			return false;
 	return true;
 }
@@ -254,7 +258,8 @@ static bool triggers_parse(struct arena *a, const char *s, struct rule *r)
 
 			while(k < len && s[k] != '&')
 				k++;
-			if(!phrases_parse(a, s + i, k - i, &alt->conj[alt->n]) || alt->conj[alt->n].n == 0)
+			if(!phrases_parse(a, s + i, k - i, &alt->conj[alt->n]) ||
+			   alt->conj[alt->n].n == 0)
 				return false;
 			alt->n++;
 			i = k + 1;
@@ -365,8 +370,10 @@ ll_result lexicon_parse(const char *vocabulary, const char *emergencies, const c
 	arena_init(&lx->arena, 64 * 1024);
 	lx->vocab = arena_alloc(&lx->arena, (size_t)count_lines(vocabulary) * sizeof(*lx->vocab));
 	lx->rules = arena_alloc(&lx->arena, (size_t)count_lines(emergencies) * sizeof(*lx->rules));
-	lx->known = arena_alloc(&lx->arena, (size_t)count_lines(known ? known : "") * sizeof(*lx->known));
-	if(!lx->vocab || !lx->rules || !lx->known || !parse_lines(lx, vocabulary, "vocabulary.tsv", vocab_line) ||
+	lx->known = arena_alloc(&lx->arena,
+	                        (size_t)count_lines(known ? known : "") * sizeof(*lx->known));
+	if(!lx->vocab || !lx->rules || !lx->known ||
+	   !parse_lines(lx, vocabulary, "vocabulary.tsv", vocab_line) ||
 	   !parse_lines(lx, emergencies, "emergencies.tsv", emergency_line) ||
 	   !parse_lines(lx, known ? known : "", "known-words.txt", known_line)) {
 		lexicon_free(lx);
@@ -455,12 +462,14 @@ static bool already(const struct words *ws, int i, const char *to)
  * unit follows ("f 4 hours" is a time).  Its length in the text, or 0. */
 static size_t spaced_code_at(const struct words *ws, const char *text, int i)
 {
-	static const char *const units[] = {"hour", "hr", "min", "sec", "day", "week", "degree", "f", "lb", "oz",
-	                                    "inch", "in", "ft", "gal", "qt", "am", "pm", "ppm", NULL};
+	static const char *const units[] = {"hour", "hr", "min", "sec", "day", "week", "degree",
+	                                    "f", "lb", "oz", "inch", "in", "ft", "gal", "qt", "am",
+	                                    "pm", "ppm", NULL};
 	const char *w = ws->w[i];
 
-	if(i + 1 >= ws->n || ws->len[i] != 1 || !isalpha((unsigned char)w[0]) || strchr("aio", w[0]) ||
-	   ws->start[i + 1] != ws->start[i] + 2 || text[ws->start[i] + 1] != ' ' || ws->len[i + 1] > 3 ||
+	if(i + 1 >= ws->n || ws->len[i] != 1 || !isalpha((unsigned char)w[0]) ||
+	   strchr("aio", w[0]) || ws->start[i + 1] != ws->start[i] + 2 ||
+	   text[ws->start[i] + 1] != ' ' || ws->len[i + 1] > 3 ||
 	   strspn(ws->w[i + 1], "0123456789") != ws->len[i + 1])
 		return 0;
 	for(int k = 0; i + 2 < ws->n && units[k]; k++)
@@ -490,7 +499,8 @@ const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const cha
 
 		if(code) {   /* "e 03" -> "E03" */
 			if(buf_append(&b, text + copied, ws->start[i] - copied) ||
-			   buf_printf(&b, "%c%s", toupper((unsigned char)ws->w[i][0]), ws->w[i + 1]))
+			   buf_printf(&b, "%c%s", toupper((unsigned char)ws->w[i][0]),
+			              ws->w[i + 1]))
 				goto out;
 			copied = ws->start[i] + code;
 			i += 2;
@@ -567,7 +577,8 @@ int lexicon_emergencies(const struct lexicon *lx, const char *text,
 
 		for(int j = 0; j < k && r->group[0] && !taken; j++)
 			for(i = 0; i < n && !taken; i++)
-				taken = out[i] == &lx->rules[j].e && strcmp(lx->rules[j].group, r->group) == 0;
+				taken = out[i] == &lx->rules[j].e &&
+				        strcmp(lx->rules[j].group, r->group) == 0;
 		if(taken || (at = rule_position(r, &ws)) < 0)
 			continue;
 		for(i = n; i > 0 && pos[i - 1] > at; i--) {

@@ -52,7 +52,8 @@ ll_result answer_kit_load(const char *data_dir, struct answer_kit **out)
 	}
 	buf_free(&w);
 	if(result) {
-		log_error("answer_data_load_failed", "cannot load %s (ranker.tsv, vocabulary.tsv, emergencies.tsv, known-words.txt)", dir);
+		log_error("answer_data_load_failed", "cannot load %s (ranker.tsv, vocabulary.tsv, "
+		          "emergencies.tsv, known-words.txt)", dir);
 		answer_kit_free(kit);
 		return result;
 	}
@@ -71,7 +72,8 @@ void answer_kit_free(struct answer_kit *kit)
 
 /* ---------------------------------------------------------------- the database */
 
-#define INTRO_MAX 600   /* a section this short with no steps of its own introduces its subsections */
+/* A section this short with no steps of its own introduces its subsections. */
+#define INTRO_MAX 600
 #define STR_(x) #x
 #define STR(x) STR_(x)
 
@@ -153,7 +155,8 @@ static char *sql_array(struct arena *a, const char *const *v, size_t n, bool quo
 	return out;
 }
 
-static ll_result fetch_card(const struct answer_ctx *ctx, const char *id, struct section *out, bool *found)
+static ll_result fetch_card(const struct answer_ctx *ctx, const char *id, struct section *out,
+                            bool *found)
 {
 	PGresult *res = NULL;
 	const char *params[1] = {id};
@@ -171,7 +174,9 @@ static ll_result fetch_card(const struct answer_ctx *ctx, const char *id, struct
 		out->body = arena_strdup(ctx->arena, PQgetvalue(res, 0, 4));
 		out->emergency = arena_strdup(ctx->arena, id);
 		out->score = 1;
-		result = out->title && out->path && out->category && out->body && out->emergency ? LL_OK : LL_ENOMEM;
+		result = LL_ENOMEM;
+		if(out->title && out->path && out->category && out->body && out->emergency)
+			result = LL_OK;
 		if(!result)
 			result = section_read(ctx->arena, out);
 		*found = !result;
@@ -184,7 +189,8 @@ static ll_result fetch_card(const struct answer_ctx *ctx, const char *id, struct
 
 static bool same_section(const struct section *s, const struct passage *p)
 {
-	return s->document_id == p->document_id && strcmp(s->path, p->section ? p->section : "") == 0;
+	return s->document_id == p->document_id &&
+	       strcmp(s->path, p->section ? p->section : "") == 0;
 }
 
 /* The passages grouped by section, best first (at most max). */
@@ -266,6 +272,12 @@ static ll_result with_subsections(struct arena *a, struct section *s)
 	return section_read(a, s);
 }
 
+/* A copy of the value at (row, col), or NULL when it is SQL NULL. */
+static char *nullable(struct arena *a, const PGresult *res, int row, int col)
+{
+	return PQgetisnull(res, row, col) ? NULL : arena_strdup(a, PQgetvalue(res, row, col));
+}
+
 /* Each section's whole body and its emergency tag, in one round trip. */
 static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, size_t n)
 {
@@ -291,10 +303,10 @@ static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, 
 			if(s[i].document_id != doc || strcmp(s[i].path, PQgetvalue(res, r, 1)) != 0)
 				continue;
 			s[i].body = arena_strdup(ctx->arena, PQgetvalue(res, r, 2));
-			s[i].emergency = PQgetisnull(res, r, 3) ? NULL : arena_strdup(ctx->arena, PQgetvalue(res, r, 3));
+			s[i].emergency = nullable(ctx->arena, res, r, 3);
 			s[i].first = PQgetvalue(res, r, 4)[0] == 't';
 			s[i].source = arena_strdup(ctx->arena, PQgetvalue(res, r, 5));
-			s[i].children = PQgetisnull(res, r, 6) ? NULL : arena_strdup(ctx->arena, PQgetvalue(res, r, 6));
+			s[i].children = nullable(ctx->arena, res, r, 6);
 			if(!s[i].body)
 				result = LL_ENOMEM;
 		}
@@ -387,11 +399,13 @@ static bool model_ish(const char *w)
  * on fryer", "lobby soda machine"): never a brand. */
 static bool crew_word(const char *w)
 {
-	static const char *const words[] = {"guy", "guys", "dude", "kid", "kids", "girl", "lady", "man", "boss",
-	                                    "manager", "coworker", "crew", "cook", "cooks", "trainee", "driver",
-	                                    "customer", "guest", "new", "old", "lobby", "front", "back", "left",
-	                                    "right", "main", "second", "other", "whole", "broken", "dirty",
-	                                    "dice", "marca", "muestra", "tiene", "sale", NULL};   /* "dice F4" */
+	static const char *const words[] = {"guy", "guys", "dude", "kid", "kids", "girl", "lady",
+	                                    "man", "boss", "manager", "coworker", "crew", "cook",
+	                                    "cooks", "trainee", "driver", "customer", "guest",
+	                                    "new", "old", "lobby", "front", "back", "left", "right",
+	                                    "main", "second", "other", "whole", "broken", "dirty",
+	                                    "dice", "marca", "muestra", "tiene", "sale",
+	                                    NULL};   /* "dice F4" */
 
 	for(int i = 0; words[i]; i++)
 		if(strcmp(w, words[i]) == 0)
@@ -410,7 +424,8 @@ static bool brand_slot(const struct qword *q, int i)
 	   terms_is_stopword(w, len) || crew_word(w))
 		return false;
 	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || model_ish(q->w[i + 1]))) ||
-	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) || (i > 0 && q->code[i - 1] && ask_model_like(q->w[i - 1]));
+	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) ||
+	       (i > 0 && q->code[i - 1] && ask_model_like(q->w[i - 1]));
 }
 
 /* The kinds of machine s's manual is for: its title's, else its opening
@@ -422,10 +437,12 @@ static uint64_t machine_of(const struct section *s)
 	return kinds || !s->opening ? kinds : terms_machine_kinds(s->opening);
 }
 
-static bool code_uncovered(const char *code, const struct section *s, size_t n, const char *question)
+static bool code_uncovered(const char *code, const struct section *s, size_t n,
+                           const char *question)
 {
 	char codes[32][16];
-	uint64_t machine = ask_model_like(code) ? 0 : terms_machine_kinds(question);   /* a model names its own machine */
+	/* a model names its own machine */
+	uint64_t machine = ask_model_like(code) ? 0 : terms_machine_kinds(question);
 
 	for(size_t i = 0; i < n; i++) {
 		int k;
@@ -448,8 +465,8 @@ static bool code_uncovered(const char *code, const struct section *s, size_t n, 
 
 /* "Hoshizaki KM-660 ice machine": the brand words and codes no manual
  * covers, with the machine named; NULL when the question names none. */
-static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q, const struct section *s,
-                              size_t n, const char **out, bool *only_codes)
+static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
+                              const struct section *s, size_t n, const char **out, bool *only_codes)
 {
 	struct qword w;
 	const char *cand[PATH_MAX_WORDS], *machines[PATH_MAX_WORDS], *params[2];
@@ -471,11 +488,14 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 	if(nc > 0) {
 		params[0] = sql_array(ctx->arena, cand, nc, true);
 		params[1] = sql_array(ctx->arena, machines, nm, true);
-		result = params[0] && params[1] ? db_exec(ctx->db, &unknown_stmt, 2, params, &res) : LL_ENOMEM;
+		result = LL_ENOMEM;
+		if(params[0] && params[1])
+			result = db_exec(ctx->db, &unknown_stmt, 2, params, &res);
 		for(int r = 0; !result && r < PQntuples(res); r++) {
 			const char *u = PQgetvalue(res, r, 0);
 
-			result = buf_printf(&b, "%s%c%s", b.len ? " " : "", toupper((unsigned char)u[0]), u + 1);
+			result = buf_printf(&b, "%s%c%s", b.len ? " " : "",
+			                    toupper((unsigned char)u[0]), u + 1);
 		}
 		PQclear(res);
 	}
@@ -569,7 +589,8 @@ static bool model_manual(const char *title)
  * least min_weight held by the title of exactly one candidate maker's
  * manual and by nothing else among the candidates ("polar swirl", "bg4");
  * 0 when none. */
-static long long manual_named_by(const struct ask *q, const struct section *s, size_t n, double min_weight)
+static long long manual_named_by(const struct ask *q, const struct section *s, size_t n,
+                                 double min_weight)
 {
 	for(int t = 0; t < q->terms.n; t++) {
 		uint32_t bit = 1u << t;
@@ -577,15 +598,18 @@ static long long manual_named_by(const struct ask *q, const struct section *s, s
 		bool unique = true;
 		char nouns[64];
 
-		if(q->terms.weight[t] < min_weight || terms_machine_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
+		if(q->terms.weight[t] < min_weight ||
+		   terms_machine_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
 			continue;
 		for(size_t i = 0; i < n && unique; i++)
-			if((terms_match(&q->terms, s[i].title, NULL) & bit) && model_manual(s[i].title)) {
+			if((terms_match(&q->terms, s[i].title, NULL) & bit) &&
+			   model_manual(s[i].title)) {
 				unique = doc == 0 || doc == s[i].document_id;
 				doc = s[i].document_id;
 			}
 		for(size_t i = 0; i < n && unique && doc; i++)
-			if(s[i].document_id != doc && (terms_match(&q->terms, s[i].body, NULL) & bit))
+			if(s[i].document_id != doc &&
+			   (terms_match(&q->terms, s[i].body, NULL) & bit))
 				unique = false;
 		if(unique && doc)
 			return doc;
@@ -606,7 +630,8 @@ static long long manual_of_code(const struct ask *q, const struct section *s, si
 
 		for(int c = 0; c < q->ncodes && !holds; c++)
 			holds = !ask_model_like(q->codes[c]) &&
-			        (ask_holds_code(s[i].path, q->codes[c]) || ask_holds_code(s[i].body, q->codes[c]));
+			        (ask_holds_code(s[i].path, q->codes[c]) ||
+			         ask_holds_code(s[i].body, q->codes[c]));
 		if(!holds || !(machine_of(&s[i]) & machine))
 			continue;
 		if(doc && doc != s[i].document_id)
@@ -674,7 +699,8 @@ static size_t without_cards(struct section *s, size_t n, const struct section *c
 		bool card = false;
 
 		for(size_t c = 0; c < ncards && !card; c++)
-			card = s[i].document_id == cards[c].document_id && strcmp(s[i].path, cards[c].path) == 0;
+			card = s[i].document_id == cards[c].document_id &&
+			       strcmp(s[i].path, cards[c].path) == 0;
 		if(!card)
 			s[k++] = s[i];
 	}
@@ -697,10 +723,12 @@ static void respelled(struct ask *ask, const char *fixed)
 /* The candidate sections of passages, read whole and ranked for ask;
  * *feat (may be NULL) gets their feature vectors. */
 static ll_result rank_for(const struct answer_ctx *ctx, const struct ask *ask, enum agent_id agent,
-                         const struct passages *passages, struct section **out, size_t *n, double **feat)
+                          const struct passages *passages, struct section **out, size_t *n,
+                          double **feat)
 {
 	struct section *s = arena_alloc(ctx->arena, PATH_MAX_SECTIONS * sizeof(*s));
-	double *f = feat ? arena_alloc(ctx->arena, (PATH_MAX_SECTIONS + 1) * RANK_FEATURES * sizeof(double)) : NULL;
+	size_t fsize = (PATH_MAX_SECTIONS + 1) * RANK_FEATURES * sizeof(double);
+	double *f = feat ? arena_alloc(ctx->arena, fsize) : NULL;
 	ll_result result;
 
 	*out = s;
@@ -717,7 +745,8 @@ static ll_result rank_for(const struct answer_ctx *ctx, const struct ask *ask, e
 }
 
 ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, const char *query,
-                      const struct passages *passages, struct section **out, size_t *n, double **feat)
+                      const struct passages *passages, struct section **out, size_t *n,
+                      double **feat)
 {
 	struct ask ask;
 
@@ -732,7 +761,8 @@ ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, co
  * clause is about the emergency. */
 static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
 {
-	static const char *const joins[] = {", ", ". ", "? ", "! ", " and ", " also ", " but ", " then ", NULL};
+	static const char *const joins[] = {", ", ". ", "? ", "! ", " and ", " also ", " but ",
+	                                    " then ", NULL};
 	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
 	struct buf b;
 	const char *p = text, *out = NULL;
@@ -749,7 +779,9 @@ static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
 				len = (size_t)(hit - p) + strlen(joins[i]);
 		}
 		clause = arena_strndup(ctx->arena, p, len);
-		if(clause && lexicon_emergencies(ctx->kit->lexicon, clause, e, LEXICON_MAX_EMERGENCIES) == 0 &&
+		if(clause &&
+		   lexicon_emergencies(ctx->kit->lexicon, clause, e, LEXICON_MAX_EMERGENCIES) ==
+		           0 &&
 		   buf_appends(&b, clause) != LL_OK)
 			break;
 		p += len;
@@ -767,15 +799,17 @@ static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
 static const char *second_question(const char *text, size_t *first_len)
 {
 	static const char *const joins[] = {", ", "? ", ". ", " and ", " also ", NULL};
-	static const char *const starts[] = {"how ", "what ", "when ", "who ", "where ", "can ", "should ",
-	                                     "do ", "does ", "is ", "are ", "will ", "toss", "throw", NULL};
+	static const char *const starts[] = {"how ", "what ", "when ", "who ", "where ", "can ",
+	                                     "should ", "do ", "does ", "is ", "are ", "will ",
+	                                     "toss", "throw", NULL};
 
 	for(int i = 0; joins[i]; i++)
 		for(const char *p = strstr(text, joins[i]); p; p = strstr(p + 1, joins[i])) {
 			const char *rest = p + strlen(joins[i]);
 
 			for(int k = 0; starts[k]; k++)
-				if(strncasecmp(rest, starts[k], strlen(starts[k])) == 0 && p > text) {
+				if(strncasecmp(rest, starts[k], strlen(starts[k])) == 0 &&
+				   p > text) {
 					*first_len = (size_t)(p - text);
 					return rest;
 				}
@@ -799,8 +833,8 @@ static bool same_place(const struct section *a, const struct section *b)
 
 /* A copy of the candidates ranked for ask alone (the caller's ranking
  * stays as it is). */
-static struct section *ranked_for(const struct answer_ctx *ctx, const struct question *q, const struct ask *ask,
-                                  const struct section *from, size_t n)
+static struct section *ranked_for(const struct answer_ctx *ctx, const struct question *q,
+                                  const struct ask *ask, const struct section *from, size_t n)
 {
 	struct section *s = arena_alloc(ctx->arena, n * sizeof(*s));
 
@@ -817,8 +851,9 @@ static struct section *ranked_for(const struct answer_ctx *ctx, const struct que
  * the setting of the one after it ("walk in is at 44")? */
 static bool asks_itself(const char *text)
 {
-	static const char *const starts[] = {"how ", "what", "when ", "who ", "where ", "can ", "should ",
-	                                     "do ", "does ", "is ", "are ", "will ", "which ", NULL};
+	static const char *const starts[] = {"how ", "what", "when ", "who ", "where ", "can ",
+	                                     "should ", "do ", "does ", "is ", "are ", "will ",
+	                                     "which ", NULL};
 
 	for(int k = 0; starts[k]; k++)
 		if(strncasecmp(text, starts[k], strlen(starts[k])) == 0)
@@ -830,8 +865,8 @@ static bool asks_itself(const char *text)
  * i check my thermometer, and what should chicken read" ranks the chicken
  * first): the first part's own best section goes first, so the lead
  * answers both in the order asked. */
-static void first_part_first(const struct answer_ctx *ctx, const struct question *q, struct compose_in *in,
-                             size_t first_len)
+static void first_part_first(const struct answer_ctx *ctx, const struct question *q,
+                             struct compose_in *in, size_t first_len)
 {
 	struct section *ranked = (struct section *)in->ranked, *mine;
 	const char *text = arena_strndup(ctx->arena, q->text, first_len);
@@ -846,11 +881,13 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 		size_t k = 0;
 
 		/* its best section that can answer: no quiz, overview or emergency */
-		while(k + 1 < in->nranked && k < 2 && (mine[k].kind == SECTION_QUIZ || mine[k].kind == SECTION_OVERVIEW ||
-		                                       mine[k].emergency))
+		while(k + 1 < in->nranked && k < 2 &&
+		      (mine[k].kind == SECTION_QUIZ || mine[k].kind == SECTION_OVERVIEW ||
+		       mine[k].emergency))
 			k++;
-		if(same_place(&mine[k], &in->other[0]) || mine[k].coverage < COMPOSE_SECOND_COVERAGE ||
-		   mine[k].kind == SECTION_QUIZ || mine[k].kind == SECTION_OVERVIEW || mine[k].emergency)
+		if(same_place(&mine[k], &in->other[0]) ||
+		   mine[k].coverage < COMPOSE_SECOND_COVERAGE || mine[k].kind == SECTION_QUIZ ||
+		   mine[k].kind == SECTION_OVERVIEW || mine[k].emergency)
 			return;
 		mine += k;
 	}
@@ -866,9 +903,10 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
  * fire"). */
 static bool names_food(const char *text)
 {
-	static const char *const foods[] = {"fries", "nugget", "bun", "lettuce", "tomato", "chicken", "patties",
-	                                    "patty", "burger", "meat", "beef", "rice", "chili", "cheese", "sauce",
-	                                    "salad", "egg", "sandwich", "bread", "produce", "onion", "bacon", NULL};
+	static const char *const foods[] = {"fries", "nugget", "bun", "lettuce", "tomato",
+	                                    "chicken", "patties", "patty", "burger", "meat", "beef",
+	                                    "rice", "chili", "cheese", "sauce", "salad", "egg",
+	                                    "sandwich", "bread", "produce", "onion", "bacon", NULL};
 
 	for(int i = 0; foods[i]; i++)
 		if(strcasestr(text, foods[i]))
@@ -891,17 +929,18 @@ static bool has_content(const char *text)
  * the section that answers it -- an emergency question's clauses that
  * name no emergency, or a two-part question's second question (leaning on
  * the first: "what temp for the walk in, and the freezer?"). */
-static void rank_other(const struct answer_ctx *ctx, const struct question *q, struct compose_in *in,
-                       struct ask *other)
+static void rank_other(const struct answer_ctx *ctx, const struct question *q,
+                       struct compose_in *in, struct ask *other)
 {
 	size_t first_len = 0;
-	const char *text = in->ncards ? other_clauses(ctx, q->text) : second_question(q->text, &first_len);
+	const char *text =
+	        in->ncards ? other_clauses(ctx, q->text) : second_question(q->text, &first_len);
 	const char *first = first_len ? arena_strndup(ctx->arena, q->text, first_len) : NULL;
 
 	if(!text || !in->nranked || (first && !has_content(text)))
 		return;     /* "..., is that ok?" asks nothing of its own: the question is one */
 	if(in->ncards && names_food(text) && !(text = arena_printf(ctx->arena, "%s food", text)))
-		return;     /* "the fries in the basket" after a fire: what the manual says of food */
+		return; /* "the fries in the basket" after a fire: what the manual says of food */
 	ask_understand(ctx->kit->lexicon, text, other);
 	if(first)
 		lean_on(ctx->kit->lexicon, other, first);
@@ -913,8 +952,8 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q, s
 		first_part_first(ctx, q, in, first_len);
 }
 
-static ll_result load_cards(const struct answer_ctx *ctx, const struct ask *ask, struct section *cards,
-                            size_t *ncards)
+static ll_result load_cards(const struct answer_ctx *ctx, const struct ask *ask,
+                            struct section *cards, size_t *ncards)
 {
 	ll_result result = LL_OK;
 
@@ -926,12 +965,15 @@ static ll_result load_cards(const struct answer_ctx *ctx, const struct ask *ask,
 		if(!result && found)
 			(*ncards)++;
 		else if(!result)
-			log_warn("emergency_untagged", "no manual tags the procedure for emergency %s", ask->emergency[i]->id);
+			log_warn("emergency_untagged",
+			         "no manual tags the procedure for emergency %s",
+			         ask->emergency[i]->id);
 	}
 	return result;
 }
 
-#define STATES_WITHIN 3   /* how far down the ranking a section that states the figure may come from */
+/* How far down the ranking a section that states the figure may come from. */
+#define STATES_WITHIN 3
 
 static bool section_states(const struct section *s, enum figure f)
 {
@@ -946,7 +988,8 @@ static bool section_states(const struct section *s, enum figure f)
  * comes first (a lead without the figure asked is no answer). */
 static void states_first(const struct ask *q, struct section *s, size_t n)
 {
-	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE || n < 2 || section_states(&s[0], q->figure))
+	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE || n < 2 ||
+	   section_states(&s[0], q->figure))
 		return;
 	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
 		if(section_states(&s[i], q->figure) && s[i].coverage >= s[0].coverage * 0.5) {
@@ -964,7 +1007,8 @@ static void steps_first(const struct ask *q, struct section *s, size_t n)
 	if(q->kind != ASKED_PROCEDURE || q->ncodes > 0 || n < 2 || s[0].kind != SECTION_FAULT)
 		return;
 	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
-		if(s[i].kind != SECTION_FAULT && s[i].nsteps >= 2 && s[i].coverage >= s[0].coverage * 0.5) {
+		if(s[i].kind != SECTION_FAULT && s[i].nsteps >= 2 &&
+		   s[i].coverage >= s[0].coverage * 0.5) {
 			bring_first(s, i);
 			return;
 		}
@@ -980,7 +1024,8 @@ static ll_result as_sources(struct arena *a, const struct compose_in *in, struct
 	if(!out->items)
 		return LL_ENOMEM;
 	for(size_t i = 0; i < n; i++) {
-		const struct section *s = i < in->ncards ? &in->cards[i] : &in->ranked[i - in->ncards];
+		const struct section *s =
+		        i < in->ncards ? &in->cards[i] : &in->ranked[i - in->ncards];
 		struct passage *p = &out->items[out->count++];
 
 		memset(p, 0, sizeof(*p));
@@ -996,8 +1041,8 @@ static ll_result as_sources(struct arena *a, const struct compose_in *in, struct
 }
 
 ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,
-                       const struct passages *passages, struct answer *out, struct passages *sources,
-                       bool *emergency)
+                       const struct passages *passages, struct answer *out,
+                       struct passages *sources, bool *emergency)
 {
 	struct section cards[LEXICON_MAX_EMERGENCIES], *s = NULL;
 	struct compose_in in;

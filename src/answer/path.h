@@ -32,7 +32,7 @@ struct settings;
 struct answer_kit {
 	struct lexicon *lexicon;
 	struct ranker ranker;
-	struct asked_set *asked;             /* questions asked before, per section (may be empty) */
+	struct asked_set *asked; /* questions asked before, per section (may be empty) */
 };
 
 /* Loads <data_dir>/data/answers (or <data_dir>/answers, installed). */
@@ -90,16 +90,16 @@ static inline void answer_stage(const struct answer_ctx *ctx, const char *stage)
  * sections whole (one passage each, in ctx->arena).  *emergency (may be
  * NULL) says whether an emergency procedure leads.  LL_EDB when PostgreSQL
  * cannot answer. */
-__attribute__((warn_unused_result))
-ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,
-                       const struct passages *passages, struct answer *out, struct passages *sources,
-                       bool *emergency);
+__attribute__((warn_unused_result)) ll_result
+answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,
+             const struct passages *passages, struct answer *out, struct passages *sources,
+             bool *emergency);
 
 /* The sections answer_local would rank for q, scored and best first, with
  * each one's feature vector (for `linelead rank-features`).  *feat has
  * RANK_FEATURES doubles per section. */
-__attribute__((warn_unused_result))
-ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, const char *query,
-                      const struct passages *passages, struct section **out, size_t *n, double **feat);
+__attribute__((warn_unused_result)) ll_result
+answer_rank(const struct answer_ctx *ctx, const struct question *q, const char *query,
+            const struct passages *passages, struct section **out, size_t *n, double **feat);
 
 #endif

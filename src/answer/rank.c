@@ -7,12 +7,17 @@
 
 #include "answer/rank.h"
 
-static const char *const names[RANK_FEATURES] = {
-	"bias", "retrieval", "first", "heading", "title", "body", "all_terms", "code_heading",
-	"code_body", "code_missing", "figure_stated", "figure_missing", "steps_wanted",
-	"fault_section", "quiz", "overview", "faq", "category", "emergency", "heading_rare", "body_rare",
-	"heading_precision", "specs_wanted", "subject_heading", "subject_missing", "part_best", "part_figure", "heading_figure", "asked", "table", "table_for_steps",
-	"steps_for_figure", "schedule", "schedule_for_steps"};
+static const char *const names[RANK_FEATURES] = {"bias", "retrieval", "first", "heading", "title",
+                                                 "body", "all_terms", "code_heading", "code_body",
+                                                 "code_missing", "figure_stated", "figure_missing",
+                                                 "steps_wanted", "fault_section", "quiz",
+                                                 "overview", "faq", "category", "emergency",
+                                                 "heading_rare", "body_rare", "heading_precision",
+                                                 "specs_wanted", "subject_heading",
+                                                 "subject_missing", "part_best", "part_figure",
+                                                 "heading_figure", "asked", "table",
+                                                 "table_for_steps", "steps_for_figure", "schedule",
+                                                 "schedule_for_steps"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -77,7 +82,8 @@ static void code_features(const struct ask *q, const struct section *s, double *
 	for(int i = 0; i < q->ncodes; i++) {
 		if(ask_holds_code(s->path, q->codes[i]))
 			f[F_CODE_HEADING] = 1;
-		else if(ask_holds_code(s->body, q->codes[i]) || ask_holds_code(s->title, q->codes[i]))
+		else if(ask_holds_code(s->body, q->codes[i]) ||
+		        ask_holds_code(s->title, q->codes[i]))
 			f[F_CODE_BODY] = 1;
 		else
 			f[F_CODE_MISSING] = 1;
@@ -130,10 +136,11 @@ static double rare_share(const struct ask *q, const double *idf, uint32_t held)
 /* Words that frame a question rather than name its subject. */
 static bool frame_word(const char *t)
 {
-	static const char *const words[] = {"temperatur", "temp", "minimum", "maximum", "time", "long", "hot",
-	                                    "cold", "warm", "mani", "much", "often", "need", "good", "safe",
-	                                    "right", "best", "step", "check", "make", "happen", "fast",
-	                                    "quick", "wrong", "work", "start", NULL};
+	static const char *const words[] = {"temperatur", "temp", "minimum", "maximum", "time",
+	                                    "long", "hot", "cold", "warm", "mani", "much", "often",
+	                                    "need", "good", "safe", "right", "best", "step",
+	                                    "check", "make", "happen", "fast", "quick", "wrong",
+	                                    "work", "start", NULL};
 
 	for(int i = 0; words[i]; i++)
 		if(strncmp(t, words[i], strlen(words[i])) == 0)
@@ -148,7 +155,8 @@ static int subject_term(const struct ask *q, const double *idf)
 	int best = -1;
 
 	for(int t = 0; t < q->terms.n; t++)
-		if(q->terms.weight[t] >= 1 && !frame_word(q->terms.term[t]) && (best < 0 || idf[t] > idf[best] + 1e-9))
+		if(q->terms.weight[t] >= 1 && !frame_word(q->terms.term[t]) &&
+		   (best < 0 || idf[t] > idf[best] + 1e-9))
 			best = t;
 	return best;
 }
@@ -200,12 +208,14 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	best_part(q, s, idf, f);
 	f[F_HEADING_FIGURE] = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
 	                      ask_states_figure(s->heading, q->figure);
-	f[F_ASKED] = s->source ? asked_match(asked, s->source, s->path, &q->terms, idf, q->text) : 0;
+	f[F_ASKED] =
+	        s->source ? asked_match(asked, s->source, s->path, &q->terms, idf, q->text) : 0;
 	f[F_TABLE] = s->nparts ? (double)s->nrows / (double)s->nparts : 0;
 	f[F_TABLE_FOR_STEPS] = q->kind == ASKED_PROCEDURE ? f[F_TABLE] : 0;
 	f[F_STEPS_FOR_FIGURE] = q->kind == ASKED_FIGURE && s->kind == SECTION_STEPS;
 	f[F_SCHEDULE] = s->kind == SECTION_SCHEDULE;
-	f[F_SCHEDULE_FOR_STEPS] = f[F_SCHEDULE] && (q->kind == ASKED_PROCEDURE || q->kind == ASKED_FAULT);
+	f[F_SCHEDULE_FOR_STEPS] =
+	        f[F_SCHEDULE] && (q->kind == ASKED_PROCEDURE || q->kind == ASKED_FAULT);
 	{
 		int subject = subject_term(q, idf);
 		uint32_t bit = subject >= 0 ? 1u << subject : 0;
@@ -221,7 +231,8 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 		f[F_FIGURE_STATED] = stated;
 		f[F_FIGURE_MISSING] = !stated;
 	}
-	f[F_STEPS_WANTED] = (q->kind == ASKED_PROCEDURE || q->kind == ASKED_FAULT) && s->nsteps >= 2;
+	f[F_STEPS_WANTED] =
+	        (q->kind == ASKED_PROCEDURE || q->kind == ASKED_FAULT) && s->nsteps >= 2;
 	f[F_FAULT_SECTION] = q->kind == ASKED_FAULT && s->kind == SECTION_FAULT;
 	f[F_QUIZ] = s->kind == SECTION_QUIZ;
 	f[F_OVERVIEW] = s->kind == SECTION_OVERVIEW;

@@ -22,38 +22,40 @@
 
 enum rank_feature {
 	F_BIAS = 0,
-	F_RETRIEVAL,        /* the retriever's score */
-	F_FIRST,            /* the retriever's best section */
-	F_HEADING,          /* share of the question's term weight in the heading */
-	F_TITLE,            /* ... in the manual's title */
-	F_BODY,             /* ... in the body */
-	F_ALL_TERMS,        /* every term is somewhere in title, heading or body */
-	F_CODE_HEADING,     /* a code or model the question names is in the heading */
-	F_CODE_BODY,        /* ... in the title or body only */
-	F_CODE_MISSING,     /* the question names one the section does not hold */
-	F_FIGURE_STATED,    /* a figure question, and the section states one of that kind */
-	F_FIGURE_MISSING,   /* a figure question, and the section states none of that kind */
-	F_STEPS_WANTED,     /* a procedure or fault question, and the section has steps */
-	F_FAULT_SECTION,    /* a fault question, and a fault or troubleshooting section */
-	F_QUIZ,             /* a training quiz */
-	F_OVERVIEW,         /* an introduction or overview */
-	F_FAQ,              /* a FAQ entry */
-	F_CATEGORY,         /* the section's category is the agent's own */
-	F_EMERGENCY,        /* the section is an emergency's procedure */
-	F_HEADING_RARE,     /* share in the heading, each term weighed by how few candidates hold it */
-	F_BODY_RARE,        /* ... in the title or body */
-	F_HEADING_PRECISION,/* share of the heading's own words that the question holds */
-	F_SPECS_WANTED,     /* a figure question, and a specifications section */
-	F_SUBJECT_HEADING,  /* the question's subject (its most telling word) is in the heading */
-	F_SUBJECT_MISSING,  /* ... is nowhere in the section */
-	F_PART_BEST,        /* the most of the question one sentence, step or row holds (rare words weigh more) */
-	F_PART_FIGURE,      /* a figure question, and that best part states the figure */
-	F_HEADING_FIGURE,   /* a figure question, and the heading states a figure of that kind */
-	F_ASKED,            /* the most of the question an earlier crew question about this section held (asked.h) */
-	F_TABLE,            /* the share of the section that is table rows */
-	F_TABLE_FOR_STEPS,  /* ... when a procedure is asked (a schedule is no procedure) */
+	F_RETRIEVAL, /* the retriever's score */
+	F_FIRST, /* the retriever's best section */
+	F_HEADING, /* share of the question's term weight in the heading */
+	F_TITLE, /* ... in the manual's title */
+	F_BODY, /* ... in the body */
+	F_ALL_TERMS, /* every term is somewhere in title, heading or body */
+	F_CODE_HEADING, /* a code or model the question names is in the heading */
+	F_CODE_BODY, /* ... in the title or body only */
+	F_CODE_MISSING, /* the question names one the section does not hold */
+	F_FIGURE_STATED, /* a figure question, and the section states one of that kind */
+	F_FIGURE_MISSING, /* a figure question, and the section states none of that kind */
+	F_STEPS_WANTED, /* a procedure or fault question, and the section has steps */
+	F_FAULT_SECTION, /* a fault question, and a fault or troubleshooting section */
+	F_QUIZ, /* a training quiz */
+	F_OVERVIEW, /* an introduction or overview */
+	F_FAQ, /* a FAQ entry */
+	F_CATEGORY, /* the section's category is the agent's own */
+	F_EMERGENCY, /* the section is an emergency's procedure */
+	F_HEADING_RARE, /* share in the heading, each term weighed by how few candidates hold it */
+	F_BODY_RARE, /* ... in the title or body */
+	F_HEADING_PRECISION, /* share of the heading's own words that the question holds */
+	F_SPECS_WANTED, /* a figure question, and a specifications section */
+	F_SUBJECT_HEADING, /* the question's subject (its most telling word) is in the heading */
+	F_SUBJECT_MISSING, /* ... is nowhere in the section */
+	F_PART_BEST, /* the most of the question one sentence, step or row holds (rare words weigh
+	                more) */
+	F_PART_FIGURE, /* a figure question, and that best part states the figure */
+	F_HEADING_FIGURE, /* a figure question, and the heading states a figure of that kind */
+	F_ASKED, /* the most of the question an earlier crew question about this section held
+	            (asked.h) */
+	F_TABLE, /* the share of the section that is table rows */
+	F_TABLE_FOR_STEPS, /* ... when a procedure is asked (a schedule is no procedure) */
 	F_STEPS_FOR_FIGURE, /* a figure question, and a numbered procedure */
-	F_SCHEDULE,         /* a schedule (what is done how often) ... */
+	F_SCHEDULE, /* a schedule (what is done how often) ... */
 	F_SCHEDULE_FOR_STEPS, /* ... when a procedure or a fault is asked */
 	RANK_FEATURES
 };

@@ -83,8 +83,9 @@ static bool is_row(const char *s)
 
 static bool abbreviation_before(const char *start, const char *dot)
 {
-	static const char *const abbr[] = {"e.g", "i.e", "approx", "No", "no", "min", "Fig", "vs", "etc",
-	                                   "St", "Dr", "Mr", "Ms", "oz", "lb", "qt", "gal", "in", NULL};
+	static const char *const abbr[] = {"e.g", "i.e", "approx", "No", "no", "min", "Fig", "vs",
+	                                   "etc", "St", "Dr", "Mr", "Ms", "oz", "lb", "qt", "gal",
+	                                   "in", NULL};
 
 	for(int i = 0; abbr[i]; i++) {
 		size_t n = strlen(abbr[i]);
@@ -111,7 +112,8 @@ static size_t sentence_end(const char *s, size_t len)
 	return len;
 }
 
-static ll_result add_part(struct arena *a, struct section *s, enum part_kind kind, const char *text, size_t len)
+static ll_result add_part(struct arena *a, struct section *s, enum part_kind kind, const char *text,
+                          size_t len)
 {
 	char *t;
 
@@ -134,7 +136,8 @@ static ll_result add_part(struct arena *a, struct section *s, enum part_kind kin
 		size_t o = 0;
 
 		for(size_t i = 0; i < len; i++) {
-			if((text[i] == '*' || text[i] == '_') && i + 1 < len && text[i + 1] == text[i]) {
+			if((text[i] == '*' || text[i] == '_') && i + 1 < len &&
+			   text[i + 1] == text[i]) {
 				i++;
 				continue;
 			}
@@ -151,7 +154,8 @@ static ll_result add_part(struct arena *a, struct section *s, enum part_kind kin
 
 static bool quoted_questions(const char *s, size_t len)
 {
-	static const char *const cues[] = {"ask \"", "ask \xE2\x80\x9C", "asks \"", "ask things like", NULL};
+	static const char *const cues[] = {"ask \"", "ask \xE2\x80\x9C", "asks \"",
+	                                   "ask things like", NULL};
 
 	for(int i = 0; cues[i]; i++) {
 		const char *hit = strstr(s, cues[i]);
@@ -194,7 +198,8 @@ static ll_result add_line(struct arena *a, struct section *s, const char *line, 
 	size_t m;
 
 	/* a text manual's indent, a Markdown quote's "> " */
-	while(len && (*line == ' ' || *line == '\t' || (*line == '>' && (len == 1 || line[1] == ' ')))) {
+	while(len &&
+	      (*line == ' ' || *line == '\t' || (*line == '>' && (len == 1 || line[1] == ' ')))) {
 		line++;
 		len--;
 	}
@@ -211,7 +216,7 @@ static ll_result add_line(struct arena *a, struct section *s, const char *line, 
 	if(is_row(copy) || (copy[0] == '|' && len > 2))
 		return add_part(a, s, PART_ROW, copy, len);
 	if(copy[0] == '#' || caption(copy))
-		return LL_OK;          /* a heading line, or a table's caption: says nothing itself */
+		return LL_OK; /* a heading line, or a table's caption: says nothing itself */
 	return add_prose(a, s, copy, len);
 }
 
@@ -225,15 +230,16 @@ static bool heading_has(const char *h, const char *const *words)
 
 static enum section_kind kind_of(const struct section *s)
 {
-	static const char *const quiz[] = {"quiz", "test your", "questions and answers", "check your",
-	                                   "review question", "answer key", NULL};
+	static const char *const quiz[] = {"quiz", "test your", "questions and answers",
+	                                   "check your", "review question", "answer key", NULL};
 	static const char *const overview[] = {"overview", "introduction", "about this", "purpose",
 	                                       "scope", "how to use", "contents", NULL};
 	static const char *const fault[] = {"troubleshoot", "fault", "error", "alarm", "problem",
 	                                    "not heating", "won't", "will not", "diagnos", NULL};
-	static const char *const specs[] = {"specification", "technical data", "rating", "capacit", NULL};
-	static const char *const schedule[] = {"schedule", "who does what", "how often", "maintenance plan",
-	                                       "frequency", NULL};
+	static const char *const specs[] = {"specification", "technical data", "rating", "capacit",
+	                                    NULL};
+	static const char *const schedule[] = {"schedule", "who does what", "how often",
+	                                       "maintenance plan", "frequency", NULL};
 	const char *h = s->heading;
 	char codes[1][16];
 	size_t questions = 0;
@@ -277,7 +283,8 @@ static bool starts_unit(const char *s, size_t len)
 
 	memcpy(copy, s, n);
 	copy[n] = '\0';
-	return step_marker(copy) || bullet_marker(copy) || is_notice(copy) || s[0] == '|' || s[0] == '#';
+	return step_marker(copy) || bullet_marker(copy) || is_notice(copy) || s[0] == '|' ||
+	       s[0] == '#';
 }
 
 /* The length of the logical line at p: a text manual's prose and steps

@@ -40,7 +40,7 @@ enum section_kind {
 struct section {
 	long long document_id;
 	const char *title;       /* the manual's */
-	const char *source;      /* the manual's source key (its file name when ingested from a file) */
+	const char *source; /* the manual's source key (its file name when ingested from a file) */
 	const char *path;        /* "Cleaning > Daily"; "" for the introduction */
 	const char *heading;     /* the path's last part */
 	const char *category;
@@ -53,7 +53,7 @@ struct section {
 	int rank;                /* 0 = the retriever's best section */
 	double score;            /* the ranker's, in [0, 1] */
 	double coverage;         /* share of the question it holds, telling words weighing more */
-	uint32_t in_heading, in_title, in_body;   /* the question's terms each holds (rank.c, once) */
+	uint32_t in_heading, in_title, in_body; /* the question's terms each holds (rank.c, once) */
 	bool matched;            /* in_* are set */
 	struct part *parts;
 	size_t nparts, nsteps, nbullets, nrows, nwarnings, nprose;

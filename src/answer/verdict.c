@@ -32,17 +32,17 @@ static bool any_in(const char *from, size_t len, const char *const *words)
  * "or below"). */
 static enum limit direction(const char *rule, const char *at, const char *end)
 {
-	static const char *const floor_after[] = {"or above", "or higher", "or hotter", "or more", "and above",
-	                                          "minimum", NULL};
-	static const char *const ceiling_after[] = {"or below", "or lower", "or colder", "or less", "and below",
-	                                            "maximum", NULL};
+	static const char *const floor_after[] = {"or above", "or higher", "or hotter", "or more",
+	                                          "and above", "minimum", NULL};
+	static const char *const ceiling_after[] = {"or below", "or lower", "or colder", "or less",
+	                                            "and below", "maximum", NULL};
 	/* "if it reads above 41°F, reject it": the words before a figure name
 	 * the wrong side of it */
-	static const char *const floor_before[] = {"at least", "as hot as", "reach", "cook to", "cooked to",
-	                                           "heat to", "reheat", "minimum", "no lower than", "below",
-	                                           "under", NULL};
-	static const char *const ceiling_before[] = {"at most", "no higher than", "no warmer than", "above",
-	                                             "over ", "maximum", NULL};
+	static const char *const floor_before[] = {"at least", "as hot as", "reach", "cook to",
+	                                           "cooked to", "heat to", "reheat", "minimum",
+	                                           "no lower than", "below", "under", NULL};
+	static const char *const ceiling_before[] = {"at most", "no higher than", "no warmer than",
+	                                             "above", "over ", "maximum", NULL};
 	size_t after = strnlen(end, WINDOW / 2);
 	const char *from = at - rule > WINDOW / 2 ? at - WINDOW / 2 : rule;
 
@@ -64,7 +64,8 @@ static bool clause_names(const char *rule, const char *at, const struct terms *t
 	const char *from = at;
 	char clause[160];
 
-	while(from > rule && from[-1] != ';' && !(from[-1] == ' ' && from - 1 > rule && from[-2] == '.') &&
+	while(from > rule && from[-1] != ';' &&
+	      !(from[-1] == ' ' && from - 1 > rule && from[-2] == '.') &&
 	      at - from < (long)sizeof(clause) - 1)
 		from--;
 	snprintf(clause, sizeof(clause), "%.*s", (int)(at - from), from);
@@ -83,12 +84,15 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 		long v;
 		enum limit dir;
 
-		if(!isdigit((unsigned char)*p) || (p > rule && (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
+		if(!isdigit((unsigned char)*p) ||
+		   (p > rule && (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
 			continue;
 		v = strtol(p, &end, 10);
-		if(strncmp(end, DEGREE "F", strlen(DEGREE "F")) != 0 && strncmp(end, " " DEGREE "F", strlen(" " DEGREE "F")) != 0)
+		if(strncmp(end, DEGREE "F", strlen(DEGREE "F")) != 0 &&
+		   strncmp(end, " " DEGREE "F", strlen(" " DEGREE "F")) != 0)
 			continue;
-		end += strcspn(end, ")") < 12 ? strcspn(end, ")") + 1 : strlen(DEGREE "F");   /* past "(5°C)" */
+		/* past "(5°C)" */
+		end += strcspn(end, ")") < 12 ? strcspn(end, ")") + 1 : strlen(DEGREE "F");
 		if((dir = direction(rule, p, end)) == LIMIT_NONE)
 			continue;
 		if(found == LIMIT_NONE || clause_names(rule, p, t)) {
@@ -101,7 +105,8 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 	return found;
 }
 
-bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, char *out, size_t outlen)
+bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, char *out,
+                        size_t outlen)
 {
 	long limit = 0;
 	enum limit dir = rule && reading > 0 ? find_limit(rule, subject, &limit) : LIMIT_NONE;
@@ -109,12 +114,21 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
 	if(dir == LIMIT_NONE)
 		return false;
 	if(dir == LIMIT_MIN && reading < limit)
-		snprintf(out, outlen, "%d" DEGREE "F is below the %ld" DEGREE "F minimum, not safe yet \xE2\x80\x94", reading, limit);
+		snprintf(out, outlen,
+		         "%d" DEGREE "F is below the %ld" DEGREE
+		         "F minimum, not safe yet \xE2\x80\x94",
+		         reading, limit);
 	else if(dir == LIMIT_MIN)
-		snprintf(out, outlen, "%d" DEGREE "F meets the %ld" DEGREE "F minimum \xE2\x80\x94", reading, limit);
+		snprintf(out, outlen, "%d" DEGREE "F meets the %ld" DEGREE "F minimum \xE2\x80\x94",
+		         reading, limit);
 	else if(reading > limit)
-		snprintf(out, outlen, "%d" DEGREE "F is above the %ld" DEGREE "F limit, out of range \xE2\x80\x94", reading, limit);
+		snprintf(out, outlen,
+		         "%d" DEGREE "F is above the %ld" DEGREE
+		         "F limit, out of range \xE2\x80\x94",
+		         reading, limit);
 	else
-		snprintf(out, outlen, "%d" DEGREE "F is within the %ld" DEGREE "F limit \xE2\x80\x94", reading, limit);
+		snprintf(out, outlen,
+		         "%d" DEGREE "F is within the %ld" DEGREE "F limit \xE2\x80\x94", reading,
+		         limit);
 	return true;
 }

@@ -19,6 +19,7 @@ struct terms;
  * below") -- the one whose clause names a subject term ("milk and shell
  * eggs 45°F or below"), else the first; false, out untouched, when rule
  * states no limit. */
-bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, char *out, size_t outlen);
+bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, char *out,
+                        size_t outlen);
 
 #endif
