@@ -38,7 +38,8 @@ static const char *const time_cues[] = {
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", NULL};
 static const char *const concentration_cues[] = {
-	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio", NULL};
+	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio",
+	NULL};
 static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw",
                                             "size breaker", "breaker size", "what breaker",
                                             "which breaker", "outlet", "plug into", "receptacle",
@@ -98,7 +99,8 @@ static const char *const unknown_time_cues[] = {"nobody knows", "no one knows", 
                                                 "forgot to mark", "forgot to label",
                                                 "nobody labeled", NULL};
 static const char *const definition_starts[] = {
-	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ", NULL};
+	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ",
+	NULL};
 
 /* A question after a procedure: "whats the steps to ...", "how do i start up the PF640". */
 static const char *const procedure_cues[] = {

@@ -84,7 +84,8 @@ void answer_kit_free(struct answer_kit *kit)
 static const struct db_stmt sections_stmt = {
 	"answer_sections",
 	"WITH w AS (SELECT DISTINCT d, s FROM unnest($1::bigint[], $2::text[]) AS w(d, s)),"
-	" sec AS (SELECT c.document_id, c.section, string_agg(c.body, E'\\n' ORDER BY c.ordinal) AS body,"
+	" sec AS (SELECT c.document_id, c.section,"
+	"                string_agg(c.body, E'\\n' ORDER BY c.ordinal) AS body,"
 	"                max(c.emergency) AS emergency, min(c.ordinal) = 0 AS first"
 	"           FROM w JOIN chunks c ON c.document_id = w.d AND c.section = w.s"
 	"          GROUP BY c.document_id, c.section)"
@@ -92,7 +93,8 @@ static const struct db_stmt sections_stmt = {
 	"  (SELECT source_key FROM documents WHERE id = sec.document_id),"
 	"  CASE WHEN length(sec.body) <= " STR(INTRO_MAX) " THEN"
 	"   (SELECT string_agg(k.heading || E':\\n' || k.body, E'\\n' ORDER BY k.first)"
-	"      FROM (SELECT regexp_replace(section, '^.* > ', '') AS heading, min(ordinal) AS first,"
+	"      FROM (SELECT regexp_replace(section, '^.* > ', '') AS heading,"
+	"                   min(ordinal) AS first,"
 	"                   string_agg(body, E'\\n' ORDER BY ordinal) AS body"
 	"              FROM chunks WHERE document_id = sec.document_id"
 	"               AND left(section, length(sec.section) + 3) = sec.section || ' > '"
@@ -102,8 +104,9 @@ static const struct db_stmt sections_stmt = {
 /* The opening lines of manuals ($1 bigint[]): what machine each is for. */
 static const struct db_stmt openings_stmt = {
 	"answer_openings",
-	"SELECT d.id, (SELECT left(string_agg(f.body, ' ' ORDER BY f.ordinal), 1500) FROM (SELECT body, ordinal"
-	"   FROM chunks WHERE document_id = d.id ORDER BY ordinal LIMIT 3) f)"
+	"SELECT d.id, (SELECT left(string_agg(f.body, ' ' ORDER BY f.ordinal), 1500)"
+	"   FROM (SELECT body, ordinal FROM chunks WHERE document_id = d.id"
+	"          ORDER BY ordinal LIMIT 3) f)"
 	" FROM unnest($1::bigint[]) AS d(id)"};
 
 /* An emergency's procedure: the section tagged $1 of the newest document. */
@@ -121,7 +124,8 @@ static const struct db_stmt unknown_stmt = {
 	"SELECT x.w FROM unnest($1::text[]) AS x(w)"
 	" CROSS JOIN LATERAL (SELECT (ts_lexize('english_stem', x.w))[1] AS s) st"
 	" WHERE st.s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme = st.s)"
-	"   AND (x.w = ANY($2::text[]) OR NOT EXISTS (SELECT 1 FROM chunk_lexemes WHERE lexeme >= left(st.s, 1)"
+	"   AND (x.w = ANY($2::text[]) OR NOT EXISTS (SELECT 1 FROM chunk_lexemes"
+	"     WHERE lexeme >= left(st.s, 1)"
 	"     AND lexeme < chr(ascii(st.s) + 1) AND abs(length(lexeme) - length(st.s)) <= 2"
 	"     AND similarity(lexeme, st.s) >= 0.4))"};
 
