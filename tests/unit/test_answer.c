@@ -49,6 +49,9 @@ static void test_shipped_lexicon(const struct answer_kit *kit)
 	CHECK(has_emergency(lx, "she's unconsious on the floor", "unconscious"), "a typo of seven letters or more");
 	CHECK(has_emergency(lx, "cashier been barfing since she got here", "sick-worker"), "crew words for vomiting");
 	CHECK(!has_emergency(lx, "a kid threw up in the lobby", "sick-worker"), "a guest who threw up is a clean-up");
+	CHECK(has_emergency(lx, "the fry cook vomited in the guest restroom, can he finish", "sick-worker") &&
+	      !has_emergency(lx, "a guest vomited in the guest restroom", "sick-worker"),
+	      "the customers' restroom is a place, not a guest: a worker sick there is a sick worker");
 	CHECK(emergencies_in(lx, "fire up the grill at 5am, what temp") == 0, "'fire up' is no fire");
 	CHECK(has_emergency(lx, "flames shooting fire up into the hood vents", "fire"), "'fire up into the hood' is a fire");
 	CHECK(has_emergency(lx, "smells kinda sulfury by the back door", "gas-smell"), "a sulfur smell is gas");
