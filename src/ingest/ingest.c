@@ -32,7 +32,7 @@
 
 /* ---------------------------------------------------------------- header */
 
-static void copy_value(char *dst, size_t dstlen, const char *s, size_t len)
+void ingest_copy_trimmed(char *dst, size_t dstlen, const char *s, size_t len)
 {
 	while(len && isspace((unsigned char)*s)) {
 		s++;
@@ -61,7 +61,7 @@ void ingest_parse_header(const char *text, size_t len, struct ingest_meta *meta,
 		const char *nl = memchr(line, '\n', len - pos);
 		size_t ll = nl ? (size_t)(nl - line) : len - pos;
 		const char *colon = memchr(line, ':', ll);
-		size_t keylen;
+		size_t keylen, vlen;
 
 		if(ll == 0 || (ll == 1 && line[0] == '\r')) {
 			if(any)
@@ -71,17 +71,18 @@ void ingest_parse_header(const char *text, size_t len, struct ingest_meta *meta,
 		if(!colon)
 			break;
 		keylen = (size_t)(colon - line);
+		vlen = ll - keylen - 1;
 		if(keylen == 5 && strncasecmp(line, "title", 5) == 0)
-			copy_value(meta->title, sizeof(meta->title), colon + 1, ll - keylen - 1);
+			ingest_copy_trimmed(meta->title, sizeof(meta->title), colon + 1, vlen);
 		else if(keylen == 8 && strncasecmp(line, "category", 8) == 0)
-			copy_value(meta->category, sizeof(meta->category), colon + 1,
-			           ll - keylen - 1);
+			ingest_copy_trimmed(meta->category, sizeof(meta->category), colon + 1,
+			                    vlen);
 		else if(keylen == 6 && strncasecmp(line, "source", 6) == 0)
-			copy_value(meta->source, sizeof(meta->source), colon + 1, ll - keylen - 1);
+			ingest_copy_trimmed(meta->source, sizeof(meta->source), colon + 1, vlen);
 		else if(keylen == 9 && strncasecmp(line, "emergency", 9) == 0) {
 			if(meta->nemergency < INGEST_MAX_EMERGENCIES)
-				copy_value(meta->emergency[meta->nemergency++],
-				           INGEST_EMERGENCY_LEN, colon + 1, ll - keylen - 1);
+				ingest_copy_trimmed(meta->emergency[meta->nemergency++],
+				                    INGEST_EMERGENCY_LEN, colon + 1, vlen);
 		} else
 			break;
 		any = true;
@@ -2588,7 +2589,7 @@ static ll_result heading_set(struct parse *p, char heads[HEAD_LEVELS][MAX_SECTIO
 
 	if(level > HEAD_LEVELS)
 		level = HEAD_LEVELS;
-	copy_value(heads[level - 1], MAX_SECTION_LEN, text, len);
+	ingest_copy_trimmed(heads[level - 1], MAX_SECTION_LEN, text, len);
 	{
 		/* "1   SAFETY" (a layout gap) -> "1 SAFETY" */
 		char *h = heads[level - 1], *w = h;

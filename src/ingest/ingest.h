@@ -75,6 +75,9 @@ struct ingest_chunks {
 	int dropped_lines;             /* page furniture, contents lines, small print */
 };
 
+/* s (len bytes) without the spaces around it into dst, cut to fit dstlen. */
+void ingest_copy_trimmed(char *dst, size_t dstlen, const char *s, size_t len);
+
 /* Reads the header block at the start of text (len bytes): fills *meta and
  * sets *body_off to where the document proper starts (0 without a header). */
 void ingest_parse_header(const char *text, size_t len, struct ingest_meta *meta, size_t *body_off);

@@ -327,21 +327,6 @@ out:
 
 /* ---------------------------------------------------------------- files */
 
-/* s (len bytes) without the spaces around it into dst, cut to fit. */
-static void copy_trimmed(char *dst, size_t dstlen, const char *s, size_t len)
-{
-	while(len && isspace((unsigned char)*s)) {
-		s++;
-		len--;
-	}
-	while(len && isspace((unsigned char)s[len - 1]))
-		len--;
-	if(len >= dstlen)
-		len = dstlen - 1;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-}
-
 static const char *base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -464,7 +449,7 @@ static void file_title(const char *path, const struct ingest_options *opt,
 		const char *nl = strchr(h1, '\n');
 		size_t n = nl ? (size_t)(nl - h1 - 2) : strlen(h1 + 2);
 
-		copy_trimmed(title, size, h1 + 2, n);
+		ingest_copy_trimmed(title, size, h1 + 2, n);
 		return;
 	}
 	if(x->kind == INGEST_KIND_PDF && ingest_pdf_title(path, title, size))
@@ -473,7 +458,7 @@ static void file_title(const char *path, const struct ingest_options *opt,
 		return;
 	b = base_name(path);
 	dot = strrchr(b, '.');
-	copy_trimmed(title, size, b, dot ? (size_t)(dot - b) : strlen(b));
+	ingest_copy_trimmed(title, size, b, dot ? (size_t)(dot - b) : strlen(b));
 }
 
 ll_result ingest_file(struct db *db, struct arena *arena, const char *path,
