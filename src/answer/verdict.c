@@ -11,6 +11,7 @@
 #include "text/terms.h"
 
 #define DEGREE "\xC2\xB0"
+#define DASH "\xE2\x80\x94"
 #define WINDOW 48      /* how far around the figure the words saying its direction are read */
 
 enum limit { LIMIT_NONE = 0, LIMIT_MIN, LIMIT_MAX };
@@ -116,11 +117,11 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
 	if(dir == LIMIT_NONE)
 		return false;
 	if(dir == LIMIT_MIN)
-		snprintf(out, outlen, "%s%d" DEGREE "F %s the %ld" DEGREE "F minimum%s \xE2\x80\x94",
+		snprintf(out, outlen, "%s%d" DEGREE "F %s the %ld" DEGREE "F minimum%s " DASH,
 		         say, reading, fails ? "is below" : "meets", limit,
 		         fails ? ", not safe yet" : "");
 	else
-		snprintf(out, outlen, "%s%d" DEGREE "F is %s the %ld" DEGREE "F limit%s \xE2\x80\x94",
+		snprintf(out, outlen, "%s%d" DEGREE "F is %s the %ld" DEGREE "F limit%s " DASH,
 		         say, reading, fails ? "above" : "within", limit,
 		         fails ? ", out of range" : "");
 	return true;
