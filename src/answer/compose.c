@@ -524,12 +524,13 @@ static ll_result reading_verdict(const struct ask *q, const struct section *s, c
                                  struct buf *text)
 {
 	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
+	bool decide = q->kind == ASKED_DECISION;
 	char verdict[160];
 
 	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) || q->reading == 0)
 		return LL_OK;
-	if(verdict_of_reading(q->reading, lead, subject, verdict, sizeof(verdict)) ||
-	   verdict_of_reading(q->reading, s->heading, subject, verdict, sizeof(verdict)))
+	if(verdict_of_reading(q->reading, lead, subject, decide, verdict, sizeof(verdict)) ||
+	   verdict_of_reading(q->reading, s->heading, subject, decide, verdict, sizeof(verdict)))
 		return buf_printf(text, "%s ", verdict);
 	return LL_OK;
 }
