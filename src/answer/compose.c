@@ -596,7 +596,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
 	if(!result)
-		result = reading_verdict(in->ask, s, lead, text); /* "No, 150°F is below..." first */
+		result = reading_verdict(in->ask, s, lead, text); /* "No, 150°F is below" first */
 	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
 		result = buf_printf(text, "%s. ", s->heading); /* "E03: Platen over-temperature." */
 	else if(!result && heading_states(in->ask, s->heading) &&
