@@ -270,9 +270,9 @@ static void add_citation(struct arena *a, struct answer *out, const struct secti
  * figure, or a second clause ("... and when can we reopen")? */
 static bool asks_more(const struct ask *q)
 {
-	static const char *const joins[] = {" and ", " also ", " then ", " but ", "? ", ", can ",
-	                                    ", how ", ", when ", ", what ", ", do ", ", is ",
-	                                    ", should ", NULL};
+	static const char *const joins[] = {" and ", " also ", " then ", " but ", "? ", " & ",
+	                                    " + ", ", can ", ", how ", ", when ", ", what ",
+	                                    ", do ", ", is ", ", should ", NULL};
 
 	if(q->kind == ASKED_DECISION || q->kind == ASKED_FIGURE)
 		return true;
@@ -595,7 +595,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	const char *lead, *rule;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
-	if(!result)
+	if(!result && in->ask->kind == ASKED_DECISION)
 		result = reading_verdict(in->ask, s, lead, text); /* "No, 150°F is below" first */
 	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
 		result = buf_printf(text, "%s. ", s->heading); /* "E03: Platen over-temperature." */
@@ -613,6 +613,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		result = two_part_lead(a, in, &lead, &second);
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))
 		result = LL_ENOMEM;
+	if(!result && in->ask->kind == ASKED_FIGURE)
+		result = reading_verdict(in->ask, s, lead, text); /* after the code's name */
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)

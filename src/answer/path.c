@@ -766,8 +766,8 @@ ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, co
  * clause is about the emergency. */
 static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
 {
-	static const char *const joins[] = {", ", ". ", "? ", "! ", " and ", " also ", " but ",
-	                                    " then ", NULL};
+	static const char *const joins[] = {", ", ". ", "? ", "! ", "; ", " & ", " + ", " and ",
+	                                    " also ", " but ", " then ", NULL};
 	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
 	struct buf b;
 	const char *p = text, *out = NULL;
@@ -803,7 +803,8 @@ static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
  * NULL for a question asked once. */
 static const char *second_question(const char *text, size_t *first_len)
 {
-	static const char *const joins[] = {", ", "? ", ". ", " and ", " also ", NULL};
+	static const char *const joins[] = {", ", "? ", ". ", "; ", " & ", " + ", " and ", " also ",
+	                                    NULL};
 	static const char *const starts[] = {"how ", "what ", "when ", "who ", "where ", "can ",
 	                                     "should ", "do ", "does ", "is ", "are ", "will ",
 	                                     "toss", "throw", NULL};
@@ -1058,6 +1059,22 @@ static void steps_first(const struct ask *q, struct section *s, size_t n)
 		}
 }
 
+/* An overview or a quiz never leads an answer to anything but "what is X":
+ * when the best section is one, the first of the next few that is neither
+ * comes first. */
+static void answers_first(const struct ask *q, struct section *s, size_t n)
+{
+	if(q->kind == ASKED_DEFINITION || n < 2 ||
+	   (s[0].kind != SECTION_OVERVIEW && s[0].kind != SECTION_QUIZ))
+		return;
+	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
+		if(s[i].kind != SECTION_OVERVIEW && s[i].kind != SECTION_QUIZ && !s[i].emergency &&
+		   s[i].coverage >= s[0].coverage * 0.5) {
+			bring_first(s, i);
+			return;
+		}
+}
+
 /* The cards, then the ranked sections, as passages (for the LLM). */
 static ll_result as_sources(struct arena *a, const struct compose_in *in, struct passages *out)
 {
@@ -1116,6 +1133,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	in.cards = cards;
 	in.ranked = s;
 	in.nranked = without_cards(s, n, cards, in.ncards);
+	answers_first(&ask, s, in.nranked);
 	states_first(&ask, s, in.nranked);
 	steps_first(&ask, s, in.nranked);
 	rank_other(ctx, q, &in, &other);
