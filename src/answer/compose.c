@@ -466,6 +466,27 @@ static size_t first_sentence(const char *text)
 	return strlen(text);
 }
 
+/* The section that answers a two-part question's other part: the first of
+ * the few best ranked for it that is not s itself ("hot hold temp and cold
+ * hold temp": the hot holding section ranks first for both), nor an
+ * emergency, a quiz or an overview, and holds enough of it (nearly all,
+ * from another manual); NULL for none. */
+static const struct section *other_section(const struct compose_in *in, const struct section *s)
+{
+	for(size_t k = 0; k < in->nother && k < 3; k++) {
+		const struct section *o = &in->other[k];
+		bool same_doc = o->document_id == s->document_id;
+
+		if(same_doc && strcmp(o->path, s->path) == 0)
+			continue;
+		if(o->emergency || o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW ||
+		   o->coverage < COMPOSE_SECOND_COVERAGE || (!same_doc && o->coverage < 0.8))
+			return NULL;
+		return o;
+	}
+	return NULL;
+}
+
 /* A question asked twice over ("..., what do i toss and who do i call"):
  * when another section of the same manual answers its second question (or
  * one of another manual holds nearly all of it), that section's lead
@@ -473,22 +494,18 @@ static size_t first_sentence(const char *text)
 static ll_result two_part_lead(struct arena *a, const struct compose_in *in, const char **lead,
                                const struct section **used)
 {
-	const struct section *o = in->nother ? &in->other[0] : NULL;
 	const struct section *s = &in->ranked[0];
+	const struct section *o = in->other_ask ? other_section(in, s) : NULL;
 	int i;
 
-	if(in->ncards || !in->other_ask || !o || !*lead || o->coverage < COMPOSE_SECOND_COVERAGE ||
-	   (o->document_id != s->document_id && o->coverage < 0.8) ||
-	   (o->document_id == s->document_id && strcmp(o->path, s->path) == 0) || o->emergency ||
-	   o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW ||
-	   (i = compose_lead(in->other_ask, o)) < 0)
+	if(in->ncards || !o || (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;
 	{
-		size_t first = first_sentence(*lead);
-		bool colon = first > 0 &&
-		             (*lead)[first - 1] == ':'; /* "...of ice water:" frames steps below */
-		const char *two = arena_printf(a, "%.*s%s %s", (int)(first - colon), *lead,
-		                               colon ? "." : "", o->parts[i].text);
+		const char *one = *lead ? *lead : s->heading; /* steps only: their heading */
+		size_t first = *lead ? first_sentence(one) : strlen(one);
+		bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */
+		const char *two = arena_printf(a, "%.*s%s %s", (int)(first - colon), one,
+		                               colon || !*lead ? "." : "", o->parts[i].text);
 
 		if(!two)
 			return LL_ENOMEM;
