@@ -66,6 +66,7 @@ struct words {
 	unsigned char wlen[LX_TEXT_WORDS];   /* strlen(w[i]) */
 	bool masked[LX_TEXT_WORDS];
 	bool known[LX_TEXT_WORDS];   /* a word the manuals spell: matched exactly */
+	int clause[LX_TEXT_WORDS];   /* which clause it is in (number_clauses) */
 	int n;
 };
 
@@ -78,6 +79,44 @@ static bool word_char(unsigned char c)
 
 /* Letters and digits in a row; an apostrophe inside a word is dropped
  * ("can't" -> "cant"), a hyphen splits ("walk-in" -> "walk", "in"). */
+/* Does word w start a question of its own ("and what shelf ...")? */
+static bool asks_word(const char *w)
+{
+	static const char *const q[] = {"what", "whats", "how", "hows", "when", "where", "who",
+	                                "which", "can", "do", "does", "is", "should", "why", NULL};
+
+	for(int i = 0; q[i]; i++)
+		if(strcmp(w, q[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Numbers the clauses of a question: a new one after a question mark,
+ * after "also" or "plus", and where "and", "but" or a comma brings a
+ * question of its own ("how heavy can i lift by myself and what shelf do
+ * the fryer oil boxes go on").  A full stop does not: "got lightheaded
+ * fast. the co2 tank is down there" tells of one emergency. */
+static void number_clauses(const char *text, struct words *ws)
+{
+	int clause = 0;
+
+	for(int i = 0; i < ws->n; i++) {
+		size_t from = i ? ws->start[i - 1] + ws->len[i - 1] : 0;
+		bool stop = false, comma = false;
+
+		for(size_t k = from; k < ws->start[i]; k++) {
+			stop |= text[k] == '?';
+			comma |= text[k] == ',';
+		}
+		if(i && (stop || (comma && asks_word(ws->w[i])) ||
+		         ((strcmp(ws->w[i - 1], "and") == 0 || strcmp(ws->w[i - 1], "but") == 0) &&
+		          asks_word(ws->w[i])) ||
+		         strcmp(ws->w[i - 1], "also") == 0 || strcmp(ws->w[i - 1], "plus") == 0))
+			clause++;
+		ws->clause[i] = clause;
+	}
+}
+
 static void words_of(const char *text, struct words *out)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -528,6 +567,43 @@ out:
 
 /* ---------------------------------------------------------------- emergencies */
 
+#define LEXICON_NEAR 6   /* how many words apart a trigger's conjuncts in two clauses may be */
+
+/* The first word where one of ps matches ws near word at (in its clause,
+ * or within LEXICON_NEAR words of it), or -1. */
+static int phrases_near(const struct phrases *ps, const struct words *ws, int at)
+{
+	for(int i = 0; i < ws->n; i++)
+		if(ws->clause[i] == ws->clause[at] || abs(i - at) <= LEXICON_NEAR)
+			for(int k = 0; k < ps->n; k++)
+				if(phrase_at(&ps->p[k], ws, i))
+					return i;
+	return -1;
+}
+
+/* Where the conjuncts of alternative t all match ws near each other (in
+ * the clause of a place where the first one matches, or within
+ * LEXICON_NEAR words of it: "burned my hand on the fryer", not "how heavy
+ * can i lift by myself and what shelf do the fryer oil boxes go on"), the
+ * first word any of them matches there; -1 when they do not. */
+static int alt_position(const struct alt *t, const struct words *ws)
+{
+	for(int i = 0; t->n > 0 && i < ws->n; i++) {
+		int first = -1;
+
+		for(int k = 0; k < t->conj[0].n && first < 0; k++)
+			first = phrase_at(&t->conj[0].p[k], ws, i) ? i : -1;
+		for(int c = 1; c < t->n && first >= 0; c++) {
+			int at = phrases_near(&t->conj[c], ws, i);
+
+			first = at < 0 ? -1 : at < first ? at : first;
+		}
+		if(first >= 0)
+			return first;
+	}
+	return -1;
+}
+
 /* Where rule r first matches ws (-1: it does not).  ws->masked is set by
  * the rule's mask and cleared again. */
 static int rule_position(const struct rule *r, struct words *ws)
@@ -542,13 +618,8 @@ static int rule_position(const struct rule *r, struct words *ws)
 	if(phrases_find(&r->unless, ws) >= 0)
 		goto out;
 	for(int a = 0; a < r->nalts; a++) {
-		int first = ws->n;
+		int first = alt_position(&r->alts[a], ws);
 
-		for(int c = 0; c < r->alts[a].n && first >= 0; c++) {
-			int at = phrases_find(&r->alts[a].conj[c], ws);
-
-			first = at < 0 ? -1 : at < first ? at : first;
-		}
 		if(first >= 0 && (best < 0 || first < best))
 			best = first;
 	}
@@ -569,6 +640,7 @@ int lexicon_emergencies(const struct lexicon *lx, const char *text,
 	if(max > LEXICON_MAX_EMERGENCIES)
 		max = LEXICON_MAX_EMERGENCIES;
 	words_of(text, &ws);
+	number_clauses(text, &ws);
 	mark_known(lx, &ws);
 	for(int k = 0; k < lx->nrules && n < max; k++) {
 		const struct rule *r = &lx->rules[k];

@@ -62,6 +62,15 @@ static void test_shipped_lexicon(const struct answer_kit *kit)
 	CHECK(emergencies_in(lx, "breaker tripped on the toaster") == 0, "a tripped breaker is not a fall");
 	CHECK(emergencies_in(lx, "emptied the drawer like the broiler said, code still on") == 0,
 	      "an emptied grease drawer is no robbery");
+	/* a trigger's words must meet in one clause (or a few words apart) */
+	CHECK(emergencies_in(lx, "can i carry the grease bucket by myself and what shelf does the fryer "
+	                         "cleaner go on") == 0,
+	      "oil in one question and 'myself' in another are no burn");
+	CHECK(has_emergency(lx, "grease from the fryer splashed up my arm", "burn"), "one clause is a burn");
+	CHECK(has_emergency(lx, "got dizzy changing a syrup box. the co2 tank is right there", "co2-leak"),
+	      "a full stop does not part one emergency");
+	CHECK(emergencies_in(lx, "how hot should the hand sink water be") == 0, "hand-sink water is no burn");
+	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
 	      "a question without crew words is left as it is");
