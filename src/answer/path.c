@@ -554,6 +554,12 @@ static void lean_on(const struct lexicon *lx, struct ask *ask, const char *earli
 	terms_of(earlier, &prior);
 	ask_understand(lx, earlier, &before);
 	inherit(ask, &before);
+	if(ask->nemergency == 0 && before.nemergency > 0) {
+		/* "what do i put on a burn || it stopped stinging, can i stop the water": the
+		 * thread is still the emergency, its procedure still leads */
+		memcpy(ask->emergency, before.emergency, sizeof(ask->emergency));
+		ask->nemergency = before.nemergency;
+	}
 	for(int i = 0; i < ask->terms.n; i++)
 		if(!terms_match(&prior, ask->terms.term[i], NULL))
 			ask->terms.weight[i] *= 2;

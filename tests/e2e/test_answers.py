@@ -118,10 +118,18 @@ def test_code_that_came_back_leads_with_the_next_step(h):
           f"the fix was tried; the lead should say what next: {a['response'][:200]!r}")
 
 
+def test_follow_up_to_an_emergency_keeps_its_procedure_first(h):
+    summary, _ = _section("safety-burns-first-aid.md", "First Aid for a Burn: Cool Running Water for 20 Minutes")
+    first = _ask(h, "hot water from the brewer got my wrist")
+    a = _ask(h, "it quit hurting after a couple minutes, ok to turn the tap off?", first["conversation_id"])
+    check(a["response"].startswith(summary.split(".")[0]),
+          f"the burn's procedure does not lead the follow-up: {a['response'][:200]!r}")
+
+
 def test_reading_is_held_against_the_limit(h):
     a = _ask(h, "burger temped at 150 on the flat top, ok to send out?")
-    check(a["response"].startswith("150\u00b0F is below the 155\u00b0F minimum"),
-          f"the reading is not held against the rule first: {a['response'][:200]!r}")
+    check(a["response"].startswith("No, 150\u00b0F is below the 155\u00b0F minimum"),
+          f"the verdict and the reading against the rule do not come first: {a['response'][:200]!r}")
 
 
 def test_machine_no_manual_mentions_is_admitted_first(h):
