@@ -115,6 +115,19 @@ int pgtemp_sql(const struct pgtemp *pg, const char *sql)
 	return rc;
 }
 
+long pgtemp_scalar(const struct pgtemp *pg, const char *sql)
+{
+	PGconn *c = PQconnectdb(pg->conninfo);
+	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
+	long v = -1;
+
+	if(PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0)
+		v = strtol(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	PQfinish(c);
+	return v;
+}
+
 static int pgtemp_create_db(struct pgtemp *pg)
 {
 	static const char *const roles =

@@ -35,5 +35,7 @@ int pgtemp_resume(struct pgtemp *pg);
 void pgtemp_free(struct pgtemp *pg);
 /* Runs sql (no parameters) on its own connection; 0 = done. */
 int pgtemp_sql(const struct pgtemp *pg, const char *sql);
+/* The number in the first column of the first row sql returns; -1 = none. */
+long pgtemp_scalar(const struct pgtemp *pg, const char *sql);
 
 #endif
