@@ -12,7 +12,6 @@
 #include "buf.h"
 #include "ingest.h"
 #include "ingest_detect.h"
-#include "ingest_ocr.h"
 
 #include "../tap.h"
 
@@ -148,32 +147,6 @@ static void test_structure(struct arena *a)
 	}
 }
 
-/* A scanned table's words, as tesseract boxes them, laid out in columns. */
-static void test_ocr_layout(void)
-{
-	struct buf out;
-	const char *tsv =
-		"level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-		"5\t1\t1\t1\t1\t1\t100\t100\t80\t30\t95.25\tCode\n"
-		"5\t1\t1\t1\t1\t2\t600\t102\t60\t30\t95\tFix\n"
-		"5\t1\t1\t1\t2\t1\t100\t200\t40\t30\t95\tE4\n"
-		"5\t1\t1\t1\t2\t2\t400\t200\t10\t30\t95\t|\n"
-		"5\t1\t2\t1\t1\t1\t600\t198\t100\t30\t95\tClean\n"
-		"5\t1\t2\t1\t1\t2\t710\t199\t60\t30\t95\tthe\n"
-		"5\t1\t2\t1\t2\t1\t600\t240\t100\t30\t95\tscreen.\n"
-		"4\t1\t2\t1\t2\t0\t600\t240\t100\t30\t-1\t\n";
-
-	buf_init(&out, 65536);
-	check(ingest_ocr_layout(tsv, strlen(tsv), &out) == LL_OK, "a page's TSV laid out");
-	CHECK(strcmp(buf_str(&out), "Code                     Fix\n\nE4                       Clean the\n"
-	                            "                         screen.\n") == 0,
-	      "rows on their lines, columns at their places, a rule dropped, a wrapped cell under its column: %s",
-	      buf_str(&out));
-	buf_reset(&out);
-	check(ingest_ocr_layout("level\tpage_num\n1\t1\n", 20, &out) == LL_OK && out.len == 0, "no words, no text");
-	buf_free(&out);
-}
-
 int main(void)
 {
 	struct arena arena;
@@ -181,7 +154,6 @@ int main(void)
 	arena_init(&arena, 64 * 1024);
 	test_detect();
 	test_docx();
-	test_ocr_layout();
 	test_structure(&arena);
 	arena_free(&arena);
 	return TAP_DONE();
