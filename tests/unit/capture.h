@@ -11,7 +11,7 @@ struct worker;
 /* Runs fn(w, argc, argv) with stdout in out (cut to outlen - 1 bytes);
  * returns its exit status, or -1 when stdout could not be redirected. */
 static inline int capture(int (*fn)(struct worker *, int, char **), struct worker *w, int argc,
-			  char **argv, char *out, size_t outlen)
+                          char **argv, char *out, size_t outlen)
 {
 	FILE *tmp = tmpfile();
 	int saved = dup(1), status = -1;

@@ -65,8 +65,8 @@ static int write_all(int fd, const void *p, size_t len)
 /* One record of type with content (at most 65535 bytes). */
 static int record(int fd, int type, const void *content, size_t len)
 {
-	unsigned char h[8] = {1, (unsigned char)type, 0, 1, (unsigned char)(len >> 8),
-			      (unsigned char)len, 0, 0};
+	unsigned char h[8] = {
+	        1, (unsigned char)type, 0, 1, (unsigned char)(len >> 8), (unsigned char)len, 0, 0};
 
 	return write_all(fd, h, 8) || (len && write_all(fd, content, len)) ? -1 : 0;
 }
@@ -114,7 +114,8 @@ int fcgi_send(int fd, const char *const *params, const char *body, size_t len)
 	char content_length[24];
 
 	snprintf(content_length, sizeof(content_length), "%zu", len);
-	if(record(fd, FCGI_BEGIN, begin, 8) || send_params(fd, params, body ? content_length : NULL))
+	if(record(fd, FCGI_BEGIN, begin, 8) ||
+	   send_params(fd, params, body ? content_length : NULL))
 		return -1;
 	while(body && len > 0) {
 		size_t n = len > 32768 ? 32768 : len;

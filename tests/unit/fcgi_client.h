@@ -8,9 +8,9 @@
 #include <stddef.h>
 
 struct fcgi_reply {
-	int status;          /* from the Status header; 200 when absent */
-	char head[2048];     /* the header lines, NUL-terminated */
-	char *body;          /* owned, NUL-terminated; fcgi_reply_free */
+	int status; /* from the Status header; 200 when absent */
+	char head[2048]; /* the header lines, NUL-terminated */
+	char *body; /* owned, NUL-terminated; fcgi_reply_free */
 	size_t len;
 };
 

@@ -66,16 +66,26 @@ static void pgtemp_show_log(const struct pgtemp *pg)
 int pgtemp_resume(struct pgtemp *pg)
 {
 	char data[96], opts[160];
-	char *argv[] = {PGTEMP_BIN "/pg_ctl", "-D", data, "-o", opts, "-w", "-t", "30",
-			"-l", NULL, "start", NULL};
+	char *argv[] = {PGTEMP_BIN "/pg_ctl",
+	                "-D",
+	                data,
+	                "-o",
+	                opts,
+	                "-w",
+	                "-t",
+	                "30",
+	                "-l",
+	                NULL,
+	                "start",
+	                NULL};
 	char log[128];
 
 	snprintf(data, sizeof(data), "%s/data", pg->dir);
 	snprintf(log, sizeof(log), "%s/server.log", pg->dir);
 	argv[9] = log;
 	snprintf(opts, sizeof(opts),
-		 "-c listen_addresses='' -k %s -p " PGTEMP_PORT " -F -c max_connections=20",
-		 pg->dir);
+	         "-c listen_addresses='' -k %s -p " PGTEMP_PORT " -F -c max_connections=20",
+	         pg->dir);
 	if(pgtemp_run(pg, argv) != 0) {
 		pgtemp_show_log(pg);
 		return -1;
@@ -104,9 +114,9 @@ int pgtemp_sql(const struct pgtemp *pg, const char *sql)
 
 	if(PQstatus(c) == CONNECTION_OK) {
 		r = PQexec(c, sql);
-		rc = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK
-			     ? 0
-			     : -1;
+		rc = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK ?
+		             0 :
+		             -1;
 		if(rc)
 			fprintf(stderr, "# pgtemp: %s: %s", sql, PQerrorMessage(c));
 		PQclear(r);
@@ -131,14 +141,14 @@ long pgtemp_scalar(const struct pgtemp *pg, const char *sql)
 static int pgtemp_create_db(struct pgtemp *pg)
 {
 	static const char *const roles =
-		"CREATE ROLE linelead_app NOLOGIN; CREATE ROLE linelead_reporting NOLOGIN;"
-		" CREATE ROLE linelead LOGIN IN ROLE linelead_app";
+	        "CREATE ROLE linelead_app NOLOGIN; CREATE ROLE linelead_reporting NOLOGIN;"
+	        " CREATE ROLE linelead LOGIN IN ROLE linelead_app";
 	char keep[sizeof(pg->conninfo)];
 	int rc;
 
 	memcpy(keep, pg->conninfo, sizeof(keep));
 	snprintf(pg->conninfo, sizeof(pg->conninfo),
-		 "host=%s port=" PGTEMP_PORT " dbname=postgres user=linelead_admin", pg->dir);
+	         "host=%s port=" PGTEMP_PORT " dbname=postgres user=linelead_admin", pg->dir);
 	rc = pgtemp_sql(pg, "CREATE DATABASE linelead ENCODING 'UTF8'");
 	if(rc == 0)
 		rc = pgtemp_sql(pg, roles);
@@ -150,8 +160,18 @@ int pgtemp_start(struct pgtemp *pg)
 {
 	const char *data_dir = getenv("LINELEAD_DATA_DIR");
 	char data[96];
-	char *initdb[] = {PGTEMP_BIN "/initdb", "-D", data, "-U", "linelead_admin", "-A", "trust",
-			  "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", NULL};
+	char *initdb[] = {PGTEMP_BIN "/initdb",
+	                  "-D",
+	                  data,
+	                  "-U",
+	                  "linelead_admin",
+	                  "-A",
+	                  "trust",
+	                  "-E",
+	                  "UTF8",
+	                  "--locale=C.UTF-8",
+	                  "--no-sync",
+	                  NULL};
 	struct passwd *pw = geteuid() == 0 ? getpwnam("postgres") : NULL;
 
 	memset(pg, 0, sizeof(*pg));
@@ -165,7 +185,7 @@ int pgtemp_start(struct pgtemp *pg)
 		return -1;
 	snprintf(data, sizeof(data), "%s/data", pg->dir);
 	snprintf(pg->conninfo, sizeof(pg->conninfo),
-		 "host=%s port=" PGTEMP_PORT " dbname=linelead user=linelead_admin", pg->dir);
+	         "host=%s port=" PGTEMP_PORT " dbname=linelead user=linelead_admin", pg->dir);
 	if(pgtemp_run(pg, initdb) != 0) {
 		pgtemp_show_log(pg);
 		return -1;

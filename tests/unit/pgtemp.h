@@ -18,9 +18,9 @@
 #define PGTEMP_SKIP 77 /* initdb is not installed: the test is skipped */
 
 struct pgtemp {
-	char dir[64];        /* owned: removed by pgtemp_free */
-	char conninfo[192];  /* host=DIR port=15433 dbname=linelead user=linelead_admin */
-	char sql_dir[512];   /* $LINELEAD_DATA_DIR/sql: the migrations */
+	char dir[64]; /* owned: removed by pgtemp_free */
+	char conninfo[192]; /* host=DIR port=15433 dbname=linelead user=linelead_admin */
+	char sql_dir[512]; /* $LINELEAD_DATA_DIR/sql: the migrations */
 	bool running;
 };
 

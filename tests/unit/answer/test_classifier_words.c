@@ -19,19 +19,19 @@ static int counts[4];
 
 /* Collects "kind:feature@start+len " into seen. */
 static ll_result collect(void *ctx, const char *s, size_t len, int kind, uint16_t start,
-			 uint16_t slen)
+                         uint16_t slen)
 {
 	size_t used = strlen(seen);
 
 	(void)ctx;
 	snprintf(seen + used, sizeof(seen) - used, "%d:%.*s@%u+%u ", kind, (int)len, s, start,
-		 slen);
+	         slen);
 	counts[kind]++;
 	return LL_OK;
 }
 
 static ll_result stop_early(void *ctx, const char *s, size_t len, int kind, uint16_t start,
-			    uint16_t slen)
+                            uint16_t slen)
 {
 	(void)ctx, (void)s, (void)len, (void)kind, (void)start, (void)slen;
 	return LL_ETOOLARGE;
@@ -69,7 +69,7 @@ static void test_features(const struct strtab *lex)
 	      "a cut is an injury");
 	CHECK(features(lex, "") == 0 && seen[0] == '\0', "no words, no features");
 	CHECK(classifier_words_features(lex, "grill", 5, scratch, stop_early, NULL, &cue) ==
-		      LL_ETOOLARGE,
+	              LL_ETOOLARGE,
 	      "what the receiver returns stops the walk and is returned");
 }
 
@@ -79,8 +79,7 @@ static void test_keyword_copy(void)
 	size_t n = classifier_keyword_copy(dst, sizeof(dst), "  Fryer\t\nOIL", 12);
 
 	CHECK(strcmp(dst, "fryer o") == 0 && n == strlen(dst),
-	      "a keyword is lower-cased, its blanks folded to one space, cut to fit (\"%s\")",
-	      dst);
+	      "a keyword is lower-cased, its blanks folded to one space, cut to fit (\"%s\")", dst);
 	n = classifier_keyword_copy(dst, 5, "caf\xc3\xa9s", 6);
 	CHECK(strcmp(dst, "caf") == 0 && n == 3, "never cut inside a UTF-8 character");
 }

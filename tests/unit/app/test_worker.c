@@ -41,8 +41,9 @@ static void test_store_only(const struct settings *s)
 
 static void test_answers(const struct settings *s)
 {
-	struct chat_request in = {.message = "the fryer oil is smoking and there is a burning smell",
-				  .priority = PRIORITY_NORMAL};
+	struct chat_request in = {.message =
+	                                  "the fryer oil is smoking and there is a burning smell",
+	                          .priority = PRIORITY_NORMAL};
 	struct chat_result out;
 	struct answer_ctx actx;
 	struct worker w;
@@ -56,10 +57,10 @@ static void test_answers(const struct settings *s)
 	      "a full worker has a classifier and the answer data, no LLM when none is set");
 	worker_answer_ctx(&w, &actx);
 	CHECK(actx.db == &w.db && actx.arena == &w.arena && actx.classifier == w.classifier &&
-		      actx.kit == w.answers && actx.deadline == 0 && !actx.trace,
+	              actx.kit == w.answers && actx.deadline == 0 && !actx.trace,
 	      "its answer context lends its own resources, with no deadline");
 	CHECK(orchestrator_answer(&actx, &in, NULL, NULL, &out) == LL_OK && out.stored &&
-		      out.answer.response && *out.answer.response && out.agent == AGENT_SAFETY,
+	              out.answer.response && *out.answer.response && out.agent == AGENT_SAFETY,
 	      "it answers a question (agent %s) and stores the exchange", agent_name(out.agent));
 	CHECK(store_conversation_size(&w.db, out.conversation_ref, &size) == LL_OK && size == 2,
 	      "the conversation holds the question and the answer (%lld)", size);
@@ -120,7 +121,7 @@ int main(void)
 		return 77;
 	}
 	CHECK(rc == 0 && pgtemp_migrate(&pg) == 0 && data_dir &&
-		      settings_defaults(&s, err, sizeof(err)) == LL_OK,
+	              settings_defaults(&s, err, sizeof(err)) == LL_OK,
 	      "a private, migrated PostgreSQL and the default settings");
 	if(rc == 0 && data_dir) {
 		set_str(&s.database_url, pg.conninfo);

@@ -43,8 +43,11 @@ int main(void)
 {
 	FILE *f = tmpfile();
 	struct json_object *o = NULL;
-	struct log_access a = {.method = "POST", .route = "/chat/production", .status = 200,
-			       .duration_ms = 12.5, .agent = "safety"};
+	struct log_access a = {.method = "POST",
+	                       .route = "/chat/production",
+	                       .status = 200,
+	                       .duration_ms = 12.5,
+	                       .agent = "safety"};
 
 	if(!f)
 		return 1;
@@ -53,10 +56,13 @@ int main(void)
 	logged(f);
 	CHECK(lines(text) == 1 && (o = json_tokener_parse(text)) != NULL,
 	      "a message with a newline, a forged line and a control byte is one JSON line");
-	CHECK(o && strcmp(json_object_get_string(json_object_object_get(o, "level")), "info") == 0 &&
-		      strcmp(json_object_get_string(json_object_object_get(o, "event")), "ingest") == 0 &&
-		      strstr(json_object_get_string(json_object_object_get(o, "msg")),
-			     "{\"level\":\"error\"}"),
+	CHECK(o &&
+	              strcmp(json_object_get_string(json_object_object_get(o, "level")), "info") ==
+	                      0 &&
+	              strcmp(json_object_get_string(json_object_object_get(o, "event")),
+	                     "ingest") == 0 &&
+	              strstr(json_object_get_string(json_object_object_get(o, "msg")),
+	                     "{\"level\":\"error\"}"),
 	      "its level, event and message come back as written");
 	json_object_put(o);
 	log_debug("noise", "%s", "not wanted");
@@ -72,11 +78,12 @@ int main(void)
 	CHECK(!strstr(logged(f), "req-77"), "until it is cleared");
 	log_access(LOG_INFO, "request", &a);
 	o = json_tokener_parse(logged(f));
-	CHECK(o && strstr(text, "/chat/production") && strstr(text, "200") && strstr(text, "safety"),
+	CHECK(o && strstr(text, "/chat/production") && strstr(text, "200") &&
+	              strstr(text, "safety"),
 	      "the access line has the route, status and agent");
 	json_object_put(o);
 	CHECK(log_level_parse("warn") == LOG_WARN && log_level_parse("loud") == -1 &&
-		      strcmp(log_level_name(LOG_ERROR), "error") == 0,
+	              strcmp(log_level_name(LOG_ERROR), "error") == 0,
 	      "level names parse and print");
 	log_setup(LOG_ERROR, 2);
 	fclose(f);

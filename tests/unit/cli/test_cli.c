@@ -18,16 +18,16 @@
 
 static char out[8192];
 
-#define RUN(fn, w, ...) \
-	capture(fn, w, (int)(sizeof((char *[]){__VA_ARGS__}) / sizeof(char *)), \
-		(char *[]){__VA_ARGS__}, out, sizeof(out))
+#define RUN(fn, w, ...)                                                                            \
+	capture(fn, w, (int)(sizeof((char *[]){__VA_ARGS__}) / sizeof(char *)),                    \
+	        (char *[]){__VA_ARGS__}, out, sizeof(out))
 
 static void test_migrate(struct pgtemp *pg, struct worker *w, struct settings *s)
 {
 	char *good = s->database_url;
 
 	CHECK(capture(cli_migrate, w, 0, NULL, out, sizeof(out)) == 0 &&
-		      strstr(out, "applied 001_schema.sql"),
+	              strstr(out, "applied 001_schema.sql"),
 	      "migrate applies the schema and says so");
 	CHECK(capture(cli_migrate, w, 0, NULL, out, sizeof(out)) == 0 && !strstr(out, "applied "),
 	      "migrate again applies nothing");
@@ -44,14 +44,14 @@ static void test_apikey(struct pgtemp *pg, struct worker *w)
 	char key[128], hash[APIKEY_HASH_HEX], sql[256];
 
 	CHECK(RUN(cli_apikey, w, "create", "--name", "night shift", "--scope", "admin") == 0 &&
-		      strlen(out) > 20,
+	              strlen(out) > 20,
 	      "apikey create prints the new key");
 	snprintf(key, sizeof(key), "%.*s", (int)strcspn(out, "\n"), out);
 	apikeys_hash(key, hash);
 	snprintf(sql, sizeof(sql),
-		 "SELECT count(*) FROM api_keys WHERE key_hash = '%s' AND scope = 'admin'"
-		 " AND revoked_at IS NULL",
-		 hash);
+	         "SELECT count(*) FROM api_keys WHERE key_hash = '%s' AND scope = 'admin'"
+	         " AND revoked_at IS NULL",
+	         hash);
 	CHECK(pgtemp_scalar(pg, sql) == 1, "only its hash is stored, as an admin key");
 	CHECK(RUN(cli_apikey, w, "create") == 2, "create without --name is a usage error (2)");
 	CHECK(RUN(cli_apikey, w, "create", "--name", "x", "--scope", "root") == 2,

@@ -19,9 +19,9 @@
 
 static char out[16384];
 
-#define RUN(fn, w, ...) \
-	capture(fn, w, (int)(sizeof((char *[]){__VA_ARGS__}) / sizeof(char *)), \
-		(char *[]){__VA_ARGS__}, out, sizeof(out))
+#define RUN(fn, w, ...)                                                                            \
+	capture(fn, w, (int)(sizeof((char *[]){__VA_ARGS__}) / sizeof(char *)),                    \
+	        (char *[]){__VA_ARGS__}, out, sizeof(out))
 
 static void test_ingest(struct worker *w, const char *data_dir)
 {
@@ -41,15 +41,15 @@ static void test_ask(struct worker *w)
 	struct json_object *o = NULL;
 
 	CHECK(RUN(cli_ask, w, "the ice machine is making no ice, what do i check") == 0 &&
-		      strstr(out, "Agent: equipment") && strstr(out, "Sources:") &&
-		      strstr(out, "conversation "),
+	              strstr(out, "Agent: equipment") && strstr(out, "Sources:") &&
+	              strstr(out, "conversation "),
 	      "ask answers from the manual just loaded and names it");
 	CHECK(RUN(cli_ask, w, "--json", "how do I clean the ice machine") == 0 &&
-		      (o = json_tokener_parse(out)) != NULL,
+	              (o = json_tokener_parse(out)) != NULL,
 	      "ask --json prints the API's answer object");
 	if(o) {
 		CHECK(json_object_object_get(o, "response") &&
-			      json_object_object_get(o, "conversation_id"),
+		              json_object_object_get(o, "conversation_id"),
 		      "with its response and conversation id");
 		json_object_put(o);
 	}
@@ -61,7 +61,7 @@ static void test_ask(struct worker *w)
 static void test_stats(struct worker *w)
 {
 	CHECK(capture(cli_stats, w, 0, NULL, out, sizeof(out)) == 0 && strstr(out, "documents") &&
-		      strstr(out, " 1\n"),
+	              strstr(out, " 1\n"),
 	      "stats counts the document");
 	CHECK(strstr(out, "messages") && strstr(out, " 4\n"),
 	      "and the four messages of the two questions");
@@ -83,7 +83,7 @@ int main(void)
 		return 77;
 	}
 	CHECK(rc == 0 && pgtemp_migrate(&pg) == 0 && data_dir &&
-		      settings_defaults(&s, err, sizeof(err)) == LL_OK,
+	              settings_defaults(&s, err, sizeof(err)) == LL_OK,
 	      "a private, migrated PostgreSQL and the settings");
 	if(rc == 0 && data_dir) {
 		free(s.database_url);

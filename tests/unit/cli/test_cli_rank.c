@@ -18,9 +18,9 @@
 
 static char out[65536];
 
-#define RUN(fn, w, ...) \
-	capture(fn, w, (int)(sizeof((char *[]){__VA_ARGS__}) / sizeof(char *)), \
-		(char *[]){__VA_ARGS__}, out, sizeof(out))
+#define RUN(fn, w, ...)                                                                            \
+	capture(fn, w, (int)(sizeof((char *[]){__VA_ARGS__}) / sizeof(char *)),                    \
+	        (char *[]){__VA_ARGS__}, out, sizeof(out))
 
 /* The number of tab-separated fields of the first line that starts with
  * prefix, or 0. */
@@ -59,7 +59,8 @@ static void test_rank(struct worker *w, const char *dir)
 	CHECK(fields_of("2\t1\t") == 3 + RANK_FEATURES && fields_of("4\t1\t") == 3 + RANK_FEATURES,
 	      "each question (by its line number) has candidate sections of document 1, with"
 	      " every feature");
-	CHECK(fields_of("1\t") == 0 && fields_of("3\t") == 0, "comments and blank lines are skipped");
+	CHECK(fields_of("1\t") == 0 && fields_of("3\t") == 0,
+	      "comments and blank lines are skipped");
 	CHECK(RUN(cli_rank_features, w, "/nonexistent.tsv") == 1, "a missing file: exit 1");
 	CHECK(capture(cli_rank_features, w, 0, NULL, out, sizeof(out)) == 2, "no file: exit 2");
 }
@@ -67,10 +68,10 @@ static void test_rank(struct worker *w, const char *dir)
 static void test_vocab(struct worker *w)
 {
 	CHECK(RUN(cli_vocab, w, "how do I clean the ice machine") == 0 && strstr(out, "text: ") &&
-		      strstr(out, "asks: "),
+	              strstr(out, "asks: "),
 	      "vocab shows the question as read and what it asks");
 	CHECK(RUN(cli_vocab, w, "the fryer is on fire and the grease is burning") == 0 &&
-		      strstr(out, "emergency: "),
+	              strstr(out, "emergency: "),
 	      "and names the emergency a question describes");
 	CHECK(capture(cli_vocab, w, 0, NULL, out, sizeof(out)) == 2, "no question: exit 2");
 }
@@ -91,7 +92,7 @@ int main(void)
 		return 77;
 	}
 	CHECK(rc == 0 && pgtemp_migrate(&pg) == 0 && data_dir &&
-		      settings_defaults(&s, err, sizeof(err)) == LL_OK,
+	              settings_defaults(&s, err, sizeof(err)) == LL_OK,
 	      "a private, migrated PostgreSQL and the settings");
 	if(rc == 0 && data_dir) {
 		free(s.database_url);

@@ -89,7 +89,7 @@ static void test_commands(struct pgtemp *pg, const char *data_dir)
 	/* LINELEAD_DATA_DIR would override the file's data_dir */
 	unsetenv("LINELEAD_DATA_DIR");
 	CHECK(LINELEAD("-c", bad, "ask", "grill not heating") == 1 &&
-		      strstr(out, "cannot initialise"),
+	              strstr(out, "cannot initialise"),
 	      "ask with a data_dir that is wrong: exit 1, saying so");
 }
 

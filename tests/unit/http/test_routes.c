@@ -37,14 +37,22 @@ static char chat_a[80], chat_b[80], admin[80];
 
 /* One request through the router; the reply is parsed into *r (free it). */
 static int call(const char *method, const char *uri, const char *key, const char *body,
-		struct fcgi_reply *r)
+                struct fcgi_reply *r)
 {
 	char auth[128], query[256];
 	const char *q = strchr(uri, '?');
 	char path[256];
-	const char *params[] = {"REQUEST_METHOD", method, "DOCUMENT_URI", path, "QUERY_STRING",
-				query, "CONTENT_TYPE", "application/json", "HTTP_AUTHORIZATION",
-				auth, NULL};
+	const char *params[] = {"REQUEST_METHOD",
+	                        method,
+	                        "DOCUMENT_URI",
+	                        path,
+	                        "QUERY_STRING",
+	                        query,
+	                        "CONTENT_TYPE",
+	                        "application/json",
+	                        "HTTP_AUTHORIZATION",
+	                        auth,
+	                        NULL};
 	struct http_request req;
 	int fd = fcgi_connect(srv.path), rc = -1;
 
@@ -98,28 +106,28 @@ static void test_health(void)
 	char v[64];
 
 	CHECK(call("GET", "/health", NULL, NULL, &r) == 0 && r.status == 200 &&
-		      strcmp(field(&r, "status", v, sizeof(v)), "healthy") == 0 &&
-		      strstr(r.body, "\"database\":{\"status\":\"ok\""),
+	              strcmp(field(&r, "status", v, sizeof(v)), "healthy") == 0 &&
+	              strstr(r.body, "\"database\":{\"status\":\"ok\""),
 	      "route_health: GET /health is 200 with the database up, no key needed (%s)", v);
 	fcgi_reply_free(&r);
 	CHECK(call("GET", "/info", NULL, NULL, &r) == 0 && r.status == 200 &&
-		      strstr(r.body, "\"equipment\"") && strstr(r.body, "\"safety\""),
+	              strstr(r.body, "\"equipment\"") && strstr(r.body, "\"safety\""),
 	      "route_health: GET /info names the agents");
 	fcgi_reply_free(&r);
 	CHECK(status_of("GET", "/metrics", chat_a, NULL) == 403,
 	      "route_metrics: a chat key may not read /metrics (403)");
-	CHECK(call("GET", "/metrics?format=prometheus", admin, NULL, &r) == 0 &&
-		      r.status == 200 && strstr(r.head, "text/plain") && strstr(r.body, "# TYPE linelead_"),
+	CHECK(call("GET", "/metrics?format=prometheus", admin, NULL, &r) == 0 && r.status == 200 &&
+	              strstr(r.head, "text/plain") && strstr(r.body, "# TYPE linelead_"),
 	      "route_metrics: an admin key reads the counters as Prometheus text");
 	fcgi_reply_free(&r);
 	CHECK(status_of("GET", "/metrics?window=24h", admin, NULL) == 200 &&
-		      status_of("GET", "/metrics?window=2y", admin, NULL) == 400,
+	              status_of("GET", "/metrics?window=2y", admin, NULL) == 400,
 	      "route_metrics: as JSON with a day's history; an unknown window is 400");
 	route_stage(&srv.rc, "retrieval");
 	CHECK(strcmp(srv.rc.slot->stage, "retrieval") == 0,
 	      "route_ctx: route_stage marks the stage in this process's slot");
 	CHECK(status_of("GET", "/no/such/route", NULL, NULL) == 404 &&
-		      status_of("PUT", "/health", NULL, NULL) == 405,
+	              status_of("PUT", "/health", NULL, NULL) == 405,
 	      "router: an unknown path is 404, a wrong method 405");
 }
 
@@ -130,7 +138,7 @@ static int ask(const char *key, char *conversation, char *request_id)
 	int status = -1;
 
 	if(call("POST", "/chat/production", key,
-		"{\"message\":\"the grill is not heating, what do I check?\"}", &r) == 0) {
+	        "{\"message\":\"the grill is not heating, what do I check?\"}", &r) == 0) {
 		status = r.status;
 		field(&r, "conversation_id", conversation, 64);
 		field(&r, "request_id", request_id, 64);
@@ -151,17 +159,19 @@ static void test_chat(void)
 	CHECK(ask(chat_a, conv, req_id) == 200 && conv[0] && req_id[0],
 	      "route_chat: a question is answered (conversation %s)", conv);
 	CHECK(call("POST", "/chat/classify", chat_a, "{\"message\":\"the fryer is on fire\"}",
-		   &r) == 0 && r.status == 200 && strstr(r.body, "\"agent\":\"safety\""),
+	           &r) == 0 &&
+	              r.status == 200 && strstr(r.body, "\"agent\":\"safety\""),
 	      "route_chat: /chat/classify routes a fire to safety");
 	fcgi_reply_free(&r);
 	CHECK(call("POST", "/chat/stream", chat_a, "{\"message\":\"how do I clean the grill?\"}",
-		   &r) == 0 && r.status == 200 && strstr(r.head, "text/event-stream") &&
-		      strstr(r.body, "event: "),
+	           &r) == 0 &&
+	              r.status == 200 && strstr(r.head, "text/event-stream") &&
+	              strstr(r.body, "event: "),
 	      "route_chat: /chat/stream answers as Server-Sent Events");
 	fcgi_reply_free(&r);
 	snprintf(uri, sizeof(uri), "/conversations/%s", conv);
 	CHECK(call("GET", uri, chat_a, NULL, &r) == 0 && r.status == 200 &&
-		      strstr(r.body, "the grill is not heating"),
+	              strstr(r.body, "the grill is not heating"),
 	      "route_conversations: its key reads the conversation");
 	fcgi_reply_free(&r);
 	CHECK(status_of("GET", uri, chat_b, NULL) == 404,
@@ -170,35 +180,35 @@ static void test_chat(void)
 	CHECK(status_of("POST", "/feedback", chat_b, body) == 404,
 	      "route_feedback: another key cannot rate the answer");
 	CHECK(status_of("POST", "/feedback", chat_a, body) == 201 &&
-		      status_of("POST", "/feedback", chat_a, body) == 200,
+	              status_of("POST", "/feedback", chat_a, body) == 200,
 	      "route_feedback: its key rates it (201), then replaces the rating (200)");
 	CHECK(status_of("DELETE", uri, chat_b, NULL) == 404 &&
-		      status_of("DELETE", uri, chat_a, NULL) == 200 &&
-		      status_of("GET", uri, chat_a, NULL) == 404,
+	              status_of("DELETE", uri, chat_a, NULL) == 200 &&
+	              status_of("GET", uri, chat_a, NULL) == 404,
 	      "route_conversations: only its key deletes it; then it is gone");
 }
 
 static void test_documents(void)
 {
 	static const char doc[] = "{\"title\":\"Shake machine\",\"category\":\"equipment\","
-				  "\"content\":\"# Shake machine\\n\\n## Cleaning\\n\\n"
-				  "1. Empty the hopper.\\n2. Rinse the freezing cylinder.\\n\"}";
+	                          "\"content\":\"# Shake machine\\n\\n## Cleaning\\n\\n"
+	                          "1. Empty the hopper.\\n2. Rinse the freezing cylinder.\\n\"}";
 	struct fcgi_reply r;
 	char id[32], uri[64];
 
 	CHECK(status_of("POST", "/documents", chat_a, doc) == 403,
 	      "route_documents: a chat key may not upload");
 	CHECK(call("POST", "/documents", admin, doc, &r) == 0 && r.status == 201 &&
-		      field(&r, "id", id, sizeof(id))[0],
+	              field(&r, "id", id, sizeof(id))[0],
 	      "route_documents: an admin uploads a manual (201, id %s)", id);
 	fcgi_reply_free(&r);
 	CHECK(call("GET", "/documents", admin, NULL, &r) == 0 && r.status == 200 &&
-		      strstr(r.body, "Shake machine"),
+	              strstr(r.body, "Shake machine"),
 	      "route_documents: it is listed");
 	fcgi_reply_free(&r);
 	snprintf(uri, sizeof(uri), "/documents/%s", id);
 	CHECK(status_of("DELETE", uri, admin, NULL) == 200 &&
-		      status_of("DELETE", uri, admin, NULL) == 404,
+	              status_of("DELETE", uri, admin, NULL) == 404,
 	      "route_documents: deleted once, then 404");
 	CHECK(status_of("GET", "/documents/jobs/999", admin, NULL) == 404,
 	      "route_documents: an unknown job is 404");
@@ -226,7 +236,7 @@ static int make_keys(struct db *db)
 }
 
 static int serve(struct pgtemp *pg, struct settings *s, struct worker *w, struct auth *auth,
-		 struct answer_ctx *actx)
+                 struct answer_ctx *actx)
 {
 	const char *data_dir = getenv("LINELEAD_DATA_DIR");
 	char err[256];
@@ -243,9 +253,14 @@ static int serve(struct pgtemp *pg, struct settings *s, struct worker *w, struct
 	sb->master_heartbeat = clock_mono();
 	auth_init(auth, s);
 	worker_answer_ctx(w, actx);
-	srv.rc = (struct route_ctx){.settings = s, .db = &w->db, .arena = &w->arena,
-				    .classifier = w->classifier, .auth = auth, .answer = actx,
-				    .scoreboard = sb, .slot = w->slot};
+	srv.rc = (struct route_ctx){.settings = s,
+	                            .db = &w->db,
+	                            .arena = &w->arena,
+	                            .classifier = w->classifier,
+	                            .auth = auth,
+	                            .answer = actx,
+	                            .scoreboard = sb,
+	                            .slot = w->slot};
 	snprintf(srv.path, sizeof(srv.path), "%s/fcgi.sock", pg->dir);
 	srv.listen_fd = fcgi_listen(srv.path);
 	if(srv.listen_fd < 0 || FCGX_Init() != 0 ||

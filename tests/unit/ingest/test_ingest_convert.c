@@ -19,7 +19,7 @@
 #include "../tap.h"
 
 static ll_result convert(const char *bytes, size_t len, int fd, struct buf *text,
-			 struct ingest_extract *x, const char **why)
+                         struct ingest_extract *x, const char **why)
 {
 	struct ingest_upload up = {.fd = fd, .bytes = bytes, .len = len, .max_bytes = 1 << 20};
 
@@ -30,7 +30,7 @@ static ll_result convert(const char *bytes, size_t len, int fd, struct buf *text
 
 /* Converts the file at path as an upload of its bytes (and descriptor). */
 static ll_result convert_file(const char *path, struct buf *text, struct ingest_extract *x,
-			      const char **why)
+                              const char **why)
 {
 	struct buf bytes;
 	int fd = open(path, O_RDONLY);
@@ -54,8 +54,8 @@ static void test_markdown(struct buf *text)
 	const char *why;
 
 	CHECK(convert(md, sizeof(md) - 1, -1, text, &x, &why) == LL_OK &&
-		      strcmp(buf_str(text), md) == 0 && x.kind == INGEST_KIND_MARKDOWN &&
-		      x.format == INGEST_MARKDOWN && x.pages == 0,
+	              strcmp(buf_str(text), md) == 0 && x.kind == INGEST_KIND_MARKDOWN &&
+	              x.format == INGEST_MARKDOWN && x.pages == 0,
 	      "Markdown is read as it is");
 	buf_init(&small, 16); /* the text's limit: max_document_bytes */
 	CHECK(ingest_upload_text(&up, &small, &x, &why) == LL_ETOOLARGE && why && small.len == 0,
@@ -63,7 +63,7 @@ static void test_markdown(struct buf *text)
 	      why ? why : "");
 	buf_free(&small);
 	CHECK(convert("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, -1, text, &x, &why) == LL_EVALIDATION &&
-		      why,
+	              why,
 	      "an image is not a manual: LL_EVALIDATION (%s)", why ? why : "");
 }
 
@@ -75,10 +75,9 @@ static void test_pdf(struct buf *text, const char *data_dir)
 	const char *why;
 
 	snprintf(path, sizeof(path), "%s/tests/data/manuals/solvane-fx8-fountain-dispenser.pdf",
-		 data_dir);
-	CHECK(convert_file(path, text, &x, &why) == LL_OK &&
-		      x.kind == INGEST_KIND_PDF && x.pages == 8 && !x.scanned &&
-		      strstr(buf_str(text), "Fountain Dispenser"),
+	         data_dir);
+	CHECK(convert_file(path, text, &x, &why) == LL_OK && x.kind == INGEST_KIND_PDF &&
+	              x.pages == 8 && !x.scanned && strstr(buf_str(text), "Fountain Dispenser"),
 	      "a PDF is read through pdftotext: %d pages, its words", x.pages);
 	CHECK(convert(broken, sizeof(broken) - 1, -1, text, &x, &why) == LL_EVALIDATION && why,
 	      "a broken PDF: LL_EVALIDATION (%s)", why ? why : "");
@@ -88,11 +87,11 @@ static void test_pdf(struct buf *text, const char *data_dir)
 static int make_docx(const char *dir, char *path, size_t len)
 {
 	static const char xml[] =
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-		"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
-		"main\"><w:body><w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>"
-		"Descaling</w:t></w:r></w:p><w:p><w:r><w:t>Pour the descaler into the reservoir."
-		"</w:t></w:r></w:p></w:body></w:document>";
+	        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
+	        "main\"><w:body><w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>"
+	        "Descaling</w:t></w:r></w:p><w:p><w:r><w:t>Pour the descaler into the reservoir."
+	        "</w:t></w:r></w:p></w:body></w:document>";
 	char cmd[512], file[256];
 	FILE *f;
 
@@ -122,10 +121,9 @@ static void test_docx(struct buf *text)
 		return;
 	}
 	made = mkdtemp(dir) && make_docx(dir, path, sizeof(path)) == 0;
-	CHECK(made && convert_file(path, text, &x, &why) == LL_OK &&
-		      x.kind == INGEST_KIND_DOCX && x.format == INGEST_MARKDOWN &&
-		      strstr(buf_str(text), "# Descaling") &&
-		      strstr(buf_str(text), "Pour the descaler"),
+	CHECK(made && convert_file(path, text, &x, &why) == LL_OK && x.kind == INGEST_KIND_DOCX &&
+	              x.format == INGEST_MARKDOWN && strstr(buf_str(text), "# Descaling") &&
+	              strstr(buf_str(text), "Pour the descaler"),
 	      "a .docx is read as Markdown, its heading a heading");
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	if(system(cmd) != 0)

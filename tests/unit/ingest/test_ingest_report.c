@@ -24,19 +24,26 @@ static int doubtful_count(struct json_object *o)
 
 static void test_json(void)
 {
-	struct ingest_report r = {.sections = 4, .chunks = 6, .tables = 1, .warnings = 2,
-				  .steps = 9, .dropped_lines = 3, .names = names, .nnames = 4,
-				  .codes = codes, .ncodes = 1};
+	struct ingest_report r = {.sections = 4,
+	                          .chunks = 6,
+	                          .tables = 1,
+	                          .warnings = 2,
+	                          .steps = 9,
+	                          .dropped_lines = 3,
+	                          .names = names,
+	                          .nnames = 4,
+	                          .codes = codes,
+	                          .ncodes = 1};
 	struct ingest_extract x = {.kind = INGEST_KIND_PDF, .format = INGEST_TEXT, .pages = 12};
 	struct json_object *o = ingest_report_json(&r, &x);
 
 	CHECK(strcmp(json_object_get_string(json_object_object_get(o, "format")), "pdf") == 0 &&
-		      json_object_get_int(json_object_object_get(o, "pages")) == 12 &&
-		      json_object_get_int(json_object_object_get(o, "steps")) == 9 &&
-		      json_object_array_length(json_object_object_get(o, "section_names")) == 4 &&
-		      strcmp(json_object_get_string(json_object_array_get_idx(
-				     json_object_object_get(o, "fault_codes"), 0)),
-			     "E4: Probe open") == 0,
+	              json_object_get_int(json_object_object_get(o, "pages")) == 12 &&
+	              json_object_get_int(json_object_object_get(o, "steps")) == 9 &&
+	              json_object_array_length(json_object_object_get(o, "section_names")) == 4 &&
+	              strcmp(json_object_get_string(json_object_array_get_idx(
+	                             json_object_object_get(o, "fault_codes"), 0)),
+	                     "E4: Probe open") == 0,
 	      "the report names the format, pages, steps, sections and fault codes");
 	CHECK(doubtful_count(o) == 0, "a clean manual has nothing doubtful");
 	json_object_put(o);
@@ -47,7 +54,7 @@ static void test_json(void)
 	r.nthin = 1;
 	o = ingest_report_json(&r, &x);
 	CHECK(doubtful_count(o) == 3 && strstr(json_object_to_json_string(o), "OCR") &&
-		      strstr(json_object_to_json_string(o), "Warranty"),
+	              strstr(json_object_to_json_string(o), "Warranty"),
 	      "a scan, text under no heading and a thin section are doubtful");
 	json_object_put(o);
 	r = (struct ingest_report){.sections = 1, .chunks = 8};
@@ -60,8 +67,14 @@ static void test_json(void)
 
 static void test_print(void)
 {
-	struct ingest_report r = {.sections = 4, .chunks = 6, .names = names, .nnames = 4,
-				  .codes = codes, .ncodes = 1, .thin = thin, .nthin = 1};
+	struct ingest_report r = {.sections = 4,
+	                          .chunks = 6,
+	                          .names = names,
+	                          .nnames = 4,
+	                          .codes = codes,
+	                          .ncodes = 1,
+	                          .thin = thin,
+	                          .nthin = 1};
 	struct ingest_extract x = {.kind = INGEST_KIND_PDF, .pages = 1, .ocr = true};
 	char out[2048];
 	size_t n;
@@ -75,7 +88,8 @@ static void test_print(void)
 	out[n] = '\0';
 	fclose(f);
 	CHECK(strstr(out, "read as pdf (1 page, by OCR)") && strstr(out, "section: Cleaning") &&
-		      strstr(out, "fault codes: E4\n") && strstr(out, "doubtful: section \"Warranty\""),
+	              strstr(out, "fault codes: E4\n") &&
+	              strstr(out, "doubtful: section \"Warranty\""),
 	      "the CLI prints the same for a person, a code by its name only");
 }
 

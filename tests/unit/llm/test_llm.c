@@ -27,22 +27,22 @@
 #define KEY "sk-test-secret-1234"
 
 static const char reply_ok[] =
-	"{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,"
-	"\"message\":{\"role\":\"assistant\",\"content\":\"hello crew\"},\"finish_reason\":"
-	"\"stop\"}],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2}}";
+        "{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,"
+        "\"message\":{\"role\":\"assistant\",\"content\":\"hello crew\"},\"finish_reason\":"
+        "\"stop\"}],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2}}";
 static const char reply_stream[] =
-	"data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hel\"}}]}\n\n"
-	"data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"}}]}\n\n"
-	"data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
-	"data: [DONE]\n\n";
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hel\"}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+        "data: [DONE]\n\n";
 
 static void respond(int fd, int status, const char *type, const char *extra, const char *body)
 {
 	char head[512];
 	int n = snprintf(head, sizeof(head),
-			 "HTTP/1.1 %d X\r\nContent-Type: %s\r\nContent-Length: %zu\r\n%s"
-			 "Connection: close\r\n\r\n",
-			 status, type, strlen(body), extra);
+	                 "HTTP/1.1 %d X\r\nContent-Type: %s\r\nContent-Length: %zu\r\n%s"
+	                 "Connection: close\r\n\r\n",
+	                 status, type, strlen(body), extra);
 
 	if(write(fd, head, (size_t)n) != n || write(fd, body, strlen(body)) < 0)
 		_exit(3);
@@ -78,7 +78,7 @@ static void serve_one(int fd, int *once)
 		respond(fd, 401, "application/json", "", "{\"error\":\"no key\"}");
 	else if(strstr(req, "mode:unauthorized"))
 		respond(fd, 401, "application/json", "",
-			"{\"error\":{\"message\":\"Incorrect API key provided: " KEY "\"}}");
+		        "{\"error\":{\"message\":\"Incorrect API key provided: " KEY "\"}}");
 	else if(strstr(req, "mode:busy-once") && (*once)++ == 0)
 		respond(fd, 503, "application/json", "Retry-After: 0\r\n", "{\"error\":\"busy\"}");
 	else if(strstr(req, "mode:broken"))
@@ -136,12 +136,15 @@ static int on_delta(void *ctx, const char *text, size_t len)
 }
 
 static ll_result ask(struct llm *llm, struct arena *a, const char *what, bool stream,
-		     double budget_s, struct llm_outcome *out, struct collected *c)
+                     double budget_s, struct llm_outcome *out, struct collected *c)
 {
 	struct llm_message m[] = {{"system", "You are Line Lead."}, {"user", what}};
-	struct llm_call call = {.messages = m, .nmessages = 2, .stream = stream,
-				.deadline = clock_mono() + budget_s,
-				.on_delta = stream ? on_delta : NULL, .ctx = c};
+	struct llm_call call = {.messages = m,
+	                        .nmessages = 2,
+	                        .stream = stream,
+	                        .deadline = clock_mono() + budget_s,
+	                        .on_delta = stream ? on_delta : NULL,
+	                        .ctx = c};
 
 	return llm_chat(llm, a, &call, out);
 }
@@ -153,12 +156,12 @@ static void test_calls(struct llm *llm, struct arena *a)
 	ll_result result;
 
 	CHECK(ask(llm, a, "mode:ok", false, 5, &out, NULL) == LL_OK &&
-		      strcmp(out.content, "hello crew") == 0 && out.status == 200 &&
-		      out.prompt_tokens == 7 && strcmp(out.finish_reason, "stop") == 0,
+	              strcmp(out.content, "hello crew") == 0 && out.status == 200 &&
+	              out.prompt_tokens == 7 && strcmp(out.finish_reason, "stop") == 0,
 	      "a JSON reply: its content, tokens and finish reason");
 	CHECK(ask(llm, a, "mode:ok", true, 5, &out, &c) == LL_OK &&
-		      strcmp(out.content, "hello") == 0 && strcmp(c.text, "hello") == 0 &&
-		      c.calls == 2 && out.delivered,
+	              strcmp(out.content, "hello") == 0 && strcmp(c.text, "hello") == 0 &&
+	              c.calls == 2 && out.delivered,
 	      "a streamed reply arrives piece by piece (%d pieces) and whole", c.calls);
 	CHECK(ask(llm, a, "mode:busy-once", false, 5, &out, NULL) == LL_OK && out.attempts == 2,
 	      "a 503 is retried (Retry-After honoured): %d attempts", out.attempts);
@@ -181,8 +184,7 @@ static void test_breaker(struct llm *llm, struct arena *a)
 		failed++;
 	/* the 401 and the timeout above were the first two in a row */
 	CHECK(result == LL_EUNAVAILABLE && failed == LLM_BREAKER_THRESHOLD - 2,
-	      "%d failed calls in a row open the breaker: LL_EUNAVAILABLE",
-	      LLM_BREAKER_THRESHOLD);
+	      "%d failed calls in a row open the breaker: LL_EUNAVAILABLE", LLM_BREAKER_THRESHOLD);
 	CHECK(strcmp(llm_state_name(llm), "open") == 0, "/health would say open");
 	CHECK(ask(llm, a, "mode:ok", false, 5, &out, NULL) == LL_EUNAVAILABLE && out.attempts == 0,
 	      "while open, nothing is sent");
@@ -195,7 +197,7 @@ static void test_urls(void)
 	CHECK(llm_check_url("https://api.openai.com/v1", false, err, sizeof(err)) == LL_OK,
 	      "https is allowed");
 	CHECK(llm_check_url("http://127.0.0.1:11434/v1", false, err, sizeof(err)) == LL_OK &&
-		      llm_check_url("http://localhost:8000/v1", false, err, sizeof(err)) == LL_OK,
+	              llm_check_url("http://localhost:8000/v1", false, err, sizeof(err)) == LL_OK,
 	      "plain http to loopback is allowed");
 	CHECK(llm_check_url("http://models.example.com/v1", false, err, sizeof(err)) != LL_OK,
 	      "plain http elsewhere is refused");

@@ -104,10 +104,11 @@ static void test_serve_and_recycle(void)
 	for(until = clock_mono() + 2; sb->slots[0].requests < 2 && clock_mono() < until;)
 		usleep(10 * 1000);
 	CHECK(sb->slots[0].requests == 2 && scoreboard_read(&sb->c.requests) >= 2 &&
-		      scoreboard_read(&sb->c.by_status_class[4]) >= 1,
+	              scoreboard_read(&sb->c.by_status_class[4]) >= 1,
 	      "each request is counted in its slot and the shared counters");
 	CHECK(read_status(send_get("/info")) == 200, "a third request is answered");
-	CHECK(exit_status(pid, 5) == 0, "after max_requests (3) the worker exits 0, to be replaced");
+	CHECK(exit_status(pid, 5) == 0,
+	      "after max_requests (3) the worker exits 0, to be replaced");
 	for(until = clock_mono() + 3; rows < 3 && clock_mono() < until; usleep(50 * 1000))
 		rows = pgtemp_scalar(&pg, "SELECT count(*) FROM request_log");
 	CHECK(rows == 3, "its three requests are in request_log");
@@ -171,8 +172,8 @@ int main(void)
 		return 77;
 	}
 	CHECK(rc == 0 && pgtemp_migrate(&pg) == 0 && data_dir &&
-		      settings_defaults(&s, err, sizeof(err)) == LL_OK &&
-		      scoreboard_create(&sb) == LL_OK,
+	              settings_defaults(&s, err, sizeof(err)) == LL_OK &&
+	              scoreboard_create(&sb) == LL_OK,
 	      "a private, migrated PostgreSQL, the settings and a scoreboard");
 	if(rc == 0 && sb) {
 		free(s.database_url);

@@ -32,7 +32,7 @@ static const char *wait_job(struct db *db, long long id, double timeout_s, long 
 		state[0] = '\0';
 		if(store_job_json(db, id, &o) == LL_OK) {
 			snprintf(state, sizeof(state), "%s",
-				 json_object_get_string(json_object_object_get(o, "state")));
+			         json_object_get_string(json_object_object_get(o, "state")));
 			*doc = json_object_get_int64(json_object_object_get(o, "document_id"));
 		}
 		json_object_put(o);
@@ -46,11 +46,15 @@ static const char *wait_job(struct db *db, long long id, double timeout_s, long 
 static void test_runner(struct pgtemp *pg, struct db *db)
 {
 	static const char manual[] = "# Ice machine\n\n## Descaling\n\n1. Turn it off.\n"
-				     "2. Pour the descaler into the reservoir.\n";
-	struct store_job job = {.title = "Ice machine", .category = "equipment",
-				.source = "upload", .source_key = "upload:ice", .format = "markdown",
-				.media_type = "text/markdown", .body = manual,
-				.len = sizeof(manual) - 1};
+	                             "2. Pour the descaler into the reservoir.\n";
+	struct store_job job = {.title = "Ice machine",
+	                        .category = "equipment",
+	                        .source = "upload",
+	                        .source_key = "upload:ice",
+	                        .format = "markdown",
+	                        .media_type = "text/markdown",
+	                        .body = manual,
+	                        .len = sizeof(manual) - 1};
 	long long id = 0, doc = 0;
 	double t0;
 
@@ -69,10 +73,10 @@ static void test_runner(struct pgtemp *pg, struct db *db)
 	job.len = strlen(job.body);
 	job.source_key = "upload:broken";
 	CHECK(store_job_create(db, &job, 0, &id) == LL_OK &&
-		      strcmp(wait_job(db, id, 10, &doc), "failed") == 0 && doc == 0,
+	              strcmp(wait_job(db, id, 10, &doc), "failed") == 0 && doc == 0,
 	      "an upload it cannot read ends failed, nothing published");
 	CHECK(pgtemp_scalar(pg, "SELECT count(*) FROM ingest_jobs WHERE state = 'failed'"
-				" AND error <> ''") == 1,
+	                        " AND error <> ''") == 1,
 	      "with a reason a person can read");
 }
 
@@ -91,8 +95,8 @@ int main(void)
 		printf("1..0 # SKIP initdb is not installed\n");
 		return 77;
 	}
-	CHECK(rc == 0 && pgtemp_migrate(&pg) == 0 && settings_defaults(&s, err, sizeof(err)) ==
-								     LL_OK,
+	CHECK(rc == 0 && pgtemp_migrate(&pg) == 0 &&
+	              settings_defaults(&s, err, sizeof(err)) == LL_OK,
 	      "a private, migrated PostgreSQL and the settings");
 	if(rc != 0 || db_init(&db, pg.conninfo) != LL_OK) {
 		pgtemp_free(&pg);

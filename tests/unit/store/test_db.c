@@ -46,7 +46,7 @@ static void test_mapping(void)
 	CHECK(db_result_for("22P02") == LL_EVALIDATION, "bad input text is a validation error");
 	CHECK(db_result_for("57014") == LL_ETIMEOUT, "a statement timeout is a timeout (504)");
 	CHECK(db_result_for("08006") == LL_EDB && db_result_for("57P01") == LL_EDB &&
-		      db_result_for("25006") == LL_EDB && db_result_for(NULL) == LL_EDB,
+	              db_result_for("25006") == LL_EDB && db_result_for(NULL) == LL_EDB,
 	      "a lost connection, a shutdown and a standby are the 503 that passes");
 	CHECK(db_result_for("42P01") == LL_EINTERNAL, "an unknown table is a bug (500)");
 	for(unsigned f = 0; f < 40; f++) {
@@ -70,11 +70,12 @@ static void test_statements(struct db *db)
 	CHECK(db_exec(db, &insert_k, 1, k, NULL) == LL_OK, "an insert runs");
 	result = db_exec(db, &insert_k, 1, k, NULL);
 	CHECK(result == LL_ECONFLICT && strcmp(db->last_sqlstate, "23505") == 0 &&
-		      strcmp(db->last_constraint, "t_pkey") == 0,
+	              strcmp(db->last_constraint, "t_pkey") == 0,
 	      "a duplicate key is LL_ECONFLICT naming the constraint (%d, %s)", result,
 	      db->last_constraint);
-	CHECK(db_begin(db) == LL_OK && db_exec(db, &insert_k, 1, (const char *[]){"b"}, NULL) ==
-						LL_OK && count_rows(db) == 2,
+	CHECK(db_begin(db) == LL_OK &&
+	              db_exec(db, &insert_k, 1, (const char *[]){"b"}, NULL) == LL_OK &&
+	              count_rows(db) == 2,
 	      "a row inserted in a transaction is seen inside it");
 	db_rollback(db);
 	CHECK(count_rows(db) == 1 && !db->in_tx, "rolled back, it is gone");
@@ -97,8 +98,7 @@ static void test_reconnect(struct pgtemp *pg, struct db *db)
 
 	CHECK(pgtemp_stop(pg) == 0, "the server stops");
 	result = db_exec(db, &add_one, 1, (const char *[]){"1"}, NULL);
-	CHECK(result == LL_EDB, "a query while the server is down is LL_EDB, the 503 (%d)",
-	      result);
+	CHECK(result == LL_EDB, "a query while the server is down is LL_EDB, the 503 (%d)", result);
 	CHECK(db_exec(db, &add_one, 1, (const char *[]){"1"}, NULL) == LL_EDB && !db->conn,
 	      "and again: no connection");
 	CHECK(pgtemp_resume(pg) == 0, "the server starts again");
@@ -128,7 +128,8 @@ static void test_listen(struct pgtemp *pg)
 	CHECK(db_notified(&l), "db_notified sees the notification");
 	CHECK(!db_notified(&l), "once");
 	db_close(&l);
-	CHECK(db_notified(&l), "a closed connection counts as notified (what it missed is unknown)");
+	CHECK(db_notified(&l),
+	      "a closed connection counts as notified (what it missed is unknown)");
 }
 
 int main(void)

@@ -80,13 +80,13 @@ int main(void)
 	log_setup(LOG_ERROR, 2);
 	files = count_sql_files(pg.sql_dir);
 	CHECK(migrate_run(&db, pg.sql_dir, quiet, &applied) == LL_OK && applied == files &&
-		      files >= 9,
+	              files >= 9,
 	      "an empty database gets every migration of sql/ (%d of %d)", applied, files);
 	CHECK(scalar(&db, "SELECT count(*) FROM schema_migrations") == files,
 	      "each is recorded in schema_migrations");
 	CHECK(scalar(&db, "SELECT count(*) FROM information_schema.tables"
-			  " WHERE table_name IN ('documents', 'chunks', 'conversations',"
-			  " 'messages', 'api_keys', 'ingest_jobs')") == 6,
+	                  " WHERE table_name IN ('documents', 'chunks', 'conversations',"
+	                  " 'messages', 'api_keys', 'ingest_jobs')") == 6,
 	      "the tables the app uses exist");
 	CHECK(migrate_run(&db, pg.sql_dir, quiet, &applied) == LL_OK && applied == 0,
 	      "run again, nothing is applied (%d)", applied);
@@ -94,14 +94,14 @@ int main(void)
 	CHECK(migrate_run(&db, dir, quiet, &applied) != LL_OK && applied == 0,
 	      "fails the run (%d applied)", applied);
 	CHECK(scalar(&db, "SELECT count(*) FROM schema_migrations") == files &&
-		      scalar(&db, "SELECT count(*) FROM information_schema.tables"
-				  " WHERE table_name = 'half_done'") == 0,
+	              scalar(&db, "SELECT count(*) FROM information_schema.tables"
+	                          " WHERE table_name = 'half_done'") == 0,
 	      "and leaves neither its table nor its record");
-	CHECK(scalar(&db, "SELECT has_table_privilege('linelead_app', 'messages', 'INSERT')::int")
-		      == 1,
+	CHECK(scalar(&db,
+	             "SELECT has_table_privilege('linelead_app', 'messages', 'INSERT')::int") == 1,
 	      "linelead_app may write messages");
 	CHECK(scalar(&db, "SELECT has_table_privilege('linelead_app', 'schema_migrations',"
-			  " 'INSERT')::int") == 0,
+	                  " 'INSERT')::int") == 0,
 	      "but not the migrations' record");
 	db_close(&db);
 out:
