@@ -48,7 +48,7 @@ else
             echo "# --- $f"
             grep -A25 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$f" >"$f.san" || true
             head -n 40 "$f.san" | sed 's/^/#   /'
-        done
+        done || true
 fi
 ((unit_only)) && exit "$rc"
 
