@@ -71,7 +71,11 @@ static const char *const decision_cues[] = {"still good", "still safe", "still o
                                             "send it back", "we keep", "keep the", "trash it",
                                             "dump it", "still use", "still serve", "still sell",
                                             "accept it", "accept the", "sign for", "good to send",
-                                            "send it out", NULL};
+                                            "send it out", "send it?", "send em", "good enough",
+                                            "accept or", "or nah", "keep em", "use em",
+                                            "serve em", "sell em", "reject it", "or toss",
+                                            "or trash", "toss or", "its good", "it's good",
+                                            "still fine", "or reheat", "reheat or", NULL};
 static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not working", "won't",
                                          "wont ", "isn't", "isnt", "not heating", "not cooling",
                                          "broken", "leak", "flashing", "blinking", "beeping",
@@ -133,7 +137,8 @@ static int reading_of(const char *t)
 {
 	static const char *const cues[] = {"reading ", "reads ", "read ", " at ", "temped ",
 	                                   "temps ", "probed ", "showing ", "shows ", "says ",
-	                                   "only ", "temp is ", "temp was ", NULL};
+	                                   "only ", "temp is ", "temp was ", " is ", " was ",
+	                                   " hit ", " hits ", " like ", "around ", NULL};
 	static const char *const after[] = {",", ".", "?", "!", ";", "f ", "f,", "f.", "f?",
 	                                    "\xC2\xB0", " degree", " f ", " and ", " on ", " in ",
 	                                    " the ", " all ", " for ", " after ", " since ", " now",
@@ -141,7 +146,9 @@ static int reading_of(const char *t)
 	                                    " it", " can ", " should", " do ", " keep", " take",
 	                                    " or ", " toss", " throw", " serve", " ok", " good",
 	                                    " off", " from", " when", " this", " today",
-	                                    " yesterday", " last", " out", " by", " with", NULL};
+	                                    " yesterday", " last", " out", " by", " with",
+	                                    " straight", " right", " inside", " middle", " center",
+	                                    " same", " accept", " reject", " send", " use", NULL};
 
 	long found = 0;
 

@@ -524,12 +524,13 @@ static ll_result reading_verdict(const struct ask *q, const struct section *s, c
                                  struct buf *text)
 {
 	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
+	bool decide = q->kind == ASKED_DECISION;
 	char verdict[160];
 
 	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) || q->reading == 0)
 		return LL_OK;
-	if(verdict_of_reading(q->reading, lead, subject, verdict, sizeof(verdict)) ||
-	   verdict_of_reading(q->reading, s->heading, subject, verdict, sizeof(verdict)))
+	if(verdict_of_reading(q->reading, lead, subject, decide, verdict, sizeof(verdict)) ||
+	   verdict_of_reading(q->reading, s->heading, subject, decide, verdict, sizeof(verdict)))
 		return buf_printf(text, "%s ", verdict);
 	return LL_OK;
 }
@@ -594,6 +595,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	const char *lead, *rule;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
+	if(!result)
+		result = reading_verdict(in->ask, s, lead, text); /* "No, 150°F is below" first */
 	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
 		result = buf_printf(text, "%s. ", s->heading); /* "E03: Platen over-temperature." */
 	else if(!result && heading_states(in->ask, s->heading) &&
@@ -610,8 +613,6 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		result = two_part_lead(a, in, &lead, &second);
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))
 		result = LL_ENOMEM;
-	if(!result)
-		result = reading_verdict(in->ask, s, lead, text);
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)

@@ -10,6 +10,7 @@
 
 #include "answer/compose.h"
 #include "answer/path.h"
+#include "answer/retriever.h"
 #include "buf.h"
 #include "text/terms.h"
 #include "log.h"
@@ -851,6 +852,42 @@ static struct section *ranked_for(const struct answer_ctx *ctx, const struct que
 	return s;
 }
 
+/* The candidates for the other part: the question's own, then those a
+ * search for the other part's words alone finds ("how long can sliced
+ * tomatoes stay in the walk-in? also bleach got in my eye": the whole
+ * question's search finds the eye wash and the warm walk-in, not the date
+ * marking).  *n gets their number; on a failed search, the question's own. */
+static const struct section *other_candidates(const struct answer_ctx *ctx,
+                                              const struct question *q, const struct ask *other,
+                                              const struct compose_in *in, size_t *n)
+{
+	struct passages found = {0};
+	struct section *pool, *more;
+	size_t nmore = 0;
+	bool degraded = false;
+
+	*n = in->nranked;
+	pool = arena_alloc(ctx->arena, (in->nranked + PATH_MAX_SECTIONS) * sizeof(*pool));
+	more = arena_alloc(ctx->arena, PATH_MAX_SECTIONS * sizeof(*more));
+	if(!pool || !more)
+		return in->ranked;
+	memcpy(pool, in->ranked, in->nranked * sizeof(*pool));
+	if(retriever_search(ctx, other->text, q->agent, &found, &degraded) != LL_OK)
+		return in->ranked;
+	nmore = group_passages(&found, more, PATH_MAX_SECTIONS);
+	if(nmore && fill_sections(ctx, more, nmore) != LL_OK)
+		return in->ranked;
+	for(size_t i = 0; i < nmore && *n < RANK_MAX_SECTIONS; i++) {
+		size_t k = 0;
+
+		while(k < *n && !same_place(&pool[k], &more[i]))
+			k++;
+		if(k == *n && !more[i].emergency)
+			pool[(*n)++] = more[i];
+	}
+	return pool;
+}
+
 /* Is text a question of its own ("how do i check my thermometer"), not
  * the setting of the one after it ("walk in is at 44")? */
 static bool asks_itself(const char *text)
@@ -940,6 +977,8 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	const char *text =
 	        in->ncards ? other_clauses(ctx, q->text) : second_question(q->text, &first_len);
 	const char *first = first_len ? arena_strndup(ctx->arena, q->text, first_len) : NULL;
+	const struct section *pool;
+	size_t npool;
 
 	if(!text || !in->nranked || (first && !has_content(text)))
 		return;     /* "..., is that ok?" asks nothing of its own: the question is one */
@@ -948,10 +987,11 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	ask_understand(ctx->kit->lexicon, text, other);
 	if(first)
 		lean_on(ctx->kit->lexicon, other, first);
-	if(!(in->other = ranked_for(ctx, q, other, in->ranked, in->nranked)))
+	pool = other_candidates(ctx, q, other, in, &npool);
+	if(!(in->other = ranked_for(ctx, q, other, pool, npool)))
 		return;
 	in->other_ask = other;
-	in->nother = in->nranked;
+	in->nother = npool;
 	if(first)
 		first_part_first(ctx, q, in, first_len);
 }

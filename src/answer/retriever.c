@@ -13,7 +13,7 @@
 #include "ragie.h"
 #include "retriever.h"
 #include "settings.h"
-#include "answer/path.h"
+#include "answer/context.h"
 
 #define MAX_WORDS 8
 #define MAX_CODES 3

@@ -11,6 +11,7 @@
 #include "text/terms.h"
 
 #define DEGREE "\xC2\xB0"
+#define DASH "\xE2\x80\x94"
 #define WINDOW 48      /* how far around the figure the words saying its direction are read */
 
 enum limit { LIMIT_NONE = 0, LIMIT_MIN, LIMIT_MAX };
@@ -105,30 +106,23 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 	return found;
 }
 
-bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, char *out,
-                        size_t outlen)
+bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, bool decide,
+                        char *out, size_t outlen)
 {
 	long limit = 0;
 	enum limit dir = rule && reading > 0 ? find_limit(rule, subject, &limit) : LIMIT_NONE;
+	bool fails = (dir == LIMIT_MIN && reading < limit) || (dir == LIMIT_MAX && reading > limit);
+	const char *say = !decide ? "" : fails ? "No, " : "Yes, ";
 
 	if(dir == LIMIT_NONE)
 		return false;
-	if(dir == LIMIT_MIN && reading < limit)
-		snprintf(out, outlen,
-		         "%d" DEGREE "F is below the %ld" DEGREE
-		         "F minimum, not safe yet \xE2\x80\x94",
-		         reading, limit);
-	else if(dir == LIMIT_MIN)
-		snprintf(out, outlen, "%d" DEGREE "F meets the %ld" DEGREE "F minimum \xE2\x80\x94",
-		         reading, limit);
-	else if(reading > limit)
-		snprintf(out, outlen,
-		         "%d" DEGREE "F is above the %ld" DEGREE
-		         "F limit, out of range \xE2\x80\x94",
-		         reading, limit);
+	if(dir == LIMIT_MIN)
+		snprintf(out, outlen, "%s%d" DEGREE "F %s the %ld" DEGREE "F minimum%s " DASH,
+		         say, reading, fails ? "is below" : "meets", limit,
+		         fails ? ", not safe yet" : "");
 	else
-		snprintf(out, outlen,
-		         "%d" DEGREE "F is within the %ld" DEGREE "F limit \xE2\x80\x94", reading,
-		         limit);
+		snprintf(out, outlen, "%s%d" DEGREE "F is %s the %ld" DEGREE "F limit%s " DASH,
+		         say, reading, fails ? "above" : "within", limit,
+		         fails ? ", out of range" : "");
 	return true;
 }

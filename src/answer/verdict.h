@@ -18,8 +18,9 @@ struct terms;
  * with the temperature limit rule states ("at least 155°F", "41°F (5°C) or
  * below") -- the one whose clause names a subject term ("milk and shell
  * eggs 45°F or below"), else the first; false, out untouched, when rule
- * states no limit. */
-bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, char *out,
-                        size_t outlen);
+ * states no limit.  decide (a yes/no question: "can we take it") puts the
+ * verdict's own word first: "Yes, 44°F is within..." / "No, 48°F is above...". */
+bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, bool decide,
+                        char *out, size_t outlen);
 
 #endif

@@ -12,6 +12,8 @@
 
 #include "ingest_convert.h"
 #include "ingest_ocr.h"
+#include "ingest_title.h"
+#include "ingest_tool.h"
 
 /* A rendered page (300 dpi, 8-bit grey, US letter: about 8.4 MB) and the
  * XML of a .docx are bounded by these. */

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "ingest.h"
 #include "ingest_detect.h"
+#include "ingest_document.h"
 #include "result.h"
 
 /* The most pages a PDF may have, and the most a scan may have to be read by

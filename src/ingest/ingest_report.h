@@ -8,8 +8,8 @@
 
 #include <json-c/json.h>
 
-#include "ingest.h"
 #include "ingest_convert.h"
+#include "ingest_document.h"
 
 /* {format, pages, ocr, sections, section_names[], tables, fault_codes[],
  *  warnings, steps, dropped_lines, doubtful[]}; a new object, caller puts. */

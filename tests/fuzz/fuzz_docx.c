@@ -8,7 +8,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "ingest.h"
+#include "ingest_chunk.h"
 #include "ingest_detect.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #include "arena.h"
-#include "ingest.h"
+#include "ingest_chunk.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

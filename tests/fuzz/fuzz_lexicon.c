@@ -51,7 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			char verdict[160];
 
 			ask_understand(lx, text, &q);
-			(void)verdict_of_reading(q.reading ? q.reading : 150, text, &q.terms, verdict, sizeof(verdict));
+			(void)verdict_of_reading(q.reading ? q.reading : 150, text, &q.terms,
+			                         q.reading % 2, verdict, sizeof(verdict));
 		}
 		arena_free(&a);
 		lexicon_free(lx);

@@ -7,7 +7,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "ingest.h"
+#include "ingest_chunk.h"
 #include "ingest_ocr.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -10,6 +10,8 @@
 
 #include "buf.h"
 #include "ingest.h"
+#include "ingest_chunk.h"
+#include "ingest_title.h"
 
 #include "../tap.h"
 

@@ -10,7 +10,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "ingest.h"
+#include "ingest_chunk.h"
 #include "ingest_detect.h"
 
 #include "../tap.h"

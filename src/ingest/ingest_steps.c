@@ -1,0 +1,103 @@
+/* ingest_steps.c - list markers rewritten as numbered steps (ingest_steps.h). */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "result.h"
+#include "ingest_line.h"
+#include "ingest_steps.h"
+
+/* "Step 3: Drain the oil", "STEP 3 - ...", "**Step 3.** ...": a step written
+ * with its word.  Returns the length of the marker and the space after it,
+ * *num its number; 0 for another line ("Step 3 of the procedure is ..."). */
+static size_t step_word(const char *s, size_t len, int *num)
+{
+	size_t i = 0, d = 0;
+
+	while(i < len && (s[i] == '*' || s[i] == '_'))
+		i++;
+	if(len - i < 7 || strncasecmp(s + i, "step ", 5) != 0)
+		return 0;
+	i += 5;
+	*num = 0;
+	while(i < len && isdigit((unsigned char)s[i]) && d < 3) {
+		*num = *num * 10 + (s[i++] - '0');
+		d++;
+	}
+	if(!d || (i < len && isalnum((unsigned char)s[i])))
+		return 0;
+	while(i < len && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
+		i++;
+	if(i < len && (s[i] == ':' || s[i] == '.' || s[i] == ')' || s[i] == '-'))
+		i++;
+	else if(len - i >= 3 &&
+	        (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))
+		i += 3;
+	while(i < len && (s[i] == '*' || s[i] == '_' || s[i] == ' '))
+		i++;
+	return i < len && isupper((unsigned char)s[i]) ? i : 0;
+}
+
+ll_result ingest_number_step_words(struct arena *a, struct tline *lines, size_t n)
+{
+	for(size_t i = 0; i < n; i++) {
+		int num;
+		size_t w = step_word(lines[i].s, lines[i].len, &num);
+		char *line;
+
+		if(!w)
+			continue;
+		line = arena_printf(a, "%d. %.*s", num, (int)(lines[i].len - w), lines[i].s + w);
+		if(!line)
+			return LL_ENOMEM;
+		lines[i].s = line;
+		lines[i].len = strlen(line);
+	}
+	return LL_OK;
+}
+
+/* Whether lines[i] is indented under a numbered step a few lines above
+ * ("4. Lift out the deflector." over "   a. Scrape off carbon"): a
+ * sub-step, which keeps its letter. */
+static bool under_step(const struct tline *lines, size_t i)
+{
+	for(size_t j = i; j > 0 && i - j < 8; j--) {
+		const struct tline *p = &lines[j - 1];
+
+		if(p->len && ingest_line_is_step(p->s, p->len))
+			return p->indent < lines[i].indent;
+	}
+	return false;
+}
+
+ll_result ingest_tighten_markers(struct arena *a, struct tline *lines, size_t n)
+{
+	for(size_t i = 0; i < n; i++) {
+		struct tline *t = &lines[i];
+		size_t m = 0, gap;
+		int num = 0;
+		char *line;
+
+		while(m < t->len && m < 2 && isdigit((unsigned char)t->s[m]))
+			num = num * 10 + (t->s[m++] - '0');
+		if(m == 0 && t->len > 2 && t->s[0] >= 'a' && t->s[0] <= 'l' &&
+		   (t->s[1] == ')' || t->s[1] == '.') && !under_step(lines, i))
+			num = t->s[m++] - 'a' + 1;
+		if(num == 0 || m >= t->len || (t->s[m] != '.' && t->s[m] != ')'))
+			continue;
+		for(gap = m + 1; gap < t->len && t->s[gap] == ' '; gap++)
+			;
+		if(gap >= t->len || !isupper((unsigned char)t->s[gap]) ||
+		   (gap == m + 2 && isdigit((unsigned char)t->s[0])))
+			continue;
+		line = arena_printf(a, "%d. %.*s", num, (int)(t->len - gap), t->s + gap);
+		if(!line)
+			return LL_ENOMEM;
+		t->s = line;
+		t->len = strlen(line);
+	}
+	return LL_OK;
+}
