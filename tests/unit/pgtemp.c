@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,6 +43,8 @@ static int pgtemp_run(const struct pgtemp *pg, char *const argv[])
 		}
 		if(pw && (setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0))
 			_exit(126);
+		/* initdb or pg_ctl dies with the test (the watchdog does the rest) */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		execv(argv[0], argv);
 		_exit(127);
 	}
@@ -156,6 +160,43 @@ static int pgtemp_create_db(struct pgtemp *pg)
 	return rc;
 }
 
+/* Forks a process that waits until the test is gone (its pipe's write end,
+ * close-on-exec, held only by the test and its forks, is closed), then stops
+ * the server and removes the directory, as pgtemp_free would. */
+static void pgtemp_watchdog(struct pgtemp *pg)
+{
+	int fds[2];
+	char c;
+	pid_t pid;
+
+	pg->watchdog = -1;
+	if(pipe2(fds, O_CLOEXEC) != 0)
+		return;
+	pid = fork();
+	if(pid == 0) {
+		char *rm[] = {"/bin/rm", "-rf", pg->dir, NULL};
+
+		close(fds[1]);
+		while(read(fds[0], &c, 1) < 0 && errno == EINTR)
+			;
+		if(access(pg->dir, F_OK) != 0)
+			_exit(0); /* pgtemp_free was called */
+		pg->running = true; /* it may have been started since the fork */
+		(void)pgtemp_stop(pg);
+		/* once more after what was dying with the test (initdb's backend) */
+		for(int pass = 0; pass < 2; pass++) {
+			(void)pgtemp_run(pg, rm);
+			usleep(500 * 1000);
+		}
+		_exit(0);
+	}
+	close(fds[0]);
+	if(pid < 0)
+		close(fds[1]);
+	else
+		pg->watchdog = fds[1];
+}
+
 int pgtemp_start(struct pgtemp *pg)
 {
 	const char *data_dir = getenv("LINELEAD_DATA_DIR");
@@ -175,6 +216,7 @@ int pgtemp_start(struct pgtemp *pg)
 	struct passwd *pw = geteuid() == 0 ? getpwnam("postgres") : NULL;
 
 	memset(pg, 0, sizeof(*pg));
+	pg->watchdog = -1;
 	if(access(PGTEMP_BIN "/initdb", X_OK) != 0)
 		return PGTEMP_SKIP;
 	snprintf(pg->sql_dir, sizeof(pg->sql_dir), "%s/sql", data_dir ? data_dir : ".");
@@ -183,6 +225,7 @@ int pgtemp_start(struct pgtemp *pg)
 		return -1;
 	if(pw && chown(pg->dir, pw->pw_uid, pw->pw_gid) != 0)
 		return -1;
+	pgtemp_watchdog(pg);
 	snprintf(data, sizeof(data), "%s/data", pg->dir);
 	snprintf(pg->conninfo, sizeof(pg->conninfo),
 	         "host=%s port=" PGTEMP_PORT " dbname=linelead user=linelead_admin", pg->dir);
@@ -218,6 +261,7 @@ void pgtemp_free(struct pgtemp *pg)
 
 	if(!pg->dir[0])
 		return;
+	pg->running = true; /* stopped here or not: pg_ctl knows */
 	(void)pgtemp_stop(pg);
 	pid = fork();
 	if(pid == 0) {
@@ -227,4 +271,7 @@ void pgtemp_free(struct pgtemp *pg)
 	if(pid > 0)
 		waitpid(pid, NULL, 0);
 	pg->dir[0] = '\0';
+	if(pg->watchdog >= 0)
+		close(pg->watchdog); /* the watchdog finds nothing left to do */
+	pg->watchdog = -1;
 }

@@ -6,7 +6,9 @@
  * to and the database "linelead", and fills pg->conninfo for the admin user.
  * pgtemp_stop and pgtemp_resume stop and start the same cluster (a server
  * restart); pgtemp_free stops it and removes the directory.  As root the
- * server runs as the user "postgres".
+ * server runs as the user "postgres".  A watchdog process does the same when
+ * the test dies without pgtemp_free (a crash, a kill): no server is left
+ * behind.
  */
 #ifndef LINELEAD_PGTEMP_H
 #define LINELEAD_PGTEMP_H
@@ -22,6 +24,7 @@ struct pgtemp {
 	char conninfo[192]; /* host=DIR port=15433 dbname=linelead user=linelead_admin */
 	char sql_dir[512]; /* $LINELEAD_DATA_DIR/sql: the migrations */
 	bool running;
+	int watchdog; /* the write end of the watchdog's pipe; -1 = none */
 };
 
 /* 0 when the server runs, PGTEMP_SKIP without initdb, -1 on failure (said on
