@@ -270,9 +270,9 @@ static void add_citation(struct arena *a, struct answer *out, const struct secti
  * figure, or a second clause ("... and when can we reopen")? */
 static bool asks_more(const struct ask *q)
 {
-	static const char *const joins[] = {" and ", " also ", " then ", " but ", "? ", ", can ",
-	                                    ", how ", ", when ", ", what ", ", do ", ", is ",
-	                                    ", should ", NULL};
+	static const char *const joins[] = {" and ", " also ", " then ", " but ", "? ", " & ",
+	                                    " + ", ", can ", ", how ", ", when ", ", what ",
+	                                    ", do ", ", is ", ", should ", NULL};
 
 	if(q->kind == ASKED_DECISION || q->kind == ASKED_FIGURE)
 		return true;
@@ -466,6 +466,27 @@ static size_t first_sentence(const char *text)
 	return strlen(text);
 }
 
+/* The section that answers a two-part question's other part: the first of
+ * the few best ranked for it that is not s itself ("hot hold temp and cold
+ * hold temp": the hot holding section ranks first for both), nor an
+ * emergency, a quiz or an overview, and holds enough of it (nearly all,
+ * from another manual); NULL for none. */
+static const struct section *other_section(const struct compose_in *in, const struct section *s)
+{
+	for(size_t k = 0; k < in->nother && k < 3; k++) {
+		const struct section *o = &in->other[k];
+		bool same_doc = o->document_id == s->document_id;
+
+		if(same_doc && strcmp(o->path, s->path) == 0)
+			continue;
+		if(o->emergency || o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW ||
+		   o->coverage < COMPOSE_SECOND_COVERAGE || (!same_doc && o->coverage < 0.8))
+			return NULL;
+		return o;
+	}
+	return NULL;
+}
+
 /* A question asked twice over ("..., what do i toss and who do i call"):
  * when another section of the same manual answers its second question (or
  * one of another manual holds nearly all of it), that section's lead
@@ -473,22 +494,18 @@ static size_t first_sentence(const char *text)
 static ll_result two_part_lead(struct arena *a, const struct compose_in *in, const char **lead,
                                const struct section **used)
 {
-	const struct section *o = in->nother ? &in->other[0] : NULL;
 	const struct section *s = &in->ranked[0];
+	const struct section *o = in->other_ask ? other_section(in, s) : NULL;
 	int i;
 
-	if(in->ncards || !in->other_ask || !o || !*lead || o->coverage < COMPOSE_SECOND_COVERAGE ||
-	   (o->document_id != s->document_id && o->coverage < 0.8) ||
-	   (o->document_id == s->document_id && strcmp(o->path, s->path) == 0) || o->emergency ||
-	   o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW ||
-	   (i = compose_lead(in->other_ask, o)) < 0)
+	if(in->ncards || !o || (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;
 	{
-		size_t first = first_sentence(*lead);
-		bool colon = first > 0 &&
-		             (*lead)[first - 1] == ':'; /* "...of ice water:" frames steps below */
-		const char *two = arena_printf(a, "%.*s%s %s", (int)(first - colon), *lead,
-		                               colon ? "." : "", o->parts[i].text);
+		const char *one = *lead ? *lead : s->heading; /* steps only: their heading */
+		size_t first = *lead ? first_sentence(one) : strlen(one);
+		bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */
+		const char *two = arena_printf(a, "%.*s%s %s", (int)(first - colon), one,
+		                               colon || !*lead ? "." : "", o->parts[i].text);
 
 		if(!two)
 			return LL_ENOMEM;
@@ -595,7 +612,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	const char *lead, *rule;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
-	if(!result)
+	if(!result && in->ask->kind == ASKED_DECISION)
 		result = reading_verdict(in->ask, s, lead, text); /* "No, 150°F is below" first */
 	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
 		result = buf_printf(text, "%s. ", s->heading); /* "E03: Platen over-temperature." */
@@ -613,6 +630,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		result = two_part_lead(a, in, &lead, &second);
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))
 		result = LL_ENOMEM;
+	if(!result && in->ask->kind == ASKED_FIGURE)
+		result = reading_verdict(in->ask, s, lead, text); /* after the code's name */
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)

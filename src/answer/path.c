@@ -17,6 +17,7 @@
 
 #define PATH_MAX_SECTIONS 16   /* at most RANK_MAX_SECTIONS */
 #define PATH_MAX_WORDS 24
+#define STATES_WITHIN 3        /* how far down a ranking a better first section may come from */
 
 /* ---------------------------------------------------------------- the kit */
 
@@ -766,8 +767,8 @@ ll_result answer_rank(const struct answer_ctx *ctx, const struct question *q, co
  * clause is about the emergency. */
 static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
 {
-	static const char *const joins[] = {", ", ". ", "? ", "! ", " and ", " also ", " but ",
-	                                    " then ", NULL};
+	static const char *const joins[] = {", ", ". ", "? ", "! ", "; ", " & ", " + ", " and ",
+	                                    " also ", " but ", " then ", NULL};
 	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
 	struct buf b;
 	const char *p = text, *out = NULL;
@@ -803,10 +804,13 @@ static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
  * NULL for a question asked once. */
 static const char *second_question(const char *text, size_t *first_len)
 {
-	static const char *const joins[] = {", ", "? ", ". ", " and ", " also ", NULL};
+	static const char *const joins[] = {", ", "? ", ". ", "; ", " & ", " + ", " and ", " also ",
+	                                    NULL};
 	static const char *const starts[] = {"how ", "what ", "when ", "who ", "where ", "can ",
 	                                     "should ", "do ", "does ", "is ", "are ", "will ",
-	                                     "toss", "throw", NULL};
+	                                     "toss", "throw", "whats ", "what's ", "wats ", "wat ",
+	                                     "hows ", "how's ", "whens ", "wheres ", "where's ",
+	                                     "which ", "any ", NULL};
 
 	for(int i = 0; joins[i]; i++)
 		for(const char *p = strstr(text, joins[i]); p; p = strstr(p + 1, joins[i])) {
@@ -820,6 +824,28 @@ static const char *second_question(const char *text, size_t *first_len)
 				}
 		}
 	return NULL;
+}
+
+/* The second half of a figure asked of two things ("whats hot hold temp
+ * and cold hold temp"): the few words after the last " and ", which lean
+ * on the first half for what is asked; NULL when there are more than
+ * TAIL_WORDS of them. */
+#define TAIL_WORDS 4
+static const char *parallel_tail(const char *text, size_t *first_len)
+{
+	const char *p = NULL, *hit = text;
+	int words = 1;
+
+	while((hit = strstr(hit, " and ")))
+		p = hit++;
+	if(!p || p == text)
+		return NULL;
+	for(const char *c = p + 5; *c; c++)
+		words += *c == ' ' && c[1] && c[1] != ' ';
+	if(words > TAIL_WORDS)
+		return NULL;
+	*first_len = (size_t)(p - text);
+	return p + 5;
 }
 
 /* Moves s[i] to the front, the sections before it one down. */
@@ -852,40 +878,48 @@ static struct section *ranked_for(const struct answer_ctx *ctx, const struct que
 	return s;
 }
 
-/* The candidates for the other part: the question's own, then those a
- * search for the other part's words alone finds ("how long can sliced
- * tomatoes stay in the walk-in? also bleach got in my eye": the whole
- * question's search finds the eye wash and the warm walk-in, not the date
- * marking).  *n gets their number; on a failed search, the question's own. */
-static const struct section *other_candidates(const struct answer_ctx *ctx,
-                                              const struct question *q, const struct ask *other,
-                                              const struct compose_in *in, size_t *n)
+/* The candidates for one part of a two-part question: the question's own
+ * (from, n), then those a search for that part's words alone finds ("how
+ * long can sliced tomatoes stay in the walk-in? also bleach got in my
+ * eye": the whole question's search finds the eye wash and the warm
+ * walk-in, not the date marking).  *out gets their number; on a failed
+ * search, the question's own. */
+static const struct section *part_candidates(const struct answer_ctx *ctx,
+                                             const struct question *q, const char *part,
+                                             const struct section *from, size_t n, size_t *out)
 {
 	struct passages found = {0};
 	struct section *pool, *more;
 	size_t nmore = 0;
 	bool degraded = false;
 
-	*n = in->nranked;
-	pool = arena_alloc(ctx->arena, (in->nranked + PATH_MAX_SECTIONS) * sizeof(*pool));
+	*out = n;
+	pool = arena_alloc(ctx->arena, (n + PATH_MAX_SECTIONS) * sizeof(*pool));
 	more = arena_alloc(ctx->arena, PATH_MAX_SECTIONS * sizeof(*more));
-	if(!pool || !more)
-		return in->ranked;
-	memcpy(pool, in->ranked, in->nranked * sizeof(*pool));
-	if(retriever_search(ctx, other->text, q->agent, &found, &degraded) != LL_OK)
-		return in->ranked;
+	if(!pool || !more || retriever_search(ctx, part, q->agent, &found, &degraded) != LL_OK)
+		return from;
+	memcpy(pool, from, n * sizeof(*pool));
 	nmore = group_passages(&found, more, PATH_MAX_SECTIONS);
 	if(nmore && fill_sections(ctx, more, nmore) != LL_OK)
-		return in->ranked;
-	for(size_t i = 0; i < nmore && *n < RANK_MAX_SECTIONS; i++) {
+		return from;
+	for(size_t i = 0; i < nmore && *out < RANK_MAX_SECTIONS; i++) {
 		size_t k = 0;
 
-		while(k < *n && !same_place(&pool[k], &more[i]))
+		while(k < *out && !same_place(&pool[k], &more[i]))
 			k++;
-		if(k == *n && !more[i].emergency)
-			pool[(*n)++] = more[i];
+		if(k == *out && !more[i].emergency)
+			pool[(*out)++] = more[i];
 	}
 	return pool;
+}
+
+/* Is s one of the first few of ranked (n of them)? */
+static bool among_first(const struct section *s, const struct section *ranked, size_t n)
+{
+	for(size_t i = 0; i < n && i < STATES_WITHIN; i++)
+		if(same_place(s, &ranked[i]))
+			return true;
+	return false;
 }
 
 /* Is text a question of its own ("how do i check my thermometer"), not
@@ -911,18 +945,21 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 {
 	struct section *ranked = (struct section *)in->ranked, *mine;
 	const char *text = arena_strndup(ctx->arena, q->text, first_len);
+	const struct section *pool;
+	size_t npool;
 	struct ask first;
 
-	if(!text || !same_place(&ranked[0], &in->other[0]) || !asks_itself(text))
+	if(!text || !among_first(&ranked[0], in->other, in->nother) || !asks_itself(text))
 		return;
 	ask_understand(ctx->kit->lexicon, text, &first);
-	if(!(mine = ranked_for(ctx, q, &first, ranked, in->nranked)))
+	pool = part_candidates(ctx, q, first.text, ranked, in->nranked, &npool);
+	if(!(mine = ranked_for(ctx, q, &first, pool, npool)))
 		return;
 	{
 		size_t k = 0;
 
 		/* its best section that can answer: no quiz, overview or emergency */
-		while(k + 1 < in->nranked && k < 2 &&
+		while(k + 1 < npool && k < 2 &&
 		      (mine[k].kind == SECTION_QUIZ || mine[k].kind == SECTION_OVERVIEW ||
 		       mine[k].emergency))
 			k++;
@@ -937,6 +974,9 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 			bring_first(ranked, i);
 			return;
 		}
+	/* found by the first part's own search: it takes the last place, then the first */
+	ranked[in->nranked - 1] = mine[0];
+	bring_first(ranked, in->nranked - 1);
 }
 
 /* Does text name a food ("the fries", "the lettuce he was cutting")?  An
@@ -973,13 +1013,15 @@ static bool has_content(const char *text)
 static void rank_other(const struct answer_ctx *ctx, const struct question *q,
                        struct compose_in *in, struct ask *other)
 {
-	size_t first_len = 0;
+	size_t first_len = 0, npool;
 	const char *text =
 	        in->ncards ? other_clauses(ctx, q->text) : second_question(q->text, &first_len);
-	const char *first = first_len ? arena_strndup(ctx->arena, q->text, first_len) : NULL;
+	const char *first;
 	const struct section *pool;
-	size_t npool;
 
+	if(!text && !in->ncards && in->ask->kind == ASKED_FIGURE)
+		text = parallel_tail(q->text, &first_len);
+	first = first_len ? arena_strndup(ctx->arena, q->text, first_len) : NULL;
 	if(!text || !in->nranked || (first && !has_content(text)))
 		return;     /* "..., is that ok?" asks nothing of its own: the question is one */
 	if(in->ncards && names_food(text) && !(text = arena_printf(ctx->arena, "%s food", text)))
@@ -987,7 +1029,7 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	ask_understand(ctx->kit->lexicon, text, other);
 	if(first)
 		lean_on(ctx->kit->lexicon, other, first);
-	pool = other_candidates(ctx, q, other, in, &npool);
+	pool = part_candidates(ctx, q, other->text, in->ranked, in->nranked, &npool);
 	if(!(in->other = ranked_for(ctx, q, other, pool, npool)))
 		return;
 	in->other_ask = other;
@@ -1016,8 +1058,6 @@ static ll_result load_cards(const struct answer_ctx *ctx, const struct ask *ask,
 	return result;
 }
 
-/* How far down the ranking a section that states the figure may come from. */
-#define STATES_WITHIN 3
 
 static bool section_states(const struct section *s, enum figure f)
 {
@@ -1052,6 +1092,22 @@ static void steps_first(const struct ask *q, struct section *s, size_t n)
 		return;
 	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
 		if(s[i].kind != SECTION_FAULT && s[i].nsteps >= 2 &&
+		   s[i].coverage >= s[0].coverage * 0.5) {
+			bring_first(s, i);
+			return;
+		}
+}
+
+/* An overview or a quiz never leads an answer to anything but "what is X":
+ * when the best section is one, the first of the next few that is neither
+ * comes first. */
+static void answers_first(const struct ask *q, struct section *s, size_t n)
+{
+	if(q->kind == ASKED_DEFINITION || n < 2 ||
+	   (s[0].kind != SECTION_OVERVIEW && s[0].kind != SECTION_QUIZ))
+		return;
+	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
+		if(s[i].kind != SECTION_OVERVIEW && s[i].kind != SECTION_QUIZ && !s[i].emergency &&
 		   s[i].coverage >= s[0].coverage * 0.5) {
 			bring_first(s, i);
 			return;
@@ -1116,6 +1172,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	in.cards = cards;
 	in.ranked = s;
 	in.nranked = without_cards(s, n, cards, in.ncards);
+	answers_first(&ask, s, in.nranked);
 	states_first(&ask, s, in.nranked);
 	steps_first(&ask, s, in.nranked);
 	rank_other(ctx, q, &in, &other);
