@@ -132,3 +132,19 @@ double asked_match(const struct asked_set *a, const char *source, const char *pa
 	}
 	return best;
 }
+
+bool asked_knows(const struct asked_set *a, const char *source)
+{
+	size_t lo = 0, hi = a ? a->n : 0, sl = strlen(source);
+
+	while(lo < hi) {                 /* the first entry not below source */
+		size_t mid = (lo + hi) / 2;
+
+		if(strncmp(a->e[mid].key, source, sl) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return a && lo < a->n && strncmp(a->e[lo].key, source, sl) == 0 &&
+	       a->e[lo].key[sl] == '\x1f';
+}

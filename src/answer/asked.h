@@ -35,4 +35,8 @@ void asked_free(struct asked_set *a);
 double asked_match(const struct asked_set *a, const char *source, const char *path,
                    const struct terms *q, const double *idf, const char *text);
 
+/* Was any question asked about source's sections (a manual uploaded today
+ * has none: its sections are judged by their own words, not by memory)? */
+bool asked_knows(const struct asked_set *a, const char *source);
+
 #endif

@@ -208,8 +208,12 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	best_part(q, s, idf, f);
 	f[F_HEADING_FIGURE] = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
 	                      ask_states_figure(s->heading, q->figure);
-	f[F_ASKED] =
-	        s->source ? asked_match(asked, s->source, s->path, &q->terms, idf, q->text) : 0;
+	/* a manual no one asked about yet: its best sentence stands in for the memory it lacks,
+	 * or the remembered manuals would always outrank it */
+	f[F_ASKED] = !s->source                    ? 0
+	             : asked_knows(asked, s->source) ? asked_match(asked, s->source, s->path,
+	                                                           &q->terms, idf, q->text)
+	                                           : f[F_PART_BEST];
 	f[F_TABLE] = s->nparts ? (double)s->nrows / (double)s->nparts : 0;
 	f[F_TABLE_FOR_STEPS] = q->kind == ASKED_PROCEDURE ? f[F_TABLE] : 0;
 	f[F_STEPS_FOR_FIGURE] = q->kind == ASKED_FIGURE && s->kind == SECTION_STEPS;

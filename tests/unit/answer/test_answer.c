@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "answer/ask.h"
+#include "answer/asked.h"
 #include "answer/compose.h"
 #include "answer/verdict.h"
 #include "answer/lexicon.h"
@@ -218,6 +219,28 @@ static void test_ranker_format(void)
 	CHECK(ranker_parse("bias\tx\n", &r) == LL_EINVAL, "a weight must be a number");
 }
 
+/* A manual no one asked about has no memory: its sections are then judged
+ * by their own best sentence (rank.c), not outranked by remembered ones. */
+static void test_asked_memory(const struct answer_kit *kit)
+{
+	struct asked_set *a = NULL;
+	struct terms q;
+	double idf[TERMS_MAX];
+
+	CHECK(asked_parse("# c\nfryer.md\tFilter\thow often do we filter the oil\n"
+	                  "fryer-xl.md\tClean\thow do i boil out the vat\n", kit->lexicon, &a) == LL_OK,
+	      "asked questions parse");
+	CHECK(asked_knows(a, "fryer.md") && asked_knows(a, "fryer-xl.md"), "a remembered manual is known");
+	CHECK(!asked_knows(a, "fryer") && !asked_knows(a, "grill.md") && !asked_knows(a, "fryer.m"),
+	      "a manual uploaded today is not, whatever its name shares");
+	terms_of("how often should we filter oil", &q);
+	for(int i = 0; i < q.n; i++)
+		idf[i] = 1;
+	CHECK(asked_match(a, "fryer.md", "Filter", &q, idf, NULL) > 0.5, "a like question matches");
+	CHECK(asked_match(a, "fryer.md", "Clean", &q, idf, NULL) == 0, "another section has no match");
+	asked_free(a);
+}
+
 static bool said(const struct answer *a, const char *needle)
 {
 	if(strstr(a->response, needle))
@@ -352,6 +375,7 @@ int main(void)
 	test_reading_subject(kit);
 	test_sections();
 	test_ranker_format();
+	test_asked_memory(kit);
 	test_compose(kit);
 	answer_kit_free(kit);
 	arena_free(&arena);
