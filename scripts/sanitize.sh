@@ -41,9 +41,14 @@ else
     rc=1
     echo "FAIL - unit tests under ASan/UBSan:"
     grep -E '^(FAIL|ERROR)' "$build/check.log" | sed 's/^/#   /' || true
-    for f in "$build"/tests/*/*.log; do
-        grep -l -E 'AddressSanitizer|LeakSanitizer|runtime error:' "$f" 2>/dev/null || continue
-    done | while read -r f; do echo "# --- $f"; grep -A25 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$f" >"$f.san" || true; head -n 40 "$f.san" | sed 's/^/#   /'; done
+    # the logs of the test programs, tests/unit/<folder>/ and tests/fuzz/
+    find "$build/tests" -name '*.log' -exec \
+        grep -l -E 'AddressSanitizer|LeakSanitizer|runtime error:' {} + 2>/dev/null |
+        while read -r f; do
+            echo "# --- $f"
+            grep -A25 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$f" >"$f.san" || true
+            head -n 40 "$f.san" | sed 's/^/#   /'
+        done || true
 fi
 ((unit_only)) && exit "$rc"
 

@@ -222,7 +222,7 @@ static int pool_worker_main(struct pool *p, struct scoreboard_slot *slot, pid_t 
 }
 
 /* What a forked worker runs: pool_worker_main, or a stand-in in
- * tests/unit/test_pool.c, which drives the master without a database. */
+ * tests/unit/pool/test_pool.c, which drives the master without a database. */
 static int (*pool_worker)(struct pool *p, struct scoreboard_slot *slot, pid_t master) =
 	pool_worker_main;
 

@@ -1,0 +1,71 @@
+/* test_asked.c - answer/asked, the ranker's memory of what crew asked about
+ * each section: a new question worded like an earlier one about a section
+ * is matched to it (after crew words are rewritten, so "pop machine" and
+ * "beverage dispenser" are one), another section's questions do not count,
+ * and a labelled question is not its own evidence. */
+#include "config.h"
+
+#include <string.h>
+
+#include "answer/asked.h"
+
+#include "../tap.h"
+
+static const char vocabulary[] = "pop machine\tbeverage dispenser\n";
+static const char asked_tsv[] = "# source<TAB>section<TAB>question\n"
+                                "bev.md\tFlat Soda\tbeverage dispenser pours flat soda\n"
+                                "bev.md\tFlat Soda\twhy is the soda flat\n"
+                                "safety.md\tHandwashing\thow long do i gotta wash my hands\n"
+                                "a line without its columns\n"
+                                "\n";
+
+static double match(const struct asked_set *a, const struct lexicon *lx, const char *source,
+                    const char *path, const char *question, bool as_labelled)
+{
+	struct arena arena;
+	struct terms q;
+	double idf[TERMS_MAX], v;
+	const char *text;
+
+	arena_init(&arena, 4096);
+	text = lexicon_rewrite(lx, &arena, question);
+	terms_of(text, &q);
+	for(int i = 0; i < TERMS_MAX; i++)
+		idf[i] = 1.0;
+	v = asked_match(a, source, path, &q, idf, as_labelled ? text : NULL);
+	arena_free(&arena);
+	return v;
+}
+
+int main(void)
+{
+	struct lexicon *lx = NULL;
+	struct asked_set *a = NULL, *none = NULL;
+	double v;
+
+	CHECK(lexicon_parse(vocabulary, "", NULL, &lx) == LL_OK &&
+	              asked_parse(asked_tsv, lx, &a) == LL_OK && a,
+	      "a vocabulary and an asked set parse (comments and bad lines skipped)");
+	if(!a)
+		return TAP_DONE();
+	v = match(a, lx, "bev.md", "Flat Soda", "pop machine pours flat soda", false);
+	CHECK(v > 0.99,
+	      "\"pop machine\" asked as crew say it matches \"beverage dispenser\" (%.2f)", v);
+	v = match(a, lx, "safety.md", "Handwashing", "how long do i wash hands", false);
+	CHECK(v > 0.99, "every word of a question held by an earlier one: 1 (%.2f)", v);
+	v = match(a, lx, "safety.md", "Handwashing", "how long do i scrub hands", false);
+	CHECK(v > 0.3 && v < 0.7, "a question worded partly alike: a share between (%.2f)", v);
+	CHECK(match(a, lx, "safety.md", "Glove use", "how long do i wash hands", false) == 0 &&
+	              match(a, lx, "other.md", "Handwashing", "how long do i wash hands", false) ==
+	                      0,
+	      "another section's questions do not count, nor another manual's");
+	v = match(a, lx, "safety.md", "Handwashing", "how long do i gotta wash my hands", true);
+	CHECK(v == 0, "a labelled question is not its own evidence (%.2f)", v);
+	CHECK(asked_parse(NULL, lx, &none) == LL_OK &&
+	              match(none, lx, "bev.md", "Flat Soda", "why is the soda flat", false) == 0,
+	      "an empty set (a manual uploaded today) matches nothing");
+	asked_free(none);
+	asked_free(a);
+	lexicon_free(lx);
+	return TAP_DONE();
+}

@@ -1,0 +1,90 @@
+/* test_terms.c - the one tokenizer: terms, codes, machine nouns. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../tap.h"
+#include "text/terms.h"
+
+static void test_codes(void)
+{
+	char codes[4][16];
+	int n = terms_codes_of("BG-4 grill shows E03 and C602, not CO2", codes, 4);
+
+	CHECK(n == 3 && strcmp(codes[0], "BG-4") == 0 && strcmp(codes[1], "E03") == 0 &&
+	      strcmp(codes[2], "C602") == 0, "codes and model numbers found");
+	n = terms_codes_of("fault H1 on the unit, not H2O", codes, 4);
+	CHECK(n == 1 && strcmp(codes[0], "H1") == 0, "a letter and a digit is a code; h2o is not");
+}
+
+static void test_terms(void)
+{
+	struct terms t;
+	bool fault41 = false, racks3 = false;
+
+	terms_of("What is the temp for the fryer?", &t);
+	CHECK(t.n == 2, "stop words dropped from terms");
+	terms_of("how long does chili take", &t);
+	CHECK(t.n == 2 && strcmp(t.term[0], "chili") == 0, "\"how long\" and \"does\" are not topic terms");
+	terms_of("no-show at the walk-in", &t);
+	CHECK(t.n == 3 && strcmp(t.term[0], "no-show") == 0 && strcmp(t.term[1], "walk-in") == 0 &&
+	      strcmp(t.term[2], "walk") == 0, "a hyphenated compound is a term, and so are its parts");
+	terms_of("dish machine fault 41, 3 racks", &t);
+	for(int i = 0; i < t.n; i++) {
+		fault41 |= strcmp(t.term[i], "41") == 0 && t.code[i];
+		racks3 |= strcmp(t.term[i], "3") == 0 && !t.code[i];
+	}
+	CHECK(fault41 && racks3, "the number after \"fault\" is a code, another number is not");
+}
+
+/* The one stemmer: the classifier stems with it too, so a word routes and
+ * retrieves as the same stem. */
+static void test_stem(void)
+{
+	static const char *const cases[][2] = {
+		{"cutting", "cut"}, {"fries", "fry"}, {"fried", "fry"}, {"burgers", "burger"},
+		{"cleaned", "clean"}, {"glass", "glass"}, {"menus", "menus"}, {"fire", "fire"},
+	};
+
+	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char w[32];
+		size_t n;
+
+		snprintf(w, sizeof(w), "%s", cases[i][0]);
+		n = terms_stem(w);
+		CHECK(strcmp(w, cases[i][1]) == 0 && n == strlen(w), "terms_stem(%s) = %s", cases[i][0],
+		      cases[i][1]);
+	}
+}
+
+static void test_match(void)
+{
+	struct terms t;
+	double w = 0;
+
+	terms_of("what voltage does it need", &t);
+	CHECK(terms_match(&t, "Power supply: 115 V, 60 Hz", &w) != 0 && w > 0, "\"115 V\" holds the voltage");
+	terms_of("chicken temperature", &t);
+	CHECK(terms_match(&t, "Cook chickens to 165F", NULL) == 1u, "a plural stems to its word");
+}
+
+static void test_nouns(void)
+{
+	char nouns[64];
+
+	CHECK(terms_machine_nouns("the ice machine and the fryer", nouns, sizeof(nouns)) == 2, "two machines named");
+	CHECK(terms_is_stopword("the", 3) && !terms_is_stopword("fryer", 5), "stop words");
+	CHECK(terms_is_stopword("stuff", 5) && !terms_is_stopword("stuffed", 7),
+	      "crew filler \"stuff\" is a stop word, \"stuffed\" is not");
+}
+
+int main(void)
+{
+	test_codes();
+	test_terms();
+	test_stem();
+	test_match();
+	test_nouns();
+	return TAP_DONE();
+}
