@@ -2,12 +2,14 @@
  * each section: a new question worded like an earlier one about a section
  * is matched to it (after crew words are rewritten, so "pop machine" and
  * "beverage dispenser" are one), another section's questions do not count,
- * and a labelled question is not its own evidence. */
+ * and a labelled question is not its own evidence; a manual no one has
+ * asked about yet is not known, whatever its name shares with one that is. */
 #include "config.h"
 
 #include <string.h>
 
 #include "answer/asked.h"
+#include "answer_fixture.h"
 
 #include "../tap.h"
 
@@ -22,19 +24,41 @@ static const char asked_tsv[] = "# source<TAB>section<TAB>question\n"
 static double match(const struct asked_set *a, const struct lexicon *lx, const char *source,
                     const char *path, const char *question, bool as_labelled)
 {
-	struct arena arena;
+	struct arena scratch;
 	struct terms q;
 	double idf[TERMS_MAX], v;
 	const char *text;
 
-	arena_init(&arena, 4096);
-	text = lexicon_rewrite(lx, &arena, question);
+	arena_init(&scratch, 4096);
+	text = lexicon_rewrite(lx, &scratch, question);
 	terms_of(text, &q);
 	for(int i = 0; i < TERMS_MAX; i++)
 		idf[i] = 1.0;
 	v = asked_match(a, source, path, &q, idf, as_labelled ? text : NULL);
-	arena_free(&arena);
+	arena_free(&scratch);
 	return v;
+}
+
+/* A manual no one asked about has no memory: its sections are then judged
+ * by their own best sentence (rank.c), not outranked by remembered ones. */
+static void test_asked_memory(const struct lexicon *lx)
+{
+	struct asked_set *a = NULL;
+	struct terms q;
+	double idf[TERMS_MAX];
+
+	CHECK(asked_parse("# c\nfryer.md\tFilter\thow often do we filter the oil\n"
+	                  "fryer-xl.md\tClean\thow do i boil out the vat\n", lx, &a) == LL_OK,
+	      "asked questions parse");
+	CHECK(asked_knows(a, "fryer.md") && asked_knows(a, "fryer-xl.md"), "a remembered manual is known");
+	CHECK(!asked_knows(a, "fryer") && !asked_knows(a, "grill.md") && !asked_knows(a, "fryer.m"),
+	      "a manual uploaded today is not, whatever its name shares");
+	terms_of("how often should we filter oil", &q);
+	for(int i = 0; i < q.n; i++)
+		idf[i] = 1;
+	CHECK(asked_match(a, "fryer.md", "Filter", &q, idf, NULL) > 0.5, "a like question matches");
+	CHECK(asked_match(a, "fryer.md", "Clean", &q, idf, NULL) == 0, "another section has no match");
+	asked_free(a);
 }
 
 int main(void)
@@ -66,6 +90,11 @@ int main(void)
 	      "an empty set (a manual uploaded today) matches nothing");
 	asked_free(none);
 	asked_free(a);
+	lexicon_free(lx);
+	lx = fixture_lexicon();
+	CHECK(lx != NULL, "the shipped data/answers lexicon loads");
+	if(lx)
+		test_asked_memory(lx);
 	lexicon_free(lx);
 	return TAP_DONE();
 }

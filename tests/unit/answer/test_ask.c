@@ -1,0 +1,99 @@
+/* test_ask.c - answer/ask: what a question asks and about what.  The kind
+ * of answer wanted (a figure and its unit, a decision, a fault, a
+ * procedure), the codes named and how they compare, the crew's reading and
+ * its clause, the emergencies (through the shipped lexicon, data/answers),
+ * and which figures a sentence states. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answer/ask.h"
+#include "answer_fixture.h"
+#include "text/terms.h"
+#include "../tap.h"
+
+static void test_asks(const struct lexicon *lx)
+{
+	struct ask q;
+
+	ask_understand(lx, "how hot does the fish gotta get", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE, "how hot: a temperature");
+	ask_understand(lx, "whats the steps for priming the syrup pump", &q);
+	CHECK(q.kind == ASKED_PROCEDURE, "'whats the steps' asks for a procedure, not a definition");
+	ask_understand(lx, "how do we open up the KX900 for breakfast", &q);
+	CHECK(q.kind == ASKED_PROCEDURE, "a model number in a how-to is no fault code");
+	ask_understand(lx, "where does the deadweight go after washing", &q);
+	CHECK(q.kind != ASKED_FAULT && q.figure != FIGURE_WEIGHT, "'deadweight' is neither dead nor a weight");
+	ask_understand(lx, "every how many months does the filter cartridge get changed", &q);
+	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
+	ask_understand(lx, "lettuce sat out all afternoon, still good?", &q);
+	CHECK(q.kind == ASKED_DECISION, "still good: a decision");
+	ask_understand(lx, "how many minutes till the KX-4 is warmed up", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TIME, "a model number in a figure question is no fault code");
+	ask_understand(lx, "oven showing E-12", &q);
+	CHECK(q.kind == ASKED_FAULT && q.ncodes == 1, "a code: a fault");
+	CHECK(ask_same_code("WH120", "wh-120") && !ask_same_code("E1", "E11"), "codes compare without hyphens");
+	CHECK(ask_same_code("E03", "E-3") && ask_same_code("e-03", "E3") && !ask_same_code("E30", "E3") &&
+	      !ask_same_code("E103", "E13"), "a number's leading zeros do not count");
+	ask_understand(lx, "the cheese came in at 47 off the truck, do we keep it", &q);
+	CHECK(q.kind == ASKED_DECISION && q.figure == FIGURE_TEMPERATURE, "a bare reading is a temperature");
+	CHECK(q.reading == 47, "the reading is kept");
+	ask_understand(lx, "the cheese probed 43 and the deli turkey read 47, which goes back", &q);
+	CHECK(q.figure == FIGURE_TEMPERATURE && q.reading == 0, "two readings: a temperature, but no one reading");
+	/* the shipped known-words.txt: an English word one typo from a trigger is that word */
+	ask_understand(lx, "i swapped the co2 tank and the label is attached", &q);
+	CHECK(q.nemergency == 0, "'swapped' is not 'slapped', 'attached' not 'attacked'");
+	ask_understand(lx, "two robbers came in, one has a firearm", &q);
+	CHECK(q.nemergency == 1 && strcmp(q.emergency[0]->id, "robbery") == 0, "'robbers' is still a robbery");
+	ask_understand(lx, "the fries sat at 40 minutes under the lamp", &q);
+	CHECK(q.figure == FIGURE_TIME, "a number with another unit is no reading");
+	ask_understand(lx, "how do we check the oven probe calibration", &q);
+	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
+	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);
+	CHECK(q.kind == ASKED_FAULT && q.persists, "a breaker checked is no electric figure; 'still' says the fix failed");
+	CHECK(ask_states_figure("Hold at 135°F or above", FIGURE_TEMPERATURE) &&
+	      !ask_states_figure("Hold it for 4 hours", FIGURE_TEMPERATURE) &&
+	      ask_states_figure("Hold it for 4 hours", FIGURE_TIME), "figures by their unit");
+}
+
+/* The reading's own clause: "the patties probed 47 but the eggs were
+ * fine" names the patties, not the eggs (the verdict's subject). */
+static void test_reading_subject(const struct lexicon *lx)
+{
+	struct ask q;
+
+	ask_understand(lx, "the raw patties probed 47 but the shell eggs were fine, accept it?", &q);
+	CHECK(q.reading == 47 && terms_match(&q.subject, "raw patties", NULL) &&
+	      !terms_match(&q.subject, "shell eggs", NULL), "the reading's clause names the patties, not the eggs");
+}
+
+/* What ask.h promises beyond ask_understand: codes in text, model numbers,
+ * names for the log. */
+static void test_codes(void)
+{
+	CHECK(ask_holds_code("Fault E-12: the probe is open", "e12") &&
+	      !ask_holds_code("Fault E-120: the probe is open", "E12"), "a code in a manual's text, whole");
+	CHECK(ask_model_like("KM-660") && ask_model_like("TW40H") && !ask_model_like("E-45") &&
+	      !ask_model_like("C04"), "a model number is not an error code");
+	CHECK(strcmp(ask_kind_name(ASKED_FAULT), ask_kind_name(ASKED_FIGURE)) != 0 &&
+	      strcmp(ask_figure_name(FIGURE_TEMPERATURE), ask_figure_name(FIGURE_TIME)) != 0,
+	      "kinds and figures have names of their own");
+}
+
+int main(void)
+{
+	struct lexicon *lx;
+
+	arena_init(&arena, 64 * 1024);
+	lx = fixture_lexicon();
+	CHECK(lx != NULL, "the shipped data/answers lexicon loads");
+	if(lx) {
+		test_asks(lx);
+		test_reading_subject(lx);
+	}
+	test_codes();
+	lexicon_free(lx);
+	arena_free(&arena);
+	return TAP_DONE();
+}

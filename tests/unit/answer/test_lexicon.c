@@ -1,0 +1,116 @@
+/* test_lexicon.c - answer/lexicon: the crew's words and the emergencies.
+ * The shipped vocabulary and emergencies (data/answers, read from the
+ * source tree) on phrasings of our own, and the file format: phrases
+ * replaced whole, codes typed with a space made one, triggers whose words
+ * must meet, malformed lines refused. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "answer/lexicon.h"
+#include "answer_fixture.h"
+#include "../tap.h"
+
+static bool has_emergency(const struct lexicon *lx, const char *text, const char *id)
+{
+	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+	int n = lexicon_emergencies(lx, lexicon_rewrite(lx, &arena, text), e, LEXICON_MAX_EMERGENCIES);
+
+	for(int i = 0; i < n; i++)
+		if(strcmp(e[i]->id, id) == 0)
+			return true;
+	return false;
+}
+
+static int emergencies_in(const struct lexicon *lx, const char *text)
+{
+	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+
+	return lexicon_emergencies(lx, lexicon_rewrite(lx, &arena, text), e, LEXICON_MAX_EMERGENCIES);
+}
+
+/* The shipped vocabulary and emergencies, on phrasings of our own. */
+static void test_shipped_lexicon(const struct lexicon *lx)
+{
+	CHECK(has_emergency(lx, "flames coming out of the fry vat!!", "fire"), "a fryer fire, in other words");
+	CHECK(has_emergency(lx, "trash can by the office is on fire", "fire-other") &&
+	      !has_emergency(lx, "trash can by the office is on fire", "fire"), "a trash fire is not a grease fire");
+	CHECK(has_emergency(lx, "my buddy got zapped by the outlet", "electric-shock"), "zapped is a shock");
+	CHECK(has_emergency(lx, "lady fainted by the drive thru window", "unconscious"), "fainted is a collapse");
+	CHECK(has_emergency(lx, "she's unconsious on the floor", "unconscious"), "a typo of seven letters or more");
+	CHECK(has_emergency(lx, "cashier been barfing since she got here", "sick-worker"), "crew words for vomiting");
+	CHECK(!has_emergency(lx, "a kid threw up in the lobby", "sick-worker"), "a guest who threw up is a clean-up");
+	CHECK(has_emergency(lx, "the fry cook vomited in the guest restroom, can he finish", "sick-worker") &&
+	      !has_emergency(lx, "a guest vomited in the guest restroom", "sick-worker"),
+	      "the customers' restroom is a place, not a guest: a worker sick there is a sick worker");
+	CHECK(emergencies_in(lx, "fire up the grill at 5am, what temp") == 0, "'fire up' is no fire");
+	CHECK(has_emergency(lx, "flames shooting fire up into the hood vents", "fire"), "'fire up into the hood' is a fire");
+	CHECK(has_emergency(lx, "smells kinda sulfury by the back door", "gas-smell"), "a sulfur smell is gas");
+	CHECK(emergencies_in(lx, "scrambled egg smell in the lobby is nice") == 0, "an egg smell is no gas leak");
+	CHECK(emergencies_in(lx, "can we keep cooking with the hood fan off") == 0, "'cooking' is not 'choking'");
+	CHECK(emergencies_in(lx, "burner on the stove won't light") == 0, "'burner' is not 'burned'");
+	CHECK(emergencies_in(lx, "breaker tripped on the toaster") == 0, "a tripped breaker is not a fall");
+	CHECK(emergencies_in(lx, "emptied the drawer like the broiler said, code still on") == 0,
+	      "an emptied grease drawer is no robbery");
+	/* a trigger's words must meet in one clause (or a few words apart) */
+	CHECK(emergencies_in(lx, "can i carry the grease bucket by myself and what shelf does the fryer "
+	                         "cleaner go on") == 0,
+	      "oil in one question and 'myself' in another are no burn");
+	CHECK(has_emergency(lx, "grease from the fryer splashed up my arm", "burn"), "one clause is a burn");
+	CHECK(has_emergency(lx, "got dizzy changing a syrup box. the co2 tank is right there", "co2-leak"),
+	      "a full stop does not part one emergency");
+	CHECK(emergencies_in(lx, "how hot should the hand sink water be") == 0, "hand-sink water is no burn");
+	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
+	      "a question without crew words is left as it is");
+}
+
+static void test_lexicon_format(void)
+{
+	struct lexicon *lx = NULL;
+	const struct emergency *e[4];
+
+	CHECK(lexicon_parse("a b\tc\n", "x\t\tX\tboom & loud*\tboom box\t\n", NULL, &lx) == LL_OK, "parse");
+	CHECK(lexicon_emergencies(lx, "a loud boom", e, 4) == 1 && strcmp(e[0]->id, "x") == 0,
+	      "conjuncts in any order");
+	CHECK(lexicon_emergencies(lx, "the boom box is loud", e, 4) == 0, "a masked phrase does not count");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "say a b now"), "say c now") == 0, "a phrase is replaced whole");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "fryer shows e 7 again"), "fryer shows E7 again") == 0,
+	      "a code typed with a space is one code");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "held f 4 hours, a 2 by 4"), "held f 4 hours, a 2 by 4") == 0,
+	      "a letter before a time, and an English word, are no code");
+	lexicon_free(lx);
+	CHECK(lexicon_parse("only-one-column\n", "", NULL, &lx) == LL_EINVAL && !lx, "a bad vocabulary line");
+	CHECK(lexicon_parse("", "x\t\tX\t\n", NULL, &lx) == LL_EINVAL, "an emergency without triggers");
+}
+
+/* A word of seven letters or more matches with one typo; a shorter one
+ * only as it is. */
+static void test_word_like(void)
+{
+	CHECK(lexicon_word_like("unconscious", 11, "unconsious", 10) &&
+	      lexicon_word_like("diarrhea", 8, "diarhhea", 8), "one typo in a long word");
+	CHECK(!lexicon_word_like("burned", 6, "burner", 6), "a short word must be spelt right");
+	CHECK(!lexicon_word_like("unconscious", 11, "nconscious", 10), "the first letter is kept");
+}
+
+int main(void)
+{
+	struct lexicon *lx = NULL;
+
+	arena_init(&arena, 64 * 1024);
+	CHECK(lexicon_load(TOP_SRCDIR "/no/such/dir", &lx) == LL_ENOTFOUND && !lx,
+	      "a data directory without the files is not found");
+	lx = fixture_lexicon();
+	CHECK(lx != NULL, "the shipped vocabulary and emergencies load");
+	if(lx)
+		test_shipped_lexicon(lx);
+	test_lexicon_format();
+	test_word_like();
+	lexicon_free(lx);
+	arena_free(&arena);
+	return TAP_DONE();
+}

@@ -1,0 +1,71 @@
+/* test_path.c - answer/path: the parts of the local answer path that need
+ * no database.  The kit (the shipped data/answers, read from the source
+ * tree) loads and a missing one is refused; and, by including path.c as
+ * curl's and h2o's tests reach static functions, how a question is cut in
+ * two ("..., what do i toss"; "hot hold temp and cold hold temp"), whether
+ * a part asks on its own, and which words name a food, a model or a brand
+ * no manual covers.  answer_local itself is driven end to end
+ * (cli/test_cli_answers.c, tests/e2e). */
+#include "path.c"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../tap.h"
+
+static void test_kit(void)
+{
+	struct answer_kit *kit = NULL;
+
+	CHECK(answer_kit_load(TOP_SRCDIR, &kit) == LL_OK && kit && kit->lexicon,
+	      "the shipped data/answers loads");
+	CHECK(kit && kit->ranker.w[F_BIAS] != 0, "with the ranker's weights");
+	answer_kit_free(kit);
+	kit = (struct answer_kit *)1;
+	CHECK(answer_kit_load(TOP_SRCDIR "/no/such/dir", &kit) != LL_OK && kit == NULL,
+	      "a data directory without the files is refused, nothing handed out");
+}
+
+static void test_two_parts(void)
+{
+	const char *q = "walk in was at 50 all night, what do i toss and who do i call";
+	size_t first = 0;
+	const char *second = second_question(q, &first);
+
+	CHECK(second && strcmp(second, "what do i toss and who do i call") == 0 &&
+	      first == strlen("walk in was at 50 all night"), "a second question after a comma");
+	CHECK(!second_question("how do i clean the fryer and the filter pan", &first),
+	      "a question asked once is one question");
+	CHECK((second = parallel_tail("whats hot hold temp and cold hold temp", &first)) &&
+	      strcmp(second, "cold hold temp") == 0 && first == strlen("whats hot hold temp"),
+	      "a figure asked of two things splits at its last 'and'");
+	CHECK(!parallel_tail("how do i drain the fryer and then clean out the whole vat", &first),
+	      "a long tail is no second thing");
+	CHECK(asks_itself("how do i check my thermometer") && !asks_itself("walk in is at 44") &&
+	      asks_itself("walk in is at 44?"), "a part that asks on its own, not a setting");
+}
+
+static void test_words(void)
+{
+	struct qword w;
+
+	CHECK(names_food("the lettuce he was cutting") && !names_food("the mixer bowl"),
+	      "a food named, not a machine");
+	CHECK(model_ish("km660") && model_ish("1814") && !model_ish("12") && !model_ish("fryer"),
+	      "a model as crew type it");
+	CHECK(crew_word("guy") && crew_word("lobby") && !crew_word("kelvinator"),
+	      "people and places are never a brand");
+	qwords_of("kelvinator ice machine keeps flashing", &w);
+	CHECK(w.n == 5 && w.noun[1] && w.noun[2] && brand_slot(&w, 0),
+	      "a word before a machine noun may be its brand");
+	qwords_of("the new guy broke the ice machine", &w);
+	CHECK(!brand_slot(&w, 1) && !brand_slot(&w, 2), "'new guy' before a machine is no brand");
+}
+
+int main(void)
+{
+	test_kit();
+	test_two_parts();
+	test_words();
+	return TAP_DONE();
+}

@@ -1,0 +1,56 @@
+/* test_section.c - answer/section: one section of a manual read into its
+ * parts (prose sentences, numbered steps, notices) and given a kind: steps,
+ * a quiz, a fault code's section, an overview; a PDF's numbered list read
+ * as a two-cell row is still steps, and a Markdown quote's '>' is not
+ * said. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answer/section.h"
+#include "answer_fixture.h"
+#include "../tap.h"
+
+static void test_sections(void)
+{
+	struct section s = make_section("Holding", "Hot Holding",
+	                                "Keep hot food at 135°F or above. Check it every 2 hours.\n\n"
+	                                "1. Probe the thickest piece.\n2. Write it on the log.\n\n"
+	                                "WARNING: Never reheat in the holding cabinet.\n");
+
+	CHECK(s.nprose == 2 && s.nsteps == 2 && s.nwarnings == 1 && s.kind == SECTION_STEPS, "prose, steps, a notice");
+	s = make_section("Fryer", "3.1 Filtering", "1.: Turn the fryer off.\n\n2.: Open the drain valve.\n");
+	CHECK(s.nsteps == 2 && strcmp(s.parts[0].text, "Turn the fryer off.") == 0,
+	      "a PDF's numbered list read as a two-cell row is still steps");
+	s = make_section("Quiz", "Quiz Part 1", "Q: What is hot holding?\nA: 135.\nQ: Cold?\nA: 41.\n");
+	CHECK(s.kind == SECTION_QUIZ, "a quiz is a quiz");
+	s = make_section("Grill", "Error Codes > E03: Over-temperature", "Meaning: too hot.\n\n1. Press STOP.\n");
+	CHECK(s.kind == SECTION_FAULT && strcmp(s.heading, "E03: Over-temperature") == 0, "a code's section");
+	s = make_section("Grill", "Grill", "This manual covers the grill.");
+	CHECK(s.kind == SECTION_OVERVIEW, "the introduction is an overview");
+	s = make_section("Mixer", "Cleaning", "> CAUTION: Never put the beaters in the dish machine.\n");
+	CHECK(s.nwarnings == 1 && strncmp(s.parts[0].text, "CAUTION", 7) == 0, "a Markdown quote's '>' is not said");
+}
+
+/* A bullet list, a table row, and the names of the kinds. */
+static void test_parts(void)
+{
+	struct section s = make_section("Fryer", "Daily", "Wear these:\n\n- gloves\n- apron\n");
+
+	CHECK(s.nbullets == 2 && strcmp(s.parts[s.nparts - 1].text, "apron") == 0,
+	      "each bullet is a part of its own, in order");
+	s = make_section("Line", "Cleaning Schedule", "Fryer: Daily\n\nHood filters: Weekly\n");
+	CHECK(s.kind == SECTION_SCHEDULE, "what is done how often is a schedule");
+	CHECK(strcmp(section_kind_name(SECTION_STEPS), section_kind_name(SECTION_FAULT)) != 0,
+	      "every kind has a name of its own");
+}
+
+int main(void)
+{
+	arena_init(&arena, 64 * 1024);
+	test_sections();
+	test_parts();
+	arena_free(&arena);
+	return TAP_DONE();
+}

@@ -1,0 +1,70 @@
+/* test_verdict.c - answer/verdict: a reading held against the limit a
+ * manual states, said first: below a minimum is not safe yet, above a
+ * ceiling is out, the limit whose clause names the subject, "Yes," or
+ * "No," first when the crew asked yes or no, and no verdict without a
+ * limit.  The reading's subject comes from ask_understand on the shipped
+ * lexicon (data/answers). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answer/ask.h"
+#include "answer/verdict.h"
+#include "answer_fixture.h"
+#include "text/terms.h"
+#include "../tap.h"
+
+static void test_verdicts(void)
+{
+	char v[160];
+	struct terms milk;
+
+	CHECK(verdict_of_reading(152, "Ground beef must be at least as hot as 155\xC2\xB0" "F (68\xC2\xB0" "C) for 17 seconds.",
+	                         NULL, false, v, sizeof(v)) && strstr(v, "below the 155") && strstr(v, "not safe"),
+	      "a reading under a minimum is not safe yet");
+	CHECK(verdict_of_reading(140, "Hold hot food at 135\xC2\xB0" "F (57\xC2\xB0" "C) or above.", NULL, false, v, sizeof(v)) &&
+	      strstr(v, "meets the 135"), "a reading over a minimum meets it");
+	CHECK(verdict_of_reading(46, "If a product reads above 41\xC2\xB0" "F (5\xC2\xB0" "C), reject it.", NULL, false, v, sizeof(v)) &&
+	      strstr(v, "above the 41"), "'reads above 41' makes 41 a ceiling");
+	terms_of("milk came in at 44", &milk);
+	CHECK(verdict_of_reading(44, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs 45\xC2\xB0" "F (7\xC2\xB0" "C) "
+	                         "or below.", &milk, false, v, sizeof(v)) && strstr(v, "within the 45"),
+	      "the limit whose clause names the subject");
+	/* "milk came in at 44, can we take it": the verdict's own word first */
+	CHECK(verdict_of_reading(44, "Milk must be 45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &milk, true, v,
+	                         sizeof(v)) && strncmp(v, "Yes, 44", 7) == 0,
+	      "a yes/no question within the limit is answered yes first");
+	CHECK(verdict_of_reading(48, "Milk must be 45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &milk, true, v,
+	                         sizeof(v)) && strncmp(v, "No, 48", 6) == 0,
+	      "a yes/no question over the limit is answered no first");
+	CHECK(!verdict_of_reading(44, "Cook it for 4 minutes.", NULL, false, v, sizeof(v)), "no limit, no verdict");
+}
+
+/* The limit of the reading's own clause: "the patties probed 47 but the
+ * eggs were fine" holds the patties, not the eggs, to their limit. */
+static void test_reading_subject(const struct lexicon *lx)
+{
+	struct ask q;
+	char v[160];
+
+	ask_understand(lx, "the raw patties probed 47 but the shell eggs were fine, accept it?", &q);
+	CHECK(verdict_of_reading(q.reading, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs "
+	                         "45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &q.subject, false, v, sizeof(v)) &&
+	      strstr(v, "above the 41"), "the eggs' limit is not the patties'");
+}
+
+int main(void)
+{
+	struct lexicon *lx;
+
+	arena_init(&arena, 64 * 1024);
+	test_verdicts();
+	lx = fixture_lexicon();
+	CHECK(lx != NULL, "the shipped data/answers lexicon loads");
+	if(lx)
+		test_reading_subject(lx);
+	lexicon_free(lx);
+	arena_free(&arena);
+	return TAP_DONE();
+}
