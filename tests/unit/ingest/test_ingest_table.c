@@ -1,0 +1,51 @@
+/* test_ingest_table.c - ingest/ingest_table: a table laid out with spaces
+ * (pdftotext -layout) becomes one paragraph a row: a code row reads "E22:
+ * Fan stalled — Action: ..." under its header, a cell wrapped onto the next line stays in its
+ * row, and prose or a step list is no table. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ingest_table.h"
+#include "lines.h"
+
+#include "../tap.h"
+
+int main(void)
+{
+	static const char text[] =
+		"Code      Meaning           Action\n"
+		"E22       Fan stalled       Clear the fan and restart.\n"
+		"E23       Probe open        Reseat the probe plug and\n"
+		"                            call service if it stays.\n"
+		"E24       Low oil           Top up the vat.\n"
+		"\n"
+		"After a code, write it in the log.\n";
+	static const char prose[] = "Clean the fryer every night. Drain the oil first and wipe\n"
+	                            "the vat with a soft cloth. Never use steel wool on it.\n";
+	struct arena a;
+	struct buf out;
+	struct tline *l;
+	size_t n, scanned = 0, span;
+	ll_result r = LL_OK;
+
+	arena_init(&a, 16 * 1024);
+	buf_init(&out, 1 << 16);
+	l = lines_of(&a, text, &n);
+	span = ingest_column_table(l, 0, n, text, strlen(text), &out, &r, &scanned);
+	CHECK(r == LL_OK && span >= 5 && span <= 6, "the table spans its five lines (%zu)", span);
+	CHECK(strstr(buf_str(&out), "E22: Fan stalled \xe2\x80\x94 Action: Clear the fan and restart.") != NULL,
+	      "a code row opens with its code and names its other cells:\n%s", buf_str(&out));
+	CHECK(strstr(buf_str(&out), "Reseat the probe plug and call service if it stays.") != NULL,
+	      "a cell wrapped onto the next line stays in its row");
+	CHECK(strstr(buf_str(&out), "Top up the vat") != NULL && !strstr(buf_str(&out), "write it in the log"),
+	      "the table ends where the prose starts");
+	buf_reset(&out);
+	l = lines_of(&a, prose, &n);
+	CHECK(ingest_column_table(l, 0, n, prose, strlen(prose), &out, &r, &scanned) == 0 && out.len == 0,
+	      "a paragraph is no table");
+	buf_free(&out);
+	arena_free(&a);
+	return TAP_DONE();
+}
