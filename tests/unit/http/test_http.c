@@ -1,5 +1,7 @@
-/* test_http.c - JSON body parsing, field validation, routing and results:
- * the edge every request crosses before a handler sees it. */
+/* test_http.c - JSON body parsing, the chat route's fields, query strings
+ * and results: the edge every request crosses before a handler sees it.
+ * The router's matching is test_router.c's, the field rules by type
+ * test_validate.c's. */
 #include "config.h"
 
 #include <stddef.h>
@@ -7,7 +9,6 @@
 
 #include "http.h"
 #include "result.h"
-#include "router.h"
 #include "routes.h"
 #include "../tap.h"
 #include "valid.h"
@@ -46,8 +47,7 @@ int main(void)
 {
 	struct chat_fields f;
 	struct json_object *obj;
-	const struct route *route;
-	char param[128], allow[64], deep[200];
+	char deep[200];
 	const char *msg;
 	int n;
 
@@ -100,23 +100,6 @@ int main(void)
 		memcpy(big + 2013, "\"}", 3);
 		CHECK(check(big, &f, &n) == LL_EVALIDATION, "a 2001-character message is refused");
 	}
-
-	CHECK(router_match("GET", "/health", &route, param, sizeof(param), allow, sizeof(allow)) == LL_OK &&
-	      route->scope == SCOPE_NONE, "GET /health is public");
-	CHECK(router_match("POST", "/health", &route, param, sizeof(param), allow, sizeof(allow)) == LL_EMETHOD &&
-	      strcmp(allow, "GET") == 0, "POST /health is 405 with Allow: GET");
-	CHECK(router_match("GET", "/conversations/abc-1", &route, param, sizeof(param), allow, sizeof(allow)) == LL_OK &&
-	      strcmp(param, "abc-1") == 0, "a path parameter is captured");
-	CHECK(router_match("PUT", "/conversations/abc", &route, param, sizeof(param), allow, sizeof(allow)) == LL_EMETHOD &&
-	      strcmp(allow, "GET, DELETE") == 0, "Allow lists every method of the path");
-	CHECK(router_match("GET", "/conversations/", &route, param, sizeof(param), allow, sizeof(allow)) == LL_ENOTFOUND,
-	      "an empty parameter does not match");
-	CHECK(router_match("GET", "/conversations/a/b", &route, param, sizeof(param), allow, sizeof(allow)) == LL_ENOTFOUND,
-	      "a parameter never spans segments");
-	CHECK(router_match("GET", "/metrics", &route, param, sizeof(param), allow, sizeof(allow)) == LL_OK &&
-	      route->scope == SCOPE_ADMIN, "metrics needs the admin scope");
-	CHECK(router_match("POST", "/chat/production", &route, param, sizeof(param), allow, sizeof(allow)) == LL_OK &&
-	      route->scope == SCOPE_CHAT && route->body == BODY_JSON, "chat takes a JSON body with the chat scope");
 
 	CHECK(result_http_status(LL_EVALIDATION) == 422 && strcmp(result_code(LL_EVALIDATION), "validation_failed") == 0,
 	      "validation errors are 422 validation_failed");

@@ -1,6 +1,6 @@
 /* test_llm_reply.c - what the generator trusts from a model: the answer
- * object's validation (invented passage ids dropped), the streaming
- * extraction of the "answer" text, and the URL policy. */
+ * object's validation (invented passage ids dropped) and the URL policy.
+ * The streaming extraction of the "answer" text is test_llm_field.c's. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -11,52 +11,8 @@
 #include "arena.h"
 #include "buf.h"
 #include "llm.h"
-#include "llm_field.h"
 #include "llm_reply.h"
 #include "../tap.h"
-
-static int collect(void *ctx, const char *text, size_t len)
-{
-	struct buf *b = ctx;
-
-	/* Every piece must end on a UTF-8 character boundary. */
-	if(len && ((unsigned char)text[len - 1] & 0xC0) == 0xC0)
-		return buf_append(b, "<SPLIT>", 7) ? 1 : 0;
-	return buf_append(b, text, len) ? 1 : 0;
-}
-
-/* The answer field as streamed in pieces of `piece` bytes. */
-static bool stream_gives(const char *json, size_t piece, const char *want)
-{
-	struct llm_field_stream fs;
-	struct buf b;
-	size_t len = strlen(json);
-	bool ok;
-
-	buf_init(&b, 1 << 16);
-	llm_field_stream_init(&fs, "answer", collect, &b);
-	for(size_t i = 0; i < len; i += piece)
-		llm_field_stream_feed(&fs, json + i, len - i < piece ? len - i : piece);
-	ok = !strcmp(buf_str(&b), want);
-	if(!ok)
-		printf("# piece %zu: got \"%s\" want \"%s\"\n", piece, buf_str(&b), want);
-	buf_free(&b);
-	return ok;
-}
-
-static bool stream_all_splits(const char *json, const char *want)
-{
-	for(size_t piece = 1; piece <= strlen(json); piece++)
-		if(!stream_gives(json, piece, want))
-			return false;
-	return true;
-}
-
-static int stop_at_once(void *ctx, const char *text, size_t len)
-{
-	(*(int *)ctx)++;
-	return 1;
-}
 
 int main(void)
 {
@@ -122,26 +78,6 @@ int main(void)
 
 		CHECK(fmt && json_object_object_get_ex(fmt, "json_schema", &v), "the response_format is valid JSON with a json_schema");
 		json_object_put(fmt);
-	}
-
-	/* The answer text as it streams. */
-	CHECK(stream_all_splits(ok_reply, "Turn the fryer off [P2]."), "the answer streams out whole at every split");
-	CHECK(stream_all_splits("{ \"steps\" : [\"answer\", {\"answer\":\"no\"}], \"meta\":{\"answer\":\"no\"},\n"
-	                        "  \"answer\" : \"yes \\\"quoted\\\"\\nline\\\\\", \"answer\":\"again\"}",
-	                        "yes \"quoted\"\nline\\"),
-	      "only the top-level answer field streams, escapes decoded, once");
-	CHECK(stream_all_splits("{\"answer\":\"caf\\u00e9 \\ud83d\\ude00 \xc3\xa9t\xc3\xa9 \\ud800x\"}",
-	                        "caf\xc3\xa9 \xf0\x9f\x98\x80 \xc3\xa9t\xc3\xa9 \xef\xbf\xbdx"),
-	      "\\u escapes, surrogate pairs and raw UTF-8 decode; no piece splits a character");
-	CHECK(stream_all_splits("{\"answer\":\"\"}", ""), "an empty answer streams nothing");
-	{
-		struct llm_field_stream fs;
-		int calls = 0;
-
-		llm_field_stream_init(&fs, "answer", stop_at_once, &calls);
-		CHECK(llm_field_stream_feed(&fs, "{\"answer\":\"ab", 13) != 0 && calls == 1,
-		      "emit returning non-zero stops the stream");
-		CHECK(llm_field_stream_feed(&fs, "cd\"}", 4) != 0 && calls == 1, "and it stays stopped");
 	}
 
 	/* Plain http only to loopback unless allowed. */
