@@ -148,3 +148,51 @@ bool asked_knows(const struct asked_set *a, const char *source)
 	return a && lo < a->n && strncmp(a->e[lo].key, source, sl) == 0 &&
 	       a->e[lo].key[sl] == '\x1f';
 }
+
+/* How much of q (each term by its weight) the stored question holds. */
+static double weighed_share(const struct terms *q, const struct terms *s)
+{
+	double w[TERMS_MAX];
+
+	for(int i = 0; i < q->n; i++)
+		w[i] = q->weight[i];
+	return held_share(q, w, s);
+}
+
+size_t asked_nearest(const struct asked_set *a, const struct terms *q, const char *text,
+                     double min_share, const char **keys, size_t max)
+{
+	double best[ASKED_NEAREST_MAX];
+	size_t n = 0;
+
+	for(size_t i = 0; a && i < a->n; i++) {
+		double v;
+		size_t k = 0;
+
+		if(text && strcasecmp(a->e[i].text, text) == 0)
+			continue;   /* a question is not its own neighbour */
+		if((v = weighed_share(q, &a->e[i].terms)) < min_share)
+			continue;
+		while(k < n && strcmp(keys[k], a->e[i].key) != 0)
+			k++;
+		if(k < n) {
+			best[k] = v > best[k] ? v : best[k];
+			continue;
+		}
+		if(n < max && n < ASKED_NEAREST_MAX) {
+			keys[n] = a->e[i].key;
+			best[n++] = v;
+		}
+		else {          /* full: it replaces the weakest when it holds more */
+			size_t low = 0;
+
+			for(size_t j = 1; j < n; j++)
+				low = best[j] < best[low] ? j : low;
+			if(n && v > best[low]) {
+				keys[low] = a->e[i].key;
+				best[low] = v;
+			}
+		}
+	}
+	return n;
+}

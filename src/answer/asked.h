@@ -39,4 +39,12 @@ double asked_match(const struct asked_set *a, const char *source, const char *pa
  * has none: its sections are judged by their own words, not by memory)? */
 bool asked_knows(const struct asked_set *a, const char *source);
 
+/* The sections (as "source\x1fpath" keys, borrowed from a) of at most max
+ * earlier questions that hold at least min_share of q (each term by its
+ * weight), skipping one identical to text: where a question like this one
+ * was answered, found even when the search for its words misses it. */
+#define ASKED_NEAREST_MAX 8
+size_t asked_nearest(const struct asked_set *a, const struct terms *q, const char *text,
+                     double min_share, const char **keys, size_t max);
+
 #endif

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <strings.h>
 
+#include "answer/asked.h"
 #include "answer/compose.h"
 #include "answer/path.h"
 #include "answer/retriever.h"
@@ -110,6 +111,16 @@ static const struct db_stmt openings_stmt = {
 	"   FROM (SELECT body, ordinal FROM chunks WHERE document_id = d.id"
 	"          ORDER BY ordinal LIMIT 3) f)"
 	" FROM unnest($1::bigint[]) AS d(id)"};
+
+/* The chunks of sections named by source file ($1 text[]) and path ($2
+ * text[]): where earlier questions like this one were answered. */
+static const struct db_stmt remembered_stmt = {
+	"answer_remembered",
+	"SELECT c.id, c.document_id, c.title, c.section, c.category, c.body"
+	" FROM unnest($1::text[], $2::text[]) AS w(k, s)"
+	" JOIN documents d ON d.source_key = w.k"
+	" JOIN chunks c ON c.document_id = d.id AND c.section = w.s"
+	" ORDER BY c.document_id, c.ordinal"};
 
 /* An emergency's procedure: the section tagged $1 of the newest document. */
 static const struct db_stmt card_stmt = {
@@ -282,6 +293,36 @@ static ll_result with_subsections(struct arena *a, struct section *s)
 static char *nullable(struct arena *a, const PGresult *res, int row, int col)
 {
 	return PQgetisnull(res, row, col) ? NULL : arena_strdup(a, PQgetvalue(res, row, col));
+}
+
+/* out's passages, then res's rows (id, document, title, section,
+ * category, body) as passages the search did not score. */
+static ll_result append_passages(struct arena *a, const PGresult *res, struct passages *out)
+{
+	size_t rows = (size_t)PQntuples(res);
+	struct passage *all = arena_alloc(a, (out->count + rows + 1) * sizeof(*all));
+
+	if(!all)
+		return LL_ENOMEM;
+	if(out->count)
+		memcpy(all, out->items, out->count * sizeof(*all));
+	for(size_t r = 0; r < rows; r++) {
+		struct passage *p = &all[out->count + r];
+
+		memset(p, 0, sizeof(*p));
+		p->chunk_id = strtoll(PQgetvalue(res, (int)r, 0), NULL, 10);
+		p->document_id = strtoll(PQgetvalue(res, (int)r, 1), NULL, 10);
+		p->title = arena_strdup(a, PQgetvalue(res, (int)r, 2));
+		p->section = arena_strdup(a, PQgetvalue(res, (int)r, 3));
+		p->category = arena_strdup(a, PQgetvalue(res, (int)r, 4));
+		p->body = arena_strdup(a, PQgetvalue(res, (int)r, 5));
+		p->origin = "pg";
+		if(!p->title || !p->section || !p->category || !p->body)
+			return LL_ENOMEM;
+	}
+	out->items = all;
+	out->count += rows;
+	return LL_OK;
 }
 
 /* Each section's whole body and its emergency tag, in one round trip. */
@@ -732,6 +773,44 @@ static void respelled(struct ask *ask, const char *fixed)
 	ask->terms = t;
 }
 
+#define REMEMBERED_SHARE 0.4   /* how much of a question an earlier one must hold */
+
+/* The retriever's passages, then those of the sections where earlier
+ * questions holding most of this one were answered ("nuggets probe at 158,
+ * good enough?" is remembered by the poultry section, which a search for
+ * its words can miss), in ctx->arena; the retriever's alone when none. */
+static ll_result with_remembered(const struct answer_ctx *ctx, const struct ask *ask,
+                                 const struct passages *in, struct passages *out)
+{
+	const char *keys[ASKED_NEAREST_MAX], *src[ASKED_NEAREST_MAX], *paths[ASKED_NEAREST_MAX];
+	const char *params[2];
+	size_t n = asked_nearest(ctx->kit->asked, &ask->terms, ask->text, REMEMBERED_SHARE, keys,
+	                         ASKED_NEAREST_MAX);
+	PGresult *res = NULL;
+	ll_result result;
+
+	*out = *in;
+	for(size_t i = 0; i < n; i++) {
+		const char *sep = strchr(keys[i], '\x1f');
+
+		src[i] = arena_strndup(ctx->arena, keys[i], (size_t)(sep - keys[i]));
+		paths[i] = sep + 1;
+		if(!src[i])
+			return LL_ENOMEM;
+	}
+	if(n == 0)
+		return LL_OK;
+	params[0] = sql_array(ctx->arena, src, n, true);
+	params[1] = sql_array(ctx->arena, paths, n, true);
+	if(!params[0] || !params[1])
+		return LL_ENOMEM;
+	result = db_exec(ctx->db, &remembered_stmt, 2, params, &res);
+	if(!result)
+		result = append_passages(ctx->arena, res, out);
+	PQclear(res);
+	return result;
+}
+
 /* The candidate sections of passages, read whole and ranked for ask;
  * *feat (may be NULL) gets their feature vectors. */
 static ll_result rank_for(const struct answer_ctx *ctx, const struct ask *ask, enum agent_id agent,
@@ -741,6 +820,7 @@ static ll_result rank_for(const struct answer_ctx *ctx, const struct ask *ask, e
 	struct section *s = arena_alloc(ctx->arena, PATH_MAX_SECTIONS * sizeof(*s));
 	size_t fsize = (PATH_MAX_SECTIONS + 1) * RANK_FEATURES * sizeof(double);
 	double *f = feat ? arena_alloc(ctx->arena, fsize) : NULL;
+	struct passages all;
 	ll_result result;
 
 	*out = s;
@@ -749,8 +829,10 @@ static ll_result rank_for(const struct answer_ctx *ctx, const struct ask *ask, e
 		return LL_ENOMEM;
 	if(feat)
 		*feat = f;
-	*n = group_passages(passages, s, PATH_MAX_SECTIONS);
-	result = *n ? fill_sections(ctx, s, *n) : LL_OK;
+	result = with_remembered(ctx, ask, passages, &all);
+	*n = result ? 0 : group_passages(&all, s, PATH_MAX_SECTIONS);
+	if(!result && *n)
+		result = fill_sections(ctx, s, *n);
 	if(!result)
 		rank_sections(&ctx->kit->ranker, ctx->kit->asked, ask, agent, s, *n, f);
 	return result;

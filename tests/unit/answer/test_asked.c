@@ -85,6 +85,24 @@ int main(void)
 	      "another section's questions do not count, nor another manual's");
 	v = match(a, lx, "safety.md", "Handwashing", "how long do i gotta wash my hands", true);
 	CHECK(v == 0, "a labelled question is not its own evidence (%.2f)", v);
+	{
+		/* where a question like this one was answered, even when its words miss it */
+		const char *keys[ASKED_NEAREST_MAX];
+		struct terms q;
+		size_t n;
+
+		terms_of("soda coming out flat", &q);
+		n = asked_nearest(a, &q, NULL, 0.6, keys, ASKED_NEAREST_MAX);
+		CHECK(n == 1 && strcmp(keys[0], "bev.md\x1f" "Flat Soda") == 0,
+		      "the flat-soda section is the near neighbour, once (%zu)", n);
+		CHECK(asked_nearest(a, &q, NULL, 0.6, keys, 0) == 0, "room for none gives none");
+		terms_of("why is the soda flat", &q);
+		CHECK(asked_nearest(a, &q, "why is the soda flat", 0.99, keys, ASKED_NEAREST_MAX) == 1,
+		      "a question is not its own neighbour, its alike twin is");
+		terms_of("what channel is the drive thru on", &q);
+		CHECK(asked_nearest(a, &q, NULL, 0.4, keys, ASKED_NEAREST_MAX) == 0,
+		      "nothing asked before holds enough of it: no neighbour");
+	}
 	CHECK(asked_parse(NULL, lx, &none) == LL_OK &&
 	              match(none, lx, "bev.md", "Flat Soda", "why is the soda flat", false) == 0,
 	      "an empty set (a manual uploaded today) matches nothing");
