@@ -451,8 +451,12 @@ static bool crew_word(const char *w)
 	                                    "cooks", "trainee", "driver", "customer", "guest",
 	                                    "new", "old", "lobby", "front", "back", "left", "right",
 	                                    "main", "second", "other", "whole", "broken", "dirty",
-	                                    "dice", "marca", "muestra", "tiene", "sale",
-	                                    NULL};   /* "dice F4" */
+	                                    /* Spanish: "dice F4", "a cuanto tiene que estar el
+	                                     * walk in" */
+	                                    "dice", "marca", "muestra", "tiene", "sale", "estar",
+	                                    "esta", "que", "cuanto", "como", "para", "por", "del",
+	                                    "los", "las", "una", "hay", "puedo", "debe", "pongo",
+	                                    "temperatura", "grados", NULL};
 
 	for(int i = 0; words[i]; i++)
 		if(strcmp(w, words[i]) == 0)

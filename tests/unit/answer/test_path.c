@@ -55,6 +55,8 @@ static void test_words(void)
 	      "a model as crew type it");
 	CHECK(crew_word("guy") && crew_word("lobby") && !crew_word("kelvinator"),
 	      "people and places are never a brand");
+	CHECK(crew_word("estar") && crew_word("tiene") && crew_word("cuanto"),
+	      "Spanish words before a machine ('a cuanto tiene que estar el walk in') are no brand");
 	qwords_of("kelvinator ice machine keeps flashing", &w);
 	CHECK(w.n == 5 && w.noun[1] && w.noun[2] && brand_slot(&w, 0),
 	      "a word before a machine noun may be its brand");
