@@ -347,6 +347,8 @@ static const char *second_part(const struct compose_in *in, const struct section
 
 		if(s->emergency || s->kind == SECTION_QUIZ ||
 		   (s->kind == SECTION_OVERVIEW && !same_manual) ||
+		   /* "robbed ... can we keep serving": no machine's error code answers it */
+		   (s->kind == SECTION_FAULT && q->ncodes == 0 && q->kind != ASKED_FAULT) ||
 		   !(same_manual || (i == 0 && s->coverage >= COMPOSE_SECOND_COVERAGE)))
 			continue;
 		/* the emergency's own manual speaks first of what follows it ("after the fire is

@@ -52,6 +52,28 @@ static void test_compose(const struct lexicon *lx)
 	      strcmp(a.steps[3], "Wait for the gas company.") == 0, "its procedure whole and in order");
 	CHECK(!said(&a, "pilot light") && !said(&a, "Light the pilot"), "no step that contradicts it");
 
+	{
+		/* an emergency's other part is never answered by a machine's error code */
+		struct section robbery = make_section("Emergencies", "Robbery",
+		                                      "Do what the robber asks and call 911 when safe.\n\n"
+		                                      "1. Stay calm.\n2. Call 911.\n");
+		struct section e1 = make_section("Soda dispenser", "Error codes > E1: Carbonator pump",
+		                                 "E1: Carbonator pump ran too long \xE2\x80\x94 What to do: keep "
+		                                 "serving drinks after you check the water valve is open.\n");
+
+		ask_understand(lx, "we got robbed at the counter, can we keep serving after", &q);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.cards = &robbery;
+		in.ncards = 1;
+		in.ranked = &e1;
+		in.nranked = 1;
+		CHECK(e1.kind == SECTION_FAULT && compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "Do what the robber", 18) == 0 && !said(&a, "Carbonator") &&
+		      !said(&a, "water valve"),
+		      "a robbery's 'can we keep serving' takes nothing from a soda machine's error code");
+	}
+
 	ask_understand(lx, "how hot for fish", &q);
 	memset(&in, 0, sizeof(in));
 	in.ask = &q;
