@@ -149,16 +149,6 @@ bool asked_knows(const struct asked_set *a, const char *source)
 	       a->e[lo].key[sl] == '\x1f';
 }
 
-/* How much of q (each term by its weight) the stored question holds. */
-static double weighed_share(const struct terms *q, const struct terms *s)
-{
-	double w[TERMS_MAX];
-
-	for(int i = 0; i < q->n; i++)
-		w[i] = q->weight[i];
-	return held_share(q, w, s);
-}
-
 size_t asked_nearest(const struct asked_set *a, const struct terms *q, const char *text,
                      double min_share, const char **keys, size_t max)
 {
@@ -171,7 +161,7 @@ size_t asked_nearest(const struct asked_set *a, const struct terms *q, const cha
 
 		if(text && strcasecmp(a->e[i].text, text) == 0)
 			continue;   /* a question is not its own neighbour */
-		if((v = weighed_share(q, &a->e[i].terms)) < min_share)
+		if((v = held_share(q, q->weight, &a->e[i].terms)) < min_share)
 			continue;
 		while(k < n && strcmp(keys[k], a->e[i].key) != 0)
 			k++;

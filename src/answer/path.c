@@ -366,6 +366,15 @@ static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, 
 	return result;
 }
 
+/* The sections of passages (at most PATH_MAX_SECTIONS, into s), read
+ * whole; *n gets their number. */
+static ll_result sections_of(const struct answer_ctx *ctx, const struct passages *ps,
+                             struct section *s, size_t *n)
+{
+	*n = group_passages(ps, s, PATH_MAX_SECTIONS);
+	return *n ? fill_sections(ctx, s, *n) : LL_OK;
+}
+
 /* ---------------------------------------------------------------- unknown names */
 
 struct qword {
@@ -834,9 +843,8 @@ static ll_result rank_for(const struct answer_ctx *ctx, const struct ask *ask, e
 	if(feat)
 		*feat = f;
 	result = with_remembered(ctx, ask, passages, &all);
-	*n = result ? 0 : group_passages(&all, s, PATH_MAX_SECTIONS);
-	if(!result && *n)
-		result = fill_sections(ctx, s, *n);
+	if(!result)
+		result = sections_of(ctx, &all, s, n);
 	if(!result)
 		rank_sections(&ctx->kit->ranker, ctx->kit->asked, ask, agent, s, *n, f);
 	return result;
@@ -991,8 +999,7 @@ static const struct section *part_candidates(const struct answer_ctx *ctx,
 	if(!pool || !more || retriever_search(ctx, part, q->agent, &found, &degraded) != LL_OK)
 		return from;
 	memcpy(pool, from, n * sizeof(*pool));
-	nmore = group_passages(&found, more, PATH_MAX_SECTIONS);
-	if(nmore && fill_sections(ctx, more, nmore) != LL_OK)
+	if(sections_of(ctx, &found, more, &nmore) != LL_OK)
 		return from;
 	for(size_t i = 0; i < nmore && *out < RANK_MAX_SECTIONS; i++) {
 		size_t k = 0;
