@@ -1,9 +1,11 @@
-/* capture.h - what a CLI command prints on stdout, for its unit tests. */
+/* capture.h - what a CLI command or a program's main prints, for its unit
+ * tests. */
 #ifndef LINELEAD_CAPTURE_H
 #define LINELEAD_CAPTURE_H
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 struct worker;
@@ -35,6 +37,41 @@ out:
 	if(tmp)
 		fclose(tmp);
 	return status;
+}
+
+/* Runs main_fn(argc, argv) (argv NULL-terminated) in a child with stdout
+ * and stderr in out (cut to outlen - 1 bytes); returns its exit status,
+ * or -1 when it could not be run or did not exit. */
+static inline int capture_main(int (*main_fn)(int, char **), char **argv, char *out,
+                               size_t outlen)
+{
+	int fds[2], status = -1, argc = 0;
+	size_t len = 0;
+	ssize_t n;
+	pid_t pid;
+
+	while(argv[argc])
+		argc++;
+	if(pipe(fds) != 0)
+		return -1;
+	fflush(stdout);
+	pid = fork();
+	if(pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		status = main_fn(argc, argv);
+		fflush(stdout);
+		_exit(status);
+	}
+	close(fds[1]);
+	while(len + 1 < outlen && (n = read(fds[0], out + len, outlen - 1 - len)) > 0)
+		len += (size_t)n;
+	out[len] = '\0';
+	close(fds[0]);
+	if(pid < 0 || waitpid(pid, &status, 0) < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 #endif

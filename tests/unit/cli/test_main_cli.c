@@ -13,6 +13,7 @@ int linelead_main(int argc, char **argv);
 #include <sys/wait.h>
 
 #include "../pgtemp.h"
+#include "../capture.h"
 #include "../tap.h"
 
 static char out[8192];
@@ -20,32 +21,7 @@ static char out[8192];
 /* Runs linelead with argv (NULL-terminated); stdout and stderr in out. */
 static int run(char **argv)
 {
-	int fds[2], status = -1, argc = 0;
-	size_t len = 0;
-	ssize_t n;
-	pid_t pid;
-
-	while(argv[argc])
-		argc++;
-	if(pipe(fds) != 0)
-		return -1;
-	fflush(stdout);
-	pid = fork();
-	if(pid == 0) {
-		dup2(fds[1], 1);
-		dup2(fds[1], 2);
-		close(fds[0]);
-		status = linelead_main(argc, argv);
-		fflush(stdout);
-		_exit(status);
-	}
-	close(fds[1]);
-	while(len + 1 < sizeof(out) && (n = read(fds[0], out + len, sizeof(out) - 1 - len)) > 0)
-		len += (size_t)n;
-	out[len] = '\0';
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return capture_main(linelead_main, argv, out, sizeof(out));
 }
 
 #define LINELEAD(...) run((char *[]){"linelead", __VA_ARGS__, NULL})

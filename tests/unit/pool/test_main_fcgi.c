@@ -12,6 +12,7 @@ int linelead_fcgi_main(int argc, char **argv);
 
 #include <sys/wait.h>
 
+#include "../capture.h"
 #include "../tap.h"
 
 static char out[4096];
@@ -20,32 +21,7 @@ static char dir[] = "/tmp/linelead-test-fcgi.XXXXXX";
 /* Runs linelead-fcgi with argv (NULL-terminated); stdout and stderr in out. */
 static int run(char **argv)
 {
-	int fds[2], status = -1, argc = 0;
-	size_t len = 0;
-	ssize_t n;
-	pid_t pid;
-
-	while(argv[argc])
-		argc++;
-	if(pipe(fds) != 0)
-		return -1;
-	fflush(stdout);
-	pid = fork();
-	if(pid == 0) {
-		dup2(fds[1], 1);
-		dup2(fds[1], 2);
-		close(fds[0]);
-		status = linelead_fcgi_main(argc, argv);
-		fflush(stdout);
-		_exit(status);
-	}
-	close(fds[1]);
-	while(len + 1 < sizeof(out) && (n = read(fds[0], out + len, sizeof(out) - 1 - len)) > 0)
-		len += (size_t)n;
-	out[len] = '\0';
-	close(fds[0]);
-	waitpid(pid, &status, 0);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return capture_main(linelead_fcgi_main, argv, out, sizeof(out));
 }
 
 #define FCGI(...) run((char *[]){"linelead-fcgi", __VA_ARGS__, NULL})
