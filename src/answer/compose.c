@@ -543,13 +543,14 @@ static ll_result reading_verdict(const struct ask *q, const struct section *s, c
                                  struct buf *text)
 {
 	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
-	bool decide = q->kind == ASKED_DECISION;
+	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
+	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
 	char verdict[160];
 
 	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) || q->reading == 0)
 		return LL_OK;
-	if(verdict_of_reading(q->reading, lead, subject, decide, verdict, sizeof(verdict)) ||
-	   verdict_of_reading(q->reading, s->heading, subject, decide, verdict, sizeof(verdict)))
+	if(verdict_of_reading(q->reading, lead, subject, how, verdict, sizeof(verdict)) ||
+	   verdict_of_reading(q->reading, s->heading, subject, how, verdict, sizeof(verdict)))
 		return buf_printf(text, "%s ", verdict);
 	return LL_OK;
 }

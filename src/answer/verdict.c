@@ -13,6 +13,7 @@
 #define DEGREE "\xC2\xB0"
 #define DASH "\xE2\x80\x94"
 #define WINDOW 48      /* how far around the figure the words saying its direction are read */
+#define HOLDING_FLOOR 135 /* the highest floor that is a holding, not a cooking, temperature */
 
 enum limit { LIMIT_NONE = 0, LIMIT_MIN, LIMIT_MAX };
 
@@ -106,17 +107,24 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 	return found;
 }
 
-bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, bool decide,
+bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, unsigned how,
                         char *out, size_t outlen)
 {
 	long limit = 0;
 	enum limit dir = rule && reading > 0 ? find_limit(rule, subject, &limit) : LIMIT_NONE;
 	bool fails = (dir == LIMIT_MIN && reading < limit) || (dir == LIMIT_MAX && reading > limit);
-	const char *say = !decide ? "" : fails ? "No, " : "Yes, ";
+	bool discard = fails && (how & VERDICT_UNKNOWN_TIME) &&
+	               (dir == LIMIT_MAX || limit <= HOLDING_FLOOR);
+	const char *say = !(how & VERDICT_DECIDE) ? "" : fails ? "No, " : "Yes, ";
 
 	if(dir == LIMIT_NONE)
 		return false;
-	if(dir == LIMIT_MIN)
+	if(discard)
+		snprintf(out, outlen, "%s%d" DEGREE "F is %s the %ld" DEGREE "F %s for an unknown "
+		         "time: throw it away " DASH, say, reading,
+		         dir == LIMIT_MIN ? "below" : "above", limit,
+		         dir == LIMIT_MIN ? "minimum" : "limit");
+	else if(dir == LIMIT_MIN)
 		snprintf(out, outlen, "%s%d" DEGREE "F %s the %ld" DEGREE "F minimum%s " DASH,
 		         say, reading, fails ? "is below" : "meets", limit,
 		         fails ? ", not safe yet" : "");

@@ -14,13 +14,21 @@
 
 struct terms;
 
+/* How a verdict is asked for (flags). */
+#define VERDICT_DECIDE 1u       /* a yes/no question ("can we take it"): "Yes, ..." / "No, ..." */
+#define VERDICT_UNKNOWN_TIME 2u /* nobody knows how long it has been at the reading */
+
 /* Writes to out (at most outlen bytes) the words comparing reading (°F)
  * with the temperature limit rule states ("at least 155°F", "41°F (5°C) or
  * below") -- the one whose clause names a subject term ("milk and shell
  * eggs 45°F or below"), else the first; false, out untouched, when rule
- * states no limit.  decide (a yes/no question: "can we take it") puts the
- * verdict's own word first: "Yes, 44°F is within..." / "No, 48°F is above...". */
-bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, bool decide,
+ * states no limit.  VERDICT_DECIDE puts the verdict's own word first: "Yes,
+ * 44°F is within..." / "No, 48°F is above...".  VERDICT_UNKNOWN_TIME, when
+ * a holding limit (a ceiling, or a floor of 135°F or less: not a cooking
+ * temperature) is missed, rules as the Food Code does on food out of
+ * temperature for a time no one knows: "... for an unknown time: throw it
+ * away". */
+bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, unsigned how,
                         char *out, size_t outlen);
 
 #endif

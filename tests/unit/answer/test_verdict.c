@@ -21,24 +21,36 @@ static void test_verdicts(void)
 	struct terms milk;
 
 	CHECK(verdict_of_reading(152, "Ground beef must be at least as hot as 155\xC2\xB0" "F (68\xC2\xB0" "C) for 17 seconds.",
-	                         NULL, false, v, sizeof(v)) && strstr(v, "below the 155") && strstr(v, "not safe"),
+	                         NULL, 0, v, sizeof(v)) && strstr(v, "below the 155") && strstr(v, "not safe"),
 	      "a reading under a minimum is not safe yet");
-	CHECK(verdict_of_reading(140, "Hold hot food at 135\xC2\xB0" "F (57\xC2\xB0" "C) or above.", NULL, false, v, sizeof(v)) &&
+	CHECK(verdict_of_reading(140, "Hold hot food at 135\xC2\xB0" "F (57\xC2\xB0" "C) or above.", NULL, 0, v, sizeof(v)) &&
 	      strstr(v, "meets the 135"), "a reading over a minimum meets it");
-	CHECK(verdict_of_reading(46, "If a product reads above 41\xC2\xB0" "F (5\xC2\xB0" "C), reject it.", NULL, false, v, sizeof(v)) &&
+	CHECK(verdict_of_reading(46, "If a product reads above 41\xC2\xB0" "F (5\xC2\xB0" "C), reject it.", NULL, 0, v, sizeof(v)) &&
 	      strstr(v, "above the 41"), "'reads above 41' makes 41 a ceiling");
 	terms_of("milk came in at 44", &milk);
 	CHECK(verdict_of_reading(44, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs 45\xC2\xB0" "F (7\xC2\xB0" "C) "
-	                         "or below.", &milk, false, v, sizeof(v)) && strstr(v, "within the 45"),
+	                         "or below.", &milk, 0, v, sizeof(v)) && strstr(v, "within the 45"),
 	      "the limit whose clause names the subject");
 	/* "milk came in at 44, can we take it": the verdict's own word first */
-	CHECK(verdict_of_reading(44, "Milk must be 45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &milk, true, v,
+	CHECK(verdict_of_reading(44, "Milk must be 45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &milk, VERDICT_DECIDE, v,
 	                         sizeof(v)) && strncmp(v, "Yes, 44", 7) == 0,
 	      "a yes/no question within the limit is answered yes first");
-	CHECK(verdict_of_reading(48, "Milk must be 45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &milk, true, v,
+	CHECK(verdict_of_reading(48, "Milk must be 45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &milk, VERDICT_DECIDE, v,
 	                         sizeof(v)) && strncmp(v, "No, 48", 6) == 0,
 	      "a yes/no question over the limit is answered no first");
-	CHECK(!verdict_of_reading(44, "Cook it for 4 minutes.", NULL, false, v, sizeof(v)), "no limit, no verdict");
+	/* nobody knows how long: out of a holding limit is thrown away, short of a cooking
+	 * temperature is cooked on */
+	CHECK(verdict_of_reading(72, "Hold it at 41\xC2\xB0" "F (5\xC2\xB0" "C) or below.", NULL,
+	                         VERDICT_DECIDE | VERDICT_UNKNOWN_TIME, v, sizeof(v)) &&
+	      strncmp(v, "No, 72", 6) == 0 && strstr(v, "throw it away"),
+	      "cold food over its limit for an unknown time is thrown away");
+	CHECK(verdict_of_reading(110, "Hold hot food at 135\xC2\xB0" "F (57\xC2\xB0" "C) or above.", NULL,
+	                         VERDICT_UNKNOWN_TIME, v, sizeof(v)) && strstr(v, "throw it away"),
+	      "hot food under its holding floor for an unknown time is thrown away");
+	CHECK(verdict_of_reading(150, "Cook it to at least 155\xC2\xB0" "F (68\xC2\xB0" "C).", NULL,
+	                         VERDICT_UNKNOWN_TIME, v, sizeof(v)) && !strstr(v, "throw") &&
+	      strstr(v, "not safe yet"), "a cooking temperature not reached is cooked on, not thrown");
+	CHECK(!verdict_of_reading(44, "Cook it for 4 minutes.", NULL, 0, v, sizeof(v)), "no limit, no verdict");
 }
 
 /* The limit of the reading's own clause: "the patties probed 47 but the
@@ -50,7 +62,7 @@ static void test_reading_subject(const struct lexicon *lx)
 
 	ask_understand(lx, "the raw patties probed 47 but the shell eggs were fine, accept it?", &q);
 	CHECK(verdict_of_reading(q.reading, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs "
-	                         "45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &q.subject, false, v, sizeof(v)) &&
+	                         "45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &q.subject, 0, v, sizeof(v)) &&
 	      strstr(v, "above the 41"), "the eggs' limit is not the patties'");
 }
 
