@@ -186,11 +186,9 @@ static ll_result emit_line(struct buf *out, const struct tline *t, bool plain, b
 		if(!result)
 			result = buf_appends(out, "\n");
 	} else if(!result && (label = ingest_code_label(t->s, t->len, &gap)) != 0 && gap) {
-		/* "AL-3  Fill timeout" -> "AL-3: Fill timeout." */
-		size_t name = gap;
+		/* "AL-3  Fill timeout", "AL-3 ... Fill timeout" -> "AL-3: Fill timeout." */
+		size_t name = ingest_label_name(t->s, t->len, gap);
 
-		while(name < t->len && t->s[name] == ' ')
-			name++;
 		result = buf_printf(out, "%.*s: %.*s%s", (int)gap, t->s,
 		                    (int)(t->len - name), t->s + name,
 		                    label == t->len && !ingest_is_terminal(t->s[t->len - 1])

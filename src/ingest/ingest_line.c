@@ -124,6 +124,30 @@ bool ingest_line_is_subheading(const char *s, size_t len, const char *next, size
 	       !ingest_line_is_text_heading(next, nlen);
 }
 
+#define ELLIPSIS "\xe2\x80\xa6"
+
+/* Does a dot leader ("...", "…") start at s[i]? */
+static bool leader_at(const char *s, size_t len, size_t i)
+{
+	return (i + 1 < len && s[i] == '.' && s[i + 1] == '.') ||
+	       (len - i >= 3 && memcmp(s + i, ELLIPSIS, 3) == 0);
+}
+
+size_t ingest_label_name(const char *s, size_t len, size_t gap)
+{
+	size_t i = gap;
+
+	while(i < len) {
+		if(s[i] == ' ' || s[i] == '.')
+			i++;
+		else if(len - i >= 3 && memcmp(s + i, ELLIPSIS, 3) == 0)
+			i += 3;
+		else
+			break;
+	}
+	return i;
+}
+
 size_t ingest_code_label(const char *s, size_t len, size_t *gap)
 {
 	static const char *const prefixes[] = {"code ", "error ", "fault ", "alarm ", NULL};
@@ -156,7 +180,13 @@ size_t ingest_code_label(const char *s, size_t len, size_t *gap)
 		i++;
 	if(i >= len)
 		return 0;
-	if(s[i] == ':' || s[i] == '-')
+	if(i > code_end && leader_at(s, len, i)) {   /* "E-09 ... RELEASE SHEET" */
+		i = ingest_label_name(s, len, code_end);
+		if(i >= len || !isalpha((unsigned char)s[i]))
+			return 0;
+		if(gap)
+			*gap = code_end;
+	} else if(s[i] == ':' || s[i] == '-')
 		i++;
 	else if(len - i >= 3 &&
 	        (memcmp(s + i, "\xe2\x80\x93", 3) == 0 || memcmp(s + i, "\xe2\x80\x94", 3) == 0))

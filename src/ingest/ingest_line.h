@@ -62,13 +62,19 @@ bool ingest_line_is_subheading(const char *s, size_t len, const char *next, size
 
 /* A line that defines an error or fault code: "F1 - Long freeze cycle.",
  * "E03: Platen over-temperature", "Code E5 - ...", "Fault 21  Rinse sensor
- * open" (a code word and a number), "AL-3  Fill timeout" (the name set off
- * by a gap, as plain text manuals lay out their code lists).  Returns the
- * length of its label (the code and its name, up to the first period), 0
- * otherwise; *gap (may be NULL) gets where a gap separates the name, 0 for
- * a written separator.  Such a line opens a section of its own, so each
- * code's meaning and its steps land in one chunk labelled with the code. */
+ * open" (a code word and a number), "AL-3  Fill timeout" and "E-07 ...
+ * DRUM NOT TURNING" (the name set off by a gap or a dot leader, as plain
+ * text manuals lay out their code lists).  Returns the length of its label
+ * (the code and its name, up to the first period), 0 otherwise; *gap (may
+ * be NULL) gets where a gap separates the name, 0 for a written separator;
+ * ingest_label_name finds where the name begins after the gap.  Such a
+ * line opens a section of its own, so each code's meaning and its steps
+ * land in one chunk labelled with the code. */
 size_t ingest_code_label(const char *s, size_t len, size_t *gap);
+
+/* Where the name of a code label begins: past the spaces, dots and
+ * ellipses from gap on. */
+size_t ingest_label_name(const char *s, size_t len, size_t gap);
 
 /* ingest_code_label without the gap. */
 size_t ingest_line_code_label(const char *s, size_t len);

@@ -44,6 +44,14 @@ static void test_labels(void)
 	CHECK(ingest_code_label(L("AL-3   Fill timeout"), &gap) > 0 && gap > 0 &&
 	              ingest_line_code_label(L("E03: Platen over-temperature")) > 0,
 	      "so does a code set off by a gap, or by a colon");
+	CHECK(ingest_code_label(L("E-07 ... DRUM NOT TURNING. Check the belt."), &gap) > 0 &&
+	              gap == 4 &&
+	              ingest_label_name(L("E-07 ... DRUM NOT TURNING"), gap) == strlen("E-07 ... "),
+	      "so does a code set off by a dot leader, its name past the dots");
+	CHECK(ingest_line_code_label(L("E2 \xe2\x80\xa6 Low water")) > 0,
+	      "or by an ellipsis character");
+	CHECK(ingest_line_code_label(L("E2 ... 5 minutes later")) == 0,
+	      "a leader before a number names nothing");
 	CHECK(ingest_line_code_label(L("Open the door.")) == 0, "an instruction does not");
 	CHECK(ingest_line_question(L("Q: How often do I descale?"), &start) > 0 &&
 	              strncmp("Q: How often do I descale?" + start, "How", 3) == 0,
