@@ -276,12 +276,33 @@ static ll_result fill_openings(const struct answer_ctx *ctx, struct section *s, 
 	return result;
 }
 
+/* How many lines of text open with a code and a colon ("F1: Beater motor
+ * overload"), as a fault table's rows do. */
+static int code_lines(const char *text)
+{
+	int n = 0;
+
+	for(const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		size_t len = strcspn(p, ":\n ");
+		char token[16], codes[1][16];
+
+		if(p[len] != ':' || len == 0 || len >= sizeof(token))
+			continue;
+		memcpy(token, p, len);
+		token[len] = '\0';
+		n += terms_codes_of(token, codes, 1) == 1;
+	}
+	return n;
+}
+
 /* A short section with no steps of its own, over subsections that have
  * them, is read with them: a procedure asked for by its parent's name
- * gets its steps. */
+ * gets its steps.  Not a fault table's: its codes' steps are each code's
+ * own, no one procedure. */
 static ll_result with_subsections(struct arena *a, struct section *s)
 {
-	if(!s->children || s->nsteps > 0 || strlen(s->body) > INTRO_MAX)
+	if(!s->children || s->nsteps > 0 || strlen(s->body) > INTRO_MAX ||
+	   code_lines(s->children) >= 2)
 		return LL_OK;
 	if(!(s->body = arena_printf(a, "%s\n%s", s->body, s->children)))
 		return LL_ENOMEM;

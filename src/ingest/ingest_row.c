@@ -139,6 +139,59 @@ static bool symptom_head(const struct buf *b)
 	return false;
 }
 
+/* Whether a column heading names what to do ("What to do", "Action"). */
+static bool action_head(const struct buf *b)
+{
+	static const char *const words[] = {"what to do", "action", "fix", "remedy", "solution",
+	                                    "corrective", "what you do", "response", "to do",
+	                                    NULL};
+
+	for(int k = 0; words[k]; k++) {
+		size_t n = strlen(words[k]);
+
+		if(b->len >= n && strncasecmp(b->data, words[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The length of an item number at p ("2. ", "10. "), 0 for none. */
+static size_t item_number(const char *p, const char *end)
+{
+	const char *q = p;
+
+	while(q < end && isdigit((unsigned char)*q) && q - p < 3)
+		q++;
+	return q > p && q + 1 < end && q[0] == '.' && q[1] == ' ' ? (size_t)(q + 2 - p) : 0;
+}
+
+/* A code's action cell as numbered steps, a sentence (or an item the cell
+ * numbers itself) each: "Stop loading product. Leave the MAIN switch ON"
+ * -> "1. Stop loading product.", "2. Leave the MAIN switch ON", so the
+ * answer shows them as the code's steps. */
+static ll_result action_steps(struct buf *out, const struct buf *c)
+{
+	const char *p = c->data, *end = c->data + c->len;
+	int n = 0;
+	ll_result result = LL_OK;
+
+	while(p < end && !result) {
+		const char *q;
+
+		p += item_number(p, end);
+		for(q = p; q + 2 < end; q++)
+			if(ingest_is_terminal(*q) && q[1] == ' ' &&
+			   (isupper((unsigned char)q[2]) || item_number(q + 2, end)))
+				break;
+		q = q + 2 < end ? q + 1 : end;
+		result = buf_printf(out, "\n%d. %.*s", ++n, (int)(q - p), p);
+		p = q;
+		while(p < end && *p == ' ')
+			p++;
+	}
+	return result;
+}
+
 ll_result ingest_row_emit(struct buf *out, struct row *r, int ncols, struct row *head,
                           bool has_head)
 {
@@ -174,7 +227,12 @@ ll_result ingest_row_emit(struct buf *out, struct row *r, int ncols, struct row 
 		else if(ncols == 2 || (k == first + 1 && code))
 			result = buf_printf(out, "%s%s",
 			                    out->data[out->len - 1] == ':' ? " " : ": ", c->data);
-		else {
+		else if(code && has_head && action_head(&head->cell[k])) {
+			if(!ingest_is_terminal(out->data[out->len - 1]))
+				result = buf_appends(out, ".");
+			if(!result)
+				result = action_steps(out, c);
+		} else {
 			result = buf_appends(out, " \xe2\x80\x94 ");
 			if(!result && has_head && head->cell[k].len && head->cell[k].len <= 40) {
 				result = header_label(out, head->cell[k].data, head->cell[k].len);

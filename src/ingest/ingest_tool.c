@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
@@ -14,7 +15,11 @@
 
 #include "buf.h"
 #include "result.h"
+#include "ingest_ocr.h"
 #include "ingest_tool.h"
+
+/* The TSV of a PDF's words is this many times its text at most. */
+#define PDF_TSV_PER_TEXT 8
 
 /* Limits of a tool (pdftotext, pdfinfo, ...) run on an uploaded file:
  * wall clock, CPU time (the kernel's backstop) and address space. */
@@ -125,13 +130,43 @@ ll_result ingest_run_tool(char *const argv[], int in_fd, struct buf *out)
 	return run_tool(argv, in_fd, out);
 }
 
+/* Each page of pdftotext's TSV (a row of level 1 opens a page) laid out
+ * by ingest_ocr_layout, a form feed after it as pdftotext -layout ends a
+ * page. */
+static ll_result lay_out_pages(const char *tsv, size_t len, struct buf *out)
+{
+	ll_result result = LL_OK;
+	size_t page = 0;
+
+	for(size_t i = 0; i <= len && !result;) {
+		const char *nl = i < len ? memchr(tsv + i, '\n', len - i) : NULL;
+
+		if(i == len || (i > page && strncmp(tsv + i, "1\t", 2) == 0)) {
+			result = ingest_ocr_layout(tsv + page, i - page, out);
+			if(!result && i > 0)
+				result = buf_append(out, "\f", 1);
+			page = i;
+		}
+		i = nl ? (size_t)(nl - tsv) + 1 : len + (i == len);
+	}
+	return result;
+}
+
 ll_result ingest_pdf_text_fd(int fd, struct buf *out)
 {
-	char *argv[] = {"pdftotext", "-q", "-enc", "UTF-8", "-layout", "-", "-", NULL};
+	char *argv[] = {"pdftotext", "-q", "-enc", "UTF-8", "-tsv", "-", "-", NULL};
+	struct buf tsv;
+	ll_result result;
 
 	if(lseek(fd, 0, SEEK_SET) != 0)
 		return LL_EIO;
-	return run_tool(argv, fd, out);
+	buf_init(&tsv, out->limit > SIZE_MAX / PDF_TSV_PER_TEXT ? SIZE_MAX
+	                                                          : out->limit * PDF_TSV_PER_TEXT);
+	result = run_tool(argv, fd, &tsv);
+	if(!result && tsv.len)
+		result = lay_out_pages(buf_str(&tsv), tsv.len, out);
+	buf_free(&tsv);
+	return result;
 }
 
 ll_result ingest_pdf_text(const char *path, struct buf *out)

@@ -6,7 +6,10 @@
  * standard output read into a struct buf under the buffer's limit, and
  * killed past 30 s of wall clock; in the child, 30 s of CPU, 1 GiB of
  * address space, no core file, and a parent-death signal so that it dies
- * with the process that runs it.  ingest_pdf_text is pdftotext -layout.
+ * with the process that runs it.  ingest_pdf_text is pdftotext's words with
+ * their boxes (-tsv) laid out as ingest_ocr lays out a scan: a table's
+ * columns found by how its cells line up, so a full cell stays apart from
+ * the next where -layout closes the gutter to one space.
  */
 #ifndef LINELEAD_INGEST_TOOL_H
 #define LINELEAD_INGEST_TOOL_H
@@ -14,12 +17,12 @@
 #include "buf.h"
 #include "result.h"
 
-/* Runs `pdftotext -layout - -` (fork/exec, no shell) on the PDF that fd
+/* Runs `pdftotext -tsv - -` (fork/exec, no shell) on the PDF that fd
  * reads (a regular file: pdftotext seeks in it; rewound first; the caller
- * keeps fd) and appends the text to out (whose limit bounds it: LL_ETOOLARGE
- * past it).  LL_EIO when pdftotext fails or takes over 30 s.  pdftotext dies
- * with the calling process (parent-death signal) and runs under CPU and
- * memory limits. */
+ * keeps fd) and appends its pages laid out (ingest_ocr_layout) to out
+ * (whose limit bounds it: LL_ETOOLARGE past it).  LL_EIO when pdftotext
+ * fails or takes over 30 s.  pdftotext dies with the calling process
+ * (parent-death signal) and runs under CPU and memory limits. */
 __attribute__((warn_unused_result))
 ll_result ingest_pdf_text_fd(int fd, struct buf *out);
 /* ingest_pdf_text_fd for the file at path. */

@@ -313,7 +313,8 @@ int main(void)
 
 			pipes |= strchr(c->body, '|') != NULL;
 			if(strcmp(c->section, "5. Fault codes > F1: Beater motor overload") == 0)
-				f1 = strstr(c->body, "F1: Beater motor overload \xe2\x80\x94 What to do: Press OFF, wait 10 minutes.") &&
+				f1 = strstr(c->body, "F1: Beater motor overload.") &&
+				     strstr(c->body, "\n1. Press OFF, wait 10 minutes.") &&
 				     !strstr(c->body, "H1");
 			if(strcmp(c->section, "5. Fault codes > H1: Heat treatment failed") == 0)
 				h1 = strstr(c->body, "Discard the mix.") != NULL;
@@ -407,12 +408,14 @@ int main(void)
 			column |= strstr(c->section, "REMEDY") != NULL;
 			if(strcmp(c->section, "6.3 Ice Machine Fault Codes > J21: SLOW HARVEST") == 0)
 				j21 = strstr(c->body, "J21: SLOW HARVEST \xe2\x80\x94 What it means: Harvest took longer than 4 minutes "
-				                      "on two cycles in a row \xe2\x80\x94 Remedy: Shut the water supply and wipe the "
-				                      "thermostat bulb. Descale the evaporator plate (7.1). Hold PURGE for 5 s to "
-				                      "re-test. Call service if J21 returns.") && !strstr(c->body, "inlet valve");
+				                      "on two cycles in a row.") &&
+				      strstr(c->body, "\n1. Shut the water supply and wipe the "
+				                      "thermostat bulb.\n2. Descale the evaporator plate (7.1).\n3. Hold PURGE for 5 s to "
+				                      "re-test.\n4. Call service if J21 returns.") && !strstr(c->body, "inlet valve");
 			if(strcmp(c->section, "6.3 Ice Machine Fault Codes > J22: WATER LEVEL LOW") == 0)
 				j22 = strstr(c->body, "What it means: Sump float stayed down for 90 s. Ice making stops until it "
-				                      "rises. \xe2\x80\x94 Remedy: Open the inlet valve fully. Check the Y-strainer "
+				                      "rises.") &&
+				      strstr(c->body, "\n1. Open the inlet valve fully.\n2. Check the Y-strainer "
 				                      "for scale and rinse it under a tap.") && !strstr(c->body, "evaporator");
 		}
 		check(j21, "wrapped code table: every column of a row, wrapped lines and hyphens joined");
@@ -470,8 +473,8 @@ int main(void)
 			const struct ingest_chunk *c = &chunks.items[i];
 
 			if(strcmp(c->section, "GRIDDLE FAULTS > F3: No heat") == 0)
-				f3 = strstr(c->body, "F3: No heat \xe2\x80\x94 Cause: Breaker tripped; Element burned out \xe2\x80\x94 "
-				                     "Remedy: Reset the breaker. Call service.") != NULL;
+				f3 = strstr(c->body, "F3: No heat \xe2\x80\x94 Cause: Breaker tripped; Element burned out.") &&
+				     strstr(c->body, "\n1. Reset the breaker.\n2. Call service.");
 			if(strcmp(c->section, "GRIDDLE FAULTS > F4: Overheat") == 0)
 				f4 = strstr(c->body, "Clear the vent.") && !strstr(c->body, "Call service");
 		}
@@ -603,7 +606,8 @@ int main(void)
 
 			borders |= strchr(c->body, '+') != NULL || strchr(c->body, '|') != NULL;
 			if(strcmp(c->section, "ERROR CODES > E1: No water") == 0)
-				e1 = strstr(c->body, "E1: No water \xe2\x80\x94 What to do: Open the water supply valve.") != NULL;
+				e1 = strstr(c->body, "E1: No water.") &&
+				     strstr(c->body, "\n1. Open the water supply valve.");
 			if(strcmp(c->section, "ERROR CODES > E2: Drain blocked") == 0)
 				e2 = strstr(c->body, "Clean the strainer.") != NULL;
 		}

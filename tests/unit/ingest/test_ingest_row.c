@@ -76,10 +76,12 @@ static void test_emit(void)
 	ingest_row_clear(&r, 0);
 	CHECK(ingest_cell_add(&codes, 0, L("Code")) == LL_OK && ingest_cell_add(&codes, 1, L("Meaning")) == LL_OK &&
 	      ingest_cell_add(&codes, 2, L("Action")) == LL_OK && ingest_cell_add(&r, 0, L("E22")) == LL_OK &&
-	      ingest_cell_add(&r, 1, L("Fan stalled")) == LL_OK && ingest_cell_add(&r, 2, L("Clear the fan")) == LL_OK &&
+	      ingest_cell_add(&r, 1, L("Fan stalled")) == LL_OK &&
+	      ingest_cell_add(&r, 2, L("Clear the fan. Restart it. 1. Call service.")) == LL_OK &&
 	      ingest_row_emit(&out, &r, 3, &codes, true) == LL_OK &&
-	      strstr(buf_str(&out), "E22: Fan stalled \xe2\x80\x94 Action: Clear the fan") != NULL,
-	      "a code row reads as a code line, opening the code's section (%s)", buf_str(&out));
+	      strstr(buf_str(&out), "E22: Fan stalled.\n1. Clear the fan.\n2. Restart it.\n3. Call service.") != NULL,
+	      "a code row reads as a code line, opening the code's section, its action cell the code's "
+	      "steps, a sentence or an item each (%s)", buf_str(&out));
 	CHECK(ingest_cell_is_code(&r.cell[0]) && !ingest_cell_is_code(&codes.cell[0]),
 	      "'E22' in the first cell is a code, 'Code' is not");
 	ingest_row_clear(&r, 0);
