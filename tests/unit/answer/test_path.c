@@ -64,9 +64,33 @@ static void test_words(void)
 	CHECK(!brand_slot(&w, 1) && !brand_slot(&w, 2), "'new guy' before a machine is no brand");
 }
 
+/* A procedure's parent is read with its subsections' steps; a fault
+ * table's is not: each code's steps are its own ("H4" must not show F1's). */
+static void test_subsections(void)
+{
+	struct arena a;
+	struct section proc = {0}, codes = {0};
+
+	arena_init(&a, 64 * 1024);
+	proc.title = codes.title = "Store manual";
+	proc.path = proc.heading = "Opening the store";
+	proc.body = "Opening the store.";
+	proc.children = "Before the doors open\n1. Turn on the fryers.\n2. Check the walk-in.";
+	codes.path = codes.heading = "5. Fault codes";
+	codes.body = "Fault codes.";
+	codes.children = "F1: Beater motor overload.\n1. Press OFF.\nH4: Mix level too low.\n"
+	                 "1. Add mix above the MIX LOW line.";
+	CHECK(with_subsections(&a, &proc) == LL_OK && proc.nsteps == 2,
+	      "a short parent is read with its subsections' steps");
+	CHECK(with_subsections(&a, &codes) == LL_OK && codes.nsteps == 0 &&
+	      !strstr(codes.body, "Press OFF"), "a fault table's parent is not");
+	arena_free(&a);
+}
+
 int main(void)
 {
 	test_kit();
+	test_subsections();
 	test_two_parts();
 	test_words();
 	return TAP_DONE();
