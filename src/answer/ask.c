@@ -238,6 +238,20 @@ static enum asked kind_of(const char *t, const struct ask *q)
 	return ASKED_PROCEDURE;
 }
 
+/* A question with a reading ("fish filet hit 146 on the probe"): the words
+ * that report the reading are the act of measuring, not what is asked
+ * about, and weigh as little as the number does -- the thermometer's
+ * manual is not the answer. */
+static void measuring_weighs_little(struct terms *t)
+{
+	static const char *const words[] = {"probe", "temp", "read", "thermomet", NULL};
+
+	for(int i = 0; i < t->n; i++)
+		for(int k = 0; words[k]; k++)
+			if(strncmp(t->term[i], words[k], strlen(words[k])) == 0)
+				t->weight[i] = 0.3;
+}
+
 /* The clause a reading was taken in ("truck chicken temped 46" of "truck
  * chicken temped 46 and the milk is 44"): from the last join or stop
  * before the number up to it; its terms in *out (none when the number is
@@ -295,8 +309,10 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->persists = has_any(lower, persist_cues);
 	out->unknown_time = has_any(lower, unknown_time_cues);
 	out->reading = reading > 0 ? reading : 0;
-	if(out->reading)
+	if(out->reading) {
 		reading_subject(text, out->reading, &out->subject);
+		measuring_weighs_little(&out->terms);
+	}
 }
 
 /* A number followed (after spaces) by one of units, case-insensitive. */

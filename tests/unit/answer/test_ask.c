@@ -68,6 +68,28 @@ static void test_reading_subject(const struct lexicon *lx)
 	      !terms_match(&q.subject, "shell eggs", NULL), "the reading's clause names the patties, not the eggs");
 }
 
+/* The words that report a reading weigh as little as its number: "hit 146
+ * on the probe" asks about the fish, not the thermometer. */
+static void test_measuring(const struct lexicon *lx)
+{
+	struct ask q;
+	double probe = -1, fish = -1;
+
+	ask_understand(lx, "fish hit 146 on the probe, good?", &q);
+	for(int i = 0; i < q.terms.n; i++) {
+		if(strncmp(q.terms.term[i], "probe", 5) == 0)
+			probe = q.terms.weight[i];
+		if(strcmp(q.terms.term[i], "fish") == 0)
+			fish = q.terms.weight[i];
+	}
+	CHECK(q.reading == 146 && probe >= 0 && probe < fish, "the probe weighs less than the fish");
+	ask_understand(lx, "how do i calibrate the probe", &q);
+	for(int i = 0; i < q.terms.n; i++)
+		if(strncmp(q.terms.term[i], "probe", 5) == 0)
+			probe = q.terms.weight[i];
+	CHECK(probe >= 1, "without a reading the probe is what is asked about");
+}
+
 /* What ask.h promises beyond ask_understand: codes in text, model numbers,
  * names for the log. */
 static void test_codes(void)
@@ -91,6 +113,7 @@ int main(void)
 	if(lx) {
 		test_asks(lx);
 		test_reading_subject(lx);
+		test_measuring(lx);
 	}
 	test_codes();
 	lexicon_free(lx);
