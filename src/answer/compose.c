@@ -538,7 +538,8 @@ static const char *escalation_first(struct arena *a, const char *lead)
 }
 
 /* A decision on a reading ("nuggets probed at 160, good to send?"): the
- * reading against the limit the lead (else the heading) states, first. */
+ * reading against the limit the lead (else the heading, else the first of
+ * the section's parts that names the subject, else any) states, first. */
 static ll_result reading_verdict(const struct ask *q, const struct section *s, const char *lead,
                                  struct buf *text)
 {
@@ -552,6 +553,14 @@ static ll_result reading_verdict(const struct ask *q, const struct section *s, c
 	if(verdict_of_reading(q->reading, lead, subject, how, verdict, sizeof(verdict)) ||
 	   verdict_of_reading(q->reading, s->heading, subject, how, verdict, sizeof(verdict)))
 		return buf_printf(text, "%s ", verdict);
+	/* the lead tells what to do ("write each rejected item ..."): the rule is in
+	 * another of the section's parts ("received at 41°F or below") */
+	for(int pass = 0; pass < 2; pass++)
+		for(size_t i = 0; i < s->nparts; i++)
+			if((pass || terms_match(subject, s->parts[i].text, NULL)) &&
+			   verdict_of_reading(q->reading, s->parts[i].text, subject, how, verdict,
+			                      sizeof(verdict)))
+				return buf_printf(text, "%s ", verdict);
 	return LL_OK;
 }
 
