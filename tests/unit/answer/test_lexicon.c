@@ -62,6 +62,17 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "got dizzy changing a syrup box. the co2 tank is right there", "co2-leak"),
 	      "a full stop does not part one emergency");
 	CHECK(emergencies_in(lx, "how hot should the hand sink water be") == 0, "hand-sink water is no burn");
+	/* the crew vocabulary runs first: a word it rewrites still triggers */
+	CHECK(has_emergency(lx, "gave him the heimlich, what now", "choking"),
+	      "heimlich, rewritten to abdominal thrusts, is still choking");
+	CHECK(has_emergency(lx, "her arm got pulled into the mixer blade", "bleeding") &&
+	      !has_emergency(lx, "his hand went in the fryer oil", "bleeding") &&
+	      has_emergency(lx, "his hand went in the fryer oil", "burn"),
+	      "a hand caught in a blade is a cut; a hand in the fryer a burn, not a cut");
+	CHECK(has_emergency(lx, "the kitchen is filling with smoke and we cant find it", "fire-other"),
+	      "smoke filling a room is a fire");
+	CHECK(has_emergency(lx, "customer clutched his chest and went pale", "unconscious"),
+	      "clutching the chest is a heart emergency");
 	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
