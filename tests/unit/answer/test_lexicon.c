@@ -73,6 +73,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "smoke filling a room is a fire");
 	CHECK(has_emergency(lx, "customer clutched his chest and went pale", "unconscious"),
 	      "clutching the chest is a heart emergency");
+	CHECK(emergencies_in(lx, "toaster belt not moving and no code") == 0 &&
+	      has_emergency(lx, "the cook is on the floor not moving", "unconscious"),
+	      "a belt not moving is no collapse; a person not moving is");
 	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
