@@ -76,6 +76,11 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(emergencies_in(lx, "toaster belt not moving and no code") == 0 &&
 	      has_emergency(lx, "the cook is on the floor not moving", "unconscious"),
 	      "a belt not moving is no collapse; a person not moving is");
+	CHECK(emergencies_in(lx, "can i check the fries with the laser temp gun") == 0,
+	      "a temp gun is no weapon");
+	CHECK(emergencies_in(lx, "my cut from yesterday has some pus, can i work") == 0 &&
+	      has_emergency(lx, "sliced my thumb deep and its bleeding a lot", "bleeding"),
+	      "a healing cut is no bleeding emergency; a fresh deep one is");
 	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
