@@ -63,18 +63,19 @@ static bool has_word(const char *message, const char *const *words)
 
 /* Is message a follow-up that leans on the turn before for its subject?
  * Few content words of its own ("and hot holding?", "what if it didn't get
- * there in time"), an opening that continues ("and", "what about"), or,
- * naming no code of its own, a word pointing back ("it came back again",
- * "that one", "he still"). */
+ * there in time"), an opening that continues ("and", "what about", "if
+ * we add mix"), or, naming no code of its own, a word pointing back ("it
+ * came back again", "that one", "he still", "can we sell after"). */
 static bool leans_on_history(const char *message)
 {
 	static const char *const openings[] = {
 		"and ", "what about", "what if", "how about", "ok ", "okay ",
-		"also ", "then ", "but ", "so ", "same ", "what else", NULL};
+		"also ", "then ", "but ", "so ", "same ", "what else", "if ", "now ",
+		"after that", "then what", "did that", "tried that", "done ", NULL};
 	static const char *const pointing[] = {
 		"it", "its", "it's", "that", "this", "those", "them", "they",
 		"he", "she", "him", "her", "again", "still", "too", "instead",
-		"same", NULL};
+		"same", "after", "now", NULL};
 	struct terms t;
 	char codes[1][16], nouns[64];
 

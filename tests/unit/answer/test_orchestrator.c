@@ -66,12 +66,23 @@ static void test_ids(struct arena *a)
 	      strncmp(r.conversation_id, "conv_", 5) == 0, "new ids when the client gave none");
 }
 
+/* Which messages lean on the turn before for their subject. */
+static void test_followups(void)
+{
+	CHECK(leans_on_history("and hot holding?"), "'and ...' continues the thread");
+	CHECK(leans_on_history("if we add more mix can we sell cones after"),
+	      "'if we ...' and 'after' lean on the turn before");
+	CHECK(!leans_on_history("how do i clean the shake machine spigots every night"),
+	      "a question of its own stands alone");
+}
+
 int main(void)
 {
 	struct arena a;
 
 	arena_init(&a, 64 * 1024);
 	test_merge(&a);
+	test_followups();
 	test_ids(&a);
 	arena_free(&a);
 	return TAP_DONE();
