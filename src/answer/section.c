@@ -290,8 +290,9 @@ static bool starts_unit(const char *s, size_t len)
 /* The length of the logical line at p: a text manual's prose and steps
  * wrap over several physical lines ("... water filter. Change" / "the
  * cartridge every 6 months."); a line goes on with the next when that one
- * starts in lower case or this one ends in ',', '-' or '(' -- never into a
- * blank line or a new unit.  A spec table's "Label: value" lines stay apart. */
+ * starts in lower case, or with a number after a word ("changes in" / "5 F
+ * steps."), or this one ends in ',', '-' or '(' -- never into a blank line
+ * or a new unit.  A spec table's "Label: value" lines stay apart. */
 static size_t logical_line(const char *p)
 {
 	size_t len = strcspn(p, "\n");
@@ -302,7 +303,8 @@ static size_t logical_line(const char *p)
 		char end = len ? p[len - 1] : '\0';
 
 		if(tlen == 0 || starts_unit(text, tlen) || line_is_row(text, tlen) ||
-		   !(islower((unsigned char)text[0]) || end == ',' || end == '-' || end == '('))
+		   !(islower((unsigned char)text[0]) || end == ',' || end == '-' || end == '(' ||
+		     (islower((unsigned char)end) && isdigit((unsigned char)text[0]))))
 			break;
 		len += 1 + nlen;
 	}

@@ -31,6 +31,10 @@ static void test_sections(void)
 	CHECK(s.kind == SECTION_OVERVIEW, "the introduction is an overview");
 	s = make_section("Mixer", "Cleaning", "> CAUTION: Never put the beaters in the dish machine.\n");
 	CHECK(s.nwarnings == 1 && strncmp(s.parts[0].text, "CAUTION", 7) == 0, "a Markdown quote's '>' is not said");
+	s = make_section("Roller grill", "5.7 Changing set temperatures",
+	                 "Hold UP or DOWN. The temperature changes in\n5 F steps. It is saved.\n");
+	CHECK(s.nprose == 3 && strcmp(s.parts[1].text, "The temperature changes in 5 F steps.") == 0,
+	      "a wrapped line that starts with a number goes on with the sentence");
 }
 
 /* A bullet list, a table row, and the names of the kinds. */
