@@ -700,8 +700,40 @@ static bool counts_asked(const struct ask *q, const char *text)
 	return false;
 }
 
+/* The unit "how many days|hours|minutes|weeks" asks a time in ("day"), or
+ * NULL: "how long" takes any. */
+static const char *unit_asked(const struct ask *q)
+{
+	static const char *const units[][2] = {
+		{"how many days", "day"}, {"how many hours", "hour"}, {"how many hrs", "hour"},
+		{"how many minutes", "min"}, {"how many mins", "min"}, {"how many weeks", "week"}};
+
+	for(size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if(strcasestr(q->text, units[i][0]))
+			return units[i][1];
+	return NULL;
+}
+
+/* Does text state a number of unit ("7 days", "7-day", "4 hours")? */
+static bool states_unit(const char *text, const char *unit)
+{
+	for(const char *p = text; (p = strcasestr(p, unit)); p++) {
+		const char *b = p;
+
+		while(b > text && (b[-1] == ' ' || b[-1] == '-'))
+			b--;
+		if(b > text && isdigit((unsigned char)b[-1]))
+			return true;
+	}
+	return false;
+}
+
 static bool part_states(const struct ask *q, const char *text)
 {
+	const char *unit = q->figure == FIGURE_TIME ? unit_asked(q) : NULL;
+
+	if(unit)
+		return states_unit(text, unit);
 	return ask_states_figure(text, q->figure) ||
 	       (q->figure == FIGURE_AMOUNT && counts_asked(q, text));
 }
@@ -709,15 +741,18 @@ static bool part_states(const struct ask *q, const char *text)
 /* A figure question is answered only by a section stating a figure of
  * that kind (states_first put the one that does first): "how many lbs of
  * shortening does a vat hold" is not answered by the fryer's service calls.
- * Times and frequencies are left out: their cues ("when do i") also frame
- * questions that are not after a figure. */
+ * Times and frequencies are left out, their cues ("when do i") also framing
+ * questions that are not after a figure -- but not "how many days": that
+ * section states days ("how many days can raw ground beef stay in the
+ * walk in" is not answered by its cooking temperature). */
 static bool states_asked(const struct compose_in *in)
 {
 	const struct ask *q = in->ask;
 	const struct section *s = in->ranked;
 
-	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE || q->figure == FIGURE_TIME ||
-	   q->figure == FIGURE_FREQUENCY || q->ncodes > 0 || in->other_ask || in->nranked == 0)
+	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE ||
+	   (q->figure == FIGURE_TIME && !unit_asked(q)) || q->figure == FIGURE_FREQUENCY ||
+	   q->ncodes > 0 || in->other_ask || in->nranked == 0)
 		return true;
 	if(part_states(q, s[0].heading))
 		return true;

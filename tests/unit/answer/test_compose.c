@@ -159,6 +159,27 @@ static void test_compose(const struct lexicon *lx)
 		      strstr(a.response, "41°F limit") < strstr(a.response, "Cooler Settings"),
 		      "the verdict against the limit another part states: %s", a.response);
 	}
+	{
+		/* "how many days" is answered only by a section that states days */
+		struct section thaw = make_section("Thawing", "Thawing in the Cooler",
+		                                   "Keep raw food at 41°F or below; never more than 4 hours "
+		                                   "above it.\n");
+		struct section dates = make_section("Date Marking", "The 7-Day Rule",
+		                                    "Ready-to-eat food may be kept for 7 days at 41°F.\n");
+
+		ask_understand(lx, "how many days is raw chicken good in the walk in", &q);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = &thaw;
+		in.nranked = 1;
+		CHECK(q.kind == ASKED_FIGURE && compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "couldn't find") && !strstr(a.response, "4 hours"),
+		      "days asked, only hours stated: not found: %s", a.response);
+		ask_understand(lx, "how many days is opened deli ham good for", &q);
+		in.ranked = &dates;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strstr(a.response, "7 days"),
+		      "days asked, days stated: answered: %s", a.response);
+	}
 	ask_understand(lx, "kelvinator KX-9 ice machine flashing", &q);
 	in.unknown = "Kelvinator KX-9 ice machine";
 	in.nranked = 0;
