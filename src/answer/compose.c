@@ -728,10 +728,9 @@ static bool states_unit(const char *text, const char *unit)
 	return false;
 }
 
-static bool part_states(const struct ask *q, const char *text)
+/* Does text state the figure q asks for (in unit, when it asks one)? */
+static bool part_states(const struct ask *q, const char *unit, const char *text)
 {
-	const char *unit = q->figure == FIGURE_TIME ? unit_asked(q) : NULL;
-
 	if(unit)
 		return states_unit(text, unit);
 	return ask_states_figure(text, q->figure) ||
@@ -749,15 +748,16 @@ static bool states_asked(const struct compose_in *in)
 {
 	const struct ask *q = in->ask;
 	const struct section *s = in->ranked;
+	const char *unit = q->figure == FIGURE_TIME ? unit_asked(q) : NULL;
 
 	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE ||
-	   (q->figure == FIGURE_TIME && !unit_asked(q)) || q->figure == FIGURE_FREQUENCY ||
+	   (q->figure == FIGURE_TIME && !unit) || q->figure == FIGURE_FREQUENCY ||
 	   q->ncodes > 0 || in->other_ask || in->nranked == 0)
 		return true;
-	if(part_states(q, s[0].heading))
+	if(part_states(q, unit, s[0].heading))
 		return true;
 	for(size_t i = 0; i < s[0].nparts; i++)
-		if(part_states(q, s[0].parts[i].text))
+		if(part_states(q, unit, s[0].parts[i].text))
 			return true;
 	return false;
 }

@@ -155,14 +155,10 @@ static bool action_head(const struct buf *b)
 	return false;
 }
 
-/* The length of an item number at p ("2. ", "10. "), 0 for none. */
+/* The length of an item number at p ("2. ", "10) "), 0 for none. */
 static size_t item_number(const char *p, const char *end)
 {
-	const char *q = p;
-
-	while(q < end && isdigit((unsigned char)*q) && q - p < 3)
-		q++;
-	return q > p && q + 1 < end && q[0] == '.' && q[1] == ' ' ? (size_t)(q + 2 - p) : 0;
+	return ingest_line_is_step(p, (size_t)(end - p)) ? strspn(p, "0123456789") + 2 : 0;
 }
 
 /* A code's action cell as numbered steps, a sentence (or an item the cell

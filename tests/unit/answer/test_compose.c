@@ -25,6 +25,17 @@ static bool said(const struct answer *a, const char *needle)
 	return false;
 }
 
+/* q understood from text, and in holding it with ranked as the one section. */
+static void ask_of(const struct lexicon *lx, const char *text, const struct section *ranked,
+                   struct ask *q, struct compose_in *in)
+{
+	ask_understand(lx, text, q);
+	memset(in, 0, sizeof(*in));
+	in->ask = q;
+	in->ranked = ranked;
+	in->nranked = 1;
+}
+
 static void test_compose(const struct lexicon *lx)
 {
 	struct section card = make_section("Emergencies", "Smell of Gas",
@@ -74,11 +85,7 @@ static void test_compose(const struct lexicon *lx)
 		      "a robbery's 'can we keep serving' takes nothing from a soda machine's error code");
 	}
 
-	ask_understand(lx, "how hot for fish", &q);
-	memset(&in, 0, sizeof(in));
-	in.ask = &q;
-	in.ranked = &temps;
-	in.nranked = 1;
+	ask_of(lx, "how hot for fish", &temps, &q, &in);
 	CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Fish is safe at 145°F", 21) == 0 &&
 	      !strstr(a.response, "3 minutes"), "a figure question leads with the sentence stating that figure");
 
@@ -88,11 +95,7 @@ static void test_compose(const struct lexicon *lx)
 		                                 "E-9: Basket jam. \xE2\x80\x94 What to do: Switch POWER off. Clear the basket "
 		                                 "guide. If it jams again, call Service.\n");
 
-		ask_understand(lx, "the fry dispenser threw E-9 a second time, i already reset it once", &q);
-		memset(&in, 0, sizeof(in));
-		in.ask = &q;
-		in.ranked = &e9;
-		in.nranked = 1;
+		ask_of(lx, "the fry dispenser threw E-9 a second time, i already reset it once", &e9, &q, &in);
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "If it jams again, call Service.", 31) == 0,
 		      "a code that came back leads with what to do next: %s", a.response);
 	}
@@ -129,11 +132,7 @@ static void test_compose(const struct lexicon *lx)
 		                                   "hours ago.\n\n1. Probe the soup.\n2. If you cannot tell how long it has "
 		                                   "been below 135°F, throw it away.\n");
 
-		ask_understand(lx, "box of nuggets frozen into one lump, do we sign for it", &q);
-		memset(&in, 0, sizeof(in));
-		in.ask = &q;
-		in.ranked = &recv;
-		in.nranked = 1;
+		ask_of(lx, "box of nuggets frozen into one lump, do we sign for it", &recv, &q, &in);
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Reject frozen product with:", 27) == 0,
 		      "a listed sign leads with the verdict on the list: %s", a.response);
 		ask_understand(lx, "soup reads 120, no idea how long, dump it?", &q);
@@ -149,11 +148,7 @@ static void test_compose(const struct lexicon *lx)
 		                                   "Most stores set the cooler at 34°F.\n\n"
 		                                   "- Cold food must stay at 41°F or below.\n");
 
-		ask_understand(lx, "cooler reads 47, keep the food?", &q);
-		memset(&in, 0, sizeof(in));
-		in.ask = &q;
-		in.ranked = &recv;
-		in.nranked = 1;
+		ask_of(lx, "cooler reads 47, keep the food?", &recv, &q, &in);
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strstr(a.response, "47°F is above the 41°F limit") != NULL &&
 		      strstr(a.response, "41°F limit") < strstr(a.response, "Cooler Settings"),
@@ -167,11 +162,7 @@ static void test_compose(const struct lexicon *lx)
 		struct section dates = make_section("Date Marking", "The 7-Day Rule",
 		                                    "Ready-to-eat food may be kept for 7 days at 41°F.\n");
 
-		ask_understand(lx, "how many days is raw chicken good in the walk in", &q);
-		memset(&in, 0, sizeof(in));
-		in.ask = &q;
-		in.ranked = &thaw;
-		in.nranked = 1;
+		ask_of(lx, "how many days is raw chicken good in the walk in", &thaw, &q, &in);
 		CHECK(q.kind == ASKED_FIGURE && compose_answer(&arena, &in, &a) == LL_OK &&
 		      strstr(a.response, "couldn't find") && !strstr(a.response, "4 hours"),
 		      "days asked, only hours stated: not found: %s", a.response);
