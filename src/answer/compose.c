@@ -493,14 +493,51 @@ static const struct section *other_section(const struct compose_in *in, const st
  * when another section of the same manual answers its second question (or
  * one of another manual holds nearly all of it), that section's lead
  * follows the first sentence of this one's. */
+/* Does part say something of q's own that lead does not: one of its words
+ * ("cold" in "and cold hold temp", where the hot holding lead says "hold"
+ * and "temp" too), or the figure it asks ("and how long") that the lead
+ * does not state? */
+static bool adds_to(const struct ask *q, const char *part, const char *lead)
+{
+	struct terms own;
+	uint32_t content = 0;
+
+	terms_of(q->text, &own);
+	for(int k = 0; k < own.n; k++)
+		if(!own.exact[k] || own.code[k])
+			content |= 1u << k;
+	if(content && (terms_match(&own, part, NULL) &
+	               ~(lead ? terms_match(&own, lead, NULL) : 0) & content))
+		return true;
+	return q->figure != FIGURE_NONE && ask_states_figure(part, q->figure) &&
+	       !(lead && ask_states_figure(lead, q->figure));
+}
+
+/* The part of s itself that answers the question's other part, when s is
+ * also the best section for it ("how hot and how long do i reheat chili":
+ * the reheating section states both) and the lead does not already say
+ * it; -1 for none. */
+static int own_part(const struct compose_in *in, const struct section *s, const char *lead)
+{
+	const struct section *o = in->nother ? &in->other[0] : NULL;
+	int i;
+
+	if(!o || o->document_id != s->document_id || strcmp(o->path, s->path) != 0 ||
+	   (i = best_part(in->other_ask, s)) < 0 || (lead && strstr(lead, s->parts[i].text)))
+		return -1;
+	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;
+}
+
 static ll_result two_part_lead(struct arena *a, const struct compose_in *in, const char **lead,
                                const struct section **used)
 {
 	const struct section *s = &in->ranked[0];
 	const struct section *o = in->other_ask ? other_section(in, s) : NULL;
-	int i;
+	int i = -1;
 
-	if(in->ncards || !o || (i = compose_lead(in->other_ask, o)) < 0)
+	if(in->other_ask && !in->ncards && (i = own_part(in, s, *lead)) >= 0)
+		o = s;
+	else if(in->ncards || !o || (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;
 	{
 		const char *one = *lead ? *lead : s->heading; /* steps only: their heading */
@@ -512,7 +549,8 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 		if(!two)
 			return LL_ENOMEM;
 		*lead = two;
-		*used = o;
+		if(o != s)
+			*used = o;
 	}
 	return LL_OK;
 }

@@ -920,9 +920,9 @@ static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
 }
 
 /* The second question of a two-part one ("walk in was at 50 all night,
- * what do i toss and who do i call"): the text after a join that starts
- * a question of its own, *first_len the length of what comes before it;
- * NULL for a question asked once. */
+ * what do i toss and who do i call"): the text after the last join that
+ * starts a question of its own ("who do i call"), *first_len the length of
+ * what comes before it, setting included; NULL for a question asked once. */
 static const char *second_question(const char *text, size_t *first_len)
 {
 	static const char *const joins[] = {", ", "? ", ". ", "; ", " & ", " + ", " and ", " also ",
@@ -933,18 +933,22 @@ static const char *second_question(const char *text, size_t *first_len)
 	                                     "hows ", "how's ", "whens ", "wheres ", "where's ",
 	                                     "which ", "any ", NULL};
 
+	const char *last = NULL, *second = NULL;
+
 	for(int i = 0; joins[i]; i++)
 		for(const char *p = strstr(text, joins[i]); p; p = strstr(p + 1, joins[i])) {
 			const char *rest = p + strlen(joins[i]);
 
 			for(int k = 0; starts[k]; k++)
 				if(strncasecmp(rest, starts[k], strlen(starts[k])) == 0 &&
-				   p > text) {
-					*first_len = (size_t)(p - text);
-					return rest;
+				   p > text && p > last) {
+					last = p;
+					second = rest;
 				}
 		}
-	return NULL;
+	if(last)
+		*first_len = (size_t)(last - text);
+	return second;
 }
 
 /* The second half of a figure asked of two things ("whats hot hold temp

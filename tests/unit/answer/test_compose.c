@@ -120,6 +120,24 @@ static void test_compose(const struct lexicon *lx)
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strstr(a.response, "(Food Code 3-501.17). Write the earliest date") != NULL,
 		      "a two-part question: the second section's lead after the first's whole first sentence");
+		/* the same section answers both parts: its sentence for the second
+		 * follows the lead, unless the lead already says it */
+		{
+			struct section reheat = make_section("Reheating", "Reheat Leftovers",
+			                                     "Reheat soup to 165°F in all parts. Use a clean pot.\n\n"
+			                                     "Get it there within 2 hours of taking it out.\n");
+
+			ask_understand(lx, "what temp do i reheat soup to and how long do i have", &q);
+			ask_understand(lx, "how long do i have", &q2);
+			in.ask = &q;
+			in.ranked = in.other = &reheat;
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+			      strstr(a.response, "in all parts. Get it there within 2 hours") != NULL,
+			      "a two-part question one section answers: both of its sentences lead: %s", a.response);
+			ask_understand(lx, "soup 165", &q2);
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK && !strstr(a.response, "2 hours."),
+			      "a second part the lead already answers adds nothing: %s", a.response);
+		}
 	}
 	{
 		/* a decision on a list: the sentence that rules on the whole list

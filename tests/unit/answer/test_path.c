@@ -2,7 +2,8 @@
  * no database.  The kit (the shipped data/answers, read from the source
  * tree) loads and a missing one is refused; and, by including path.c as
  * curl's and h2o's tests reach static functions, how a question is cut in
- * two ("..., what do i toss"; "hot hold temp and cold hold temp"), whether
+ * two ("..., what do i toss and who do i call"; "hot hold temp and cold
+ * hold temp"), whether
  * a part asks on its own, and which words name a food, a model or a brand
  * no manual covers.  answer_local itself is driven end to end
  * (cli/test_cli_answers.c, tests/e2e). */
@@ -32,8 +33,11 @@ static void test_two_parts(void)
 	size_t first = 0;
 	const char *second = second_question(q, &first);
 
-	CHECK(second && strcmp(second, "what do i toss and who do i call") == 0 &&
-	      first == strlen("walk in was at 50 all night"), "a second question after a comma");
+	CHECK(second && strcmp(second, "who do i call") == 0 &&
+	      first == strlen("walk in was at 50 all night, what do i toss"),
+	      "the second question is the last one; the first keeps its setting");
+	CHECK((second = second_question("chili for the well, what temp and how long", &first)) &&
+	      strcmp(second, "how long") == 0, "a comma before the first question does not split it");
 	CHECK(!second_question("how do i clean the fryer and the filter pan", &first),
 	      "a question asked once is one question");
 	CHECK((second = parallel_tail("whats hot hold temp and cold hold temp", &first)) &&
