@@ -58,6 +58,11 @@ static const char *const actions[] = {"discard", "throw", "toss", "reject", "exc
                                       "must not", "do not", "never", "not allowed", "may not",
                                       "cannot", NULL};
 
+/* The cell of a troubleshooting table's row that says what to do, as the
+ * row reads ("Pizza pale on top — Cause: ... — Fix: Add 15 seconds"). */
+static const char *const remedies[] = {"— Fix:", "— Remedy:", "— Action:", "— Solution:",
+                                       "— What to do:", "— Corrective", NULL};
+
 /* What a manual says when the first fix fails: that it came back ("If it
  * returns"), and what to do then ("call service"). */
 static const char *const recurs[] = {"again", "returns", "comes back", "came back", "persists",
@@ -107,8 +112,9 @@ static int best_part(const struct ask *q, const struct section *s)
 	for(size_t i = 0; i < s->nparts; i++) {
 		double v = lead_value(q, &s->parts[i]);
 
-		if(q->kind == ASKED_PROCEDURE && s->parts[i].kind == PART_ROW)
-			continue;          /* a schedule's row is no procedure */
+		if(q->kind == ASKED_PROCEDURE && s->parts[i].kind == PART_ROW &&
+		   !says_any(s->parts[i].text, remedies))
+			continue;          /* a schedule's row is no procedure; a fault's fix is */
 		if(best < 0 || v > best_v + 1e-9) {
 			best = (int)i;
 			best_v = v;

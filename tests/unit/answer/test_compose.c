@@ -140,6 +140,20 @@ static void test_compose(const struct lexicon *lx)
 		}
 	}
 	{
+		/* a symptom asked of a troubleshooting table: the row with its fix
+		 * leads, though a schedule's row answers no procedure */
+		struct section table = make_section("Oven", "Troubleshooting",
+		                                    "Pizza pale on top \xE2\x80\x94 Cause: Belt too fast \xE2\x80\x94 "
+		                                    "Fix: Add 15 seconds of belt time.\n\n"
+		                                    "Smoke from the ends \xE2\x80\x94 Cause: Crumbs \xE2\x80\x94 "
+		                                    "Fix: Empty the crumb trays.\n");
+
+		ask_of(lx, "how do i fix pizzas coming out pale on top", &table, &q, &in);
+		CHECK(q.kind == ASKED_PROCEDURE && compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "Pizza pale on top", 17) == 0,
+		      "a troubleshooting row with its fix answers a how-do-i: %s", a.response);
+	}
+	{
 		/* a decision on a list: the sentence that rules on the whole list
 		 * comes with the item; nobody knows how long: that rule leads */
 		struct section recv = make_section("Receiving", "Frozen Food",
