@@ -299,14 +299,32 @@ static const char *card_summary(struct arena *a, const struct section *c, const 
 	return arena_printf(a, "%s: do these steps now, in order.", name);
 }
 
+/* How many of q's content words (not its stop words) text holds, at most 2
+ * counted when q has fewer. */
+static int content_matched(const struct ask *q, const char *text)
+{
+	uint32_t hit = terms_match(&q->terms, text, NULL);
+	int n = 0, content = 0;
+
+	for(int k = 0; k < q->terms.n; k++)
+		if(!q->terms.exact[k] || q->terms.code[k]) {
+			content++;
+			n += (hit >> k) & 1;
+		}
+	return content < 2 && n == content ? 2 : n;
+}
+
 #define OWN_MANUAL 2.0   /* what a part of the emergency's own manual is worth over another's */
+#define SECOND_WITHIN 3  /* how far down the other part's ranking its section may come from */
 
 /* The best answer to the question's other part: a sentence of a card that
  * is not one of its steps, or the lead of the best other section. */
 /* The best part of s for the other part of q, better than *best_v
- * (skipping the card's summary and the steps the lead already shows). */
+ * (skipping the card's summary and the steps the lead already shows); s
+ * ranked lower than the best section for it when lower. */
 static void better_part(const struct ask *q, const struct section *s, bool card, double own,
-                        const char **best, double *best_v, const struct section **from)
+                        bool lower, const char **best, double *best_v,
+                        const struct section **from)
 {
 	static const char *const equipment[] = {"equipment", "appliance", "machine", NULL};
 	int summary = card ? first_of(s, PART_PROSE) : -1;
@@ -320,8 +338,11 @@ static void better_part(const struct ask *q, const struct section *s, bool card,
 
 		bool shown = card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1;
 
-		/* a part that holds none of the question's words answers nothing */
-		if((int)i == summary || shown || !(tagged || terms_match(&q->terms, t, NULL)))
+		/* a part that holds none of the question's words answers nothing; one of
+		 * a section ranked lower than the best, fewer than two ("temperature"
+		 * alone, for "the fryer temp") */
+		if((int)i == summary || shown || !(tagged || terms_match(&q->terms, t, NULL)) ||
+		   (lower && content_matched(q, t) < 2))
 			continue;
 		if(v > *best_v) {
 			*best = t;
@@ -346,20 +367,24 @@ static const char *second_part(const struct compose_in *in, const struct section
 
 	*from = NULL;
 	for(size_t k = 0; k < in->ncards; k++)
-		better_part(q, &in->cards[k], true, OWN_MANUAL, &best, &best_v, from);
-	for(size_t i = 0; i < nranked; i++) {
+		better_part(q, &in->cards[k], true, OWN_MANUAL, false, &best, &best_v, from);
+	for(size_t i = 0, others = 0; i < nranked; i++) {
 		const struct section *s = &ranked[i];
 		bool same_manual = in->ncards && s->document_id == in->cards[0].document_id;
 
 		if(s->emergency || s->kind == SECTION_QUIZ ||
 		   (s->kind == SECTION_OVERVIEW && !same_manual) ||
 		   /* "robbed ... can we keep serving": no machine's error code answers it */
-		   (s->kind == SECTION_FAULT && q->ncodes == 0 && q->kind != ASKED_FAULT) ||
-		   !(same_manual || (i == 0 && s->coverage >= COMPOSE_SECOND_COVERAGE)))
+		   (s->kind == SECTION_FAULT && q->ncodes == 0 && q->kind != ASKED_FAULT))
+			continue;
+		/* of other manuals, only the best that can answer, among the first few */
+		if(!same_manual && (others++ > 0 || i >= SECOND_WITHIN ||
+		                    s->coverage < COMPOSE_SECOND_COVERAGE))
 			continue;
 		/* the emergency's own manual speaks first of what follows it ("after the fire is
 		 * out") */
-		better_part(q, s, false, same_manual ? OWN_MANUAL : 0, &best, &best_v, from);
+		better_part(q, s, false, same_manual ? OWN_MANUAL : 0, !same_manual && i > 0, &best,
+		            &best_v, from);
 	}
 	return best;
 }

@@ -84,6 +84,41 @@ static void test_compose(const struct lexicon *lx)
 		      !said(&a, "water valve"),
 		      "a robbery's 'can we keep serving' takes nothing from a soda machine's error code");
 	}
+	{
+		/* an emergency's other part: when an error code ranks first for it, the
+		 * next section answers; one that shares a single word with it does not */
+		struct section burn = make_section("Emergencies", "Burns",
+		                                   "Cool the burn under running water for 20 minutes.\n\n"
+		                                   "1. Cool it.\n2. Cover it.\n");
+		struct section others[3] = {
+			make_section("Dish machine", "Error codes > E3: Rinse under temperature",
+			             "E3: Rinse below 180°F \xE2\x80\x94 What to do: call service.\n"),
+			make_section("Dish machine", "Final Rinse",
+			             "The final rinse must reach 180°F at the manifold.\n"),
+			make_section("Holding", "Vegetables",
+			             "Hold vegetables at a temperature of 135°F or above.\n")};
+		struct ask q2;
+
+		for(int i = 0; i < 3; i++)
+			others[i].document_id = 8 + i;
+		ask_understand(lx, "steam from the dish machine burned my hand, also how hot is the final rinse",
+		               &q);
+		ask_understand(lx, "how hot is the final rinse", &q2);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.cards = &burn;
+		in.ncards = 1;
+		in.ranked = in.other = others;
+		in.nranked = in.nother = 3;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Cool the burn", 13) == 0 &&
+		      strstr(a.response, "final rinse must reach 180°F"),
+		      "a burn, then the final rinse's own figure, past its error code: %s", a.response);
+		ask_understand(lx, "whats the fryer temperature", &q2);
+		others[1] = others[2];
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && !strstr(a.response, "135°F"),
+		      "no other food's temperature for the fryer's: %s", a.response);
+	}
 
 	ask_of(lx, "how hot for fish", &temps, &q, &in);
 	CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Fish is safe at 145°F", 21) == 0 &&
