@@ -606,12 +606,20 @@ static const char *escalation_first(struct arena *a, const char *lead)
 	return lead;
 }
 
+/* How many of the best-ranked sections of the best section's manual a
+ * decision's rule is looked for in. */
+#define RULE_SECTIONS 4
+
 /* A decision on a reading ("nuggets probed at 160, good to send?"): the
  * reading against the limit the lead (else the heading, else the first of
- * the section's parts that names the subject, else any) states, first. */
-static ll_result reading_verdict(const struct ask *q, const struct section *s, const char *lead,
+ * the section's parts that names the subject, else any; else a part that
+ * names it in another of the manual's best sections: "received at 41°F or
+ * below" when the best is how to reject) states, first. */
+static ll_result reading_verdict(const struct compose_in *in, const char *lead,
                                  struct buf *text)
 {
+	const struct ask *q = in->ask;
+	const struct section *s = &in->ranked[0];
 	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
 	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
 	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
@@ -624,18 +632,21 @@ static ll_result reading_verdict(const struct ask *q, const struct section *s, c
 		return buf_printf(text, "%s ", verdict);
 	/* the lead tells what to do ("write each rejected item ..."): the rule is in
 	 * another of the section's parts ("received at 41°F or below") */
-	for(int pass = 0; pass < 2; pass++)
-		for(size_t i = 0; i < s->nparts; i++)
-			if((pass || terms_match(subject, s->parts[i].text, NULL)) &&
-			   verdict_of_reading(q->reading, s->parts[i].text, subject, how, verdict,
-			                      sizeof(verdict)))
-				return buf_printf(text, "%s ", verdict);
+	for(int pass = 0; pass < 3; pass++)
+		for(size_t k = 0; k < in->nranked && k < (pass == 2 ? RULE_SECTIONS : 1); k++) {
+			const struct section *o = &in->ranked[k];
+
+			if(o->document_id != s->document_id || (pass == 2 && k == 0))
+				continue;
+			for(size_t i = 0; i < o->nparts; i++)
+				if((pass == 1 || terms_match(subject, o->parts[i].text, NULL)) &&
+				   verdict_of_reading(q->reading, o->parts[i].text, subject, how,
+				                      verdict, sizeof(verdict)))
+					return buf_printf(text, "%s ", verdict);
+		}
 	return LL_OK;
 }
 
-/* How many of the best-ranked sections of the best section's manual a
- * decision's rule is looked for in. */
-#define RULE_SECTIONS 4
 
 /* How well sentence t of a manual rules on q: its share of the question,
  * and for food whose time out is not known, the rule that says so. */
@@ -694,7 +705,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
 	if(!result && in->ask->kind == ASKED_DECISION)
-		result = reading_verdict(in->ask, s, lead, text); /* "No, 150°F is below" first */
+		result = reading_verdict(in, lead, text); /* "No, 150°F is below" first */
 	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
 		result = buf_printf(text, "%s. ", s->heading); /* "E03: Platen over-temperature." */
 	else if(!result && heading_states(in->ask, s->heading) &&
@@ -712,7 +723,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))
 		result = LL_ENOMEM;
 	if(!result && in->ask->kind == ASKED_FIGURE)
-		result = reading_verdict(in->ask, s, lead, text); /* after the code's name */
+		result = reading_verdict(in, lead, text); /* after the code's name */
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)

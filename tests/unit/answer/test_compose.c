@@ -175,6 +175,22 @@ static void test_compose(const struct lexicon *lx)
 		}
 	}
 	{
+		/* a reading decided when the best section only says what to do: the
+		 * limit comes from another of the manual's best sections */
+		struct section two[2] = {
+			make_section("Receiving", "Rejecting Product",
+			             "Write each rejected item and the reason on the invoice.\n"),
+			make_section("Receiving", "Refrigerated Food",
+			             "Refrigerated chicken must be received at 41°F or below.\n")};
+
+		ask_of(lx, "case of chicken on the truck reads 46, do we take it", two, &q, &in);
+		in.nranked = 2;
+		CHECK(q.kind == ASKED_DECISION && compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "No, 46°F is above the 41°F limit", 33) == 0,
+		      "the verdict on a reading from the manual's section that states its limit: %s",
+		      a.response);
+	}
+	{
 		/* a symptom asked of a troubleshooting table: the row with its fix
 		 * leads, though a schedule's row answers no procedure */
 		struct section table = make_section("Oven", "Troubleshooting",
