@@ -482,18 +482,20 @@ static const struct vocab_entry *vocab_at(const struct lexicon *lx, const struct
 	return best;
 }
 
-/* Does the text at word i already read as the entry's manual phrase? */
-static bool already(const struct words *ws, int i, const char *to)
+/* How many words of the text at word i already read as the entry's manual
+ * phrase (all of them, else 0): those are left whole, none of their words
+ * rewritten again ("chicken patty" stays, though "patty" alone is a burger's). */
+static int already(const struct words *ws, int i, const char *to)
 {
 	struct words t;
 
 	words_of(to, &t);
 	if(i + t.n > ws->n)
-		return false;
+		return 0;
 	for(int k = 0; k < t.n; k++)
 		if(strcmp(t.w[k], ws->w[i + k]) != 0)
-			return false;
-	return true;
+			return 0;
+	return t.n;
 }
 
 /* An error code typed with a space ("e 03", "h 4", "F 12"): a lone letter
@@ -534,7 +536,7 @@ const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const cha
 	for(int i = 0; i < ws->n;) {
 		const struct vocab_entry *e = vocab_at(lx, ws, i);
 		size_t code = e ? 0 : spaced_code_at(ws, text, i);
-		int last;
+		int last, same = 0;
 
 		if(code) {   /* "e 03" -> "E03" */
 			if(buf_append(&b, text + copied, ws->start[i] - copied) ||
@@ -545,8 +547,8 @@ const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const cha
 			i += 2;
 			continue;
 		}
-		if(!e || already(ws, i, e->to)) {
-			i++;
+		if(!e || (same = already(ws, i, e->to)) > 0) {
+			i += e ? same : 1;
 			continue;
 		}
 		last = i + e->from.n - 1;

@@ -88,6 +88,10 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "'b4 we' is 'before we'; a code B4 stays a code");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "griddle is fine"), "griddle is fine") == 0,
 	      "a question without crew words is left as it is");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "chicken patty or a patty"),
+	             "chicken patty or a burger patty") == 0,
+	      "a patty is a burger's; a phrase already the manual's keeps its words: %s",
+	      lexicon_rewrite(lx, &arena, "chicken patty or a patty"));
 }
 
 static void test_lexicon_format(void)
