@@ -83,7 +83,9 @@ static double lead_value(const struct ask *q, const struct part *p)
 
 	terms_match(&q->terms, p->text, &got);
 	v = got;
-	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION))
+	/* a figure asked, not one reported of a fix that failed ("water is 120, still AL-2") */
+	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION) &&
+	   !(q->persists && q->ncodes > 0))
 		v += ask_states_figure(p->text, q->figure) ? 4 : -4;
 	if(q->kind == ASKED_DECISION && got > 0 && says_any(p->text, verdicts))
 		v += says_any(p->text, actions) ? 3 : 1.5; /* the verdict on what was asked about */

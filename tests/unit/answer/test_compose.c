@@ -175,6 +175,21 @@ static void test_compose(const struct lexicon *lx)
 		}
 	}
 	{
+		/* a code that stays after a fix: a reading reported of what was
+		 * checked is no figure asked, what to do next leads */
+		struct section al2 = make_section("Dish machine", "Alarm codes > AL-2: Low final rinse",
+		                                  "AL-2: Low final rinse temperature.\n\n"
+		                                  "1. Check the incoming water is at least 110°F.\n"
+		                                  "2. Check the rinse nozzles for scale.\n"
+		                                  "3. If AL-2 stays after these checks, call service.\n");
+
+		ask_of(lx, "AL-2 still on, incoming water is 120 what now", &al2, &q, &in);
+		CHECK(q.persists && q.ncodes == 1 && compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "call service") && !strstr(a.response, "at least 110°F"),
+		      "a code that stays: what to do next, not the check the reading answers: %s",
+		      a.response);
+	}
+	{
 		/* a reading decided when the best section only says what to do: the
 		 * limit comes from another of the manual's best sections */
 		struct section two[2] = {
