@@ -389,7 +389,8 @@ ll_result ingest_normalise_layout(struct arena *a, const char *text, size_t len,
 	if(!(lines = split_lines(a, text, len, &n)))
 		return LL_ENOMEM;
 	unbox_lines(lines, n);
-	if((result = ingest_number_step_words(a, lines, n)) != LL_OK)
+	if((result = ingest_number_step_words(a, lines, n)) != LL_OK ||
+	   (result = ingest_number_decimal_steps(a, lines, n)) != LL_OK)
 		return result;
 	if(plain && (result = plain_lines(a, &lines, &n, st)) != LL_OK)
 		return result;

@@ -101,3 +101,95 @@ ll_result ingest_tighten_markers(struct arena *a, struct tline *lines, size_t n)
 	}
 	return LL_OK;
 }
+
+/* How long a numbered line without a full stop is when it runs on (a
+ * heading is shorter). */
+#define DECIMAL_SENTENCE 60
+
+/* A sentence numbered under its section ("4.2 Check that ...", "6.2.1
+ * With the grill off ..."): the length of its prefix ("4", "6.2") in
+ * *prefix, its own number in *num; the offset of its text, or 0 for
+ * another line -- a heading, a dot-leader row, a number alone. */
+static size_t decimal_step(const char *s, size_t len, size_t *prefix, int *num)
+{
+	size_t i = 0, last = 0;
+	int parts = 0;
+
+	for(;;) {
+		size_t d = 0;
+
+		*num = 0;
+		while(i < len && isdigit((unsigned char)s[i]) && d < 2) {
+			*num = *num * 10 + (s[i++] - '0');
+			d++;
+		}
+		if(d == 0 || (i < len && isdigit((unsigned char)s[i])))
+			return 0;
+		parts++;
+		if(i + 1 < len && s[i] == '.' && isdigit((unsigned char)s[i + 1]) && parts < 3) {
+			last = i++;
+			continue;
+		}
+		break;
+	}
+	*prefix = last;
+	/* a sentence ends, or runs on to the next line; a heading does neither */
+	if(parts < 2 || i >= len || s[i] != ' ' ||
+	   !(ingest_is_terminal(s[len - 1]) || len >= DECIMAL_SENTENCE) ||
+	   memmem(s, len, "..", 2) || memmem(s, len, "\xe2\x80\xa6", 3))
+		return 0;
+	while(i < len && s[i] == ' ')
+		i++;
+	return i < len && isupper((unsigned char)s[i]) && ingest_count_words(s + i, len - i) >= 2
+	               ? i
+	               : 0;
+}
+
+/* How far apart two steps of one run may stand, in lines (wrapped text
+ * between them). */
+#define DECIMAL_RUN_GAP 8
+
+/* Does a step of lines[i]'s prefix, numbered one before or after it,
+ * stand within the gap? */
+static bool in_run(const struct tline *lines, size_t n, size_t i, size_t prefix, int num)
+{
+	size_t from = i > DECIMAL_RUN_GAP ? i - DECIMAL_RUN_GAP : 0;
+
+	for(size_t j = from; j < n && j <= i + DECIMAL_RUN_GAP; j++) {
+		size_t p;
+		int k;
+
+		if(j != i && decimal_step(lines[j].s, lines[j].len, &p, &k) &&
+		   (k == num - 1 || k == num + 1) && p == prefix &&
+		   memcmp(lines[j].s, lines[i].s, p) == 0)
+			return true;
+	}
+	return false;
+}
+
+ll_result ingest_number_decimal_steps(struct arena *a, struct tline *lines, size_t n)
+{
+	size_t *at = n ? arena_alloc(a, n * sizeof(*at)) : NULL, prefix;
+	int *num = n ? arena_alloc(a, n * sizeof(*num)) : NULL;
+
+	if(n && (!at || !num))
+		return LL_ENOMEM;
+	/* all the run is found before any line of it is rewritten */
+	for(size_t i = 0; i < n; i++)
+		if((at[i] = decimal_step(lines[i].s, lines[i].len, &prefix, &num[i])) &&
+		   !in_run(lines, n, i, prefix, num[i]))
+			at[i] = 0;
+	for(size_t i = 0; i < n; i++) {
+		char *line;
+
+		if(!at[i])
+			continue;
+		line = arena_printf(a, "%d. %.*s", num[i], (int)(lines[i].len - at[i]),
+		                    lines[i].s + at[i]);
+		if(!line)
+			return LL_ENOMEM;
+		lines[i].s = line;
+		lines[i].len = strlen(line);
+	}
+	return LL_OK;
+}

@@ -4,7 +4,9 @@
  * however the manual wrote it: "Step 3: Drain the oil" becomes "3. Drain
  * the oil", a marker set off by a layout gap ("1.      Press STOP") is
  * tightened, and a lettered step ("a) Lower the bowl") gets its number
- * unless it is a sub-step under a numbered one.  Rewritten lines are in
+ * unless it is a sub-step under a numbered one, and a run of sentences
+ * numbered under their section ("4.1 Check ...", "4.2 Press ...") becomes
+ * that section's steps.  Rewritten lines are in
  * the arena.  A pass of ingest_layout.c.
  */
 #ifndef LINELEAD_INGEST_STEPS_H
@@ -27,5 +29,13 @@ ll_result ingest_number_step_words(struct arena *a, struct tline *lines, size_t 
  * The line is rewritten in the arena. */
 __attribute__((warn_unused_result))
 ll_result ingest_tighten_markers(struct arena *a, struct tline *lines, size_t n);
+
+/* "4.1 Check the drip tray is empty.", "4.2 Press POWER.": sentences
+ * numbered under their section's number, in a run of at least two that
+ * count up, are that procedure's steps ("1. ", "2. "); a numbered heading
+ * ("5.1 Loading") and a specification line ("3.2 Roller length ....
+ * 17.5 in") stay as they are. */
+__attribute__((warn_unused_result))
+ll_result ingest_number_decimal_steps(struct arena *a, struct tline *lines, size_t n);
 
 #endif

@@ -1,8 +1,9 @@
 /* test_ingest_steps.c - ingest/ingest_steps: a procedure reaches the section
  * builder as "1. ", "2. " steps however the manual wrote it.  "Step 3:
  * Drain the oil" is step 3, a marker set off by a layout gap is tightened,
- * "a." and "b)" steps are numbered, and a lettered sub-step under a
- * numbered one keeps its letter. */
+ * "a." and "b)" steps are numbered, a lettered sub-step under a
+ * numbered one keeps its letter, and a run of sentences numbered under
+ * their section ("4.1 Check ...", "4.2 Press ...") are its steps. */
 #include "config.h"
 
 #include <stdio.h>
@@ -46,6 +47,24 @@ static void test_markers(struct arena *a)
 	      (int)l[1].len, l[1].s);
 }
 
+static void test_decimal_steps(struct arena *a)
+{
+	size_t n;
+	struct tline *l = lines_of(a, "4.1  Check that the drip tray is empty, clean and pushed fully in, and\n"
+	                              "that the guard is in place.\n\n4.2 Press POWER.\n\n"
+	                              "4.3 Press FRONT to start the zone.\n\n5.1 Loading\n"
+	                              "3.2 Roller length ......... 17.5 in\n7.4 Weight 41 lb.\n", &n);
+
+	CHECK(ingest_number_decimal_steps(a, l, n) == LL_OK && line_is(l, 3, "2. Press POWER.") &&
+	      line_is(l, 5, "3. Press FRONT to start the zone.") &&
+	      strncmp(l[0].s, "1. Check that the drip tray", 27) == 0,
+	      "a run of sentences numbered 4.1, 4.2, 4.3 are steps 1-3 (%.*s / %.*s)", (int)l[0].len, l[0].s,
+	      (int)l[3].len, l[3].s);
+	CHECK(line_is(l, 7, "5.1 Loading") && line_is(l, 8, "3.2 Roller length ......... 17.5 in") &&
+	      line_is(l, 9, "7.4 Weight 41 lb."),
+	      "a numbered heading, a dot-leader row and a numbered line on its own stay");
+}
+
 int main(void)
 {
 	struct arena a;
@@ -53,6 +72,7 @@ int main(void)
 	arena_init(&a, 16 * 1024);
 	test_step_words(&a);
 	test_markers(&a);
+	test_decimal_steps(&a);
 	arena_free(&a);
 	return TAP_DONE();
 }
