@@ -101,8 +101,12 @@ static bool caps_heading(const char *s, size_t len)
  * blank lines above and below (a Title Case line counts only then). */
 static int standalone_heading(const struct tline *t, bool blank_around)
 {
+	const char *end;
+
+	/* "3.2 Roller length ..... 17.5 in" is a label and its value */
 	if(t->drop || t->len < 3 || t->len > 80 || ingest_line_code_label(t->s, t->len) ||
-	   ingest_line_is_bullet(t->s, t->len))
+	   ingest_line_is_bullet(t->s, t->len) ||
+	   (ingest_dot_leader(t->s, t->len, &end) && !ingest_line_is_toc(t->s, t->len)))
 		return 0;
 	if(part_heading(t->s, t->len) || numbered_title(t->s, t->len))
 		return 2;

@@ -243,6 +243,38 @@ static bool goes_on(const struct buf *out, const struct tline *t, bool warn, boo
 	return item && continues_item(out, t, item_indent);
 }
 
+/* "3.3 Capacity ....... 48 hot dogs" over "          or 40 taquitos": the
+ * lines indented to a dot-leader row's value go on with that value, joined
+ * to the row (and taken out of the lines), so no part of it is read as a
+ * heading or a paragraph of its own. */
+static ll_result join_leader_values(struct arena *a, struct tline *lines, size_t *n)
+{
+	size_t w = 0;
+
+	for(size_t i = 0; i < *n; i++) {
+		struct tline t = lines[i];
+		const char *end, *next_end, *lead = ingest_dot_leader(t.s, t.len, &end);
+		size_t column = lead ? t.indent + (size_t)(end - t.s) : 0;
+
+		while(lead && end < t.s + t.len && i + 1 < *n && lines[i + 1].len &&
+		      lines[i + 1].indent + 2 >= column &&
+		      !ingest_dot_leader(lines[i + 1].s, lines[i + 1].len, &next_end)) {
+			char *joined = arena_printf(a, "%.*s %.*s", (int)t.len, t.s,
+			                            (int)lines[i + 1].len, lines[i + 1].s);
+
+			if(!joined)
+				return LL_ENOMEM;
+			t.s = joined;
+			t.len = strlen(joined);
+			lead = ingest_dot_leader(t.s, t.len, &end);
+			i++;
+		}
+		lines[w++] = t;
+	}
+	*n = w;
+	return LL_OK;
+}
+
 /* The plain-text passes before the lines are written: list markers,
  * page furniture, headings, two-column pages, small print (counted in st). */
 static ll_result plain_lines(struct arena *a, struct tline **lines, size_t *n,
@@ -250,7 +282,8 @@ static ll_result plain_lines(struct arena *a, struct tline **lines, size_t *n,
 {
 	ll_result result;
 
-	if((result = ingest_tighten_markers(a, *lines, *n)) != LL_OK)
+	if((result = ingest_tighten_markers(a, *lines, *n)) != LL_OK ||
+	   (result = join_leader_values(a, *lines, n)) != LL_OK)
 		return result;
 	if((result = ingest_drop_furniture(a, *lines, *n)) != LL_OK)
 		return result;

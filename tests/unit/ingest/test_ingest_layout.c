@@ -1,7 +1,8 @@
 /* test_ingest_layout.c - ingest/ingest_layout: a manual's layout
  * normalised before it is split, as the passes run in order.  "Step 3:"
  * becomes a numbered step, a lone WARNING joins the paragraph it heads, a
- * bullet glyph becomes "- ", a dot leader ": ", a word hyphenated across a
+ * bullet glyph becomes "- ", a dot leader ": " (its value's wrapped lines
+ * joined to it), a word hyphenated across a
  * line break is joined, a pipe table row is one line (and counted), a
  * running footer is dropped (and counted), a boxed notice loses its frame. */
 #include "config.h"
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ingest_heading.h"
 #include "ingest_layout.h"
 #include "lines.h"
 
@@ -69,6 +71,15 @@ int main(void)
 	      "bullet glyphs become '- '");
 	CHECK(strstr(s, "Oil capacity: 40 lb") != NULL, "a dot leader becomes ': '");
 	CHECK(strstr(s, "chemical sanitizer") != NULL, "a word hyphenated across a line is joined");
+	s = normalise(&a, &out,
+	              "SPECIFICATIONS\n\n3.3 Capacity ........ 48 regular hot dogs\n"
+	              "                     or 40 taquitos\n3.12 Electrical ..... 120 V, 1,500 W,\n"
+	              "                     12.5 A, NEMA 5-15P plug\n3.14 Weight ........ 41 lb\n",
+	              INGEST_TEXT, &st);
+	CHECK(strstr(s, "3.3 Capacity: 48 regular hot dogs or 40 taquitos.") &&
+	      strstr(s, "3.12 Electrical: 120 V, 1,500 W, 12.5 A, NEMA 5-15P plug.") &&
+	      strstr(s, "3.14 Weight: 41 lb.") && !strchr(s, INGEST_HEAD_MARK_3),
+	      "a dot-leader row's value goes on under it; no row is a heading:\n%s", s);
 	s = normalise(&a, &out, paged, INGEST_TEXT, &st);
 	CHECK(!strstr(s, "Service Manual") && st.dropped_lines >= 4,
 	      "a running footer is dropped and counted (%d):\n%s", st.dropped_lines, s);
