@@ -83,6 +83,7 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 
 	for(const char *p = rule; *p; p++) {
 		char *end;
+		size_t paren;
 		long v;
 		enum limit dir;
 
@@ -93,8 +94,9 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 		if(strncmp(end, DEGREE "F", strlen(DEGREE "F")) != 0 &&
 		   strncmp(end, " " DEGREE "F", strlen(" " DEGREE "F")) != 0)
 			continue;
-		/* past "(5°C)" */
-		end += strcspn(end, ")") < 12 ? strcspn(end, ")") + 1 : strlen(DEGREE "F");
+		/* past "(5°C)"; a figure at the end of the text has none */
+		paren = strcspn(end, ")");
+		end += end[paren] == ')' && paren < 12 ? paren + 1 : strlen(DEGREE "F");
 		if((dir = direction(rule, p, end)) == LIMIT_NONE)
 			continue;
 		if(found == LIMIT_NONE || clause_names(rule, p, t)) {

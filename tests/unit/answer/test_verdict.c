@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "answer/ask.h"
@@ -27,6 +28,15 @@ static void test_verdicts(void)
 	      strstr(v, "meets the 135"), "a reading over a minimum meets it");
 	CHECK(verdict_of_reading(46, "If a product reads above 41\xC2\xB0" "F (5\xC2\xB0" "C), reject it.", NULL, 0, v, sizeof(v)) &&
 	      strstr(v, "above the 41"), "'reads above 41' makes 41 a ceiling");
+	{
+		/* a figure at the very end of its text, with no "(5°C)" after it: the
+		 * limit is read without reading past the text (valgrind, ASan) */
+		char *rule = strdup("Keep the water at least 110\xC2\xB0" "F");
+
+		CHECK(rule && verdict_of_reading(120, rule, NULL, 0, v, sizeof(v)) &&
+		      strstr(v, "meets the 110"), "a figure that ends the text: %s", v);
+		free(rule);
+	}
 	terms_of("milk came in at 44", &milk);
 	CHECK(verdict_of_reading(44, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs 45\xC2\xB0" "F (7\xC2\xB0" "C) "
 	                         "or below.", &milk, 0, v, sizeof(v)) && strstr(v, "within the 45"),
