@@ -301,26 +301,20 @@ static const char *card_summary(struct arena *a, const struct section *c, const 
 	return arena_printf(a, "%s: do these steps now, in order.", name);
 }
 
-/* How many of q's content words (not its stop words) text holds, at most 2
- * counted when q has fewer. */
+/* How many of q's words (codes included, bare numbers not) text holds;
+ * 2 when q has fewer than two and text holds them all. */
 static int content_matched(const struct ask *q, const char *text)
 {
-	uint32_t hit = terms_match(&q->terms, text, NULL);
-	int n = 0, content = 0;
+	uint32_t words = terms_words(&q->terms);
+	int n = __builtin_popcount(terms_match(&q->terms, text, NULL) & words);
+	int all = __builtin_popcount(words);
 
-	for(int k = 0; k < q->terms.n; k++)
-		if(!q->terms.exact[k] || q->terms.code[k]) {
-			content++;
-			n += (hit >> k) & 1;
-		}
-	return content < 2 && n == content ? 2 : n;
+	return all < 2 && n == all ? 2 : n;
 }
 
 #define OWN_MANUAL 2.0   /* what a part of the emergency's own manual is worth over another's */
 #define SECOND_WITHIN 3  /* how far down the other part's ranking its section may come from */
 
-/* The best answer to the question's other part: a sentence of a card that
- * is not one of its steps, or the lead of the best other section. */
 /* The best part of s for the other part of q, better than *best_v
  * (skipping the card's summary and the steps the lead already shows); s
  * ranked lower than the best section for it when lower. */
@@ -522,10 +516,6 @@ static const struct section *other_section(const struct compose_in *in, const st
 	return NULL;
 }
 
-/* A question asked twice over ("..., what do i toss and who do i call"):
- * when another section of the same manual answers its second question (or
- * one of another manual holds nearly all of it), that section's lead
- * follows the first sentence of this one's. */
 /* Does part say something of q's own that lead does not: one of its words
  * ("cold" in "and cold hold temp", where the hot holding lead says "hold"
  * and "temp" too), or the figure it asks ("and how long") that the lead
@@ -533,14 +523,10 @@ static const struct section *other_section(const struct compose_in *in, const st
 static bool adds_to(const struct ask *q, const char *part, const char *lead)
 {
 	struct terms own;
-	uint32_t content = 0;
 
 	terms_of(q->text, &own);
-	for(int k = 0; k < own.n; k++)
-		if(!own.exact[k] || own.code[k])
-			content |= 1u << k;
-	if(content && (terms_match(&own, part, NULL) &
-	               ~(lead ? terms_match(&own, lead, NULL) : 0) & content))
+	if(terms_match(&own, part, NULL) & ~(lead ? terms_match(&own, lead, NULL) : 0) &
+	   terms_words(&own))
 		return true;
 	return q->figure != FIGURE_NONE && ask_states_figure(part, q->figure) &&
 	       !(lead && ask_states_figure(lead, q->figure));
@@ -561,6 +547,11 @@ static int own_part(const struct compose_in *in, const struct section *s, const 
 	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;
 }
 
+/* A question asked twice over ("..., what do i toss and who do i call"):
+ * when the lead's own section says more of its second question, that
+ * sentence follows the lead; else when another section of the same manual
+ * answers it (or one of another manual holds nearly all of it), that
+ * section's lead follows the first sentence of this one's. */
 static ll_result two_part_lead(struct arena *a, const struct compose_in *in, const char **lead,
                                const struct section **used)
 {
@@ -648,7 +639,6 @@ static ll_result reading_verdict(const struct compose_in *in, const char *lead,
 		}
 	return LL_OK;
 }
-
 
 /* How well sentence t of a manual rules on q: its share of the question,
  * and for food whose time out is not known, the rule that says so. */

@@ -1124,10 +1124,7 @@ static bool has_content(const char *text)
 	struct terms t;
 
 	terms_of(text, &t);
-	for(int i = 0; i < t.n; i++)
-		if(!t.exact[i] || t.code[i])
-			return true;
-	return false;
+	return terms_words(&t) != 0;
 }
 
 /* The other part of the question, ranked on its own: its words alone pick

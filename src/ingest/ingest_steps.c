@@ -149,43 +149,45 @@ static size_t decimal_step(const char *s, size_t len, size_t *prefix, int *num)
  * between them). */
 #define DECIMAL_RUN_GAP 8
 
-/* Does a step of lines[i]'s prefix, numbered one before or after it,
- * stand within the gap? */
-static bool in_run(const struct tline *lines, size_t n, size_t i, size_t prefix, int num)
+/* A line read as a numbered sentence: where its text starts (0: not
+ * one), the length of its prefix, its own number. */
+struct decimal {
+	size_t at, prefix;
+	int num;
+};
+
+/* Does a step of d[i]'s prefix, numbered one before or after it, stand
+ * within the gap? */
+static bool in_run(const struct tline *lines, const struct decimal *d, size_t n, size_t i)
 {
 	size_t from = i > DECIMAL_RUN_GAP ? i - DECIMAL_RUN_GAP : 0;
 
-	for(size_t j = from; j < n && j <= i + DECIMAL_RUN_GAP; j++) {
-		size_t p;
-		int k;
-
-		if(j != i && decimal_step(lines[j].s, lines[j].len, &p, &k) &&
-		   (k == num - 1 || k == num + 1) && p == prefix &&
-		   memcmp(lines[j].s, lines[i].s, p) == 0)
+	for(size_t j = from; j < n && j <= i + DECIMAL_RUN_GAP; j++)
+		if(j != i && d[j].at && (d[j].num == d[i].num - 1 || d[j].num == d[i].num + 1) &&
+		   d[j].prefix == d[i].prefix && memcmp(lines[j].s, lines[i].s, d[i].prefix) == 0)
 			return true;
-	}
 	return false;
 }
 
 ll_result ingest_number_decimal_steps(struct arena *a, struct tline *lines, size_t n)
 {
-	size_t *at = n ? arena_alloc(a, n * sizeof(*at)) : NULL, prefix;
-	int *num = n ? arena_alloc(a, n * sizeof(*num)) : NULL;
+	struct decimal *d = n ? arena_alloc(a, n * sizeof(*d)) : NULL;
+	bool *step = n ? arena_alloc(a, n * sizeof(*step)) : NULL;
 
-	if(n && (!at || !num))
+	if(n && (!d || !step))
 		return LL_ENOMEM;
+	for(size_t i = 0; i < n; i++)
+		d[i].at = decimal_step(lines[i].s, lines[i].len, &d[i].prefix, &d[i].num);
 	/* all the run is found before any line of it is rewritten */
 	for(size_t i = 0; i < n; i++)
-		if((at[i] = decimal_step(lines[i].s, lines[i].len, &prefix, &num[i])) &&
-		   !in_run(lines, n, i, prefix, num[i]))
-			at[i] = 0;
+		step[i] = d[i].at && in_run(lines, d, n, i);
 	for(size_t i = 0; i < n; i++) {
 		char *line;
 
-		if(!at[i])
+		if(!step[i])
 			continue;
-		line = arena_printf(a, "%d. %.*s", num[i], (int)(lines[i].len - at[i]),
-		                    lines[i].s + at[i]);
+		line = arena_printf(a, "%d. %.*s", d[i].num, (int)(lines[i].len - d[i].at),
+		                    lines[i].s + d[i].at);
 		if(!line)
 			return LL_ENOMEM;
 		lines[i].s = line;

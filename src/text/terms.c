@@ -454,6 +454,16 @@ static bool names_noun(const char *text, const char *noun)
 	return false;
 }
 
+uint32_t terms_words(const struct terms *t)
+{
+	uint32_t words = 0;
+
+	for(int i = 0; i < t->n; i++)
+		if(!t->exact[i] || t->code[i])
+			words |= UINT32_C(1) << i;
+	return words;
+}
+
 uint64_t terms_machine_kinds(const char *text)
 {
 	char x[512];

@@ -36,6 +36,10 @@ void terms_of(const char *text, struct terms *out);
  * measures ("115 V" holds "voltage"). */
 uint32_t terms_match(const struct terms *t, const char *text, double *weight);
 
+/* The terms of t that are words or codes, not bare numbers: bit i =
+ * t->term[i]. */
+uint32_t terms_words(const struct terms *t);
+
 /* The light stemmer of terms_of, in place on a lower-case word: -ing, -ed,
  * -ied and -ies to -y, a plural s, a doubled last consonant ("cutting" ->
  * "cut").  Returns the new length. */
