@@ -856,6 +856,28 @@ static ll_result compose_untagged(struct arena *a, const struct compose_in *in, 
 	return result;
 }
 
+/* "I don't have anything on "ebt" in this store's manuals", then the
+ * nearest section only when it holds two of the question's words (in the
+ * same sentence: the admission does not push its lead out of the first
+ * two). */
+static ll_result compose_topic(struct arena *a, const struct compose_in *in, struct list *steps,
+                               struct list *warnings, struct buf *text, struct answer *out)
+{
+	bool near = covered(in->ranked, in->nranked) &&
+	            content_matched(in->ask, in->ranked[0].body) >= 2;
+	ll_result result =
+	        buf_printf(text, "I don't have anything on \"%s\" in this store's manuals%s",
+	                   in->topic, near ? "; the nearest I have: " : ".");
+
+	if(!result && near) {
+		result = compose_section(a, in, steps, warnings, text, out);
+		out->confidence = 0.3;
+		return result;
+	}
+	out->confidence = 0.1;
+	return result ? result : buf_appends(text, " Ask your shift manager.");
+}
+
 static ll_result compose_not_found(struct buf *text, struct answer *out)
 {
 	out->confidence = 0.1;
@@ -886,6 +908,8 @@ ll_result compose_answer(struct arena *a, const struct compose_in *in, struct an
 		result = compose_untagged(a, in, &steps, &warnings, &text, out);
 	else if(in->unknown)
 		result = compose_unknown(a, in, &steps, &warnings, &text, out);
+	else if(in->topic)
+		result = compose_topic(a, in, &steps, &warnings, &text, out);
 	else if(found)
 		result = compose_section(a, in, &steps, &warnings, &text, out);
 	else

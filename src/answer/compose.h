@@ -43,6 +43,7 @@ struct compose_in {
 	size_t nother;
 	const char *unknown;              /* a name no manual covers, or NULL */
 	bool unknown_is_code;             /* ... an error code only ("C19"), on a machine we know */
+	const char *topic;                /* words of it no manual holds ("ebt"), or NULL */
 };
 
 /* Everything in *out lives in a.  LL_ENOMEM is the only failure. */

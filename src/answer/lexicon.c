@@ -53,6 +53,8 @@ struct lexicon {
 	struct arena arena;
 	const char **known;          /* known-words.txt, sorted */
 	size_t nknown;
+	const char **filler;         /* filler-words.txt, sorted */
+	size_t nfiller;
 	struct vocab_entry *vocab;
 	int nvocab;
 	struct rule *rules;
@@ -182,6 +184,12 @@ static bool word_matches(const char *pattern, size_t lp, const char *word, size_
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+bool lexicon_is_filler(const struct lexicon *lx, const char *word)
+{
+	return lx && lx->nfiller &&
+	       bsearch(&word, lx->filler, lx->nfiller, sizeof(*lx->filler), cmp_str);
 }
 
 /* Marks the words of ws the manuals spell: a real word is not a typo. */
@@ -398,8 +406,33 @@ static bool known_line(struct lexicon *lx, char *line)
 	return true;
 }
 
+/* A line of filler words, separated by spaces, all lower-case. */
+static bool filler_line(struct lexicon *lx, char *line)
+{
+	char *w = line;
+
+	while(*w) {
+		size_t n = strspn(w, "abcdefghijklmnopqrstuvwxyz");
+		char end = w[n];
+
+		if(end != '\0' && end != ' ' && end != '\t')
+			return false;
+		if(n > 0)
+			lx->filler[lx->nfiller++] = w;
+		w[n] = '\0';
+		w += n + (end != '\0');
+	}
+	return true;
+}
+
+/* Room for every word of text: at most one per two characters. */
+static size_t count_words(const char *s)
+{
+	return strlen(s) / 2 + 1;
+}
+
 ll_result lexicon_parse(const char *vocabulary, const char *emergencies, const char *known,
-                        struct lexicon **out)
+                        const char *filler, struct lexicon **out)
 {
 	struct lexicon *lx = calloc(1, sizeof(*lx));
 
@@ -411,14 +444,18 @@ ll_result lexicon_parse(const char *vocabulary, const char *emergencies, const c
 	lx->rules = arena_alloc(&lx->arena, (size_t)count_lines(emergencies) * sizeof(*lx->rules));
 	lx->known = arena_alloc(&lx->arena,
 	                        (size_t)count_lines(known ? known : "") * sizeof(*lx->known));
-	if(!lx->vocab || !lx->rules || !lx->known ||
+	lx->filler =
+	        arena_alloc(&lx->arena, count_words(filler ? filler : "") * sizeof(*lx->filler));
+	if(!lx->vocab || !lx->rules || !lx->known || !lx->filler ||
 	   !parse_lines(lx, vocabulary, "vocabulary.tsv", vocab_line) ||
 	   !parse_lines(lx, emergencies, "emergencies.tsv", emergency_line) ||
-	   !parse_lines(lx, known ? known : "", "known-words.txt", known_line)) {
+	   !parse_lines(lx, known ? known : "", "known-words.txt", known_line) ||
+	   !parse_lines(lx, filler ? filler : "", "filler-words.txt", filler_line)) {
 		lexicon_free(lx);
 		return LL_EINVAL;
 	}
 	qsort(lx->known, lx->nknown, sizeof(*lx->known), cmp_str);
+	qsort(lx->filler, lx->nfiller, sizeof(*lx->filler), cmp_str);
 	*out = lx;
 	return LL_OK;
 }
@@ -438,23 +475,27 @@ static ll_result read_whole(const char *dir, const char *name, struct buf *b)
 
 ll_result lexicon_load(const char *dir, struct lexicon **out)
 {
-	struct buf v, e, k;
+	struct buf v, e, k, f;
 	ll_result result;
 
 	*out = NULL;
 	buf_init(&v, LX_FILE_MAX);
 	buf_init(&e, LX_FILE_MAX);
 	buf_init(&k, LX_FILE_MAX);
+	buf_init(&f, LX_FILE_MAX);
 	result = read_whole(dir, "vocabulary.tsv", &v);
 	if(!result)
 		result = read_whole(dir, "emergencies.tsv", &e);
 	if(!result)
 		result = read_whole(dir, "known-words.txt", &k);
 	if(!result)
-		result = lexicon_parse(buf_str(&v), buf_str(&e), buf_str(&k), out);
+		result = read_whole(dir, "filler-words.txt", &f);
+	if(!result)
+		result = lexicon_parse(buf_str(&v), buf_str(&e), buf_str(&k), buf_str(&f), out);
 	buf_free(&v);
 	buf_free(&e);
 	buf_free(&k);
+	buf_free(&f);
 	return result;
 }
 

@@ -7,7 +7,10 @@
  *                    applied to a question before classification,
  *                    retrieval and ranking (lexicon_rewrite);
  *   emergencies.tsv  the fixed set of life-safety emergencies and the words
- *                    that name them (lexicon_emergencies).
+ *                    that name them (lexicon_emergencies);
+ *   filler-words.txt words crew add that never name what a question is
+ *                    about ("guy", "tmrw", "super"), so a word no manual
+ *                    holds is news only when it is not one (lexicon_is_filler).
  *
  * Both match words whole, lower-cased; a word of seven letters or more also
  * matches with one typo (a letter added, dropped, changed or two swapped,
@@ -34,7 +37,8 @@ struct emergency {
 	const char *name;   /* "Grease fire (fryer, grill, ...)" */
 };
 
-/* Loads dir/vocabulary.tsv and dir/emergencies.tsv.  LL_EINVAL (with a
+/* Loads dir/vocabulary.tsv, dir/emergencies.tsv, known-words.txt and
+ * filler-words.txt.  LL_EINVAL (with a
  * message on stderr naming the line) when a file is malformed; LL_ENOTFOUND
  * when one is missing.  Free with lexicon_free. */
 __attribute__((warn_unused_result))
@@ -42,10 +46,14 @@ ll_result lexicon_load(const char *dir, struct lexicon **out);
 void lexicon_free(struct lexicon *lx);
 
 /* Parses the files from memory (the unit tests and the fuzz target); known
- * (known-words.txt: words the manuals spell, matched exactly) may be NULL. */
+ * (known-words.txt: words the manuals spell, matched exactly) and filler
+ * (filler-words.txt: lower-case words separated by spaces) may be NULL. */
 __attribute__((warn_unused_result))
 ll_result lexicon_parse(const char *vocabulary, const char *emergencies, const char *known,
-                        struct lexicon **out);
+                        const char *filler, struct lexicon **out);
+
+/* Is word (lower-case) one of filler-words.txt?  false when lx is NULL. */
+bool lexicon_is_filler(const struct lexicon *lx, const char *word);
 
 /* text with every crew phrase replaced by its manual phrase (in a);
  * text itself when nothing matched or lx is NULL; NULL when out of memory. */

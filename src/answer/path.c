@@ -56,7 +56,7 @@ ll_result answer_kit_load(const char *data_dir, struct answer_kit **out)
 	buf_free(&w);
 	if(result) {
 		log_error("answer_data_load_failed", "cannot load %s (ranker.tsv, vocabulary.tsv, "
-		          "emergencies.tsv, known-words.txt)", dir);
+		          "emergencies.tsv, known-words.txt, filler-words.txt)", dir);
 		answer_kit_free(kit);
 		return result;
 	}
@@ -472,37 +472,15 @@ static bool model_ish(const char *w)
 	return (letter && digit) || (digits == n && n >= 3);
 }
 
-/* Words for people and places a crew puts before a machine ("the new guy
- * on fryer", "lobby soda machine"): never a brand. */
-static bool crew_word(const char *w)
-{
-	static const char *const words[] = {"guy", "guys", "dude", "kid", "kids", "girl", "lady",
-	                                    "man", "boss", "manager", "coworker", "crew", "cook",
-	                                    "cooks", "trainee", "driver", "customer", "guest",
-	                                    "new", "old", "lobby", "front", "back", "left", "right",
-	                                    "main", "second", "other", "whole", "broken", "dirty",
-	                                    /* Spanish: "dice F4", "a cuanto tiene que estar el
-	                                     * walk in" */
-	                                    "dice", "marca", "muestra", "tiene", "sale", "estar",
-	                                    "esta", "que", "cuanto", "como", "para", "por", "del",
-	                                    "los", "las", "una", "hay", "puedo", "debe", "pongo",
-	                                    "temperatura", "grados", NULL};
-
-	for(int i = 0; words[i]; i++)
-		if(strcmp(w, words[i]) == 0)
-			return true;
-	return false;
-}
-
 /* A word that may be a brand: right before a machine noun or a model
- * number, or right after a model number. */
-static bool brand_slot(const struct qword *q, int i)
+ * number, or right after a model number; never filler ("said"). */
+static bool brand_slot(const struct lexicon *lx, const struct qword *q, int i)
 {
 	const char *w = q->w[i];
 	size_t len = strlen(w);
 
 	if(len < 3 || q->code[i] || q->noun[i] || strspn(w, "abcdefghijklmnopqrstuvwxyz") != len ||
-	   terms_is_stopword(w, len) || crew_word(w))
+	   terms_is_stopword(w, len) || lexicon_is_filler(lx, w))
 		return false;
 	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || model_ish(q->w[i + 1]))) ||
 	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) ||
@@ -561,7 +539,7 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 	/* a brand beside a machine, or the machine itself when no manual
 	 * mentions it ("rotisserie", "sous vide") */
 	for(int i = 0; i < w.n; i++)
-		if(brand_slot(&w, i))
+		if(brand_slot(ctx->kit->lexicon, &w, i))
 			cand[nc++] = w.w[i];
 		else if(w.noun[i] && strlen(w.w[i]) >= 3 && !w.code[i])
 			cand[nc++] = machines[nm++] = w.w[i];
@@ -595,6 +573,53 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 	}
 	if(!result && b.len && !names_machine_word(&w, buf_str(&b)))
 		result = machine_named(&w, &b);
+	if(!result && b.len && !(*out = arena_strdup(ctx->arena, buf_str(&b))))
+		result = LL_ENOMEM;
+	buf_free(&b);
+	return result;
+}
+
+/* A word that may say what the question is about when no manual holds it:
+ * not a machine (unknown_name says those), a code, a number, a stop word
+ * or filler ("guy", "tmrw"). */
+static bool topic_word(const struct lexicon *lx, const struct qword *q, int i)
+{
+	const char *w = q->w[i];
+	size_t len = strlen(w);
+
+	return len >= 3 && !q->code[i] && !q->noun[i] &&
+	       strspn(w, "abcdefghijklmnopqrstuvwxyz") == len && !terms_is_stopword(w, len) &&
+	       !lexicon_is_filler(lx, w);
+}
+
+/* "do we take ebt": the words of the question no manual holds, nor a word
+ * one typo from them ("ebt"); NULL when there are none, or when the
+ * question names a code the manuals cover (it is about that code). */
+static ll_result unknown_topic(const struct answer_ctx *ctx, const struct ask *q, const char **out)
+{
+	struct qword w;
+	const char *cand[PATH_MAX_WORDS], *params[2] = {NULL, "{}"};
+	size_t nc = 0;
+	struct buf b;
+	PGresult *res = NULL;
+	ll_result result = LL_OK;
+
+	*out = NULL;
+	if(q->ncodes > 0)
+		return LL_OK;
+	qwords_of(q->text, &w);
+	for(int i = 0; i < w.n; i++)
+		if(topic_word(ctx->kit->lexicon, &w, i))
+			cand[nc++] = w.w[i];
+	if(nc == 0)
+		return LL_OK;
+	if(!(params[0] = sql_array(ctx->arena, cand, nc, true)))
+		return LL_ENOMEM;
+	result = db_exec(ctx->db, &unknown_stmt, 2, params, &res);
+	buf_init(&b, 4096);
+	for(int r = 0; !result && r < PQntuples(res); r++)
+		result = buf_printf(&b, "%s%s", r ? " " : "", PQgetvalue(res, r, 0));
+	PQclear(res);
 	if(!result && b.len && !(*out = arena_strdup(ctx->arena, buf_str(&b))))
 		result = LL_ENOMEM;
 	buf_free(&b);
@@ -1287,6 +1312,8 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	}
 	if(!result && !in.ncards && ask.nemergency == 0)
 		result = unknown_name(ctx, &ask, s, n, &in.unknown, &in.unknown_is_code);
+	if(!result && !in.ncards && ask.nemergency == 0 && !in.unknown)
+		result = unknown_topic(ctx, &ask, &in.topic);
 	if(result)
 		return result;
 	in.ask = &ask;

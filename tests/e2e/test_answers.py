@@ -136,3 +136,9 @@ def test_machine_no_manual_mentions_is_admitted_first(h):
     a = _ask(h, "whats the right setting on the rotisserie for whole birds")
     check(a["response"].startswith("I don't have the manual for the Rotisserie"),
           f"a machine no manual mentions got another's answer: {a['response'][:200]!r}")
+
+
+def test_topic_no_manual_holds_is_admitted_first(h):
+    a = _ask(h, "can guests pay with venmo at the window")
+    check(a["response"].startswith('I don\'t have anything on "venmo" in this store\'s manuals'),
+          f"a topic no manual covers got a nearby section first: {a['response'][:200]!r}")

@@ -2,8 +2,8 @@
  * matchers over what they accept, the question reader (answer/ask.c) and
  * the reading-against-a-limit parser (answer/verdict.c).  The input is
  * three files separated by form feeds (vocabulary, emergencies, known
- * words) and a question after a fourth; the question is also read as a
- * manual's rule. */
+ * words, which are read as the filler words too) and a question after a
+ * fourth; the question is also read as a manual's rule. */
 #include "config.h"
 
 #include <stdint.h>
@@ -36,16 +36,18 @@ static char *field(const char **p, const char *end)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *p = (const char *)data, *end = p + size;
-	char *vocab = field(&p, end), *emerg = field(&p, end), *known = field(&p, end), *text = field(&p, end);
+	char *vocab = field(&p, end), *emerg = field(&p, end), *known = field(&p, end);
+	char *text = field(&p, end);
 	struct lexicon *lx = NULL;
 
-	if(vocab && emerg && known && text && lexicon_parse(vocab, emerg, known, &lx) == LL_OK) {
+	if(vocab && emerg && known && text && lexicon_parse(vocab, emerg, known, known, &lx) == LL_OK) {
 		struct arena a;
 		const struct emergency *e[LEXICON_MAX_EMERGENCIES];
 
 		arena_init(&a, 4096);
 		(void)lexicon_rewrite(lx, &a, text);
 		(void)lexicon_emergencies(lx, text, e, LEXICON_MAX_EMERGENCIES);
+		(void)lexicon_is_filler(lx, text);
 		{
 			struct ask q;
 			char verdict[160];

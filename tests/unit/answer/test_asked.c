@@ -67,7 +67,7 @@ int main(void)
 	struct asked_set *a = NULL, *none = NULL;
 	double v;
 
-	CHECK(lexicon_parse(vocabulary, "", NULL, &lx) == LL_OK &&
+	CHECK(lexicon_parse(vocabulary, "", NULL, NULL, &lx) == LL_OK &&
 	              asked_parse(asked_tsv, lx, &a) == LL_OK && a,
 	      "a vocabulary and an asked set parse (comments and bad lines skipped)");
 	if(!a)

@@ -284,6 +284,31 @@ static void test_compose(const struct lexicon *lx)
 	CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 	      strncmp(a.response, "I don't have the manual for the Kelvinator KX-9", 47) == 0,
 	      "an unknown model: the admission leads");
+	{
+		/* a word no manual holds is what the question is about: admitted first */
+		struct section dates = make_section("Date Marking", "The 7-Day Rule",
+		                                    "Opened ready-to-eat food may be kept for 7 days at "
+		                                    "41°F.\n");
+		struct section cash = make_section("Cash Handling", "Taking Payment",
+		                                   "Take cash, cards and gift cards at the register.\n");
+
+		ask_of(lx, "do we take ebt", &cash, &q, &in);
+		in.topic = "ebt";
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strcmp(a.response, "I don't have anything on \"ebt\" in this store's manuals. "
+		                         "Ask your shift manager.") == 0,
+		      "a topic no manual holds: the admission, not a section that shares one word: %s",
+		      a.response);
+		ask_of(lx, "opened tub of salsa how many days is it good for", &dates, &q, &in);
+		in.topic = "salsa";
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "I don't have anything on \"salsa\" in this store's manuals; "
+		              "the nearest I have: ", 78) == 0 &&
+		      strstr(a.response, "7 days") && !strstr(a.response, "shift manager"),
+		      "a section that holds the question's other words follows the admission: %s",
+		      a.response);
+		in.topic = NULL;
+	}
 
 	ask_understand(lx, "someone got zapped by the mixer", &q);
 	memset(&in, 0, sizeof(in));

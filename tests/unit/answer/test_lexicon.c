@@ -99,7 +99,7 @@ static void test_lexicon_format(void)
 	struct lexicon *lx = NULL;
 	const struct emergency *e[4];
 
-	CHECK(lexicon_parse("a b\tc\n", "x\t\tX\tboom & loud*\tboom box\t\n", NULL, &lx) == LL_OK, "parse");
+	CHECK(lexicon_parse("a b\tc\n", "x\t\tX\tboom & loud*\tboom box\t\n", NULL, NULL, &lx) == LL_OK, "parse");
 	CHECK(lexicon_emergencies(lx, "a loud boom", e, 4) == 1 && strcmp(e[0]->id, "x") == 0,
 	      "conjuncts in any order");
 	CHECK(lexicon_emergencies(lx, "the boom box is loud", e, 4) == 0, "a masked phrase does not count");
@@ -109,8 +109,19 @@ static void test_lexicon_format(void)
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "held f 4 hours, a 2 by 4"), "held f 4 hours, a 2 by 4") == 0,
 	      "a letter before a time, and an English word, are no code");
 	lexicon_free(lx);
-	CHECK(lexicon_parse("only-one-column\n", "", NULL, &lx) == LL_EINVAL && !lx, "a bad vocabulary line");
-	CHECK(lexicon_parse("", "x\t\tX\t\n", NULL, &lx) == LL_EINVAL, "an emergency without triggers");
+	CHECK(lexicon_parse("only-one-column\n", "", NULL, NULL, &lx) == LL_EINVAL && !lx, "a bad vocabulary line");
+	CHECK(lexicon_parse("", "x\t\tX\t\n", NULL, NULL, &lx) == LL_EINVAL, "an emergency without triggers");
+	CHECK(lexicon_parse("", "", NULL, "# people\nguy  kid\tdude\n\nnah\n", &lx) == LL_OK &&
+	      lexicon_is_filler(lx, "guy") && lexicon_is_filler(lx, "kid") &&
+	      lexicon_is_filler(lx, "dude") && lexicon_is_filler(lx, "nah") &&
+	      !lexicon_is_filler(lx, "ebt") && !lexicon_is_filler(lx, "gu") && !lexicon_is_filler(lx, ""),
+	      "filler words: any spaces or tabs between them, comments and blank lines skipped");
+	lexicon_free(lx);
+	CHECK(lexicon_parse("", "", NULL, "guy Kid\n", &lx) == LL_EINVAL && !lx,
+	      "a filler word not in lower case is a malformed line");
+	CHECK(lexicon_parse("", "", NULL, "kid's\n", &lx) == LL_EINVAL && !lx,
+	      "so is one with an apostrophe");
+	CHECK(!lexicon_is_filler(NULL, "guy"), "no lexicon, no filler");
 }
 
 /* A word of seven letters or more matches with one typo; a shorter one

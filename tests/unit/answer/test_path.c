@@ -51,21 +51,34 @@ static void test_two_parts(void)
 
 static void test_words(void)
 {
+	struct lexicon *lx = NULL;
 	struct qword w;
 
+	CHECK(lexicon_load(TOP_SRCDIR "/data/answers", &lx) == LL_OK, "the shipped lexicon loads");
 	CHECK(names_food("the lettuce he was cutting") && !names_food("the mixer bowl"),
 	      "a food named, not a machine");
 	CHECK(model_ish("km660") && model_ish("1814") && !model_ish("12") && !model_ish("fryer"),
 	      "a model as crew type it");
-	CHECK(crew_word("guy") && crew_word("lobby") && !crew_word("kelvinator"),
-	      "people and places are never a brand");
-	CHECK(crew_word("estar") && crew_word("tiene") && crew_word("cuanto"),
+	CHECK(lexicon_is_filler(lx, "guy") && lexicon_is_filler(lx, "lobby") &&
+	      !lexicon_is_filler(lx, "kelvinator"), "people and places are never a brand");
+	CHECK(lexicon_is_filler(lx, "estar") && lexicon_is_filler(lx, "tiene") &&
+	      lexicon_is_filler(lx, "cuanto"),
 	      "Spanish words before a machine ('a cuanto tiene que estar el walk in') are no brand");
 	qwords_of("kelvinator ice machine keeps flashing", &w);
-	CHECK(w.n == 5 && w.noun[1] && w.noun[2] && brand_slot(&w, 0),
+	CHECK(w.n == 5 && w.noun[1] && w.noun[2] && brand_slot(lx, &w, 0),
 	      "a word before a machine noun may be its brand");
 	qwords_of("the new guy broke the ice machine", &w);
-	CHECK(!brand_slot(&w, 1) && !brand_slot(&w, 2), "'new guy' before a machine is no brand");
+	CHECK(!brand_slot(lx, &w, 1) && !brand_slot(lx, &w, 2), "'new guy' before a machine is no brand");
+	qwords_of("the new guy said the fryer is weird", &w);
+	CHECK(w.n == 8 && !brand_slot(lx, &w, 3), "a word crew say ('said') is no brand");
+	qwords_of("do we take ebt, my buddy said tmrw", &w);
+	CHECK(w.n == 8 && topic_word(lx, &w, 3) && !topic_word(lx, &w, 5) && !topic_word(lx, &w, 6) &&
+	      !topic_word(lx, &w, 7) && !topic_word(lx, &w, 1),
+	      "what a question is about may be a word no manual holds; a person, filler or a "
+	      "stop word never is");
+	qwords_of("ice machine showing E9", &w);
+	CHECK(!topic_word(lx, &w, 0) && !topic_word(lx, &w, 3), "a machine or a code is no topic word");
+	lexicon_free(lx);
 }
 
 /* A procedure's parent is read with its subsections' steps; a fault
