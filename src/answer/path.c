@@ -404,6 +404,13 @@ struct qword {
 	int n;
 };
 
+/* A letter or digit; a byte of a UTF-8 letter too, so "mañana" stays one
+ * word ("ana" is no word of it). */
+static bool qword_char(char c)
+{
+	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+}
+
 static void qwords_of(const char *text, struct qword *q)
 {
 	const char *p = text;
@@ -413,11 +420,11 @@ static void qwords_of(const char *text, struct qword *q)
 		size_t k = 0;
 		char codes[1][16], nouns[64];
 
-		while(*p && !isalnum((unsigned char)*p))
+		while(*p && !qword_char(*p))
 			p++;
-		while(*p && (isalnum((unsigned char)*p) || *p == '-') && k + 1 < sizeof(q->w[0]))
+		while(*p && (qword_char(*p) || *p == '-') && k + 1 < sizeof(q->w[0]))
 			q->w[q->n][k++] = (char)tolower((unsigned char)*p++);
-		while(*p && (isalnum((unsigned char)*p) || *p == '-'))
+		while(*p && (qword_char(*p) || *p == '-'))
 			p++;
 		if(k == 0)
 			continue;

@@ -76,6 +76,9 @@ static void test_words(void)
 	      !topic_word(lx, &w, 7) && !topic_word(lx, &w, 1),
 	      "what a question is about may be a word no manual holds; a person, filler or a "
 	      "stop word never is");
+	qwords_of("walk in read 50 esta mañana", &w);
+	CHECK(w.n == 6 && strcmp(w.w[5], "mañana") == 0 && !topic_word(lx, &w, 5),
+	      "a word with an accent is one word, never its tail ('ana')");
 	qwords_of("ice machine showing E9", &w);
 	CHECK(!topic_word(lx, &w, 0) && !topic_word(lx, &w, 3), "a machine or a code is no topic word");
 	lexicon_free(lx);
