@@ -270,6 +270,7 @@ static void add_citation(struct arena *a, struct answer *out, const struct secti
 	c->section = s->path;
 	c->snippet = snippet(a, s);
 	c->score = s->score;
+	c->category = s->category;
 }
 
 /* ---------------------------------------------------------------- the ways */

@@ -221,6 +221,7 @@ static struct citation gen_citation(struct arena *a, const struct passage *p)
 	if(!c.snippet)
 		c.snippet = "";
 	c.score = p->score;
+	c.category = p->category;
 	return c;
 }
 

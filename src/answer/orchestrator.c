@@ -19,6 +19,7 @@
 #include "store.h"
 
 #define HISTORY_TURNS 6
+#define AGENTS_CONSULTED 3  /* routed, secondary, the lead section's */
 
 void orchestrator_timestamp(char *out, size_t outlen)
 {
@@ -268,13 +269,22 @@ static struct json_object *citations_json(const struct answer *a)
 	return arr;
 }
 
-static int agents_consulted(const struct chat_result *r, const char *names[2])
+/* The agents whose sections the answer drew on, the leading one first:
+ * the routed agent, its secondary, and the agent whose manual the lead
+ * section comes from ("what temp should the freezer be", routed to
+ * equipment, is answered from a safety manual). */
+static int agents_consulted(const struct chat_result *r, const char *names[AGENTS_CONSULTED])
 {
+	enum agent_id lead = r->answer.ncitations && r->answer.citations[0].category
+	                             ? agent_from_name(r->answer.citations[0].category)
+	                             : AGENT_NONE;
 	int n = 0;
 
 	names[n++] = agent_name(r->agent);
 	if(r->secondary != AGENT_NONE)
 		names[n++] = agent_name(r->secondary);
+	if(lead != AGENT_NONE && lead != AGENT_GENERAL && lead != r->agent && lead != r->secondary)
+		names[n++] = agent_name(lead);
 	return n;
 }
 
@@ -287,7 +297,7 @@ static ll_result store_result(const struct answer_ctx *actx, const struct chat_r
 	struct json_object *cit = citations_json(&r->answer);
 	struct json_object *warn = strings_json(r->answer.warnings, r->answer.nwarnings);
 	struct json_object *steps = strings_json(r->answer.steps, r->answer.nsteps);
-	const char *names[2];
+	const char *names[AGENTS_CONSULTED];
 	int n = agents_consulted(r, names);
 	char consulted[64];
 	struct store_idempotency idem;
@@ -307,8 +317,8 @@ static ll_result store_result(const struct answer_ctx *actx, const struct chat_r
 		.processing_ms = r->processing_time * 1000.0,
 	};
 
-	snprintf(consulted, sizeof(consulted), "{%s%s%s}", names[0], n > 1 ? "," : "",
-	         n > 1 ? names[1] : "");
+	snprintf(consulted, sizeof(consulted), "{%s%s%s%s%s}", names[0], n > 1 ? "," : "",
+	         n > 1 ? names[1] : "", n > 2 ? "," : "", n > 2 ? names[2] : "");
 	if(in->idem) {
 		/* what a retry with the same key gets: this answer, as sent */
 		idem = *in->idem;
@@ -496,7 +506,7 @@ out:
 struct json_object *orchestrator_result_json(const struct chat_result *r)
 {
 	struct json_object *o = json_object_new_object(), *agents = json_object_new_array();
-	const char *names[2];
+	const char *names[AGENTS_CONSULTED];
 	int n = agents_consulted(r, names);
 
 	for(int i = 0; i < n; i++)

@@ -37,6 +37,7 @@ struct citation {
 	const char *section;
 	const char *snippet;
 	double score;
+	const char *category;    /* the manual's category (an agent's name), or NULL */
 };
 
 /* One turn of earlier conversation, oldest first. */

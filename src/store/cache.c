@@ -82,6 +82,8 @@ struct json_object *cache_answer_to_json(const struct answer *a)
 		json_object_object_add(co, "snippet",
 		                       json_object_new_string(c->snippet ? c->snippet : ""));
 		json_object_object_add(co, "score", json_object_new_double(c->score));
+		if(c->category)
+			json_object_object_add(co, "category", json_object_new_string(c->category));
 		json_object_array_add(cits, co);
 	}
 	json_object_object_add(o, "citations", cits);
@@ -179,6 +181,7 @@ ll_result cache_answer_from_json(struct arena *arena, struct json_object *o, str
 			dst->title = cache_str(arena, c, "title");
 			dst->section = cache_str(arena, c, "section");
 			dst->snippet = cache_str(arena, c, "snippet");
+			dst->category = cache_str(arena, c, "category");
 			out->ncitations++;
 		}
 	}

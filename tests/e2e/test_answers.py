@@ -142,3 +142,25 @@ def test_topic_no_manual_holds_is_admitted_first(h):
     a = _ask(h, "can guests pay with venmo at the window")
     check(a["response"].startswith('I don\'t have anything on "venmo" in this store\'s manuals'),
           f"a topic no manual covers got a nearby section first: {a['response'][:200]!r}")
+
+
+ZYPHON = """# Zyphon ZT-3 Toaster: Training Card
+
+## Clearing a Zyphon Belt Jam
+
+1. Press STOP on the Zyphon and let the belt cool for 5 minutes.
+2. Lift the crumb guard and pull the jammed bun out with tongs.
+3. Press START and watch one bun pass through before loading more.
+"""
+
+
+def test_agents_consulted_name_the_lead_sections_agent(h):
+    r = h.post_json("/documents", {"title": "Zyphon ZT-3 Toaster: Training Card", "category": "training",
+                                   "content": ZYPHON}, key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    a = _ask(h, "zyphon toaster belt jammed how do i clear it")
+    check(a["steps"][:1] == ["Press STOP on the Zyphon and let the belt cool for 5 minutes."],
+          f"the training card does not answer: {a['steps']!r}")
+    check(a["agent_used"] == "equipment" and a["agents_consulted"] == ["equipment", "training"],
+          f"routed {a['agent_used']}, consulted {a['agents_consulted']}: the training manual that answered "
+          "is not named")

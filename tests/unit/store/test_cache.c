@@ -4,6 +4,9 @@
 
 #include <string.h>
 
+#include <json-c/json.h>
+
+#include "arena.h"
 #include "cache.h"
 #include "../tap.h"
 
@@ -42,9 +45,34 @@ static void test_key(void)
 	CHECK(strcmp(a, c) != 0, "another model is another key");
 }
 
+/* A cached answer comes back with its citations' categories: the agents
+ * consulted name the lead section's agent for a cached answer too. */
+static void test_answer_round_trip(void)
+{
+	struct citation cits[2] = {
+		{.document_id = 7, .title = "Temps", .section = "Cooler", .snippet = "41",
+		 .score = 0.5, .category = "safety"},
+		{.document_id = 9, .title = "Old", .section = "", .snippet = "", .score = 0.1},
+	};
+	struct answer in = {.response = "Keep it at 41°F.", .citations = cits, .ncitations = 2};
+	struct answer out;
+	struct arena a;
+	struct json_object *o = cache_answer_to_json(&in);
+
+	arena_init(&a, 4096);
+	memset(&out, 0, sizeof(out));
+	CHECK(o && cache_answer_from_json(&a, o, &out) == LL_OK && out.ncitations == 2 &&
+	      out.citations[0].document_id == 7 && strcmp(out.citations[0].category, "safety") == 0 &&
+	      (!out.citations[1].category || !out.citations[1].category[0]),
+	      "a citation's category survives the cache; none stays none");
+	json_object_put(o);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	test_normalize();
 	test_key();
+	test_answer_round_trip();
 	return TAP_DONE();
 }
