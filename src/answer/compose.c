@@ -184,7 +184,23 @@ static int list_intro(const struct section *s, int i)
 	return n > 0 && t[n - 1] == ':' && says_any(t, actions) ? k - 1 : -1;
 }
 
-/* The lead and, when it is prose and short, the sentence after it. */
+/* Does a sentence point back at the one before it ("To keep the food
+ * there, ...", "This means ...")?  Its words are read with that one. */
+static bool points_back(const char *t)
+{
+	static const char *const starts[] = {"This ", "That ", "These ", "Those ", "It ", "They ",
+	                                     "Then ", "Otherwise", "However", "So ", NULL};
+	size_t clause = strcspn(t, ",.:;");
+
+	for(int i = 0; starts[i]; i++)
+		if(strncmp(t, starts[i], strlen(starts[i])) == 0)
+			return true;
+	return clause >= 6 && clause < 60 && strncmp(t + clause - 6, " there", 6) == 0 &&
+	       t[clause] == ',';
+}
+
+/* The lead and, when it is prose and short, the sentence after it; the
+ * sentence before it when the lead points back at it. */
 static ll_result lead_text(struct arena *a, const struct ask *q, const struct section *s,
                            const char **out)
 {
@@ -195,6 +211,11 @@ static ll_result lead_text(struct arena *a, const struct ask *q, const struct se
 	if(i < 0)
 		return LL_OK;
 	*out = s->parts[i].text;
+	if(i > 0 && s->parts[i].kind == PART_PROSE && s->parts[i - 1].kind == PART_PROSE &&
+	   points_back(s->parts[i].text)) {
+		*out = arena_printf(a, "%s %s", s->parts[i - 1].text, s->parts[i].text);
+		return *out ? LL_OK : LL_ENOMEM;
+	}
 	if(q->kind == ASKED_DECISION && (intro = list_intro(s, i)) >= 0)
 		*out = arena_printf(a, "%s %s", s->parts[intro].text,
 		                    s->parts[i].text); /* "Reject ...:" */

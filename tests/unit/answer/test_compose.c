@@ -309,6 +309,18 @@ static void test_compose(const struct lexicon *lx)
 		      a.response);
 		in.topic = NULL;
 	}
+	{
+		/* a lead that points back ("to keep the food there") is read with
+		 * the sentence it points at */
+		struct section cooler = make_section("Cooler Temperatures", "Walk-In Cooler Settings",
+		                                     "Cold food must stay at 41°F or below. To keep the "
+		                                     "food there, set the walk-in cooler air to 36°F.\n");
+		const char *r = answer_to(lx, "what temp should the walk-in cooler air be set to",
+		                          &cooler, 1, &q, &in, &a);
+
+		CHECK(strncmp(r, "Cold food must stay at 41°F or below. To keep the food there", 60) == 0,
+		      "the sentence a lead points back at comes with it: %s", r);
+	}
 
 	ask_understand(lx, "someone got zapped by the mixer", &q);
 	memset(&in, 0, sizeof(in));
