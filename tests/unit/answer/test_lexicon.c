@@ -92,6 +92,16 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	             "chicken patty or a burger patty") == 0,
 	      "a patty is a burger's; a phrase already the manual's keeps its words: %s",
 	      lexicon_rewrite(lx, &arena, "chicken patty or a patty"));
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "how long till the broiler is ready"),
+	             "how long till the broiler is ready") == 0 &&
+	      strstr(lexicon_rewrite(lx, &arena, "my till is 20 short"), "cash drawer") != NULL,
+	      "'till' is 'until' unless it is somebody's till");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "walk in feels warmer than usual"), "warmer than") &&
+	      strstr(lexicon_rewrite(lx, &arena, "patties in the warmer"), "holding cabinet"),
+	      "'warmer' is the holding cabinet only when it is a thing ('the warmer')");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "min temp for wings"), "minimum temperature") &&
+	      strstr(lexicon_rewrite(lx, &arena, "wait 5 min"), "5 minutes"),
+	      "'min temp' is the minimum; '5 min' five minutes");
 }
 
 static void test_lexicon_format(void)
