@@ -102,6 +102,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "min temp for wings"), "minimum temperature") &&
 	      strstr(lexicon_rewrite(lx, &arena, "wait 5 min"), "5 minutes"),
 	      "'min temp' is the minimum; '5 min' five minutes");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "skim crumbs off the fryer"), "skim crumbs") &&
+	      strstr(lexicon_rewrite(lx, &arena, "do a skim on drawer 2"), "safe drop"),
+	      "skimming the fryer is no safe drop; a skim of a drawer is");
 }
 
 static void test_lexicon_format(void)
