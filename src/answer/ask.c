@@ -408,6 +408,9 @@ bool ask_model_like(const char *w)
 {
 	size_t letters = 0, digits = 0;
 
+	if(strchr(w, ' '))
+		return false;       /* "Code 4": a code written as a word and a number */
+
 	for(const char *p = w; *p; p++) {
 		letters += isalpha((unsigned char)*p) != 0;
 		digits += isdigit((unsigned char)*p) != 0;

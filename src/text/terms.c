@@ -361,6 +361,35 @@ void terms_of(const char *text, struct terms *out)
 	}
 }
 
+/* "Code 4", "Error 19", "Fault 3": a code some manuals write as a word and
+ * a number, and crew call by any of the words ("code 41" is the manual's
+ * "Fault 41"): out is "Code 41".  After the word tok (lower case) at p:
+ * where the code ends; NULL when tok is no such word or no number of one
+ * to three digits stands alone after it ("Food Code 3-501.16" is none). */
+static const char *worded_code(const char *tok, const char *p, char out[16])
+{
+	static const char *const words[] = {"code", "error", "err", "fault", NULL};
+	const char *d = p, *end;
+	int k = 0;
+
+	while(words[k] && strcmp(tok, words[k]) != 0)
+		k++;
+	if(!words[k] || (*d != ' ' && *d != '#'))
+		return NULL;
+	while(*d == ' ' || *d == '#')
+		d++;
+	end = d;
+	while(isdigit((unsigned char)*end))
+		end++;
+	if(end == d || end - d > 3 || isalnum((unsigned char)*end) || *end == '-' ||
+	   (*end == '.' && isdigit((unsigned char)end[1])))
+		return NULL;
+	while(*d == '0' && d + 1 < end)
+		d++;
+	snprintf(out, 16, "Code %.*s", (int)(end - d), d);
+	return end;
+}
+
 int terms_codes_of(const char *text, char codes[][16], int max)
 {
 	const char *p = text ? text : "";
@@ -381,16 +410,23 @@ int terms_codes_of(const char *text, char codes[][16], int max)
 			p++;
 		}
 		tok[len] = '\0';
-		if(len == 0 || len > 12 || !token_is_code(tok))
+		char worded[16];
+		const char *after = len ? worded_code(tok, p, worded) : NULL;
+
+		if(!after && (len == 0 || len > 12 || !token_is_code(tok)))
 			continue;
 		bool dup = false;
 		for(int i = 0; i < n && !dup; i++)
-			dup = strcasecmp(codes[i], tok) == 0;
-		if(dup)
-			continue;
-		for(size_t i = 0; i <= len; i++)
-			codes[n][i] = (char)toupper((unsigned char)tok[i]);
-		n++;
+			dup = strcasecmp(codes[i], after ? worded : tok) == 0;
+		if(!dup && after)
+			memcpy(codes[n++], worded, sizeof(worded));
+		else if(!dup) {
+			for(size_t i = 0; i <= len; i++)
+				codes[n][i] = (char)toupper((unsigned char)tok[i]);
+			n++;
+		}
+		if(after)
+			p = after;
 	}
 	return n;
 }

@@ -16,6 +16,13 @@ static void test_codes(void)
 	      strcmp(codes[2], "C602") == 0, "codes and model numbers found");
 	n = terms_codes_of("fault H1 on the unit, not H2O", codes, 4);
 	CHECK(n == 1 && strcmp(codes[0], "H1") == 0, "a letter and a digit is a code; h2o is not");
+	n = terms_codes_of("egg station says code 06. Fault 41  Wash pump; error 4", codes, 4);
+	CHECK(n == 3 && strcmp(codes[0], "Code 6") == 0 && strcmp(codes[1], "Code 41") == 0 &&
+	      strcmp(codes[2], "Code 4") == 0,
+	      "a code written as a word and a number, whichever word, is one code: %d %s", n,
+	      n ? codes[0] : "");
+	n = terms_codes_of("Food Code 3-501.16 and code 2022, code 3.5 and code 12a", codes, 4);
+	CHECK(n == 0, "a rule's number, a year, a decimal or a model is no worded code: %d", n);
 }
 
 static void test_terms(void)
