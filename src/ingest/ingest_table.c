@@ -182,9 +182,10 @@ static bool header_word(const char *s, size_t len)
 
 /* The table's first line as its header when each of the columns has a cell
  * that reads as one (ALL-CAPS too for two columns, "Capacity  10 pans" being
- * a row): head gets them. */
-static bool table_header(const struct cells *c, const struct columns *cols, struct row *head,
-                         ll_result *result)
+ * a row): head gets them, by position, or in_order when the header's words
+ * stand over their columns rather than at their starts. */
+static bool table_header(const struct cells *c, const struct columns *cols, bool in_order,
+                         struct row *head, ll_result *result)
 {
 	bool header = c->n == cols->n;
 
@@ -192,8 +193,11 @@ static bool table_header(const struct cells *c, const struct columns *cols, stru
 		header = ingest_header_cell(c->s[k], c->len[k]) &&
 		         (cols->n > 2 || ingest_all_caps(c->s[k], c->len[k]) ||
 		          header_word(c->s[k], c->len[k]));
-	for(int k = 0; k < c->n && header && !*result; k++)
-		*result = buf_append(&head->cell[column_of(cols, c->pos[k])], c->s[k], c->len[k]);
+	for(int k = 0; k < c->n && header && !*result; k++) {
+		int col = in_order ? k : column_of(cols, c->pos[k]);
+
+		*result = buf_append(&head->cell[col], c->s[k], c->len[k]);
+	}
 	return header;
 }
 
@@ -209,8 +213,8 @@ static bool table_header(const struct cells *c, const struct columns *cols, stru
  * own (row_room: "Drain clogged; Pump failed").  above[] holds where the
  * text of each column ends on the row's last line. */
 static ll_result table_rows(const struct tline *lines, size_t i, size_t end,
-                            const struct columns *cols, const char *doc, size_t doclen,
-                            struct buf *out)
+                            const struct columns *cols, bool head_in_order, const char *doc,
+                            size_t doclen, struct buf *out)
 {
 	struct cells c;
 	struct row row, head;
@@ -235,9 +239,12 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end,
 			continue;
 		}
 		m = ingest_split_cells(&lines[j], &c);
+		if(j == i && head_in_order &&
+		   (has_head = table_header(&c, cols, true, &head, &result)))
+			continue;
 		if(!m || !cells_fit(&c, cols) || cells_are_rule(&c))
 			continue;
-		if(j == i && (has_head = table_header(&c, cols, &head, &result)))
+		if(j == i && (has_head = table_header(&c, cols, false, &head, &result)))
 			continue;
 		col0 = column_of(cols, c.pos[0]);
 		for(int k = 0; k < m; k++) {
@@ -278,26 +285,24 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end,
 	return result;
 }
 
-size_t ingest_column_table(struct tline *lines, size_t i, size_t n, const char *doc, size_t doclen,
-                           struct buf *out, ll_result *result, size_t *scanned)
+/* The columns of the table from line i: the cell starts of the lines that
+ * have several, to the end of the table (*end); false when fewer than two
+ * lines have several cells or a column starts a cell in fewer than two
+ * lines (prose with a wide gap, not a table). */
+static bool find_columns(const struct tline *lines, size_t i, size_t n, struct columns *cols,
+                         size_t *end)
 {
 	struct cells c;
-	struct columns cols = {0};
 	int multi = 0;
-	size_t end = i;
 
-	*result = LL_OK;
-	if(ingest_split_cells(&lines[i], &c) < 2)
-		return 0;
-	header_spans(lines, i, n, &cols);
-	/* the columns: the cell starts of the lines that have several */
+	*end = i;
 	for(size_t j = i; j < n && j - i < 400; j++) {
 		int m;
 
 		if(j > i && lines[j].head)
 			break;
 		if(lines[j].drop || !lines[j].len) {
-			size_t k = table_resumes(lines, j, n, &cols);
+			size_t k = table_resumes(lines, j, n, cols);
 
 			if(k >= n)
 				break;
@@ -309,41 +314,77 @@ size_t ingest_column_table(struct tline *lines, size_t i, size_t n, const char *
 			break;
 		if(m >= 2) {
 			for(int k = 0; k < m; k++)
-				if(column_of(&cols, c.pos[k]) < 0 &&
-				   !column_add(&cols, c.pos[k], c.pos[k]))
-					return 0;
+				if(column_of(cols, c.pos[k]) < 0 &&
+				   !column_add(cols, c.pos[k], c.pos[k]))
+					return false;
 			multi += !cells_are_rule(&c);
-		} else if(cols.n == 0 || column_of(&cols, c.pos[0]) < 0)
+		} else if(cols->n == 0 || column_of(cols, c.pos[0]) < 0)
 			break;
-		end = j + 1;
+		*end = j + 1;
 	}
-	*scanned = end;
-	if(multi < 2 || cols.n > TABLE_MAX_COLS)
-		return 0;
+	if(multi < 2 || cols->n > TABLE_MAX_COLS)
+		return false;
 	/* in order of position */
-	for(int a = 1; a < cols.n; a++)
-		for(int b = a; b > 0 && cols.lo[b - 1] > cols.lo[b]; b--) {
-			size_t lo = cols.lo[b], hi = cols.hi[b];
+	for(int a = 1; a < cols->n; a++)
+		for(int b = a; b > 0 && cols->lo[b - 1] > cols->lo[b]; b--) {
+			size_t lo = cols->lo[b], hi = cols->hi[b];
 
-			cols.lo[b] = cols.lo[b - 1];
-			cols.hi[b] = cols.hi[b - 1];
-			cols.lo[b - 1] = lo;
-			cols.hi[b - 1] = hi;
+			cols->lo[b] = cols->lo[b - 1];
+			cols->hi[b] = cols->hi[b - 1];
+			cols->lo[b - 1] = lo;
+			cols->hi[b - 1] = hi;
 		}
-	/* each column must start a cell in two lines at least: otherwise it is
-	 * prose with a wide gap, not a table */
-	for(int k = 0; k < cols.n; k++) {
+	for(int k = 0; k < cols->n; k++) {
 		int seen = 0;
 
-		for(size_t j = i; j < end; j++)
+		for(size_t j = i; j < *end; j++)
 			if(lines[j].len && !lines[j].drop &&
-			   ingest_split_cells(&lines[j], &c) >= 2 &&
-			   !cells_are_rule(&c))
+			   ingest_split_cells(&lines[j], &c) >= 2 && !cells_are_rule(&c))
 				for(int m = 0; m < c.n; m++)
-					seen += column_of(&cols, c.pos[m]) == k;
+					seen += column_of(cols, c.pos[m]) == k;
 		if(seen < 2)
+			return false;
+	}
+	return true;
+}
+
+/* A header whose words stand over its columns, not at their starts
+ * ("Code   Meaning   What to do" over "E-01  LOW WATER. Level below the
+ * Press FILL."): the columns come from the rows under it, and its cells,
+ * one for each, name them in order. */
+static bool columns_under_header(const struct tline *lines, size_t i, size_t n,
+                                 struct columns *cols, size_t *end)
+{
+	struct cells h;
+	int m = ingest_split_cells(&lines[i], &h);
+
+	memset(cols, 0, sizeof(*cols));
+	if(m < 2 || i + 1 >= n || !find_columns(lines, i + 1, n, cols, end) || cols->n != m)
+		return false;
+	for(int k = 0; k < m; k++)
+		if(!ingest_header_cell(h.s[k], h.len[k]))
+			return false;
+	return true;
+}
+
+size_t ingest_column_table(struct tline *lines, size_t i, size_t n, const char *doc, size_t doclen,
+                           struct buf *out, ll_result *result, size_t *scanned)
+{
+	struct cells c;
+	struct columns cols = {0};
+	size_t end = i;
+	bool in_order = false;
+
+	*result = LL_OK;
+	if(ingest_split_cells(&lines[i], &c) < 2)
+		return 0;
+	header_spans(lines, i, n, &cols);
+	if(!find_columns(lines, i, n, &cols, &end)) {
+		*scanned = end;
+		if(!(in_order = columns_under_header(lines, i, n, &cols, &end)))
 			return 0;
 	}
-	*result = table_rows(lines, i, end, &cols, doc, doclen, out);
+	*scanned = end;
+	*result = table_rows(lines, i, end, &cols, in_order, doc, doclen, out);
 	return *result ? 0 : end - i;
 }

@@ -1,7 +1,8 @@
 /* test_ingest_table.c - ingest/ingest_table: a table laid out with spaces
  * (pdftotext -layout) becomes one paragraph a row: a code row reads "E22:
- * Fan stalled — Action: ..." under its header, a cell wrapped onto the next line stays in its
- * row, and prose or a step list is no table. */
+ * Fan stalled — Action: ..." under its header (at its columns' starts or
+ * over them), a cell wrapped onto the next line stays in its row, and
+ * prose or a step list is no table. */
 #include "config.h"
 
 #include <stdio.h>
@@ -42,6 +43,26 @@ int main(void)
 	CHECK(strstr(buf_str(&out), "Top up the vat") != NULL && !strstr(buf_str(&out), "write it in the log"),
 	      "the table ends where the prose starts");
 	buf_reset(&out);
+	{
+		/* a header whose words stand over the middle of its columns, cells
+		 * wrapped onto lines that start with a capital or a figure */
+		static const char over[] =
+			"    Code            Meaning                     What to do\n"
+			"    F-02   LOW OIL. Level below the   Add oil to the line. If F-02\n"
+			"           MIN mark; heat is off.     returns, check the drain.\n"
+			"    F-04   HIGH LIMIT. Oil went past  Switch off and let it cool.\n"
+			"           425°F; heat locked out.    Press the red reset button.\n";
+
+		l = lines_of(&a, over, &n);
+		span = ingest_column_table(l, 0, n, over, strlen(over), &out, &r, &scanned);
+		CHECK(r == LL_OK && span == 5 &&
+		      strstr(buf_str(&out), "F-02: LOW OIL. Level below the MIN mark; heat is off.") &&
+		      strstr(buf_str(&out), "1. Add oil to the line.\n2. If F-02 returns, check the drain.") &&
+		      strstr(buf_str(&out), "Oil went past 425°F; heat locked out."),
+		      "a header over its columns names them in order; wrapped cells stay in their row "
+		      "(%zu):\n%s", span, buf_str(&out));
+		buf_reset(&out);
+	}
 	l = lines_of(&a, prose, &n);
 	CHECK(ingest_column_table(l, 0, n, prose, strlen(prose), &out, &r, &scanned) == 0 && out.len == 0,
 	      "a paragraph is no table");
