@@ -91,6 +91,29 @@ static void header_spans(const struct tline *lines, size_t i, size_t n, struct c
 	}
 }
 
+/* A row broken by a page break: the line after the blank lines and the
+ * furniture dropped at j, when it goes on with a cell of the row above
+ * (text in a column other than the first, starting in lower case: "ran
+ * empty or the generator is scaled" under "...because the reservoir");
+ * else 0. */
+static size_t row_goes_on(const struct tline *lines, size_t j, size_t n,
+                          const struct columns *cols)
+{
+	struct cells c;
+	size_t k = j;
+	bool furniture = false;
+
+	while(k < n && k - j < 8 && (lines[k].drop || !lines[k].len)) {
+		furniture |= lines[k].drop && lines[k].len;
+		k++;
+	}
+	if(!furniture || k >= n || lines[k].head || ingest_split_cells(&lines[k], &c) == 0 ||
+	   !cells_fit(&c, cols) || column_of(cols, c.pos[0]) <= 0 ||
+	   !islower((unsigned char)c.s[0][0]))
+		return 0;
+	return k;
+}
+
 /* Where a table goes on after the blank lines (or page furniture) at j: the
  * next line when it has a cell in each of the table's columns and is no
  * heading ("Dishes come out   Wash arms clogged   Remove the arms" after a
@@ -100,9 +123,11 @@ static size_t table_resumes(const struct tline *lines, size_t j, size_t n,
                             const struct columns *cols)
 {
 	struct cells c;
-	size_t k = j;
+	size_t k = row_goes_on(lines, j, n, cols);
 
-	while(k < n && k - j < 8 && (lines[k].drop || !lines[k].len))
+	if(k)
+		return k;
+	for(k = j; k < n && k - j < 8 && (lines[k].drop || !lines[k].len);)
 		k++;
 	if(k >= n || lines[k].drop || !lines[k].len ||
 	   ingest_line_is_text_heading(lines[k].s, lines[k].len) ||
@@ -231,6 +256,12 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end,
 		unsigned room = 0;
 
 		if(lines[j].drop || !lines[j].len) {
+			size_t k = row_open ? row_goes_on(lines, j, end, cols) : 0;
+
+			if(k) {
+				j = k - 1;    /* the row goes on past the page break */
+				continue;
+			}
 			/* a blank line ends a row */
 			if(row_open)
 				result = ingest_row_emit(out, &row, cols->n, &head, has_head);

@@ -63,6 +63,28 @@ int main(void)
 		      "(%zu):\n%s", span, buf_str(&out));
 		buf_reset(&out);
 	}
+	{
+		/* a row broken by a page break: its footer and the next page's
+		 * header dropped, the cell goes on after them */
+		static const char broken[] =
+			"Code 4   LID OPEN. The lid was open.\n"
+			"         Action: Close the lid.\n"
+			"\n"
+			"Code 6   GENERATOR DRY. It overheated because the reservoir\n"
+			"\n"
+			"Pub. PM-12  Issue 3                         Page 4 of 5\n"
+			"\n"
+			"         ran empty. Action: Fill the reservoir.\n";
+
+		l = lines_of(&a, broken, &n);
+		l[5].drop = true;
+		span = ingest_column_table(l, 0, n, broken, strlen(broken), &out, &r, &scanned);
+		CHECK(r == LL_OK && span == 8 &&
+		      strstr(buf_str(&out), "because the reservoir ran empty.") != NULL,
+		      "a row goes on past the page furniture dropped inside it (%zu):\n%s", span,
+		      buf_str(&out));
+		buf_reset(&out);
+	}
 	l = lines_of(&a, prose, &n);
 	CHECK(ingest_column_table(l, 0, n, prose, strlen(prose), &out, &r, &scanned) == 0 && out.len == 0,
 	      "a paragraph is no table");
