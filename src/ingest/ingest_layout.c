@@ -231,16 +231,40 @@ static bool continues_item(const struct buf *out, const struct tline *t, size_t 
 	       (t->indent > item_indent || !ingest_is_terminal(out->data[out->len - 1]));
 }
 
-/* Whether line t goes on with the notice (warn) or the list item (item)
- * written last; the next notice does not. */
+#define WRAP_MIN 60   /* a line of a text export this long, unfinished, was wrapped */
+
+/* Does line t go on with a sentence a text export wrapped ("...Use only
+ * Pellmoor" over "Scale-Off SO-2 descaler.")?  The line before is long and
+ * stops mid-sentence, after a lower-case word or a comma (not a title in
+ * capitals, a figure or a closing parenthesis); t starts no notice, code,
+ * heading or step. */
+static bool continues_prose(const struct buf *out, const struct tline *t)
+{
+	size_t start = out->len, after = 0;
+
+	while(start > 0 && out->data[start - 1] != '\n')
+		start--;
+	char last = out->len ? out->data[out->len - 1] : '.';
+
+	return out->len - start >= WRAP_MIN && (islower((unsigned char)last) || last == ',') &&
+	       !ingest_warning_word(t->s, t->len, &after) &&
+	       !ingest_line_code_label(t->s, t->len) &&
+	       !ingest_line_is_text_heading(t->s, t->len);
+}
+
+/* Whether line t goes on with the notice (warn), the list item (item) or
+ * the wrapped sentence of a text export (prose) written last; the next
+ * notice does not. */
 static bool goes_on(const struct buf *out, const struct tline *t, bool warn, bool item,
-                    size_t item_indent)
+                    bool prose, size_t item_indent)
 {
 	size_t after = 0;
 
 	if(warn)
 		return !ingest_warning_word(t->s, t->len, &after);
-	return item && continues_item(out, t, item_indent);
+	if(item)
+		return continues_item(out, t, item_indent);
+	return prose && continues_prose(out, t);
 }
 
 /* "3.3 Capacity ....... 48 hot dogs" over "          or 40 taquitos": the
@@ -350,7 +374,7 @@ static bool layout_join(struct layout *l, const struct tline *t, ll_result *resu
 		*result = buf_append(l->out, t->s, t->len);
 		return true;
 	}
-	if(goes_on(l->out, t, l->warn, l->plain && l->item, l->item_indent)) {
+	if(goes_on(l->out, t, l->warn, l->plain && l->item, l->plain, l->item_indent)) {
 		/* a Markdown quote's next line drops its "> " */
 		bool quote = !l->plain && t->len >= 2 && t->s[0] == '>' && t->s[1] == ' ';
 

@@ -212,7 +212,8 @@ int main(void)
 	}
 
 	/* pdftotext -layout output: page headers and footers dropped, a
-	 * paragraph cut by the page break joined, a hyphenated word joined,
+	 * paragraph cut by the page break joined, its wrapped lines one
+	 * sentence again, a hyphenated word joined,
 	 * numbered headings, a lone WARNING kept with its text, wrapped steps
 	 * joined, contents lines dropped */
 	{
@@ -251,7 +252,8 @@ int main(void)
 			furniture |= strstr(c->body, "Page") != NULL || strstr(c->body, "Service Manual") != NULL;
 			toc |= strstr(c->body, "....") != NULL;
 			if(strcmp(c->section, "4 CLEANING AND CARE > 4.2 Daily Cleaning") == 0)
-				daily = strstr(c->body, "the cleaning program and the door must\n   be closed.") &&
+				daily = strstr(c->body, "The oven must be below 140°F to start the cleaning "
+				                        "program and the door must be closed.") &&
 				        strstr(c->body, "1. Press CLEAN and choose MEDIUM (2 tabs, 1 hour 50 minutes) for daily use.\n") &&
 				        strstr(c->body, "WARNING: Hot steam escapes when the door is opened. Stand to the side of the door.");
 		}

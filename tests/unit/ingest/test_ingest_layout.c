@@ -80,6 +80,14 @@ int main(void)
 	      strstr(s, "3.12 Electrical: 120 V, 1,500 W, 12.5 A, NEMA 5-15P plug.") &&
 	      strstr(s, "3.14 Weight: 41 lb.") && !strchr(s, INGEST_HEAD_MARK_3),
 	      "a dot-leader row's value goes on under it; no row is a heading:\n%s", s);
+	s = normalise(&a, &out,
+	              "Descale every 7 days, or sooner if the display shows SCL. Use only Pellmoor\n"
+	              "Scale-Off SO-2 descaler.\n\nMODEL PEC-12 WITH STEAM LID AND TWO PROGRAM SETS\n"
+	              "Pellmoor Foodservice, Publication PM-EC12\n", INGEST_TEXT, &st);
+	CHECK(strstr(s, "Use only Pellmoor Scale-Off SO-2 descaler.") &&
+	      !strstr(s, "PROGRAM SETS Pellmoor"),
+	      "a sentence a text export wrapped is one line again; a title in capitals is not "
+	      "joined to the line under it:\n%s", s);
 	s = normalise(&a, &out, paged, INGEST_TEXT, &st);
 	CHECK(!strstr(s, "Service Manual") && st.dropped_lines >= 4,
 	      "a running footer is dropped and counted (%d):\n%s", st.dropped_lines, s);
