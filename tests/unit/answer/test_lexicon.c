@@ -105,6 +105,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "skim crumbs off the fryer"), "skim crumbs") &&
 	      strstr(lexicon_rewrite(lx, &arena, "do a skim on drawer 2"), "safe drop"),
 	      "skimming the fryer is no safe drop; a skim of a drawer is");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "my probe reads 36 in ice water"), "probe thermometer") &&
+	      !strstr(lexicon_rewrite(lx, &arena, "wings probe at 150"), "thermometer"),
+	      "the probe is the thermometer; to probe food is to take its temperature");
 }
 
 static void test_lexicon_format(void)
