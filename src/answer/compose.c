@@ -336,6 +336,7 @@ static int content_matched(const struct ask *q, const char *text)
 
 #define OWN_MANUAL 2.0   /* what a part of the emergency's own manual is worth over another's */
 #define SECOND_WITHIN 3  /* how far down the other part's ranking its section may come from */
+#define TAGGED 3.0       /* what the card's word on the machine involved is worth to "can we keep using it" */
 
 /* The best part of s for the other part of q, better than *best_v
  * (skipping the card's summary and the steps the lead already shows); s
@@ -352,7 +353,7 @@ static void better_part(const struct ask *q, const struct section *s, bool card,
 		const char *t = s->parts[i].text;
 		/* "can we keep using the toaster": the card's "Tag the equipment" */
 		bool tagged = machine && says_any(t, equipment);
-		double v = lead_value(q, &s->parts[i]) + own + tagged;
+		double v = lead_value(q, &s->parts[i]) + own + (tagged ? TAGGED : 0);
 
 		bool shown = card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1;
 

@@ -128,6 +128,35 @@ static void test_compose(const struct lexicon *lx)
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK && !strstr(a.response, "135°F"),
 		      "no other food's temperature for the fryer's: %s", a.response);
 	}
+	{
+		/* "can we keep using the toaster" after a shock: the card's own word on
+		 * the machine (past the steps the lead shows), not the toaster's manual */
+		struct section shock = make_section("Emergencies", "Electric Shock",
+		                                    "Do not touch the person until the power is off.\n\n"
+		                                    "1. Do not touch them.\n2. Turn off the breaker.\n"
+		                                    "3. Call 911.\n4. Start CPR if needed.\n"
+		                                    "5. Cool any burn.\n6. Tag the equipment \"Do not use\" "
+		                                    "until an electrician has checked it.\n");
+		struct section toaster = make_section("Toaster", "Daily Cleaning",
+		                                      "Clean the toaster belt daily, using only the "
+		                                      "cleaners the manual allows.\n");
+		struct ask q2;
+
+		toaster.document_id = 12;
+		ask_understand(lx, "coworker got shocked by the toaster, can we keep using the toaster", &q);
+		ask_understand(lx, "can we keep using the toaster", &q2);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.cards = &shock;
+		in.ncards = 1;
+		in.ranked = in.other = &toaster;
+		in.nranked = in.nother = 1;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "Do not touch the person", 23) == 0 &&
+		      strstr(a.response, "Tag the equipment") && !strstr(a.response, "toaster belt"),
+		      "a shock, then the card's tag-out for 'can we keep using it': %s", a.response);
+	}
 
 	ask_of(lx, "how hot for fish", &temps, &q, &in);
 	CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Fish is safe at 145°F", 21) == 0 &&
