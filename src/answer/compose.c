@@ -336,7 +336,7 @@ static int content_matched(const struct ask *q, const char *text)
 
 #define OWN_MANUAL 2.0   /* what a part of the emergency's own manual is worth over another's */
 #define SECOND_WITHIN 3  /* how far down the other part's ranking its section may come from */
-#define TAGGED 3.0       /* what the card's word on the machine involved is worth to "can we keep using it" */
+#define TAGGED 3.0       /* the card's word on the machine, to "can we keep using it" */
 
 /* The best part of s for the other part of q, better than *best_v
  * (skipping the card's summary and the steps the lead already shows); s
