@@ -411,6 +411,12 @@ static bool qword_char(char c)
 	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
+/* An apostrophe inside a word ("isn't" is "isnt", as the lexicon reads it). */
+static bool apostrophe(const char *p)
+{
+	return *p == '\'' && isalpha((unsigned char)p[1]);
+}
+
 static void qwords_of(const char *text, struct qword *q)
 {
 	const char *p = text;
@@ -422,9 +428,10 @@ static void qwords_of(const char *text, struct qword *q)
 
 		while(*p && !qword_char(*p))
 			p++;
-		while(*p && (qword_char(*p) || *p == '-') && k + 1 < sizeof(q->w[0]))
-			q->w[q->n][k++] = (char)tolower((unsigned char)*p++);
-		while(*p && (qword_char(*p) || *p == '-'))
+		while(*p && (qword_char(*p) || *p == '-' || apostrophe(p)) && k + 1 < sizeof(q->w[0]))
+			if(*p++ != '\'')
+				q->w[q->n][k++] = (char)tolower((unsigned char)p[-1]);
+		while(*p && (qword_char(*p) || *p == '-' || apostrophe(p)))
 			p++;
 		if(k == 0)
 			continue;

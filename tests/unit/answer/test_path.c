@@ -79,6 +79,9 @@ static void test_words(void)
 	qwords_of("walk in read 50 esta mañana", &w);
 	CHECK(w.n == 6 && strcmp(w.w[5], "mañana") == 0 && !topic_word(lx, &w, 5),
 	      "a word with an accent is one word, never its tail ('ana')");
+	qwords_of("rinse isn't hot", &w);
+	CHECK(w.n == 3 && strcmp(w.w[1], "isnt") == 0 && !topic_word(lx, &w, 1),
+	      "an apostrophe inside a word keeps it one word ('isn't' is no 'isn' and 't')");
 	qwords_of("ice machine showing E9", &w);
 	CHECK(!topic_word(lx, &w, 0) && !topic_word(lx, &w, 3), "a machine or a code is no topic word");
 	lexicon_free(lx);
