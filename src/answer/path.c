@@ -428,9 +428,10 @@ static void qwords_of(const char *text, struct qword *q)
 
 		while(*p && !qword_char(*p))
 			p++;
-		while(*p && (qword_char(*p) || *p == '-' || apostrophe(p)) && k + 1 < sizeof(q->w[0]))
-			if(*p++ != '\'')
-				q->w[q->n][k++] = (char)tolower((unsigned char)p[-1]);
+		for(; *p && (qword_char(*p) || *p == '-' || apostrophe(p)) && k + 1 < sizeof(q->w[0]);
+		    p++)
+			if(*p != '\'')
+				q->w[q->n][k++] = (char)tolower((unsigned char)*p);
 		while(*p && (qword_char(*p) || *p == '-' || apostrophe(p)))
 			p++;
 		if(k == 0)
