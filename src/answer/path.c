@@ -411,10 +411,11 @@ static bool qword_char(char c)
 	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
-/* An apostrophe inside a word ("isn't" is "isnt", as the lexicon reads it). */
-static bool apostrophe(const char *p)
+/* Is *p part of a word: a letter, digit or hyphen, or an apostrophe inside
+ * it ("isn't" is "isnt", as the lexicon reads it)? */
+static bool in_word(const char *p)
 {
-	return *p == '\'' && isalpha((unsigned char)p[1]);
+	return *p && (qword_char(*p) || *p == '-' || (*p == '\'' && isalpha((unsigned char)p[1])));
 }
 
 static void qwords_of(const char *text, struct qword *q)
@@ -428,11 +429,10 @@ static void qwords_of(const char *text, struct qword *q)
 
 		while(*p && !qword_char(*p))
 			p++;
-		for(; *p && (qword_char(*p) || *p == '-' || apostrophe(p)) && k + 1 < sizeof(q->w[0]);
-		    p++)
+		for(; in_word(p) && k + 1 < sizeof(q->w[0]); p++)
 			if(*p != '\'')
 				q->w[q->n][k++] = (char)tolower((unsigned char)*p);
-		while(*p && (qword_char(*p) || *p == '-' || apostrophe(p)))
+		while(in_word(p))
 			p++;
 		if(k == 0)
 			continue;
