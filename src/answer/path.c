@@ -487,15 +487,25 @@ static bool model_ish(const char *w)
 	return (letter && digit) || (digits == n && n >= 3);
 }
 
-/* A word that may be a brand: right before a machine noun or a model
- * number, or right after a model number; never filler ("said"). */
-static bool brand_slot(const struct lexicon *lx, const struct qword *q, int i)
+/* A word that may say what the question is about when no manual holds it:
+ * not a machine (unknown_name says those), a code, a number, a stop word
+ * or filler ("guy", "tmrw"). */
+static bool topic_word(const struct lexicon *lx, const struct qword *q, int i)
 {
 	const char *w = q->w[i];
 	size_t len = strlen(w);
 
-	if(len < 3 || q->code[i] || q->noun[i] || strspn(w, "abcdefghijklmnopqrstuvwxyz") != len ||
-	   terms_is_stopword(w, len) || lexicon_is_filler(lx, w))
+	return len >= 3 && !q->code[i] && !q->noun[i] &&
+	       strspn(w, "abcdefghijklmnopqrstuvwxyz") == len && !terms_is_stopword(w, len) &&
+	       !lexicon_is_filler(lx, w);
+}
+
+/* A word that may be a brand: a topic word right before a machine noun or
+ * a model number, or right after a model number ("said" is filler, never a
+ * brand). */
+static bool brand_slot(const struct lexicon *lx, const struct qword *q, int i)
+{
+	if(!topic_word(lx, q, i))
 		return false;
 	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || model_ish(q->w[i + 1]))) ||
 	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) ||
@@ -537,42 +547,60 @@ static bool code_uncovered(const char *code, const struct section *s, size_t n,
 	return true;
 }
 
-/* "Hoshizaki KM-660 ice machine": the brand words and codes no manual
- * covers, with the machine named; NULL when the question names none. */
-static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
-                              const struct section *s, size_t n, const char **out, bool *only_codes)
+/* A machine noun the question names ("rotisserie", "sous vide"). */
+static bool machine_word(const struct qword *q, int i)
 {
-	struct qword w;
+	return q->noun[i] && strlen(q->w[i]) >= 3 && !q->code[i];
+}
+
+/* Which words of q no manual holds, nor a word one typo from them (a
+ * machine's own name is never taken for a typo): unknown[i] for word i.
+ * One query for the brand, machine and topic words alike. */
+static ll_result words_unknown(const struct answer_ctx *ctx, const struct qword *q,
+                               bool unknown[PATH_MAX_WORDS])
+{
 	const char *cand[PATH_MAX_WORDS], *machines[PATH_MAX_WORDS], *params[2];
 	size_t nc = 0, nm = 0;
-	struct buf b;
 	PGresult *res = NULL;
+	ll_result result;
+
+	memset(unknown, 0, PATH_MAX_WORDS * sizeof(*unknown));
+	for(int i = 0; i < q->n; i++)
+		if(topic_word(ctx->kit->lexicon, q, i))
+			cand[nc++] = q->w[i];
+		else if(machine_word(q, i))
+			cand[nc++] = machines[nm++] = q->w[i];
+	if(nc == 0)
+		return LL_OK;
+	params[0] = sql_array(ctx->arena, cand, nc, true);
+	params[1] = sql_array(ctx->arena, machines, nm, true);
+	if(!params[0] || !params[1])
+		return LL_ENOMEM;
+	result = db_exec(ctx->db, &unknown_stmt, 2, params, &res);
+	for(int r = 0; !result && r < PQntuples(res); r++)
+		for(int i = 0; i < q->n; i++)
+			unknown[i] |= strcmp(q->w[i], PQgetvalue(res, r, 0)) == 0;
+	PQclear(res);
+	return result;
+}
+
+/* "Hoshizaki KM-660 ice machine": the brand words (beside a machine) and
+ * machines no manual mentions, and the codes no manual covers, with the
+ * machine named; NULL when the question names none. */
+static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
+                              const struct qword *w, const bool unknown[PATH_MAX_WORDS],
+                              const struct section *s, size_t n, const char **out,
+                              bool *only_codes)
+{
+	struct buf b;
 	ll_result result = LL_OK;
 
 	*out = NULL;
-	qwords_of(q->text, &w);
-	/* a brand beside a machine, or the machine itself when no manual
-	 * mentions it ("rotisserie", "sous vide") */
-	for(int i = 0; i < w.n; i++)
-		if(brand_slot(ctx->kit->lexicon, &w, i))
-			cand[nc++] = w.w[i];
-		else if(w.noun[i] && strlen(w.w[i]) >= 3 && !w.code[i])
-			cand[nc++] = machines[nm++] = w.w[i];
 	buf_init(&b, 4096);
-	if(nc > 0) {
-		params[0] = sql_array(ctx->arena, cand, nc, true);
-		params[1] = sql_array(ctx->arena, machines, nm, true);
-		result = LL_ENOMEM;
-		if(params[0] && params[1])
-			result = db_exec(ctx->db, &unknown_stmt, 2, params, &res);
-		for(int r = 0; !result && r < PQntuples(res); r++) {
-			const char *u = PQgetvalue(res, r, 0);
-
+	for(int i = 0; i < w->n && !result; i++)
+		if(unknown[i] && (brand_slot(ctx->kit->lexicon, w, i) || machine_word(w, i)))
 			result = buf_printf(&b, "%s%c%s", b.len ? " " : "",
-			                    toupper((unsigned char)u[0]), u + 1);
-		}
-		PQclear(res);
-	}
+			                    toupper((unsigned char)w->w[i][0]), w->w[i] + 1);
 	*only_codes = b.len == 0;
 	for(int i = 0; i < q->ncodes && !result; i++) {
 		if(!code_uncovered(q->codes[i], s, n, q->text))
@@ -586,58 +614,53 @@ static ll_result unknown_name(const struct answer_ctx *ctx, const struct ask *q,
 		buf_free(&b);
 		return *out ? LL_OK : LL_ENOMEM;
 	}
-	if(!result && b.len && !names_machine_word(&w, buf_str(&b)))
-		result = machine_named(&w, &b);
+	if(!result && b.len && !names_machine_word(w, buf_str(&b)))
+		result = machine_named(w, &b);
 	if(!result && b.len && !(*out = arena_strdup(ctx->arena, buf_str(&b))))
 		result = LL_ENOMEM;
 	buf_free(&b);
 	return result;
 }
 
-/* A word that may say what the question is about when no manual holds it:
- * not a machine (unknown_name says those), a code, a number, a stop word
- * or filler ("guy", "tmrw"). */
-static bool topic_word(const struct lexicon *lx, const struct qword *q, int i)
+/* "do we take ebt": the topic words no manual holds ("ebt"); NULL when
+ * there are none, or when the question names a code the manuals cover (it
+ * is about that code). */
+static ll_result unknown_topic(const struct answer_ctx *ctx, const struct ask *q,
+                               const struct qword *w, const bool unknown[PATH_MAX_WORDS],
+                               const char **out)
 {
-	const char *w = q->w[i];
-	size_t len = strlen(w);
-
-	return len >= 3 && !q->code[i] && !q->noun[i] &&
-	       strspn(w, "abcdefghijklmnopqrstuvwxyz") == len && !terms_is_stopword(w, len) &&
-	       !lexicon_is_filler(lx, w);
-}
-
-/* "do we take ebt": the words of the question no manual holds, nor a word
- * one typo from them ("ebt"); NULL when there are none, or when the
- * question names a code the manuals cover (it is about that code). */
-static ll_result unknown_topic(const struct answer_ctx *ctx, const struct ask *q, const char **out)
-{
-	struct qword w;
-	const char *cand[PATH_MAX_WORDS], *params[2] = {NULL, "{}"};
-	size_t nc = 0;
 	struct buf b;
-	PGresult *res = NULL;
 	ll_result result = LL_OK;
 
 	*out = NULL;
 	if(q->ncodes > 0)
 		return LL_OK;
-	qwords_of(q->text, &w);
-	for(int i = 0; i < w.n; i++)
-		if(topic_word(ctx->kit->lexicon, &w, i))
-			cand[nc++] = w.w[i];
-	if(nc == 0)
-		return LL_OK;
-	if(!(params[0] = sql_array(ctx->arena, cand, nc, true)))
-		return LL_ENOMEM;
-	result = db_exec(ctx->db, &unknown_stmt, 2, params, &res);
 	buf_init(&b, 4096);
-	for(int r = 0; !result && r < PQntuples(res); r++)
-		result = buf_printf(&b, "%s%s", r ? " " : "", PQgetvalue(res, r, 0));
-	PQclear(res);
+	for(int i = 0; i < w->n && !result; i++)
+		if(unknown[i] && topic_word(ctx->kit->lexicon, w, i))
+			result = buf_printf(&b, "%s%s", b.len ? " " : "", w->w[i]);
 	if(!result && b.len && !(*out = arena_strdup(ctx->arena, buf_str(&b))))
 		result = LL_ENOMEM;
 	buf_free(&b);
+	return result;
+}
+
+/* What the question names that no manual covers: a brand, machine or code
+ * (in->unknown), else a topic (in->topic). */
+static ll_result unknowns(const struct answer_ctx *ctx, const struct ask *q,
+                          const struct section *s, size_t n, struct compose_in *in)
+{
+	struct qword w;
+	bool unknown[PATH_MAX_WORDS];
+	ll_result result;
+
+	qwords_of(q->text, &w);
+	result = words_unknown(ctx, &w, unknown);
+	if(!result)
+		result = unknown_name(ctx, q, &w, unknown, s, n, &in->unknown,
+		                      &in->unknown_is_code);
+	if(!result && !in->unknown)
+		result = unknown_topic(ctx, q, &w, unknown, &in->topic);
 	return result;
 }
 
@@ -1326,9 +1349,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 		n = doc ? only_manual(s, n, doc) : without_other_machines(&ask, s, n);
 	}
 	if(!result && !in.ncards && ask.nemergency == 0)
-		result = unknown_name(ctx, &ask, s, n, &in.unknown, &in.unknown_is_code);
-	if(!result && !in.ncards && ask.nemergency == 0 && !in.unknown)
-		result = unknown_topic(ctx, &ask, &in.topic);
+		result = unknowns(ctx, &ask, s, n, &in);
 	if(result)
 		return result;
 	in.ask = &ask;

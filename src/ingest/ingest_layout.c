@@ -241,10 +241,10 @@ static bool continues_item(const struct buf *out, const struct tline *t, size_t 
 static bool continues_prose(const struct buf *out, const struct tline *t)
 {
 	size_t start = out->len, after = 0;
+	char last = out->len ? out->data[out->len - 1] : '.';
 
 	while(start > 0 && out->data[start - 1] != '\n')
 		start--;
-	char last = out->len ? out->data[out->len - 1] : '.';
 
 	return out->len - start >= WRAP_MIN && (islower((unsigned char)last) || last == ',') &&
 	       !ingest_warning_word(t->s, t->len, &after) &&

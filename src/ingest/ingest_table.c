@@ -91,6 +91,22 @@ static void header_spans(const struct tline *lines, size_t i, size_t n, struct c
 	}
 }
 
+#define BREAK_LINES 8   /* blank lines and furniture a table may go on past */
+
+/* The first line past the blank lines and dropped furniture at j (at most
+ * BREAK_LINES of them); *furniture when some furniture was among them. */
+static size_t past_break(const struct tline *lines, size_t j, size_t n, bool *furniture)
+{
+	size_t k = j;
+
+	*furniture = false;
+	while(k < n && k - j < BREAK_LINES && (lines[k].drop || !lines[k].len)) {
+		*furniture |= lines[k].drop && lines[k].len;
+		k++;
+	}
+	return k;
+}
+
 /* A row broken by a page break: the line after the blank lines and the
  * furniture dropped at j, when it goes on with a cell of the row above
  * (text in a column other than the first, starting in lower case: "ran
@@ -100,13 +116,9 @@ static size_t row_goes_on(const struct tline *lines, size_t j, size_t n,
                           const struct columns *cols)
 {
 	struct cells c;
-	size_t k = j;
-	bool furniture = false;
+	bool furniture;
+	size_t k = past_break(lines, j, n, &furniture);
 
-	while(k < n && k - j < 8 && (lines[k].drop || !lines[k].len)) {
-		furniture |= lines[k].drop && lines[k].len;
-		k++;
-	}
 	if(!furniture || k >= n || lines[k].head || ingest_split_cells(&lines[k], &c) == 0 ||
 	   !cells_fit(&c, cols) || column_of(cols, c.pos[0]) <= 0 ||
 	   !islower((unsigned char)c.s[0][0]))
@@ -123,12 +135,12 @@ static size_t table_resumes(const struct tline *lines, size_t j, size_t n,
                             const struct columns *cols)
 {
 	struct cells c;
+	bool furniture;
 	size_t k = row_goes_on(lines, j, n, cols);
 
 	if(k)
 		return k;
-	for(k = j; k < n && k - j < 8 && (lines[k].drop || !lines[k].len);)
-		k++;
+	k = past_break(lines, j, n, &furniture);
 	if(k >= n || lines[k].drop || !lines[k].len ||
 	   ingest_line_is_text_heading(lines[k].s, lines[k].len) ||
 	   ingest_split_cells(&lines[k], &c) != cols->n || !cells_fit(&c, cols) ||
@@ -252,7 +264,7 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end,
 	ingest_row_init(&head, doc, doclen);
 	for(size_t j = i; j < end && !result; j++) {
 		int m, col0;
-		bool fresh, sub, item, all_new = true, wraps = false;
+		bool fits, fresh, sub, item, all_new = true, wraps = false;
 		unsigned room = 0;
 
 		if(lines[j].drop || !lines[j].len) {
@@ -270,12 +282,12 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end,
 			continue;
 		}
 		m = ingest_split_cells(&lines[j], &c);
-		if(j == i && head_in_order &&
-		   (has_head = table_header(&c, cols, true, &head, &result)))
+		fits = m && cells_fit(&c, cols) && !cells_are_rule(&c);
+		/* a header over its columns does not fit them: its cells go in order */
+		if(j == i && (fits || head_in_order) &&
+		   (has_head = table_header(&c, cols, head_in_order, &head, &result)))
 			continue;
-		if(!m || !cells_fit(&c, cols) || cells_are_rule(&c))
-			continue;
-		if(j == i && (has_head = table_header(&c, cols, false, &head, &result)))
+		if(!fits)
 			continue;
 		col0 = column_of(cols, c.pos[0]);
 		for(int k = 0; k < m; k++) {

@@ -410,23 +410,21 @@ int terms_codes_of(const char *text, char codes[][16], int max)
 			p++;
 		}
 		tok[len] = '\0';
-		char worded[16];
-		const char *after = len ? worded_code(tok, p, worded) : NULL;
+		char code[16];
+		const char *after = len ? worded_code(tok, p, code) : NULL;
 
-		if(!after && (len == 0 || len > 12 || !token_is_code(tok)))
-			continue;
-		bool dup = false;
-		for(int i = 0; i < n && !dup; i++)
-			dup = strcasecmp(codes[i], after ? worded : tok) == 0;
-		if(!dup && after)
-			memcpy(codes[n++], worded, sizeof(worded));
-		else if(!dup) {
-			for(size_t i = 0; i <= len; i++)
-				codes[n][i] = (char)toupper((unsigned char)tok[i]);
-			n++;
-		}
 		if(after)
 			p = after;
+		else if(len == 0 || len > 12 || !token_is_code(tok))
+			continue;
+		else
+			for(size_t i = 0; i <= len; i++)
+				code[i] = (char)toupper((unsigned char)tok[i]);
+		bool dup = false;
+		for(int i = 0; i < n && !dup; i++)
+			dup = strcasecmp(codes[i], code) == 0;
+		if(!dup)
+			memcpy(codes[n++], code, sizeof(code));
 	}
 	return n;
 }

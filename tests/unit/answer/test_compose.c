@@ -36,6 +36,18 @@ static void ask_of(const struct lexicon *lx, const char *text, const struct sect
 	in->nranked = 1;
 }
 
+/* q understood from text, and in holding the emergency's card with the n
+ * sections ranked for the question. */
+static void emergency_of(const struct lexicon *lx, const char *text, const struct section *card,
+                         const struct section *ranked, size_t n, struct ask *q,
+                         struct compose_in *in)
+{
+	ask_of(lx, text, ranked, q, in);
+	in->nranked = n;
+	in->cards = card;
+	in->ncards = 1;
+}
+
 /* The answer to text from the n sections ranked ("" when composing fails). */
 static const char *answer_to(const struct lexicon *lx, const char *text, const struct section *ranked,
                              size_t n, struct ask *q, struct compose_in *in, struct answer *a)
@@ -59,13 +71,8 @@ static void test_compose(const struct lexicon *lx)
 	struct answer a;
 	struct ask q;
 
-	ask_understand(lx, "smells like gas by the fryers, whats wrong with the pilot", &q);
-	memset(&in, 0, sizeof(in));
-	in.ask = &q;
-	in.cards = &card;
-	in.ncards = 1;
-	in.ranked = &other;
-	in.nranked = 1;
+	emergency_of(lx, "smells like gas by the fryers, whats wrong with the pilot", &card, &other, 1,
+	             &q, &in);
 	CHECK(compose_answer(&arena, &in, &a) == LL_OK, "compose an emergency");
 	CHECK(strncmp(a.response, "Get everyone out", 16) == 0, "the emergency's own summary leads");
 	CHECK(a.nsteps == 4 && strcmp(a.steps[0], "Do not touch any switch.") == 0 &&
@@ -81,13 +88,8 @@ static void test_compose(const struct lexicon *lx)
 		                                 "E1: Carbonator pump ran too long \xE2\x80\x94 What to do: keep "
 		                                 "serving drinks after you check the water valve is open.\n");
 
-		ask_understand(lx, "we got robbed at the counter, can we keep serving after", &q);
-		memset(&in, 0, sizeof(in));
-		in.ask = &q;
-		in.cards = &robbery;
-		in.ncards = 1;
-		in.ranked = &e1;
-		in.nranked = 1;
+		emergency_of(lx, "we got robbed at the counter, can we keep serving after", &robbery, &e1, 1,
+		             &q, &in);
 		CHECK(e1.kind == SECTION_FAULT && compose_answer(&arena, &in, &a) == LL_OK &&
 		      strncmp(a.response, "Do what the robber", 18) == 0 && !said(&a, "Carbonator") &&
 		      !said(&a, "water valve"),
@@ -110,15 +112,11 @@ static void test_compose(const struct lexicon *lx)
 
 		for(int i = 0; i < 3; i++)
 			others[i].document_id = 8 + i;
-		ask_understand(lx, "steam from the dish machine burned my hand, also how hot is the final rinse",
-		               &q);
+		emergency_of(lx, "steam from the dish machine burned my hand, also how hot is the final rinse",
+		             &burn, others, 3, &q, &in);
 		ask_understand(lx, "how hot is the final rinse", &q2);
-		memset(&in, 0, sizeof(in));
-		in.ask = &q;
-		in.cards = &burn;
-		in.ncards = 1;
-		in.ranked = in.other = others;
-		in.nranked = in.nother = 3;
+		in.other = others;
+		in.nother = 3;
 		in.other_ask = &q2;
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Cool the burn", 13) == 0 &&
 		      strstr(a.response, "final rinse must reach 180°F"),
@@ -143,14 +141,11 @@ static void test_compose(const struct lexicon *lx)
 		struct ask q2;
 
 		toaster.document_id = 12;
-		ask_understand(lx, "coworker got shocked by the toaster, can we keep using the toaster", &q);
+		emergency_of(lx, "coworker got shocked by the toaster, can we keep using the toaster", &shock,
+		             &toaster, 1, &q, &in);
 		ask_understand(lx, "can we keep using the toaster", &q2);
-		memset(&in, 0, sizeof(in));
-		in.ask = &q;
-		in.cards = &shock;
-		in.ncards = 1;
-		in.ranked = in.other = &toaster;
-		in.nranked = in.nother = 1;
+		in.other = &toaster;
+		in.nother = 1;
 		in.other_ask = &q2;
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strncmp(a.response, "Do not touch the person", 23) == 0 &&
