@@ -112,9 +112,11 @@ static void test_compose(const struct lexicon *lx)
 
 		for(int i = 0; i < 3; i++)
 			others[i].document_id = 8 + i;
-		emergency_of(lx, "steam from the dish machine burned my hand, also how hot is the final rinse",
+		emergency_of(lx,
+		             "got scalded on the wrist by dish machine steam, plus how hot does the "
+		             "final rinse get",
 		             &burn, others, 3, &q, &in);
-		ask_understand(lx, "how hot is the final rinse", &q2);
+		ask_understand(lx, "how hot does the final rinse get", &q2);
 		in.other = others;
 		in.nother = 3;
 		in.other_ask = &q2;
@@ -136,20 +138,20 @@ static void test_compose(const struct lexicon *lx)
 		                                    "5. Cool any burn.\n6. Tag the equipment \"Do not use\" "
 		                                    "until an electrician has checked it.\n");
 		struct section toaster = make_section("Toaster", "Daily Cleaning",
-		                                      "Clean the toaster belt daily, using only the "
-		                                      "cleaners the manual allows.\n");
+		                                      "Run the toaster only after its belt is clean, "
+		                                      "using the cleaners the manual allows.\n");
 		struct ask q2;
 
 		toaster.document_id = 12;
-		emergency_of(lx, "coworker got shocked by the toaster, can we keep using the toaster", &shock,
+		emergency_of(lx, "line cook got a jolt off the toaster plug, ok to run the toaster after", &shock,
 		             &toaster, 1, &q, &in);
-		ask_understand(lx, "can we keep using the toaster", &q2);
+		ask_understand(lx, "ok to run the toaster after", &q2);
 		in.other = &toaster;
 		in.nother = 1;
 		in.other_ask = &q2;
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strncmp(a.response, "Do not touch the person", 23) == 0 &&
-		      strstr(a.response, "Tag the equipment") && !strstr(a.response, "toaster belt"),
+		      strstr(a.response, "Tag the equipment") && !strstr(a.response, "its belt is clean"),
 		      "a shock, then the card's tag-out for 'can we keep using it': %s", a.response);
 	}
 
@@ -231,7 +233,7 @@ static void test_compose(const struct lexicon *lx)
 			             "Write each rejected item and the reason on the invoice.\n"),
 			make_section("Receiving", "Refrigerated Food",
 			             "Refrigerated chicken must be received at 41°F or below.\n")};
-		const char *r = answer_to(lx, "case of chicken on the truck reads 46, do we take it", two, 2,
+		const char *r = answer_to(lx, "raw chicken off the delivery read 46, ok to take it", two, 2,
 		                          &q, &in, &a);
 
 		CHECK(q.kind == ASKED_DECISION && strncmp(r, "No, 46°F is above the 41°F limit", 33) == 0,
@@ -316,14 +318,14 @@ static void test_compose(const struct lexicon *lx)
 		struct section cash = make_section("Cash Handling", "Taking Payment",
 		                                   "Take cash, cards and gift cards at the register.\n");
 
-		ask_of(lx, "do we take ebt", &cash, &q, &in);
-		in.topic = "ebt";
+		ask_of(lx, "can a guest pay with venmo here", &cash, &q, &in);
+		in.topic = "venmo";
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
-		      strcmp(a.response, "I don't have anything on \"ebt\" in this store's manuals. "
+		      strcmp(a.response, "I don't have anything on \"venmo\" in this store's manuals. "
 		                         "Ask your shift manager.") == 0,
 		      "a topic no manual holds: the admission, not a section that shares one word: %s",
 		      a.response);
-		ask_of(lx, "opened tub of salsa how many days is it good for", &dates, &q, &in);
+		ask_of(lx, "jar of salsa verde got opened monday, how many days do we keep it", &dates, &q, &in);
 		in.topic = "salsa";
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strncmp(a.response, "I don't have anything on \"salsa\" in this store's manuals; "
@@ -339,7 +341,7 @@ static void test_compose(const struct lexicon *lx)
 		struct section cooler = make_section("Cooler Temperatures", "Walk-In Cooler Settings",
 		                                     "Cold food must stay at 41°F or below. To keep the "
 		                                     "food there, set the walk-in cooler air to 36°F.\n");
-		const char *r = answer_to(lx, "what temp should the walk-in cooler air be set to",
+		const char *r = answer_to(lx, "how cold do we run the walk-in cooler air",
 		                          &cooler, 1, &q, &in, &a);
 
 		CHECK(strncmp(r, "Cold food must stay at 41°F or below. To keep the food there", 60) == 0,
