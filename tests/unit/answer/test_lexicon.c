@@ -76,6 +76,11 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(emergencies_in(lx, "toaster belt not moving and no code") == 0 &&
 	      has_emergency(lx, "the cook is on the floor not moving", "unconscious"),
 	      "a belt not moving is no collapse; a person not moving is");
+	CHECK(has_emergency(lx, "our dishwasher is laying on the dish room floor and won't move", "unconscious") &&
+	      emergencies_in(lx, "the mop is lying on the kitchen floor") == 0,
+	      "a named person lying on a room's floor, not moving, is a collapse; a mop on it is not");
+	CHECK(has_emergency(lx, "prep cook touched the slicer cord and is shaking, wont let go", "electric-shock"),
+	      "touching a cord and shaking is a shock");
 	CHECK(emergencies_in(lx, "can i check the fries with the laser temp gun") == 0,
 	      "a temp gun is no weapon");
 	CHECK(emergencies_in(lx, "my cut from yesterday has some pus, can i work") == 0 &&
