@@ -391,19 +391,22 @@ static const char *second_part(const struct compose_in *in, const struct section
 		const struct section *s = &ranked[i];
 		bool same_manual = in->ncards && s->document_id == in->cards[0].document_id;
 
+		bool overview = s->kind == SECTION_OVERVIEW && !same_manual;
+
 		if(s->emergency || s->kind == SECTION_QUIZ ||
-		   (s->kind == SECTION_OVERVIEW && !same_manual) ||
 		   /* "robbed ... can we keep serving": no machine's error code answers it */
 		   (s->kind == SECTION_FAULT && q->ncodes == 0 && q->kind != ASKED_FAULT))
 			continue;
-		/* of other manuals, only the best that can answer, among the first few */
-		if(!same_manual && (others++ > 0 || i >= SECOND_WITHIN ||
+		/* of other manuals, only the best that can answer, among the first few; an
+		 * overview only beside it, by a sentence holding two of the part's words
+		 * ("each good for up to 7 days: ... sliced cheese") */
+		if(!same_manual && ((!overview && others++ > 0) || i >= SECOND_WITHIN ||
 		                    s->coverage < COMPOSE_SECOND_COVERAGE))
 			continue;
 		/* the emergency's own manual speaks first of what follows it ("after the fire is
 		 * out") */
-		better_part(q, s, false, same_manual ? OWN_MANUAL : 0, !same_manual && i > 0, &best,
-		            &best_v, from);
+		better_part(q, s, false, same_manual ? OWN_MANUAL : 0,
+		            !same_manual && (i > 0 || overview), &best, &best_v, from);
 	}
 	return best;
 }
@@ -529,10 +532,10 @@ static const struct section *other_section(const struct compose_in *in, const st
 		const struct section *o = &in->other[k];
 		bool same_doc = o->document_id == s->document_id;
 
-		if(same_doc && strcmp(o->path, s->path) == 0)
+		if((same_doc && strcmp(o->path, s->path) == 0) || o->kind == SECTION_QUIZ ||
+		   o->kind == SECTION_OVERVIEW)
 			continue;
-		if(o->emergency || o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW ||
-		   o->coverage < COMPOSE_SECOND_COVERAGE || (!same_doc && o->coverage < 0.8))
+		if(o->emergency || o->coverage < COMPOSE_SECOND_COVERAGE || (!same_doc && o->coverage < 0.8))
 			return NULL;
 		return o;
 	}
@@ -570,6 +573,23 @@ static int own_part(const struct compose_in *in, const struct section *s, const 
 	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;
 }
 
+/* The first sentence of lead, with the one after it when that one points
+ * back at it, joined ("Cold TCS food must stay at 41°F or below; to keep
+ * the food there, most stores set the walk-in ... 34-38°F"): a two-part
+ * question's first answer in one sentence, the other part's after it. */
+static const char *first_answer(struct arena *a, const char *lead)
+{
+	size_t first = first_sentence(lead);
+	const char *rest = lead + first;
+
+	while(*rest == ' ')
+		rest++;
+	if(first < 2 || lead[first - 1] != '.' || !*rest || !points_back(rest))
+		return arena_strndup(a, lead, first);
+	return arena_printf(a, "%.*s; %c%.*s", (int)first - 1, lead, tolower((unsigned char)*rest),
+	                    (int)first_sentence(rest) - 1, rest + 1);
+}
+
 /* A question asked twice over ("..., what do i toss and who do i call"):
  * when the lead's own section says more of its second question, that
  * sentence follows the lead; else when another section of the same manual
@@ -586,19 +606,18 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 		o = s;
 	else if(in->ncards || !o || (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;
-	{
-		const char *one = *lead ? *lead : s->heading; /* steps only: their heading */
-		size_t first = *lead ? first_sentence(one) : strlen(one);
-		bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */
-		const char *two = arena_printf(a, "%.*s%s %s", (int)(first - colon), one,
-		                               colon || !*lead ? "." : "", o->parts[i].text);
+	const char *one = *lead ? first_answer(a, *lead) : s->heading; /* steps only: heading */
+	size_t first = one ? strlen(one) : 0;
+	bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */
+	const char *two = one ? arena_printf(a, "%.*s%s %s", (int)(first - colon), one,
+	                                     colon || !*lead ? "." : "", o->parts[i].text)
+	                      : NULL;
 
-		if(!two)
-			return LL_ENOMEM;
-		*lead = two;
-		if(o != s)
-			*used = o;
-	}
+	if(!two)
+		return LL_ENOMEM;
+	*lead = two;
+	if(o != s)
+		*used = o;
 	return LL_OK;
 }
 

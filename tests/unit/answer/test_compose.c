@@ -210,6 +210,63 @@ static void test_compose(const struct lexicon *lx)
 		}
 	}
 	{
+		/* two figures asked of two units: the lead's sentence pointing back
+		 * at the rule stays with it, in one sentence, and the other unit's
+		 * figure follows from the first section past the overview that
+		 * answers it */
+		struct section units[3] = {
+			make_section("Unit temps", "Unit temps > Reach-in settings",
+			             "Chilled food has to stay at 41°F or below. To keep the food there, set "
+			             "the reach-in near 36°F.\n"),
+			make_section("Unit temps", "Unit temps",
+			             "This manual covers the reach-in, the chest freezer and the logs.\n"),
+			make_section("Unit temps", "Unit temps > Chest freezer",
+			             "Run the chest freezer at 0°F or colder.\n")};
+		struct ask q2;
+
+		for(int i = 0; i < 3; i++)
+			units[i].document_id = 30;
+		ask_understand(lx, "reach-in should sit at what number, what number for the chest freezer", &q);
+		ask_understand(lx, "what number for the chest freezer", &q2);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = units;
+		in.nranked = 2;
+		in.other_ask = &q2;
+		in.other = units;
+		in.nother = 3;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "41°F or below; to keep the food there, set the reach-in near 36°F. "
+		                         "Run the chest freezer at 0°F") != NULL,
+		      "two units: the rule and its setting in one sentence, then the other unit's: %s",
+		      a.response);
+	}
+	{
+		/* an emergency's other part answered by another manual's overview,
+		 * when a sentence of it holds two of the part's words */
+		struct section burn = make_section("Emergencies", "Burns",
+		                                   "Cool the burn under running water for 20 minutes.\n\n"
+		                                   "1. Cool it.\n2. Cover it.\n");
+		struct section dates[2] = {
+			make_section("Shelf life", "Shelf life",
+			             "Opened sliced cheese and deli meat are each good for up to 7 days cold.\n"),
+			make_section("Shelf life", "Shelf life > Labels",
+			             "Write the discard day on the label.\n")};
+		struct ask q2;
+
+		dates[0].document_id = dates[1].document_id = 31;
+		emergency_of(lx, "scorched two fingers on the broiler rack. also sliced cheese once opened "
+		                 "lasts how many days",
+		             &burn, dates, 2, &q, &in);
+		ask_understand(lx, "sliced cheese once opened lasts how many days", &q2);
+		in.other = dates;
+		in.nother = 2;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Cool the burn", 13) == 0 &&
+		      strstr(a.response, "up to 7 days"),
+		      "a burn, then the other part's figure from another manual's overview: %s", a.response);
+	}
+	{
 		/* a code that stays after a fix: a reading reported of what was
 		 * checked is no figure asked, what to do next leads */
 		struct section al2 = make_section("Dish machine", "Alarm codes > AL-2: Low final rinse",
