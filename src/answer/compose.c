@@ -535,7 +535,8 @@ static const struct section *other_section(const struct compose_in *in, const st
 		if((same_doc && strcmp(o->path, s->path) == 0) || o->kind == SECTION_QUIZ ||
 		   o->kind == SECTION_OVERVIEW)
 			continue;
-		if(o->emergency || o->coverage < COMPOSE_SECOND_COVERAGE || (!same_doc && o->coverage < 0.8))
+		if(o->emergency || o->coverage < COMPOSE_SECOND_COVERAGE ||
+		   (!same_doc && o->coverage < 0.8))
 			return NULL;
 		return o;
 	}
