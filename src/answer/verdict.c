@@ -12,6 +12,7 @@
 
 #define DEGREE "\xC2\xB0"
 #define DASH "\xE2\x80\x94"
+#define PLUS_MINUS "\xC2\xB1"
 #define WINDOW 48      /* how far around the figure the words saying its direction are read */
 #define HOLDING_FLOOR 135 /* the highest floor that is a holding, not a cooking, temperature */
 
@@ -74,6 +75,25 @@ static bool clause_names(const char *rule, const char *at, const struct terms *t
 	return t && terms_match(t, clause, NULL) != 0;
 }
 
+/* The "<n>°F" at p (a number not inside another): its value, *end past
+ * its unit; -1 when p starts none. */
+static long degrees_at(const char *rule, const char *p, char **end)
+{
+	long v;
+
+	if(!isdigit((unsigned char)*p) ||
+	   (p > rule && (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
+		return -1;
+	v = strtol(p, end, 10);
+	if(strncmp(*end, DEGREE "F", strlen(DEGREE "F")) == 0)
+		*end += strlen(DEGREE "F");
+	else if(strncmp(*end, " " DEGREE "F", strlen(" " DEGREE "F")) == 0)
+		*end += strlen(" " DEGREE "F");
+	else
+		return -1;
+	return v;
+}
+
 /* The limit rule states for the question: the first "<n>°F" whose
  * direction is said, or a later one whose clause names the question's
  * subject; its value in *limit. */
@@ -84,19 +104,14 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 	for(const char *p = rule; *p; p++) {
 		char *end;
 		size_t paren;
-		long v;
+		long v = degrees_at(rule, p, &end);
 		enum limit dir;
 
-		if(!isdigit((unsigned char)*p) ||
-		   (p > rule && (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
-			continue;
-		v = strtol(p, &end, 10);
-		if(strncmp(end, DEGREE "F", strlen(DEGREE "F")) != 0 &&
-		   strncmp(end, " " DEGREE "F", strlen(" " DEGREE "F")) != 0)
+		if(v < 0)
 			continue;
 		/* past "(5°C)"; a figure at the end of the text has none */
 		paren = strcspn(end, ")");
-		end += end[paren] == ')' && paren < 12 ? paren + 1 : strlen(DEGREE "F");
+		end += end[paren] == ')' && paren < 10 ? paren + 1 : 0;
 		if((dir = direction(rule, p, end)) == LIMIT_NONE)
 			continue;
 		if(found == LIMIT_NONE || clause_names(rule, p, t)) {
@@ -109,16 +124,55 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 	return found;
 }
 
+/* A reading that must fall within a band ("It should read 32°F (0°C). A
+ * reading within ±2°F (±1°C) is acceptable."): the figure the rule names
+ * first and the "±<n>°F" around it; false when rule states no band. */
+static bool find_band(const char *rule, long *target, long *plus_minus)
+{
+	const char *pm = strstr(rule, PLUS_MINUS);
+	char *end;
+
+	*target = -1;
+	if(!pm || (*plus_minus = degrees_at(rule, pm + strlen(PLUS_MINUS), &end)) <= 0)
+		return false;
+	for(const char *p = rule; *p && *target < 0; p++)
+		if(p != pm + strlen(PLUS_MINUS))
+			*target = degrees_at(rule, p, &end);
+	return *target >= 0;
+}
+
+/* "Yes, 33°F is within ±2°F of 32°F —" / "No, 36°F is off by 4°F, more
+ * than the ±2°F allowed around 32°F —". */
+static void band_verdict(int reading, long target, long plus_minus, unsigned how, char *out,
+                         size_t outlen)
+{
+	long off = labs(reading - target);
+	bool within = off <= plus_minus;
+	const char *say = !(how & VERDICT_DECIDE) ? "" : within ? "Yes, " : "No, ";
+
+	if(within)
+		snprintf(out, outlen, "%s%d" DEGREE "F is within " PLUS_MINUS "%ld" DEGREE
+		         "F of %ld" DEGREE "F " DASH, say, reading, plus_minus, target);
+	else
+		snprintf(out, outlen, "%s%d" DEGREE "F is off by %ld" DEGREE "F, more than the "
+		         PLUS_MINUS "%ld" DEGREE "F allowed around %ld" DEGREE "F " DASH,
+		         say, reading, off, plus_minus, target);
+}
+
 bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, unsigned how,
                         char *out, size_t outlen)
 {
-	long limit = 0;
+	long limit = 0, target, plus_minus;
 	enum limit dir = rule && reading > 0 ? find_limit(rule, subject, &limit) : LIMIT_NONE;
 	bool fails = (dir == LIMIT_MIN && reading < limit) || (dir == LIMIT_MAX && reading > limit);
 	bool discard = fails && (how & VERDICT_UNKNOWN_TIME) &&
 	               (dir == LIMIT_MAX || limit <= HOLDING_FLOOR);
 	const char *say = !(how & VERDICT_DECIDE) ? "" : fails ? "No, " : "Yes, ";
 
+	if(rule && reading > 0 && find_band(rule, &target, &plus_minus)) {
+		band_verdict(reading, target, plus_minus, how, out, outlen);
+		return true;
+	}
 	if(dir == LIMIT_NONE)
 		return false;
 	if(discard)

@@ -61,6 +61,20 @@ static void test_verdicts(void)
 	                         VERDICT_UNKNOWN_TIME, v, sizeof(v)) && !strstr(v, "throw") &&
 	      strstr(v, "not safe yet"), "a cooking temperature not reached is cooked on, not thrown");
 	CHECK(!verdict_of_reading(44, "Cook it for 4 minutes.", NULL, 0, v, sizeof(v)), "no limit, no verdict");
+	{
+		/* a reading that must fall within a band, not past a limit */
+		const char *band = "The probe should show 212\xC2\xB0" "F (100\xC2\xB0" "C) in boiling water. "
+		                   "Within \xC2\xB1" "2\xC2\xB0" "F (\xC2\xB1" "1\xC2\xB0" "C) is fine.";
+
+		CHECK(verdict_of_reading(211, band, NULL, VERDICT_DECIDE, v, sizeof(v)) &&
+		      strncmp(v, "Yes, 211\xC2\xB0" "F is within \xC2\xB1" "2\xC2\xB0" "F of 212", 24) == 0,
+		      "a reading inside a band is within it: %s", v);
+		CHECK(verdict_of_reading(207, band, NULL, VERDICT_DECIDE, v, sizeof(v)) &&
+		      strncmp(v, "No, 207\xC2\xB0" "F is off by 5\xC2\xB0" "F", 18) == 0 && strstr(v, "around 212"),
+		      "a reading outside a band is off by how much: %s", v);
+		CHECK(verdict_of_reading(46, "Keep it at 41\xC2\xB0" "F or below.", NULL, 0, v, sizeof(v)) &&
+		      strstr(v, "above the 41"), "a limit without a band is still the limit: %s", v);
+	}
 }
 
 /* The limit of the reading's own clause: "the patties probed 47 but the
