@@ -982,6 +982,63 @@ static const char *other_clauses(const struct answer_ctx *ctx, const char *text)
 	return out;
 }
 
+/* Does [text, text + len) ask something: a question word among its words
+ * ("shell eggs off the truck how cold do they gotta be"), not after one
+ * that says it is not known ("idk how long")? */
+static bool asks_within(const char *text, size_t len)
+{
+	static const char *const cues[] = {" how ", " what ", " whats ", " when ", " which ",
+	                                   " where ", NULL};
+	static const char *const unknown[] = {" idk", " know", " sure", " idea", " tell",
+	                                      " remember", NULL};
+	char *t = malloc(len + 3);
+	bool asks = false;
+
+	if(!t)
+		return false;
+	snprintf(t, len + 3, " %.*s ", (int)len, text);
+	for(int i = 0; cues[i] && !asks; i++)
+		for(const char *p = strstr(t, cues[i]); p && !asks; p = strstr(p + 1, cues[i])) {
+			const char *w = p;
+
+			while(w > t && w[-1] != ' ')
+				w--;
+			asks = true;
+			for(int k = 0; unknown[k]; k++)
+				if(w > t && strncasecmp(w - 1, unknown[k], strlen(unknown[k])) == 0)
+					asks = false;
+		}
+	free(t);
+	return asks;
+}
+
+/* The last clause of text when it asks a question of its own in the middle
+ * of its words and what comes before it asks another ("shell eggs off the
+ * truck how cold, and hot food from the commissary how hot"): the join
+ * before it, *second the clause; NULL for none. */
+static const char *asked_last(const char *text, const char **second)
+{
+	static const char *const joins[] = {", and ", " and ", ", ", "? ", "; ", " also ", NULL};
+
+	for(int i = 0; joins[i]; i++) {
+		const char *p = NULL;
+
+		for(const char *hit = strstr(text, joins[i]); hit; hit = strstr(hit + 1, joins[i]))
+			p = hit;
+		if(!p || p == text)
+			continue;
+		const char *rest = p + strlen(joins[i]);
+
+		if(!strpbrk(rest, ",?;") && !asks_within(rest, strcspn(rest, " ")) &&
+		   asks_within(rest, strlen(rest)) &&
+		   asks_within(text, (size_t)(p - text))) {
+			*second = rest;
+			return p;
+		}
+	}
+	return NULL;
+}
+
 /* The second question of a two-part one ("walk in was at 50 all night,
  * what do i toss and who do i call"): the text after the last join that
  * starts a question of its own ("who do i call"), *first_len the length of
@@ -1009,6 +1066,8 @@ static const char *second_question(const char *text, size_t *first_len)
 					second = rest;
 				}
 		}
+	if(!last)
+		last = asked_last(text, &second);
 	if(last)
 		*first_len = (size_t)(last - text);
 	return second;
@@ -1133,10 +1192,13 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 	struct section *ranked = (struct section *)in->ranked, *mine;
 	const char *text = arena_strndup(ctx->arena, q->text, first_len);
 	const struct section *pool;
+	const char *second;
 	size_t npool;
 	struct ask first;
 
-	if(!text || !among_first(&ranked[0], in->other, in->nother) || !asks_itself(text))
+	/* a first part that asks mid-clause counts when the second does too */
+	if(!text || !among_first(&ranked[0], in->other, in->nother) ||
+	   !(asks_itself(text) || asked_last(q->text, &second) == q->text + first_len))
 		return;
 	ask_understand(ctx->kit->lexicon, text, &first);
 	pool = part_candidates(ctx, q, first.text, ranked, in->nranked, &npool);

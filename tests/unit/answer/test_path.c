@@ -45,6 +45,13 @@ static void test_two_parts(void)
 	      "a figure asked of two things splits at its last 'and'");
 	CHECK(!parallel_tail("how do i drain the fryer and then clean out the whole vat", &first),
 	      "a long tail is no second thing");
+	CHECK((second = second_question("frozen fries on the truck how hard should they be, and the "
+	                                 "ice cream mix it came in how cold", &first)) &&
+	      strcmp(second, "the ice cream mix it came in how cold") == 0,
+	      "two parts that each ask in the middle of their words: %s", second ? second : "none");
+	CHECK(!second_question("the rice sat out and nobody knows how long", &first) &&
+	      !second_question("fries came out pale and idk what happened", &first),
+	      "saying what is not known asks no second question");
 	CHECK(asks_itself("how do i check my thermometer") && !asks_itself("walk in is at 44") &&
 	      asks_itself("walk in is at 44?"), "a part that asks on its own, not a setting");
 }
