@@ -128,6 +128,123 @@ static bool starts_any(const char *text, const char *const *cues)
 	return false;
 }
 
+/* Minutes of a duration at p ("3 hrs", "2 and a half hours", "45 min",
+ * "1.5 hours"), *end past it; 0 for none. */
+static int duration_at(const char *p, const char **end)
+{
+	static const char *const hours[] = {" hours", " hour", " hrs", " hr", "hrs", "hr", "h ",
+	                                    NULL};
+	static const char *const minutes[] = {" minutes", " minute", " mins", " min", "min", NULL};
+	static const char *const half[] = {" and a half", " 1/2", "½", NULL};
+	char *num;
+	double v = strtod(p, &num);
+	const char *q = num;
+
+	*end = p;
+	if(num == p || v <= 0 || v > 48)
+		return 0;
+	for(int i = 0; half[i]; i++)
+		if(strncmp(q, half[i], strlen(half[i])) == 0) {
+			v += 0.5;
+			q += strlen(half[i]);
+		}
+	for(int i = 0; hours[i]; i++)
+		if(strncmp(q, hours[i], strlen(hours[i])) == 0) {
+			*end = q + strlen(hours[i]);
+			return (int)(v * 60 + 0.5);
+		}
+	for(int i = 0; minutes[i]; i++)
+		if(strncmp(q, minutes[i], strlen(minutes[i])) == 0 && v >= 1) {
+			*end = q + strlen(minutes[i]);
+			return (int)(v + 0.5);
+		}
+	return 0;
+}
+
+/* A clock time at p ("10", "2:30", "1pm"): minutes past 12 on a 12-hour
+ * clock, -1 for none. */
+static int clock_at(const char *p)
+{
+	char *end;
+	long h = strtol(p, &end, 10), m = 0;
+
+	if(end == p || h < 1 || h > 12)
+		return -1;
+	if(*end == ':' && isdigit((unsigned char)end[1]) && isdigit((unsigned char)end[2])) {
+		m = strtol(end + 1, &end, 10);
+		if(m > 59)
+			return -1;
+	}
+	if(*end == ' ' && (end[1] == 'a' || end[1] == 'p') && end[2] == 'm')
+		end++;     /* "1 pm" */
+	if(!(*end == ',' || *end == '.' || *end == ' ' || *end == '?' || !*end ||
+	     strncmp(end, "am", 2) == 0 || strncmp(end, "pm", 2) == 0))
+		return -1;
+	return (int)((h % 12) * 60 + m);
+}
+
+/* How long the food has been so, in minutes: a duration said of it ("been
+ * out 3 hrs", "sat for 45 min"), not one asked ("how many hours") or
+ * quoted as a rule ("within 4 hours", "every 4 hours"); else the span
+ * from a clock time to the one said to be now ("came out at 10 and its
+ * 2:30 now"); 0 when there is none. */
+static int elapsed_of(const char *t)
+{
+	static const char *const asked[] = {"how many", "how long", "every", "within", "up to",
+	                                    "longer than", "more than", NULL};
+	static const char *const now[] = {" its ", " it's ", " now ", " now its ", " and its ",
+	                                  NULL};
+	int start = -1;
+
+	for(const char *p = t + 1; *p; p++) {
+		const char *end;
+		int d;
+
+		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]) || p[-1] == '.' ||
+		   p[-1] == ':')
+			continue;
+		if((d = duration_at(p, &end)) > 0) {
+			const char *from = p - t > 16 ? p - 16 : t;
+			bool quoted = false;
+
+			for(int i = 0; asked[i]; i++)
+				quoted |= memmem(from, (size_t)(p - from), asked[i],
+				                 strlen(asked[i])) != NULL;
+			if(!quoted)
+				return d;
+			continue;
+		}
+		if(strncmp(p - 4, " at ", 4) == 0 && start < 0)
+			start = clock_at(p);
+		else if(start >= 0)
+			for(int i = 0; now[i]; i++) {
+				size_t n = strlen(now[i]);
+				bool said = (size_t)(p - t) >= n && strncmp(p - n, now[i], n) == 0;
+				int at = said ? clock_at(p) : -1;
+
+				if(at >= 0)
+					return (at - start + 12 * 60) % (12 * 60);
+			}
+	}
+	return 0;
+}
+
+/* A question asking when, from a clock time it names ("we pulled them at
+ * 10:30, when do they get tossed"): 1 + the time in minutes past 12; 0 when
+ * it asks no when or names no time. */
+static int since_of(const char *t)
+{
+	const char *at = strstr(t, " at ");
+	int clock;
+
+	if(!strstr(t, " when ") && !strstr(t, " what time ") && !strstr(t, " by when "))
+		return 0;
+	for(; at; at = strstr(at + 1, " at "))
+		if((clock = clock_at(at + 4)) >= 0)
+			return clock + 1;
+	return 0;
+}
+
 /* A reading the crew took: a bare number a thermometer could show, after a
  * word that reports one ("reading 46", "came in at 44", "temped at 158",
  * "its at 48"), followed by nothing, a degree or a plain word, never by
@@ -169,6 +286,10 @@ static int reading_of(const char *t)
 
 			read = (size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0;
 		}
+		/* "needs to be at 70", "get it to 41": a target, not what was read */
+		if(read && (size_t)(p - t) >= 7 && (strncmp(p - 7, " be at ", 7) == 0 ||
+		                                     strncmp(p - 7, "get to ", 7) == 0))
+			read = false;
 		if(read && found && found != v)
 			return -1;   /* two readings ("at 46, milk at 44"): no one verdict */
 		if(read)
@@ -309,6 +430,8 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->persists = has_any(lower, persist_cues);
 	out->unknown_time = has_any(lower, unknown_time_cues);
 	out->reading = reading > 0 ? reading : 0;
+	out->elapsed = elapsed_of(lower);
+	out->since = out->elapsed ? 0 : since_of(lower);
 	if(out->reading) {
 		reading_subject(text, out->reading, &out->subject);
 		measuring_weighs_little(&out->terms);

@@ -646,11 +646,24 @@ static const char *escalation_first(struct arena *a, const char *lead)
  * decision's rule is looked for in. */
 #define RULE_SECTIONS 4
 
-/* A decision on a reading ("nuggets probed at 160, good to send?"): the
- * reading against the limit the lead (else the heading, else the first of
- * the section's parts that names the subject, else any; else a part that
- * names it in another of the manual's best sections: "received at 41°F or
- * below" when the best is how to reject) states, first. */
+/* The verdict on what the crew measured against the limit rule states: the
+ * reading's temperature, else the time it has been so. */
+static bool judged(const struct ask *q, const char *rule, const struct terms *subject,
+                   unsigned how, char *out, size_t outlen)
+{
+	if(q->reading)
+		return verdict_of_reading(q->reading, rule, subject, how, out, outlen);
+	if(q->elapsed)
+		return verdict_of_time(q->elapsed, rule, how, out, outlen);
+	return deadline_of(q->since - 1, rule, out, outlen);
+}
+
+/* A decision on a reading ("nuggets probed at 160, good to send?") or a
+ * time ("been out 5 hrs, still ok?"): held against the limit the lead
+ * (else the heading, else the first of the section's parts that names the
+ * subject, else any; else a part that names it in another of the manual's
+ * best sections: "received at 41°F or below" when the best is how to
+ * reject) states, first. */
 static ll_result reading_verdict(const struct compose_in *in, const char *lead,
                                  struct buf *text)
 {
@@ -661,10 +674,11 @@ static ll_result reading_verdict(const struct compose_in *in, const char *lead,
 	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
 	char verdict[160];
 
-	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) || q->reading == 0)
+	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) ||
+	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0))
 		return LL_OK;
-	if(verdict_of_reading(q->reading, lead, subject, how, verdict, sizeof(verdict)) ||
-	   verdict_of_reading(q->reading, s->heading, subject, how, verdict, sizeof(verdict)))
+	if(judged(q, lead, subject, how, verdict, sizeof(verdict)) ||
+	   judged(q, s->heading, subject, how, verdict, sizeof(verdict)))
 		return buf_printf(text, "%s ", verdict);
 	/* the lead tells what to do ("write each rejected item ..."): the rule is in
 	 * another of the section's parts ("received at 41°F or below") */
@@ -676,8 +690,8 @@ static ll_result reading_verdict(const struct compose_in *in, const char *lead,
 				continue;
 			for(size_t i = 0; i < o->nparts; i++)
 				if((pass == 1 || terms_match(subject, o->parts[i].text, NULL)) &&
-				   verdict_of_reading(q->reading, o->parts[i].text, subject, how,
-				                      verdict, sizeof(verdict)))
+				   judged(q, o->parts[i].text, subject, how, verdict,
+				          sizeof(verdict)))
 					return buf_printf(text, "%s ", verdict);
 		}
 	return LL_OK;

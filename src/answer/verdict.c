@@ -190,3 +190,80 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
 		         fails ? ", out of range" : "");
 	return true;
 }
+
+/* The time limit rule states: the first "<n> hours" or "<n> minutes" said
+ * to be one ("within", "up to", "no more than", "at most"), in minutes; 0
+ * for none. */
+static int time_limit(const char *rule, bool *in_minutes)
+{
+	static const char *const before[] = {"within ", "up to ", "no more than ", "at most ",
+	                                     "no longer than ", "maximum of ", "for up to ", NULL};
+	static const char *const hours[] = {" hours", " hour", "-hour", NULL};
+	static const char *const minutes[] = {" minutes", " minute", "-minute", NULL};
+
+	for(const char *p = rule; *p; p++) {
+		char *end;
+		long v;
+		const char *from = p - rule > WINDOW / 3 ? p - WINDOW / 3 : rule;
+
+		if(!isdigit((unsigned char)*p) || (p > rule && isalnum((unsigned char)p[-1])))
+			continue;
+		v = strtol(p, &end, 10);
+		if(v <= 0 || !any_in(from, (size_t)(p - from), before))
+			continue;
+		*in_minutes = false;
+		for(int i = 0; hours[i]; i++)
+			if(strncmp(end, hours[i], strlen(hours[i])) == 0)
+				return (int)v * 60;
+		*in_minutes = true;
+		for(int i = 0; minutes[i]; i++)
+			if(strncmp(end, minutes[i], strlen(minutes[i])) == 0)
+				return (int)v;
+	}
+	return 0;
+}
+
+/* "3 hours", "4 hours 30 minutes", "45 minutes" into out. */
+static void say_minutes(int m, char *out, size_t outlen)
+{
+	if(m < 60)
+		snprintf(out, outlen, "%d minute%s", m, m == 1 ? "" : "s");
+	else if(m % 60 == 0)
+		snprintf(out, outlen, "%d hour%s", m / 60, m == 60 ? "" : "s");
+	else
+		snprintf(out, outlen, "%d hour%s %d minutes", m / 60, m < 120 ? "" : "s", m % 60);
+}
+
+bool verdict_of_time(int elapsed, const char *rule, unsigned how, char *out, size_t outlen)
+{
+	bool in_minutes = false;
+	int limit = rule && elapsed > 0 ? time_limit(rule, &in_minutes) : 0;
+	bool past = elapsed > limit;
+	char said[48], allowed[48];
+
+	if(limit == 0)
+		return false;
+	say_minutes(elapsed, said, sizeof(said));
+	if(!in_minutes)
+		snprintf(allowed, sizeof(allowed), "%d-hour", limit / 60);
+	else
+		snprintf(allowed, sizeof(allowed), "%d-minute", limit);
+	snprintf(out, outlen, "%s%s is %s the %s limit " DASH,
+	         !(how & VERDICT_DECIDE) ? "" : past ? "No, " : "Yes, ", said,
+	         past ? "past" : "within", allowed);
+	return true;
+}
+
+bool deadline_of(int since, const char *rule, char *out, size_t outlen)
+{
+	bool in_minutes;
+	int limit = rule ? time_limit(rule, &in_minutes) : 0, end = (since + limit) % (12 * 60);
+	char allowed[48];
+
+	if(limit == 0)
+		return false;
+	say_minutes(limit, allowed, sizeof(allowed));
+	snprintf(out, outlen, "By %d:%02d, %s after %d:%02d " DASH, end / 60 ? end / 60 : 12,
+	         end % 60, allowed, since / 60 ? since / 60 : 12, since % 60);
+	return true;
+}

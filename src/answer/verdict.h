@@ -31,4 +31,16 @@ struct terms;
 bool verdict_of_reading(int reading, const char *rule, const struct terms *subject, unsigned how,
                         char *out, size_t outlen);
 
+/* Writes to out the words comparing elapsed minutes with the time limit
+ * rule states ("within 2 hours", "for up to 4 hours", "no more than 60
+ * minutes"): "No, 4 hours 30 minutes is past the 4-hour limit —" / "Yes,
+ * 3 hours is within the 4-hour limit —"; false, out untouched, when rule
+ * states no time limit. */
+bool verdict_of_time(int elapsed, const char *rule, unsigned how, char *out, size_t outlen);
+
+/* Writes to out when the time limit rule states runs out from a clock time
+ * (minutes past 12): "By 2:30, 4 hours after 10:30 —"; false when rule
+ * states no time limit. */
+bool deadline_of(int since, const char *rule, char *out, size_t outlen);
+
 #endif

@@ -1,6 +1,6 @@
 /* fuzz_lexicon.c - the crew vocabulary and emergencies parsers, the
  * matchers over what they accept, the question reader (answer/ask.c) and
- * the reading-against-a-limit parser (answer/verdict.c).  The input is
+ * the reading- and time-against-a-limit parsers (answer/verdict.c).  The input is
  * three files separated by form feeds (vocabulary, emergencies, known
  * words, which are read as the filler words too) and a question after a
  * fourth; the question is also read as a manual's rule. */
@@ -55,6 +55,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ask_understand(lx, text, &q);
 			(void)verdict_of_reading(q.reading ? q.reading : 150, text, &q.terms,
 			                         q.reading % 2, verdict, sizeof(verdict));
+			(void)verdict_of_time(q.elapsed ? q.elapsed : 90, text, q.reading % 2, verdict,
+			                      sizeof(verdict));
+			(void)deadline_of(q.since ? q.since - 1 : 0, text, verdict, sizeof(verdict));
 		}
 		arena_free(&a);
 		lexicon_free(lx);

@@ -48,6 +48,17 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.nemergency == 1 && strcmp(q.emergency[0]->id, "robbery") == 0, "'robbers' is still a robbery");
 	ask_understand(lx, "the fries sat at 40 minutes under the lamp", &q);
 	CHECK(q.figure == FIGURE_TIME, "a number with another unit is no reading");
+	/* how long it has been so, and when from a clock time */
+	ask_understand(lx, "hash browns sat under the heat lamp 2 and a half hours, sell them?", &q);
+	CHECK(q.elapsed == 150, "a duration said of the food: %d minutes", q.elapsed);
+	ask_understand(lx, "soup came out of the well at 11:15 and its 1:45 now, still ok", &q);
+	CHECK(q.elapsed == 150, "from a clock time to now: %d minutes", q.elapsed);
+	ask_understand(lx, "how many hours can soup sit out, within 4 hours right?", &q);
+	CHECK(q.elapsed == 0, "a duration asked or quoted is no time out");
+	ask_understand(lx, "pulled the lettuce at 9:45, what time does it get dumped", &q);
+	CHECK(q.since == 9 * 60 + 45 + 1 && q.elapsed == 0, "asked when, from a clock time");
+	ask_understand(lx, "gravy off the burner at 2, when does it have to be at 70", &q);
+	CHECK(q.reading == 0 && q.since == 2 * 60 + 1, "'has to be at 70' is a target, not a reading");
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);

@@ -72,6 +72,18 @@ static void test_verdicts(void)
 		CHECK(verdict_of_reading(207, band, NULL, VERDICT_DECIDE, v, sizeof(v)) &&
 		      strncmp(v, "No, 207\xC2\xB0" "F is off by 5\xC2\xB0" "F", 18) == 0 && strstr(v, "around 212"),
 		      "a reading outside a band is off by how much: %s", v);
+		CHECK(verdict_of_time(270, "Cook, serve or discard it within 4 hours of taking it out.",
+		                      VERDICT_DECIDE, v, sizeof(v)) &&
+		      strncmp(v, "No, 4 hours 30 minutes is past the 4-hour limit", 47) == 0,
+		      "a time past the limit: %s", v);
+		CHECK(verdict_of_time(45, "Deliver it within 60 minutes of bagging.", VERDICT_DECIDE, v,
+		                      sizeof(v)) &&
+		      strncmp(v, "Yes, 45 minutes is within the 60-minute limit", 45) == 0,
+		      "a time within the limit: %s", v);
+		CHECK(!verdict_of_time(45, "Change gloves every 4 hours.", VERDICT_DECIDE, v, sizeof(v)),
+		      "a frequency is no limit");
+		CHECK(deadline_of(10 * 60 + 30, "Hold it for up to 4 hours, then discard it.", v, sizeof(v)) &&
+		      strncmp(v, "By 2:30, 4 hours after 10:30", 28) == 0, "when the limit runs out: %s", v);
 		CHECK(verdict_of_reading(46, "Keep it at 41\xC2\xB0" "F or below.", NULL, 0, v, sizeof(v)) &&
 		      strstr(v, "above the 41"), "a limit without a band is still the limit: %s", v);
 	}
