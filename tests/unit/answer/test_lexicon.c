@@ -135,6 +135,7 @@ static void test_lexicon_format(void)
 	CHECK(lexicon_parse("", "", NULL, "# people\nguy  kid\tdude\n\nnah\n", &lx) == LL_OK &&
 	      lexicon_is_filler(lx, "guy") && lexicon_is_filler(lx, "kid") &&
 	      lexicon_is_filler(lx, "dude") && lexicon_is_filler(lx, "nah") &&
+	      lexicon_is_filler(lx, "hows") && lexicon_is_filler(lx, "outta") &&
 	      !lexicon_is_filler(lx, "ebt") && !lexicon_is_filler(lx, "gu") && !lexicon_is_filler(lx, ""),
 	      "filler words: any spaces or tabs between them, comments and blank lines skipped");
 	lexicon_free(lx);
