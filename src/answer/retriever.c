@@ -105,6 +105,14 @@
  * checks it once and does not run a tier it closes.  Rows come tier by
  * tier, best first within a tier; a chunk found by two tiers comes twice
  * (the caller keeps the first). */
+/* t0: the rarest word names one manual in its title and no other manual
+ * says it ("opening steps for the chillbrook"): that manual's best
+ * TITLE_FOUND chunks for the question's words come first, whatever the
+ * common words find (the pairs of "opening" and "steps" filled t2 with
+ * other manuals).  Only a word at most TITLE_CHUNKS chunks hold: a brand,
+ * not a machine every manual speaks of ("fry"). */
+#define TITLE_CHUNKS 80
+#define TITLE_FOUND 3
 #define FOUND_IN_T1 "(SELECT count(*) FROM t1 WHERE " PASSING("score") ")"
 #define FOUND_IN_T1_T2 \
 	"(SELECT count(*) FROM (SELECT id FROM t1 WHERE " PASSING("score") \
@@ -119,9 +127,18 @@
 	" t3 AS (SELECT id, document_id, title, section, category, body, score * 0.75 AS score" \
 	"   FROM (" TIER_SQL(ANY_TSQUERY) ") x" \
 	"  WHERE " FOUND_IN_T1_T2 " < " STR(MIN_FOUND) \
-	"  AND (SELECT cardinality(w) FROM kw) >= 1)" \
-	" SELECT * FROM (SELECT 1 AS tier, * FROM t1 UNION ALL SELECT 2, * FROM t2" \
-	"                UNION ALL SELECT 3, * FROM t3) r" \
+	"  AND (SELECT cardinality(w) FROM kw) >= 1)," \
+	" t0 AS (SELECT c.id, c.document_id, c.title, c.section, c.category, c.body," \
+	"   " STR(RETRIEVER_THRESHOLD) " + 0.0 AS score FROM chunks c" \
+	"  WHERE (SELECT rarest FROM kw) BETWEEN 1 AND " STR(TITLE_CHUNKS) \
+	"   AND (SELECT cardinality(w) FROM kw) >= 2" \
+	"   AND c.tsv @@ (SELECT w[1]::tsquery FROM kw)" \
+	"   AND to_tsvector('english', c.title) @@ (SELECT w[1]::tsquery FROM kw)" \
+	"   AND (SELECT count(DISTINCT document_id) FROM chunks" \
+	"        WHERE tsv @@ (SELECT w[1]::tsquery FROM kw)) = 1" \
+	"  ORDER BY ts_rank_cd(c.tsv, " ANY_TSQUERY ") DESC, c.id LIMIT " STR(TITLE_FOUND) ")" \
+	" SELECT * FROM (SELECT 0 AS tier, * FROM t0 UNION ALL SELECT 1, * FROM t1" \
+	"                UNION ALL SELECT 2, * FROM t2 UNION ALL SELECT 3, * FROM t3) r" \
 	" WHERE " PASSING("score") " ORDER BY tier, score DESC, id"
 
 static const struct db_stmt retrieve = {"retriever_search", RETRIEVE_SQL};

@@ -164,3 +164,30 @@ def test_agents_consulted_name_the_lead_sections_agent(h):
     check(a["agent_used"] == "equipment" and a["agents_consulted"] == ["equipment", "training"],
           f"routed {a['agent_used']}, consulted {a['agents_consulted']}: the training manual that answered "
           "is not named")
+
+
+BRINDLEMOOR = """# Brindlemoor BX-5 Slush Freezer Operator Manual
+
+## Morning Start
+
+1. Switch the MAIN toggle to ON and wait for the barrel light to turn green.
+2. Pour chilled syrup mix up to the fill mark on the hopper.
+3. Press FREEZE and wait about 25 minutes for slush.
+
+## Nightly Shutdown
+
+1. Press OFF and drain the barrel into a bucket.
+2. Rinse the barrel with warm water until it runs clear.
+"""
+
+
+def test_a_manual_named_by_its_brand_answers(h):
+    r = h.post_json("/documents", {"title": "Brindlemoor BX-5 Slush Freezer Operator Manual",
+                                   "category": "equipment", "content": BRINDLEMOOR},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    a = _ask(h, "morning opening checklist steps for the brindlemoor")
+    cited = [c.get("title", "") for c in a.get("citations", [])]
+    check(cited[:1] == ["Brindlemoor BX-5 Slush Freezer Operator Manual"],
+          f"the machine named by its brand is answered from other manuals: {cited!r}, "
+          f"{a['response'][:160]!r}")
