@@ -79,6 +79,19 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "our dishwasher is laying on the dish room floor and won't move", "unconscious") &&
 	      emergencies_in(lx, "the mop is lying on the kitchen floor") == 0,
 	      "a named person lying on a room's floor, not moving, is a collapse; a mop on it is not");
+	CHECK(has_emergency(lx, "something hissing under the range and it stinks", "gas-smell"),
+	      "a hiss with a smell is gas");
+	CHECK(has_emergency(lx, "current ran through her hand off the warmer", "electric-shock"),
+	      "electricity through a hand is a shock");
+	CHECK(has_emergency(lx, "degreaser in the eye", "chemical"), "a chemical in the eye, no verb");
+	CHECK(has_emergency(lx, "somebody is breaking in through the back", "robbery") &&
+	      has_emergency(lx, "dude said give me all the cash", "robbery"),
+	      "a break-in and a demand for the cash are robberies");
+	CHECK(has_emergency(lx, "my grill cook says he has the stomach flu", "sick-worker"),
+	      "the stomach flu is a sick worker");
+	CHECK(emergencies_in(lx, "whats the best way to clean up vomit by the soda fountain") == 0 &&
+	      emergencies_in(lx, "the tray fell on the floor, remake it?") == 0,
+	      "cleaning up vomit, or a tray that fell, is no emergency");
 	CHECK(lexicon_is_filler(lx, "hows") && lexicon_is_filler(lx, "outta") &&
 	      !lexicon_is_filler(lx, "silverware"),
 	      "a question word's contraction and slang name no topic; a thing does");
