@@ -397,6 +397,10 @@ static const char *second_part(const struct compose_in *in, const struct section
 		   /* "robbed ... can we keep serving": no machine's error code answers it */
 		   (s->kind == SECTION_FAULT && q->ncodes == 0 && q->kind != ASKED_FAULT))
 			continue;
+		/* "gas smell, should we keep cooking": a yes or no beside an emergency is the
+		 * emergency's own manual's to answer, never another's ("keep cooking") */
+		if(!same_manual && q->kind == ASKED_DECISION)
+			continue;
 		/* of other manuals, only the best that can answer, among the first few; an
 		 * overview only beside it, by a sentence holding two of the part's words
 		 * ("each good for up to 7 days: ... sliced cheese") */

@@ -267,6 +267,28 @@ static void test_compose(const struct lexicon *lx)
 		      "a burn, then the other part's figure from another manual's overview: %s", a.response);
 	}
 	{
+		/* an emergency's other part: a yes or no is never answered by another
+		 * manual ("keep cooking" under a gas smell) */
+		struct section gas = make_section("Emergencies", "Gas Smell",
+		                                  "Get everyone out and call the gas company from outside.\n\n"
+		                                  "1. Do not touch switches.\n2. Leave the building.\n");
+		struct section thighs = make_section("Cooking", "Poultry",
+		                                     "If the thigh reads below 165°F, keep cooking it and "
+		                                     "probe again.\n");
+		struct ask q2;
+
+		thighs.document_id = 40;
+		emergency_of(lx, "reeks of gas near the range, ok to keep cooking the thighs", &gas, &thighs,
+		             1, &q, &in);
+		ask_understand(lx, "ok to keep cooking the thighs", &q2);
+		in.other = &thighs;
+		in.nother = 1;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Get everyone out", 16) == 0 &&
+		      !strstr(a.response, "keep cooking"),
+		      "a gas smell: no other manual's 'keep cooking': %s", a.response);
+	}
+	{
 		/* a code that stays after a fix: a reading reported of what was
 		 * checked is no figure asked, what to do next leads */
 		struct section al2 = make_section("Dish machine", "Alarm codes > AL-2: Low final rinse",
