@@ -339,15 +339,18 @@ static int content_matched(const struct ask *q, const char *text)
 #define TAGGED 3.0       /* the card's word on the machine, to "can we keep using it" */
 
 /* The best part of s for the other part of q, better than *best_v
- * (skipping the card's summary and the steps the lead already shows); s
- * ranked lower than the best section for it when lower. */
-static void better_part(const struct ask *q, const struct section *s, bool card, double own,
-                        bool lower, const char **best, double *best_v,
+ * (skipping the card's summary and the steps the lead already shows, when
+ * s is the card of the question card); s ranked lower than the best
+ * section for it when lower. */
+static void better_part(const struct ask *q, const struct section *s, const struct ask *card,
+                        double own, bool lower, const char **best, double *best_v,
                         const struct section **from)
 {
 	static const char *const equipment[] = {"equipment", "appliance", "machine", NULL};
 	int summary = card ? first_of(s, PART_PROSE) : -1;
-	bool machine = card && terms_machine_kinds(q->text) != 0;
+	/* the machine named anywhere in the question: "toaster shocked him, can we keep
+	 * using it" */
+	bool machine = card && terms_machine_kinds(card->text) != 0;
 
 	for(size_t i = 0; i < s->nparts; i++) {
 		const char *t = s->parts[i].text;
@@ -386,7 +389,7 @@ static const char *second_part(const struct compose_in *in, const struct section
 
 	*from = NULL;
 	for(size_t k = 0; k < in->ncards; k++)
-		better_part(q, &in->cards[k], true, OWN_MANUAL, false, &best, &best_v, from);
+		better_part(q, &in->cards[k], in->ask, OWN_MANUAL, false, &best, &best_v, from);
 	for(size_t i = 0, others = 0; i < nranked; i++) {
 		const struct section *s = &ranked[i];
 		bool same_manual = in->ncards && s->document_id == in->cards[0].document_id;
@@ -409,7 +412,7 @@ static const char *second_part(const struct compose_in *in, const struct section
 			continue;
 		/* the emergency's own manual speaks first of what follows it ("after the fire is
 		 * out") */
-		better_part(q, s, false, same_manual ? OWN_MANUAL : 0,
+		better_part(q, s, NULL, same_manual ? OWN_MANUAL : 0,
 		            !same_manual && (i > 0 || overview), &best, &best_v, from);
 	}
 	return best;

@@ -153,6 +153,15 @@ static void test_compose(const struct lexicon *lx)
 		      strncmp(a.response, "Do not touch the person", 23) == 0 &&
 		      strstr(a.response, "Tag the equipment") && !strstr(a.response, "its belt is clean"),
 		      "a shock, then the card's tag-out for 'can we keep using it': %s", a.response);
+		emergency_of(lx, "the toaster plug gave the closer a jolt, can we still run it", &shock,
+		             &toaster, 1, &q, &in);
+		ask_understand(lx, "can we still run it", &q2);
+		in.other = &toaster;
+		in.nother = 1;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strstr(a.response, "Tag the equipment"),
+		      "the machine named in the emergency's clause: the tag-out still answers: %s",
+		      a.response);
 	}
 
 	ask_of(lx, "how hot for fish", &temps, &q, &in);
