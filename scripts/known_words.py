@@ -4,11 +4,13 @@
     known_words.py [KB_DIR] [OUT]
 
 The words of seven letters or more that the shipped manuals spell (kb/*.md,
-edited text, so correctly spelt), and the English words (the system word
-list, /usr/share/dict/words from Debian's wamerican, when installed) one
-typo away from an emergency's trigger word.  The lexicon's typo tolerance
-skips a question word found here: a real word is not a typo ("cooking" is
-not "choking", "swapped" is not "slapped", "attached" is not "attacked").
+edited text, so correctly spelt), the emergencies' own words (triggers,
+masks and unless words), and the English words (the system word list,
+/usr/share/dict/words from Debian's wamerican, when installed) one typo
+away from one of them.  The lexicon's typo tolerance skips a question word
+found here: a real word is not a typo ("cooking" is not "choking",
+"swapped" is not "slapped", "stabbed" is not the "scabbed" that says a
+cut is old).
 Run by `make known-words` after the knowledge base or emergencies.tsv
 changes.
 """
@@ -56,7 +58,7 @@ def trigger_words():
             cols = line.rstrip("\n").split("\t")
             if line.startswith("#") or len(cols) < 4:
                 continue
-            found.update(w for w in re.findall(r"[a-z]{7,}", cols[3]))
+            found.update(w for c in cols[3:6] for w in re.findall(r"[a-z]{7,}", c))
     return found
 
 
@@ -88,7 +90,7 @@ def main():
     with open(out, "w", encoding="utf-8") as f:
         f.write("# known-words.txt - written by scripts/known_words.py from kb/*.md and the English\n"
                 "# words one typo from an emergency trigger; do not edit.\n")
-        f.write("".join(w + "\n" for w in sorted(set(words(kb)) | near_misses())))
+        f.write("".join(w + "\n" for w in sorted(set(words(kb)) | near_misses() | trigger_words())))
 
 
 if __name__ == "__main__":

@@ -87,6 +87,8 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "somebody is breaking in through the back", "robbery") &&
 	      has_emergency(lx, "dude said give me all the cash", "robbery"),
 	      "a break-in and a demand for the cash are robberies");
+	CHECK(has_emergency(lx, "prep guy stabbed his palm with the paring knife", "bleeding"),
+	      "'stabbed' is a real word, not a typo of the 'scabbed' that says a cut is old");
 	CHECK(has_emergency(lx, "my grill cook says he has the stomach flu", "sick-worker"),
 	      "the stomach flu is a sick worker");
 	CHECK(emergencies_in(lx, "whats the best way to clean up vomit by the soda fountain") == 0 &&
