@@ -18,6 +18,7 @@
 
 #define PATH_MAX_SECTIONS 16   /* at most RANK_MAX_SECTIONS */
 #define PATH_MAX_WORDS 24
+#define ASK_TEXT_MAX 1024      /* the bytes of a question asks_within reads */
 #define STATES_WITHIN 3        /* how far down a ranking a better first section may come from */
 
 /* ---------------------------------------------------------------- the kit */
@@ -991,12 +992,10 @@ static bool asks_within(const char *text, size_t len)
 	                                   " where ", NULL};
 	static const char *const unknown[] = {" idk", " know", " sure", " idea", " tell",
 	                                      " remember", NULL};
-	char *t = malloc(len + 3);
+	char t[ASK_TEXT_MAX];  /* a question's words past this are not read for a cue */
 	bool asks = false;
 
-	if(!t)
-		return false;
-	snprintf(t, len + 3, " %.*s ", (int)len, text);
+	snprintf(t, sizeof(t), " %.*s ", (int)len, text);
 	for(int i = 0; cues[i] && !asks; i++)
 		for(const char *p = strstr(t, cues[i]); p && !asks; p = strstr(p + 1, cues[i])) {
 			const char *w = p;
@@ -1008,7 +1007,6 @@ static bool asks_within(const char *text, size_t len)
 				if(w > t && strncasecmp(w - 1, unknown[k], strlen(unknown[k])) == 0)
 					asks = false;
 		}
-	free(t);
 	return asks;
 }
 
