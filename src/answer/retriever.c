@@ -176,34 +176,13 @@ static int add_word(char words[MAX_WORDS][32], int n, const char *w, size_t len)
 	return n + 1;
 }
 
-/* Adds the word before a particle joined to it, stemmed ("shutting down"
- * -> "shutdown"), which some manuals write as one word. */
-static int add_joined(char words[MAX_WORDS][32], int n, const char *prev, const char *w,
-                      size_t len)
-{
-	char stem[TERMS_LEN], tok[TERMS_LEN], joined[TERMS_LEN];
-
-	if(len >= sizeof(tok))
-		return n;
-	memcpy(tok, w, len);
-	tok[len] = '\0';
-	snprintf(stem, sizeof(stem), "%s", prev);
-	terms_stem(stem);
-	if(!terms_joined(stem, tok, joined))
-		return n;
-	return add_word(words, n, joined, strlen(joined));
-}
-
 /* The question's content words, lower-case [a-z0-9] only, stop words and
  * one-letter words dropped.  A compound of stop words ("no-show") is one
  * word, hyphen kept (to_tsvector reads it as chunks.tsv holds it); other
- * compounds ("walk-in") give their parts, which already find it.  A verb
- * and its particle give the one word too ("shut down": "shutdown"); the
- * search drops what no chunk holds. */
+ * compounds ("walk-in") give their parts, which already find it. */
 static int query_words(const char *q, char words[MAX_WORDS][32])
 {
 	int n = 0;
-	char prev[32] = "";
 
 	while(*q && n < MAX_WORDS) {
 		char w[32];
@@ -232,12 +211,6 @@ static int query_words(const char *q, char words[MAX_WORDS][32])
 		}
 		if(hyphen && n == before)
 			n = add_word(words, n, w, len);
-		if(!hyphen && len > 0) {
-			n = add_joined(words, n, prev, w, len);
-			memcpy(prev, w, len);
-			prev[len] = '\0';
-		} else
-			prev[0] = '\0';
 	}
 	return n;
 }

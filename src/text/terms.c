@@ -190,23 +190,6 @@ static void normalise_word(char *tok, size_t toklen)
 		terms_stem(tok);
 }
 
-static const char *const particles[] = {"up", "down", "out", "off", "in", "over", NULL};
-
-bool terms_joined(const char *prev, const char *tok, char *out)
-{
-	size_t lp = strlen(prev), lt = strlen(tok);
-	int i = 0;
-
-	while(particles[i] && strcmp(tok, particles[i]) != 0)
-		i++;
-	if(!particles[i] || lp < 3 || lp + lt >= TERMS_LEN || terms_is_stopword(prev, lp) ||
-	   prev[strspn(prev, "abcdefghijklmnopqrstuvwxyz")] != '\0')
-		return false;
-	memcpy(out, prev, lp);
-	memcpy(out + lp, tok, lt + 1);
-	return true;
-}
-
 /* Whether the word at s is letters only ("show" in "no-show", not "cx10"
  * in the slug "vantera-cx10-combi-oven": that is a model number). */
 static bool letters_only(const char *s)
@@ -341,7 +324,7 @@ static void add_term(struct terms *out, const char *tok, bool is_code, bool is_n
 
 void terms_of(const char *text, struct terms *out)
 {
-	char tok[TERMS_LEN], prev[TERMS_LEN] = "", joined[TERMS_LEN];
+	char tok[TERMS_LEN];
 	bool is_code, is_number, after_how = false, after_code_word = false;
 	const char *p = text ? text : "";
 
@@ -349,16 +332,6 @@ void terms_of(const char *text, struct terms *out)
 	while((p = next_token(p, tok, sizeof(tok), &is_code, &is_number)) != NULL) {
 		size_t len = strlen(tok);
 		bool how = after_how;
-
-		/* "shut down" also as "shutdown", weighing half: one concept */
-		if(terms_joined(prev, tok, joined) && out->n < TERMS_MAX) {
-			int at = out->n;
-
-			add_term(out, joined, false, false);
-			if(out->n > at)
-				out->weight[at] = 0.5;
-		}
-		snprintf(prev, sizeof(prev), "%s", is_code || is_number ? "" : tok);
 
 		/* "how long", "how hot", "how many": the form of the question
 		 * (the figure it asks for), not its topic */
@@ -576,7 +549,7 @@ static const char *const *unit_named(const char *tok, const char *prev)
 
 uint32_t terms_match(const struct terms *t, const char *text, double *weight)
 {
-	char tok[TERMS_LEN], number[TERMS_LEN] = "", prev[TERMS_LEN] = "", joined[TERMS_LEN];
+	char tok[TERMS_LEN], number[TERMS_LEN] = "";
 	bool is_code, is_number;
 	uint32_t matched = 0;
 	const char *p = text ? text : "";
@@ -585,10 +558,9 @@ uint32_t terms_match(const struct terms *t, const char *text, double *weight)
 		char parts[4][TERMS_LEN];
 		int np = compound_parts(tok, is_code, parts, 4);
 		const char *const *names = unit_named(tok, number);
-		bool join = terms_joined(prev, tok, joined);
 
-		for(int k = -2; k < np + 3; k++) {
-			const char *w = k == -2 ? (join ? joined : NULL) : k < 0 ? tok
+		for(int k = -1; k < np + 3; k++) {
+			const char *w = k < 0 ? tok
 			                : k < np ? parts[k] : names ? names[k - np] : NULL;
 			size_t len = w ? strlen(w) : 0;
 
@@ -600,7 +572,6 @@ uint32_t terms_match(const struct terms *t, const char *text, double *weight)
 			snprintf(number, sizeof(number), "%s", tok);
 		else
 			number[0] = '\0';
-		snprintf(prev, sizeof(prev), "%s", is_code || is_number ? "" : tok);
 	}
 	if(weight) {
 		*weight = 0;

@@ -45,12 +45,6 @@ uint32_t terms_words(const struct terms *t);
  * "cut").  Returns the new length. */
 size_t terms_stem(char *word);
 
-/* A verb and the particle after it as the one word manuals also write
- * ("shut" "down" -> "shutdown", "start" "up" -> "startup", "set" "up" ->
- * "setup"): into out (at least TERMS_LEN bytes); false when prev is no
- * content word of three letters or more or tok is no particle. */
-bool terms_joined(const char *prev, const char *tok, char *out);
-
 /* True for an English or crew filler word that carries no topic. */
 bool terms_is_stopword(const char *word, size_t len);
 

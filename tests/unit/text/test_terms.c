@@ -74,11 +74,6 @@ static void test_match(void)
 	CHECK(terms_match(&t, "Power supply: 115 V, 60 Hz", &w) != 0 && w > 0, "\"115 V\" holds the voltage");
 	terms_of("chicken temperature", &t);
 	CHECK(terms_match(&t, "Cook chickens to 165F", NULL) == 1u, "a plural stems to its word");
-	terms_of("how do we shut down the pizza oven", &t);
-	CHECK(terms_match(&t, "5.5 Shutdown", NULL) != 0, "\"shut down\" finds the one word \"Shutdown\"");
-	terms_of("pizza oven startup", &t);
-	CHECK(terms_match(&t, "Starting up the oven each morning", NULL) != 0,
-	      "\"startup\" finds \"starting up\"");
 }
 
 static void test_nouns(void)
