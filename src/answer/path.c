@@ -530,20 +530,19 @@ static bool code_uncovered(const char *code, const struct section *s, size_t n,
 	uint64_t machine = ask_model_like(code) ? 0 : terms_machine_kinds(question);
 
 	for(size_t i = 0; i < n; i++) {
-		int k;
+		/* a code only the heading names ("## E9: Load cell fault") counts */
+		const char *texts[] = {s[i].body, s[i].title, s[i].path};
 
 		/* another machine's code is no answer: "ice machine F8" is not the broiler's F8 */
 		if(machine && !(machine_of(&s[i]) & machine))
 			continue;
-		k = terms_codes_of(s[i].body, codes, 32);
+		for(size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+			int k = terms_codes_of(texts[t] ? texts[t] : "", codes, 32);
 
-		for(int j = 0; j < k; j++)
-			if(ask_same_code(codes[j], code))
-				return false;
-		k = terms_codes_of(s[i].title, codes, 32);
-		for(int j = 0; j < k; j++)
-			if(ask_same_code(codes[j], code))
-				return false;
+			for(int j = 0; j < k; j++)
+				if(ask_same_code(codes[j], code))
+					return false;
+		}
 	}
 	return true;
 }

@@ -26,8 +26,11 @@
  * m: the candidates (M_FIRST below).  fts: their rank (ts_rank_cd flag 32:
  * rank / (rank + 1); a word in the section heading weighs as much as one in
  * the title); the best 48 go on.
- * trg: chunks whose indexed codes hold one the question names, 1.0 when
- * their heading names it (the section that defines the code), 0.8 else.
+ * trg: chunks whose indexed codes hold one the question names, 0.9 when
+ * their heading names one (the section that defines the code), up to 1.0
+ * as it names more of them, 0.8 else: "NS-12A says E9" finds the NS-12A's
+ * E9 section first, not the other manuals' E9 and every NS-12A section (its
+ * title names the model) in the order they were stored.
  * s: the score weighs them 0.6 / 0.4 when the question names a code, plus
  * 0.1 (0.05) for the agent's first (other) categories; the best 40 go on.
  * Only those 40 are read whole, one index lookup each (OFFSET 0 keeps the
@@ -38,7 +41,9 @@
 	"   ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " TSQUERY ", 32) AS r" \
 	"   FROM m ORDER BY r DESC LIMIT 48)," \
 	" trg AS (" \
-	"  SELECT id, category, CASE WHEN heading_codes && $2::text[] THEN 1.0 ELSE 0.8 END AS t" \
+	"  SELECT id, category, CASE WHEN heading_codes && $2::text[] THEN 0.9 + 0.1 *" \
+	"    (SELECT count(DISTINCT h) FROM unnest(heading_codes) h WHERE h = ANY ($2::text[]))" \
+	"    / cardinality($2::text[]) ELSE 0.8 END AS t" \
 	"   FROM chunks WHERE cardinality($2::text[]) > 0 AND codes && $2::text[]" \
 	"   ORDER BY t DESC, id LIMIT 32)," \
 	" u AS (SELECT id, category, max(r) AS r, max(t) AS t FROM (" \

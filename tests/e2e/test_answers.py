@@ -191,3 +191,22 @@ def test_a_manual_named_by_its_brand_answers(h):
     check(cited[:1] == ["Brindlemoor BX-5 Slush Freezer Operator Manual"],
           f"the machine named by its brand is answered from other manuals: {cited!r}, "
           f"{a['response'][:160]!r}")
+
+
+# A manual whose title names its model holds that code in every section's
+# heading; its E9 comes after 34 other sections.
+QS7 = "# Quarrow QS-7 Portion Scale Operator Manual\n\n" + "".join(
+    f"## {n}. Care point {n}\n\nWipe panel {n} with a damp cloth and dry it before service.\n\n"
+    for n in range(1, 35)) + (
+    "## E9: Load cell fault\n\nLift off the platter, check that nothing touches it, refit it "
+    "and recalibrate with the 5 lb test weight.\n")
+
+
+def test_a_code_is_found_past_its_manuals_other_sections(h):
+    r = h.post_json("/documents", {"title": "Quarrow QS-7 Portion Scale Operator Manual",
+                                   "category": "equipment", "content": QS7},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    a = _ask(h, "qs-7 shows E9 and the beeper wont quit")
+    check(a["response"].startswith("E9") and "platter" in a["response"][:200],
+          f"the model's own E9 does not lead: {a['response'][:200]!r}")
