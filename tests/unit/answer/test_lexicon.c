@@ -87,6 +87,12 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "somebody is breaking in through the back", "robbery") &&
 	      has_emergency(lx, "dude said give me all the cash", "robbery"),
 	      "a break-in and a demand for the cash are robberies");
+	CHECK(has_emergency(lx, "the fry cook says his chest feels like its being crushed", "unconscious") &&
+	      has_emergency(lx, "old man at table 4 cant catch his breath", "unconscious"),
+	      "a crushing chest or a breath that cannot be caught is the collapse card's heart attack");
+	CHECK(emergencies_in(lx, "the beans keep burning on the bottom of the stock pot") == 0 &&
+	      emergencies_in(lx, "gravy burned on the bottom of the pan again") == 0,
+	      "food burnt onto the bottom of a pan or pot is no fire");
 	CHECK(has_emergency(lx, "prep guy stabbed his palm with the paring knife", "bleeding"),
 	      "'stabbed' is a real word, not a typo of the 'scabbed' that says a cut is old");
 	CHECK(has_emergency(lx, "my grill cook says he has the stomach flu", "sick-worker"),
