@@ -85,7 +85,9 @@ int ingest_numbered_heading(const char *s, size_t len)
 		while(i < len && s[i] == ' ')
 			i++;
 	}
-	if(words > 8 || (numbers == 1 && !title))
+	/* "10.2 Slices thick at one end and thin at the other": a
+	 * sub-section may name a symptom at length */
+	if(words > (numbers > 1 ? 12 : 8) || (numbers == 1 && !title))
 		return 0;
 	return numbers;
 }

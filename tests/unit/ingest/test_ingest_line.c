@@ -26,6 +26,9 @@ static void test_structure(void)
 	              ingest_numbered_heading(L("4 Cleaning and Care")) == 1 &&
 	              ingest_numbered_heading(L("2 remove the door")) == 0,
 	      "numbered headings by depth; a numbered step is not one");
+	CHECK(ingest_numbered_heading(L("7.3 Buns come out pale on one side and dark on the other")) == 2 &&
+	              ingest_numbered_heading(L("7 Buns come out pale on one side and dark on the other")) == 0,
+	      "a sub-section may name a symptom in up to 12 words; a top heading stays short");
 	CHECK(ingest_line_is_text_heading(L("DAILY CLEANING")) &&
 	              !ingest_line_is_text_heading(L("Wipe the hopper daily.")),
 	      "an all-capital line is a heading, a sentence is not");
