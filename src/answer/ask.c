@@ -101,7 +101,11 @@ static const char *const unknown_time_cues[] = {"nobody knows", "no one knows", 
                                                 "who knows how long", "no clue", "nobody wrote",
                                                 "no time on", "not marked", "nobody marked",
                                                 "forgot to mark", "forgot to label",
-                                                "nobody labeled", NULL};
+                                                "nobody labeled", "idk when it",
+                                                "dont know when it", "don't know when it",
+                                                "not sure when it",
+                                                "dunno when", "dunno how long", "unsure how long",
+                                                "unsure when it", NULL};
 static const char *const definition_starts[] = {
 	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ",
 	NULL};

@@ -124,18 +124,27 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 	return found;
 }
 
+/* How far from a band's target a reading may be and still be read
+ * against the band ("36" against "32 ±2"), not a limit the text also
+ * states ("126" is no thermometer check). */
+#define BAND_NEAR 20
+
 /* A reading that must fall within a band ("It should read 32°F (0°C). A
  * reading within ±2°F (±1°C) is acceptable."): the figure the rule names
  * first and the "±<n>°F" around it; false when rule states no band. */
 static bool find_band(const char *rule, long *target, long *plus_minus)
 {
-	const char *pm = strstr(rule, PLUS_MINUS);
+	const char *pm = strstr(rule, PLUS_MINUS), *from = pm;
 	char *end;
+	int ends = 0;
 
 	*target = -1;
 	if(!pm || (*plus_minus = degrees_at(rule, pm + strlen(PLUS_MINUS), &end)) <= 0)
 		return false;
-	for(const char *p = rule; *p && *target < 0; p++)
+	/* the target is said in the band's sentence or the one before it */
+	while(from > rule && !(from[-1] == '.' && isspace((unsigned char)from[0]) && ++ends == 2))
+		from--;
+	for(const char *p = from; *p && *target < 0; p++)
 		if(p != pm + strlen(PLUS_MINUS))
 			*target = degrees_at(rule, p, &end);
 	return *target >= 0;
@@ -169,7 +178,9 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
 	               (dir == LIMIT_MAX || limit <= HOLDING_FLOOR);
 	const char *say = !(how & VERDICT_DECIDE) ? "" : fails ? "No, " : "Yes, ";
 
-	if(rule && reading > 0 && find_band(rule, &target, &plus_minus)) {
+	/* a reading far from the band's target is held against a limit */
+	if(rule && reading > 0 && find_band(rule, &target, &plus_minus) &&
+	   labs(reading - target) <= BAND_NEAR) {
 		band_verdict(reading, target, plus_minus, how, out, outlen);
 		return true;
 	}

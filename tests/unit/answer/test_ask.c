@@ -99,6 +99,8 @@ static void test_measuring(const struct lexicon *lx)
 		if(strncmp(q.terms.term[i], "probe", 5) == 0)
 			probe = q.terms.weight[i];
 	CHECK(probe >= 1, "without a reading the probe is what is asked about");
+	ask_understand(lx, "the gravy well shows 118, idk when it started dropping", &q);
+	CHECK(q.reading == 118 && q.unknown_time, "'idk when it' started: the time out is unknown");
 }
 
 /* What ask.h promises beyond ask_understand: codes in text, model numbers,

@@ -84,6 +84,13 @@ static void test_verdicts(void)
 		      "a frequency is no limit");
 		CHECK(deadline_of(10 * 60 + 30, "Hold it for up to 4 hours, then discard it.", v, sizeof(v)) &&
 		      strncmp(v, "By 2:30, 4 hours after 10:30", 28) == 0, "when the limit runs out: %s", v);
+		CHECK(verdict_of_reading(121, "Hold the soup at 135\xC2\xB0" "F or above. Probe it every hour. "
+		                         "Check the probe: it should show 212\xC2\xB0" "F in boiling water. "
+		                         "Within \xC2\xB1" "2\xC2\xB0" "F is fine.", NULL, VERDICT_DECIDE,
+		                         v, sizeof(v)) &&
+		      strstr(v, "below the 135") && !strstr(v, "\xC2\xB1"),
+		      "a reading far from a band's target, or a band said two sentences away, is held "
+		      "against the limit: %s", v);
 		CHECK(verdict_of_reading(46, "Keep it at 41\xC2\xB0" "F or below.", NULL, 0, v, sizeof(v)) &&
 		      strstr(v, "above the 41"), "a limit without a band is still the limit: %s", v);
 	}
