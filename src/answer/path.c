@@ -522,6 +522,54 @@ static uint64_t machine_of(const struct section *s)
 	return kinds || !s->opening ? kinds : terms_machine_kinds(s->opening);
 }
 
+/* Whether question holds word (len bytes) as a whole word, any case,
+ * hyphens skipped in both ("sx2" holds "SX-2"). */
+static bool holds_word(const char *question, const char *word, size_t len)
+{
+	for(const char *p = question; *p; p++) {
+		const char *q = p;
+		size_t i = 0;
+
+		if(p > question && isalnum((unsigned char)p[-1]))
+			continue;
+		while(*q && i < len) {
+			if(*q == '-' || word[i] == '-') {
+				q += *q == '-';
+				i += word[i] == '-';
+				continue;
+			}
+			if(tolower((unsigned char)*q) != tolower((unsigned char)word[i]))
+				break;
+			q++;
+			i++;
+		}
+		if(i == len && !isalnum((unsigned char)*q))
+			return true;
+	}
+	return false;
+}
+
+/* Does the question name the manual of s: a model its title names ("sx2
+ * ... F3": the SX-2's manual) or its brand, the title's first word when
+ * that is no machine ("vantera")? */
+static bool manual_named(const struct section *s, const char *question)
+{
+	char titled[8][16];
+	const char *title = s->title ? s->title : "";
+	int nt = terms_codes_of(title, titled, 8);
+	size_t first = strspn(title, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+	char brand[32];
+
+	for(int j = 0; j < nt; j++)
+		if(ask_model_like(titled[j]) && holds_word(question, titled[j], strlen(titled[j])))
+			return true;
+	if(first < 4 || first >= sizeof(brand))
+		return false;
+	memcpy(brand, title, first);
+	brand[first] = '\0';
+	return terms_machine_kinds(brand) == 0 && holds_word(question, brand, first);
+}
+
 static bool code_uncovered(const char *code, const struct section *s, size_t n,
                            const char *question)
 {
@@ -534,7 +582,7 @@ static bool code_uncovered(const char *code, const struct section *s, size_t n,
 		const char *texts[] = {s[i].body, s[i].title, s[i].path};
 
 		/* another machine's code is no answer: "ice machine F8" is not the broiler's F8 */
-		if(machine && !(machine_of(&s[i]) & machine))
+		if(machine && !(machine_of(&s[i]) & machine) && !manual_named(&s[i], question))
 			continue;
 		for(size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
 			int k = terms_codes_of(texts[t] ? texts[t] : "", codes, 32);

@@ -23,8 +23,10 @@ static bool any_in(const char *from, size_t len, const char *const *words)
 	for(int i = 0; words[i]; i++) {
 		size_t n = strlen(words[i]);
 
+		/* whole words: "for less than a second" says no "or less" */
 		for(size_t k = 0; k + n <= len; k++)
-			if(strncasecmp(from + k, words[i], n) == 0)
+			if((k == 0 || !isalpha((unsigned char)from[k - 1])) &&
+			   strncasecmp(from + k, words[i], n) == 0)
 				return true;
 	}
 	return false;

@@ -202,11 +202,32 @@ QS7 = "# Quarrow QS-7 Portion Scale Operator Manual\n\n" + "".join(
     "and recalibrate with the 5 lb test weight.\n")
 
 
-def test_a_code_is_found_past_its_manuals_other_sections(h):
+_qs7_loaded = []
+
+
+def _qs7(h):
+    if _qs7_loaded:
+        return
     r = h.post_json("/documents", {"title": "Quarrow QS-7 Portion Scale Operator Manual",
                                    "category": "equipment", "content": QS7},
                     key=h.admin_key, source=h.source())
     check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _qs7_loaded.append(True)
+
+
+def test_a_code_is_found_past_its_manuals_other_sections(h):
+    _qs7(h)
     a = _ask(h, "qs-7 shows E9 and the beeper wont quit")
     check(a["response"].startswith("E9") and "platter" in a["response"][:200],
           f"the model's own E9 does not lead: {a['response'][:200]!r}")
+
+
+def test_a_code_of_the_named_model_is_its_own(h):
+    # "probe" names a machine (a thermometer); the scale's manual names none, but the
+    # question names its model (lower case, no hyphen) and its brand
+    _qs7(h)
+    for q in ("qs7 says E9 when i set the soup on it to probe it",
+              "quarrow scale says E9, the probe on the soup reads fine"):
+        a = _ask(h, q)
+        check(a["response"].startswith("E9") and "platter" in a["response"][:200],
+              f"{q!r}: the named model's E9 does not lead: {a['response'][:200]!r}")

@@ -91,6 +91,11 @@ static void test_verdicts(void)
 		      strstr(v, "below the 135") && !strstr(v, "\xC2\xB1"),
 		      "a reading far from a band's target, or a band said two sentences away, is held "
 		      "against the limit: %s", v);
+		CHECK(verdict_of_reading(157, "Cook the wings until the inside is as hot as 165\xC2\xB0" "F "
+		                         "(74\xC2\xB0" "C), held for less than a second.", NULL,
+		                         VERDICT_DECIDE, v, sizeof(v)) &&
+		      strncmp(v, "No, 157\xC2\xB0" "F is below the 165", 22) == 0,
+		      "'for less than a second' is no 'or less': %s", v);
 		CHECK(verdict_of_reading(46, "Keep it at 41\xC2\xB0" "F or below.", NULL, 0, v, sizeof(v)) &&
 		      strstr(v, "above the 41"), "a limit without a band is still the limit: %s", v);
 	}
