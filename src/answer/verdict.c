@@ -15,6 +15,9 @@
 #define PLUS_MINUS "\xC2\xB1"
 #define WINDOW 48      /* how far around the figure the words saying its direction are read */
 #define HOLDING_FLOOR 135 /* the highest floor that is a holding, not a cooking, temperature */
+#define COLD_READING 50   /* a reading this low is of food kept cold, never cooked or held */
+#define HOT_READING 100   /* a reading this high is of food cooked or held hot */
+#define COLD_LIMIT 50     /* a limit this low is a cold-holding one */
 
 enum limit { LIMIT_NONE = 0, LIMIT_MIN, LIMIT_MAX };
 
@@ -48,13 +51,26 @@ static enum limit direction(const char *rule, const char *at, const char *end)
 	                                           "no lower than", "below", "under", NULL};
 	static const char *const ceiling_before[] = {"at most", "no higher than", "no warmer than",
 	                                             "above", "over ", "maximum", NULL};
+	/* "check that the cavity is below 140°F": what must hold, not what
+	 * is wrong */
+	static const char *const must[] = {"check that", "make sure", "ensure", "must be",
+	                                   "should be", "until", "wait for", NULL};
+	static const char *const low[] = {"below", "under", NULL}, *const high[] = {"above", NULL};
 	size_t after = strnlen(end, WINDOW / 2);
 	const char *from = at - rule > WINDOW / 2 ? at - WINDOW / 2 : rule;
+	const char *last = at - rule > 8 ? at - 8 : rule;
+	const char *clause = at - rule > WINDOW ? at - WINDOW : rule;
 
 	if(any_in(end, after, floor_after))
 		return LIMIT_MIN;
 	if(any_in(end, after, ceiling_after))
 		return LIMIT_MAX;
+	if(any_in(clause, (size_t)(at - clause), must)) {
+		if(any_in(last, (size_t)(at - last), low))
+			return LIMIT_MAX;
+		if(any_in(last, (size_t)(at - last), high))
+			return LIMIT_MIN;
+	}
 	if(any_in(from, (size_t)(at - from), ceiling_before))
 		return LIMIT_MAX;
 	if(any_in(from, (size_t)(at - from), floor_before))
@@ -175,11 +191,19 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
 {
 	long limit = 0, target, plus_minus;
 	enum limit dir = rule && reading > 0 ? find_limit(rule, subject, &limit) : LIMIT_NONE;
-	bool fails = (dir == LIMIT_MIN && reading < limit) || (dir == LIMIT_MAX && reading > limit);
-	bool discard = fails && (how & VERDICT_UNKNOWN_TIME) &&
-	               (dir == LIMIT_MAX || limit <= HOLDING_FLOOR);
-	const char *say = !(how & VERDICT_DECIDE) ? "" : fails ? "No, " : "Yes, ";
+	bool fails, discard;
+	const char *say;
 
+	/* a cold reading is not held against a cooking or holding floor, nor
+	 * a hot one against a cold limit ("patties off the truck at 43" is no
+	 * undercooked patty; "fish at 146" is no mix above 40) */
+	if(dir != LIMIT_NONE && ((reading <= COLD_READING && limit >= HOLDING_FLOOR) ||
+	                         (reading >= HOT_READING && limit <= COLD_LIMIT)))
+		dir = LIMIT_NONE;
+	fails = (dir == LIMIT_MIN && reading < limit) || (dir == LIMIT_MAX && reading > limit);
+	discard = fails && (how & VERDICT_UNKNOWN_TIME) &&
+	          (dir == LIMIT_MAX || limit <= HOLDING_FLOOR);
+	say = !(how & VERDICT_DECIDE) ? "" : fails ? "No, " : "Yes, ";
 	/* a reading far from the band's target is held against a limit */
 	if(rule && reading > 0 && find_band(rule, &target, &plus_minus) &&
 	   labs(reading - target) <= BAND_NEAR) {

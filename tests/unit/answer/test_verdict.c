@@ -96,6 +96,15 @@ static void test_verdicts(void)
 		                         VERDICT_DECIDE, v, sizeof(v)) &&
 		      strncmp(v, "No, 157\xC2\xB0" "F is below the 165", 22) == 0,
 		      "'for less than a second' is no 'or less': %s", v);
+		CHECK(!verdict_of_reading(44, "Cook burgers to at least 155\xC2\xB0" "F (68\xC2\xB0" "C).",
+		                          NULL, VERDICT_DECIDE, v, sizeof(v)) &&
+		      !verdict_of_reading(150, "Keep the mix at 40\xC2\xB0" "F or below.", NULL,
+		                          VERDICT_DECIDE, v, sizeof(v)),
+		      "a cold reading is no cooking temperature missed, a hot one no cold limit broken");
+		CHECK(verdict_of_reading(190, "To start cleaning, check that the cavity is below 140\xC2\xB0" "F.",
+		                         NULL, VERDICT_DECIDE, v, sizeof(v)) &&
+		      strncmp(v, "No, 190\xC2\xB0" "F is above the 140", 22) == 0,
+		      "'check that it is below' is a ceiling: %s", v);
 		CHECK(verdict_of_reading(46, "Keep it at 41\xC2\xB0" "F or below.", NULL, 0, v, sizeof(v)) &&
 		      strstr(v, "above the 41"), "a limit without a band is still the limit: %s", v);
 	}
