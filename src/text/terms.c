@@ -547,6 +547,20 @@ static const char *const *unit_named(const char *tok, const char *prev)
 	return NULL;
 }
 
+/* How many of a compound's parts are terms of t. */
+static int parts_held(const struct terms *t, char parts[][TERMS_LEN], int np)
+{
+	int held = 0;
+
+	for(int k = 0; k < np; k++)
+		for(int i = 0; i < t->n; i++)
+			if(term_is(t, i, parts[k], strlen(parts[k]))) {
+				held++;
+				break;
+			}
+	return held;
+}
+
 uint32_t terms_match(const struct terms *t, const char *text, double *weight)
 {
 	char tok[TERMS_LEN], number[TERMS_LEN] = "";
@@ -559,6 +573,10 @@ uint32_t terms_match(const struct terms *t, const char *text, double *weight)
 		int np = compound_parts(tok, is_code, parts, 4);
 		const char *const *names = unit_named(tok, number);
 
+		/* a compound of two words is found by both ("soft-serve" is
+		 * no answer to "ok to serve"); "walk-in" by its one */
+		if(np >= 2 && parts_held(t, parts, np) < 2)
+			np = 0;
 		for(int k = -1; k < np + 3; k++) {
 			const char *w = k < 0 ? tok
 			                : k < np ? parts[k] : names ? names[k - np] : NULL;

@@ -72,6 +72,13 @@ static void test_match(void)
 
 	terms_of("what voltage does it need", &t);
 	CHECK(terms_match(&t, "Power supply: 115 V, 60 Hz", &w) != 0 && w > 0, "\"115 V\" holds the voltage");
+	terms_of("ok to serve the fish", &t);
+	CHECK(terms_match(&t, "Fill the soft-serve hopper", NULL) == 0,
+	      "one word of a compound of two is not the compound");
+	terms_of("soft serve hopper", &t);
+	CHECK(terms_match(&t, "Fill the soft-serve hopper", NULL) == 7u, "both words are");
+	terms_of("walk in door", &t);
+	CHECK(terms_match(&t, "Close the walk-in door", NULL) == 3u, "\"walk-in\" has one word to find");
 	terms_of("chicken temperature", &t);
 	CHECK(terms_match(&t, "Cook chickens to 165F", NULL) == 1u, "a plural stems to its word");
 }
