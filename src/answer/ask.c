@@ -21,9 +21,9 @@ const char *ask_figure_name(enum figure f)
 {
 	static const char *const names[] = {"none", "temperature", "time", "concentration",
 	                                    "amount", "frequency", "electric", "pressure", "weight",
-	                                    "distance"};
+	                                    "distance", "phone"};
 
-	return f <= FIGURE_DISTANCE ? names[f] : "none";
+	return f <= FIGURE_PHONE ? names[f] : "none";
 }
 
 /* Cue phrases, matched in " <lower-cased question> " (so " can " is a word). */
@@ -49,6 +49,12 @@ static const char *const weight_cues[] = {"how heavy", " weight", " weigh ", "po
                                           NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close",
                                             NULL};
+static const char *const phone_cues[] = {"phone number", "phone #", "service number",
+                                         "service #", "number to call", "number do i call",
+                                         "number do we call", "hotline", "contact number",
+                                         "support number", "helpline", "help line",
+                                         "after hours number", "after-hours number",
+                                         "tech support number", NULL};
 static const char *const amount_cues[] = {"how much", "how many", "what size", "capacity", " amps",
                                           " amp ", "how big", " max ", "maximum", "per load",
                                           "per batch", "load size", "batch size", "how far",
@@ -304,6 +310,8 @@ static int reading_of(const char *t)
 
 static enum figure figure_of(const char *t, int reading)
 {
+	if(has_any(t, phone_cues))
+		return FIGURE_PHONE;
 	if(has_any(t, concentration_cues))
 		return FIGURE_CONCENTRATION;
 	if(has_any(t, frequency_cues))
@@ -461,6 +469,25 @@ static bool number_then(const char *text, const char *const *units)
 	return false;
 }
 
+/* A telephone number in text: "1-800-555-0143", "(800) 555-0143",
+ * "800.555.0143" -- three digits, a separator, four digits, after three
+ * digits and a separator. */
+static bool states_phone(const char *text)
+{
+	for(const char *p = text; *p; p++) {
+		const char *q = p + 3;
+
+		if(strspn(p, "0123456789") != 3 || (p > text && isdigit((unsigned char)p[-1])))
+			continue;
+		q += strspn(q, "-. )") <= 2 ? strspn(q, "-. )") : 3;
+		if(q == p + 3 || strspn(q, "0123456789") != 3 || !strchr("-. ", q[3]) || !q[3] ||
+		   strspn(q + 4, "0123456789") != 4 || isdigit((unsigned char)q[8]))
+			continue;
+		return true;
+	}
+	return false;
+}
+
 bool ask_states_figure(const char *text, enum figure f)
 {
 	static const char *const temperature[] = {"\xC2\xB0", "degree", "F ", "F.", "F,", NULL};
@@ -501,6 +528,8 @@ bool ask_states_figure(const char *text, enum figure f)
 		return number_then(text, weight);
 	case FIGURE_DISTANCE:
 		return number_then(text, distance);
+	case FIGURE_PHONE:
+		return states_phone(text);
 	case FIGURE_FREQUENCY:
 		for(int i = 0; frequency[i]; i++)
 			if(strcasestr(text, frequency[i]))

@@ -32,7 +32,8 @@ enum figure {
 	FIGURE_ELECTRIC,
 	FIGURE_PRESSURE,
 	FIGURE_WEIGHT,
-	FIGURE_DISTANCE
+	FIGURE_DISTANCE,
+	FIGURE_PHONE       /* a number to call */
 };
 
 #define ASK_MAX_CODES 4

@@ -66,6 +66,12 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(ask_states_figure("Hold at 135°F or above", FIGURE_TEMPERATURE) &&
 	      !ask_states_figure("Hold it for 4 hours", FIGURE_TEMPERATURE) &&
 	      ask_states_figure("Hold it for 4 hours", FIGURE_TIME), "figures by their unit");
+	ask_understand(lx, "whats the after hours service number for the mixer", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_PHONE, "a service number is a figure asked");
+	CHECK(ask_states_figure("Call Harlow Service at 1-800-555-0190, 24 hours.", FIGURE_PHONE) &&
+	      ask_states_figure("Service: (888) 555.0111", FIGURE_PHONE) &&
+	      !ask_states_figure("See section 10.2.3 and page 1234-56", FIGURE_PHONE),
+	      "a phone number is stated, a section number is not");
 }
 
 /* The reading's own clause: "the patties probed 47 but the eggs were
