@@ -93,6 +93,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(emergencies_in(lx, "the beans keep burning on the bottom of the stock pot") == 0 &&
 	      emergencies_in(lx, "gravy burned on the bottom of the pan again") == 0,
 	      "food burnt onto the bottom of a pan or pot is no fire");
+	CHECK(has_emergency(lx, "lady at the counter has a tree nut allergy, is the cookie ok? "
+	                        "also what do we do if her kid starts reacting", "allergic-reaction"),
+	      "a reaction in another clause than the allergy is still an allergic reaction");
 	CHECK(has_emergency(lx, "prep guy stabbed his palm with the paring knife", "bleeding"),
 	      "'stabbed' is a real word, not a typo of the 'scabbed' that says a cut is old");
 	CHECK(has_emergency(lx, "my grill cook says he has the stomach flu", "sick-worker"),
