@@ -224,8 +224,11 @@ static int elapsed_of(const char *t)
 				return d;
 			continue;
 		}
-		if(strncmp(p - 4, " at ", 4) == 0 && start < 0)
+		if(start < 0 && (strncmp(p - 4, " at ", 4) == 0 ||
+		                 ((size_t)(p - t) >= 8 && strncmp(p - 8, " around ", 8) == 0)))
 			start = clock_at(p);
+		else if(start >= 0 && strncmp(p - 4, " at ", 4) == 0 && clock_at(p) > start)
+			return clock_at(p) - start;   /* "went off at 2:10, fixed at 3:30" */
 		else if(start >= 0)
 			for(int i = 0; now[i]; i++) {
 				size_t n = strlen(now[i]);

@@ -658,6 +658,9 @@ static const char *escalation_first(struct arena *a, const char *lead)
 static bool judged(const struct ask *q, const char *rule, const struct terms *subject,
                    unsigned how, char *out, size_t outlen)
 {
+	/* a reading past a limit for a time the crew know: the time decides */
+	if(q->reading && q->elapsed && verdict_of_time(q->elapsed, rule, how, out, outlen))
+		return true;
 	if(q->reading)
 		return verdict_of_reading(q->reading, rule, subject, how, out, outlen);
 	if(q->elapsed)
@@ -711,7 +714,8 @@ static double rule_value(const struct ask *q, const char *t)
 	double got = 0;
 
 	terms_match(&q->terms, t, &got);
-	return got + (q->unknown_time && says_any(t, unknown_times) ? 4 : 0);
+	return got + (q->unknown_time && says_any(t, unknown_times) ? 4 : 0) +
+	       (q->elapsed && time_applies(q->elapsed, t) ? 4 : 0);
 }
 
 /* A decision's rule, stated elsewhere in the best section's manual
@@ -728,8 +732,11 @@ static const char *manual_rule(const struct compose_in *in, const char *lead)
 	bool orders = lead && says_any(lead, actions);   /* then only an unknown time's rule */
 	double best_v;
 
+	/* a lead that orders something still yields to the rule on the time
+	 * the crew know ("warm for less than 4 hours: it may be kept") */
 	if(q->kind != ASKED_DECISION || q->ncodes || !lead ||
-	   (orders && !(q->unknown_time && !says_any(lead, unknown_times))))
+	   (orders && !(q->unknown_time && !says_any(lead, unknown_times)) &&
+	    !(q->elapsed && !time_applies(q->elapsed, lead))))
 		return NULL;
 	best_v = rule_value(q, lead);
 	for(size_t i = 0; i < in->nranked && i < RULE_SECTIONS; i++) {
@@ -741,8 +748,10 @@ static const char *manual_rule(const struct compose_in *in, const char *lead)
 			const char *t = s->parts[k].text;
 			double v;
 
-			if(strchr(t, '?') || !says_any(t, actions) || strstr(lead, t) ||
-			   (orders && !says_any(t, unknown_times)))
+			if(strchr(t, '?') || strstr(lead, t) ||
+			   !(says_any(t, actions) || (q->elapsed && time_applies(q->elapsed, t))) ||
+			   (orders && !says_any(t, unknown_times) &&
+			    !(q->elapsed && time_applies(q->elapsed, t))))
 				continue;
 			if((v = rule_value(q, t)) > best_v + 1e-9) {
 				best = t;
@@ -757,9 +766,13 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
                                  struct list *warnings, struct buf *text, struct answer *out)
 {
 	const struct section *s = &in->ranked[0], *second = NULL;
-	const char *lead, *rule;
+	const char *lead, *rule = NULL;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
+	/* the rule that decides goes first, and the verdict is held against it */
+	if(!result && lead && (rule = manual_rule(in, lead)) &&
+	   !(lead = arena_printf(a, "%.*s %s", (int)first_sentence(rule), rule, lead)))
+		result = LL_ENOMEM;
 	if(!result && in->ask->kind == ASKED_DECISION)
 		result = reading_verdict(in, lead, text); /* "No, 150°F is below" first */
 	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
@@ -771,9 +784,6 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		                    s->heading); /* "Hot Holding: 135°F (57°C) or Above." */
 	if(lead && steps_begin_with(s, lead))
 		lead = NULL;          /* the steps say it first: the heading frames them */
-	if(!result && (rule = manual_rule(in, lead)) &&
-	   !(lead = arena_printf(a, "%.*s %s", (int)first_sentence(rule), rule, lead)))
-		result = LL_ENOMEM;   /* the rule's own sentence, then the lead */
 	if(!result)
 		result = two_part_lead(a, in, &lead, &second);
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))

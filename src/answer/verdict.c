@@ -234,9 +234,12 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
 static int time_limit(const char *rule, bool *in_minutes)
 {
 	static const char *const before[] = {"within ", "up to ", "no more than ", "at most ",
-	                                     "no longer than ", "maximum of ", "for up to ", NULL};
+	                                     "no longer than ", "maximum of ", "for up to ",
+	                                     "less than ", NULL};
 	static const char *const hours[] = {" hours", " hour", "-hour", NULL};
 	static const char *const minutes[] = {" minutes", " minute", "-minute", NULL};
+	static const char *const or_more[] = {"hours or more", "hour or more", "minutes or more",
+	                                      "hours or longer", "minutes or longer", NULL};
 
 	for(const char *p = rule; *p; p++) {
 		char *end;
@@ -246,7 +249,9 @@ static int time_limit(const char *rule, bool *in_minutes)
 		if(!isdigit((unsigned char)*p) || (p > rule && isalnum((unsigned char)p[-1])))
 			continue;
 		v = strtol(p, &end, 10);
-		if(v <= 0 || !any_in(from, (size_t)(p - from), before))
+		/* "for 4 hours or more: throw it away" states the limit too */
+		if(v <= 0 || !(any_in(from, (size_t)(p - from), before) ||
+		               any_in(end, strnlen(end, 18), or_more)))
 			continue;
 		*in_minutes = false;
 		for(int i = 0; hours[i]; i++)
@@ -258,6 +263,36 @@ static int time_limit(const char *rule, bool *in_minutes)
 				return (int)v;
 	}
 	return 0;
+}
+
+bool time_applies(int elapsed, const char *part)
+{
+	static const char *const below[] = {"less than ", "under ", "fewer than ", NULL};
+	static const char *const above[] = {"more than ", "over ", "longer than ", "at least ",
+	                                    NULL};
+	static const char *const above_after[] = {" or more", " or longer", " and over", NULL};
+
+	for(const char *p = part; elapsed > 0 && *p; p++) {
+		char *end;
+		long v;
+		const char *from = p - part > 14 ? p - 14 : part;
+		bool hours;
+
+		if(!isdigit((unsigned char)*p) || (p > part && isalnum((unsigned char)p[-1])))
+			continue;
+		v = strtol(p, &end, 10);
+		hours = strncmp(end, " hour", 5) == 0;
+		if(v <= 0 || !(hours || strncmp(end, " minute", 7) == 0))
+			continue;
+		v *= hours ? 60 : 1;
+		end = strchr(end + 1, ' ') ? strchr(end + 1, ' ') : end;
+		if(any_in(from, (size_t)(p - from), below))
+			return elapsed < v;
+		if(any_in(from, (size_t)(p - from), above) ||
+		   any_in(end, strnlen(end, 12), above_after))
+			return elapsed >= v;
+	}
+	return false;
 }
 
 /* "3 hours", "4 hours 30 minutes", "45 minutes" into out. */

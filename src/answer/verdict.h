@@ -38,6 +38,11 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
  * states no time limit. */
 bool verdict_of_time(int elapsed, const char *rule, unsigned how, char *out, size_t outlen);
 
+/* Does part rule on a time out of elapsed minutes: it states a time the
+ * elapsed one is under ("warm for less than 4 hours: it may be kept", for
+ * 2 hours) or past ("for 4 hours or more: throw it away", for 5)? */
+bool time_applies(int elapsed, const char *part);
+
 /* Writes to out when the time limit rule states runs out from a clock time
  * (minutes past 12): "By 2:30, 4 hours after 10:30 —"; false when rule
  * states no time limit. */

@@ -231,3 +231,18 @@ def test_a_code_of_the_named_model_is_its_own(h):
         a = _ask(h, q)
         check(a["response"].startswith("E9") and "platter" in a["response"][:200],
               f"{q!r}: the named model's E9 does not lead: {a['response'][:200]!r}")
+
+
+def test_a_known_time_warm_is_ruled_on_by_its_time(h):
+    # the 4-hour rule's own bullets, read from kb/
+    with open(os.path.join(KB, "safety-warm-walk-in-cooler.md"), encoding="utf-8") as f:
+        text = f.read()
+    kept = next(l for l in text.splitlines() if "less than 4 hours" in l)
+    kept = kept.lstrip("- ").split(":")[0]
+    a = _ask(h, "walk in cooler sat at 47 for 2 hours, can we keep whats in it")
+    check(a["response"].startswith("Yes, 2 hours is within the 4-hour limit") and
+          kept in a["response"][:400],
+          f"the time the crew know does not decide: {a['response'][:300]!r}")
+    a = _ask(h, "walk in cooler sat at 47 for 5 hours, can we keep whats in it")
+    check(a["response"].startswith("No, 5 hours is past the 4-hour limit"),
+          f"five hours warm is not past the limit: {a['response'][:300]!r}")

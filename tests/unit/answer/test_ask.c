@@ -53,6 +53,10 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.elapsed == 150, "a duration said of the food: %d minutes", q.elapsed);
 	ask_understand(lx, "soup came out of the well at 11:15 and its 1:45 now, still ok", &q);
 	CHECK(q.elapsed == 150, "from a clock time to now: %d minutes", q.elapsed);
+	ask_understand(lx, "freezer alarm at 1:40, the tech got it cold again at 3, ice cream ok?", &q);
+	CHECK(q.elapsed == 80, "from one clock time to the next: %d minutes", q.elapsed);
+	ask_understand(lx, "reach in quit around 8, its 10:30 now, is the cheese good", &q);
+	CHECK(q.elapsed == 150, "'around' a clock time starts it too: %d minutes", q.elapsed);
 	ask_understand(lx, "how many hours can soup sit out, within 4 hours right?", &q);
 	CHECK(q.elapsed == 0, "a duration asked or quoted is no time out");
 	ask_understand(lx, "pulled the lettuce at 9:45, what time does it get dumped", &q);

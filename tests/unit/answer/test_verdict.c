@@ -105,6 +105,15 @@ static void test_verdicts(void)
 		                         NULL, VERDICT_DECIDE, v, sizeof(v)) &&
 		      strncmp(v, "No, 190\xC2\xB0" "F is above the 140", 22) == 0,
 		      "'check that it is below' is a ceiling: %s", v);
+		CHECK(time_applies(150, "Warm for less than 4 hours: it may be kept.") &&
+		      !time_applies(300, "Warm for less than 4 hours: it may be kept.") &&
+		      time_applies(300, "Out for 4 hours or more: throw it away.") &&
+		      !time_applies(150, "Cool it to 41\xC2\xB0" "F within 6 hours."),
+		      "a rule on the time out applies on its own side of its figure");
+		CHECK(verdict_of_time(300, "Out for 4 hours or more: throw it away. Cool it within 6 hours.",
+		                      VERDICT_DECIDE, v, sizeof(v)) &&
+		      strncmp(v, "No, 5 hours is past the 4-hour limit", 36) == 0,
+		      "'4 hours or more' is the limit, not a later 'within 6 hours': %s", v);
 		CHECK(verdict_of_reading(46, "Keep it at 41\xC2\xB0" "F or below.", NULL, 0, v, sizeof(v)) &&
 		      strstr(v, "above the 41"), "a limit without a band is still the limit: %s", v);
 	}
