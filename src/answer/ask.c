@@ -79,7 +79,8 @@ static const char *const decision_cues[] = {"still good", "still safe", "still o
                                             "accept it", "accept the", "sign for", "good to send",
                                             "send it out", "send it?", "send em", "good enough",
                                             "accept or", "or nah", "keep em", "use em",
-                                            "serve em", "sell em", "reject it", "or toss",
+                                            "keep going?", "serve em", "sell em", "reject it",
+                                            "or toss",
                                             "or trash", "toss or", "its good", "it's good",
                                             "still fine", "or reheat", "reheat or", NULL};
 static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not working", "won't",
@@ -160,7 +161,20 @@ static int duration_at(const char *p, const char **end)
 		}
 	for(int i = 0; hours[i]; i++)
 		if(strncmp(q, hours[i], strlen(hours[i])) == 0) {
-			*end = q + strlen(hours[i]);
+			const char *m = q + strlen(hours[i]), *after;
+			int more;
+
+			*end = m;
+			/* "2 hrs 40 min", "2 hours and 20 minutes" */
+			m += strspn(m, " ,");
+			if(strncmp(m, "and ", 4) == 0)
+				m += 4;
+			more = isdigit((unsigned char)*m) ? (int)strtol(m, (char **)&after, 10) : 0;
+			for(int k = 0; more > 0 && more < 60 && minutes[k]; k++)
+				if(strncmp(after, minutes[k], strlen(minutes[k])) == 0) {
+					*end = after + strlen(minutes[k]);
+					return (int)(v * 60 + 0.5) + more;
+				}
 			return (int)(v * 60 + 0.5);
 		}
 	for(int i = 0; minutes[i]; i++)

@@ -271,6 +271,8 @@ bool time_applies(int elapsed, const char *part)
 	static const char *const above[] = {"more than ", "over ", "longer than ", "at least ",
 	                                    NULL};
 	static const char *const above_after[] = {" or more", " or longer", " and over", NULL};
+	static const char *const missed[] = {"does not", "did not", "doesn't", "didn't",
+	                                     "not reach", "not get", NULL};
 
 	for(const char *p = part; elapsed > 0 && *p; p++) {
 		char *end;
@@ -286,6 +288,11 @@ bool time_applies(int elapsed, const char *part)
 			continue;
 		v *= hours ? 60 : 1;
 		end = strchr(end + 1, ' ') ? strchr(end + 1, ' ') : end;
+		/* "if it does not reach 165°F within 2 hours, throw it away" */
+		if(p - part >= 7 && strncmp(p - 7, "within ", 7) == 0 &&
+		   any_in(p - part > WINDOW ? p - WINDOW : part,
+		          (size_t)(p - part > WINDOW ? WINDOW : p - part), missed))
+			return elapsed >= v;
 		if(any_in(from, (size_t)(p - from), below))
 			return elapsed < v;
 		if(any_in(from, (size_t)(p - from), above) ||

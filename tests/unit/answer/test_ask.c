@@ -53,6 +53,8 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.elapsed == 150, "a duration said of the food: %d minutes", q.elapsed);
 	ask_understand(lx, "soup came out of the well at 11:15 and its 1:45 now, still ok", &q);
 	CHECK(q.elapsed == 150, "from a clock time to now: %d minutes", q.elapsed);
+	ask_understand(lx, "gravy has been warming back up for 1 hr 50 min and reads 140, keep at it?", &q);
+	CHECK(q.elapsed == 110, "hours and minutes: %d minutes", q.elapsed);
 	ask_understand(lx, "freezer alarm at 1:40, the tech got it cold again at 3, ice cream ok?", &q);
 	CHECK(q.elapsed == 80, "from one clock time to the next: %d minutes", q.elapsed);
 	ask_understand(lx, "reach in quit around 8, its 10:30 now, is the cheese good", &q);

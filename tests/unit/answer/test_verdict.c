@@ -110,6 +110,9 @@ static void test_verdicts(void)
 		      time_applies(300, "Out for 4 hours or more: throw it away.") &&
 		      !time_applies(150, "Cool it to 41\xC2\xB0" "F within 6 hours."),
 		      "a rule on the time out applies on its own side of its figure");
+		CHECK(time_applies(150, "If the gravy does not get to 165\xC2\xB0" "F within 2 hours, dump it.") &&
+		      !time_applies(90, "If the gravy does not get to 165\xC2\xB0" "F within 2 hours, dump it."),
+		      "a figure not reached within a time applies once that time is past");
 		CHECK(verdict_of_time(300, "Out for 4 hours or more: throw it away. Cool it within 6 hours.",
 		                      VERDICT_DECIDE, v, sizeof(v)) &&
 		      strncmp(v, "No, 5 hours is past the 4-hour limit", 36) == 0,
