@@ -222,7 +222,7 @@ static int elapsed_of(const char *t)
 
 	for(const char *p = t + 1; *p; p++) {
 		const char *end;
-		int d;
+		int d, at;
 
 		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]) || p[-1] == '.' ||
 		   p[-1] == ':')
@@ -238,19 +238,20 @@ static int elapsed_of(const char *t)
 				return d;
 			continue;
 		}
-		if(start < 0 && (strncmp(p - 4, " at ", 4) == 0 ||
-		                 ((size_t)(p - t) >= 8 && strncmp(p - 8, " around ", 8) == 0)))
-			start = clock_at(p);
-		else if(start >= 0 && strncmp(p - 4, " at ", 4) == 0 && clock_at(p) > start)
-			return clock_at(p) - start;   /* "went off at 2:10, fixed at 3:30" */
+		at = strncmp(p - 4, " at ", 4) == 0 ? clock_at(p) : -1;
+		if(start < 0 && (at >= 0 || ((size_t)(p - t) >= 8 &&
+		                            strncmp(p - 8, " around ", 8) == 0)))
+			start = at >= 0 ? at : clock_at(p);
+		else if(start >= 0 && at > start)
+			return at - start;   /* "went off at 2:10, fixed at 3:30" */
 		else if(start >= 0)
 			for(int i = 0; now[i]; i++) {
 				size_t n = strlen(now[i]);
 				bool said = (size_t)(p - t) >= n && strncmp(p - n, now[i], n) == 0;
-				int at = said ? clock_at(p) : -1;
+				int clock = said ? clock_at(p) : -1;
 
-				if(at >= 0)
-					return (at - start + 12 * 60) % (12 * 60);
+				if(clock >= 0)
+					return (clock - start + 12 * 60) % (12 * 60);
 			}
 	}
 	return 0;

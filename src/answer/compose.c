@@ -746,12 +746,11 @@ static const char *manual_rule(const struct compose_in *in, const char *lead)
 			continue;
 		for(size_t k = 0; k < s->nparts; k++) {
 			const char *t = s->parts[k].text;
+			bool timed = q->elapsed && time_applies(q->elapsed, t);
 			double v;
 
-			if(strchr(t, '?') || strstr(lead, t) ||
-			   !(says_any(t, actions) || (q->elapsed && time_applies(q->elapsed, t))) ||
-			   (orders && !says_any(t, unknown_times) &&
-			    !(q->elapsed && time_applies(q->elapsed, t))))
+			if(strchr(t, '?') || strstr(lead, t) || !(says_any(t, actions) || timed) ||
+			   (orders && !says_any(t, unknown_times) && !timed))
 				continue;
 			if((v = rule_value(q, t)) > best_v + 1e-9) {
 				best = t;

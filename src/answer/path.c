@@ -573,24 +573,17 @@ static bool manual_named(const struct section *s, const char *question)
 static bool code_uncovered(const char *code, const struct section *s, size_t n,
                            const char *question)
 {
-	char codes[32][16];
 	/* a model names its own machine */
 	uint64_t machine = ask_model_like(code) ? 0 : terms_machine_kinds(question);
 
 	for(size_t i = 0; i < n; i++) {
-		/* a code only the heading names ("## E9: Load cell fault") counts */
-		const char *texts[] = {s[i].body, s[i].title, s[i].path};
-
 		/* another machine's code is no answer: "ice machine F8" is not the broiler's F8 */
 		if(machine && !(machine_of(&s[i]) & machine) && !manual_named(&s[i], question))
 			continue;
-		for(size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
-			int k = terms_codes_of(texts[t] ? texts[t] : "", codes, 32);
-
-			for(int j = 0; j < k; j++)
-				if(ask_same_code(codes[j], code))
-					return false;
-		}
+		/* a code only the heading names ("## E9: Load cell fault") counts */
+		if(ask_holds_code(s[i].body, code) || ask_holds_code(s[i].title, code) ||
+		   ask_holds_code(s[i].path, code))
+			return false;
 	}
 	return true;
 }

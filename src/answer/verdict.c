@@ -278,6 +278,7 @@ bool time_applies(int elapsed, const char *part)
 		char *end;
 		long v;
 		const char *from = p - part > 14 ? p - 14 : part;
+		const char *clause = p - part > WINDOW ? p - WINDOW : part;
 		bool hours;
 
 		if(!isdigit((unsigned char)*p) || (p > part && isalnum((unsigned char)p[-1])))
@@ -287,11 +288,10 @@ bool time_applies(int elapsed, const char *part)
 		if(v <= 0 || !(hours || strncmp(end, " minute", 7) == 0))
 			continue;
 		v *= hours ? 60 : 1;
-		end = strchr(end + 1, ' ') ? strchr(end + 1, ' ') : end;
+		end += strcspn(end + 1, " ") + 1;   /* past the unit: " or more" */
 		/* "if it does not reach 165°F within 2 hours, throw it away" */
 		if(p - part >= 7 && strncmp(p - 7, "within ", 7) == 0 &&
-		   any_in(p - part > WINDOW ? p - WINDOW : part,
-		          (size_t)(p - part > WINDOW ? WINDOW : p - part), missed))
+		   any_in(clause, (size_t)(p - clause), missed))
 			return elapsed >= v;
 		if(any_in(from, (size_t)(p - from), below))
 			return elapsed < v;
