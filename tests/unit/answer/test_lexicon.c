@@ -90,7 +90,7 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "the fry cook says his chest feels like its being crushed", "unconscious") &&
 	      has_emergency(lx, "old man at table 4 cant catch his breath", "unconscious"),
 	      "a crushing chest or a breath that cannot be caught is the collapse card's heart attack");
-	CHECK(emergencies_in(lx, "the beans keep burning on the bottom of the stock pot") == 0 &&
+	CHECK(emergencies_in(lx, "our refried beans are burning to the bottom of the big pan") == 0 &&
 	      emergencies_in(lx, "gravy burned on the bottom of the pan again") == 0,
 	      "food burnt onto the bottom of a pan or pot is no fire");
 	CHECK(has_emergency(lx, "lady at the counter has a tree nut allergy, is the cookie ok? "
