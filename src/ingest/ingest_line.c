@@ -46,7 +46,7 @@ bool ingest_line_is_bullet(const char *s, size_t len)
 int ingest_numbered_heading(const char *s, size_t len)
 {
 	size_t i = 0, d;
-	int numbers = 0, words = 0;
+	int numbers = 0, words = 0, figures = 0;
 	bool title = true;
 
 	if(len > 70)
@@ -73,13 +73,15 @@ int ingest_numbered_heading(const char *s, size_t len)
 	   s[len - 1] == ',')
 		return 0;
 	while(i < len) {
-		size_t w = i, letters = 0;
+		size_t w = i, letters = 0, digits = 0;
 
 		while(i < len && s[i] != ' ') {
 			letters += isalpha((unsigned char)s[i]) != 0;
+			digits += isdigit((unsigned char)s[i]) != 0;
 			i++;
 		}
 		words++;
+		figures += digits > 0;
 		if(letters >= 4 && islower((unsigned char)s[w]))
 			title = false;
 		while(i < len && s[i] == ' ')
@@ -88,6 +90,10 @@ int ingest_numbered_heading(const char *s, size_t len)
 	/* "10.2 Slices thick at one end and thin at the other": a
 	 * sub-section may name a symptom at length */
 	if(words > (numbers > 1 ? 12 : 8) || (numbers == 1 && !title))
+		return 0;
+	/* "3   Wings   177 C/350 F   9:00   ON": a table's numbered row, not a
+	 * heading; a heading names at most one figure ("4.2 The 120 V model") */
+	if(figures > 1)
 		return 0;
 	return numbers;
 }

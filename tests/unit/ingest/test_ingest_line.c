@@ -29,6 +29,9 @@ static void test_structure(void)
 	CHECK(ingest_numbered_heading(L("7.3 Buns come out pale on one side and dark on the other")) == 2 &&
 	              ingest_numbered_heading(L("7 Buns come out pale on one side and dark on the other")) == 0,
 	      "a sub-section may name a symptom in up to 12 words; a top heading stays short");
+	CHECK(ingest_numbered_heading(L("2 Fries 168 C/335 F 3:10 OFF")) == 0 &&
+	              ingest_numbered_heading(L("4.2 Wiring the 208 V Model")) == 2,
+	      "a table's numbered row with its figures is no heading; one figure may be");
 	CHECK(ingest_line_is_text_heading(L("DAILY CLEANING")) &&
 	              !ingest_line_is_text_heading(L("Wipe the hopper daily.")),
 	      "an all-capital line is a heading, a sentence is not");
