@@ -82,7 +82,10 @@ static const char *const decision_cues[] = {"still good", "still safe", "still o
                                             "keep going?", "serve em", "sell em", "reject it",
                                             "or toss",
                                             "or trash", "toss or", "its good", "it's good",
-                                            "still fine", "or reheat", "reheat or", NULL};
+                                            "still fine", "or reheat", "reheat or",
+                                            "does he have to", "does she have to",
+                                            "do they have to", "have to go home",
+                                            "go home?", NULL};
 static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not working", "won't",
                                          "wont ", "isn't", "isnt", "not heating", "not cooling",
                                          "broken", "leak", "flashing", "blinking", "beeping",

@@ -29,6 +29,8 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
 	ask_understand(lx, "lettuce sat out all afternoon, still good?", &q);
 	CHECK(q.kind == ASKED_DECISION, "still good: a decision");
+	ask_understand(lx, "my cashier has pink eye, does she have to leave", &q);
+	CHECK(q.kind == ASKED_DECISION, "'does she have to' mid-question: a decision");
 	ask_understand(lx, "how many minutes till the KX-4 is warmed up", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TIME, "a model number in a figure question is no fault code");
 	ask_understand(lx, "oven showing E-12", &q);
