@@ -7,14 +7,14 @@
 #include <strings.h>
 
 #include "answer/compose.h"
-#include "answer/verdict.h"
+#include "answer/lead.h"
+#include "answer/rule.h"
 #include "buf.h"
 
 #define MAX_STEPS 14
 #define MAX_WARNINGS 3
 #define MAX_CITATIONS 3
 #define SNIPPET_CHARS 200
-#define LEAD_SECOND_MAX 220   /* a second lead sentence only when it is short */
 
 struct list {
 	const char **v;
@@ -36,194 +36,6 @@ static void list_add(struct list *l, const char *s)
 			return;
 	if(l->n < l->cap)
 		l->v[l->n++] = s;
-}
-
-/* ---------------------------------------------------------------- the lead */
-
-/* Does s hold one of words (any case)? */
-static bool says_any(const char *s, const char *const *words)
-{
-	for(int i = 0; words[i]; i++)
-		if(strcasestr(s, words[i]))
-			return true;
-	return false;
-}
-
-/* A rule's verdict ("must", "never", "discard"), and among them an action
- * on the food, the machine or the person. */
-static const char *const verdicts[] = {"must", "never", "do not", "don't", "discard", "throw",
-                                       "exclude", "can ", "may ", "only", "not allowed", "should",
-                                       "safe", "required", "go home", "send", "no longer", NULL};
-static const char *const actions[] = {"discard", "throw", "toss", "reject", "exclude", "send",
-                                      "must not", "do not", "never", "not allowed", "may not",
-                                      "cannot", NULL};
-
-/* The cell of a troubleshooting table's row that says what to do, as the
- * row reads ("Pizza pale on top — Cause: ... — Fix: Add 15 seconds"). */
-static const char *const remedies[] = {"— Fix:", "— Remedy:", "— Action:", "— Solution:",
-                                       "— What to do:", "— Corrective", NULL};
-
-/* What a manual says when the first fix fails: that it came back ("If it
- * returns"), and what to do then ("call service"). */
-static const char *const recurs[] = {"again", "returns", "comes back", "came back", "persists",
-                                     "second time", "still", NULL};
-static const char *const next_steps[] = {"call", "service", "technician", "support", "stop using",
-                                         NULL};
-/* What a manual says of food whose time out of temperature is not known. */
-static const char *const unknown_times[] = {"cannot tell how long", "can't tell how long",
-                                            "do not know how long", "don't know how long",
-                                            "unknown", "in doubt", "not marked", "no time",
-                                            "without a time", NULL};
-
-/* How well part p answers q: its share of the question's terms, and what
- * the question's kind asks of a lead. */
-static double lead_value(const struct ask *q, const struct part *p)
-{
-	double got = 0, v;
-
-	terms_match(&q->terms, p->text, &got);
-	v = got;
-	/* a figure asked, not one reported of a fix that failed ("water is 120, still AL-2") */
-	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION) &&
-	   !(q->persists && q->ncodes > 0))
-		v += ask_states_figure(p->text, q->figure) ? 4 : -4;
-	if(q->kind == ASKED_DECISION && got > 0 && says_any(p->text, verdicts))
-		v += says_any(p->text, actions) ? 3 : 1.5; /* the verdict on what was asked about */
-	for(int i = 0; i < q->ncodes; i++)
-		if(!ask_model_like(q->codes[i]) && strcasestr(p->text, q->codes[i]))
-			v += 5;             /* the line of the error code asked about */
-	if(p->kind == PART_WARNING)
-		v -= 0.5;
-	if(q->kind == ASKED_FAULT && !q->persists &&
-	   (strncasecmp(p->text, "Meaning", 7) == 0 || strcasestr(p->text, " means ")))
-		v += 3;                 /* what a code means comes before what to do */
-	if(q->persists && (says_any(p->text, recurs) || says_any(p->text, next_steps)))
-		v += 4;                 /* tried that, it came back: what to do next */
-	if(q->unknown_time && says_any(p->text, unknown_times))
-		v += 4;                 /* nobody knows how long: the rule for an unknown time */
-	if(strchr(p->text, '?'))
-		v -= 3;                 /* a question is not an answer */
-	return v;
-}
-
-static int best_part(const struct ask *q, const struct section *s)
-{
-	int best = -1;
-	double best_v = 0;
-
-	for(size_t i = 0; i < s->nparts; i++) {
-		double v = lead_value(q, &s->parts[i]);
-
-		if(q->kind == ASKED_PROCEDURE && s->parts[i].kind == PART_ROW &&
-		   !says_any(s->parts[i].text, remedies))
-			continue;          /* a schedule's row is no procedure; a fault's fix is */
-		if(best < 0 || v > best_v + 1e-9) {
-			best = (int)i;
-			best_v = v;
-		}
-	}
-	return best_v > 0 ? best : -1;
-}
-
-static int first_of(const struct section *s, enum part_kind kind)
-{
-	for(size_t i = 0; i < s->nparts; i++)
-		if(s->parts[i].kind == kind)
-			return (int)i;
-	return -1;
-}
-
-/* Does text name one of the question's codes? */
-static bool names_code_of(const struct ask *q, const char *text)
-{
-	char codes[8][16];
-	int n = terms_codes_of(text, codes, 8);
-
-	for(int i = 0; i < q->ncodes; i++)
-		for(int k = 0; k < n; k++)
-			if(ask_same_code(codes[k], q->codes[i]))
-				return true;
-	return false;
-}
-
-int compose_lead(const struct ask *q, const struct section *s)
-{
-	/* a code's own section is read in order: what it means, then the first
-	 * check -- unless a follow-up asks about one part of it ("it came back") */
-	if(q->kind == ASKED_FAULT && !q->followup && !q->persists && names_code_of(q, s->heading) &&
-	   s->nparts > 0)
-		return s->parts[0].kind == PART_STEP ? best_part(q, s) : 0;
-	bool pointed = q->ncodes > 0 || q->followup ||
-	               (q->figure != FIGURE_NONE &&
-	                (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) ||
-	               q->kind == ASKED_DECISION;
-	int best;
-
-	if(pointed && (best = best_part(q, s)) >= 0)
-		return best;
-	if((best = first_of(s, PART_PROSE)) >= 0)
-		return best;
-	return best_part(q, s);
-}
-
-/* The prose sentence that introduces the list part i belongs to, when it
- * gives a verdict on the whole list ("Reject frozen product with:"); or -1. */
-static int list_intro(const struct section *s, int i)
-{
-	int k = i;
-
-	if(s->parts[i].kind != PART_BULLET && s->parts[i].kind != PART_STEP)
-		return -1;
-	while(k > 0 && s->parts[k - 1].kind == s->parts[i].kind)
-		k--;
-	if(k == 0 || s->parts[k - 1].kind != PART_PROSE)
-		return -1;
-	const char *t = s->parts[k - 1].text;
-	size_t n = strlen(t);
-
-	return n > 0 && t[n - 1] == ':' && says_any(t, actions) ? k - 1 : -1;
-}
-
-/* Does a sentence point back at the one before it ("To keep the food
- * there, ...", "This means ...")?  Its words are read with that one. */
-static bool points_back(const char *t)
-{
-	static const char *const starts[] = {"This ", "That ", "These ", "Those ", "It ", "They ",
-	                                     "Then ", "Otherwise", "However", "So ", NULL};
-	size_t clause = strcspn(t, ",.:;");
-
-	for(int i = 0; starts[i]; i++)
-		if(strncmp(t, starts[i], strlen(starts[i])) == 0)
-			return true;
-	return clause >= 6 && clause < 60 && strncmp(t + clause - 6, " there", 6) == 0 &&
-	       t[clause] == ',';
-}
-
-/* The lead and, when it is prose and short, the sentence after it; the
- * sentence before it when the lead points back at it. */
-static ll_result lead_text(struct arena *a, const struct ask *q, const struct section *s,
-                           const char **out)
-{
-	int i = compose_lead(q, s), intro;
-	const struct part *next;
-
-	*out = NULL;
-	if(i < 0)
-		return LL_OK;
-	*out = s->parts[i].text;
-	if(i > 0 && s->parts[i].kind == PART_PROSE && s->parts[i - 1].kind == PART_PROSE &&
-	   points_back(s->parts[i].text)) {
-		*out = arena_printf(a, "%s %s", s->parts[i - 1].text, s->parts[i].text);
-		return *out ? LL_OK : LL_ENOMEM;
-	}
-	if(q->kind == ASKED_DECISION && (intro = list_intro(s, i)) >= 0)
-		*out = arena_printf(a, "%s %s", s->parts[intro].text,
-		                    s->parts[i].text); /* "Reject ...:" */
-	next = (size_t)i + 1 < s->nparts ? &s->parts[i + 1] : NULL;
-	if(s->parts[i].kind == PART_PROSE && next && next->kind == PART_PROSE &&
-	   strlen(next->text) <= LEAD_SECOND_MAX && q->kind != ASKED_FIGURE)
-		*out = arena_printf(a, "%s %s", s->parts[i].text, next->text);
-	return *out ? LL_OK : LL_ENOMEM;
 }
 
 /* ---------------------------------------------------------------- parts */
@@ -316,7 +128,7 @@ static bool asks_more(const struct ask *q)
  * prose), else a framing of the steps. */
 static const char *card_summary(struct arena *a, const struct section *c, const char *name)
 {
-	int i = first_of(c, PART_PROSE);
+	int i = lead_first_of(c, PART_PROSE);
 
 	if(i >= 0)
 		return c->parts[i].text;
@@ -347,7 +159,7 @@ static void better_part(const struct ask *q, const struct section *s, const stru
                         const struct section **from)
 {
 	static const char *const equipment[] = {"equipment", "appliance", "machine", NULL};
-	int summary = card ? first_of(s, PART_PROSE) : -1;
+	int summary = card ? lead_first_of(s, PART_PROSE) : -1;
 	/* the machine named anywhere in the question: "toaster shocked him, can we keep
 	 * using it" */
 	bool machine = card && terms_machine_kinds(card->text) != 0;
@@ -355,7 +167,7 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 	for(size_t i = 0; i < s->nparts; i++) {
 		const char *t = s->parts[i].text;
 		/* "can we keep using the toaster": the card's "Tag the equipment" */
-		bool tagged = machine && says_any(t, equipment);
+		bool tagged = machine && lead_says_any(t, equipment);
 		double v = lead_value(q, &s->parts[i]) + own + (tagged ? TAGGED : 0);
 
 		bool shown = card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1;
@@ -445,7 +257,8 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 	}
 	else if(!result && in->cards[0].nwarnings)
 		result = buf_printf(text, " %s",
-		                    in->cards[0].parts[first_of(&in->cards[0], PART_WARNING)].text);
+		                    in->cards[0].parts[lead_first_of(&in->cards[0],
+		                                                     PART_WARNING)].text);
 	out->escalate = true;
 	out->confidence = 0.95;
 	return result;
@@ -496,7 +309,7 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 static bool steps_begin_with(const struct section *s, const char *text)
 {
 	enum part_kind kind = s->nsteps > 0 ? PART_STEP : PART_BULLET;
-	int i = first_of(s, kind);
+	int i = lead_first_of(s, kind);
 
 	return i >= 0 && strcmp(s->parts[i].text, text) == 0;
 }
@@ -576,7 +389,7 @@ static int own_part(const struct compose_in *in, const struct section *s, const 
 	int i;
 
 	if(!o || o->document_id != s->document_id || strcmp(o->path, s->path) != 0 ||
-	   (i = best_part(in->other_ask, s)) < 0 || (lead && strstr(lead, s->parts[i].text)))
+	   (i = lead_best_part(in->other_ask, s)) < 0 || (lead && strstr(lead, s->parts[i].text)))
 		return -1;
 	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;
 }
@@ -592,7 +405,7 @@ static const char *first_answer(struct arena *a, const char *lead)
 
 	while(*rest == ' ')
 		rest++;
-	if(first < 2 || lead[first - 1] != '.' || !*rest || !points_back(rest))
+	if(first < 2 || lead[first - 1] != '.' || !*rest || !lead_points_back(rest))
 		return arena_strndup(a, lead, first);
 	return arena_printf(a, "%.*s; %c%.*s", (int)first - 1, lead, tolower((unsigned char)*rest),
 	                    (int)first_sentence(rest) - 1, rest + 1);
@@ -640,125 +453,13 @@ static const char *escalation_first(struct arena *a, const char *lead)
 			continue;
 		size_t len = first_sentence(p);
 
-		for(int i = 0; recurs[i]; i++)
+		for(int i = 0; lead_recurs[i]; i++)
 			if(len > 0 && strncasecmp(p, "If ", 3) == 0 &&
-			   memmem(p, len, recurs[i], strlen(recurs[i])))
+			   memmem(p, len, lead_recurs[i], strlen(lead_recurs[i])))
 				return arena_printf(a, "%.*s %.*s", (int)len, p,
 				                    (int)(p - lead - 1), lead);
 	}
 	return lead;
-}
-
-/* How many of the best-ranked sections of the best section's manual a
- * decision's rule is looked for in. */
-#define RULE_SECTIONS 4
-
-/* The verdict on what the crew measured against the limit rule states: the
- * reading's temperature, else the time it has been so. */
-static bool judged(const struct ask *q, const char *rule, const struct terms *subject,
-                   unsigned how, char *out, size_t outlen)
-{
-	/* a reading past a limit for a time the crew know: the time decides */
-	if(q->reading && q->elapsed && verdict_of_time(q->elapsed, rule, how, out, outlen))
-		return true;
-	if(q->reading)
-		return verdict_of_reading(q->reading, rule, subject, how, out, outlen);
-	if(q->elapsed)
-		return verdict_of_time(q->elapsed, rule, how, out, outlen);
-	return deadline_of(q->since - 1, rule, out, outlen);
-}
-
-/* A decision on a reading ("nuggets probed at 160, good to send?") or a
- * time ("been out 5 hrs, still ok?"): held against the limit the lead
- * (else the heading, else the first of the section's parts that names the
- * subject, else any; else a part that names it in another of the manual's
- * best sections: "received at 41°F or below" when the best is how to
- * reject) states, first. */
-static ll_result reading_verdict(const struct compose_in *in, const char *lead,
-                                 struct buf *text)
-{
-	const struct ask *q = in->ask;
-	const struct section *s = &in->ranked[0];
-	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
-	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
-	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
-	char verdict[160];
-
-	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) ||
-	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0))
-		return LL_OK;
-	if(judged(q, lead, subject, how, verdict, sizeof(verdict)) ||
-	   judged(q, s->heading, subject, how, verdict, sizeof(verdict)))
-		return buf_printf(text, "%s ", verdict);
-	/* the lead tells what to do ("write each rejected item ..."): the rule is in
-	 * another of the section's parts ("received at 41°F or below") */
-	for(int pass = 0; pass < 3; pass++)
-		for(size_t k = 0; k < in->nranked && k < (pass == 2 ? RULE_SECTIONS : 1); k++) {
-			const struct section *o = &in->ranked[k];
-
-			if(o->document_id != s->document_id || (pass == 2 && k == 0))
-				continue;
-			for(size_t i = 0; i < o->nparts; i++)
-				if((pass == 1 || terms_match(subject, o->parts[i].text, NULL)) &&
-				   judged(q, o->parts[i].text, subject, how, verdict,
-				          sizeof(verdict)))
-					return buf_printf(text, "%s ", verdict);
-		}
-	return LL_OK;
-}
-
-/* How well sentence t of a manual rules on q: its share of the question,
- * and for food whose time out is not known, the rule that says so. */
-static double rule_value(const struct ask *q, const char *t)
-{
-	double got = 0;
-
-	terms_match(&q->terms, t, &got);
-	return got + (q->unknown_time && says_any(t, unknown_times) ? 4 : 0) +
-	       (q->elapsed && time_applies(q->elapsed, t) ? 4 : 0);
-}
-
-/* A decision's rule, stated elsewhere in the best section's manual
- * ("Counter thawing at room temperature is never allowed" in the
- * introduction, when the best section is the walk-in's steps; "If you
- * cannot tell how long it has been below 135°F, throw it away" when nobody
- * knows how long): the part of that manual's best sections that forbids or
- * orders something about what was asked, when it rules better than a lead
- * that orders nothing, or than one silent on the unknown time; else NULL. */
-static const char *manual_rule(const struct compose_in *in, const char *lead)
-{
-	const struct ask *q = in->ask;
-	const char *best = NULL;
-	bool orders = lead && says_any(lead, actions);   /* then only an unknown time's rule */
-	double best_v;
-
-	/* a lead that orders something still yields to the rule on the time
-	 * the crew know ("warm for less than 4 hours: it may be kept") */
-	if(q->kind != ASKED_DECISION || q->ncodes || !lead ||
-	   (orders && !(q->unknown_time && !says_any(lead, unknown_times)) &&
-	    !(q->elapsed && !time_applies(q->elapsed, lead))))
-		return NULL;
-	best_v = rule_value(q, lead);
-	for(size_t i = 0; i < in->nranked && i < RULE_SECTIONS; i++) {
-		const struct section *s = &in->ranked[i];
-
-		if(s->document_id != in->ranked[0].document_id || s->kind == SECTION_QUIZ)
-			continue;
-		for(size_t k = 0; k < s->nparts; k++) {
-			const char *t = s->parts[k].text;
-			bool timed = q->elapsed && time_applies(q->elapsed, t);
-			double v;
-
-			if(strchr(t, '?') || strstr(lead, t) || !(says_any(t, actions) || timed) ||
-			   (orders && !says_any(t, unknown_times) && !timed))
-				continue;
-			if((v = rule_value(q, t)) > best_v + 1e-9) {
-				best = t;
-				best_v = v;
-			}
-		}
-	}
-	return best;
 }
 
 static ll_result compose_section(struct arena *a, const struct compose_in *in, struct list *steps,
@@ -769,12 +470,14 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
 	/* the rule that decides goes first, and the verdict is held against it */
-	if(!result && lead && (rule = manual_rule(in, lead)) &&
+	if(!result && lead && (rule = rule_of_manual(in->ask, in->ranked, in->nranked, lead)) &&
 	   !(lead = arena_printf(a, "%.*s %s", (int)first_sentence(rule), rule, lead)))
 		result = LL_ENOMEM;
+	/* "No, 150°F is below" first */
 	if(!result && in->ask->kind == ASKED_DECISION)
-		result = reading_verdict(in, lead, text); /* "No, 150°F is below" first */
-	if(!result && names_code_of(in->ask, s->heading) && !(lead && names_code_of(in->ask, lead)))
+		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text);
+	if(!result && lead_names_code(in->ask, s->heading) &&
+	   !(lead && lead_names_code(in->ask, lead)))
 		result = buf_printf(text, "%s. ", s->heading); /* "E03: Platen over-temperature." */
 	else if(!result && heading_states(in->ask, s->heading) &&
 	        !(lead && ask_states_figure(lead, in->ask->figure) &&
@@ -787,8 +490,9 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		result = two_part_lead(a, in, &lead, &second);
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))
 		result = LL_ENOMEM;
+	/* after the code's name */
 	if(!result && in->ask->kind == ASKED_FIGURE)
-		result = reading_verdict(in, lead, text); /* after the code's name */
+		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text);
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)
@@ -813,96 +517,6 @@ static bool covered(const struct section *s, size_t n)
 {
 	for(size_t i = 0; i < n; i++)
 		if(s[i].coverage >= COMPOSE_MIN_COVERAGE)
-			return true;
-	return false;
-}
-
-/* Does text count what q asks about ("9 major food allergens" for "how
- * many allergens"): a number, then one of the question's words? */
-static bool counts_asked(const struct ask *q, const char *text)
-{
-	for(const char *p = text; *p; p++) {
-		const char *w = p;
-		char word[32];
-		size_t n = 0;
-
-		if(!isdigit((unsigned char)*p) || (p > text && isalnum((unsigned char)p[-1])))
-			continue;
-		while(isdigit((unsigned char)*w))
-			w++;
-		while(*w == ' ')
-			w++;
-		while(isalpha((unsigned char)w[n]) && n + 1 < sizeof(word)) {
-			word[n] = w[n];
-			n++;
-		}
-		word[n] = '\0';
-		if(n > 0 &&
-		   (terms_match(&q->terms, word, NULL) ||
-		    (terms_match(&q->terms, w + n, NULL) && strncmp(word, "major", 5) == 0)))
-			return true;
-	}
-	return false;
-}
-
-/* The unit "how many days|hours|minutes|weeks" asks a time in ("day"), or
- * NULL: "how long" takes any. */
-static const char *unit_asked(const struct ask *q)
-{
-	static const char *const units[][2] = {
-		{"how many days", "day"}, {"how many hours", "hour"}, {"how many hrs", "hour"},
-		{"how many minutes", "min"}, {"how many mins", "min"}, {"how many weeks", "week"}};
-
-	for(size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if(strcasestr(q->text, units[i][0]))
-			return units[i][1];
-	return NULL;
-}
-
-/* Does text state a number of unit ("7 days", "7-day", "4 hours")? */
-static bool states_unit(const char *text, const char *unit)
-{
-	for(const char *p = text; (p = strcasestr(p, unit)); p++) {
-		const char *b = p;
-
-		while(b > text && (b[-1] == ' ' || b[-1] == '-'))
-			b--;
-		if(b > text && isdigit((unsigned char)b[-1]))
-			return true;
-	}
-	return false;
-}
-
-/* Does text state the figure q asks for (in unit, when it asks one)? */
-static bool part_states(const struct ask *q, const char *unit, const char *text)
-{
-	if(unit)
-		return states_unit(text, unit);
-	return ask_states_figure(text, q->figure) ||
-	       (q->figure == FIGURE_AMOUNT && counts_asked(q, text));
-}
-
-/* A figure question is answered only by a section stating a figure of
- * that kind (states_first put the one that does first): "how many lbs of
- * shortening does a vat hold" is not answered by the fryer's service calls.
- * Times and frequencies are left out, their cues ("when do i") also framing
- * questions that are not after a figure -- but not "how many days": that
- * section states days ("how many days can raw ground beef stay in the
- * walk in" is not answered by its cooking temperature). */
-static bool states_asked(const struct compose_in *in)
-{
-	const struct ask *q = in->ask;
-	const struct section *s = in->ranked;
-	const char *unit = q->figure == FIGURE_TIME ? unit_asked(q) : NULL;
-
-	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE ||
-	   (q->figure == FIGURE_TIME && !unit) || q->figure == FIGURE_FREQUENCY ||
-	   q->ncodes > 0 || in->other_ask || in->nranked == 0)
-		return true;
-	if(part_states(q, unit, s[0].heading))
-		return true;
-	for(size_t i = 0; i < s[0].nparts; i++)
-		if(part_states(q, unit, s[0].parts[i].text))
 			return true;
 	return false;
 }
@@ -963,7 +577,8 @@ ll_result compose_answer(struct arena *a, const struct compose_in *in, struct an
 {
 	struct list steps, warnings;
 	struct buf text;
-	bool found = covered(in->ranked, in->nranked) && states_asked(in);
+	bool found = covered(in->ranked, in->nranked) &&
+	             rule_states_asked(in->ask, in->ranked, in->nranked, in->other_ask != NULL);
 	ll_result result;
 
 	memset(out, 0, sizeof(*out));

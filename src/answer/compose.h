@@ -8,6 +8,8 @@
  *      chosen for what was asked (the figure, the verdict, the code's
  *      meaning, the first sentence of a procedure), its own steps and its
  *      own warnings; other sections only as citations.
+ * The lead is chosen in lead.h; a decision's rule, the verdict held against
+ * it and whether a figure asked is stated at all, in rule.h.
  * Pure: the unit tests drive it with hand-made sections.  It never writes a
  * fact of its own; its only words are framing and the not-found text.
  */
@@ -49,8 +51,5 @@ struct compose_in {
 /* Everything in *out lives in a.  LL_ENOMEM is the only failure. */
 __attribute__((warn_unused_result))
 ll_result compose_answer(struct arena *a, const struct compose_in *in, struct answer *out);
-
-/* The part of s that best answers q (its index), or -1 for none: the lead. */
-int compose_lead(const struct ask *q, const struct section *s);
 
 #endif

@@ -1,12 +1,20 @@
 /* path.h - the local answer path: question -> understanding -> emergency
  * cards -> sections -> ranking -> composed answer.
  *
- *   ask_understand      what is asked, about what, which emergencies
- *   cards               each emergency's tagged procedure (sql/006)
- *   sections            the retrieved chunks grouped into whole sections
+ *   ask_understand      what is asked, about what, which emergencies (ask.h)
+ *   cards               each emergency's tagged procedure (sql/006; gather.h)
+ *   sections            the retrieved chunks grouped into whole sections, and
+ *                       those where earlier questions like this one were
+ *                       answered (gather.h)
  *   rank_sections       the learned ranker (rank.h)
- *   unknown names       a brand, model or code no manual covers
+ *   unknown names       a brand, model or code no manual covers (unknown.h)
+ *   two parts           a question asked twice over: each part ranked on its
+ *                       own (parts.h cuts the text)
  *   compose_answer      one section's lead, steps and warnings (compose.h)
+ *
+ * path.c keeps the kit, the understanding of follow-ups, which manual a
+ * question names, the ranking of a question's two parts and the rules that
+ * put a section that can answer first; the modules above do the rest.
  *
  * The data it needs (the lexicon and the ranker's weights) is loaded once
  * per process into an answer_kit; a request passes an answer_ctx (the

@@ -360,3 +360,10 @@ ll_result section_read(struct arena *a, struct section *s)
 	s->kind = kind_of(s);
 	return result;
 }
+
+uint64_t section_machine(const struct section *s)
+{
+	uint64_t kinds = terms_machine_kinds(s->title);
+
+	return kinds || !s->opening ? kinds : terms_machine_kinds(s->opening);
+}

@@ -4,7 +4,8 @@
  * is read into parts -- prose sentences, numbered steps, bullets, table
  * rows, WARNING / CAUTION / DANGER notices -- and given a kind from its
  * heading and shape, so the composer can take a section's own lead, steps
- * and warnings and never mix two sections.  Pure: no database.
+ * and warnings and never mix two sections; section_machine says what kind
+ * of machine its manual is for.  Pure: no database.
  *
  * Ownership: every string lives in the arena passed to section_read.
  */
@@ -66,5 +67,10 @@ __attribute__((warn_unused_result))
 ll_result section_read(struct arena *a, struct section *s);
 
 const char *section_kind_name(enum section_kind k);
+
+/* The kinds of machine s's manual is for (terms_machine_kinds): its
+ * title's, else its opening lines' ("ThermaBath RB-24" is a water-bath
+ * rethermalizer). */
+uint64_t section_machine(const struct section *s);
 
 #endif

@@ -1,0 +1,174 @@
+/* parts.c - the two parts of a question (see parts.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "answer/parts.h"
+#include "buf.h"
+#include "text/terms.h"
+
+#define ASK_TEXT_MAX 1024      /* the bytes of a question asks_within reads */
+#define TAIL_WORDS 4           /* the most words parts_parallel_tail takes for a second thing */
+
+const char *parts_other_clauses(const struct lexicon *lx, struct arena *a, const char *text)
+{
+	static const char *const joins[] = {", ", ". ", "? ", "! ", "; ", " & ", " + ", " and ",
+	                                    " also ", " but ", " then ", NULL};
+	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+	struct buf b;
+	const char *p = text, *out = NULL;
+
+	buf_init(&b, 4096);
+	while(*p) {
+		size_t len = strlen(p);
+		char *clause;
+
+		for(int i = 0; joins[i]; i++) {
+			const char *hit = strstr(p, joins[i]);
+
+			if(hit && (size_t)(hit - p) < len)
+				len = (size_t)(hit - p) + strlen(joins[i]);
+		}
+		clause = arena_strndup(a, p, len);
+		if(clause && lexicon_emergencies(lx, clause, e, LEXICON_MAX_EMERGENCIES) == 0 &&
+		   buf_appends(&b, clause) != LL_OK)
+			break;
+		p += len;
+	}
+	if(b.len)
+		out = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* Does [text, text + len) ask something: a question word among its words
+ * ("shell eggs off the truck how cold do they gotta be"), not after one
+ * that says it is not known ("idk how long")? */
+static bool asks_within(const char *text, size_t len)
+{
+	static const char *const cues[] = {" how ", " what ", " whats ", " when ", " which ",
+	                                   " where ", NULL};
+	static const char *const unknown[] = {" idk", " know", " sure", " idea", " tell",
+	                                      " remember", NULL};
+	char t[ASK_TEXT_MAX];  /* a question's words past this are not read for a cue */
+	bool asks = false;
+
+	snprintf(t, sizeof(t), " %.*s ", (int)len, text);
+	for(int i = 0; cues[i] && !asks; i++)
+		for(const char *p = strstr(t, cues[i]); p && !asks; p = strstr(p + 1, cues[i])) {
+			const char *w = p;
+
+			while(w > t && w[-1] != ' ')
+				w--;
+			asks = true;
+			for(int k = 0; unknown[k]; k++)
+				if(w > t && strncasecmp(w - 1, unknown[k], strlen(unknown[k])) == 0)
+					asks = false;
+		}
+	return asks;
+}
+
+const char *parts_asked_last(const char *text, const char **second)
+{
+	static const char *const joins[] = {", and ", " and ", ", ", "? ", "; ", " also ", NULL};
+
+	for(int i = 0; joins[i]; i++) {
+		const char *p = NULL;
+
+		for(const char *hit = strstr(text, joins[i]); hit; hit = strstr(hit + 1, joins[i]))
+			p = hit;
+		if(!p || p == text)
+			continue;
+		const char *rest = p + strlen(joins[i]);
+
+		if(!strpbrk(rest, ",?;") && !asks_within(rest, strcspn(rest, " ")) &&
+		   asks_within(rest, strlen(rest)) &&
+		   asks_within(text, (size_t)(p - text))) {
+			*second = rest;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+const char *parts_second(const char *text, size_t *first_len)
+{
+	static const char *const joins[] = {", ", "? ", ". ", "; ", " & ", " + ", " and ", " also ",
+	                                    NULL};
+	static const char *const starts[] = {"how ", "what ", "when ", "who ", "where ", "can ",
+	                                     "should ", "do ", "does ", "is ", "are ", "will ",
+	                                     "toss", "throw", "whats ", "what's ", "wats ", "wat ",
+	                                     "hows ", "how's ", "whens ", "wheres ", "where's ",
+	                                     "which ", "any ", NULL};
+
+	const char *last = NULL, *second = NULL;
+
+	for(int i = 0; joins[i]; i++)
+		for(const char *p = strstr(text, joins[i]); p; p = strstr(p + 1, joins[i])) {
+			const char *rest = p + strlen(joins[i]);
+
+			for(int k = 0; starts[k]; k++)
+				if(strncasecmp(rest, starts[k], strlen(starts[k])) == 0 &&
+				   p > text && p > last) {
+					last = p;
+					second = rest;
+				}
+		}
+	if(!last)
+		last = parts_asked_last(text, &second);
+	if(last)
+		*first_len = (size_t)(last - text);
+	return second;
+}
+
+const char *parts_parallel_tail(const char *text, size_t *first_len)
+{
+	const char *p = NULL, *hit = text;
+	int words = 1;
+
+	while((hit = strstr(hit, " and ")))
+		p = hit++;
+	if(!p || p == text)
+		return NULL;
+	for(const char *c = p + 5; *c; c++)
+		words += *c == ' ' && c[1] && c[1] != ' ';
+	if(words > TAIL_WORDS)
+		return NULL;
+	*first_len = (size_t)(p - text);
+	return p + 5;
+}
+
+bool parts_asks_itself(const char *text)
+{
+	static const char *const starts[] = {"how ", "what", "when ", "who ", "where ", "can ",
+	                                     "should ", "do ", "does ", "is ", "are ", "will ",
+	                                     "which ", NULL};
+
+	for(int k = 0; starts[k]; k++)
+		if(strncasecmp(text, starts[k], strlen(starts[k])) == 0)
+			return true;
+	return text[0] && text[strlen(text) - 1] == '?';
+}
+
+bool parts_names_food(const char *text)
+{
+	static const char *const foods[] = {"fries", "nugget", "bun", "lettuce", "tomato",
+	                                    "chicken", "patties", "patty", "burger", "meat", "beef",
+	                                    "rice", "chili", "cheese", "sauce", "salad", "egg",
+	                                    "sandwich", "bread", "produce", "onion", "bacon", NULL};
+
+	for(int i = 0; foods[i]; i++)
+		if(strcasestr(text, foods[i]))
+			return true;
+	return false;
+}
+
+bool parts_has_content(const char *text)
+{
+	struct terms t;
+
+	terms_of(text, &t);
+	return terms_words(&t) != 0;
+}

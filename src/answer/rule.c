@@ -1,0 +1,193 @@
+/* rule.c - the rule a manual states for a question (see rule.h). */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "answer/lead.h"
+#include "answer/rule.h"
+#include "answer/verdict.h"
+#include "buf.h"
+
+/* How many of the best-ranked sections of the best section's manual a
+ * decision's rule is looked for in. */
+#define RULE_SECTIONS 4
+
+/* The verdict on what the crew measured against the limit rule states: the
+ * reading's temperature, else the time it has been so. */
+static bool judged(const struct ask *q, const char *rule, const struct terms *subject,
+                   unsigned how, char *out, size_t outlen)
+{
+	/* a reading past a limit for a time the crew know: the time decides */
+	if(q->reading && q->elapsed && verdict_of_time(q->elapsed, rule, how, out, outlen))
+		return true;
+	if(q->reading)
+		return verdict_of_reading(q->reading, rule, subject, how, out, outlen);
+	if(q->elapsed)
+		return verdict_of_time(q->elapsed, rule, how, out, outlen);
+	return deadline_of(q->since - 1, rule, out, outlen);
+}
+
+ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
+                               const char *lead, struct buf *text)
+{
+	const struct section *s = &ranked[0];
+	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
+	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
+	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
+	char verdict[160];
+
+	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) ||
+	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0))
+		return LL_OK;
+	if(judged(q, lead, subject, how, verdict, sizeof(verdict)) ||
+	   judged(q, s->heading, subject, how, verdict, sizeof(verdict)))
+		return buf_printf(text, "%s ", verdict);
+	/* the lead tells what to do ("write each rejected item ..."): the rule is in
+	 * another of the section's parts ("received at 41°F or below") */
+	for(int pass = 0; pass < 3; pass++)
+		for(size_t k = 0; k < nranked && k < (pass == 2 ? RULE_SECTIONS : 1); k++) {
+			const struct section *o = &ranked[k];
+
+			if(o->document_id != s->document_id || (pass == 2 && k == 0))
+				continue;
+			for(size_t i = 0; i < o->nparts; i++)
+				if((pass == 1 || terms_match(subject, o->parts[i].text, NULL)) &&
+				   judged(q, o->parts[i].text, subject, how, verdict,
+				          sizeof(verdict)))
+					return buf_printf(text, "%s ", verdict);
+		}
+	return LL_OK;
+}
+
+/* How well sentence t of a manual rules on q: its share of the question,
+ * and for food whose time out is not known, the rule that says so. */
+static double rule_value(const struct ask *q, const char *t)
+{
+	double got = 0;
+
+	terms_match(&q->terms, t, &got);
+	return got + (q->unknown_time && lead_says_any(t, lead_unknown_times) ? 4 : 0) +
+	       (q->elapsed && time_applies(q->elapsed, t) ? 4 : 0);
+}
+
+const char *rule_of_manual(const struct ask *q, const struct section *ranked, size_t nranked,
+                           const char *lead)
+{
+	const char *best = NULL;
+	/* then only an unknown time's rule */
+	bool orders = lead && lead_says_any(lead, lead_actions);
+	double best_v;
+
+	/* a lead that orders something still yields to the rule on the time
+	 * the crew know ("warm for less than 4 hours: it may be kept") */
+	if(q->kind != ASKED_DECISION || q->ncodes || !lead ||
+	   (orders && !(q->unknown_time && !lead_says_any(lead, lead_unknown_times)) &&
+	    !(q->elapsed && !time_applies(q->elapsed, lead))))
+		return NULL;
+	best_v = rule_value(q, lead);
+	for(size_t i = 0; i < nranked && i < RULE_SECTIONS; i++) {
+		const struct section *s = &ranked[i];
+
+		if(s->document_id != ranked[0].document_id || s->kind == SECTION_QUIZ)
+			continue;
+		for(size_t k = 0; k < s->nparts; k++) {
+			const char *t = s->parts[k].text;
+			bool timed = q->elapsed && time_applies(q->elapsed, t);
+			double v;
+
+			if(strchr(t, '?') || strstr(lead, t) ||
+			   !(lead_says_any(t, lead_actions) || timed) ||
+			   (orders && !lead_says_any(t, lead_unknown_times) && !timed))
+				continue;
+			if((v = rule_value(q, t)) > best_v + 1e-9) {
+				best = t;
+				best_v = v;
+			}
+		}
+	}
+	return best;
+}
+
+/* Does text count what q asks about ("9 major food allergens" for "how
+ * many allergens"): a number, then one of the question's words? */
+static bool counts_asked(const struct ask *q, const char *text)
+{
+	for(const char *p = text; *p; p++) {
+		const char *w = p;
+		char word[32];
+		size_t n = 0;
+
+		if(!isdigit((unsigned char)*p) || (p > text && isalnum((unsigned char)p[-1])))
+			continue;
+		while(isdigit((unsigned char)*w))
+			w++;
+		while(*w == ' ')
+			w++;
+		while(isalpha((unsigned char)w[n]) && n + 1 < sizeof(word)) {
+			word[n] = w[n];
+			n++;
+		}
+		word[n] = '\0';
+		if(n > 0 &&
+		   (terms_match(&q->terms, word, NULL) ||
+		    (terms_match(&q->terms, w + n, NULL) && strncmp(word, "major", 5) == 0)))
+			return true;
+	}
+	return false;
+}
+
+/* The unit "how many days|hours|minutes|weeks" asks a time in ("day"), or
+ * NULL: "how long" takes any. */
+static const char *unit_asked(const struct ask *q)
+{
+	static const char *const units[][2] = {
+		{"how many days", "day"}, {"how many hours", "hour"}, {"how many hrs", "hour"},
+		{"how many minutes", "min"}, {"how many mins", "min"}, {"how many weeks", "week"}};
+
+	for(size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if(strcasestr(q->text, units[i][0]))
+			return units[i][1];
+	return NULL;
+}
+
+/* Does text state a number of unit ("7 days", "7-day", "4 hours")? */
+static bool states_unit(const char *text, const char *unit)
+{
+	for(const char *p = text; (p = strcasestr(p, unit)); p++) {
+		const char *b = p;
+
+		while(b > text && (b[-1] == ' ' || b[-1] == '-'))
+			b--;
+		if(b > text && isdigit((unsigned char)b[-1]))
+			return true;
+	}
+	return false;
+}
+
+/* Does text state the figure q asks for (in unit, when it asks one)? */
+static bool part_states(const struct ask *q, const char *unit, const char *text)
+{
+	if(unit)
+		return states_unit(text, unit);
+	return ask_states_figure(text, q->figure) ||
+	       (q->figure == FIGURE_AMOUNT && counts_asked(q, text));
+}
+
+bool rule_states_asked(const struct ask *q, const struct section *s, size_t nranked,
+                       bool other_part)
+{
+	const char *unit = q->figure == FIGURE_TIME ? unit_asked(q) : NULL;
+
+	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE ||
+	   (q->figure == FIGURE_TIME && !unit) || q->figure == FIGURE_FREQUENCY ||
+	   q->ncodes > 0 || other_part || nranked == 0)
+		return true;
+	if(part_states(q, unit, s[0].heading))
+		return true;
+	for(size_t i = 0; i < s[0].nparts; i++)
+		if(part_states(q, unit, s[0].parts[i].text))
+			return true;
+	return false;
+}

@@ -1,0 +1,54 @@
+/* test_parts.c - answer/parts: how a question is cut in two ("..., what
+ * do i toss and who do i call"; "hot hold temp and cold hold temp"),
+ * whether a part asks on its own, and which words name a food. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answer/parts.h"
+#include "../tap.h"
+
+static void test_two_parts(void)
+{
+	const char *q = "walk in was at 50 all night, what do i toss and who do i call";
+	size_t first = 0;
+	const char *second = parts_second(q, &first);
+
+	CHECK(second && strcmp(second, "who do i call") == 0 &&
+	      first == strlen("walk in was at 50 all night, what do i toss"),
+	      "the second question is the last one; the first keeps its setting");
+	CHECK((second = parts_second("chili for the well, what temp and how long", &first)) &&
+	      strcmp(second, "how long") == 0, "a comma before the first question does not split it");
+	CHECK(!parts_second("how do i clean the fryer and the filter pan", &first),
+	      "a question asked once is one question");
+	CHECK((second = parts_parallel_tail("whats hot hold temp and cold hold temp", &first)) &&
+	      strcmp(second, "cold hold temp") == 0 && first == strlen("whats hot hold temp"),
+	      "a figure asked of two things splits at its last 'and'");
+	CHECK(!parts_parallel_tail("how do i drain the fryer and then clean out the whole vat",
+	                           &first),
+	      "a long tail is no second thing");
+	CHECK((second = parts_second("frozen fries on the truck how hard should they be, and the "
+	                             "ice cream mix it came in how cold", &first)) &&
+	      strcmp(second, "the ice cream mix it came in how cold") == 0,
+	      "two parts that each ask in the middle of their words: %s", second ? second : "none");
+	CHECK(!parts_second("the rice sat out and nobody knows how long", &first) &&
+	      !parts_second("fries came out pale and idk what happened", &first),
+	      "saying what is not known asks no second question");
+	CHECK(parts_asks_itself("how do i check my thermometer") &&
+	      !parts_asks_itself("walk in is at 44") && parts_asks_itself("walk in is at 44?"),
+	      "a part that asks on its own, not a setting");
+}
+
+static void test_food(void)
+{
+	CHECK(parts_names_food("the lettuce he was cutting") && !parts_names_food("the mixer bowl"),
+	      "a food named, not a machine");
+}
+
+int main(void)
+{
+	test_two_parts();
+	test_food();
+	return TAP_DONE();
+}

@@ -1,0 +1,95 @@
+/* test_rule.c - answer/rule: a decision held against the rule its manual
+ * states, and a figure question answered only by a section stating that
+ * figure; with hand-made sections and questions read with the shipped
+ * lexicon. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answer/ask.h"
+#include "answer/lead.h"
+#include "answer/rule.h"
+#include "answer_fixture.h"
+#include "buf.h"
+#include "../tap.h"
+
+static void test_verdict(const struct lexicon *lx)
+{
+	/* the best section only says what to do: the limit is in the next one */
+	struct section two[2] = {
+		make_section("Receiving", "Rejecting Product",
+		             "Write each rejected item and the reason on the invoice.\n"),
+		make_section("Receiving", "Refrigerated Food",
+		             "Refrigerated chicken must be received at 41°F or below.\n")};
+	struct ask q;
+	struct buf text;
+
+	buf_init(&text, 4096);
+	ask_understand(lx, "raw chicken off the delivery read 46, ok to take it", &q);
+	CHECK(q.kind == ASKED_DECISION &&
+	      rule_reading_verdict(&q, two, 2, two[0].parts[0].text, &text) == LL_OK &&
+	      strncmp(buf_str(&text), "No, 46°F is above the 41°F limit", 33) == 0,
+	      "the verdict on a reading from the manual's section that states its limit: %s",
+	      buf_str(&text));
+	buf_reset(&text);
+	CHECK(rule_reading_verdict(&q, two, 1, two[0].parts[0].text, &text) == LL_OK &&
+	      text.len == 0, "no limit stated: no verdict");
+	buf_free(&text);
+}
+
+static void test_manual_rule(const struct lexicon *lx)
+{
+	struct section hold = make_section("Holding", "Hot Holding",
+	                                   "Soup reads below 135°F: reheat it to 165°F if it "
+	                                   "dropped less than 2 hours ago.\n\n"
+	                                   "1. Probe the soup.\n"
+	                                   "2. If you cannot tell how long it has been below "
+	                                   "135°F, throw it away.\n");
+	struct ask q;
+	const char *lead = NULL, *rule;
+
+	ask_understand(lx, "soup reads 120, no idea how long, dump it?", &q);
+	rule = lead_text(&arena, &q, &hold, &lead) == LL_OK ? rule_of_manual(&q, &hold, 1, lead)
+	                                                   : NULL;
+	CHECK(q.unknown_time && rule && strstr(rule, "cannot tell how long"),
+	      "nobody knows how long: the manual's rule for an unknown time: %s",
+	      rule ? rule : "none");
+	ask_understand(lx, "how do i probe the soup", &q);
+	CHECK(!rule_of_manual(&q, &hold, 1, lead), "no decision asked: no rule");
+}
+
+static void test_states_asked(const struct lexicon *lx)
+{
+	struct section thaw = make_section("Thawing", "Thawing in the Cooler",
+	                                   "Keep raw food at 41°F or below; "
+	                                   "never more than 4 hours above it.\n");
+	struct section dates = make_section("Date Marking", "The 7-Day Rule",
+	                                    "Ready-to-eat food may be kept for 7 days at 41°F.\n");
+	struct ask q;
+
+	ask_understand(lx, "how many days is raw chicken good in the walk in", &q);
+	CHECK(q.kind == ASKED_FIGURE && !rule_states_asked(&q, &thaw, 1, false),
+	      "days asked, only hours stated: not answered");
+	CHECK(rule_states_asked(&q, &thaw, 1, true),
+	      "a question in two parts is not held to one part's figure");
+	ask_understand(lx, "how many days is opened deli ham good for", &q);
+	CHECK(rule_states_asked(&q, &dates, 1, false), "days asked, days stated: answered");
+}
+
+int main(void)
+{
+	struct lexicon *lx;
+
+	arena_init(&arena, 64 * 1024);
+	lx = fixture_lexicon();
+	CHECK(lx != NULL, "the shipped data/answers lexicon loads");
+	if(lx) {
+		test_verdict(lx);
+		test_manual_rule(lx);
+		test_states_asked(lx);
+	}
+	lexicon_free(lx);
+	arena_free(&arena);
+	return TAP_DONE();
+}
