@@ -1,6 +1,7 @@
 /* path.c - the local answer path (see path.h). */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,10 +144,40 @@ static bool model_manual(const char *title)
 	return false;
 }
 
+/* The maker's name and model of a title, into out: its words up to its
+ * first model number ("Spudline FD-40" of "Spudline FD-40 Automatic Fry
+ * Dispenser"); what follows says what the machine is ("fry", "conveyor"),
+ * which a question about fries or a conveyor toaster names too.  Without
+ * the model when model is false ("Spudline"). */
+static void maker_of(const char *title, bool model, char *out, size_t outlen)
+{
+	size_t n = 0;
+
+	for(const char *p = title; *p && n + 1 < outlen;) {
+		size_t len = strcspn(p, " ");
+		bool letter = false, digit = false;
+
+		for(size_t i = 0; i < len; i++) {
+			letter |= isalpha((unsigned char)p[i]) != 0;
+			digit |= isdigit((unsigned char)p[i]) != 0;
+		}
+		if(n + len + 2 > outlen || (letter && digit && !model))
+			break;
+		memcpy(out + n, p, len);
+		n += len;
+		out[n++] = ' ';
+		if(letter && digit)
+			break;
+		p += len;
+		p += strspn(p, " ");
+	}
+	out[n] = '\0';
+}
+
 /* The manual the question names by brand or model: a question term of at
- * least min_weight held by the title of exactly one candidate maker's
- * manual and by nothing else among the candidates ("polar swirl", "bg4");
- * 0 when none. */
+ * least min_weight held by the maker's name and model in the title of
+ * exactly one candidate maker's manual and by nothing else among the
+ * candidates ("polar swirl", "bg4"); 0 when none. */
 static long long manual_named_by(const struct ask *q, const struct section *s, size_t n,
                                  double min_weight)
 {
@@ -159,12 +190,15 @@ static long long manual_named_by(const struct ask *q, const struct section *s, s
 		if(q->terms.weight[t] < min_weight ||
 		   terms_machine_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
 			continue;
-		for(size_t i = 0; i < n && unique; i++)
-			if((terms_match(&q->terms, s[i].title, NULL) & bit) &&
-			   model_manual(s[i].title)) {
+		for(size_t i = 0; i < n && unique; i++) {
+			char maker[256];
+
+			maker_of(s[i].title, true, maker, sizeof(maker));
+			if((terms_match(&q->terms, maker, NULL) & bit) && model_manual(s[i].title)) {
 				unique = doc == 0 || doc == s[i].document_id;
 				doc = s[i].document_id;
 			}
+		}
 		for(size_t i = 0; i < n && unique && doc; i++)
 			if(s[i].document_id != doc &&
 			   (terms_match(&q->terms, s[i].body, NULL) & bit))
@@ -438,10 +472,14 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 /* The other part of the question, ranked on its own: its words alone pick
  * the section that answers it -- an emergency question's clauses that
  * name no emergency, or a two-part question's second question (leaning on
- * the first: "what temp for the walk in, and the freezer?"). */
+ * the first: "what temp for the walk in, and the freezer?").  named: the
+ * title of the manual the question names, or NULL; its maker is searched
+ * with the part ("rw2 says E05, whats the service number": Brackley's
+ * service line). */
 static void rank_other(const struct answer_ctx *ctx, const struct question *q,
-                       struct compose_in *in, struct ask *other)
+                       struct compose_in *in, struct ask *other, const char *named)
 {
+	char maker[256] = "";
 	size_t first_len = 0, npool;
 	const char *text = in->ncards ? parts_other_clauses(ctx->kit->lexicon, ctx->arena, q->text)
 	                              : parts_second(q->text, &first_len);
@@ -459,7 +497,11 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	ask_understand(ctx->kit->lexicon, text, other);
 	if(first)
 		lean_on(ctx->kit->lexicon, other, first);
-	pool = part_candidates(ctx, q, other->text, in->ranked, in->nranked, &npool);
+	if(named)
+		maker_of(named, false, maker, sizeof(maker)); /* a model would make it a code search */
+	if(!(text = arena_printf(ctx->arena, "%s %s", other->text, maker)))
+		return;
+	pool = part_candidates(ctx, q, text, in->ranked, in->nranked, &npool);
 	if(!(in->other = ranked_for(ctx, q, other, pool, npool)))
 		return;
 	in->other_ask = other;
@@ -556,6 +598,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	struct section cards[LEXICON_MAX_EMERGENCIES], *s = NULL;
 	struct compose_in in;
 	struct ask ask, other;
+	const char *named = NULL;
 	size_t n = 0;
 	ll_result result;
 
@@ -572,6 +615,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 		long long doc = named_manual(&ask, s, n);
 
 		n = doc ? only_manual(s, n, doc) : without_other_machines(&ask, s, n);
+		named = doc && n ? s[0].title : NULL;
 	}
 	if(!result && !in.ncards && ask.nemergency == 0)
 		result = unknown_names(ctx, &ask, s, n, &in);
@@ -584,7 +628,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	answers_first(&ask, s, in.nranked);
 	states_first(&ask, s, in.nranked);
 	steps_first(&ask, s, in.nranked);
-	rank_other(ctx, q, &in, &other);
+	rank_other(ctx, q, &in, &other, named);
 	if(emergency)
 		*emergency = ask.nemergency > 0;
 	result = sources ? as_sources(ctx->arena, &in, sources) : LL_OK;

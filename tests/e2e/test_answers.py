@@ -196,10 +196,11 @@ def test_a_manual_named_by_its_brand_answers(h):
 # A manual whose title names its model holds that code in every section's
 # heading; its E9 comes after 34 other sections.
 QS7 = "# Quarrow QS-7 Portion Scale Operator Manual\n\n" + "".join(
-    f"## {n}. Care point {n}\n\nWipe panel {n} with a damp cloth and dry it before service.\n\n"
+    f"## {n}. Care point {n}\n\nWipe panel {n} with a damp cloth and dry it before each shift.\n\n"
     for n in range(1, 35)) + (
     "## E9: Load cell fault\n\nLift off the platter, check that nothing touches it, refit it "
-    "and recalibrate with the 5 lb test weight.\n")
+    "and recalibrate with the 5 lb test weight.\n\n"
+    "## 35. Service\n\nQuarrow service line: 1-800-555-0177. Have the serial number ready.\n")
 
 
 _qs7_loaded = []
@@ -246,3 +247,33 @@ def test_a_known_time_warm_is_ruled_on_by_its_time(h):
     a = _ask(h, "walk in cooler sat at 47 for 5 hours, can we keep whats in it")
     check(a["response"].startswith("No, 5 hours is past the 4-hour limit"),
           f"five hours warm is not past the limit: {a['response'][:300]!r}")
+
+
+def test_a_named_machines_other_part_is_its_own(h):
+    # twenty other service numbers crowd a search for "service number" alone; the
+    # model the first part names is searched with the second
+    _qs7(h)
+    directory = "# District Contacts\n\n" + "".join(
+        f"## District {n}\n\nFor service on any kitchen machine in district {n}, "
+        f"call 1-800-555-02{n:02d}.\n\n" for n in range(1, 21))
+    r = h.post_json("/documents", {"title": "District Contacts",
+                                   "category": "equipment", "content": directory},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    a = _ask(h, "qs-7 shows E9 again, and what number do i call for service")
+    check(a["response"].startswith("E9") and "555-0177" in a["response"][:300],
+          f"the named scale's service line is not its second part: {a['response'][:300]!r}")
+
+
+def test_what_a_machine_is_for_does_not_name_its_manual(h):
+    # "churros" is in the warmer's title after its model: what it is, not its name
+    manual = ("# Brindle CW-3 Churro Warmer\n\n"
+              "## 1. Loading\n\nLoad the churros in one layer on the rack.\n\n"
+              "## 2. Holding\n\nHold churros for up to 2 hours, then discard them.\n")
+    r = h.post_json("/documents", {"title": "Brindle CW-3 Churro Warmer",
+                                   "category": "equipment", "content": manual},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    a = _ask(h, "the kid on churros has a fever and a sore throat, does he have to go home")
+    check("Sore throat with fever" in a["response"][:300] and "rack" not in a["response"],
+          f"the illness rule does not lead: {a['response'][:300]!r}")
