@@ -29,6 +29,47 @@ static bool judged(const struct ask *q, const char *rule, const struct terms *su
 	return deadline_of(q->since - 1, rule, out, outlen);
 }
 
+/* The section's own part that says what to do on this verdict: "If it
+ * reads below 165°F, keep cooking and check again" after "158°F is below
+ * the 165°F minimum"; NULL for none, or when the lead says it already. */
+static const char *action_on(const struct section *s, const char *verdict, const char *lead)
+{
+	static const struct {
+		const char *verdict, *cue[4];
+	} sides[] = {
+		{" below ", {"below", "under ", "less than", NULL}},
+		{" above ", {"above", "over ", "more than", NULL}},
+		{" off by ", {"off by", "more than", "outside", NULL}},
+	};
+
+	for(size_t k = 0; k < sizeof(sides) / sizeof(sides[0]); k++) {
+		if(!strstr(verdict, sides[k].verdict))
+			continue;
+		for(size_t i = 0; i < s->nparts; i++) {
+			const char *t = s->parts[i].text;
+			size_t len = strcspn(t, ",;");
+
+			if(strncmp(t, "If ", 3) != 0 || (lead && strstr(lead, t)))
+				continue;
+			for(int c = 0; sides[k].cue[c]; c++)
+				if(memmem(t, len, sides[k].cue[c], strlen(sides[k].cue[c])))
+					return t;
+		}
+	}
+	return NULL;
+}
+
+/* The verdict, then what the section says to do on it. */
+static ll_result say_verdict(const struct section *s, const char *verdict, const char *lead,
+                             struct buf *text)
+{
+	const char *act = action_on(s, verdict, lead);
+
+	if(!act)
+		return buf_printf(text, "%s ", verdict);
+	return buf_printf(text, "%s %c%s ", verdict, tolower((unsigned char)act[0]), act + 1);
+}
+
 ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
                                const char *lead, struct buf *text)
 {
@@ -43,7 +84,7 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 		return LL_OK;
 	if(judged(q, lead, subject, how, verdict, sizeof(verdict)) ||
 	   judged(q, s->heading, subject, how, verdict, sizeof(verdict)))
-		return buf_printf(text, "%s ", verdict);
+		return say_verdict(s, verdict, lead, text);
 	/* the lead tells what to do ("write each rejected item ..."): the rule is in
 	 * another of the section's parts ("received at 41°F or below") */
 	for(int pass = 0; pass < 3; pass++)
@@ -56,7 +97,7 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 				if((pass == 1 || terms_match(subject, o->parts[i].text, NULL)) &&
 				   judged(q, o->parts[i].text, subject, how, verdict,
 				          sizeof(verdict)))
-					return buf_printf(text, "%s ", verdict);
+					return say_verdict(s, verdict, lead, text);
 		}
 	return LL_OK;
 }

@@ -38,6 +38,28 @@ static void test_verdict(const struct lexicon *lx)
 	buf_free(&text);
 }
 
+static void test_action(const struct lexicon *lx)
+{
+	/* what to do on a reading below the floor is the section's own "If ..." step */
+	struct section wings = make_section("Cooking", "Wings: 165°F",
+	                                    "Cook wings to 165°F or above inside.\n\n"
+	                                    "1. Probe the biggest wing.\n"
+	                                    "2. If it reads 165°F or above, serve the batch.\n"
+	                                    "3. If it reads below 165°F, fry the whole batch "
+	                                    "1 more minute and probe again.\n");
+	struct ask q;
+	struct buf text;
+
+	buf_init(&text, 4096);
+	ask_understand(lx, "biggest wing read 151, ok to serve it", &q);
+	CHECK(rule_reading_verdict(&q, &wings, 1, wings.parts[0].text, &text) == LL_OK &&
+	      strstr(buf_str(&text), "151°F is below") &&
+	      strstr(buf_str(&text), "if it reads below 165°F, fry the whole batch"),
+	      "below the floor, the section's step for below follows the verdict: %s",
+	      buf_str(&text));
+	buf_free(&text);
+}
+
 static void test_manual_rule(const struct lexicon *lx)
 {
 	struct section hold = make_section("Holding", "Hot Holding",
@@ -86,6 +108,7 @@ int main(void)
 	CHECK(lx != NULL, "the shipped data/answers lexicon loads");
 	if(lx) {
 		test_verdict(lx);
+		test_action(lx);
 		test_manual_rule(lx);
 		test_states_asked(lx);
 	}
