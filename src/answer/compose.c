@@ -476,9 +476,12 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	/* "No, 150°F is below" first */
 	if(!result && in->ask->kind == ASKED_DECISION)
 		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text);
+	/* "E03: Platen over-temperature — Press STOP ...": one sentence, so that a
+	 * second part's answer still comes within the first two */
 	if(!result && lead_names_code(in->ask, s->heading) &&
 	   !(lead && lead_names_code(in->ask, lead)))
-		result = buf_printf(text, "%s. ", s->heading); /* "E03: Platen over-temperature." */
+		result = buf_printf(text, "%s%s", s->heading,
+		                    lead && !steps_begin_with(s, lead) ? " \xe2\x80\x94 " : ". ");
 	else if(!result && heading_states(in->ask, s->heading) &&
 	        !(lead && ask_states_figure(lead, in->ask->figure) &&
 	          same_figure(lead, s->heading)))

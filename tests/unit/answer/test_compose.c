@@ -169,6 +169,17 @@ static void test_compose(const struct lexicon *lx)
 	      !strstr(a.response, "3 minutes"), "a figure question leads with the sentence stating that figure");
 
 	{
+		/* a code's heading and what to do are one sentence, the first */
+		struct section f4 = make_section("Ice machine", "Fault codes > F4: Water supply low",
+		                                 "Open the water valve behind the unit. Wait 10 "
+		                                 "minutes for the next fill.\n");
+
+		ask_of(lx, "ice machine showing F4", &f4, &q, &in);
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "F4: Water supply low \xE2\x80\x94 Open the water valve", 40) == 0,
+		      "a code's meaning and its first check share the first sentence: %s", a.response);
+	}
+	{
 		/* the fix was tried: what to do when it comes back leads */
 		struct section e9 = make_section("Fry dispenser", "Fault codes > E-9: Basket jam",
 		                                 "E-9: Basket jam. \xE2\x80\x94 What to do: Switch POWER off. Clear the basket "
