@@ -341,22 +341,39 @@ static size_t first_sentence(const char *text)
 	return strlen(text);
 }
 
+/* Does o state the figure q asks ("20 Seconds in All" for "how long is a
+ * handwash")? */
+static bool states_figure(const struct ask *q, const struct section *o)
+{
+	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE)
+		return false;
+	if(ask_states_figure(o->heading, q->figure))
+		return true;
+	for(size_t i = 0; i < o->nparts; i++)
+		if(ask_states_figure(o->parts[i].text, q->figure))
+			return true;
+	return false;
+}
+
 /* The section that answers a two-part question's other part: the first of
  * the few best ranked for it that is not s itself ("hot hold temp and cold
  * hold temp": the hot holding section ranks first for both), nor an
  * emergency, a quiz or an overview, and holds enough of it (nearly all,
- * from another manual); NULL for none. */
+ * from another manual, unless it is the best for a figure asked and states
+ * it); NULL for none. */
 static const struct section *other_section(const struct compose_in *in, const struct section *s)
 {
 	for(size_t k = 0; k < in->nother && k < 3; k++) {
 		const struct section *o = &in->other[k];
 		bool same_doc = o->document_id == s->document_id;
+		bool figure = k == 0 && o->coverage >= COMPOSE_FIGURE_COVERAGE &&
+		              states_figure(in->other_ask, o);
 
 		if((same_doc && strcmp(o->path, s->path) == 0) || o->kind == SECTION_QUIZ ||
 		   o->kind == SECTION_OVERVIEW)
 			continue;
-		if(o->emergency || o->coverage < COMPOSE_SECOND_COVERAGE ||
-		   (!same_doc && o->coverage < 0.8))
+		if(o->emergency || (!figure && o->coverage < COMPOSE_SECOND_COVERAGE) ||
+		   (!same_doc && !figure && o->coverage < COMPOSE_OTHER_COVERAGE))
 			return NULL;
 		return o;
 	}

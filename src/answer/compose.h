@@ -33,6 +33,11 @@
 /* Another manual's section answers the other part of an emergency question
  * only when it holds this share of the question. */
 #define COMPOSE_SECOND_COVERAGE 0.5
+/* A two-part question's other part is answered from another manual when
+ * a section holds this share of it, or, ranked first for a figure asked
+ * and stating it, this much less. */
+#define COMPOSE_OTHER_COVERAGE 0.8
+#define COMPOSE_FIGURE_COVERAGE 0.3
 
 struct compose_in {
 	const struct ask *ask;

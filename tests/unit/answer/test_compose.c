@@ -210,6 +210,24 @@ static void test_compose(const struct lexicon *lx)
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strstr(a.response, "(Food Code 3-501.17). Write the earliest date") != NULL,
 		      "a two-part question: the second section's lead after the first's whole first sentence");
+		/* another manual's section, best for the second part's figure and
+		 * stating it, answers it though it holds less of its words */
+		{
+			struct section wash = make_section("Hands", "Washing: 20 Seconds",
+			                                   "A proper scrub lasts 20 seconds in all.\n");
+
+			wash.document_id = 8;
+			wash.coverage = 0.4;
+			ask_understand(lx, "how long is opened ham good, how long do i scrub my hands",
+			               &q);
+			ask_understand(lx, "how long do i scrub my hands", &q2);
+			in.other = &wash;
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+			      strstr(a.response, "A proper scrub lasts 20 seconds") != NULL,
+			      "a two-part figure from another manual's section stating it: %s",
+			      a.response);
+			in.other = &mark;
+		}
 		/* the same section answers both parts: its sentence for the second
 		 * follows the lead, unless the lead already says it */
 		{
