@@ -433,6 +433,20 @@ static const char *first_answer(struct arena *a, const char *lead)
  * sentence follows the lead; else when another section of the same manual
  * answers it (or one of another manual holds nearly all of it), that
  * section's lead follows the first sentence of this one's. */
+/* The part of o stating the figure its heading states ("How to Wash Hands:
+ * 20 Seconds in All": "The whole handwash takes at least 20 seconds") when
+ * part i states another ("scrub ... 10 to 15 seconds"); else i. */
+static int heading_figure_part(const struct ask *q, const struct section *o, int i)
+{
+	if(!heading_states(q, o->heading) || same_figure(o->parts[i].text, o->heading))
+		return i;
+	for(size_t k = 0; k < o->nparts; k++)
+		if(ask_states_figure(o->parts[k].text, q->figure) &&
+		   same_figure(o->parts[k].text, o->heading))
+			return (int)k;
+	return i;
+}
+
 static ll_result two_part_lead(struct arena *a, const struct compose_in *in, const char **lead,
                                const struct section **used)
 {
@@ -444,6 +458,8 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 		o = s;
 	else if(in->ncards || !o || (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;
+	else
+		i = heading_figure_part(in->other_ask, o, i);
 	const char *one = *lead ? first_answer(a, *lead) : s->heading; /* steps only: heading */
 	size_t first = one ? strlen(one) : 0;
 	bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */

@@ -228,6 +228,24 @@ static void test_compose(const struct lexicon *lx)
 			      a.response);
 			in.other = &mark;
 		}
+		/* the heading states the figure: the sentence stating the same figure
+		 * answers, not the first one stating any */
+		{
+			struct section scrub = make_section("Hands", "Washing: 20 Seconds in All",
+			                                    "Wash your hands: scrub them for 10 to 15 seconds. The whole "
+			                                    "wash takes 20 seconds.\n");
+
+			scrub.document_id = 8;
+			ask_understand(lx, "how long is opened ham good, how long do i wash my hands",
+			               &q);
+			ask_understand(lx, "how long do i wash my hands", &q2);
+			in.other = &scrub;
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+			      strstr(a.response, "The whole wash takes 20 seconds") != NULL,
+			      "a second part's figure: the sentence stating its heading's: %s",
+			      a.response);
+			in.other = &mark;
+		}
 		/* the same section answers both parts: its sentence for the second
 		 * follows the lead, unless the lead already says it */
 		{
