@@ -194,7 +194,8 @@ static long long manual_named_by(const struct ask *q, const struct section *s, s
 			char maker[256];
 
 			maker_of(s[i].title, true, maker, sizeof(maker));
-			if((terms_match(&q->terms, maker, NULL) & bit) && model_manual(s[i].title)) {
+			if((terms_match(&q->terms, maker, NULL) & bit) &&
+			   model_manual(s[i].title)) {
 				unique = doc == 0 || doc == s[i].document_id;
 				doc = s[i].document_id;
 			}
@@ -497,8 +498,8 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	ask_understand(ctx->kit->lexicon, text, other);
 	if(first)
 		lean_on(ctx->kit->lexicon, other, first);
-	if(named)
-		maker_of(named, false, maker, sizeof(maker)); /* a model would make it a code search */
+	if(named) /* without its model: a model would make it a code search */
+		maker_of(named, false, maker, sizeof(maker));
 	if(!(text = arena_printf(ctx->arena, "%s %s", other->text, maker)))
 		return;
 	pool = part_candidates(ctx, q, text, in->ranked, in->nranked, &npool);
