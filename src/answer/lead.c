@@ -64,9 +64,11 @@ double lead_value(const struct ask *q, const struct part *p)
 	if(q->kind == ASKED_FAULT && !q->persists &&
 	   (strncasecmp(p->text, "Meaning", 7) == 0 || strcasestr(p->text, " means ")))
 		v += 3;                 /* what a code means comes before what to do */
-	if(q->persists &&
-	   (lead_says_any(p->text, lead_recurs) || lead_says_any(p->text, next_steps)))
-		v += 4;                 /* tried that, it came back: what to do next */
+	/* tried that, it came back: what the manual says to do then, above a
+	 * step that only names whom to call */
+	if(q->persists)
+		v += (lead_says_any(p->text, lead_recurs) ? 4 : 0) +
+		     (lead_says_any(p->text, next_steps) ? 2 : 0);
 	if(q->unknown_time && lead_says_any(p->text, lead_unknown_times))
 		v += 4;                 /* nobody knows how long: the rule for an unknown time */
 	if(strchr(p->text, '?'))
@@ -120,7 +122,7 @@ int compose_lead(const struct ask *q, const struct section *s)
 	if(q->kind == ASKED_FAULT && !q->followup && !q->persists &&
 	   lead_names_code(q, s->heading) && s->nparts > 0)
 		return s->parts[0].kind == PART_STEP ? lead_best_part(q, s) : 0;
-	bool pointed = q->ncodes > 0 || q->followup ||
+	bool pointed = q->ncodes > 0 || q->followup || q->persists ||
 	               (q->figure != FIGURE_NONE &&
 	                (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) ||
 	               q->kind == ASKED_DECISION;

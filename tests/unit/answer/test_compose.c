@@ -180,6 +180,24 @@ static void test_compose(const struct lexicon *lx)
 		      "a code's meaning and its first check share the first sentence: %s", a.response);
 	}
 	{
+		/* tried without a code: the step for when it comes back leads, not the
+		 * one that only names whom to call */
+		struct section hl = make_section("Fryer", "Overheat Cutoff Tripped",
+		                                 "The cutoff stops the heat when the oil overheats.\n\n"
+		                                 "1. Switch the fryer off and let the oil cool.\n"
+		                                 "2. Push the cutoff button only as the manual says; "
+		                                 "some models need a technician.\n"
+		                                 "3. Push it once. If it trips again, leave it off: "
+		                                 "the fryer needs service.\n");
+
+		ask_of(lx, "overheat cutoff on the fryer tripped again after i pushed it, push it "
+		       "once more?", &hl, &q, &in);
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "If it trips again, leave it off", 31) == 0,
+		      "tried once, it came back: what the manual says to do then leads: %s",
+		      a.response);
+	}
+	{
 		/* the fix was tried: what to do when it comes back leads */
 		struct section e9 = make_section("Fry dispenser", "Fault codes > E-9: Basket jam",
 		                                 "E-9: Basket jam. \xE2\x80\x94 What to do: Switch POWER off. Clear the basket "
