@@ -14,6 +14,7 @@
 #define DASH "\xE2\x80\x94"
 #define PLUS_MINUS "\xC2\xB1"
 #define WINDOW 48      /* how far around the figure the words saying its direction are read */
+#define TASK_WINDOW 24 /* how far before a time the verb of a task's deadline is read */
 #define HOLDING_FLOOR 135 /* the highest floor that is a holding, not a cooking, temperature */
 #define COLD_READING 50   /* a reading this low is of food kept cold, never cooked or held */
 #define HOT_READING 100   /* a reading this high is of food cooked or held hot */
@@ -228,9 +229,21 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
 	return true;
 }
 
+/* Is the time at p a task's deadline ("tell the manager and recheck
+ * within 30 minutes", "call back within 15 minutes"), not a limit on the
+ * food? */
+static bool task_deadline(const char *rule, const char *p)
+{
+	static const char *const tasks[] = {"recheck", "check again", "check it again", "call",
+	                                    "report", "tell", "notify", "respond", "reply", NULL};
+	const char *from = p - rule > TASK_WINDOW ? p - TASK_WINDOW : rule;
+
+	return any_in(from, (size_t)(p - from), tasks);
+}
+
 /* The time limit rule states: the first "<n> hours" or "<n> minutes" said
- * to be one ("within", "up to", "no more than", "at most"), in minutes; 0
- * for none. */
+ * to be one ("within", "up to", "no more than", "at most"), in minutes,
+ * not a task's deadline; 0 for none. */
 static int time_limit(const char *rule, bool *in_minutes)
 {
 	static const char *const before[] = {"within ", "up to ", "no more than ", "at most ",
@@ -251,7 +264,7 @@ static int time_limit(const char *rule, bool *in_minutes)
 		v = strtol(p, &end, 10);
 		/* "for 4 hours or more: throw it away" states the limit too */
 		if(v <= 0 || !(any_in(from, (size_t)(p - from), before) ||
-		               any_in(end, strnlen(end, 18), or_more)))
+		               any_in(end, strnlen(end, 18), or_more)) || task_deadline(rule, p))
 			continue;
 		*in_minutes = false;
 		for(int i = 0; hours[i]; i++)

@@ -82,6 +82,10 @@ static void test_verdicts(void)
 		      "a time within the limit: %s", v);
 		CHECK(!verdict_of_time(45, "Change gloves every 4 hours.", VERDICT_DECIDE, v, sizeof(v)),
 		      "a frequency is no limit");
+		CHECK(!verdict_of_time(120, "If the cooler reads above 41\xC2\xB0" "F, tell the manager "
+		                       "at once and check it again within 20 minutes.", VERDICT_DECIDE, v,
+		                       sizeof(v)),
+		      "a task's deadline is no limit on the food: %s", v);
 		CHECK(deadline_of(10 * 60 + 30, "Hold it for up to 4 hours, then discard it.", v, sizeof(v)) &&
 		      strncmp(v, "By 2:30, 4 hours after 10:30", 28) == 0, "when the limit runs out: %s", v);
 		CHECK(verdict_of_reading(121, "Hold the soup at 135\xC2\xB0" "F or above. Probe it every hour. "
