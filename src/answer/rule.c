@@ -131,11 +131,17 @@ const char *rule_of_manual(const struct ask *q, const struct section *ranked, si
 	for(size_t i = 0; i < nranked && i < RULE_SECTIONS; i++) {
 		const struct section *s = &ranked[i];
 
-		if(s->document_id != ranked[0].document_id || s->kind == SECTION_QUIZ)
+		/* another manual's only by its rule on the time the crew know */
+		bool own = s->document_id == ranked[0].document_id;
+
+		if(s->kind == SECTION_QUIZ || (!own && !q->elapsed))
 			continue;
 		for(size_t k = 0; k < s->nparts; k++) {
 			const char *t = s->parts[k].text;
 			bool timed = q->elapsed && time_applies(q->elapsed, t);
+
+			if(!own && !timed)
+				continue;
 			double v;
 
 			if(strchr(t, '?') || strstr(lead, t) ||

@@ -60,6 +60,26 @@ static void test_action(const struct lexicon *lx)
 	buf_free(&text);
 }
 
+static void test_other_manuals_time_rule(const struct lexicon *lx)
+{
+	/* the best section is the log's; the rule on the time the crew know is
+	 * another document's */
+	struct section two[2] = {
+		make_section("Logs", "Cooler Logs",
+		             "Log every cooler at opening and at closing.\n"),
+		make_section("Warm Cooler", "Keep or Discard",
+		             "Food above 41°F for less than 4 hours may be kept: chill it now.\n")};
+	struct ask q;
+	const char *rule;
+
+	two[1].document_id = 8;
+	ask_understand(lx, "reach-in cooler at 47, the log had it at 38 3 hours ago, keep the ham?",
+	               &q);
+	rule = rule_of_manual(&q, two, 2, two[0].parts[0].text);
+	CHECK(q.elapsed == 180 && rule && strstr(rule, "less than 4 hours"),
+	      "another document's rule on the time the crew know: %s", rule ? rule : "none");
+}
+
 static void test_manual_rule(const struct lexicon *lx)
 {
 	struct section hold = make_section("Holding", "Hot Holding",
@@ -109,6 +129,7 @@ int main(void)
 	if(lx) {
 		test_verdict(lx);
 		test_action(lx);
+		test_other_manuals_time_rule(lx);
 		test_manual_rule(lx);
 		test_states_asked(lx);
 	}
