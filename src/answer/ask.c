@@ -210,6 +210,43 @@ static int clock_at(const char *p)
 	return (int)((h % 12) * 60 + m);
 }
 
+/* t into out (outlen bytes) with a duration's number words as digits:
+ * "an hour ago" is "1 hour ago", "two hrs" "2 hrs", "half an hour" "30 min". */
+static void durations_as_digits(const char *t, char *out, size_t outlen)
+{
+	static const char *const words[] = {"a", "an", "one", "two", "three", "four", "five", "six",
+	                                    "seven", "eight", "nine", "ten", NULL};
+	static const char *const units[] = {"hour", "hr", "min", NULL};
+	size_t n = 0;
+
+	for(const char *p = t; *p && n + 4 < outlen;) {
+		size_t len = strcspn(p, " ");
+		const char *next = p + len + (p[len] == ' ');
+		int w = -1;
+
+		for(int i = 0; words[i] && w < 0 && (p == t || p[-1] == ' '); i++)
+			if(len == strlen(words[i]) && strncmp(p, words[i], len) == 0)
+				w = i;
+		for(int u = 0; w >= 0 && units[u]; u++)
+			if(strncmp(next, units[u], strlen(units[u])) == 0) {
+				int v = w < 2 ? 1 : w - 1;   /* "a", "an": one */
+
+				n += (size_t)snprintf(out + n, outlen - n, "%d ", v);
+				p = next;
+				w = -2;
+			}
+		if(w == -2)
+			continue;
+		if(strncmp(p, "half an hour", 12) == 0 && n + 8 < outlen) {
+			n += (size_t)snprintf(out + n, outlen - n, "30 min");
+			p += 12;
+			continue;
+		}
+		out[n++] = *p++;
+	}
+	out[n] = '\0';
+}
+
 /* How long the food has been so, in minutes: a duration said of it ("been
  * out 3 hrs", "sat for 45 min"), not one asked ("how many hours") or
  * quoted as a rule ("within 4 hours", "every 4 hours"); else the span
@@ -440,7 +477,7 @@ static void reading_subject(const char *text, int reading, struct terms *out)
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 {
-	char lower[1024];
+	char lower[1024], digits[1024];
 	size_t n = 1;
 	int reading;
 
@@ -463,7 +500,8 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->persists = has_any(lower, persist_cues);
 	out->unknown_time = has_any(lower, unknown_time_cues);
 	out->reading = reading > 0 ? reading : 0;
-	out->elapsed = elapsed_of(lower);
+	durations_as_digits(lower, digits, sizeof(digits));
+	out->elapsed = elapsed_of(digits);
 	out->since = out->elapsed ? 0 : since_of(lower);
 	if(out->reading) {
 		reading_subject(text, out->reading, &out->subject);

@@ -29,6 +29,12 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
 	ask_understand(lx, "lettuce sat out all afternoon, still good?", &q);
 	CHECK(q.kind == ASKED_DECISION, "still good: a decision");
+	ask_understand(lx, "cooler read 38 an hour ago and 45 now, keep the ham?", &q);
+	CHECK(q.elapsed == 60, "'an hour ago' is 60 minutes: %d", q.elapsed);
+	ask_understand(lx, "mayo sat out at 60 for two hrs, toss?", &q);
+	CHECK(q.elapsed == 120, "'two hrs' is 120 minutes: %d", q.elapsed);
+	ask_understand(lx, "rice in the warmer dropped to 120 half an hour ago, reheat?", &q);
+	CHECK(q.elapsed == 30, "'half an hour' is 30 minutes: %d", q.elapsed);
 	ask_understand(lx, "my cashier has pink eye, does she have to leave", &q);
 	CHECK(q.kind == ASKED_DECISION, "'does she have to' mid-question: a decision");
 	ask_understand(lx, "how many minutes till the KX-4 is warmed up", &q);
