@@ -29,7 +29,8 @@ const char *ask_figure_name(enum figure f)
 /* Cue phrases, matched in " <lower-cased question> " (so " can " is a word). */
 static const char *const temperature_cues[] = {
 	"how hot", "how cold", "how warm", "what temp", "temperature", "degree", "internal temp",
-	"cook to", "cooked to", "reheat to", "hold at", "held at", "°f", NULL};
+	"cook to", "cooked to", "reheat to", "hold at", "held at", "°f", "warmest", "coldest",
+	"hottest", "max temp", "min temp", "lowest temp", "highest temp", NULL};
  static const char *const frequency_cues[] = {"how often", "how many times", "how frequently",
                                               "frequency", "every how", "when do we clean",
                                               "when do we change", "when do we descale", NULL};

@@ -29,6 +29,9 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
 	ask_understand(lx, "lettuce sat out all afternoon, still good?", &q);
 	CHECK(q.kind == ASKED_DECISION, "still good: a decision");
+	ask_understand(lx, "whats the coldest the reach in can run", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE,
+	      "'the coldest': a temperature");
 	ask_understand(lx, "cooler read 38 an hour ago and 45 now, keep the ham?", &q);
 	CHECK(q.elapsed == 60, "'an hour ago' is 60 minutes: %d", q.elapsed);
 	ask_understand(lx, "mayo sat out at 60 for two hrs, toss?", &q);
