@@ -633,3 +633,14 @@ bool ask_model_like(const char *w)
 	}
 	return letters >= 3 || (letters >= 2 && (strchr(w, '-') || digits >= 3));
 }
+
+bool ask_names_model(const char *text)
+{
+	char codes[4][16];
+	int n = terms_codes_of(text, codes, 4);
+
+	for(int i = 0; i < n; i++)
+		if(ask_model_like(codes[i]))
+			return true;
+	return false;
+}

@@ -74,6 +74,9 @@ bool ask_holds_code(const char *text, const char *code);
  * "A11", "E-45"): two letters or more with a hyphen or three digits. */
 bool ask_model_like(const char *code);
 
+/* Does text (a manual's title) name a model number ("... BG-4 ...")? */
+bool ask_names_model(const char *text);
+
 /* Does text state a figure of the kind f ("165°F", "4 hours", "200 ppm")? */
 bool ask_states_figure(const char *text, enum figure f);
 

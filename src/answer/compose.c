@@ -369,8 +369,9 @@ static const struct section *other_section(const struct compose_in *in, const st
 		bool figure = k == 0 && o->coverage >= COMPOSE_FIGURE_COVERAGE &&
 		              states_figure(in->other_ask, o);
 
+		/* never another maker's manual: its figures are another machine's */
 		if((same_doc && strcmp(o->path, s->path) == 0) || o->kind == SECTION_QUIZ ||
-		   o->kind == SECTION_OVERVIEW)
+		   o->kind == SECTION_OVERVIEW || (!same_doc && ask_names_model(o->title)))
 			continue;
 		if(o->emergency || (!figure && o->coverage < COMPOSE_SECOND_COVERAGE) ||
 		   (!same_doc && !figure && o->coverage < COMPOSE_OTHER_COVERAGE))

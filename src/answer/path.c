@@ -132,18 +132,6 @@ static void understand(const struct answer_ctx *ctx, const struct question *q, c
 		lean_on(ctx->kit->lexicon, ask, query + strlen(q->text));
 }
 
-/* A maker's manual: its title names a model number ("... BG-4 ..."). */
-static bool model_manual(const char *title)
-{
-	char codes[4][16];
-	int n = terms_codes_of(title, codes, 4);
-
-	for(int i = 0; i < n; i++)
-		if(ask_model_like(codes[i]))
-			return true;
-	return false;
-}
-
 /* The maker's name and model of a title, into out: its words up to its
  * first model number ("Spudline FD-40" of "Spudline FD-40 Automatic Fry
  * Dispenser"); what follows says what the machine is ("fry", "conveyor"),
@@ -195,7 +183,7 @@ static long long manual_named_by(const struct ask *q, const struct section *s, s
 
 			maker_of(s[i].title, true, maker, sizeof(maker));
 			if((terms_match(&q->terms, maker, NULL) & bit) &&
-			   model_manual(s[i].title)) {
+			   ask_names_model(s[i].title)) {
 				unique = doc == 0 || doc == s[i].document_id;
 				doc = s[i].document_id;
 			}
@@ -266,7 +254,8 @@ static size_t without_other_machines(const struct ask *q, struct section *s, siz
 	if(!machine || (!error_code && !made_for))
 		return n;
 	for(size_t i = 0; i < n; i++)
-		if((section_machine(&s[i]) & machine) || (!error_code && !model_manual(s[i].title)))
+		if((section_machine(&s[i]) & machine) ||
+		   (!error_code && !ask_names_model(s[i].title)))
 			s[k++] = s[i];
 	return k;
 }
@@ -592,6 +581,23 @@ static ll_result as_sources(struct arena *a, const struct compose_in *in, struct
 	return LL_OK;
 }
 
+/* A two-part question asks first what its first part asks ("how long to
+ * warm up, and whats the default platen temp" asks a time first): the
+ * second is asked of the other part (rank_other). */
+static void first_figure(const struct answer_ctx *ctx, const struct question *q, struct ask *ask)
+{
+	size_t first_len = 0;
+	struct ask first;
+	const char *text;
+
+	if(ask->kind != ASKED_FIGURE || !parts_second(q->text, &first_len) || first_len == 0 ||
+	   !(text = arena_strndup(ctx->arena, q->text, first_len)))
+		return;
+	ask_understand(ctx->kit->lexicon, text, &first);
+	if(first.kind == ASKED_FIGURE && first.figure != FIGURE_NONE)
+		ask->figure = first.figure;
+}
+
 ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,
                        const struct passages *passages, struct answer *out,
                        struct passages *sources, bool *emergency)
@@ -607,6 +613,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	understand(ctx, q, query, &ask);
 	if(passages->query)
 		respelled(&ask, passages->query);
+	first_figure(ctx, q, &ask);
 	result = gather_cards(ctx, &ask, cards, &in.ncards);
 	if(!result)
 		result = rank_for(ctx, &ask, q->agent, passages, &s, &n, NULL);

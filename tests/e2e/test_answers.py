@@ -277,3 +277,16 @@ def test_what_a_machine_is_for_does_not_name_its_manual(h):
     a = _ask(h, "the kid on churros has a fever and a sore throat, does he have to go home")
     check("Sore throat with fever" in a["response"][:300] and "rack" not in a["response"],
           f"the illness rule does not lead: {a['response'][:300]!r}")
+
+
+def test_a_two_part_figure_answers_its_first_part_first(h):
+    manual = ("# Tamsin TG-2 Griddle\n\n## Specifications\n\n"
+              "Default setpoint: 375°F (191°C).\n\nWarm-up time from cold: 25 minutes.\n")
+    r = h.post_json("/documents", {"title": "Tamsin TG-2 Griddle", "category": "equipment",
+                                   "content": manual},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    a = _ask(h, "tg-2 how long to get hot from cold and whats the default temp")
+    check(a["response"].startswith("Warm-up time from cold: 25 minutes") and
+          "375" in a["response"][:200],
+          f"the time asked first does not come first: {a['response'][:200]!r}")

@@ -246,6 +246,22 @@ static void test_compose(const struct lexicon *lx)
 			      a.response);
 			in.other = &mark;
 		}
+		/* another maker's manual never answers a part: its figure is another
+		 * machine's */
+		{
+			struct section spec = make_section("Zorvik ZT-9 Toaster Manual", "Specifications",
+			                                   "Scrub time: 45 seconds per side.\n");
+
+			spec.document_id = 9;
+			ask_understand(lx, "how long is opened ham good, how long do i scrub my hands",
+			               &q);
+			ask_understand(lx, "how long do i scrub my hands", &q2);
+			in.other = &spec;
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+			      !strstr(a.response, "45 seconds"),
+			      "no part answered from another maker's manual: %s", a.response);
+			in.other = &mark;
+		}
 		/* the heading states the figure: the sentence stating the same figure
 		 * answers, not the first one stating any */
 		{
