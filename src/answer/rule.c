@@ -131,10 +131,11 @@ const char *rule_of_manual(const struct ask *q, const struct section *ranked, si
 	for(size_t i = 0; i < nranked && i < RULE_SECTIONS; i++) {
 		const struct section *s = &ranked[i];
 
-		/* another manual's only by its rule on the time the crew know */
+		/* another document's only by its rule on the time the crew know, and
+		 * never a maker's manual's (a holding well's 2 hours is no cooler's) */
 		bool own = s->document_id == ranked[0].document_id;
 
-		if(s->kind == SECTION_QUIZ || (!own && !q->elapsed))
+		if(s->kind == SECTION_QUIZ || (!own && (!q->elapsed || ask_names_model(s->title))))
 			continue;
 		for(size_t k = 0; k < s->nparts; k++) {
 			const char *t = s->parts[k].text;

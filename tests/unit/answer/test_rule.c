@@ -78,6 +78,12 @@ static void test_other_manuals_time_rule(const struct lexicon *lx)
 	rule = rule_of_manual(&q, two, 2, two[0].parts[0].text);
 	CHECK(q.elapsed == 180 && rule && strstr(rule, "less than 4 hours"),
 	      "another document's rule on the time the crew know: %s", rule ? rule : "none");
+	two[1] = make_section("Orlin HW-4 Holding Well", "Hold Checks",
+	                      "If the last good reading was more than 2 hours ago, throw it out.\n");
+	two[1].document_id = 9;
+	rule = rule_of_manual(&q, two, 2, two[0].parts[0].text);
+	CHECK(!rule, "never a maker's manual's time rule on another machine's food: %s",
+	      rule ? rule : "none");
 }
 
 static void test_manual_rule(const struct lexicon *lx)
