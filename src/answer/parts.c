@@ -144,7 +144,8 @@ bool parts_asks_itself(const char *text)
 {
 	static const char *const starts[] = {"how ", "what", "when ", "who ", "where ", "can ",
 	                                     "should ", "do ", "does ", "is ", "are ", "will ",
-	                                     "which ", NULL};
+	                                     "which ", "wat ", "wats ", "hows ", "how's ",
+	                                     "whens ", "wheres ", "where's ", "r ", NULL};
 
 	for(int k = 0; starts[k]; k++)
 		if(strncasecmp(text, starts[k], strlen(starts[k])) == 0)

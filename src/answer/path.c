@@ -413,6 +413,14 @@ static bool among_first(const struct section *s, const struct section *ranked, s
 	return false;
 }
 
+static bool section_states(const struct section *s, enum figure f)
+{
+	for(size_t i = 0; i < s->nparts; i++)
+		if(ask_states_figure(s->parts[i].text, f))
+			return true;
+	return ask_states_figure(s->heading, f);
+}
+
 /* A two-part question whose whole reads as its second part alone ("how do
  * i check my thermometer, and what should chicken read" ranks the chicken
  * first): the first part's own best section goes first, so the lead
@@ -427,11 +435,12 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 	size_t npool;
 	struct ask first;
 
-	/* a first part that asks mid-clause counts when the second does too */
-	if(!text || !among_first(&ranked[0], in->other, in->nother) ||
-	   !(parts_asks_itself(text) || parts_asked_last(q->text, &second) == q->text + first_len))
+	if(!text || !among_first(&ranked[0], in->other, in->nother))
 		return;
 	ask_understand(ctx->kit->lexicon, text, &first);
+	/* a first part that asks mid-clause counts when the second does too */
+	if(!(parts_asks_itself(text) || parts_asked_last(q->text, &second) == q->text + first_len))
+		return;
 	pool = part_candidates(ctx, q, first.text, ranked, in->nranked, &npool);
 	if(!(mine = ranked_for(ctx, q, &first, pool, npool)))
 		return;
@@ -443,8 +452,13 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 		      (mine[k].kind == SECTION_QUIZ || mine[k].kind == SECTION_OVERVIEW ||
 		       mine[k].emergency))
 			k++;
-		if(same_place(&mine[k], &in->other[0]) ||
-		   mine[k].coverage < COMPOSE_SECOND_COVERAGE || mine[k].kind == SECTION_QUIZ ||
+		/* a figure asked, stated by it, needs less of the part's words */
+		double least = first.kind == ASKED_FIGURE && section_states(&mine[k], first.figure)
+		                       ? COMPOSE_FIGURE_COVERAGE
+		                       : COMPOSE_SECOND_COVERAGE;
+
+		if(same_place(&mine[k], &in->other[0]) || mine[k].coverage < least ||
+		   mine[k].kind == SECTION_QUIZ ||
 		   mine[k].kind == SECTION_OVERVIEW || mine[k].emergency)
 			return;
 		mine += k;
@@ -500,13 +514,6 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 		first_part_first(ctx, q, in, first_len);
 }
 
-static bool section_states(const struct section *s, enum figure f)
-{
-	for(size_t i = 0; i < s->nparts; i++)
-		if(ask_states_figure(s->parts[i].text, f))
-			return true;
-	return ask_states_figure(s->heading, f);
-}
 
 /* A figure question is answered by a section that states a figure of that
  * kind: when the best one does not and one of the next few does, that one

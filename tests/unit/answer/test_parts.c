@@ -35,6 +35,9 @@ static void test_two_parts(void)
 	CHECK(!parts_second("the rice sat out and nobody knows how long", &first) &&
 	      !parts_second("fries came out pale and idk what happened", &first),
 	      "saying what is not known asks no second question");
+	CHECK(parts_asks_itself("wat temp do the wings need") &&
+	      parts_asks_itself("hows the sanitizer supposed to test"),
+	      "a question in crew spelling asks of its own");
 	CHECK(parts_asks_itself("how do i check my thermometer") &&
 	      !parts_asks_itself("walk in is at 44") && parts_asks_itself("walk in is at 44?"),
 	      "a part that asks on its own, not a setting");
