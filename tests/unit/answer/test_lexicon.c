@@ -115,6 +115,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "a healing cut is no bleeding emergency; a fresh deep one is");
 	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "the ranch we opened monday"), "ranch dressing") &&
+	      strstr(lexicon_rewrite(lx, &arena, "tub of mayo"), "mayonnaise"),
+	      "ranch is a dressing, mayo mayonnaise, as the date-marking rule names them");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "how hot inside b4 we sell"), "before we sell") != NULL &&
 	      strstr(lexicon_rewrite(lx, &arena, "grill says b4"), "b4") != NULL,
 	      "'b4 we' is 'before we'; a code B4 stays a code");
