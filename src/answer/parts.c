@@ -140,6 +140,11 @@ const char *parts_parallel_tail(const char *text, size_t *first_len)
 	return p + 5;
 }
 
+bool parts_asks_within(const char *text)
+{
+	return asks_within(text, strlen(text));
+}
+
 bool parts_asks_itself(const char *text)
 {
 	static const char *const starts[] = {"how ", "what", "when ", "who ", "where ", "can ",

@@ -47,6 +47,10 @@ const char *parts_parallel_tail(const char *text, size_t *first_len);
  * the setting of the one after it ("walk in is at 44")? */
 bool parts_asks_itself(const char *text);
 
+/* Does text ask something in the middle of its words ("customer says her
+ * burger is cold what do i do")? */
+bool parts_asks_within(const char *text);
+
 /* Does text name a food ("the fries", "the lettuce he was cutting")?  An
  * emergency's manual speaks of it as "food" ("discard food exposed to the
  * fire"). */

@@ -439,7 +439,8 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 		return;
 	ask_understand(ctx->kit->lexicon, text, &first);
 	/* a first part that asks mid-clause counts when the second does too */
-	if(!(parts_asks_itself(text) || parts_asked_last(q->text, &second) == q->text + first_len))
+	if(!(parts_asks_itself(text) || parts_asks_within(text) ||
+	     parts_asked_last(q->text, &second) == q->text + first_len))
 		return;
 	pool = part_candidates(ctx, q, first.text, ranked, in->nranked, &npool);
 	if(!(mine = ranked_for(ctx, q, &first, pool, npool)))
