@@ -37,7 +37,8 @@ static const char *const temperature_cues[] = {
 static const char *const time_cues[] = {
 	"how long", "how many hour", "how many minute", "how many day", "how many second",
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
-	"what time", "how many week", "hours", "days", "minutes", NULL};
+	"what time", "how many week", "hours", "days", "minutes", "last day", "what day",
+	"which day", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio",
 	NULL};
@@ -314,6 +315,35 @@ static int since_of(const char *t)
 	return 0;
 }
 
+/* The days of the month t names ("made it on the 3rd, its the 10th"): the
+ * one said to be now into *today, the first other into *made; 0 for none. */
+static void days_of(const char *t, int *made, int *today)
+{
+	static const char *const now[] = {"today", "its the", "it's the", "now", "is the", NULL};
+
+	*made = *today = 0;
+	for(const char *p = t + 1; *p; p++) {
+		char *end;
+		long d;
+		const char *from = p - t > 14 ? p - 14 : t;
+		bool is_now = false;
+
+		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]))
+			continue;
+		d = strtol(p, &end, 10);
+		if(d < 1 || d > 31 || !(strncmp(end, "st", 2) == 0 || strncmp(end, "nd", 2) == 0 ||
+		                        strncmp(end, "rd", 2) == 0 || strncmp(end, "th", 2) == 0) ||
+		   isalnum((unsigned char)end[2]))
+			continue;
+		for(int i = 0; now[i]; i++)
+			is_now |= memmem(from, (size_t)(p - from), now[i], strlen(now[i])) != NULL;
+		if(is_now && !*today)
+			*today = (int)d;
+		else if(!is_now && !*made)
+			*made = (int)d;
+	}
+}
+
 /* A reading the crew took: a bare number a thermometer could show, after a
  * word that reports one ("reading 46", "came in at 44", "temped at 158",
  * "its at 48"), followed by nothing, a degree or a plain word, never by
@@ -504,6 +534,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	durations_as_digits(lower, digits, sizeof(digits));
 	out->elapsed = elapsed_of(digits);
 	out->since = out->elapsed ? 0 : since_of(lower);
+	days_of(lower, &out->made, &out->today);
 	if(out->reading) {
 		reading_subject(text, out->reading, &out->subject);
 		measuring_weighs_little(&out->terms);

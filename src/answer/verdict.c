@@ -359,3 +359,53 @@ bool deadline_of(int since, const char *rule, char *out, size_t outlen)
 	         end % 60, allowed, since / 60 ? since / 60 : 12, since % 60);
 	return true;
 }
+
+/* "1st", "2nd", "3rd", "4th", "11th", "22nd". */
+static const char *ordinal(int d)
+{
+	if(d % 100 >= 11 && d % 100 <= 13)
+		return "th";
+	return d % 10 == 1 ? "st" : d % 10 == 2 ? "nd" : d % 10 == 3 ? "rd" : "th";
+}
+
+/* The days rule says food may be kept ("for up to 7 days"), or 0. */
+static int days_limit(const char *rule)
+{
+	static const char *const before[] = {"up to ", "within ", "no more than ", "at most ",
+	                                     "no longer than ", NULL};
+
+	for(const char *p = rule; *p; p++) {
+		const char *from = p - rule > WINDOW / 3 ? p - WINDOW / 3 : rule;
+		char *end;
+		long v;
+
+		if(!isdigit((unsigned char)*p) || (p > rule && isalnum((unsigned char)p[-1])))
+			continue;
+		v = strtol(p, &end, 10);
+		if(v > 0 && v < 28 && strncmp(end, " day", 4) == 0 &&
+		   any_in(from, (size_t)(p - from), before))
+			return (int)v;
+	}
+	return 0;
+}
+
+bool verdict_of_days(int made, int today, const char *rule, unsigned how, char *out,
+                     size_t outlen)
+{
+	int limit = rule && made > 0 ? days_limit(rule) : 0, last = made + limit - 1;
+	const char *say = !(how & VERDICT_DECIDE) ? "" : today > last ? "No, " : "Yes, ";
+
+	if(limit == 0 || last > 28 || (today && today < made))
+		return false;
+	if(today > last)
+		snprintf(out, outlen, "%sits last day was the %d%s (day %d, counting the %d%s as "
+		         "day 1) " DASH, say, last, ordinal(last), limit, made, ordinal(made));
+	else if(today)
+		snprintf(out, outlen, "%sthe %d%s is day %d; its last day is the %d%s " DASH, say,
+		         today, ordinal(today), today - made + 1, last, ordinal(last));
+	else
+		snprintf(out, outlen, "Its last day is the %d%s: the %d%s is day 1, the %d%s day "
+		         "%d " DASH, last, ordinal(last), made, ordinal(made), last, ordinal(last),
+		         limit);
+	return true;
+}

@@ -48,4 +48,12 @@ bool time_applies(int elapsed, const char *part);
  * states no time limit. */
 bool deadline_of(int since, const char *rule, char *out, size_t outlen);
 
+/* The last day food made or opened on day made of the month may be used,
+ * by the days rule states ("kept for up to 7 days, counting the day it was
+ * made as day 1"), and with today (0: not said) whether it still may:
+ * "No, its last day was the 9th (day 7 from the 3rd) —"; false when rule
+ * states no days or the last day would pass the 28th. */
+bool verdict_of_days(int made, int today, const char *rule, unsigned how, char *out,
+                     size_t outlen);
+
 #endif

@@ -29,6 +29,9 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
 	ask_understand(lx, "lettuce sat out all afternoon, still good?", &q);
 	CHECK(q.kind == ASKED_DECISION, "still good: a decision");
+	ask_understand(lx, "opened the ham on the 2nd and its the 8th today, good?", &q);
+	CHECK(q.made == 2 && q.today == 8, "the day it was opened and today: %d, %d", q.made,
+	      q.today);
 	ask_understand(lx, "whats the coldest the reach in can run", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE,
 	      "'the coldest': a temperature");

@@ -82,6 +82,21 @@ static void test_verdicts(void)
 		      "a time within the limit: %s", v);
 		CHECK(!verdict_of_time(45, "Change gloves every 4 hours.", VERDICT_DECIDE, v, sizeof(v)),
 		      "a frequency is no limit");
+		{
+			const char *week = "Keep opened sauce for up to 7 days, counting the day "
+			                   "it was opened as day 1.";
+
+			CHECK(verdict_of_days(12, 0, week, 0, v, sizeof(v)) &&
+			      strncmp(v, "Its last day is the 18th", 24) == 0,
+			      "opened on the 12th: its last day is the 18th: %s", v);
+			CHECK(verdict_of_days(2, 9, week, VERDICT_DECIDE, v, sizeof(v)) &&
+			      strncmp(v, "No, its last day was the 8th", 28) == 0,
+			      "opened on the 2nd, the 9th is day 8: %s", v);
+			CHECK(verdict_of_days(21, 23, week, VERDICT_DECIDE, v, sizeof(v)) &&
+			      strncmp(v, "Yes, the 23rd is day 3", 22) == 0, "day 3 is within: %s", v);
+			CHECK(!verdict_of_days(25, 0, week, 0, v, sizeof(v)),
+			      "past the 28th the month's length decides: no verdict");
+		}
 		CHECK(!verdict_of_time(120, "If the cooler reads above 41\xC2\xB0" "F, tell the manager "
 		                       "at once and check it again within 20 minutes.", VERDICT_DECIDE, v,
 		                       sizeof(v)),
