@@ -341,20 +341,6 @@ static size_t first_sentence(const char *text)
 	return strlen(text);
 }
 
-/* Does o state the figure q asks ("20 Seconds in All" for "how long is a
- * handwash")? */
-static bool states_figure(const struct ask *q, const struct section *o)
-{
-	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE)
-		return false;
-	if(ask_states_figure(o->heading, q->figure))
-		return true;
-	for(size_t i = 0; i < o->nparts; i++)
-		if(ask_states_figure(o->parts[i].text, q->figure))
-			return true;
-	return false;
-}
-
 /* The section that answers a two-part question's other part: the first of
  * the few best ranked for it that is not s itself ("hot hold temp and cold
  * hold temp": the hot holding section ranks first for both), nor an
@@ -366,8 +352,10 @@ static const struct section *other_section(const struct compose_in *in, const st
 	for(size_t k = 0; k < in->nother && k < 3; k++) {
 		const struct section *o = &in->other[k];
 		bool same_doc = o->document_id == s->document_id;
+		const struct ask *q = in->other_ask;
 		bool figure = k == 0 && o->coverage >= COMPOSE_FIGURE_COVERAGE &&
-		              states_figure(in->other_ask, o);
+		              q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
+		              section_states(o, q->figure);
 
 		/* never another maker's manual: its figures are another machine's */
 		if((same_doc && strcmp(o->path, s->path) == 0) || o->kind == SECTION_QUIZ ||
@@ -501,6 +489,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 {
 	const struct section *s = &in->ranked[0], *second = NULL;
 	const char *lead, *rule = NULL;
+	bool steps_say;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
 	/* the rule that decides goes first, and the verdict is held against it */
@@ -510,18 +499,19 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	/* "No, 150°F is below" first */
 	if(!result && in->ask->kind == ASKED_DECISION)
 		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text);
+	steps_say = lead && steps_begin_with(s, lead);
 	/* "E03: Platen over-temperature — Press STOP ...": one sentence, so that a
 	 * second part's answer still comes within the first two */
 	if(!result && lead_names_code(in->ask, s->heading) &&
 	   !(lead && lead_names_code(in->ask, lead)))
 		result = buf_printf(text, "%s%s", s->heading,
-		                    lead && !steps_begin_with(s, lead) ? " \xe2\x80\x94 " : ". ");
+		                    lead && !steps_say ? " \xe2\x80\x94 " : ". ");
 	else if(!result && heading_states(in->ask, s->heading) &&
 	        !(lead && ask_states_figure(lead, in->ask->figure) &&
 	          same_figure(lead, s->heading)))
 		result = buf_printf(text, "%s. ",
 		                    s->heading); /* "Hot Holding: 135°F (57°C) or Above." */
-	if(lead && steps_begin_with(s, lead))
+	if(steps_say)
 		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result)
 		result = two_part_lead(a, in, &lead, &second);

@@ -169,6 +169,10 @@ static void maker_of(const char *title, bool model, char *out, size_t outlen)
 static long long manual_named_by(const struct ask *q, const struct section *s, size_t n,
                                  double min_weight)
 {
+	char makers[GATHER_MAX_SECTIONS][256];
+
+	for(size_t i = 0; i < n && i < GATHER_MAX_SECTIONS; i++)
+		maker_of(s[i].title, true, makers[i], sizeof(makers[i]));
 	for(int t = 0; t < q->terms.n; t++) {
 		uint32_t bit = 1u << t;
 		long long doc = 0;
@@ -178,16 +182,12 @@ static long long manual_named_by(const struct ask *q, const struct section *s, s
 		if(q->terms.weight[t] < min_weight ||
 		   terms_machine_nouns(q->terms.term[t], nouns, sizeof(nouns)) > 0)
 			continue;
-		for(size_t i = 0; i < n && unique; i++) {
-			char maker[256];
-
-			maker_of(s[i].title, true, maker, sizeof(maker));
-			if((terms_match(&q->terms, maker, NULL) & bit) &&
+		for(size_t i = 0; i < n && i < GATHER_MAX_SECTIONS && unique; i++)
+			if((terms_match(&q->terms, makers[i], NULL) & bit) &&
 			   ask_names_model(s[i].title)) {
 				unique = doc == 0 || doc == s[i].document_id;
 				doc = s[i].document_id;
 			}
-		}
 		for(size_t i = 0; i < n && unique && doc; i++)
 			if(s[i].document_id != doc &&
 			   (terms_match(&q->terms, s[i].body, NULL) & bit))
@@ -413,13 +413,6 @@ static bool among_first(const struct section *s, const struct section *ranked, s
 	return false;
 }
 
-static bool section_states(const struct section *s, enum figure f)
-{
-	for(size_t i = 0; i < s->nparts; i++)
-		if(ask_states_figure(s->parts[i].text, f))
-			return true;
-	return ask_states_figure(s->heading, f);
-}
 
 /* A two-part question whose whole reads as its second part alone ("how do
  * i check my thermometer, and what should chicken read" ranks the chicken
@@ -484,7 +477,7 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 static void rank_other(const struct answer_ctx *ctx, const struct question *q,
                        struct compose_in *in, struct ask *other, const char *named)
 {
-	char maker[256] = "";
+	char maker[256];
 	size_t first_len = 0, npool;
 	const char *text = in->ncards ? parts_other_clauses(ctx->kit->lexicon, ctx->arena, q->text)
 	                              : parts_second(q->text, &first_len);
@@ -502,10 +495,12 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	ask_understand(ctx->kit->lexicon, text, other);
 	if(first)
 		lean_on(ctx->kit->lexicon, other, first);
-	if(named) /* without its model: a model would make it a code search */
+	text = other->text;
+	if(named) { /* without its model: a model would make it a code search */
 		maker_of(named, false, maker, sizeof(maker));
-	if(!(text = arena_printf(ctx->arena, "%s %s", other->text, maker)))
-		return;
+		if(!(text = arena_printf(ctx->arena, "%s %s", other->text, maker)))
+			return;
+	}
 	pool = part_candidates(ctx, q, text, in->ranked, in->nranked, &npool);
 	if(!(in->other = ranked_for(ctx, q, other, pool, npool)))
 		return;

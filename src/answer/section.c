@@ -361,6 +361,14 @@ ll_result section_read(struct arena *a, struct section *s)
 	return result;
 }
 
+bool section_states(const struct section *s, enum figure f)
+{
+	for(size_t i = 0; i < s->nparts; i++)
+		if(ask_states_figure(s->parts[i].text, f))
+			return true;
+	return ask_states_figure(s->heading, f);
+}
+
 uint64_t section_machine(const struct section *s)
 {
 	uint64_t kinds = terms_machine_kinds(s->title);

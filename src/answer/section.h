@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "answer/ask.h"
 #include "arena.h"
 #include "result.h"
 
@@ -72,5 +73,9 @@ const char *section_kind_name(enum section_kind k);
  * title's, else its opening lines' ("ThermaBath RB-24" is a water-bath
  * rethermalizer). */
 uint64_t section_machine(const struct section *s);
+
+/* Does s state a figure of kind f, in its heading or one of its parts
+ * ("How to Wash Hands: 20 Seconds in All")? */
+bool section_states(const struct section *s, enum figure f);
 
 #endif

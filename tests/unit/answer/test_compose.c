@@ -174,7 +174,7 @@ static void test_compose(const struct lexicon *lx)
 		                                 "Open the water valve behind the unit. Wait 10 "
 		                                 "minutes for the next fill.\n");
 
-		ask_of(lx, "ice machine showing F4", &f4, &q, &in);
+		ask_of(lx, "cuber in the back stopped, F4 up on it", &f4, &q, &in);
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strncmp(a.response, "F4: Water supply low \xE2\x80\x94 Open the water valve", 40) == 0,
 		      "a code's meaning and its first check share the first sentence: %s", a.response);

@@ -93,8 +93,8 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(emergencies_in(lx, "our refried beans are burning to the bottom of the big pan") == 0 &&
 	      emergencies_in(lx, "gravy burned on the bottom of the pan again") == 0,
 	      "food burnt onto the bottom of a pan or pot is no fire");
-	CHECK(has_emergency(lx, "lady at the counter has a tree nut allergy, is the cookie ok? "
-	                        "also what do we do if her kid starts reacting", "allergic-reaction"),
+	CHECK(has_emergency(lx, "dad says his son cant have sesame, is the bun fine? "
+	                        "plus what if the boy starts reacting", "allergic-reaction"),
 	      "a reaction in another clause than the allergy is still an allergic reaction");
 	CHECK(has_emergency(lx, "prep guy stabbed his palm with the paring knife", "bleeding"),
 	      "'stabbed' is a real word, not a typo of the 'scabbed' that says a cut is old");

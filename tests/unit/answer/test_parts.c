@@ -35,8 +35,8 @@ static void test_two_parts(void)
 	CHECK(!parts_second("the rice sat out and nobody knows how long", &first) &&
 	      !parts_second("fries came out pale and idk what happened", &first),
 	      "saying what is not known asks no second question");
-	CHECK(parts_asks_within("guest says her fries are soggy what do i do") &&
-	      !parts_asks_within("guest says her fries are soggy"),
+	CHECK(parts_asks_within("nuggets keep coming out of the basket limp how come") &&
+	      !parts_asks_within("nuggets keep coming out of the basket limp"),
 	      "a part that asks in the middle of its words");
 	CHECK(parts_asks_itself("wat temp do the wings need") &&
 	      parts_asks_itself("hows the sanitizer supposed to test"),
