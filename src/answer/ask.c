@@ -87,7 +87,10 @@ static const char *const decision_cues[] = {"still good", "still safe", "still o
                                             "still fine", "or reheat", "reheat or",
                                             "does he have to", "does she have to",
                                             "do they have to", "have to go home",
-                                            "go home?", NULL};
+                                            "go home?", "is that ok", "is that okay",
+                                            "is this ok", "is this okay", "is that fine",
+                                            "is that safe", "is that bad", "is that good",
+                                            NULL};
 static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not working", "won't",
                                          "wont ", "isn't", "isnt", "not heating", "not cooling",
                                          "broken", "leak", "flashing", "blinking", "beeping",
@@ -344,6 +347,8 @@ static void days_of(const char *t, int *made, int *today)
 	}
 }
 
+#define FREEZER_LOWEST 1 /* "freezer at 0" or "-5" is no reading the verdict can hold */
+
 /* A reading the crew took: a bare number a thermometer could show, after a
  * word that reports one ("reading 46", "came in at 44", "temped at 158",
  * "its at 48"), followed by nothing, a degree or a plain word, never by
@@ -363,19 +368,23 @@ static int reading_of(const char *t)
 	                                    " or ", " toss", " throw", " serve", " ok", " good",
 	                                    " off", " from", " when", " this", " today",
 	                                    " yesterday", " last", " out", " by", " with",
-	                                    " straight", " right", " inside", " middle", " center",
-	                                    " same", " accept", " reject", " send", " use", NULL};
+	                                    " straight", " right", " rn", " inside", " middle",
+	                                    " center", " same", " accept", " reject", " send",
+	                                    " use", NULL};
 
 	long found = 0;
+	/* a freezer's reading may be below freezing ("freezer reading 8") */
+	long lowest = strstr(t, "freez") ? FREEZER_LOWEST : 25;
 
 	for(const char *p = t + 1; *p; p++) {
 		char *end;
 		long v;
 
-		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]) || p[-1] == '.')
+		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]) || p[-1] == '.' ||
+		   p[-1] == '-')
 			continue;
 		v = strtol(p, &end, 10);
-		if(v < 25 || v > 220 || !(strcmp(end, " ") == 0 || starts_any(end, after)))
+		if(v < lowest || v > 220 || !(strcmp(end, " ") == 0 || starts_any(end, after)))
 			continue;
 		/* "is 44 degrees": the degree says it is a reading, whatever word came before */
 		bool read = strncmp(end, " degree", 7) == 0 || strncmp(end, "\xC2\xB0", 2) == 0;
@@ -466,7 +475,7 @@ static enum asked kind_of(const char *t, const struct ask *q)
  * manual is not the answer. */
 static void measuring_weighs_little(struct terms *t)
 {
-	static const char *const words[] = {"probe", "temp", "read", "thermomet", NULL};
+	static const char *const words[] = {"probe", "temp", "read", "thermomet", "degre", NULL};
 
 	for(int i = 0; i < t->n; i++)
 		for(int k = 0; words[k]; k++)

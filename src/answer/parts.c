@@ -178,3 +178,19 @@ bool parts_has_content(const char *text)
 	terms_of(text, &t);
 	return terms_words(&t) != 0;
 }
+
+bool parts_refers_back(const char *text)
+{
+	static const char *const words[] = {" it ", " that ", " them ", " em ", " those ", " this ",
+	                                    NULL};
+	char t[ASK_TEXT_MAX];
+
+	snprintf(t, sizeof(t), " %s ", text);
+	for(char *p = t; *p; p++)
+		if(*p == '?' || *p == ',' || *p == '.' || *p == '!')
+			*p = ' ';
+	for(int i = 0; words[i]; i++)
+		if(strcasestr(t, words[i]))
+			return true;
+	return false;
+}

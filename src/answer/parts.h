@@ -60,4 +60,8 @@ bool parts_names_food(const char *text);
  * words and bare numbers ("..., is that ok?" asks nothing of its own)? */
 bool parts_has_content(const char *text);
 
+/* Does a question's part refer back to something named before it ("do we
+ * take it", "can i still use those")? */
+bool parts_refers_back(const char *text);
+
 #endif

@@ -79,7 +79,9 @@ void answer_kit_free(struct answer_kit *kit)
  * they asked ("how hot"), "it came back" is about the code they named. */
 static void inherit(struct ask *ask, const struct ask *before)
 {
-	if(ask->kind == ASKED_PROCEDURE && ask->figure == FIGURE_NONE) {
+	/* "where does it go" asks a place of its own, never the figure before */
+	if(ask->kind == ASKED_PROCEDURE && ask->figure == FIGURE_NONE &&
+	   !strcasestr(ask->text, "where")) {
 		ask->kind = before->kind;
 		ask->figure = before->figure;
 	}
@@ -432,7 +434,10 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 		return;
 	ask_understand(ctx->kit->lexicon, text, &first);
 	/* a first part that asks mid-clause counts when the second does too */
+	/* a reading reported ("walk in says 45") asks what to do, unless the
+	 * other part asks it of the reading ("..., do we take it") */
 	if(!(parts_asks_itself(text) || parts_asks_within(text) ||
+	     (first.reading > 0 && !parts_refers_back(in->other_ask->text)) ||
 	     parts_asked_last(q->text, &second) == q->text + first_len))
 		return;
 	pool = part_candidates(ctx, q, first.text, ranked, in->nranked, &npool);

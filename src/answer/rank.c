@@ -140,7 +140,7 @@ static bool frame_word(const char *t)
 	                                    "long", "hot", "cold", "warm", "mani", "much", "often",
 	                                    "need", "good", "safe", "right", "best", "step",
 	                                    "check", "make", "happen", "fast", "quick", "wrong",
-	                                    "work", "start", NULL};
+	                                    "work", "start", "degre", NULL};
 
 	for(int i = 0; words[i]; i++)
 		if(strncmp(t, words[i], strlen(words[i])) == 0)

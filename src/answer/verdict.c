@@ -19,6 +19,7 @@
 #define COLD_READING 50   /* a reading this low is of food kept cold, never cooked or held */
 #define HOT_READING 100   /* a reading this high is of food cooked or held hot */
 #define COLD_LIMIT 50     /* a limit this low is a cold-holding one */
+#define FROZEN 32         /* a reading below this is of frozen food, held to a freezer's limit */
 
 enum limit { LIMIT_NONE = 0, LIMIT_MIN, LIMIT_MAX };
 
@@ -196,10 +197,12 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
 	const char *say;
 
 	/* a cold reading is not held against a cooking or holding floor, nor
-	 * a hot one against a cold limit ("patties off the truck at 43" is no
-	 * undercooked patty; "fish at 146" is no mix above 40) */
+	 * a hot one against a cold limit, nor a frozen one against a cooler's
+	 * ("patties off the truck at 43" is no undercooked patty; "fish at 146"
+	 * is no mix above 40; "freezer at 8" is not within 41°F) */
 	if(dir != LIMIT_NONE && ((reading <= COLD_READING && limit >= HOLDING_FLOOR) ||
-	                         (reading >= HOT_READING && limit <= COLD_LIMIT)))
+	                         (reading >= HOT_READING && limit <= COLD_LIMIT) ||
+	                         (reading < FROZEN && limit >= FROZEN)))
 		dir = LIMIT_NONE;
 	fails = (dir == LIMIT_MIN && reading < limit) || (dir == LIMIT_MAX && reading > limit);
 	discard = fails && (how & VERDICT_UNKNOWN_TIME) &&

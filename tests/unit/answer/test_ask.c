@@ -53,6 +53,13 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "the cheese came in at 47 off the truck, do we keep it", &q);
 	CHECK(q.kind == ASKED_DECISION && q.figure == FIGURE_TEMPERATURE, "a bare reading is a temperature");
 	CHECK(q.reading == 47, "the reading is kept");
+	ask_understand(lx, "reach in freezer showing 12 degrees is that okay", &q);
+	CHECK(q.kind == ASKED_DECISION && q.reading == 12,
+	      "a freezer's reading below freezing, asked 'is that okay': %d", q.reading);
+	ask_understand(lx, "the freezer display says -4", &q);
+	CHECK(q.reading == 0, "a reading below zero is not read as above it");
+	ask_understand(lx, "the prep cooler says 52 rn", &q);
+	CHECK(q.reading == 52, "'rn' (right now) after a reading: %d", q.reading);
 	ask_understand(lx, "the cheese probed 43 and the deli turkey read 47, which goes back", &q);
 	CHECK(q.figure == FIGURE_TEMPERATURE && q.reading == 0, "two readings: a temperature, but no one reading");
 	/* the shipped known-words.txt: an English word one typo from a trigger is that word */

@@ -46,6 +46,13 @@ static void test_two_parts(void)
 	      "a part that asks on its own, not a setting");
 }
 
+static void test_refers_back(void)
+{
+	CHECK(parts_refers_back("can we still serve it?") && parts_refers_back("toss those or not") &&
+	      !parts_refers_back("where do the raw wings go"),
+	      "a part that asks of what was named before, not of its own subject");
+}
+
 static void test_food(void)
 {
 	CHECK(parts_names_food("the lettuce he was cutting") && !parts_names_food("the mixer bowl"),
@@ -56,5 +63,6 @@ int main(void)
 {
 	test_two_parts();
 	test_food();
+	test_refers_back();
 	return TAP_DONE();
 }

@@ -24,6 +24,12 @@ static void test_verdicts(void)
 	CHECK(verdict_of_reading(152, "Ground beef must be at least as hot as 155\xC2\xB0" "F (68\xC2\xB0" "C) for 17 seconds.",
 	                         NULL, 0, v, sizeof(v)) && strstr(v, "below the 155") && strstr(v, "not safe"),
 	      "a reading under a minimum is not safe yet");
+	CHECK(verdict_of_reading(9, "Keep freezers at 0\xC2\xB0" "F (\xE2\x88\x92" "18\xC2\xB0" "C) or below.",
+	                         NULL, 0, v, sizeof(v)) && strstr(v, "above the 0"),
+	      "a freezer's reading against the freezer's limit: %s", v);
+	CHECK(!verdict_of_reading(9, "Cold food must stay at 41\xC2\xB0" "F (5\xC2\xB0" "C) or below.",
+	                          NULL, 0, v, sizeof(v)),
+	      "a frozen reading is no verdict against a cooler's limit");
 	CHECK(verdict_of_reading(140, "Hold hot food at 135\xC2\xB0" "F (57\xC2\xB0" "C) or above.", NULL, 0, v, sizeof(v)) &&
 	      strstr(v, "meets the 135"), "a reading over a minimum meets it");
 	CHECK(verdict_of_reading(46, "If a product reads above 41\xC2\xB0" "F (5\xC2\xB0" "C), reject it.", NULL, 0, v, sizeof(v)) &&
