@@ -473,12 +473,15 @@ static enum asked kind_of(const char *t, const struct ask *q)
  * that report the reading are the act of measuring, not what is asked
  * about, and weigh as little as the number does -- the thermometer's
  * manual is not the answer. */
-static void measuring_weighs_little(struct terms *t)
+static void measuring_weighs_little(struct terms *t, bool reading)
 {
-	static const char *const words[] = {"probe", "temp", "read", "thermomet", "degre", NULL};
+	static const char *const words[] = {"read", "degre", "probe", "temp", "thermomet", NULL};
+	/* "what should the freezers read": reading and degrees always frame a
+	 * question; the probe or thermometer is its subject when nothing was read */
+	int always = 2;
 
 	for(int i = 0; i < t->n; i++)
-		for(int k = 0; words[k]; k++)
+		for(int k = 0; words[k] && (reading || k < always); k++)
 			if(strncmp(t->term[i], words[k], strlen(words[k])) == 0)
 				t->weight[i] = 0.3;
 }
@@ -544,10 +547,9 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->elapsed = elapsed_of(digits);
 	out->since = out->elapsed ? 0 : since_of(lower);
 	days_of(lower, &out->made, &out->today);
-	if(out->reading) {
+	if(out->reading)
 		reading_subject(text, out->reading, &out->subject);
-		measuring_weighs_little(&out->terms);
-	}
+	measuring_weighs_little(&out->terms, out->reading != 0);
 }
 
 /* A number followed (after spaces) by one of units, case-insensitive. */

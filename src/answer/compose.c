@@ -349,17 +349,23 @@ static size_t first_sentence(const char *text)
  * it); NULL for none. */
 static const struct section *other_section(const struct compose_in *in, const struct section *s)
 {
+	bool first = true; /* the best for the part that is not s */
+
 	for(size_t k = 0; k < in->nother && k < 3; k++) {
 		const struct section *o = &in->other[k];
 		bool same_doc = o->document_id == s->document_id;
 		const struct ask *q = in->other_ask;
-		bool figure = k == 0 && o->coverage >= COMPOSE_FIGURE_COVERAGE &&
-		              q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
-		              section_states(o, q->figure);
+		bool figure;
 
+		if(same_doc && strcmp(o->path, s->path) == 0)
+			continue;
+		figure = first && o->coverage >= COMPOSE_FIGURE_COVERAGE &&
+		         q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
+		         section_states(o, q->figure);
+		first = false;
 		/* never another maker's manual: its figures are another machine's */
-		if((same_doc && strcmp(o->path, s->path) == 0) || o->kind == SECTION_QUIZ ||
-		   o->kind == SECTION_OVERVIEW || (!same_doc && ask_names_model(o->title)))
+		if(o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW ||
+		   (!same_doc && ask_names_model(o->title)))
 			continue;
 		if(o->emergency || (!figure && o->coverage < COMPOSE_SECOND_COVERAGE) ||
 		   (!same_doc && !figure && o->coverage < COMPOSE_OTHER_COVERAGE))
@@ -375,11 +381,16 @@ static const struct section *other_section(const struct compose_in *in, const st
  * does not state? */
 static bool adds_to(const struct ask *q, const char *part, const char *lead)
 {
-	struct terms own;
+	uint32_t own = terms_words(&q->terms);
 
-	terms_of(q->text, &own);
-	if(terms_match(&own, part, NULL) & ~(lead ? terms_match(&own, lead, NULL) : 0) &
-	   terms_words(&own))
+	/* leaning on the first part, only the part's own words are new (lean_on
+	 * doubles them): "hold" in "and cold hold temp" is the first part's too */
+	if(q->followup)
+		for(int i = 0; i < q->terms.n; i++)
+			if(q->terms.weight[i] <= 1.0)
+				own &= ~(1u << i);
+	if(terms_match(&q->terms, part, NULL) & ~(lead ? terms_match(&q->terms, lead, NULL) : 0) &
+	   own)
 		return true;
 	return q->figure != FIGURE_NONE && ask_states_figure(part, q->figure) &&
 	       !(lead && ask_states_figure(lead, q->figure));

@@ -437,6 +437,8 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 	/* a reading reported ("walk in says 45") asks what to do, unless the
 	 * other part asks it of the reading ("..., do we take it") */
 	if(!(parts_asks_itself(text) || parts_asks_within(text) ||
+	     (first.kind == ASKED_FIGURE && first.figure != FIGURE_NONE && !first.reading &&
+	      !first.elapsed && !first.since) ||
 	     (first.reading > 0 && !parts_refers_back(in->other_ask->text)) ||
 	     parts_asked_last(q->text, &second) == q->text + first_len))
 		return;

@@ -56,6 +56,14 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "reach in freezer showing 12 degrees is that okay", &q);
 	CHECK(q.kind == ASKED_DECISION && q.reading == 12,
 	      "a freezer's reading below freezing, asked 'is that okay': %d", q.reading);
+	ask_understand(lx, "by close what ought our two reach in freezers read", &q);
+	{
+		bool framed = false;
+
+		for(int i = 0; i < q.terms.n; i++)
+			framed |= strncmp(q.terms.term[i], "read", 4) == 0 && q.terms.weight[i] < 1;
+		CHECK(framed, "'read' frames the question even when nothing was read");
+	}
 	ask_understand(lx, "the freezer display says -4", &q);
 	CHECK(q.reading == 0, "a reading below zero is not read as above it");
 	ask_understand(lx, "the prep cooler says 52 rn", &q);

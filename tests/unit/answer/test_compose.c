@@ -244,6 +244,19 @@ static void test_compose(const struct lexicon *lx)
 			      strstr(a.response, "A proper scrub lasts 20 seconds") != NULL,
 			      "a two-part figure from another manual's section stating it: %s",
 			      a.response);
+			/* ranked first for the part too, the first part's own section is
+			 * passed over: the next one is the best for the part */
+			{
+				struct section both[2] = {keep, wash};
+
+				in.other = both;
+				in.nother = 2;
+				CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+				      strstr(a.response, "A proper scrub lasts 20 seconds") != NULL,
+				      "the part's best section after the first part's own: %s",
+				      a.response);
+				in.nother = 1;
+			}
 			in.other = &mark;
 		}
 		/* another maker's manual never answers a part: its figure is another
