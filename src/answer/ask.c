@@ -90,6 +90,7 @@ static const char *const decision_cues[] = {"still good", "still safe", "still o
                                             "go home?", "is that ok", "is that okay",
                                             "is this ok", "is this okay", "is that fine",
                                             "is that safe", "is that bad", "is that good",
+                                            " right?",
                                             NULL};
 static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not working", "won't",
                                          "wont ", "isn't", "isnt", "not heating", "not cooling",
@@ -406,6 +407,28 @@ static int reading_of(const char *t)
 	return (int)found;
 }
 
+/* A concentration the crew tested: the one number followed by "ppm"
+ * ("strip says 300 ppm", "like 10ppm"); 0 when none or several. */
+static int ppm_of(const char *t)
+{
+	long found = 0;
+
+	for(const char *p = t + 1; *p; p++) {
+		char *end;
+		long v;
+
+		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]) || p[-1] == '.')
+			continue;
+		v = strtol(p, &end, 10);
+		if(strncmp(end, " ppm", 4) != 0 && strncmp(end, "ppm", 3) != 0)
+			continue;
+		if(found && found != v)
+			return 0;
+		found = v;
+	}
+	return found > 0 && found < 10000 ? (int)found : 0;
+}
+
 static enum figure figure_of(const char *t, int reading)
 {
 	if(has_any(t, phone_cues))
@@ -547,6 +570,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->elapsed = elapsed_of(digits);
 	out->since = out->elapsed ? 0 : since_of(lower);
 	days_of(lower, &out->made, &out->today);
+	out->ppm = ppm_of(lower);
 	if(out->reading)
 		reading_subject(text, out->reading, &out->subject);
 	measuring_weighs_little(&out->terms, out->reading != 0);

@@ -56,6 +56,7 @@ struct ask {
 	int since;   /* asked when, from a clock time ("at 10:30"): 1 + minutes past 12, or 0 */
 	int made;    /* the day of the month it was made or opened ("on the 10th"), or 0 */
 	int today;   /* the day of the month it is now ("its the 17th"), or 0 */
+	int ppm;     /* a concentration the crew tested ("strip says 300 ppm"), or 0 */
 	struct terms subject;                 /* the reading's own clause ("chicken temped 46") */
 };
 

@@ -11,6 +11,7 @@
 #include "text/terms.h"
 
 #define DEGREE "\xC2\xB0"
+#define DASH_RANGE "\xE2\x80\x93" /* the en dash of "50–99" */
 #define DASH "\xE2\x80\x94"
 #define PLUS_MINUS "\xC2\xB1"
 #define WINDOW 48      /* how far around the figure the words saying its direction are read */
@@ -411,4 +412,50 @@ bool verdict_of_days(int made, int today, const char *rule, unsigned how, char *
 		         "%d " DASH, last, ordinal(last), made, ordinal(made), last, ordinal(last),
 		         limit);
 	return true;
+}
+
+/* The "<low>–<high> ppm" at p ("50–99 ppm", "12.5-25 ppm", "200 to 400
+ * ppm"): true with the range in *low and *high. */
+static bool ppm_range_at(const char *rule, const char *p, double *low, double *high)
+{
+	static const char *const dashes[] = {"\xE2\x80\x93", "-", " to ", NULL};
+	char *end;
+
+	if(!isdigit((unsigned char)*p) || (p > rule && (isalnum((unsigned char)p[-1]) ||
+	                                                p[-1] == '.')))
+		return false;
+	*low = strtod(p, &end);
+	for(int i = 0; dashes[i]; i++)
+		if(strncmp(end, dashes[i], strlen(dashes[i])) == 0) {
+			const char *h = end + strlen(dashes[i]);
+
+			if(!isdigit((unsigned char)*h))
+				return false;
+			*high = strtod(h, &end);
+			return *high > *low && strncmp(end, " ppm", 4) == 0;
+		}
+	return false;
+}
+
+bool verdict_of_ppm(int ppm, const char *rule, unsigned how, char *out, size_t outlen)
+{
+	double low, high;
+	const char *say;
+
+	for(const char *p = rule; p && *p; p++) {
+		if(!ppm_range_at(rule, p, &low, &high))
+			continue;
+		say = !(how & VERDICT_DECIDE) ? "" : ppm >= low && ppm <= high ? "Yes, " : "No, ";
+		if(ppm < low)
+			snprintf(out, outlen, "%s%d ppm is below the %g" DASH_RANGE "%g ppm range, "
+			         "too weak to sanitize " DASH, say, ppm, low, high);
+		else if(ppm > high)
+			snprintf(out, outlen, "%s%d ppm is above the %g" DASH_RANGE "%g ppm range, "
+			         "too strong " DASH, say, ppm, low, high);
+		else
+			snprintf(out, outlen, "%s%d ppm is within the %g" DASH_RANGE "%g ppm "
+			         "range " DASH, say, ppm, low, high);
+		return true;
+	}
+	return false;
 }

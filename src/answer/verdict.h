@@ -56,4 +56,9 @@ bool deadline_of(int since, const char *rule, char *out, size_t outlen);
 bool verdict_of_days(int made, int today, const char *rule, unsigned how, char *out,
                      size_t outlen);
 
+/* A concentration tested against the first range rule states ("50–99 ppm"):
+ * "Yes, 300 ppm is within the 200–400 ppm range —" / "No, 150 ppm is above
+ * the 50–99 ppm range, too strong —"; false when rule states no range. */
+bool verdict_of_ppm(int ppm, const char *rule, unsigned how, char *out, size_t outlen);
+
 #endif

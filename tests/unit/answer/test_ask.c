@@ -64,6 +64,8 @@ static void test_asks(const struct lexicon *lx)
 			framed |= strncmp(q.terms.term[i], "read", 4) == 0 && q.terms.weight[i] < 1;
 		CHECK(framed, "'read' frames the question even when nothing was read");
 	}
+	ask_understand(lx, "iodine sink tested 40ppm after lunch, fine?", &q);
+	CHECK(q.kind == ASKED_DECISION && q.ppm == 40, "a concentration tested: %d", q.ppm);
 	ask_understand(lx, "the freezer display says -4", &q);
 	CHECK(q.reading == 0, "a reading below zero is not read as above it");
 	ask_understand(lx, "the prep cooler says 52 rn", &q);

@@ -30,6 +30,19 @@ static void test_verdicts(void)
 	CHECK(!verdict_of_reading(9, "Cold food must stay at 41\xC2\xB0" "F (5\xC2\xB0" "C) or below.",
 	                          NULL, 0, v, sizeof(v)),
 	      "a frozen reading is no verdict against a cooler's limit");
+	{
+		const char *bleach = "Mix chlorine to 50\xE2\x80\x93" "99 ppm (parts per million).";
+
+		CHECK(verdict_of_ppm(120, bleach, VERDICT_DECIDE, v, sizeof(v)) &&
+		      strncmp(v, "No, 120 ppm is above the 50", 27) == 0,
+		      "a concentration above the range: %s", v);
+		CHECK(verdict_of_ppm(60, bleach, VERDICT_DECIDE, v, sizeof(v)) &&
+		      strncmp(v, "Yes, 60 ppm is within", 21) == 0, "within the range: %s", v);
+		CHECK(verdict_of_ppm(15, "Iodine: 12.5-25 ppm.", 0, v, sizeof(v)) &&
+		      strstr(v, "within the 12.5"), "a range with a decimal: %s", v);
+		CHECK(!verdict_of_ppm(60, "Test the bucket every 2 hours.", 0, v, sizeof(v)),
+		      "no range, no verdict");
+	}
 	CHECK(verdict_of_reading(140, "Hold hot food at 135\xC2\xB0" "F (57\xC2\xB0" "C) or above.", NULL, 0, v, sizeof(v)) &&
 	      strstr(v, "meets the 135"), "a reading over a minimum meets it");
 	CHECK(verdict_of_reading(46, "If a product reads above 41\xC2\xB0" "F (5\xC2\xB0" "C), reject it.", NULL, 0, v, sizeof(v)) &&
