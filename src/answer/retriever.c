@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "text/terms.h"
@@ -104,8 +105,8 @@
 
 /* The three tiers in one round trip, each looser one run only while the
  * tighter ones found fewer than MIN_FOUND passages scoring at least
- * RETRIEVER_THRESHOLD: t1 every word of $1 (websearch syntax: quotes, or,
- * -word), t2 any two of the words kw keeps, t3 any one of them, their scores
+ * RETRIEVER_THRESHOLD: t1 every word of $1 (the question without websearch
+ * syntax: plain_words), t2 any two of the words kw keeps, t3 any one of them, their scores
  * weighed 1, 0.9 and 0.75.  A gate is a condition on no row, so PostgreSQL
  * checks it once and does not run a tier it closes.  Rows come tier by
  * tier, best first within a tier; a chunk found by two tiers comes twice
@@ -428,15 +429,37 @@ out:
 }
 
 /* One search: the statement, then the rerank by t, the query's terms. */
+/* query without what websearch_to_tsquery reads as syntax: crew's "reheat
+ * or trash" is no OR, "-4" no NOT, a quote no phrase. */
+static void plain_words(const char *query, char *out, size_t outlen)
+{
+	size_t n = 0;
+
+	for(const char *p = query; *p && n + 1 < outlen; p++) {
+		bool word_start = p == query || !isalnum((unsigned char)p[-1]);
+
+		if(word_start && strncasecmp(p, "or", 2) == 0 && !isalnum((unsigned char)p[2])) {
+			p++;
+			continue;
+		}
+		out[n++] = *p == '"' || (*p == '-' && word_start) ? ' ' : *p;
+	}
+	out[n] = '\0';
+}
+
 static ll_result search_once(const struct answer_ctx *ctx, const char *query, const struct terms *t,
                              char words[MAX_WORDS][32], int n, const char *categories,
                              struct passages *out)
 {
 	char patterns[256], any[MAX_WORDS * 32];
-	const char *params[4] = {query, patterns, categories, any};
-	size_t used = 0;
+	size_t used = 0, len = strlen(query) + 1;
+	char *plain = arena_alloc(ctx->arena, len);
+	const char *params[4] = {plain, patterns, categories, any};
 	ll_result result;
 
+	if(!plain)
+		return LL_ENOMEM;
+	plain_words(query, plain, len);
 	any[0] = '\0';
 	for(int i = 0; i < n; i++)
 		used += (size_t)snprintf(any + used, sizeof(any) - used, "%s%s", i ? " " : "",

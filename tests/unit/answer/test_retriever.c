@@ -26,6 +26,21 @@ static void test_words(void)
 	CHECK(n <= MAX_WORDS, "at most MAX_WORDS words: %d", n);
 }
 
+static void test_plain_words(void)
+{
+	char out[128];
+
+	plain_words("burger patties read 125, reheat or trash", out, sizeof(out));
+	CHECK(!strstr(out, " or ") && strstr(out, "reheat") && strstr(out, "trash"),
+	      "crew's 'or' is no websearch OR: %s", out);
+	plain_words("freezer says -4, \"odd\" right", out, sizeof(out));
+	CHECK(!strchr(out, '"') && !strstr(out, " -4") && strstr(out, "4"),
+	      "no NOT, no phrase: %s", out);
+	plain_words("e-03 on the orange ordering screen", out, sizeof(out));
+	CHECK(strstr(out, "e-03") && strstr(out, "orange ordering"),
+	      "a hyphen inside a code and words starting with 'or' are kept: %s", out);
+}
+
 static void test_literals(void)
 {
 	char out[128];
@@ -76,6 +91,7 @@ static void test_merge(void)
 
 int main(void)
 {
+	test_plain_words();
 	test_words();
 	test_literals();
 	test_rerank();
