@@ -24,6 +24,9 @@ static void test_words(void)
 	CHECK(lexicon_is_filler(lx, "estar") && lexicon_is_filler(lx, "tiene") &&
 	      lexicon_is_filler(lx, "cuanto"),
 	      "Spanish words before a machine ('a cuanto tiene que estar el walk in') are no brand");
+	CHECK(lexicon_is_filler(lx, "rly") && lexicon_is_filler(lx, "tho") &&
+	      lexicon_is_filler(lx, "prolly"),
+	      "texting words ('do we rly have to clean it now') are no name a manual lacks");
 	qwords_of("kelvinator ice machine keeps flashing", &w);
 	CHECK(w.n == 5 && w.noun[1] && w.noun[2] && brand_slot(lx, &w, 0),
 	      "a word before a machine noun may be its brand");
