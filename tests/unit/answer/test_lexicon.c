@@ -115,6 +115,12 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "a healing cut is no bleeding emergency; a fresh deep one is");
 	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
+	{
+		const char *r = lexicon_rewrite(lx, &arena, "steps to de-lime the espresso unit");
+
+		CHECK(strstr(r, "delime") && strstr(r, "descale"),
+		      "a word manuals say too keeps itself beside the other manuals' word: %s", r);
+	}
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "the ranch we opened monday"), "ranch dressing") &&
 	      strstr(lexicon_rewrite(lx, &arena, "tub of mayo"), "mayonnaise"),
 	      "ranch is a dressing, mayo mayonnaise, as the date-marking rule names them");
