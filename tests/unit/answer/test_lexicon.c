@@ -116,7 +116,7 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	{
-		const char *r = lexicon_rewrite(lx, &arena, "steps to delime the espresso unit");
+		const char *r = lexicon_rewrite(lx, &arena, "whats the delime routine for our espresso unit");
 
 		CHECK(strstr(r, "delime") && strstr(r, "descale"),
 		      "a word manuals say too keeps itself beside the other manuals' word: %s", r);
