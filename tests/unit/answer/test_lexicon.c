@@ -59,6 +59,12 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	                         "cleaner go on") == 0,
 	      "oil in one question and 'myself' in another are no burn");
 	CHECK(has_emergency(lx, "grease from the fryer splashed up my arm", "burn"), "one clause is a burn");
+	CHECK(has_emergency(lx, "little boy had a dish detergent pod in his mouth", "chemical"),
+	      "a chemical in a child's mouth is a poisoning");
+	CHECK(has_emergency(lx, "she cant breathe, a chunk of ice is lodged", "choking"),
+	      "something lodged and no breath is choking");
+	CHECK(has_emergency(lx, "the delivery guy caught his foot on the hose, he cannot get up", "fall"),
+	      "caught a foot and cannot get up is a fall");
 	CHECK(has_emergency(lx, "got dizzy changing a syrup box. the co2 tank is right there", "co2-leak"),
 	      "a full stop does not part one emergency");
 	CHECK(emergencies_in(lx, "how hot should the hand sink water be") == 0, "hand-sink water is no burn");
