@@ -358,8 +358,9 @@ static void days_of(const char *t, int *made, int *today)
 static int reading_of(const char *t)
 {
 	static const char *const cues[] = {"reading ", "reads ", "read ", " at ", "temped ",
-	                                   "temps ", "probed ", "showing ", "shows ", "says ",
-	                                   "only ", "temp is ", "temp was ", " is ", " was ",
+	                                   "temps ", "probed ", "probes ", "probing ", "showing ",
+	                                   "shows ", "says ", "only ", "temp is ", "temp was ",
+	                                   " is ", " was ",
 	                                   " hit ", " hits ", " like ", "around ", NULL};
 	static const char *const after[] = {",", ".", "?", "!", ";", "f ", "f,", "f.", "f?",
 	                                    "\xC2\xB0", " degree", " f ", " and ", " on ", " in ",
