@@ -67,6 +67,10 @@ static const char *const decision_starts[] = {" can ", " is ", " should ", " do 
                                               " do we need", " must ", " may ", " ok to",
                                               " okay to", " is it ok", " am i ", " will ",
                                               " what if ", NULL};
+/* "how heavy can i lift": a figure asked, whatever "can i" follows */
+static const char *const figure_starts[] = {" how long", " how hot", " how cold", " how heavy",
+                                            " how many", " how much", " how often", " how warm",
+                                            " how far", NULL};
 static const char *const decision_cues[] = {"still good", "still safe", "still ok", "still okay",
                                             "safe to", "ok to ", "okay to ", "toss", "throw out",
                                             "throw it out", "throw away", "keep it", "allowed",
@@ -476,7 +480,9 @@ static bool names_error_code(const struct ask *q, const char *t)
 
 static enum asked kind_of(const char *t, const struct ask *q)
 {
-	bool decision = starts_any(t, decision_starts) || has_any(t, decision_cues);
+	bool decision = starts_any(t, decision_starts) ||
+	                (has_any(t, decision_cues) &&
+	                 !(q->figure != FIGURE_NONE && starts_any(t, figure_starts)));
 	bool fault = has_any(t, fault_cues) && !decision && q->figure == FIGURE_NONE;
 
 	if(names_error_code(q, t) || fault)

@@ -415,10 +415,25 @@ static int own_part(const struct compose_in *in, const struct section *s, const 
  * back at it, joined ("Cold TCS food must stay at 41°F or below; to keep
  * the food there, most stores set the walk-in ... 34-38°F"): a two-part
  * question's first answer in one sentence, the other part's after it. */
-static const char *first_answer(struct arena *a, const char *lead)
+static const char *first_answer(struct arena *a, const struct ask *q, const char *lead)
 {
 	size_t first = first_sentence(lead);
 	const char *rest = lead + first;
+
+	/* a figure asked: the sentence stating it ("CAUTION: Never lift ... Get
+	 * help ... for anything heavier than about 50 lb": the second) */
+	if(q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE) {
+		char *one = arena_strndup(a, lead, first);
+
+		for(const char *p = lead; one && !ask_states_figure(one, q->figure) && *p;) {
+			p += first_sentence(p);
+			while(*p == ' ')
+				p++;
+			if(*p && (one = arena_strndup(a, p, first_sentence(p))) &&
+			   ask_states_figure(one, q->figure))
+				return one;
+		}
+	}
 
 	while(*rest == ' ')
 		rest++;
@@ -460,7 +475,8 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 		return LL_OK;
 	else
 		i = heading_figure_part(in->other_ask, o, i);
-	const char *one = *lead ? first_answer(a, *lead) : s->heading; /* steps only: heading */
+	/* steps only: the heading */
+	const char *one = *lead ? first_answer(a, in->ask, *lead) : s->heading;
 	size_t first = one ? strlen(one) : 0;
 	bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */
 	const char *two = one ? arena_printf(a, "%.*s%s %s", (int)(first - colon), one,

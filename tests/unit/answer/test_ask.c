@@ -70,6 +70,8 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.reading == 0, "a reading below zero is not read as above it");
 	ask_understand(lx, "the case of shell eggs probes 43, ok", &q);
 	CHECK(q.reading == 43, "'probes' reports a reading: %d", q.reading);
+	ask_understand(lx, "how many pounds can i carry alone up the stairs", &q);
+	CHECK(q.kind == ASKED_FIGURE, "'how many ... can i': a figure asked, not a decision");
 	ask_understand(lx, "the prep cooler says 52 rn", &q);
 	CHECK(q.reading == 52, "'rn' (right now) after a reading: %d", q.reading);
 	ask_understand(lx, "the cheese probed 43 and the deli turkey read 47, which goes back", &q);

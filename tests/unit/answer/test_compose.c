@@ -228,6 +228,21 @@ static void test_compose(const struct lexicon *lx)
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strstr(a.response, "(Food Code 3-501.17). Write the earliest date") != NULL,
 		      "a two-part question: the second section's lead after the first's whole first sentence");
+		/* a figure asked first: the lead's sentence stating it, not its
+		 * first sentence, comes before the second part's answer */
+		{
+			struct section lift = make_section("Lifting", "How to Lift",
+			                                   "CAUTION: Never carry a hot pan of oil. Get help for "
+			                                   "anything heavier than 50 lb (23 kg).\n");
+
+			ask_understand(lx, "how heavy can i lift, what date goes on the label", &q);
+			in.ranked = &lift;
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+			      strstr(a.response, "heavier than 50 lb (23 kg). Write the earliest") != NULL,
+			      "the figure's sentence answers the first part: %s", a.response);
+			in.ranked = &keep;
+			ask_understand(lx, "how long is opened ham good, what date goes on the label", &q);
+		}
 		/* another manual's section, best for the second part's figure and
 		 * stating it, answers it though it holds less of its words */
 		{
