@@ -125,7 +125,10 @@ static const char *const unknown_time_cues[] = {"nobody knows", "no one knows", 
                                                 "dont know when it", "don't know when it",
                                                 "not sure when it",
                                                 "dunno when", "dunno how long", "unsure how long",
-                                                "unsure when it", NULL};
+                                                "unsure when it", "nobody logged", "no one logged",
+                                                "not logged", "nobody checked", "no one checked",
+                                                "never logged", "never checked", "wasnt logged",
+                                                "wasn't logged", NULL};
 static const char *const definition_starts[] = {
 	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ",
 	NULL};

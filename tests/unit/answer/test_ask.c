@@ -72,6 +72,8 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.reading == 43, "'probes' reports a reading: %d", q.reading);
 	ask_understand(lx, "how many pounds can i carry alone up the stairs", &q);
 	CHECK(q.kind == ASKED_FIGURE, "'how many ... can i': a figure asked, not a decision");
+	ask_understand(lx, "reach in at 50 when i came in, no one logged it overnight", &q);
+	CHECK(q.unknown_time, "nothing logged since: an unknown time");
 	ask_understand(lx, "the prep cooler says 52 rn", &q);
 	CHECK(q.reading == 52, "'rn' (right now) after a reading: %d", q.reading);
 	ask_understand(lx, "the cheese probed 43 and the deli turkey read 47, which goes back", &q);
