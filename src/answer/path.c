@@ -89,6 +89,15 @@ static void inherit(struct ask *ask, const struct ask *before)
 		memcpy(ask->codes, before->codes, sizeof(ask->codes));
 		ask->ncodes = before->ncodes;
 	}
+	/* "walk in reading 46 || no clue when it started": the reading still stands */
+	if(ask->reading == 0 && before->reading > 0) {
+		ask->reading = before->reading;
+		ask->subject = before->subject;
+		if(ask->figure == FIGURE_NONE)
+			ask->figure = FIGURE_TEMPERATURE;
+		if(ask->kind == ASKED_PROCEDURE)
+			ask->kind = ASKED_DECISION;
+	}
 }
 
 /* ask leans on earlier text (the turns before a follow-up, the first half

@@ -290,3 +290,13 @@ def test_a_two_part_figure_answers_its_first_part_first(h):
     check(a["response"].startswith("Warm-up time from cold: 25 minutes") and
           "375" in a["response"][:200],
           f"the time asked first does not come first: {a['response'][:200]!r}")
+
+
+def test_a_follow_up_keeps_the_reading_it_is_about(h):
+    # the reading was said in the turn before; this turn says only that no one knows how long
+    first = _ask(h, "our walk-in cooler is at 48 this morning")
+    a = _ask(h, "nobody logged it last night, what about the food",
+             conversation=first["conversation_id"])
+    lead = a["response"][:200]
+    check("48°F" in lead and "throw" in lead.lower(),
+          f"the earlier turn's reading was not ruled on: {lead!r}")
