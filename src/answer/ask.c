@@ -508,15 +508,14 @@ static enum asked kind_of(const char *t, const struct ask *q)
  * manual is not the answer. */
 static void measuring_weighs_little(struct terms *t, bool reading)
 {
-	static const char *const words[] = {"read", "degre", "probe", "temp", "thermomet", NULL};
 	/* "what should the freezers read": reading and degrees always frame a
 	 * question; the probe or thermometer is its subject when nothing was read */
-	int always = 2;
+	static const char *const always[] = {"read", "degre", NULL};
+	static const char *const measured[] = {"probe", "temp", "thermomet", NULL};
 
 	for(int i = 0; i < t->n; i++)
-		for(int k = 0; words[k] && (reading || k < always); k++)
-			if(strncmp(t->term[i], words[k], strlen(words[k])) == 0)
-				t->weight[i] = 0.3;
+		if(starts_any(t->term[i], always) || (reading && starts_any(t->term[i], measured)))
+			t->weight[i] = 0.3;
 }
 
 /* The clause a reading was taken in ("truck chicken temped 46" of "truck

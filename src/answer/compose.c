@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -411,10 +412,20 @@ static int own_part(const struct compose_in *in, const struct section *s, const 
 	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;
 }
 
+/* Does the sentence [text, text + len) state the figure q asks? */
+static bool states_within(const char *text, size_t len, const struct ask *q)
+{
+	char sentence[1024];
+
+	snprintf(sentence, sizeof(sentence), "%.*s", (int)len, text);
+	return ask_states_figure(sentence, q->figure);
+}
+
 /* The first sentence of lead, with the one after it when that one points
  * back at it, joined ("Cold TCS food must stay at 41°F or below; to keep
  * the food there, most stores set the walk-in ... 34-38°F"): a two-part
- * question's first answer in one sentence, the other part's after it. */
+ * question's first answer in one sentence, the other part's after it. When a figure
+ * is asked and a later sentence, not the first, states it, that one. */
 static const char *first_answer(struct arena *a, const struct ask *q, const char *lead)
 {
 	size_t first = first_sentence(lead);
@@ -422,18 +433,13 @@ static const char *first_answer(struct arena *a, const struct ask *q, const char
 
 	/* a figure asked: the sentence stating it ("CAUTION: Never lift ... Get
 	 * help ... for anything heavier than about 50 lb": the second) */
-	if(q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE) {
-		char *one = arena_strndup(a, lead, first);
-
-		for(const char *p = lead; one && !ask_states_figure(one, q->figure) && *p;) {
-			p += first_sentence(p);
+	if(q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE && !states_within(lead, first, q))
+		for(const char *p = rest; *p; p += first_sentence(p)) {
 			while(*p == ' ')
 				p++;
-			if(*p && (one = arena_strndup(a, p, first_sentence(p))) &&
-			   ask_states_figure(one, q->figure))
-				return one;
+			if(states_within(p, first_sentence(p), q))
+				return arena_strndup(a, p, first_sentence(p));
 		}
-	}
 
 	while(*rest == ' ')
 		rest++;
