@@ -105,7 +105,11 @@ static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not
                                          "no power", "tripping", "frozen up", "freeze up",
                                          "freeze lock", "not dispensing", "not making", "slow",
                                          "flat", "foamy", "warm", " dead ", " dead,", " dead.",
-                                         " dead?", " dead!", NULL};
+                                         " dead?", " dead!", "keep ", "kept ", "splitting",
+                                         "bursting", "burning", "burnt", "sticking", "shredded",
+                                         "runny", "watery", "soggy", "uneven", "blank",
+                                         "no display", "pour", "squeak", "grinding", "rattl",
+                                         "spitting", "dripping", "overflow", "tripped", NULL};
 static const char *const persist_cues[] = {" still ", "again", "came back", "comes back",
                                            "coming back", "keeps coming", "already", " tried ",
                                            "did that", "did all", "after the reset",

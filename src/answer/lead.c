@@ -125,7 +125,8 @@ int compose_lead(const struct ask *q, const struct section *s)
 	bool pointed = q->ncodes > 0 || q->followup || q->persists ||
 	               (q->figure != FIGURE_NONE &&
 	                (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) ||
-	               q->kind == ASKED_DECISION;
+	               q->kind == ASKED_DECISION ||
+	               (q->kind == ASKED_FAULT && s->nrows > 0); /* the symptom's row of a table */
 	int best;
 
 	if(pointed && (best = lead_best_part(q, s)) >= 0)

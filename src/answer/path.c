@@ -545,10 +545,12 @@ static void states_first(const struct ask *q, struct section *s, size_t n)
 /* A procedure asked ("how do i clean the deflector") is not answered by an
  * error code's row: when the best section is one and the question names no
  * code, the first of the next few sections with steps of its own comes
- * first. */
+ * first -- unless the question is most of that fault's heading, a symptom
+ * told in the manual's words ("hot dogs all dried out"). */
 static void steps_first(const struct ask *q, struct section *s, size_t n)
 {
-	if(q->kind != ASKED_PROCEDURE || q->ncodes > 0 || n < 2 || s[0].kind != SECTION_FAULT)
+	if(q->kind != ASKED_PROCEDURE || q->ncodes > 0 || n < 2 || s[0].kind != SECTION_FAULT ||
+	   rank_share(&q->terms, s[0].in_heading) >= 0.5)
 		return;
 	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
 		if(s[i].kind != SECTION_FAULT && s[i].nsteps >= 2 &&

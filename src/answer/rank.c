@@ -52,8 +52,7 @@ ll_result ranker_parse(const char *text, struct ranker *out)
 	return LL_OK;
 }
 
-/* Share of the question's term weight that the terms in held carry. */
-static double share(const struct terms *t, uint32_t held)
+double rank_share(const struct terms *t, uint32_t held)
 {
 	double total = 0, got = 0;
 
@@ -177,7 +176,9 @@ static double heading_precision(const struct ask *q, const char *heading)
 static void best_part(const struct ask *q, const struct section *s, const double *idf, double *f)
 {
 	for(size_t i = 0; i < s->nparts; i++) {
-		double v = rare_share(q, idf, terms_match(&q->terms, s->parts[i].text, NULL));
+		/* a part is read under its heading ("8.1 Hot dogs splitting" over its fix) */
+		uint32_t held = s->in_heading | terms_match(&q->terms, s->parts[i].text, NULL);
+		double v = rare_share(q, idf, held);
 
 		if(v > f[F_PART_BEST]) {
 			f[F_PART_BEST] = v;
@@ -197,9 +198,9 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_BIAS] = 1;
 	f[F_RETRIEVAL] = s->retrieval;
 	f[F_FIRST] = s->rank == 0;
-	f[F_HEADING] = share(&q->terms, s->in_heading);
-	f[F_TITLE] = share(&q->terms, s->in_title);
-	f[F_BODY] = share(&q->terms, s->in_body);
+	f[F_HEADING] = rank_share(&q->terms, s->in_heading);
+	f[F_TITLE] = rank_share(&q->terms, s->in_title);
+	f[F_BODY] = rank_share(&q->terms, s->in_body);
 	held = held_by(s);
 	f[F_HEADING_RARE] = rare_share(q, idf, s->in_heading);
 	f[F_BODY_RARE] = rare_share(q, idf, held);

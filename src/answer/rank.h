@@ -83,6 +83,9 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
                    const double *idf, const struct asked_set *asked, double f[RANK_FEATURES]);
 
 /* The logistic of the weighted features, in (0, 1). */
+/* Share of the question's term weight that the terms in held carry. */
+double rank_share(const struct terms *t, uint32_t held);
+
 double rank_score(const struct ranker *r, const double f[RANK_FEATURES]);
 
 #define RANK_MAX_SECTIONS 32

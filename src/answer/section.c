@@ -197,11 +197,18 @@ static ll_result add_line(struct arena *a, struct section *s, const char *line, 
 
 	size_t m;
 
-	/* a text manual's indent, a Markdown quote's "> " */
-	while(len &&
-	      (*line == ' ' || *line == '\t' || (*line == '>' && (len == 1 || line[1] == ' ')))) {
-		line++;
-		len--;
+	/* a text manual's indent, a Markdown quote's "> ", a troubleshooting
+	 * list's "-> " before its cause and its fix */
+	for(;;) {
+		size_t skip = len && (*line == ' ' || *line == '\t') ? 1
+		              : len && *line == '>' && (len == 1 || line[1] == ' ') ? 1
+		              : len >= 3 && strncmp(line, "-> ", 3) == 0 ? 2
+		                                                          : 0;
+
+		if(!skip)
+			break;
+		line += skip;
+		len -= skip;
 	}
 	copy = arena_strndup(a, line, len);
 
@@ -257,7 +264,8 @@ static enum section_kind kind_of(const struct section *s)
 		return SECTION_SCHEDULE;
 	if(heading_has(h, specs))
 		return SECTION_SPECS;
-	if(heading_has(h, fault) || terms_codes_of(h, codes, 1) > 0 || s->nrows >= 3)
+	/* a symptom of its own under "Troubleshooting" is a fault's section too */
+	if(heading_has(s->path, fault) || terms_codes_of(h, codes, 1) > 0 || s->nrows >= 3)
 		return SECTION_FAULT;
 	if(s->nsteps >= 2)
 		return SECTION_STEPS;

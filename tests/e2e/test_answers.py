@@ -300,3 +300,22 @@ def test_a_follow_up_keeps_the_reading_it_is_about(h):
     lead = a["response"][:200]
     check("48°F" in lead and "throw" in lead.lower(),
           f"the earlier turn's reading was not ruled on: {lead!r}")
+
+
+def test_a_symptom_told_leads_with_its_troubleshooting_fix(h):
+    # a text manual's troubleshooting list: each symptom a heading, "-> " before
+    # its cause and its fix; the crew tell the symptom and ask nothing
+    manual = ("# Ferrand FR-8 Sausage Roller\n\n## 5. Cleaning\n\n"
+              "1. Turn the roller off and let it cool.\n2. Wipe the rollers with a damp cloth.\n"
+              "3. Wash the drip tray in the sink.\n\n"
+              "## 8. Troubleshooting\n\n### 8.1 Sausages wrinkled or dried out\n\n"
+              "-> Held too long, or the HOLD setting is too high.\n"
+              "-> Throw out product held past 4 hours. Lower the HOLD setting to 150 F.\n")
+    r = h.post_json("/documents", {"title": "Ferrand FR-8 Sausage Roller", "category": "equipment",
+                                   "content": manual},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    a = _ask(h, "sausages on the ferrand all wrinkled n dried out")
+    lead = a["response"][:200]
+    check(lead.startswith("Held too long") and "->" not in lead and "damp cloth" not in lead,
+          f"the symptom's fix does not lead: {lead!r}")

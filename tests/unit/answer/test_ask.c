@@ -45,6 +45,8 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.kind == ASKED_DECISION, "'does she have to' mid-question: a decision");
 	ask_understand(lx, "how many minutes till the KX-4 is warmed up", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TIME, "a model number in a figure question is no fault code");
+	ask_understand(lx, "the sausages keep bursting on the roller", &q);
+	CHECK(q.kind == ASKED_FAULT, "a symptom told ('keep bursting') is a fault, with no code");
 	ask_understand(lx, "oven showing E-12", &q);
 	CHECK(q.kind == ASKED_FAULT && q.ncodes == 1, "a code: a fault");
 	CHECK(ask_same_code("WH120", "wh-120") && !ask_same_code("E1", "E11"), "codes compare without hyphens");

@@ -35,6 +35,20 @@ static void test_lead(const struct lexicon *lx)
 	      lead_points_back("To keep the food there, set the walk-in to 38°F.") &&
 	      !lead_points_back("Fish is safe at 145°F."),
 	      "a sentence that points back at the one before it, not one that stands alone");
+	{
+		struct section table = make_section(
+		        "Cone baker", "9. Troubleshooting",
+		        "Check the table below before you call service.\n\n"
+		        "Cones pale \xE2\x80\x94 Cause: plates too cool \xE2\x80\x94 Remedy: Raise the "
+		        "setpoint.\n"
+		        "Cones stick \xE2\x80\x94 Cause: plates dry \xE2\x80\x94 Remedy: Reseason the "
+		        "plates.\n");
+
+		ask_understand(lx, "cones keep sticking to the plates", &q);
+		i = compose_lead(&q, &table);
+		CHECK(i >= 0 && strncmp(table.parts[i].text, "Cones stick", 11) == 0,
+		      "a symptom told leads with its row of the table, not the table's introduction");
+	}
 	CHECK(lead_says_any("If it jams AGAIN, call Service.", lead_recurs) &&
 	      !lead_says_any("Clear the basket guide.", lead_recurs),
 	      "a fix that came back is told by its words, in any case");

@@ -47,6 +47,17 @@ static void test_shipped_ranker(const struct lexicon *lx)
 	CHECK(strcmp(s[0].path, "Filtering the Oil") == 0 && s[0].score > s[1].score,
 	      "the section whose heading and steps the question names ranks first");
 	CHECK(s[1].score > 0 && s[0].score < 1, "scores stay in (0, 1)");
+	{
+		struct section t = make_section("Roller grill", "Troubleshooting > Sausages bursting",
+		                                "-> Rollers too hot.\n-> Lower the COOK setting.\n");
+		double idf[TERMS_MAX], feat[RANK_FEATURES];
+
+		ask_understand(lx, "sausages bursting on the rollers", &q);
+		rank_rarity(&q, &t, 1, idf);
+		rank_features(&q, &t, AGENT_EQUIPMENT, idf, NULL, feat);
+		CHECK(feat[F_PART_BEST] > 0.9, "a fix is read under its symptom's heading: %.2f",
+		      feat[F_PART_BEST]);
+	}
 	CHECK(strcmp(rank_feature_name(F_HEADING), "heading") == 0 &&
 	      strcmp(rank_feature_name(F_BIAS), "bias") == 0, "features are named as the weights file names them");
 }

@@ -27,6 +27,11 @@ static void test_sections(void)
 	CHECK(s.kind == SECTION_QUIZ, "a quiz is a quiz");
 	s = make_section("Grill", "Error Codes > E03: Over-temperature", "Meaning: too hot.\n\n1. Press STOP.\n");
 	CHECK(s.kind == SECTION_FAULT && strcmp(s.heading, "E03: Over-temperature") == 0, "a code's section");
+	s = make_section("Roller grill", "8. Troubleshooting > 8.2 Sausages dried out",
+	                 "-> Held too long\n-> Throw out product held over 4 hours.\n");
+	CHECK(s.kind == SECTION_FAULT && strncmp(s.parts[0].text, "Held too long", 13) == 0,
+	      "a symptom under Troubleshooting is a fault's section; its '-> ' is not said: %s",
+	      s.nparts ? s.parts[0].text : "none");
 	s = make_section("Grill", "Grill", "This manual covers the grill.");
 	CHECK(s.kind == SECTION_OVERVIEW, "the introduction is an overview");
 	s = make_section("Mixer", "Cleaning", "> CAUTION: Never put the beaters in the dish machine.\n");
