@@ -450,7 +450,27 @@ struct classify_ctx {
 	const struct classifier *c;
 	struct evidence ev[MAX_QFEATS];
 	size_t nev, noov;
+	const char *text;
+	struct classification *out;
 };
+
+/* An unknown word kept for the caller: only a real word (five letters or more). */
+static void keep_unknown(struct classify_ctx *cc, uint16_t start, uint16_t slen)
+{
+	struct classification *out = cc->out;
+	char *w;
+
+	if(slen < 5 || slen >= sizeof(out->unknown[0]) || out->nunknown >= CLASSIFIER_UNKNOWN)
+		return;
+	w = out->unknown[out->nunknown];
+	for(uint16_t i = 0; i < slen; i++) {
+		if(!isalpha((unsigned char)cc->text[start + i]))
+			return;
+		w[i] = (char)tolower((unsigned char)cc->text[start + i]);
+	}
+	w[slen] = '\0';
+	out->nunknown++;
+}
 
 /* Look one feature up; unknown words count as __oov__. */
 static ll_result classify_feature(void *ctx, const char *s, size_t len, int kind, uint16_t start,
@@ -460,6 +480,8 @@ static ll_result classify_feature(void *ctx, const char *s, size_t len, int kind
 	long id = strtab_find(&cc->c->vocab, s, len);
 	if(id < 0) {
 		cc->noov += kind == F_UNI;
+		if(kind == F_UNI || kind == F_NAME)
+			keep_unknown(cc, start, slen);
 		return LL_OK;
 	}
 	for(size_t j = 0; j < cc->nev; j++)
@@ -630,6 +652,8 @@ void classifier_classify(const struct classifier *c, const char *text, struct cl
 		text = "";
 	cc.c = c;
 	cc.nev = cc.noov = 0;
+	cc.text = text;
+	cc.out = out;
 	/* cannot fail: classify_feature never does */
 	(void)classifier_words_features(&c->lex, text, input_len(text), w, classify_feature, &cc,
 	                                &cue);

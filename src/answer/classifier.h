@@ -78,6 +78,8 @@
 
 struct classifier;                         /* immutable after load; safe to share across threads */
 
+#define CLASSIFIER_UNKNOWN 4
+
 struct classification {
 	enum agent_id agent;                  /* best agent */
 	double confidence;                    /* calibrated probability of agent, in [0,1] */
@@ -93,6 +95,9 @@ struct classification {
 	                                       * from cues like fire, bleeding, burn, smoke, 911,
 	                                       * now, asap */
 	char reasoning[256];                  /* one short sentence naming the deciding words */
+	char unknown[CLASSIFIER_UNKNOWN][32]; /* words of five letters or more the model never
+	                                       * saw ("waffle"), as written, lower-cased */
+	int nunknown;
 };
 
 /* Read and train from a TSV file (header "query<TAB>agent" optional; blank

@@ -11,6 +11,7 @@
 #include <openssl/rand.h>
 
 #include "answer/path.h"
+#include "answer/retriever.h"
 #include "buf.h"
 #include "clock.h"
 #include "text/terms.h"
@@ -342,6 +343,28 @@ static ll_result store_result(const struct answer_ctx *actx, const struct chat_r
 	return result;
 }
 
+/* A question the classifier could not place ("how do i reseason the waffle
+ * grids") that names words only an uploaded manual's headings hold goes to
+ * the agent of that manual's category, not to small talk. */
+static void manual_words_agent(const struct answer_ctx *actx, struct chat_result *out)
+{
+	char words[CLASSIFIER_UNKNOWN * 33] = "";
+	const char *category = NULL;
+	enum agent_id agent;
+	size_t used = 0;
+
+	if(out->agent != AGENT_GENERAL || out->classification.nunknown == 0)
+		return;
+	for(int i = 0; i < out->classification.nunknown; i++)
+		used += (size_t)snprintf(words + used, sizeof(words) - used, "%s%s", i ? " " : "",
+		                         out->classification.unknown[i]);
+	if(retriever_words_category(actx, words, &category) || !category)
+		return;
+	agent = agent_from_name(category);
+	if(agent != AGENT_NONE && agent != AGENT_GENERAL)
+		out->agent = agent;
+}
+
 /* The agents that answer: the classifier's (or the request's override),
  * safety first whenever an emergency is named.  LL_EVALIDATION for an
  * unknown override. */
@@ -360,6 +383,8 @@ static ll_result choose_agents(const struct answer_ctx *actx, const struct chat_
 		if(out->agent == AGENT_NONE)
 			return LL_EVALIDATION;
 	}
+	if(!in->agent)
+		manual_words_agent(actx, out);
 	*emergency = lexicon_emergencies(actx->kit->lexicon, text, emergencies,
 	                                 LEXICON_MAX_EMERGENCIES) > 0;
 	if(*emergency && !in->agent && out->agent != AGENT_SAFETY) {

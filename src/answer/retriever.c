@@ -571,3 +571,24 @@ ll_result retriever_search(const struct answer_ctx *ctx, const char *query, enum
 out:
 	return result;
 }
+
+ll_result retriever_words_category(const struct answer_ctx *ctx, const char *words,
+                                   const char **category)
+{
+	static const struct db_stmt stmt = {
+		"retriever_words_category",
+		"SELECT category FROM chunks WHERE to_tsvector('english', heading) @@"
+		" replace(plainto_tsquery('english', $1)::text, '&', '|')::tsquery"
+		" AND category IS NOT NULL"
+		" GROUP BY category ORDER BY count(*) DESC, category LIMIT 1"};
+	const char *params[1] = {words};
+	PGresult *res = NULL;
+	ll_result result = db_exec(ctx->db, &stmt, 1, params, &res);
+
+	*category = NULL;
+	if(!result && PQntuples(res) == 1 &&
+	   !(*category = arena_strdup(ctx->arena, PQgetvalue(res, 0, 0))))
+		result = LL_ENOMEM;
+	PQclear(res);
+	return result;
+}

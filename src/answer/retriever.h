@@ -30,6 +30,13 @@ struct answer_ctx;
  * query, searched for agent, within ctx's deadline.  LL_EDB when PostgreSQL
  * cannot answer. */
 __attribute__((warn_unused_result))
+/* The category of the manual sections whose heading (title and section)
+ * holds one of words (space-separated words the classifier never saw:
+ * "reseason waffle"), the one with most such sections; *category NULL when
+ * no heading holds any (arena-owned). */
+ll_result retriever_words_category(const struct answer_ctx *ctx, const char *words,
+                                   const char **category);
+
 ll_result retriever_search(const struct answer_ctx *ctx, const char *query, enum agent_id agent,
                            struct passages *out, bool *degraded);
 

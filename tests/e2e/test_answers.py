@@ -319,3 +319,20 @@ def test_a_symptom_told_leads_with_its_troubleshooting_fix(h):
     lead = a["response"][:200]
     check(lead.startswith("Held too long") and "->" not in lead and "damp cloth" not in lead,
           f"the symptom's fix does not lead: {lead!r}")
+
+
+def test_a_question_in_an_uploaded_manuals_own_words_is_answered_from_it(h):
+    # words the routing model never saw ("reglaze", "crepe") are the uploaded manual's
+    # topic, not small talk: the question goes to its manual's agent and is answered
+    manual = ("# Quellin QC-2 Crepe Station\n\n## 6. Reglazing the Crepe Grids\n\n"
+              "Reglaze the crepe grids every Monday before opening.\n\n"
+              "1. Heat the grids to 390 F.\n2. Brush on a thin film of canola oil.\n"
+              "3. Let it bake on for 20 minutes, then wipe off the excess.\n")
+    r = h.post_json("/documents", {"title": "Quellin QC-2 Crepe Station", "category": "equipment",
+                                   "content": manual},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    a = _ask(h, "how do u reglaze the crepe grids")
+    check(a["agent_used"] == "equipment" and "390" in a["response"] + " ".join(a["steps"]) and
+          "couldn't find" not in a["response"],
+          f"the manual's own words were taken for small talk: {a['agent_used']} {a['response'][:200]!r}")

@@ -33,7 +33,7 @@ sys.path.insert(0, HERE)
 import judge  # noqa: E402
 
 # Last measured (fresh stack, ./dev check): routing 98.5, dev 81.9 (1321), blind 70.8 (530: t2, m2, t3, t4).
-THRESHOLDS = {"routing": 95.0, "dev": 78.0, "blind": 65.0}
+THRESHOLDS = {"routing": 95.0, "dev": 75.0, "blind": 65.0}
 MANUAL_DIRS = ("manuals", "dev-manuals", "dev-manuals3", "blind-manuals2", "blind-manuals4", "blind-manuals13",
                "blind-manuals14", "blind-manuals15", "blind-manuals17", "blind-manuals18",
                "dev-manuals16", "blind-manuals19", "dev-manuals19", "dev-manuals20",

@@ -161,6 +161,12 @@ static void unit_checks(const struct classifier *c)
 	check(r.nkeywords > 0 && strstr(r.reasoning, r.keywords[0]) != NULL,
 	      "the reasoning names the deciding word");
 
+	classifier_classify(c, "the Zorblat is beeping", &r);
+	check(r.nunknown == 1 && strcmp(r.unknown[0], "zorblat") == 0,
+	      "a word the model never saw is kept for the caller, lower-cased");
+	classifier_classify(c, "fryer says e03", &r);
+	check(r.nunknown == 0, "known words and short ones are not kept");
+
 	classifier_classify(c, "Customer allergic reaction, throat closing, call 911 now", &r);
 	classifier_classify(c, "Customer allergic reaction, throat closing, call 911 now", &r2);
 	check(same(&r, &r2), "deterministic: same output twice");
