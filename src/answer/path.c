@@ -542,19 +542,56 @@ static void states_first(const struct ask *q, struct section *s, size_t n)
 		}
 }
 
-/* A procedure asked ("how do i clean the deflector") is not answered by an
- * error code's row: when the best section is one and the question names no
- * code, the first of the next few sections with steps of its own comes
- * first -- unless the question is most of that fault's heading, a symptom
- * told in the manual's words ("hot dogs all dried out"). */
-static void steps_first(const struct ask *q, struct section *s, size_t n)
+/* Does s's heading name one of the error codes q names (not a model)? */
+static bool heading_names_code(const struct ask *q, const struct section *s)
 {
-	if(q->kind != ASKED_PROCEDURE || q->ncodes > 0 || n < 2 || s[0].kind != SECTION_FAULT ||
-	   rank_share(&q->terms, s[0].in_heading) >= 0.5)
+	for(int i = 0; i < q->ncodes; i++)
+		if(!ask_model_like(q->codes[i]) && ask_holds_code(s->path, q->codes[i]))
+			return true;
+	return false;
+}
+
+/* A code asked ("korvald threw E3 in the middle of onions") is answered by
+ * its own section: when the best section only mentions it (a step that
+ * says "the display shows E3"), the next few sections' first of the same
+ * manual whose heading names it comes first. */
+static void code_first(const struct ask *q, struct section *s, size_t n)
+{
+	if(q->kind != ASKED_FAULT || q->ncodes == 0 || q->followup || n < 2 ||
+	   heading_names_code(q, &s[0]))
 		return;
 	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
-		if(s[i].kind != SECTION_FAULT && s[i].nsteps >= 2 &&
-		   s[i].coverage >= s[0].coverage * 0.5) {
+		if(s[i].document_id == s[0].document_id && heading_names_code(q, &s[i])) {
+			bring_first(s, i);
+			return;
+		}
+}
+
+/* What answers a procedure or a figure asked in place of a fault's
+ * section: steps of its own, or a sentence stating the figure. */
+static bool answers_instead(const struct ask *q, const struct section *s)
+{
+	if(s->kind == SECTION_FAULT || s->kind == SECTION_OVERVIEW || s->kind == SECTION_QUIZ ||
+	   s->emergency)
+		return false;
+	return q->kind == ASKED_PROCEDURE ? s->nsteps >= 2 : section_states(s, q->figure);
+}
+
+/* A procedure or a figure asked ("how do i clean the deflector", "what temp
+ * should the waffle maker be on") is not answered by an error code's row
+ * ("E4: grid above 480°F"): when the best section is a fault's and the
+ * question names no code, the first of the next few sections that answers
+ * instead comes first -- unless the question is most of that fault's
+ * heading, a symptom told in the manual's words ("hot dogs all dried out"). */
+static void fault_not_first(const struct ask *q, struct section *s, size_t n)
+{
+	bool figure = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE;
+
+	if((q->kind != ASKED_PROCEDURE && !figure) || q->ncodes > 0 || n < 2 ||
+	   s[0].kind != SECTION_FAULT || rank_share(&q->terms, s[0].in_heading) >= 0.5)
+		return;
+	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
+		if(answers_instead(q, &s[i]) && s[i].coverage >= s[0].coverage * 0.5) {
 			bring_first(s, i);
 			return;
 		}
@@ -656,7 +693,8 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	in.nranked = without_cards(s, n, cards, in.ncards);
 	answers_first(&ask, s, in.nranked);
 	states_first(&ask, s, in.nranked);
-	steps_first(&ask, s, in.nranked);
+	fault_not_first(&ask, s, in.nranked);
+	code_first(&ask, s, in.nranked);
 	rank_other(ctx, q, &in, &other, named);
 	if(emergency)
 		*emergency = ask.nemergency > 0;

@@ -235,6 +235,33 @@ static bool heading_has(const char *h, const char *const *words)
 	return false;
 }
 
+/* A table of faults: a row says a cause or a remedy, or starts with a code
+ * -- not a chart of settings ("Tomatoes  12  6 mm"). */
+static bool rows_are_faults(const struct section *s)
+{
+	static const char *const words[] = {"cause", "remedy", "fix", "action", "solution",
+	                                    "what to do", "check", NULL};
+	char codes[1][16];
+
+	for(size_t i = 0; i < s->nparts; i++) {
+		const char *t = s->parts[i].text;
+		char token[16];
+		size_t first = strcspn(t, " :\xE2");
+
+		if(s->parts[i].kind != PART_ROW)
+			continue;
+		if(heading_has(t, words))
+			return true;
+		if(first > 0 && first < sizeof(token)) {
+			memcpy(token, t, first);
+			token[first] = '\0';
+			if(terms_codes_of(token, codes, 1) > 0)
+				return true;
+		}
+	}
+	return false;
+}
+
 static enum section_kind kind_of(const struct section *s)
 {
 	static const char *const quiz[] = {"quiz", "test your", "questions and answers",
@@ -255,8 +282,9 @@ static enum section_kind kind_of(const struct section *s)
 		questions += s->parts[i].text[strlen(s->parts[i].text) - 1] == '?';
 	if(heading_has(h, quiz) || (questions >= 3 && questions * 3 >= s->nparts))
 		return SECTION_QUIZ;
+	/* a manual that opens with its specifications: they are no overview */
 	if(!s->path[0] || strcmp(s->path, s->title) == 0 || heading_has(h, overview) ||
-	   (s->first && s->nsteps == 0 && s->nrows == 0))
+	   (s->first && s->nsteps == 0 && s->nrows == 0 && !heading_has(h, specs)))
 		return SECTION_OVERVIEW;
 	if(h[0] && h[strlen(h) - 1] == '?')
 		return SECTION_FAQ;
@@ -265,7 +293,8 @@ static enum section_kind kind_of(const struct section *s)
 	if(heading_has(h, specs))
 		return SECTION_SPECS;
 	/* a symptom of its own under "Troubleshooting" is a fault's section too */
-	if(heading_has(s->path, fault) || terms_codes_of(h, codes, 1) > 0 || s->nrows >= 3)
+	if(heading_has(s->path, fault) || terms_codes_of(h, codes, 1) > 0 ||
+	   (s->nrows >= 3 && rows_are_faults(s)))
 		return SECTION_FAULT;
 	if(s->nsteps >= 2)
 		return SECTION_STEPS;

@@ -336,3 +336,41 @@ def test_a_question_in_an_uploaded_manuals_own_words_is_answered_from_it(h):
     check(a["agent_used"] == "equipment" and "390" in a["response"] + " ".join(a["steps"]) and
           "couldn't find" not in a["response"],
           f"the manual's own words were taken for small talk: {a['agent_used']} {a['response'][:200]!r}")
+
+
+TOVRIN = ("# Tovrin TX-9 Panini Press\n\n## 3. Specifications\n\n"
+          "Default platen setpoint: 400°F (204°C).\n\nWarm-up time from cold: 12 minutes.\n\n"
+          "## 5. Pressing Sandwiches\n\nPress each sandwich for 3 minutes with the handle down.\n\n"
+          "1. Load the sandwich in the middle of the lower plate.\n"
+          "2. Lower the handle; if the display shows E4 in the middle of a press, see section 9.\n"
+          "3. Lift the handle when the timer beeps.\n\n"
+          "## 8. Troubleshooting\n\n### Press not warming up\n\n"
+          "1. Check the plug is seated and the breaker is on.\n"
+          "2. Press the reset button under the rear edge.\n\n"
+          "## 9. Error Codes\n\n### E4: Platen over-temperature: above 480°F (249°C)\n\n"
+          "1. Switch the press off and unplug it.\n2. Let it cool for 30 minutes.\n"
+          "3. Call Tovrin service if E4 comes back.\n")
+
+
+def _upload_tovrin(h):
+    r = h.post_json("/documents", {"title": "Tovrin TX-9 Panini Press", "category": "equipment",
+                                   "content": TOVRIN},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+
+
+def test_a_setting_asked_is_not_answered_by_an_error_codes_limit(h):
+    _upload_tovrin(h)
+    a = _ask(h, "tovrin, how hot should it be set")
+    lead = a["response"][:160]
+    check("400" in lead and "480" not in lead,
+          f"the setpoint does not lead, or an error code's limit does: {lead!r}")
+
+
+def test_a_code_named_leads_with_its_own_section(h):
+    _upload_tovrin(h)
+    a = _ask(h, "tovrin threw E4 in the middle of pressing a sandwich")
+    lead = a["response"][:200] + " ".join(a["steps"][:2])
+    check("Switch the press off" in lead and "Load the sandwich" not in lead,
+          f"the code's own section does not lead: {lead!r}")
+

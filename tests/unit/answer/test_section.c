@@ -32,6 +32,22 @@ static void test_sections(void)
 	CHECK(s.kind == SECTION_FAULT && strncmp(s.parts[0].text, "Held too long", 13) == 0,
 	      "a symptom under Troubleshooting is a fault's section; its '-> ' is not said: %s",
 	      s.nparts ? s.parts[0].text : "none");
+	s = make_section("Slicer", "5.4 Thickness settings",
+	                 "Ham \xE2\x80\x94 Index: 3 \xE2\x80\x94 Thickness: 1.5 mm\n"
+	                 "Onions \xE2\x80\x94 Index: 6 \xE2\x80\x94 Thickness: 3 mm\n"
+	                 "Tomatoes \xE2\x80\x94 Index: 12 \xE2\x80\x94 Thickness: 6 mm\n");
+	CHECK(s.nrows == 3 && s.kind != SECTION_FAULT, "a chart of settings is no fault's table");
+	{
+		struct section first;
+
+		memset(&first, 0, sizeof(first));
+		first.title = "Press";
+		first.path = "3. Specifications";
+		first.body = "Default setpoint: 400\xC2\xB0" "F.\n";
+		first.first = true;
+		CHECK(section_read(&arena, &first) == LL_OK && first.kind == SECTION_SPECS,
+		      "a manual that opens with its specifications: no overview");
+	}
 	s = make_section("Grill", "Grill", "This manual covers the grill.");
 	CHECK(s.kind == SECTION_OVERVIEW, "the introduction is an overview");
 	s = make_section("Mixer", "Cleaning", "> CAUTION: Never put the beaters in the dish machine.\n");
