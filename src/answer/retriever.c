@@ -111,12 +111,14 @@
  * checks it once and does not run a tier it closes.  Rows come tier by
  * tier, best first within a tier; a chunk found by two tiers comes twice
  * (the caller keeps the first). */
-/* t0: the rarest word names one manual in its title and no other manual
- * says it ("opening steps for the chillbrook"): that manual's best
- * TITLE_FOUND chunks for the question's words come first, whatever the
- * common words find (the pairs of "opening" and "steps" filled t2 with
- * other manuals).  Only a word at most TITLE_CHUNKS chunks hold: a brand,
- * not a machine every manual speaks of ("fry"). */
+/* t0: one of the KEEP_RAREST rarest words (the rarest such) names one
+ * manual in its title and no other manual says it ("opening steps for the
+ * chillbrook", "korvald cutter flashing E8", where E8 is rarer): that
+ * manual's best TITLE_FOUND chunks for the question's words come first,
+ * whatever the common words or the code find (the pairs of "opening" and
+ * "steps" filled t2 with other manuals; every manual's E8 filled t1).  Only
+ * a word at most TITLE_CHUNKS chunks hold: a brand, not a machine every
+ * manual speaks of ("fry"). */
 #define TITLE_CHUNKS 80
 #define TITLE_FOUND 3
 #define FOUND_IN_T1 "(SELECT count(*) FROM t1 WHERE " PASSING("score") ")"
@@ -134,14 +136,18 @@
 	"   FROM (" TIER_SQL(ANY_TSQUERY) ") x" \
 	"  WHERE " FOUND_IN_T1_T2 " < " STR(MIN_FOUND) \
 	"  AND (SELECT cardinality(w) FROM kw) >= 1)," \
+	" t0w AS (SELECT x.q::tsquery AS q FROM kw, unnest(w[1:" STR(KEEP_RAREST) "])" \
+	"   WITH ORDINALITY AS x(q, i)" \
+	"  WHERE cardinality(w) >= 2" \
+	"   AND (SELECT chunks FROM chunk_lexemes WHERE lexeme = trim(both '''' FROM x.q))" \
+	"       <= " STR(TITLE_CHUNKS) \
+	"   AND (SELECT count(DISTINCT document_id) FROM chunks WHERE tsv @@ x.q::tsquery) = 1" \
+	"   AND EXISTS (SELECT 1 FROM chunks WHERE tsv @@ x.q::tsquery" \
+	"               AND to_tsvector('english', title) @@ x.q::tsquery)" \
+	"  ORDER BY i LIMIT 1)," \
 	" t0 AS (SELECT c.id, c.document_id, c.title, c.section, c.category, c.body," \
-	"   " STR(RETRIEVER_THRESHOLD) " + 0.0 AS score FROM chunks c" \
-	"  WHERE (SELECT rarest FROM kw) BETWEEN 1 AND " STR(TITLE_CHUNKS) \
-	"   AND (SELECT cardinality(w) FROM kw) >= 2" \
-	"   AND c.tsv @@ (SELECT w[1]::tsquery FROM kw)" \
-	"   AND to_tsvector('english', c.title) @@ (SELECT w[1]::tsquery FROM kw)" \
-	"   AND (SELECT count(DISTINCT document_id) FROM chunks" \
-	"        WHERE tsv @@ (SELECT w[1]::tsquery FROM kw)) = 1" \
+	"   " STR(RETRIEVER_THRESHOLD) " + 0.0 AS score FROM chunks c, t0w" \
+	"  WHERE c.tsv @@ t0w.q AND to_tsvector('english', c.title) @@ t0w.q" \
 	"  ORDER BY ts_rank_cd(c.tsv, " ANY_TSQUERY ") DESC, c.id LIMIT " STR(TITLE_FOUND) ")" \
 	" SELECT * FROM (SELECT 0 AS tier, * FROM t0 UNION ALL SELECT 1, * FROM t1" \
 	"                UNION ALL SELECT 2, * FROM t2 UNION ALL SELECT 3, * FROM t3) r" \

@@ -374,3 +374,21 @@ def test_a_code_named_leads_with_its_own_section(h):
     check("Switch the press off" in lead and "Load the sandwich" not in lead,
           f"the code's own section does not lead: {lead!r}")
 
+
+
+def test_a_code_the_named_manual_lacks_is_admitted_not_taken_from_another(h):
+    # another machine's manual says E8 in many sections; the one named, longer, never does:
+    # the code is rarer than the brand
+    other = "# Vantor VB-3 Blender\n\n" + "".join(
+        f"## {i}. Step {i}\n\nIf the display shows E8 during step {i}, stop the blender.\n\n"
+        for i in range(1, 8))
+    named = "# Quibble QX-2 Dough Divider\n\n" + "".join(
+        f"## {i}. Part {i}\n\nWipe part {i} of the divider with a damp cloth.\n\n"
+        for i in range(1, 11)) + "## 11. Error Codes\n\n### E1: Hopper empty\n\nFill the hopper.\n"
+    for title, content in (("Vantor VB-3 Blender", other), ("Quibble QX-2 Dough Divider", named)):
+        r = h.post_json("/documents", {"title": title, "category": "equipment", "content": content},
+                        key=h.admin_key, source=h.source())
+        check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    a = _ask(h, "quibble divider flashing E8")
+    check("don't have" in a["response"][:120] and "blender" not in a["response"].lower(),
+          f"another machine's E8 answered the named manual's: {a['response'][:200]!r}")
