@@ -367,6 +367,56 @@ static const char *joined(struct arena *a, const char *p, size_t len)
 	return out;
 }
 
+/* A troubleshooting entry written as labelled lines ("SYMPTOM: Tomatoes
+ * mushy." / "CAUSE: Disc too thin." / "REMEDY: Use the S6 disc.") reads as
+ * one table row, "Tomatoes mushy — Cause: Disc too thin — Remedy: Use the
+ * S6 disc.", as a PDF's table does.  The label a line starts with (case
+ * aside; "LIKELY CAUSE:" is a cause) and its name in the row, or NULL. */
+static const char *entry_label(const char *line, size_t *skip)
+{
+	static const char *const labels[][2] = {
+	        {"symptom:", ""},           {"problem:", ""},      {"likely cause:", "Cause"},
+	        {"possible cause:", "Cause"}, {"cause:", "Cause"}, {"remedy:", "Remedy"},
+	        {"fix:", "Fix"},            {"action:", "Action"}, {"solution:", "Solution"}};
+	size_t lead = strspn(line, " \t");
+
+	for(size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if(strncasecmp(line + lead, labels[i][0], strlen(labels[i][0])) == 0) {
+			*skip = lead + strlen(labels[i][0]);
+			*skip += strspn(line + *skip, " \t");
+			return labels[i][1];
+		}
+	return NULL;
+}
+
+/* The entry that starts with line (a symptom's), its labelled lines after
+ * it read from *p on (moved past them); line itself when it is no symptom. */
+static const char *entry_row(struct arena *a, const char *line, const char **p)
+{
+	size_t skip, len;
+	const char *name = entry_label(line, &skip);
+	char *row;
+
+	if(!name || *name)
+		return line;
+	len = strlen(line + skip);
+	row = arena_printf(a, "%.*s", (int)(len - (len && line[skip + len - 1] == '.')),
+	                   line + skip);
+	while(row && **p) {
+		size_t n = logical_line(*p);
+		const char *next = joined(a, *p, n);
+
+		if((name = entry_label(next, &skip)) && *name)
+			row = arena_printf(a, "%s \xE2\x80\x94 %s: %s", row, name, next + skip);
+		else if(!name && strncmp(next, "    ", 4) == 0 && next[strspn(next, " ")])
+			row = arena_printf(a, "%s %s", row, next + strspn(next, " "));
+		else
+			break;  /* a wrapped line of the entry is indented past its labels */
+		*p += n + ((*p)[n] == '\n');
+	}
+	return row ? row : line;
+}
+
 ll_result section_read(struct arena *a, struct section *s)
 {
 	const char *p = s->body, *last = strrchr(s->path, '>');
@@ -381,8 +431,9 @@ ll_result section_read(struct arena *a, struct section *s)
 		size_t len = logical_line(p);
 		const char *line = joined(a, p, len);
 
-		result = add_line(a, s, line, strlen(line));
 		p += len + (p[len] == '\n');
+		line = entry_row(a, line, &p);
+		result = add_line(a, s, line, strlen(line));
 	}
 	s->nsteps = s->nbullets = s->nrows = s->nwarnings = s->nprose = 0;
 	for(size_t i = 0; i < s->nparts; i++) {

@@ -48,6 +48,18 @@ static void test_sections(void)
 		CHECK(section_read(&arena, &first) == LL_OK && first.kind == SECTION_SPECS,
 		      "a manual that opens with its specifications: no overview");
 	}
+	s = make_section("Cutter", "9.1 Troubleshooting",
+	                 "  SYMPTOM: Carrots come out in chunks.\n"
+	                 "  LIKELY CAUSE:   Blunt blade.\n"
+	                 "  REMEDY:  Unplug the cutter. Fit a sharp blade.\n"
+	                 "           Test it on one carrot.\n\n"
+	                 "  SYMPTOM: Motor hums.\n  CAUSE: Jam.\n  FIX: Clear it.\n");
+	CHECK(s.nrows == 2 && s.kind == SECTION_FAULT &&
+	      strcmp(s.parts[0].text, "Carrots come out in chunks \xE2\x80\x94 Cause: Blunt blade. "
+	                              "\xE2\x80\x94 Remedy: Unplug the cutter. Fit a sharp blade. "
+	                              "Test it on one carrot.") == 0,
+	      "a troubleshooting entry in labelled lines reads as one row: %s",
+	      s.nparts ? s.parts[0].text : "none");
 	s = make_section("Grill", "Grill", "This manual covers the grill.");
 	CHECK(s.kind == SECTION_OVERVIEW, "the introduction is an overview");
 	s = make_section("Mixer", "Cleaning", "> CAUTION: Never put the beaters in the dish machine.\n");
