@@ -60,25 +60,26 @@ static bool is_notice(const char *s)
 
 /* A table row as ingest writes it: cells joined by " — " (U+2014); with
  * one join only when the row starts with a code ("C04: ... — What to do:"). */
+/* Does s open with an error code ("E4 — ...", "AL-2: ...")? */
+static bool opens_with_code(const char *s)
+{
+	char token[12], codes[1][16];
+	size_t first = strcspn(s, " :");
+
+	if(first == 0 || first >= sizeof(token))
+		return false;
+	memcpy(token, s, first);
+	token[first] = '\0';
+	return terms_codes_of(token, codes, 1) > 0;
+}
+
 static bool is_row(const char *s)
 {
 	const char *dash = strstr(s, " \xE2\x80\x94 ");
-	char codes[1][16];
-	size_t first = strcspn(s, " :");
 
 	if(!dash)
 		return false;
-	if(strstr(dash + 5, " \xE2\x80\x94 "))
-		return true;
-	if(first >= 12)
-		return false;
-	{
-		char token[12];
-
-		memcpy(token, s, first);
-		token[first] = '\0';
-		return terms_codes_of(token, codes, 1) > 0;
-	}
+	return strstr(dash + 5, " \xE2\x80\x94 ") || opens_with_code(s);
 }
 
 static bool abbreviation_before(const char *start, const char *dot)
@@ -241,24 +242,11 @@ static bool rows_are_faults(const struct section *s)
 {
 	static const char *const words[] = {"cause", "remedy", "fix", "action", "solution",
 	                                    "what to do", "check", NULL};
-	char codes[1][16];
 
-	for(size_t i = 0; i < s->nparts; i++) {
-		const char *t = s->parts[i].text;
-		char token[16];
-		size_t first = strcspn(t, " :\xE2");
-
-		if(s->parts[i].kind != PART_ROW)
-			continue;
-		if(heading_has(t, words))
+	for(size_t i = 0; i < s->nparts; i++)
+		if(s->parts[i].kind == PART_ROW &&
+		   (heading_has(s->parts[i].text, words) || opens_with_code(s->parts[i].text)))
 			return true;
-		if(first > 0 && first < sizeof(token)) {
-			memcpy(token, t, first);
-			token[first] = '\0';
-			if(terms_codes_of(token, codes, 1) > 0)
-				return true;
-		}
-	}
 	return false;
 }
 
@@ -393,8 +381,9 @@ static const char *entry_label(const char *line, size_t *skip)
  * it read from *p on (moved past them); line itself when it is no symptom. */
 static const char *entry_row(struct arena *a, const char *line, const char **p)
 {
-	size_t skip, len;
+	size_t skip;
 	const char *name = entry_label(line, &skip);
+	size_t len;
 	char *row;
 
 	if(!name || *name)
