@@ -434,11 +434,13 @@ static const char *first_answer(struct arena *a, const struct ask *q, const char
 	/* a figure asked: the sentence stating it ("CAUTION: Never lift ... Get
 	 * help ... for anything heavier than about 50 lb": the second) */
 	if(q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE && !states_within(lead, first, q))
-		for(const char *p = rest; *p; p += first_sentence(p)) {
-			while(*p == ' ')
-				p++;
-			if(states_within(p, first_sentence(p), q))
-				return arena_strndup(a, p, first_sentence(p));
+		for(const char *p = rest + strspn(rest, " "); *p;) {
+			size_t len = first_sentence(p);
+
+			if(states_within(p, len, q))
+				return arena_strndup(a, p, len);
+			p += len;
+			p += strspn(p, " ");
 		}
 
 	while(*rest == ' ')

@@ -527,19 +527,39 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 }
 
 
+/* Of the next few sections after the best, the first that can answer q
+ * (can) and holds at least half as much of the question comes first.  The
+ * rules below differ only in when they look and what can answer. */
+static void first_that_can(const struct ask *q, struct section *s, size_t n,
+                           bool (*can)(const struct ask *, const struct section *))
+{
+	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
+		if(can(q, &s[i]) && s[i].coverage >= s[0].coverage * 0.5) {
+			bring_first(s, i);
+			return;
+		}
+}
+
+/* Neither an overview, a quiz nor an emergency card: a section that answers. */
+static bool no_overview(const struct ask *q, const struct section *s)
+{
+	(void)q;
+	return s->kind != SECTION_OVERVIEW && s->kind != SECTION_QUIZ && !s->emergency;
+}
+
+static bool states_asked(const struct ask *q, const struct section *s)
+{
+	return section_states(s, q->figure);
+}
+
 /* A figure question is answered by a section that states a figure of that
  * kind: when the best one does not and one of the next few does, that one
  * comes first (a lead without the figure asked is no answer). */
 static void states_first(const struct ask *q, struct section *s, size_t n)
 {
-	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE || n < 2 ||
-	   section_states(&s[0], q->figure))
-		return;
-	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
-		if(section_states(&s[i], q->figure) && s[i].coverage >= s[0].coverage * 0.5) {
-			bring_first(s, i);
-			return;
-		}
+	if(q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE && n >= 2 &&
+	   !section_states(&s[0], q->figure))
+		first_that_can(q, s, n, states_asked);
 }
 
 /* Does s's heading name one of the error codes q names (not a model)? */
@@ -571,8 +591,7 @@ static void code_first(const struct ask *q, struct section *s, size_t n)
  * section: steps of its own, or a sentence stating the figure. */
 static bool answers_instead(const struct ask *q, const struct section *s)
 {
-	if(s->kind == SECTION_FAULT || s->kind == SECTION_OVERVIEW || s->kind == SECTION_QUIZ ||
-	   s->emergency)
+	if(s->kind == SECTION_FAULT || !no_overview(q, s))
 		return false;
 	return q->kind == ASKED_PROCEDURE ? s->nsteps >= 2 : section_states(s, q->figure);
 }
@@ -587,14 +606,9 @@ static void fault_not_first(const struct ask *q, struct section *s, size_t n)
 {
 	bool figure = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE;
 
-	if((q->kind != ASKED_PROCEDURE && !figure) || q->ncodes > 0 || n < 2 ||
-	   s[0].kind != SECTION_FAULT || rank_share(&q->terms, s[0].in_heading) >= 0.5)
-		return;
-	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
-		if(answers_instead(q, &s[i]) && s[i].coverage >= s[0].coverage * 0.5) {
-			bring_first(s, i);
-			return;
-		}
+	if((q->kind == ASKED_PROCEDURE || figure) && q->ncodes == 0 && n >= 2 &&
+	   s[0].kind == SECTION_FAULT && rank_share(&q->terms, s[0].in_heading) < 0.5)
+		first_that_can(q, s, n, answers_instead);
 }
 
 /* An overview or a quiz never leads an answer to anything but "what is X":
@@ -602,15 +616,9 @@ static void fault_not_first(const struct ask *q, struct section *s, size_t n)
  * comes first. */
 static void answers_first(const struct ask *q, struct section *s, size_t n)
 {
-	if(q->kind == ASKED_DEFINITION || n < 2 ||
-	   (s[0].kind != SECTION_OVERVIEW && s[0].kind != SECTION_QUIZ))
-		return;
-	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
-		if(s[i].kind != SECTION_OVERVIEW && s[i].kind != SECTION_QUIZ && !s[i].emergency &&
-		   s[i].coverage >= s[0].coverage * 0.5) {
-			bring_first(s, i);
-			return;
-		}
+	if(q->kind != ASKED_DEFINITION && n >= 2 &&
+	   (s[0].kind == SECTION_OVERVIEW || s[0].kind == SECTION_QUIZ))
+		first_that_can(q, s, n, no_overview);
 }
 
 /* The cards, then the ranked sections, as passages (for the LLM). */

@@ -28,6 +28,13 @@ def _section(file, heading):
     return prose[0], steps
 
 
+def _upload(h, title, content, category="equipment"):
+    """Uploads one manual through the API, as an operator does."""
+    r = h.post_json("/documents", {"title": title, "category": category, "content": content},
+                    key=h.admin_key, source=h.source())
+    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+
+
 def _ask(h, message, conversation=None):
     body = {"message": message}
     if conversation:
@@ -98,9 +105,7 @@ If Q7 comes back after the restart, stop using the toaster and call Quorra servi
 
 
 def _quorra(h):
-    r = h.post_json("/documents", {"title": "Quorra QB-5 Bun Toaster", "category": "equipment", "content": QUORRA},
-                    key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _upload(h, "Quorra QB-5 Bun Toaster", QUORRA)
 
 
 def test_parent_section_reads_its_subsections(h):
@@ -155,9 +160,7 @@ ZYPHON = """# Zyphon ZT-3 Toaster: Training Card
 
 
 def test_agents_consulted_name_the_lead_sections_agent(h):
-    r = h.post_json("/documents", {"title": "Zyphon ZT-3 Toaster: Training Card", "category": "training",
-                                   "content": ZYPHON}, key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _upload(h, "Zyphon ZT-3 Toaster: Training Card", ZYPHON, category="training")
     a = _ask(h, "zyphon toaster belt jammed how do i clear it")
     check(a["steps"][:1] == ["Press STOP on the Zyphon and let the belt cool for 5 minutes."],
           f"the training card does not answer: {a['steps']!r}")
@@ -182,10 +185,7 @@ BRINDLEMOOR = """# Brindlemoor BX-5 Slush Freezer Operator Manual
 
 
 def test_a_manual_named_by_its_brand_answers(h):
-    r = h.post_json("/documents", {"title": "Brindlemoor BX-5 Slush Freezer Operator Manual",
-                                   "category": "equipment", "content": BRINDLEMOOR},
-                    key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _upload(h, "Brindlemoor BX-5 Slush Freezer Operator Manual", BRINDLEMOOR)
     a = _ask(h, "morning opening checklist steps for the brindlemoor")
     cited = [c.get("title", "") for c in a.get("citations", [])]
     check(cited[:1] == ["Brindlemoor BX-5 Slush Freezer Operator Manual"],
@@ -209,10 +209,7 @@ _qs7_loaded = []
 def _qs7(h):
     if _qs7_loaded:
         return
-    r = h.post_json("/documents", {"title": "Quarrow QS-7 Portion Scale Operator Manual",
-                                   "category": "equipment", "content": QS7},
-                    key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _upload(h, "Quarrow QS-7 Portion Scale Operator Manual", QS7)
     _qs7_loaded.append(True)
 
 
@@ -256,10 +253,7 @@ def test_a_named_machines_other_part_is_its_own(h):
     directory = "# District Contacts\n\n" + "".join(
         f"## District {n}\n\nFor service on any kitchen machine in district {n}, "
         f"call 1-800-555-02{n:02d}.\n\n" for n in range(1, 21))
-    r = h.post_json("/documents", {"title": "District Contacts",
-                                   "category": "equipment", "content": directory},
-                    key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _upload(h, "District Contacts", directory)
     a = _ask(h, "qs-7 shows E9 again, and what number do i call for service")
     check(a["response"].startswith("E9") and "555-0177" in a["response"][:300],
           f"the named scale's service line is not its second part: {a['response'][:300]!r}")
@@ -270,10 +264,7 @@ def test_what_a_machine_is_for_does_not_name_its_manual(h):
     manual = ("# Brindle CW-3 Churro Warmer\n\n"
               "## 1. Loading\n\nLoad the churros in one layer on the rack.\n\n"
               "## 2. Holding\n\nHold churros for up to 2 hours, then discard them.\n")
-    r = h.post_json("/documents", {"title": "Brindle CW-3 Churro Warmer",
-                                   "category": "equipment", "content": manual},
-                    key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _upload(h, "Brindle CW-3 Churro Warmer", manual)
     a = _ask(h, "the kid on churros has a fever and a sore throat, does he have to go home")
     check("Sore throat with fever" in a["response"][:300] and "rack" not in a["response"],
           f"the illness rule does not lead: {a['response'][:300]!r}")
@@ -282,10 +273,7 @@ def test_what_a_machine_is_for_does_not_name_its_manual(h):
 def test_a_two_part_figure_answers_its_first_part_first(h):
     manual = ("# Tamsin TG-2 Griddle\n\n## Specifications\n\n"
               "Default setpoint: 375°F (191°C).\n\nWarm-up time from cold: 25 minutes.\n")
-    r = h.post_json("/documents", {"title": "Tamsin TG-2 Griddle", "category": "equipment",
-                                   "content": manual},
-                    key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _upload(h, "Tamsin TG-2 Griddle", manual)
     a = _ask(h, "tg-2 how long to get hot from cold and whats the default temp")
     check(a["response"].startswith("Warm-up time from cold: 25 minutes") and
           "375" in a["response"][:200],
@@ -311,10 +299,7 @@ def test_a_symptom_told_leads_with_its_troubleshooting_fix(h):
               "## 8. Troubleshooting\n\n### 8.1 Sausages wrinkled or dried out\n\n"
               "-> Held too long, or the HOLD setting is too high.\n"
               "-> Throw out product held past 4 hours. Lower the HOLD setting to 150 F.\n")
-    r = h.post_json("/documents", {"title": "Ferrand FR-8 Sausage Roller", "category": "equipment",
-                                   "content": manual},
-                    key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _upload(h, "Ferrand FR-8 Sausage Roller", manual)
     a = _ask(h, "sausages on the ferrand all wrinkled n dried out")
     lead = a["response"][:200]
     check(lead.startswith("Held too long") and "->" not in lead and "damp cloth" not in lead,
@@ -328,10 +313,7 @@ def test_a_question_in_an_uploaded_manuals_own_words_is_answered_from_it(h):
               "Reglaze the crepe grids every Monday before opening.\n\n"
               "1. Heat the grids to 390 F.\n2. Brush on a thin film of canola oil.\n"
               "3. Let it bake on for 20 minutes, then wipe off the excess.\n")
-    r = h.post_json("/documents", {"title": "Quellin QC-2 Crepe Station", "category": "equipment",
-                                   "content": manual},
-                    key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+    _upload(h, "Quellin QC-2 Crepe Station", manual)
     a = _ask(h, "how do u reglaze the crepe grids")
     check(a["agent_used"] == "equipment" and "390" in a["response"] + " ".join(a["steps"]) and
           "couldn't find" not in a["response"],
@@ -352,15 +334,10 @@ TOVRIN = ("# Tovrin TX-9 Panini Press\n\n## 3. Specifications\n\n"
           "3. Call Tovrin service if E4 comes back.\n")
 
 
-def _upload_tovrin(h):
-    r = h.post_json("/documents", {"title": "Tovrin TX-9 Panini Press", "category": "equipment",
-                                   "content": TOVRIN},
-                    key=h.admin_key, source=h.source())
-    check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
 
 
 def test_a_setting_asked_is_not_answered_by_an_error_codes_limit(h):
-    _upload_tovrin(h)
+    _upload(h, "Tovrin TX-9 Panini Press", TOVRIN)
     a = _ask(h, "tovrin, how hot should it be set")
     lead = a["response"][:160]
     check("400" in lead and "480" not in lead,
@@ -368,7 +345,7 @@ def test_a_setting_asked_is_not_answered_by_an_error_codes_limit(h):
 
 
 def test_a_code_named_leads_with_its_own_section(h):
-    _upload_tovrin(h)
+    _upload(h, "Tovrin TX-9 Panini Press", TOVRIN)
     a = _ask(h, "tovrin threw E4 in the middle of pressing a sandwich")
     lead = a["response"][:200] + " ".join(a["steps"][:2])
     check("Switch the press off" in lead and "Load the sandwich" not in lead,
@@ -386,9 +363,7 @@ def test_a_code_the_named_manual_lacks_is_admitted_not_taken_from_another(h):
         f"## {i}. Part {i}\n\nWipe part {i} of the divider with a damp cloth.\n\n"
         for i in range(1, 11)) + "## 11. Error Codes\n\n### E1: Hopper empty\n\nFill the hopper.\n"
     for title, content in (("Vantor VB-3 Blender", other), ("Quibble QX-2 Dough Divider", named)):
-        r = h.post_json("/documents", {"title": title, "category": "equipment", "content": content},
-                        key=h.admin_key, source=h.source())
-        check(r.status in (200, 201), f"upload: HTTP {r.status} {r.body[:200]!r}")
+        _upload(h, title, content)
     a = _ask(h, "quibble divider flashing E8")
     check("don't have" in a["response"][:120] and "blender" not in a["response"].lower(),
           f"another machine's E8 answered the named manual's: {a['response'][:200]!r}")
