@@ -110,7 +110,7 @@ static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not
                                          "runny", "watery", "soggy", "uneven", "blank",
                                          "no display", "pour", "squeak", "grinding", "rattl",
                                          "spitting", "dripping", "overflow", "tripped", NULL};
-static const char *const persist_cues[] = {" still ", "again", "came back", "comes back",
+static const char *const persist_cues[] = {" still ", "came back", "comes back",
                                            "coming back", "keeps coming", "already", " tried ",
                                            "did that", "did all", "after the reset",
                                            "after resetting", "reset it and", "didn't work",
@@ -576,7 +576,9 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	reading = reading_of(lower);
 	out->figure = figure_of(lower, reading);
 	out->kind = kind_of(lower, out);
-	out->persists = has_any(lower, persist_cues);
+	/* "E6 again" came back; "how long till i can load again" asks when */
+	out->persists = has_any(lower, persist_cues) ||
+	                (strstr(lower, "again") && out->kind != ASKED_FIGURE);
 	out->unknown_time = has_any(lower, unknown_time_cues);
 	out->reading = reading > 0 ? reading : 0;
 	durations_as_digits(lower, digits, sizeof(digits));

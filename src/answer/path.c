@@ -10,6 +10,7 @@
 #include "answer/asked.h"
 #include "answer/compose.h"
 #include "answer/gather.h"
+#include "answer/lead.h"
 #include "answer/parts.h"
 #include "answer/path.h"
 #include "answer/retriever.h"
@@ -621,6 +622,67 @@ static void answers_first(const struct ask *q, struct section *s, size_t n)
 		first_that_can(q, s, n, no_overview);
 }
 
+/* The answer the thread gave last, or NULL. */
+static const char *last_answer(const struct question *q)
+{
+	for(size_t i = q->nhistory; i-- > 0;)
+		if(strcmp(q->history[i].role, "assistant") == 0)
+			return q->history[i].content;
+	return NULL;
+}
+
+#define SAID_CHARS 80  /* how much of a lead an earlier answer must hold word for word */
+
+/* Would s lead with what the thread's last answer (its text, the steps
+ * aside) already said? */
+static bool said_before(struct arena *a, const struct ask *q, const struct section *s,
+                        const char *said)
+{
+	const char *lead = NULL;
+
+	if(lead_text(a, q, s, &lead) || !lead)
+		return false;
+	return memmem(said, strlen(said), lead, strnlen(lead, SAID_CHARS)) != NULL;
+}
+
+/* Does s say what to do when its fix fails ("If E6 returns, call
+ * service"), or when what the crew found now happens ("If the reading is
+ * low, ..." after "refilled it, still low")? */
+static bool says_what_then(const struct section *s, const char *told)
+{
+	struct terms own;
+
+	for(int i = 0; lead_recurs[i]; i++)
+		if(strcasestr(s->body, lead_recurs[i]))
+			return true;
+	terms_of(told, &own);
+	for(size_t i = 0; i < s->nparts; i++)
+		if(strncasecmp(s->parts[i].text, "If ", 3) == 0 &&
+		   terms_match(&own, s->parts[i].text, NULL))
+			return true;
+	return false;
+}
+
+/* "did that, still watery": the crew did what the last answer said and the
+ * fault stayed.  When the best section is the one that answer led with and
+ * it says nothing of what to do then, the first of the next few that the
+ * thread has not been told comes first (the next check, the call for
+ * service), not the same steps again. */
+static void next_when_persists(struct arena *a, const struct question *qn, const struct ask *q,
+                               struct section *s, size_t n)
+{
+	const char *said;
+
+	if(!q->followup || !q->persists || n < 2 || !(said = last_answer(qn)) ||
+	   says_what_then(&s[0], qn->text) || !said_before(a, q, &s[0], said))
+		return;
+	for(size_t i = 1; i < n && i < STATES_WITHIN; i++)
+		if(no_overview(q, &s[i]) && !said_before(a, q, &s[i], said)) {
+			bring_first(s, i);
+			return;
+		}
+}
+
 /* The cards, then the ranked sections, as passages (for the LLM). */
 static ll_result as_sources(struct arena *a, const struct compose_in *in, struct passages *out)
 {
@@ -703,6 +765,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	states_first(&ask, s, in.nranked);
 	fault_not_first(&ask, s, in.nranked);
 	code_first(&ask, s, in.nranked);
+	next_when_persists(ctx->arena, q, &ask, s, in.nranked);
 	rank_other(ctx, q, &in, &other, named);
 	if(emergency)
 		*emergency = ask.nemergency > 0;

@@ -236,9 +236,23 @@ static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_
 	return s;
 }
 
+/* A prefix written with a hyphen ("auto-standby", "pre-heat", "self-clean"):
+ * the word after it is the same thing, so it is no part of its own. */
+static bool hyphen_prefix(const char *w, size_t len)
+{
+	static const char *const prefixes[] = {"auto", "pre", "re", "self", "non", "semi", "multi",
+	                                       "anti", "de", "un", "sub", "co", "mid", "post",
+	                                       "mini", "micro", "ultra", "super", NULL};
+
+	for(int i = 0; prefixes[i]; i++)
+		if(strlen(prefixes[i]) == len && strncmp(prefixes[i], w, len) == 0)
+			return true;
+	return false;
+}
+
 /* The parts of a compound token ("no-show" -> "no", "show"), each
- * normalised as a word; stop words and one-letter parts left out.  Returns
- * how many (0 for a token without a hyphen or a code). */
+ * normalised as a word; stop words, prefixes and one-letter parts left
+ * out.  Returns how many (0 for a token without a hyphen or a code). */
 static int compound_parts(const char *tok, bool is_code, char parts[][TERMS_LEN], int max)
 {
 	int n = 0;
@@ -251,7 +265,7 @@ static int compound_parts(const char *tok, bool is_code, char parts[][TERMS_LEN]
 		if(len >= 2 && len < TERMS_LEN) {
 			memcpy(parts[n], p, len);
 			parts[n][len] = '\0';
-			if(!terms_is_stopword(parts[n], len)) {
+			if(!terms_is_stopword(parts[n], len) && !hyphen_prefix(parts[n], len)) {
 				normalise_word(parts[n], TERMS_LEN);
 				n++;
 			}

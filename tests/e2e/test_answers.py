@@ -367,3 +367,25 @@ def test_a_code_the_named_manual_lacks_is_admitted_not_taken_from_another(h):
     a = _ask(h, "quibble divider flashing E8")
     check("don't have" in a["response"][:120] and "blender" not in a["response"].lower(),
           f"another machine's E8 answered the named manual's: {a['response'][:200]!r}")
+
+
+MARVICK = ("# Marvick MB-5 Batter Dispenser\n\n"
+           "The MB-5 portions pancake and waffle batter from a chilled hopper.\n\n"
+           "## Refilling the batter hopper\n\n"
+           "When the LOW light comes on, the hopper is nearly empty.\n\n"
+           "1. Press STOP.\n2. Lift the hopper lid and pour in fresh batter up to the FULL line.\n"
+           "3. Close the lid and press START.\n\n"
+           "## Portions too small\n\n"
+           "1. Press STOP and remove the nozzle by turning it left; dried batter clogs it.\n"
+           "2. Soak the nozzle in warm water for 10 minutes and brush it clear.\n"
+           "3. Refit the nozzle and dispense two test portions.\n")
+
+
+def test_a_fix_that_failed_is_not_told_again(h):
+    _upload(h, "Marvick MB-5 Batter Dispenser", MARVICK)
+    first = _ask(h, "marvick LOW light is on, how do i refill it")
+    told = "When the LOW light comes on"
+    check(first["response"].startswith(told), f"the refill leads first: {first['response'][:160]!r}")
+    a = _ask(h, "did all that and its still doing it", first["conversation_id"])
+    check(not a["response"].startswith(told) and a["steps"] and "nozzle" in a["steps"][0],
+          f"the same steps again, not the next check: {a['response'][:160]!r} {a['steps'][:1]!r}")

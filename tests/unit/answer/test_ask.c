@@ -108,6 +108,10 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);
 	CHECK(q.kind == ASKED_FAULT && q.persists, "a breaker checked is no electric figure; 'still' says the fix failed");
+	ask_understand(lx, "grill went into eco mode, how many minutes before i can load it again", &q);
+	CHECK(q.kind == ASKED_FIGURE && !q.persists, "'again' in a figure asked is no fix that failed");
+	ask_understand(lx, "mixer flashing E2 again", &q);
+	CHECK(q.persists, "a code again came back");
 	CHECK(ask_states_figure("Hold at 135°F or above", FIGURE_TEMPERATURE) &&
 	      !ask_states_figure("Hold it for 4 hours", FIGURE_TEMPERATURE) &&
 	      ask_states_figure("Hold it for 4 hours", FIGURE_TIME), "figures by their unit");

@@ -79,6 +79,11 @@ static void test_match(void)
 	CHECK(terms_match(&t, "Fill the soft-serve hopper", NULL) == 7u, "both words are");
 	terms_of("walk in door", &t);
 	CHECK(terms_match(&t, "Close the walk-in door", NULL) == 3u, "\"walk-in\" has one word to find");
+	terms_of("when does it go to standby", &t);
+	CHECK(terms_match(&t, "6.4. Auto-Standby", NULL) != 0,
+	      "a hyphenated prefix is no word of its own: 'auto-standby' is a standby");
+	terms_of("how long to heat up", &t);
+	CHECK(terms_match(&t, "Pre-heat for 20 minutes", NULL) != 0, "nor is 'pre-'");
 	terms_of("chicken temperature", &t);
 	CHECK(terms_match(&t, "Cook chickens to 165F", NULL) == 1u, "a plural stems to its word");
 }
