@@ -114,6 +114,13 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "a question word's contraction and slang name no topic; a thing does");
 	CHECK(has_emergency(lx, "prep cook touched the slicer cord and is shaking, wont let go", "electric-shock"),
 	      "touching a cord and shaking is a shock");
+	CHECK(has_emergency(lx, "new girl put her hand on the outlet behind the fryers and now she is stuck holding it",
+	                    "electric-shock"), "stuck holding a plug is a shock, however far apart");
+	CHECK(has_emergency(lx, "arc flash off the panel and he collapsed", "electric-shock"),
+	      "a flash off the panel and a collapse is a shock");
+	CHECK(has_emergency(lx, "my fingers are on fire after touching the platen", "burn") &&
+	      !has_emergency(lx, "my fingers are on fire after touching the platen", "fire"),
+	      "fingers on fire are a burn, not a fire");
 	CHECK(emergencies_in(lx, "can i check the fries with the laser temp gun") == 0,
 	      "a temp gun is no weapon");
 	CHECK(emergencies_in(lx, "my cut from yesterday has some pus, can i work") == 0 &&
