@@ -93,6 +93,24 @@ const char *parts_asked_last(const char *text, const char **second)
 	return NULL;
 }
 
+const char *parts_told_also(const char *text, const char **second)
+{
+	static const char *const joins[] = {", also ", "? also ", ". also ", "! also ", "; also ",
+	                                    " and also ", NULL};
+	const char *last = NULL;
+
+	for(int i = 0; joins[i]; i++)
+		for(const char *p = strstr(text, joins[i]); p; p = strstr(p + 1, joins[i])) {
+			const char *rest = p + strlen(joins[i]);
+
+			if(p > text && p > last && strchr(rest, ' ')) {
+				last = p;
+				*second = rest;
+			}
+		}
+	return last;
+}
+
 const char *parts_second(const char *text, size_t *first_len)
 {
 	static const char *const joins[] = {", ", "? ", ". ", "; ", " & ", " + ", " and ", " also ",
@@ -116,6 +134,8 @@ const char *parts_second(const char *text, size_t *first_len)
 					second = rest;
 				}
 		}
+	if(!last)
+		last = parts_told_also(text, &second);
 	if(!last)
 		last = parts_asked_last(text, &second);
 	if(last)

@@ -31,6 +31,12 @@ const char *parts_other_clauses(const struct lexicon *lx, struct arena *a, const
  * before it, *second the clause; NULL for none. */
 const char *parts_asked_last(const char *text, const char **second);
 
+/* A second matter told, not asked, after a clause that ends ("..., is that
+ * good enough? also soft serve is runny", "..., also my headset wont
+ * pair"): the join before it, *second the clause of two words or more;
+ * NULL for none. */
+const char *parts_told_also(const char *text, const char **second);
+
 /* The second question of a two-part one ("walk in was at 50 all night,
  * what do i toss and who do i call"): the text after the last join that
  * starts a question of its own ("who do i call"), *first_len the length of

@@ -445,12 +445,14 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 	ask_understand(ctx->kit->lexicon, text, &first);
 	/* a first part that asks mid-clause counts when the second does too */
 	/* a reading reported ("walk in says 45") asks what to do, unless the
-	 * other part asks it of the reading ("..., do we take it") */
+	 * other part asks it of the reading ("..., do we take it"); a matter
+	 * told before "also" is asked about */
 	if(!(parts_asks_itself(text) || parts_asks_within(text) ||
 	     (first.kind == ASKED_FIGURE && first.figure != FIGURE_NONE && !first.reading &&
 	      !first.elapsed && !first.since) ||
 	     (first.reading > 0 && !parts_refers_back(in->other_ask->text)) ||
-	     parts_asked_last(q->text, &second) == q->text + first_len))
+	     parts_asked_last(q->text, &second) == q->text + first_len ||
+	     parts_told_also(q->text, &second) == q->text + first_len))
 		return;
 	pool = part_candidates(ctx, q, first.text, ranked, in->nranked, &npool);
 	if(!(mine = ranked_for(ctx, q, &first, pool, npool)))

@@ -22,6 +22,13 @@ static void test_two_parts(void)
 	      strcmp(second, "how long") == 0, "a comma before the first question does not split it");
 	CHECK(!parts_second("how do i clean the fryer and the filter pan", &first),
 	      "a question asked once is one question");
+	CHECK((second = parts_second("is the gravy still ok at 120? also the ice bin lid is cracked",
+	                             &first)) &&
+	      strcmp(second, "the ice bin lid is cracked") == 0 &&
+	      first == strlen("is the gravy still ok at 120"),
+	      "a second matter told after 'also' is a second part");
+	CHECK(!parts_second("can we also run the mixer on low speed", &first),
+	      "'also' inside a clause splits nothing");
 	CHECK((second = parts_parallel_tail("whats hot hold temp and cold hold temp", &first)) &&
 	      strcmp(second, "cold hold temp") == 0 && first == strlen("whats hot hold temp"),
 	      "a figure asked of two things splits at its last 'and'");
