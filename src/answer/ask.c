@@ -441,6 +441,17 @@ static int ppm_of(const char *t)
 	return found > 0 && found < 10000 ? (int)found : 0;
 }
 
+/* t with "days" that names parts of a plan ("and days 2 and 3?") blanked:
+ * a label, not a time asked ("good for 3 days"). */
+static const char *labels_blanked(const char *t, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "%s", t);
+	for(char *p = strstr(out, " days "); p; p = strstr(p + 1, " days "))
+		if(isdigit((unsigned char)p[6]))
+			memset(p + 1, ' ', 4);
+	return out;
+}
+
 static enum figure figure_of(const char *t, int reading)
 {
 	if(has_any(t, phone_cues))
@@ -556,7 +567,7 @@ static void reading_subject(const char *text, int reading, struct terms *out)
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 {
-	char lower[1024], digits[1024];
+	char lower[1024], digits[1024], unlabelled[1024];
 	size_t n = 1;
 	int reading;
 
@@ -574,7 +585,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->ncodes = terms_codes_of(text, out->codes, ASK_MAX_CODES);
 	out->nemergency = lexicon_emergencies(lx, text, out->emergency, LEXICON_MAX_EMERGENCIES);
 	reading = reading_of(lower);
-	out->figure = figure_of(lower, reading);
+	out->figure = figure_of(labels_blanked(lower, unlabelled, sizeof(unlabelled)), reading);
 	out->kind = kind_of(lower, out);
 	/* "E6 again" came back; "how long till i can load again" asks when */
 	out->persists = has_any(lower, persist_cues) ||

@@ -110,6 +110,10 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.kind == ASKED_FAULT && q.persists, "a breaker checked is no electric figure; 'still' says the fix failed");
 	ask_understand(lx, "grill went into eco mode, how many minutes before i can load it again", &q);
 	CHECK(q.kind == ASKED_FIGURE && !q.persists, "'again' in a figure asked is no fix that failed");
+	ask_understand(lx, "what about days 4 and 5 of the training plan", &q);
+	CHECK(q.figure != FIGURE_TIME, "'days 4 and 5' name parts of a plan, not a time asked");
+	ask_understand(lx, "opened salsa, is it fine after 5 days", &q);
+	CHECK(q.figure == FIGURE_TIME, "'5 days' is a time");
 	ask_understand(lx, "mixer flashing E2 again", &q);
 	CHECK(q.persists, "a code again came back");
 	CHECK(ask_states_figure("Hold at 135°F or above", FIGURE_TEMPERATURE) &&
