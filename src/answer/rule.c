@@ -87,6 +87,14 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0 &&
 	    q->made == 0 && (q->ppm == 0 || q->kind != ASKED_DECISION)))
 		return LL_OK;
+	/* a lead about something else ("the utensil surface must reach 160°F"
+	 * when the rinse gauge was read) yields to the part that names it
+	 * ("the final rinse to reach 180°F") */
+	if(q->reading && lead && !terms_match(subject, lead, NULL))
+		for(size_t i = 0; i < s->nparts; i++)
+			if(terms_match(subject, s->parts[i].text, NULL) &&
+			   judged(q, s->parts[i].text, subject, how, verdict, sizeof(verdict)))
+				return say_verdict(s, verdict, lead, text);
 	if(judged(q, lead, subject, how, verdict, sizeof(verdict)) ||
 	   judged(q, s->heading, subject, how, verdict, sizeof(verdict)))
 		return say_verdict(s, verdict, lead, text);

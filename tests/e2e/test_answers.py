@@ -389,3 +389,10 @@ def test_a_fix_that_failed_is_not_told_again(h):
     a = _ask(h, "did all that and its still doing it", first["conversation_id"])
     check(not a["response"].startswith(told) and a["steps"] and "nozzle" in a["steps"][0],
           f"the same steps again, not the next check: {a['response'][:160]!r} {a['steps'][:1]!r}")
+
+
+def test_a_reading_is_held_against_the_rule_for_what_was_read(h):
+    a = _ask(h, "our dish machine rinse gauge is reading 176, ok to keep washing pans? anything i should check")
+    lead = a["response"][:120]
+    check("180" in lead and not lead.startswith("Yes"),
+          f"the rinse reading is held against another rule's figure: {lead!r}")
