@@ -32,7 +32,7 @@
 #define COMPOSE_MIN_COVERAGE 0.2
 /* Another manual's section answers the other part of an emergency question
  * only when it holds this share of the question. */
-#define COMPOSE_SECOND_COVERAGE 0.5
+#define COMPOSE_SECOND_COVERAGE 0.4
 /* A two-part question's other part is answered from another manual when
  * a section holds this share of it, or, ranked first for a figure asked
  * and stating it, this much less. */

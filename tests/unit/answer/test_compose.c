@@ -228,6 +228,13 @@ static void test_compose(const struct lexicon *lx)
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strstr(a.response, "(Food Code 3-501.17). Write the earliest date") != NULL,
 		      "a two-part question: the second section's lead after the first's whole first sentence");
+		/* the same manual's section holding less than half of the part, but
+		 * not much less, still answers it */
+		mark.coverage = 0.45;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "Write the earliest date") != NULL,
+		      "a second part answered by a section holding 45%% of it: %s", a.response);
+		mark.coverage = 1;
 		/* a figure asked first: the lead's sentence stating it, not its
 		 * first sentence, comes before the second part's answer */
 		{
