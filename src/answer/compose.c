@@ -187,6 +187,40 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 	}
 }
 
+#define LISTED_ITEMS 2   /* items of a list a second part's answer carries */
+
+/* Part t of o, and when it introduces a list ("A first-aid kit usually
+ * contains:"), its first LISTED_ITEMS items after it: the answer then says
+ * what the list holds, not only that there is one.  NULL on no memory. */
+static const char *with_its_items(struct arena *a, const struct section *o, const char *t)
+{
+	size_t len = strlen(t), i = 0;
+	struct buf b;
+	ll_result r;
+	const char *out;
+
+	while(i < o->nparts && o->parts[i].text != t)
+		i++;
+	if(len == 0 || t[len - 1] != ':' || i + 1 >= o->nparts ||
+	   (o->parts[i + 1].kind != PART_STEP && o->parts[i + 1].kind != PART_BULLET))
+		return t;
+	buf_init(&b, 512);
+	r = buf_appends(&b, t);
+	for(size_t k = i + 1; !r && k < o->nparts && k <= i + LISTED_ITEMS &&
+	                      o->parts[k].kind == o->parts[i + 1].kind; k++) {
+		const char *item = o->parts[k].text;
+		size_t n = strlen(item);
+
+		n -= n > 0 && item[n - 1] == '.';
+		r = n ? buf_printf(&b, "%s%c%.*s", k == i + 1 ? " " : "; ",
+		                   tolower((unsigned char)item[0]), (int)n - 1, item + 1)
+		      : LL_OK;
+	}
+	out = r || buf_appends(&b, ".") ? NULL : arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
 /* The best answer to the question's other part: from the emergency's own
  * manual first (its other sections: "after the fire is out", "a wound on a
  * food handler's hand"), else the best other section when it holds most of
@@ -252,6 +286,8 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 		add_warnings(warnings, c);
 		add_citation(a, out, c);
 	}
+	if(!result && more && !(more = with_its_items(a, from, more)))
+		result = LL_ENOMEM;
 	if(!result && more) {
 		result = buf_printf(text, " %s", more);
 		add_citation(a, out, from);
@@ -487,9 +523,10 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 	const char *one = *lead ? first_answer(a, in->ask, *lead) : s->heading;
 	size_t first = one ? strlen(one) : 0;
 	bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */
-	const char *two = one ? arena_printf(a, "%.*s%s %s", (int)(first - colon), one,
-	                                     colon || !*lead ? "." : "", o->parts[i].text)
-	                      : NULL;
+	const char *said = with_its_items(a, o, o->parts[i].text);
+	const char *two = one && said ? arena_printf(a, "%.*s%s %s", (int)(first - colon), one,
+	                                             colon || !*lead ? "." : "", said)
+	                              : NULL;
 
 	if(!two)
 		return LL_ENOMEM;

@@ -235,6 +235,19 @@ static void test_compose(const struct lexicon *lx)
 		      strstr(a.response, "Write the earliest date") != NULL,
 		      "a second part answered by a section holding 45%% of it: %s", a.response);
 		mark.coverage = 1;
+		/* a second part's answer that introduces a list says its first items */
+		{
+			struct section kit = make_section("Dates", "Label Kit",
+			                                  "A label kit holds:\n\n1. Day dots.\n"
+			                                  "2. A grease pencil.\n3. Spare tape.\n");
+
+			in.other = &kit;
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+			      strstr(a.response, "A label kit holds: day dots; a grease pencil.") &&
+			      !strstr(a.response, "spare tape"),
+			      "a list's intro carries its first two items: %s", a.response);
+			in.other = &mark;
+		}
 		/* a figure asked first: the lead's sentence stating it, not its
 		 * first sentence, comes before the second part's answer */
 		{
