@@ -127,15 +127,32 @@ static bool topic_word(const struct lexicon *lx, const struct qword *q, int i)
 	       !lexicon_is_filler(lx, w);
 }
 
+#define BRAND_BEFORE_CODE 3   /* how many words before a code its machine's name may be */
+
+/* Is word i the first of the question that is neither a stop word nor
+ * filler, and does a code follow it within BRAND_BEFORE_CODE words ("our
+ * frymaster is showing e-41")? */
+static bool names_what_shows_code(const struct lexicon *lx, const struct qword *q, int i)
+{
+	for(int k = 0; k < i; k++)
+		if(topic_word(lx, q, k) || q->code[k] || q->noun[k])
+			return false;
+	for(int k = i + 1; k < q->n && k <= i + BRAND_BEFORE_CODE; k++)
+		if(q->code[k])
+			return true;
+	return false;
+}
+
 /* A word that may be a brand: a topic word right before a machine noun or
- * a model number, or right after a model number ("said" is filler, never a
- * brand). */
+ * a model number, the first topic word when a code follows, or right
+ * after a model number ("said" is filler, never a brand). */
 static bool brand_slot(const struct lexicon *lx, const struct qword *q, int i)
 {
 	if(!topic_word(lx, q, i))
 		return false;
 	return (i + 1 < q->n && (q->noun[i + 1] || q->code[i + 1] || model_ish(q->w[i + 1]))) ||
 	       (i + 2 < q->n && q->noun[i + 2] && !q->code[i + 1]) ||
+	       names_what_shows_code(lx, q, i) ||
 	       (i > 0 && q->code[i - 1] && ask_model_like(q->w[i - 1]));
 }
 /* Whether question holds word (len bytes) as a whole word, any case,

@@ -35,6 +35,9 @@ static void test_words(void)
 	qwords_of("griddle blinking E7 again", &w);
 	CHECK(w.n == 4 && w.code[2] && !brand_slot(lx, &w, 1),
 	      "what a display does before its code ('blinking E7') is no brand");
+	qwords_of("our vulcanix is flashing E-41", &w);
+	CHECK(w.n == 5 && brand_slot(lx, &w, 1) && !brand_slot(lx, &w, 3),
+	      "the first word of a question about a code may name its machine's brand");
 	qwords_of("the new guy said the fryer is weird", &w);
 	CHECK(w.n == 8 && !brand_slot(lx, &w, 3), "a word crew say ('said') is no brand");
 	qwords_of("can i pay with venmo, my buddy said tmrw", &w);
