@@ -441,14 +441,21 @@ static int ppm_of(const char *t)
 	return found > 0 && found < 10000 ? (int)found : 0;
 }
 
-/* t with "days" that names parts of a plan ("and days 2 and 3?") blanked:
- * a label, not a time asked ("good for 3 days"). */
+/* t with "days" that names parts of a plan ("and days 2 and 3?") blanked
+ * into out: a label, not a time asked ("good for 3 days"); t itself when it
+ * names none. */
 static const char *labels_blanked(const char *t, char *out, size_t outlen)
 {
+	const char *p = strstr(t, " days ");
+
+	while(p && !isdigit((unsigned char)p[6]))
+		p = strstr(p + 1, " days ");
+	if(!p)
+		return t;
 	snprintf(out, outlen, "%s", t);
-	for(char *p = strstr(out, " days "); p; p = strstr(p + 1, " days "))
-		if(isdigit((unsigned char)p[6]))
-			memset(p + 1, ' ', 4);
+	for(char *q = out + (p - t); q; q = strstr(q + 1, " days "))
+		if(isdigit((unsigned char)q[6]))
+			memset(q + 1, ' ', 4);
 	return out;
 }
 

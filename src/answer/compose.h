@@ -30,8 +30,10 @@
 /* The manuals cover a question when a candidate section holds this share
  * of it (rank.h F_BODY_RARE); else the answer says it could not find it. */
 #define COMPOSE_MIN_COVERAGE 0.2
-/* Another manual's section answers the other part of an emergency question
- * only when it holds this share of the question. */
+/* A section answers a two-part question's other part (or its first part,
+ * brought first; or, from another manual, an emergency question's other
+ * part) only when it holds this share of that part.  0.5 / 0.4 / 0.3
+ * measured 79.8% / 79.9% / 79.8% on the dev sets (docs/ANSWERS.md). */
 #define COMPOSE_SECOND_COVERAGE 0.4
 /* A two-part question's other part is answered from another manual when
  * a section holds this share of it, or, ranked first for a figure asked

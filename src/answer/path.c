@@ -654,9 +654,8 @@ static bool says_what_then(const struct section *s, const char *told)
 {
 	struct terms own;
 
-	for(int i = 0; lead_recurs[i]; i++)
-		if(strcasestr(s->body, lead_recurs[i]))
-			return true;
+	if(lead_says_any(s->body, lead_recurs))
+		return true;
 	terms_of(told, &own);
 	for(size_t i = 0; i < s->nparts; i++)
 		if(strncasecmp(s->parts[i].text, "If ", 3) == 0 &&

@@ -74,6 +74,19 @@ static ll_result say_verdict(const struct section *s, const char *verdict, const
 	return buf_printf(text, "%s %c%s ", verdict, tolower((unsigned char)act[0]), act + 1);
 }
 
+/* Does a part of o judge q -- any part when any, else one naming the
+ * subject read -- into verdict? */
+static bool judged_by_part(const struct ask *q, const struct section *o,
+                           const struct terms *subject, bool any, unsigned how, char *verdict,
+                           size_t len)
+{
+	for(size_t i = 0; i < o->nparts; i++)
+		if((any || terms_match(subject, o->parts[i].text, NULL)) &&
+		   judged(q, o->parts[i].text, subject, how, verdict, len))
+			return true;
+	return false;
+}
+
 ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
                                const char *lead, struct buf *text)
 {
@@ -90,11 +103,9 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 	/* a lead about something else ("the utensil surface must reach 160°F"
 	 * when the rinse gauge was read) yields to the part that names it
 	 * ("the final rinse to reach 180°F") */
-	if(q->reading && lead && !terms_match(subject, lead, NULL))
-		for(size_t i = 0; i < s->nparts; i++)
-			if(terms_match(subject, s->parts[i].text, NULL) &&
-			   judged(q, s->parts[i].text, subject, how, verdict, sizeof(verdict)))
-				return say_verdict(s, verdict, lead, text);
+	if(q->reading && lead && !terms_match(subject, lead, NULL) &&
+	   judged_by_part(q, s, subject, false, how, verdict, sizeof(verdict)))
+		return say_verdict(s, verdict, lead, text);
 	if(judged(q, lead, subject, how, verdict, sizeof(verdict)) ||
 	   judged(q, s->heading, subject, how, verdict, sizeof(verdict)))
 		return say_verdict(s, verdict, lead, text);
@@ -106,11 +117,8 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 
 			if(o->document_id != s->document_id || (pass == 2 && k == 0))
 				continue;
-			for(size_t i = 0; i < o->nparts; i++)
-				if((pass == 1 || terms_match(subject, o->parts[i].text, NULL)) &&
-				   judged(q, o->parts[i].text, subject, how, verdict,
-				          sizeof(verdict)))
-					return say_verdict(s, verdict, lead, text);
+			if(judged_by_part(q, o, subject, pass == 1, how, verdict, sizeof(verdict)))
+				return say_verdict(s, verdict, lead, text);
 		}
 	return LL_OK;
 }

@@ -58,8 +58,6 @@ static bool is_notice(const char *s)
 	return false;
 }
 
-/* A table row as ingest writes it: cells joined by " — " (U+2014); with
- * one join only when the row starts with a code ("C04: ... — What to do:"). */
 /* Does s open with an error code ("E4 — ...", "AL-2: ...")? */
 static bool opens_with_code(const char *s)
 {
@@ -73,6 +71,8 @@ static bool opens_with_code(const char *s)
 	return terms_codes_of(token, codes, 1) > 0;
 }
 
+/* A table row as ingest writes it: cells joined by " — " (U+2014); with
+ * one join only when the row starts with a code ("C04: ... — What to do:"). */
 static bool is_row(const char *s)
 {
 	const char *dash = strstr(s, " \xE2\x80\x94 ");
