@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "result.h"
 #include "ingest_furniture.h"
+#include "ingest_row.h"
 #include "ingest_line.h"
 
 /* The line with digits as '#' and runs of spaces as one: page furniture
@@ -274,6 +275,22 @@ static bool revision_line(const char *s, size_t len)
 	return false;
 }
 
+/* Whether the line after lines[i] has cells starting under two of its own:
+ * a table's header over its first row, not a page's running header. */
+static bool heads_rows(const struct tline *lines, size_t i, size_t n)
+{
+	struct cells h, r;
+	int same = 0;
+
+	if(i + 1 >= n || !lines[i + 1].len || ingest_split_cells(&lines[i], &h) < 2 ||
+	   ingest_split_cells(&lines[i + 1], &r) < 2)
+		return false;
+	for(int k = 0; k < h.n; k++)
+		for(int m = 0; m < r.n; m++)
+			same += h.pos[k] == r.pos[m];
+	return same >= 2;
+}
+
 void ingest_drop_page_edges(struct tline *lines, size_t n)
 {
 	bool paged = false, top = false;
@@ -287,7 +304,7 @@ void ingest_drop_page_edges(struct tline *lines, size_t n)
 		top |= t->brk;
 		if(!t->len || t->drop)
 			continue;
-		if(top && header_layout(t))
+		if(top && header_layout(t) && !heads_rows(lines, i, n))
 			t->drop = true;
 		top = false;
 		for(j = i + 1; j < n && !lines[j].len && !lines[j].brk; j++)

@@ -44,7 +44,8 @@ static void unbox_lines(struct tline *lines, size_t n)
 {
 	for(size_t i = 0; i < n; i++)
 		if(ingest_line_is_rule(lines[i].s, lines[i].len) &&
-		   !ingest_grid_border(lines[i].s, lines[i].len))
+		   !ingest_grid_border(lines[i].s, lines[i].len) &&
+		   !ingest_pipe_bare_separator(lines, i))
 			lines[i].len = 0;
 	for(size_t i = 0; i < n;) {
 		size_t j = i;

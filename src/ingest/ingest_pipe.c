@@ -9,12 +9,15 @@
 #include "ingest_pipe.h"
 #include "ingest_row.h"
 
-static int pipe_cells(const char *s, size_t len, const char **cs, size_t *cl, int max)
+/* The cells of a row; with no frame, a pipe at the start closes an empty
+ * first cell. */
+static int pipe_cells(const char *s, size_t len, const char **cs, size_t *cl, int max,
+                      bool framed)
 {
 	size_t i = 0;
 	int n = 0;
 
-	if(len && s[0] == '|')
+	if(framed && len && s[0] == '|')
 		i = 1;
 	while(i < len) {
 		size_t start = i, a, b;
@@ -105,7 +108,8 @@ static size_t grid_table(struct tline *lines, size_t i, size_t n, const char *do
 			ingest_row_clear(&row, 0);
 			continue;
 		}
-		if(t->s[0] != '|' || (m = pipe_cells(t->s, t->len, cs, cl, TABLE_MAX_COLS)) == 0)
+		m = t->s[0] == '|' ? pipe_cells(t->s, t->len, cs, cl, TABLE_MAX_COLS, true) : 0;
+		if(m == 0)
 			break;
 		if(m > ncols)
 			ncols = m;
@@ -123,45 +127,88 @@ static size_t grid_table(struct tline *lines, size_t i, size_t n, const char *do
 	return *result || ncols == 0 ? 0 : j - i;
 }
 
+/* A separator row of a table with no frame: dashes cut by '+' or '|'
+ * ("-----+---------+-----", "---- | ----"), not starting with either. */
+static bool bare_separator(const struct tline *t)
+{
+	bool dash = false, cut = false;
+
+	if(!t->len || t->s[0] == '|' || t->s[0] == '+')
+		return false;
+	for(size_t i = 0; i < t->len; i++) {
+		dash |= t->s[i] == '-';
+		cut |= t->s[i] == '+' || t->s[i] == '|';
+		if(!strchr("-+|: \t", t->s[i]))
+			return false;
+	}
+	return dash && cut;
+}
+
+bool ingest_pipe_bare_separator(const struct tline *lines, size_t i)
+{
+	return i > 0 && bare_separator(&lines[i]) && lines[i - 1].len &&
+	       memchr(lines[i - 1].s, '|', lines[i - 1].len);
+}
+
+/* A line of the table: framed ("| a | b |") or, in a table with no frame,
+ * any line with a pipe ("F-01 | Sensor open | Call service"). */
+static bool pipe_row(const struct tline *t, bool framed)
+{
+	if(!t->len)
+		return false;
+	return framed ? t->s[0] == '|' : memchr(t->s, '|', t->len) != NULL;
+}
+
 size_t ingest_pipe_table(struct tline *lines, size_t i, size_t n, const char *doc, size_t doclen,
                          struct buf *out, ll_result *result)
 {
 	const char *cs[TABLE_MAX_COLS];
 	size_t cl[TABLE_MAX_COLS];
 	struct row row, head;
-	bool has_head = false;
+	bool has_head = false, open = false, framed;
 	size_t j = i;
 	int ncols = 0;
 
 	*result = LL_OK;
 	if(lines[i].len && ingest_grid_border(lines[i].s, lines[i].len))
 		return grid_table(lines, i, n, doc, doclen, out, result);
-	if(!lines[i].len || lines[i].s[0] != '|')
+	framed = lines[i].len && lines[i].s[0] == '|';
+	/* with no frame, only under a header and its separator row */
+	if(!pipe_row(&lines[i], framed) ||
+	   (!framed && (i + 1 >= n || !bare_separator(&lines[i + 1]))))
 		return 0;
 	ingest_row_init(&row, doc, doclen);
 	ingest_row_init(&head, doc, doclen);
-	if(i + 1 < n && lines[i + 1].len && lines[i + 1].s[0] == '|' &&
-	   ingest_pipe_separator(lines[i + 1].s, lines[i + 1].len)) {
-		ncols = pipe_cells(lines[i].s, lines[i].len, cs, cl, TABLE_MAX_COLS);
+	if(!framed || (i + 1 < n && pipe_row(&lines[i + 1], framed) &&
+	               ingest_pipe_separator(lines[i + 1].s, lines[i + 1].len))) {
+		ncols = pipe_cells(lines[i].s, lines[i].len, cs, cl, TABLE_MAX_COLS, framed);
 		for(int k = 0; k < ncols && !*result; k++)
 			*result = buf_append(&head.cell[k], cs[k], cl[k]);
 		has_head = ncols > 0;
 		j = i + 2;
 	}
-	for(; j < n && !*result && lines[j].len && lines[j].s[0] == '|'; j++) {
-		int m = pipe_cells(lines[j].s, lines[j].len, cs, cl, TABLE_MAX_COLS);
+	/* a row whose first cell is empty goes on with the row above: its
+	 * cells wrapped ("F-01 | Sensor open | Press OFF, call" over "     |
+	 * | service.") */
+	for(; j < n && !*result && pipe_row(&lines[j], framed); j++) {
+		int m = pipe_cells(lines[j].s, lines[j].len, cs, cl, TABLE_MAX_COLS, framed);
+		bool goes_on = open && m >= 2 && cl[0] == 0;
 
-		if(ingest_pipe_separator(lines[j].s, lines[j].len))
+		if(ingest_pipe_separator(lines[j].s, lines[j].len) || bare_separator(&lines[j]))
 			continue;
 		if(m > ncols)
 			ncols = m;
-		ingest_row_clear(&row, 0);
+		if(open && !goes_on)
+			*result = ingest_row_emit(out, &row, ncols, &head, has_head);
+		if(!goes_on)
+			ingest_row_clear(&row, 0);
 		for(int k = 0; k < m && !*result; k++)
 			if(cl[k])
-				*result = buf_append(&row.cell[k], cs[k], cl[k]);
-		if(!*result)
-			*result = ingest_row_emit(out, &row, ncols, &head, has_head);
+				*result = ingest_cell_add(&row, k, cs[k], cl[k]);
+		open = true;
 	}
+	if(!*result && open)
+		*result = ingest_row_emit(out, &row, ncols, &head, has_head);
 	ingest_row_free(&row);
 	ingest_row_free(&head);
 	if(ncols == 0)

@@ -1,6 +1,8 @@
 /* ingest_pipe.h - Markdown pipe tables and grid tables, one line a row.
  *
- * "| a | b |" rows under a "|---|---|" separator, and grid tables between
+ * "| a | b |" rows under a "|---|---|" separator (or "a | b" rows under
+ * "---+---", with no frame; a row whose first cell is empty goes on with
+ * the row above), and grid tables between
  * "+----+----+" borders (a cell wrapped over lines joined), are written
  * one paragraph a row (ingest_row.h).  The separator and border tests are
  * also what tells a boxed notice from a one-column table (ingest_layout.c).
@@ -17,6 +19,10 @@
 
 /* A pipe table's separator row: "|---|:---:|", "--- | ---". */
 bool ingest_pipe_separator(const char *s, size_t len);
+
+/* Whether lines[i] is the separator row of a table with no frame: dashes
+ * cut by '+' or '|' ("-----+------+----") under a line with a pipe. */
+bool ingest_pipe_bare_separator(const struct tline *lines, size_t i);
 
 /* The border of a grid table ("+------+-------+", "+======+=======+"):
  * a rule with a '+' at each column edge. */

@@ -60,14 +60,33 @@ static bool cell_starts_new(const char *s)
 	       (unsigned char)*s >= 0x80;
 }
 
+/* A column heading in words a manual uses for one ("Problem", "What to
+ * do", "Code", "Meaning"), whatever its case. */
+static bool header_word(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"problem", "symptom", "cause", "possible cause", "remedy", "what to do", "action",
+		"solution", "code", "meaning", "item", "value", "description", "fault", "error",
+		"display", "check", "specification", "condition", NULL};
+
+	for(int k = 0; words[k]; k++)
+		if(strlen(words[k]) == len && strncasecmp(s, words[k], len) == 0)
+			return true;
+	return false;
+}
+
+#define HEADER_GAP 4   /* a cell this near the next header's start is that column's */
+
 /* The first line of a table as its header when it plainly is one (ALL-CAPS
- * cells, or cells with a rule row under them): cols gets the span of each
- * of its cells, widened to its rule's. */
+ * cells, cells with a rule row under them, or the words a manual heads its
+ * columns with: "Code  Meaning  Action"): cols gets the span of each of its
+ * cells, widened to its rule's and on to the next header's start, so that
+ * a justified cell's words ("Compartment       temperature") stay in it. */
 static void header_spans(const struct tline *lines, size_t i, size_t n, struct columns *cols)
 {
 	struct cells h, r;
 	int m = ingest_split_cells(&lines[i], &h);
-	bool caps = true, rule;
+	bool caps = true, words = true, rule;
 
 	if(m < 2)
 		return;
@@ -75,10 +94,11 @@ static void header_spans(const struct tline *lines, size_t i, size_t n, struct c
 		if(!ingest_header_cell(h.s[k], h.len[k]))
 			return;
 		caps &= ingest_all_caps(h.s[k], h.len[k]);
+		words &= header_word(h.s[k], h.len[k]);
 	}
 	rule = i + 1 < n && lines[i + 1].len && ingest_split_cells(&lines[i + 1], &r) == m &&
 	       cells_are_rule(&r);
-	if(!caps && !rule)
+	if(!caps && !rule && !words)
 		return;
 	for(int k = 0; k < m; k++) {
 		size_t lo = h.pos[k], hi = h.pos[k] + ingest_utf8_chars(h.s[k], h.len[k]) - 1;
@@ -87,6 +107,8 @@ static void header_spans(const struct tline *lines, size_t i, size_t n, struct c
 			lo = r.pos[k];
 		if(rule && r.pos[k] + ingest_utf8_chars(r.s[k], r.len[k]) - 1 > hi)
 			hi = r.pos[k] + ingest_utf8_chars(r.s[k], r.len[k]) - 1;
+		if(k + 1 < m && h.pos[k + 1] > hi + HEADER_GAP + 1)
+			hi = h.pos[k + 1] - HEADER_GAP - 1;
 		column_add(cols, lo, hi);
 	}
 }
@@ -202,21 +224,6 @@ static unsigned row_room(const struct cells *c, const struct columns *cols,
 	return room;
 }
 
-/* A column heading of a two-column table in words a manual uses for one
- * ("Problem", "What to do", "Item"), whatever its case. */
-static bool header_word(const char *s, size_t len)
-{
-	static const char *const words[] = {
-		"problem", "symptom", "cause", "possible cause", "remedy", "what to do", "action",
-		"solution", "code", "meaning", "item", "value", "description", "fault", "error",
-		"display", "check", "specification", "condition", NULL};
-
-	for(int k = 0; words[k]; k++)
-		if(strlen(words[k]) == len && strncasecmp(s, words[k], len) == 0)
-			return true;
-	return false;
-}
-
 /* The table's first line as its header when each of the columns has a cell
  * that reads as one (ALL-CAPS too for two columns, "Capacity  10 pans" being
  * a row): head gets them, by position, or in_order when the header's words
@@ -263,7 +270,7 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end,
 	ingest_row_init(&row, doc, doclen);
 	ingest_row_init(&head, doc, doclen);
 	for(size_t j = i; j < end && !result; j++) {
-		int m, col0;
+		int m, col0, filled = 0;
 		bool fits, fresh, sub, item, all_new = true, wraps = false;
 		unsigned room = 0;
 
@@ -290,18 +297,25 @@ static ll_result table_rows(const struct tline *lines, size_t i, size_t end,
 		if(!fits)
 			continue;
 		col0 = column_of(cols, c.pos[0]);
-		for(int k = 0; k < m; k++) {
+		/* the cells that open a column (a justified cell's words share one) */
+		for(int k = 0, last = -1; k < m; k++) {
+			int col = column_of(cols, c.pos[k]);
+
+			if(col == last)
+				continue;
+			filled++;
 			all_new &= cell_starts_new(c.s[k]);
 			wraps |= k > 0 && islower((unsigned char)c.s[k][0]);
+			last = col;
 		}
-		sub = col0 > 0 && m >= 2 && all_new;
+		sub = col0 > 0 && filled >= 2 && all_new;
 		item = sub && row_open && ingest_cell_is_code(&row.cell[0]);
 		if(item)
 			room = row_room(&c, cols, above, widest);
 		/* a lower-case cell beside a new first cell wraps the row above,
 		 * unless the line fills every column ("Beef patties  160 °F  humid") */
 		fresh = !row_open ||
-		        (col0 == 0 && cell_starts_new(c.s[0]) && (!wraps || m == cols->n)) ||
+		        (col0 == 0 && cell_starts_new(c.s[0]) && (!wraps || filled == cols->n)) ||
 		        (sub && !item);
 		if(fresh && row_open)
 			result = ingest_row_emit(out, &row, cols->n, &head, has_head);

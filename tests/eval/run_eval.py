@@ -37,7 +37,8 @@ THRESHOLDS = {"routing": 95.0, "dev": 75.0, "blind": 65.0}
 MANUAL_DIRS = ("manuals", "dev-manuals", "dev-manuals3", "blind-manuals2", "blind-manuals4", "blind-manuals13",
                "blind-manuals14", "blind-manuals15", "blind-manuals17", "blind-manuals18",
                "dev-manuals16", "blind-manuals19", "dev-manuals19", "dev-manuals20",
-               "blind-manuals20", "dev-manuals21", "blind-manuals21")
+               "blind-manuals20", "dev-manuals21", "blind-manuals21",
+               "dev-manuals22", "blind-manuals22")
 
 
 def cli_path():

@@ -74,6 +74,12 @@ static void test_page_edges(struct arena *a, struct buf *b)
 	CHECK(!strstr(k, "Form KF9"), "the last line of a page that is a form line is dropped:\n%s", k);
 	CHECK(!strstr(k, "Owner's Manual"), "a running header laid out at a page's top is dropped");
 	CHECK(strstr(k, "Set the thermostat") && strstr(k, "Press the filter"), "the text stays");
+	/* a table's header at the top of a page heads the rows under it */
+	l = lines_of(a, "Drain the vat.\n\f- 5 -\n\nCode      Meaning          Action\n"
+	                "H4        Steam too hot    Switch off.\n", &n);
+	l[1].drop = true;
+	ingest_drop_page_edges(l, n);
+	CHECK(!l[3].drop, "a table's header at a page's top is kept");
 	l = lines_of(a, "Form the patties by hand.\nKESTREL KF-9 FRYER              Owner's Manual\n", &n);
 	ingest_drop_page_edges(l, n);
 	CHECK(!l[0].drop && !l[1].drop, "without page breaks nothing is an edge");

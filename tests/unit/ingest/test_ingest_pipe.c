@@ -63,6 +63,25 @@ int main(void)
 	CHECK(strstr(buf_str(&out), "Hood filters: Weekly, or when grease drips") != NULL,
 	      "a grid cell wrapped over two lines is one cell:\n%s", buf_str(&out));
 	buf_reset(&out);
+	{
+		/* no frame: "CODE | MEANING" over "-----+-----", a row whose first
+		 * cell is empty goes on with the row above */
+		static const char bare[] = " CODE | MEANING               | WHAT TO DO\n"
+		                           " -----+-----------------------+--------------------\n"
+		                           " H-02 | Steam generator above | Switch off. Wait\n"
+		                           "      | 240 F (116 C)         | 20 min, then drain.\n"
+		                           " H-03 | Door left open        | Close the door.\n";
+
+		l = lines_of(&a, bare, &n);
+		span = ingest_pipe_table(l, 0, n, bare, strlen(bare), &out, &r);
+		CHECK(r == LL_OK && span == n &&
+		      strstr(buf_str(&out), "Steam generator above 240 F (116 C)") &&
+		      strstr(buf_str(&out), "Wait 20 min, then drain.") &&
+		      count(buf_str(&out), "H-02") == 1 && strstr(buf_str(&out), "H-03"),
+		      "a table with no frame: a wrapped row's cells stay in their row and "
+		      "column (%zu):\n%s", span, buf_str(&out));
+		buf_reset(&out);
+	}
 	l = lines_of(&a, "Use the left | right switch.\n", &n);
 	CHECK(ingest_pipe_table(l, 0, n, "", 0, &out, &r) == 0, "a bar in a sentence is no table");
 	buf_free(&out);

@@ -85,6 +85,25 @@ int main(void)
 		      buf_str(&out));
 		buf_reset(&out);
 	}
+	{
+		/* a justified cell ("Steam       generator") under "Code  Meaning
+		 * Action": the header's columns hold it, and each code is a row */
+		static const char justified[] =
+			"  Code     Meaning                       Action\n"
+			"  H4       Steam       generator         Switch off and unplug. Let\n"
+			"           above 240 F (116 C)           it cool 20 minutes.\n"
+			"  H5       Door open                     Close the door.\n";
+
+		l = lines_of(&a, justified, &n);
+		span = ingest_column_table(l, 0, n, justified, strlen(justified), &out, &r, &scanned);
+		CHECK(r == LL_OK && span == n &&
+		      strstr(buf_str(&out), "H4: Steam generator above 240 F (116 C).") &&
+		      strstr(buf_str(&out), "Let it cool 20 minutes.") &&
+		      strstr(buf_str(&out), "H5: Door open."),
+		      "a justified cell stays in its column, each code its own row (%zu):\n%s",
+		      span, buf_str(&out));
+		buf_reset(&out);
+	}
 	l = lines_of(&a, prose, &n);
 	CHECK(ingest_column_table(l, 0, n, prose, strlen(prose), &out, &r, &scanned) == 0 && out.len == 0,
 	      "a paragraph is no table");
