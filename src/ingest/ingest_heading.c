@@ -156,6 +156,59 @@ static bool caps_after_heading(const struct tline *lines, size_t i)
 	return false;
 }
 
+#define TAG_MAX_WORDS 8   /* an entry's tag: "Buns soggy or wet." */
+#define TAG_INDENT 3      /* its text set in at least this much deeper */
+
+/* A tag of a list of entries (lines[i]): a short line after a blank one,
+ * starting with a capital, with text set in deeper right under it
+ * ("Buns soggy or wet." over "     Move the bun damper down ..."). */
+static bool entry_tag(const struct tline *lines, size_t n, size_t i)
+{
+	const struct tline *t = &lines[i];
+
+	if(t->head || t->drop || !t->len || t->len > 60 || !isupper((unsigned char)t->s[0]) ||
+	   ingest_count_words(t->s, t->len) > TAG_MAX_WORDS || memchr(t->s, ':', t->len) ||
+	   ingest_line_is_step(t->s, t->len) || ingest_line_is_bullet(t->s, t->len) ||
+	   ingest_line_code_label(t->s, t->len))
+		return false;
+	return (i == 0 || tline_blank(lines, n, i - 1)) && !tline_blank(lines, n, i + 1) &&
+	       lines[i + 1].indent >= t->indent + TAG_INDENT;
+}
+
+/* The line after the entry whose tag is lines[i]: past its text. */
+static size_t entry_end(const struct tline *lines, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	while(j < n && !tline_blank(lines, n, j) && lines[j].indent > lines[i].indent)
+		j++;
+	while(j < n && tline_blank(lines, n, j))
+		j++;
+	return j;
+}
+
+/* A run of two entries or more (entry_tag), each right after the one before:
+ * each tag heads a section of its own under the heading above ("8.
+ * Troubleshooting by Symptom" > "Buns soggy or wet"). */
+static void mark_entries(struct tline *lines, size_t n)
+{
+	for(size_t i = 0; i < n; i++) {
+		size_t j = i, tags = 0;
+
+		while(j < n && entry_tag(lines, n, j)) {
+			tags++;
+			j = entry_end(lines, n, j);
+		}
+		for(size_t k = i; tags >= 2 && k < j; k = entry_end(lines, n, k)) {
+			lines[k].head = 3;
+			if(lines[k].s[lines[k].len - 1] == '.')
+				lines[k].len--;
+		}
+		if(tags >= 2)
+			i = j - 1;
+	}
+}
+
 void ingest_mark_headings(struct tline *lines, size_t n)
 {
 	bool top = false;
@@ -177,4 +230,5 @@ void ingest_mark_headings(struct tline *lines, size_t n)
 		if(lines[i].head == 2)
 			top = true;
 	}
+	mark_entries(lines, n);
 }

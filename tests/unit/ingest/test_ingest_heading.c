@@ -40,6 +40,23 @@ int main(void)
 	CHECK(l[7].head == 0 && !l[7].drop, "a numbered step is no heading");
 	CHECK(l[8].drop, "a line that is only a URL is dropped");
 	CHECK(l[9].head != 0, "a numbered heading under a paragraph is a heading");
+	/* a list of entries, each a short tag over its text set in deeper */
+	l = lines_of(&a, "5. Troubleshooting by Symptom\n"
+	                 "\n"
+	                 "Crust too pale.\n"
+	                 "     The deck is too cool. Raise the setpoint by 10 F and\n"
+	                 "     wait for READY.\n"
+	                 "\n"
+	                 "Belt stops.\n"
+	                 "     Press STOP and clear the jam.\n"
+	                 "\n"
+	                 "Use only the brush supplied.\n"
+	                 "Never hose the unit.\n", &n);
+	ingest_mark_headings(l, n);
+	CHECK(l[2].head == 3 && l[6].head == 3 && l[2].len == strlen("Crust too pale"),
+	      "each tag of a list of entries heads its own section, without its period (%d %d)",
+	      l[2].head, l[6].head);
+	CHECK(l[9].head == 0 && l[3].head == 0, "a line with nothing set in under it is no tag");
 	l = lines_of(&a, "Fryer\n", &n);
 	ingest_mark_headings(l, n);
 	CHECK(l[0].head == 0, "one capitalised word is not a heading by itself");
