@@ -234,6 +234,72 @@ static long long manual_of_code(const struct ask *q, const struct section *s, si
 	return doc;
 }
 
+/* The machine a maker's manual is for, as its title names it: past the
+ * maker and model, before the first dash, colon or comma ("Quillon HDS-24
+ * Hot Dog and Bun Steamer Cabinet — Installation ..." -> "Hot Dog and Bun
+ * Steamer Cabinet"). */
+static void machine_named(const char *title, char *out, size_t outlen)
+{
+	static const char *const dashes[] = {" - ", "\xe2\x80\x94", NULL}; /* "—" */
+	char maker[256];
+	const char *p = title;
+	size_t len;
+
+	maker_of(title, true, maker, sizeof(maker));
+	p += strlen(maker) <= strlen(title) ? strlen(maker) : 0;
+	len = strcspn(p, ":,(");
+	for(int k = 0; dashes[k]; k++) {
+		const char *d = strstr(p, dashes[k]);
+
+		if(d && (size_t)(d - p) < len)
+			len = (size_t)(d - p);
+	}
+	if(len >= outlen)
+		len = outlen - 1;
+	memcpy(out, p, len);
+	out[len] = '\0';
+}
+
+/* Whether the question asks about an error code (not a model number). */
+static bool asks_error_code(const struct ask *q)
+{
+	for(int c = 0; c < q->ncodes; c++)
+		if(!ask_model_like(q->codes[c]))
+			return true;
+	return false;
+}
+
+/* The maker's manual for the machine the question names in its own words:
+ * the one whose machine (machine_named) holds the most of the question's
+ * terms, two at least, more than any other candidate maker's manual
+ * ("tortilla warmer" is the conveyor tortilla warmer, not the tortilla
+ * press or a holding cabinet); 0 when none. */
+static long long manual_of_machine(const struct ask *q, const struct section *s, size_t n)
+{
+	long long doc = 0;
+	int most = 1;
+	bool tie = false;
+
+	for(size_t i = 0; i < n; i++) {
+		char machine[256];
+		int held;
+
+		if(s[i].document_id == doc || !ask_names_model(s[i].title))
+			continue;
+		machine_named(s[i].title, machine, sizeof(machine));
+		held = __builtin_popcount(terms_match(&q->terms, machine, NULL) &
+		                          terms_words(&q->terms));
+		if(held == most && doc)
+			tie = true;
+		if(held > most) {
+			most = held;
+			doc = s[i].document_id;
+			tie = false;
+		}
+	}
+	return tie ? 0 : doc;
+}
+
 /* The manual the question names, else the one an earlier turn of a
  * follow-up named ("frostline F1" then "it's back again today"), else the
  * one whose title names the machine of the error code asked about. */
@@ -243,6 +309,8 @@ static long long named_manual(const struct ask *q, const struct section *s, size
 
 	if(!doc && q->followup)
 		doc = manual_named_by(q, s, n, 0.5);
+	if(!doc && asks_error_code(q))
+		doc = manual_of_machine(q, s, n);
 	return doc ? doc : manual_of_code(q, s, n);
 }
 

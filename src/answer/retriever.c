@@ -31,7 +31,9 @@
  * their heading names one (the section that defines the code), up to 1.0
  * as it names more of them, 0.8 else: "NS-12A says E9" finds the NS-12A's
  * E9 section first, not the other manuals' E9 and every NS-12A section (its
- * title names the model) in the order they were stored.
+ * title names the model) in the order they were stored; among as many
+ * manuals with the code, the 32 that hold most of the question's other
+ * words ("E1 on the hot dog steamer"), not the first stored.
  * s: the score weighs them 0.6 / 0.4 when the question names a code, plus
  * 0.1 (0.05) for the agent's first (other) categories; the best 40 go on.
  * Only those 40 are read whole, one index lookup each (OFFSET 0 keeps the
@@ -46,7 +48,8 @@
 	"    (SELECT count(DISTINCT h) FROM unnest(heading_codes) h WHERE h = ANY ($2::text[]))" \
 	"    / cardinality($2::text[]) ELSE 0.8 END AS t" \
 	"   FROM chunks WHERE cardinality($2::text[]) > 0 AND codes && $2::text[]" \
-	"   ORDER BY t DESC, id LIMIT 32)," \
+	"   ORDER BY t DESC, ts_rank_cd('{0.1, 0.2, 1.0, 1.0}', tsv, " ANY_TSQUERY ") DESC, id" \
+	"   LIMIT 32)," \
 	" u AS (SELECT id, category, max(r) AS r, max(t) AS t FROM (" \
 	"   SELECT id, category, r, NULL::numeric AS t FROM fts" \
 	"   UNION ALL SELECT id, category, NULL, t FROM trg) x GROUP BY id, category)," \

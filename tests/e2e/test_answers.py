@@ -369,6 +369,34 @@ def test_a_code_the_named_manual_lacks_is_admitted_not_taken_from_another(h):
           f"another machine's E8 answered the named manual's: {a['response'][:200]!r}")
 
 
+def test_a_code_many_manuals_share_is_read_from_the_machine_named(h):
+    # more manuals hold E47 than the code search keeps: the one the question
+    # names by its machine must be among them, not the first stored
+    for i in range(34):
+        _upload(h, f"Testline TL-{i} Pretzel Oven",
+                f"# Testline TL-{i} Pretzel Oven\n\n## Error Codes\n\n### E47: Fault {i}\n\n"
+                "Call Testline service.\n")
+    _upload(h, "Zelbrook ZB-9 Pretzel Warmer",
+            "# Zelbrook ZB-9 Pretzel Warmer\n\n## Error Codes\n\n"
+            "### E47: Salt hopper jammed\n\nClear the salt hopper and press RESET.\n")
+    a = _ask(h, "the pretzel warmer is flashing E47 what now")
+    check("salt hopper" in a["response"][:160].lower() and "Testline" not in a["response"],
+          f"another manual's E47 answered the pretzel warmer's: {a['response'][:200]!r}")
+
+
+def test_a_code_the_named_machines_manual_lacks_is_admitted(h):
+    # "churro warmer" names the churro warmer's manual, not every warmer's
+    _upload(h, "Hollin HW-3 Churro Warmer",
+            "# Hollin HW-3 Churro Warmer\n\n## Error Codes\n\n### E1: Heater open\n\n"
+            "Call service.\n\n### E2: Fan stalled\n\nClear the fan.\n")
+    _upload(h, "Brisko BR-6 Soup Warmer",
+            "# Brisko BR-6 Soup Warmer\n\n## Error Codes\n\n### E9: Well boiled dry\n\n"
+            "Add water to the well.\n")
+    a = _ask(h, "churro warmer keeps showing E9")
+    check("don't have" in a["response"][:120] and "boiled dry" not in a["response"],
+          f"another warmer's E9 answered the churro warmer's: {a['response'][:200]!r}")
+
+
 MARVICK = ("# Marvick MB-5 Batter Dispenser\n\n"
            "The MB-5 portions pancake and waffle batter from a chilled hopper.\n\n"
            "## Refilling the batter hopper\n\n"
