@@ -536,6 +536,55 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 	return LL_OK;
 }
 
+/* The section of a second code the question names ("what do E1 and E7
+ * mean"): in s's manual, its heading naming an asked code s's does not. */
+static const struct section *other_code(const struct compose_in *in, const struct section *s)
+{
+	for(int c = 0; c < in->ask->ncodes; c++) {
+		if(ask_model_like(in->ask->codes[c]) || ask_holds_code(s->heading, in->ask->codes[c]))
+			continue;
+		for(size_t i = 1; i < in->nranked; i++)
+			if(in->ranked[i].document_id == s->document_id &&
+			   ask_holds_code(in->ranked[i].heading, in->ask->codes[c]))
+				return &in->ranked[i];
+	}
+	return NULL;
+}
+
+/* The first step of s, or NULL. */
+static const char *first_step(const struct section *s)
+{
+	for(size_t i = 0; i < s->nparts; i++)
+		if(s->parts[i].kind == PART_STEP)
+			return s->parts[i].text;
+	return NULL;
+}
+
+/* Two codes asked: the first code's answer in one sentence, the second's
+ * after it ("E1: Low water. E7: Door open more than 2 minutes — Close the
+ * door."). */
+static ll_result second_code_lead(struct arena *a, const struct compose_in *in,
+                                  const char **lead, const struct section **used)
+{
+	const struct section *o = other_code(in, &in->ranked[0]);
+	const char *its = NULL, *name, *what;
+	ll_result result;
+
+	if(!o || !*lead)
+		return LL_OK;
+	if((result = lead_text(a, in->ask, o, &its)) != LL_OK)
+		return result;
+	/* the code's row names it ("E7: Door open ..."); else its heading does */
+	name = its && lead_names_code(in->ask, its) ? its : o->heading;
+	what = name == its ? first_step(o) : its;
+	*lead = arena_printf(a, "%.*s %.*s%s%.*s", (int)first_sentence(*lead), *lead,
+	                     (int)(first_sentence(name) - (what && name[first_sentence(name) - 1] == '.')),
+	                     name, what ? " \xe2\x80\x94 " : "", what ? (int)first_sentence(what) : 0,
+	                     what ? what : "");
+	*used = o;
+	return *lead ? LL_OK : LL_ENOMEM;
+}
+
 /* The fix was tried and the code came back: the lead's sentence that says
  * what to do then ("If it trips again, call Service.") comes first, the
  * rest after it. */
@@ -587,6 +636,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result)
 		result = two_part_lead(a, in, &lead, &second);
+	if(!result && !second && lead_names_code(in->ask, s->heading))
+		result = second_code_lead(a, in, &lead, &second);
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))
 		result = LL_ENOMEM;
 	/* after the code's name */

@@ -565,6 +565,21 @@ static void test_compose(const struct lexicon *lx)
 		      "the sentence a lead points back at comes with it: %s", r);
 	}
 
+	{
+		/* two codes asked: both are told in the lead, each from its own row */
+		struct section codes[2] = {
+			make_section("Norlund NP-3 Proofer", "Error Codes > H2: Humidity sensor open",
+			             "H2: Humidity sensor open.\n1. Switch off and call service.\n"),
+			make_section("Norlund NP-3 Proofer", "Error Codes > H5: Water tank empty",
+			             "H5: Water tank empty.\n1. Fill the tank to the MAX mark.\n")};
+		const char *r = answer_to(lx, "proofer showing H2 and H5 what do they mean", codes, 2,
+		                          &q, &in, &a);
+
+		CHECK(strstr(r, "H2: Humidity sensor open.") &&
+		      strstr(r, "H5: Water tank empty \xe2\x80\x94 Fill the tank to the MAX mark."),
+		      "the second code asked is told after the first: %s", r);
+	}
+
 	ask_understand(lx, "someone got zapped by the mixer", &q);
 	memset(&in, 0, sizeof(in));
 	in.ask = &q;
