@@ -541,11 +541,13 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 static const struct section *other_code(const struct compose_in *in, const struct section *s)
 {
 	for(int c = 0; c < in->ask->ncodes; c++) {
-		if(ask_model_like(in->ask->codes[c]) || ask_holds_code(s->heading, in->ask->codes[c]))
+		const char *code = in->ask->codes[c];
+
+		if(ask_model_like(code) || ask_holds_code(s->heading, code))
 			continue;
 		for(size_t i = 1; i < in->nranked; i++)
 			if(in->ranked[i].document_id == s->document_id &&
-			   ask_holds_code(in->ranked[i].heading, in->ask->codes[c]))
+			   ask_holds_code(in->ranked[i].heading, code))
 				return &in->ranked[i];
 	}
 	return NULL;
@@ -568,6 +570,7 @@ static ll_result second_code_lead(struct arena *a, const struct compose_in *in,
 {
 	const struct section *o = other_code(in, &in->ranked[0]);
 	const char *its = NULL, *name, *what;
+	size_t named;
 	ll_result result;
 
 	if(!o || !*lead)
@@ -577,10 +580,12 @@ static ll_result second_code_lead(struct arena *a, const struct compose_in *in,
 	/* the code's row names it ("E7: Door open ..."); else its heading does */
 	name = its && lead_names_code(in->ask, its) ? its : o->heading;
 	what = name == its ? first_step(o) : its;
-	*lead = arena_printf(a, "%.*s %.*s%s%.*s", (int)first_sentence(*lead), *lead,
-	                     (int)(first_sentence(name) - (what && name[first_sentence(name) - 1] == '.')),
-	                     name, what ? " \xe2\x80\x94 " : "", what ? (int)first_sentence(what) : 0,
-	                     what ? what : "");
+	named = first_sentence(name);
+	if(what && named && name[named - 1] == '.')
+		named--; /* "E7: Door open — Close the door." */
+	*lead = arena_printf(a, "%.*s %.*s%s%.*s", (int)first_sentence(*lead), *lead, (int)named,
+	                     name, what ? " \xe2\x80\x94 " : "",
+	                     what ? (int)first_sentence(what) : 0, what ? what : "");
 	*used = o;
 	return *lead ? LL_OK : LL_ENOMEM;
 }
