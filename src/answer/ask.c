@@ -38,7 +38,7 @@ static const char *const time_cues[] = {
 	"how long", "how many hour", "how many minute", "how many day", "how many second",
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", "last day", "what day",
-	"which day", NULL};
+	"which day", "max time", "maximum time", "longest", "time limit", "how late", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio",
 	NULL};

@@ -412,25 +412,56 @@ static const struct section *other_section(const struct compose_in *in, const st
 	return NULL;
 }
 
+/* The words of q's own (terms_words): leaning on the first part, only the
+ * part's own are (lean_on doubles them): "hold" in "and cold hold temp" is
+ * the first part's too. */
+static uint32_t own_words(const struct ask *q)
+{
+	uint32_t own = terms_words(&q->terms);
+
+	if(q->followup)
+		for(int i = 0; i < q->terms.n; i++)
+			if(q->terms.weight[i] <= 1.0)
+				own &= ~(1u << i);
+	return own;
+}
+
 /* Does part say something of q's own that lead does not: one of its words
  * ("cold" in "and cold hold temp", where the hot holding lead says "hold"
  * and "temp" too), or the figure it asks ("and how long") that the lead
  * does not state? */
 static bool adds_to(const struct ask *q, const char *part, const char *lead)
 {
-	uint32_t own = terms_words(&q->terms);
+	uint32_t own = own_words(q);
 
-	/* leaning on the first part, only the part's own words are new (lean_on
-	 * doubles them): "hold" in "and cold hold temp" is the first part's too */
-	if(q->followup)
-		for(int i = 0; i < q->terms.n; i++)
-			if(q->terms.weight[i] <= 1.0)
-				own &= ~(1u << i);
 	if(terms_match(&q->terms, part, NULL) & ~(lead ? terms_match(&q->terms, lead, NULL) : 0) &
 	   own)
 		return true;
 	return q->figure != FIGURE_NONE && ask_states_figure(part, q->figure) &&
 	       !(lead && ask_states_figure(lead, q->figure));
+}
+
+/* Whether q's own words only ask a figure ("whats the max time"), of
+ * nothing named: the first part's subject is what it asks about. */
+static bool asks_only_figure(const struct ask *q)
+{
+	static const char *const figure_words[] = {"max", "min", "longest", "shortest", "time",
+	                                           "temp", "limit", "most", "least", "long",
+	                                           "hot", "cold", "much", "mani", "what", NULL};
+	uint32_t own = own_words(q);
+
+	if(q->figure == FIGURE_NONE || !own)
+		return false;
+	for(int i = 0; i < q->terms.n; i++) {
+		const char *t = q->terms.term[i];
+		bool figure = !(own & 1u << i);
+
+		for(int k = 0; figure_words[k] && !figure; k++)
+			figure = strncmp(t, figure_words[k], strlen(figure_words[k])) == 0;
+		if(!figure)
+			return false;
+	}
+	return true;
 }
 
 /* The part of s itself that answers the question's other part, when s is
@@ -440,9 +471,13 @@ static bool adds_to(const struct ask *q, const char *part, const char *lead)
 static int own_part(const struct compose_in *in, const struct section *s, const char *lead)
 {
 	const struct section *o = in->nother ? &in->other[0] : NULL;
+	/* "what temp water and whats the max time": only a figure of its own,
+	 * asked of what the first part asks about */
+	bool figure_only = o && asks_only_figure(in->other_ask);
 	int i;
 
-	if(!o || o->document_id != s->document_id || strcmp(o->path, s->path) != 0 ||
+
+	if(!o || (!figure_only && (o->document_id != s->document_id || strcmp(o->path, s->path))) ||
 	   (i = lead_best_part(in->other_ask, s)) < 0 || (lead && strstr(lead, s->parts[i].text)))
 		return -1;
 	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;

@@ -112,6 +112,10 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.kind == ASKED_FIGURE && !q.persists, "'again' in a figure asked is no fix that failed");
 	ask_understand(lx, "what about days 4 and 5 of the training plan", &q);
 	CHECK(q.figure != FIGURE_TIME, "'days 4 and 5' name parts of a plan, not a time asked");
+	ask_understand(lx, "whats the longest the batter can sit out", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TIME, "'the longest' asks a time");
+	ask_understand(lx, "whats the max time on the thaw", &q);
+	CHECK(q.figure == FIGURE_TIME, "'max time' asks a time, not an amount");
 	ask_understand(lx, "opened salsa, is it fine after 5 days", &q);
 	CHECK(q.figure == FIGURE_TIME, "'5 days' is a time");
 	ask_understand(lx, "mixer flashing E2 again", &q);

@@ -566,6 +566,32 @@ static void test_compose(const struct lexicon *lx)
 	}
 
 	{
+		/* a second part that asks only another figure ("whats the max time") asks
+		 * it of the first part's subject: the first section's step that states it */
+		struct section sink = make_section("Thawing", "Thawing in the Prep Sink",
+		                                   "Thaw fish fillets under running water at 70°F or colder.\n\n"
+		                                   "1. Keep the fillets sealed.\n2. Keep them under the water.\n"
+		                                   "3. Cook them within 4 hours of the start of thawing.\n");
+		struct section chart = make_section("Holding chart", "Product Holding Chart",
+		                                    "Fish fillets: hold 20 minutes at most.\n");
+		struct ask q2;
+
+		ask_understand(lx, "fish fillets in the prep sink how cold is the water, whats the max time",
+		               &q);
+		ask_understand(lx, "whats the max time", &q2);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = &sink;
+		in.nranked = 1;
+		in.other_ask = &q2;
+		in.other = &chart;
+		in.nother = 1;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strstr(a.response, "within 4 hours") &&
+		      !strstr(a.response, "20 minutes"),
+		      "a second part asking only a figure is answered from the first's section: %s",
+		      a.response);
+	}
+	{
 		/* two codes asked: both are told in the lead, each from its own row */
 		struct section codes[2] = {
 			make_section("Norlund NP-3 Proofer", "Error Codes > H2: Humidity sensor open",
