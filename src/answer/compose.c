@@ -226,8 +226,52 @@ static const char *with_its_items(struct arena *a, const struct section *o, cons
  * food handler's hand"), else the best other section when it holds most of
  * the question -- never another emergency's procedure, a quiz or an
  * overview. */
+#define CARD_SHOWN_STEPS 3   /* the card's steps the lead shows */
+
+/* The words of q the cards' lead says (each card's summary and first
+ * steps) into *words, and into *figure whether it states q's figure. */
+static void said_by_cards(const struct compose_in *in, const struct ask *q, uint32_t *words,
+                          bool *figure)
+{
+	for(size_t k = 0; k < in->ncards; k++) {
+		const struct section *c = &in->cards[k];
+		int summary = lead_first_of(c, PART_PROSE), steps = 0;
+
+		for(size_t i = 0; i < c->nparts; i++) {
+			const char *t = c->parts[i].text;
+
+			if((int)i != summary &&
+			   !(c->parts[i].kind == PART_STEP && steps++ < CARD_SHOWN_STEPS))
+				continue;
+			*words |= terms_match(&q->terms, t, NULL);
+			*figure |= q->figure != FIGURE_NONE && ask_states_figure(t, q->figure);
+		}
+	}
+}
+
+#define SAID_WEIGHT 0.5   /* what a word of the other part the cards' lead says weighs */
+
+/* The other part as the cards' lead leaves it: the figure their summaries
+ * and first steps state is no longer asked, and the words they say weigh
+ * less ("how long under the water" beside "Cool the burn under cool
+ * running water for 20 minutes"), so what is left ("an incident report")
+ * picks the part. */
+static void unsaid(const struct compose_in *in, struct ask *q)
+{
+	uint32_t said = 0;
+	bool figure = false;
+
+	said_by_cards(in, q, &said, &figure);
+	if(figure)
+		q->figure = FIGURE_NONE;
+	for(int i = 0; i < q->terms.n; i++)
+		if(said & 1u << i)
+			q->terms.weight[i] *= SAID_WEIGHT;
+}
+
 static const char *second_part(const struct compose_in *in, const struct section **from)
 {
+	struct ask left;
 	const struct ask *q = in->other_ask ? in->other_ask : in->ask;
 	const struct section *ranked = in->other_ask ? in->other : in->ranked;
 	size_t nranked = in->other_ask ? in->nother : in->nranked;
@@ -235,6 +279,11 @@ static const char *second_part(const struct compose_in *in, const struct section
 	double best_v = 0.99;     /* one of its words, at least */
 
 	*from = NULL;
+	if(in->ncards && in->other_ask) {
+		left = *in->other_ask;
+		unsaid(in, &left);
+		q = &left;
+	}
 	for(size_t k = 0; k < in->ncards; k++)
 		better_part(q, &in->cards[k], in->ask, OWN_MANUAL, false, &best, &best_v, from);
 	for(size_t i = 0, others = 0; i < nranked; i++) {

@@ -566,6 +566,28 @@ static void test_compose(const struct lexicon *lx)
 	}
 
 	{
+		/* an emergency's other part that its lead already half answers ("how long
+		 * under the water"): what is left of it ("a report") picks the part */
+		struct section burn = make_section("Burns", "Burns",
+		                                   "Cool the burn under running water for 20 minutes.\n\n"
+		                                   "1. Cool it.\n2. Take off rings.\n3. Cover it loosely.\n"
+		                                   "4. Tell the manager and write a report of the burn.\n");
+		struct section steam = make_section("Burns", "Steam Burns",
+		                                    "Steam burns: hold the skin under running water for at "
+		                                    "least 20 minutes.\n");
+		struct ask q2;
+
+		emergency_of(lx, "steam burned my wrist at the dish machine, how long under the water and "
+		             "do i write a report for it", &burn, &steam, 1, &q, &in);
+		ask_understand(lx, "how long under the water and do i write a report for it", &q2);
+		in.other = &steam;
+		in.nother = 1;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "20 minutes. Tell the manager and write a report"),
+		      "what the card's lead has not said picks the other part's answer: %s", a.response);
+	}
+	{
 		/* a second part that asks only another figure ("whats the max time") asks
 		 * it of the first part's subject: the first section's step that states it */
 		struct section sink = make_section("Thawing", "Thawing in the Prep Sink",
