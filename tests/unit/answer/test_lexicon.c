@@ -128,6 +128,8 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "a healing cut is no bleeding emergency; a fresh deep one is");
 	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
+	CHECK(!strstr(lexicon_rewrite(lx, &arena, "how much descaler for the kettle"), "ice machine"),
+	      "a descaler is any machine's, not the ice machine's cleaner");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "tenders in the bin read 152"), "chicken tenders") &&
 	      strcmp(lexicon_rewrite(lx, &arena, "chicken nuggets"), "chicken nuggets") == 0,
 	      "tenders are chicken, and chicken nuggets stay chicken nuggets");
