@@ -42,6 +42,21 @@ def _ask(h, message, conversation=None):
     return expect_ok_json(h.post_json("/chat/production", body, key=h.chat_key, source=h.source()))
 
 
+def test_a_code_the_named_machines_manual_lacks_is_admitted(h):
+    # "churro warmer" names the churro warmer's manual, not every warmer's.  First
+    # in this file: a broad question's search reads the first 100 chunks the index
+    # yields, so the manuals later tests upload would crowd the churro warmer's out
+    _upload(h, "Hollin HW-3 Churro Warmer",
+            "# Hollin HW-3 Churro Warmer\n\n## Error Codes\n\n### H1: Heater open\n\n"
+            "Call service.\n\n### H2: Fan stalled\n\nClear the fan.\n")
+    _upload(h, "Brisko BR-6 Soup Warmer",
+            "# Brisko BR-6 Soup Warmer\n\n## Error Codes\n\n### H9: Well boiled dry\n\n"
+            "Add water to the well.\n")
+    a = _ask(h, "churro warmer keeps showing H9")
+    check("don't have" in a["response"][:120] and "boiled dry" not in a["response"],
+          f"another warmer's H9 answered the churro warmer's: {a['response'][:200]!r}")
+
+
 def test_emergency_in_crew_words_leads_with_its_procedure(h):
     summary, steps = _section("safety-emergency-procedures.md", "Electric Shock")
     a = _ask(h, "my buddy got zapped by the outlet behind the fryers")
@@ -370,12 +385,12 @@ def test_a_code_the_named_manual_lacks_is_admitted_not_taken_from_another(h):
 
 
 def test_a_code_many_manuals_share_is_read_from_the_machine_named(h):
-    # more manuals hold E47 than the code search keeps: the one the question
+    # more sections hold E47 than the code search keeps: the manual the question
     # names by its machine must be among them, not the first stored
-    for i in range(34):
-        _upload(h, f"Testline TL-{i} Pretzel Oven",
-                f"# Testline TL-{i} Pretzel Oven\n\n## Error Codes\n\n### E47: Fault {i}\n\n"
-                "Call Testline service.\n")
+    _upload(h, "Testline TL-4 Pretzel Oven",
+            "# Testline TL-4 Pretzel Oven\n\n" + "".join(
+                f"## Deck {i}\n\n### E47: Fault {i}\n\nCall Testline service.\n\n"
+                for i in range(34)))
     _upload(h, "Zelbrook ZB-9 Pretzel Warmer",
             "# Zelbrook ZB-9 Pretzel Warmer\n\n## Error Codes\n\n"
             "### E47: Salt hopper jammed\n\nClear the salt hopper and press RESET.\n")
@@ -384,17 +399,19 @@ def test_a_code_many_manuals_share_is_read_from_the_machine_named(h):
           f"another manual's E47 answered the pretzel warmer's: {a['response'][:200]!r}")
 
 
-def test_a_code_the_named_machines_manual_lacks_is_admitted(h):
-    # "churro warmer" names the churro warmer's manual, not every warmer's
-    _upload(h, "Hollin HW-3 Churro Warmer",
-            "# Hollin HW-3 Churro Warmer\n\n## Error Codes\n\n### E1: Heater open\n\n"
-            "Call service.\n\n### E2: Fan stalled\n\nClear the fan.\n")
-    _upload(h, "Brisko BR-6 Soup Warmer",
-            "# Brisko BR-6 Soup Warmer\n\n## Error Codes\n\n### E9: Well boiled dry\n\n"
-            "Add water to the well.\n")
-    a = _ask(h, "churro warmer keeps showing E9")
-    check("don't have" in a["response"][:120] and "boiled dry" not in a["response"],
-          f"another warmer's E9 answered the churro warmer's: {a['response'][:200]!r}")
+def test_a_code_many_manuals_share_is_read_from_the_machine_named(h):
+    # more sections hold E47 than the code search keeps: the manual the question
+    # names by its machine must be among them, not the first stored
+    _upload(h, "Testline TL-4 Pretzel Oven",
+            "# Testline TL-4 Pretzel Oven\n\n" + "".join(
+                f"## Deck {i}\n\n### E47: Fault {i}\n\nCall Testline service.\n\n"
+                for i in range(34)))
+    _upload(h, "Zelbrook ZB-9 Pretzel Warmer",
+            "# Zelbrook ZB-9 Pretzel Warmer\n\n## Error Codes\n\n"
+            "### E47: Salt hopper jammed\n\nClear the salt hopper and press RESET.\n")
+    a = _ask(h, "the pretzel warmer is flashing E47 what now")
+    check("salt hopper" in a["response"][:160].lower() and "Testline" not in a["response"],
+          f"another manual's E47 answered the pretzel warmer's: {a['response'][:200]!r}")
 
 
 MARVICK = ("# Marvick MB-5 Batter Dispenser\n\n"
