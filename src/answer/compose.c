@@ -221,11 +221,6 @@ static const char *with_its_items(struct arena *a, const struct section *o, cons
 	return out;
 }
 
-/* The best answer to the question's other part: from the emergency's own
- * manual first (its other sections: "after the fire is out", "a wound on a
- * food handler's hand"), else the best other section when it holds most of
- * the question -- never another emergency's procedure, a quiz or an
- * overview. */
 #define CARD_SHOWN_STEPS 3   /* the card's steps the lead shows */
 
 /* The words of q the cards' lead says (each card's summary and first
@@ -269,6 +264,11 @@ static void unsaid(const struct compose_in *in, struct ask *q)
 			q->terms.weight[i] *= SAID_WEIGHT;
 }
 
+/* The best answer to the question's other part: from the emergency's own
+ * manual first (its other sections: "after the fire is out", "a wound on a
+ * food handler's hand"), else the best other section when it holds most of
+ * the question -- never another emergency's procedure, a quiz or an
+ * overview. */
 static const char *second_part(const struct compose_in *in, const struct section **from)
 {
 	struct ask left;
@@ -525,7 +525,6 @@ static int own_part(const struct compose_in *in, const struct section *s, const 
 	bool figure_only = o && asks_only_figure(in->other_ask);
 	int i;
 
-
 	if(!o || (!figure_only && (o->document_id != s->document_id || strcmp(o->path, s->path))) ||
 	   (i = lead_best_part(in->other_ask, s)) < 0 || (lead && strstr(lead, s->parts[i].text)))
 		return -1;
@@ -637,15 +636,6 @@ static const struct section *other_code(const struct compose_in *in, const struc
 	return NULL;
 }
 
-/* The first step of s, or NULL. */
-static const char *first_step(const struct section *s)
-{
-	for(size_t i = 0; i < s->nparts; i++)
-		if(s->parts[i].kind == PART_STEP)
-			return s->parts[i].text;
-	return NULL;
-}
-
 /* Two codes asked: the first code's answer in one sentence, the second's
  * after it ("E1: Low water. E7: Door open more than 2 minutes — Close the
  * door."). */
@@ -655,6 +645,7 @@ static ll_result second_code_lead(struct arena *a, const struct compose_in *in,
 	const struct section *o = other_code(in, &in->ranked[0]);
 	const char *its = NULL, *name, *what;
 	size_t named;
+	int step = o ? lead_first_of(o, PART_STEP) : -1;
 	ll_result result;
 
 	if(!o || !*lead)
@@ -663,7 +654,7 @@ static ll_result second_code_lead(struct arena *a, const struct compose_in *in,
 		return result;
 	/* the code's row names it ("E7: Door open ..."); else its heading does */
 	name = its && lead_names_code(in->ask, its) ? its : o->heading;
-	what = name == its ? first_step(o) : its;
+	what = name != its ? its : step >= 0 ? o->parts[step].text : NULL;
 	named = first_sentence(name);
 	if(what && named && name[named - 1] == '.')
 		named--; /* "E7: Door open — Close the door." */

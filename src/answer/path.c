@@ -323,12 +323,10 @@ static long long named_manual(const struct ask *q, const struct section *s, size
  * another machine is dropped and the store's own manuals stay. */
 static size_t without_other_machines(const struct ask *q, struct section *s, size_t n)
 {
-	bool error_code = false, made_for = false;
+	bool error_code = asks_error_code(q), made_for = false;
 	uint64_t machine = terms_machine_kinds(q->text);
 	size_t k = 0;
 
-	for(int c = 0; c < q->ncodes; c++)
-		error_code |= !ask_model_like(q->codes[c]);
 	for(size_t i = 0; i < n && machine; i++)
 		made_for |= (section_machine(&s[i]) & machine) != 0;
 	if(!machine || (!error_code && !made_for))
