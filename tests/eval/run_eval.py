@@ -38,7 +38,7 @@ MANUAL_DIRS = ("manuals", "dev-manuals", "dev-manuals3", "blind-manuals2", "blin
                "blind-manuals14", "blind-manuals15", "blind-manuals17", "blind-manuals18",
                "dev-manuals16", "blind-manuals19", "dev-manuals19", "dev-manuals20",
                "blind-manuals20", "dev-manuals21", "blind-manuals21",
-               "dev-manuals22", "blind-manuals22")
+               "dev-manuals22", "blind-manuals22", "dev-manuals23", "blind-manuals23")
 
 
 def cli_path():
