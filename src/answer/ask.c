@@ -359,6 +359,40 @@ static void days_of(const char *t, int *made, int *today)
 	}
 }
 
+/* Words before a temperature that make it one to reach, not one read. */
+static const char *const target_cues[] = {" be at ", "get to ", "to be ", "to hit ", "to reach ",
+                                          "gotta hit ", "gotta be ", " be under ", " be below ",
+                                          "get it to ", "down to ", NULL};
+
+static bool target_at(const char *t, const char *p)
+{
+	for(int i = 0; target_cues[i]; i++) {
+		size_t n = strlen(target_cues[i]);
+
+		if((size_t)(p - t) >= n && strncmp(p - n, target_cues[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The temperatures the question asks to be reached ("when does it have to
+ * hit 70 and when does it have to be 41"), two at most, into target. */
+static void targets_of(const char *t, int target[2])
+{
+	int n = 0;
+
+	target[0] = target[1] = 0;
+	for(const char *p = t + 1; *p && n < 2; p++) {
+		long v;
+
+		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]) || !target_at(t, p))
+			continue;
+		v = strtol(p, NULL, 10);
+		if(v >= 25 && v <= 220 && v != target[0])
+			target[n++] = (int)v;
+	}
+}
+
 #define FREEZER_LOWEST 1 /* "freezer at 0" or "-5" is no reading the verdict can hold */
 
 /* A reading the crew took: a bare number a thermometer could show, after a
@@ -408,8 +442,7 @@ static int reading_of(const char *t)
 			read = (size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0;
 		}
 		/* "needs to be at 70", "get it to 41": a target, not what was read */
-		if(read && (size_t)(p - t) >= 7 && (strncmp(p - 7, " be at ", 7) == 0 ||
-		                                     strncmp(p - 7, "get to ", 7) == 0))
+		if(read && target_at(t, p))
 			read = false;
 		if(read && found && found != v)
 			return -1;   /* two readings ("at 46, milk at 44"): no one verdict */
@@ -602,6 +635,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	durations_as_digits(lower, digits, sizeof(digits));
 	out->elapsed = elapsed_of(digits);
 	out->since = out->elapsed ? 0 : since_of(lower);
+	targets_of(lower, out->target);
 	days_of(lower, &out->made, &out->today);
 	out->ppm = ppm_of(lower);
 	if(out->reading)
@@ -653,10 +687,12 @@ bool ask_states_figure(const char *text, enum figure f)
 	static const char *const time[] = {"hour", "minute", "day", "second", "week", "month", "hr",
 	                                   "min", "sec", NULL};
 	static const char *const concentration[] = {"ppm", "parts per", "%", NULL};
-	static const char *const amount[] = {"lb", "kg", "oz", "gal", "qt", "quart", "pint",
-	                                     "liter", "litre", "l ", "ml", "pan", "cup", "case",
-	                                     "in ", "inch", "mm", "cm", "%", "rack", "piece",
-	                                     "basket", "bag", "box", NULL};
+	static const char *const amount[] = {"lb", "kg", "oz", "fl oz", "fl. oz", "fluid ounce",
+	                                     "ounce", "gal", "qt", "quart", "pint", "liter",
+	                                     "litre", "l ", "ml", "pan", "cup", "case", "in ",
+	                                     "inch", "mm", "cm", "%", "rack", "piece", "basket",
+	                                     "bag", "box", "tablespoon", "tbsp", "teaspoon", "tsp",
+	                                     "scoop", "pump", "packet", "pouch", NULL};
 	static const char *const electric[] = {"A ", "A,", "A.", "A)", "amp", "V ", "V,", "V.",
 	                                       "volt", "W ", "kW", "watt", NULL};
 	static const char *const pressure[] = {"psi", "bar", "kPa", "mbar", "in W.C", "in. W.C",

@@ -54,6 +54,8 @@ struct ask {
 	int reading; /* a temperature the crew read ("probed at 152"), or 0 */
 	int elapsed; /* minutes it has been so ("been out 3 hrs", "at 10, its 2:30 now"), or 0 */
 	int since;   /* asked when, from a clock time ("at 10:30"): 1 + minutes past 12, or 0 */
+	int target[2]; /* temperatures asked to be reached ("when does it have to hit 70, and
+	                * be 41"), 0 for none */
 	int made;    /* the day of the month it was made or opened ("on the 10th"), or 0 */
 	int today;   /* the day of the month it is now ("its the 17th"), or 0 */
 	int ppm;     /* a concentration the crew tested ("strip says 300 ppm"), or 0 */

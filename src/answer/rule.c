@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -13,6 +14,7 @@
 /* How many of the best-ranked sections of the best section's manual a
  * decision's rule is looked for in. */
 #define RULE_SECTIONS 4
+#define DASH_SIGN "\xE2\x80\x94" /* "—", which ends a verdict */
 
 /* The verdict on what the crew measured against the limit rule states: the
  * reading's temperature, else the time it has been so. */
@@ -30,7 +32,15 @@ static bool judged(const struct ask *q, const char *rule, const struct terms *su
 		return verdict_of_reading(q->reading, rule, subject, how, out, outlen);
 	if(q->elapsed)
 		return verdict_of_time(q->elapsed, rule, how, out, outlen);
-	return deadline_of(q->since - 1, rule, out, outlen);
+	return deadline_of(q->since - 1, q->target[0], rule, out, outlen);
+}
+
+/* Past a notice's signal word ("WARNING: If food has not reached ..."). */
+static const char *past_notice(const char *t)
+{
+	size_t n = strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+	return n >= 4 && t[n] == ':' && t[n + 1] == ' ' ? t + n + 2 : t;
 }
 
 /* The section's own part that says what to do on this verdict: "If it
@@ -44,13 +54,14 @@ static const char *action_on(const struct section *s, const char *verdict, const
 		{" below ", {"below", "under ", "less than", NULL}},
 		{" above ", {"above", "over ", "more than", NULL}},
 		{" off by ", {"off by", "more than", "outside", NULL}},
+		{" cooling failed ", {"not reached", "not reach", "misses", NULL}},
 	};
 
 	for(size_t k = 0; k < sizeof(sides) / sizeof(sides[0]); k++) {
 		if(!strstr(verdict, sides[k].verdict))
 			continue;
 		for(size_t i = 0; i < s->nparts; i++) {
-			const char *t = s->parts[i].text;
+			const char *t = past_notice(s->parts[i].text);
 			size_t len = strcspn(t, ",;");
 
 			if(strncmp(t, "If ", 3) != 0 || (lead && strstr(lead, t)))
@@ -87,28 +98,28 @@ static bool judged_by_part(const struct ask *q, const struct section *o,
 	return false;
 }
 
-ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
-                               const char *lead, struct buf *text)
+/* The verdict on q from the best section s (ranked[0]) into verdict: the
+ * lead, else the section's heading or parts, else its manual's next best. */
+static bool find_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
+                         const char *lead, unsigned how, char *verdict, size_t len)
 {
 	const struct section *s = &ranked[0];
 	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
-	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
-	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
-	char verdict[160];
 
-	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) ||
-	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0 &&
-	    q->made == 0 && (q->ppm == 0 || q->kind != ASKED_DECISION)))
-		return LL_OK;
+	/* food cooling, read some time after it started: the cooling step of
+	 * the section rules ("From 135°F to 70°F within 2 hours") */
+	for(size_t i = 0; q->reading && q->elapsed && i < s->nparts; i++)
+		if(verdict_of_cooling(q->reading, q->elapsed, s->parts[i].text, how, verdict, len))
+			return true;
 	/* a lead about something else ("the utensil surface must reach 160°F"
 	 * when the rinse gauge was read) yields to the part that names it
 	 * ("the final rinse to reach 180°F") */
 	if(q->reading && lead && !terms_match(subject, lead, NULL) &&
-	   judged_by_part(q, s, subject, false, how, verdict, sizeof(verdict)))
-		return say_verdict(s, verdict, lead, text);
-	if(judged(q, lead, subject, how, verdict, sizeof(verdict)) ||
-	   judged(q, s->heading, subject, how, verdict, sizeof(verdict)))
-		return say_verdict(s, verdict, lead, text);
+	   judged_by_part(q, s, subject, false, how, verdict, len))
+		return true;
+	if(judged(q, lead, subject, how, verdict, len) ||
+	   judged(q, s->heading, subject, how, verdict, len))
+		return true;
 	/* the lead tells what to do ("write each rejected item ..."): the rule is in
 	 * another of the section's parts ("received at 41°F or below") */
 	for(int pass = 0; pass < 3; pass++)
@@ -117,10 +128,36 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 
 			if(o->document_id != s->document_id || (pass == 2 && k == 0))
 				continue;
-			if(judged_by_part(q, o, subject, pass == 1, how, verdict, sizeof(verdict)))
-				return say_verdict(s, verdict, lead, text);
+			if(judged_by_part(q, o, subject, pass == 1, how, verdict, len))
+				return true;
 		}
-	return LL_OK;
+	return false;
+}
+
+ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
+                               const char *lead, struct buf *text)
+{
+	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
+	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
+	char verdict[320], second[160];
+
+	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) ||
+	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0 &&
+	    q->made == 0 && (q->ppm == 0 || q->kind != ASKED_DECISION)))
+		return LL_OK;
+	if(!find_verdict(q, ranked, nranked, lead, how, verdict, sizeof(second)))
+		return LL_OK;
+	/* when it must reach two temperatures, by when for each */
+	if(q->since && q->target[1]) {
+		struct ask other = *q;
+		size_t len = strlen(verdict);
+
+		other.target[0] = q->target[1];
+		len -= len >= strlen(" " DASH_SIGN) ? strlen(" " DASH_SIGN) : len;
+		if(find_verdict(&other, ranked, nranked, lead, how, second, sizeof(second)))
+			snprintf(verdict + len, sizeof(verdict) - len, "; %s", second);
+	}
+	return say_verdict(&ranked[0], verdict, lead, text);
 }
 
 /* How well sentence t of a manual rules on q: its share of the question,

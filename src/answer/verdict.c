@@ -115,6 +115,15 @@ static long degrees_at(const char *rule, const char *p, char **end)
 	return v;
 }
 
+/* Past the "(5°C)" after a "<n>°F" at end; a figure at the end of the text
+ * has none. */
+static char *past_celsius(char *end)
+{
+	size_t paren = strcspn(end, ")");
+
+	return end + (end[paren] == ')' && paren < 10 ? paren + 1 : 0);
+}
+
 /* The limit rule states for the question: the first "<n>°F" whose
  * direction is said, or a later one whose clause names the question's
  * subject; its value in *limit. */
@@ -124,15 +133,12 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 
 	for(const char *p = rule; *p; p++) {
 		char *end;
-		size_t paren;
 		long v = degrees_at(rule, p, &end);
 		enum limit dir;
 
 		if(v < 0)
 			continue;
-		/* past "(5°C)"; a figure at the end of the text has none */
-		paren = strcspn(end, ")");
-		end += end[paren] == ')' && paren < 10 ? paren + 1 : 0;
+		end = past_celsius(end);
 		if((dir = direction(rule, p, end)) == LIMIT_NONE)
 			continue;
 		if(found == LIMIT_NONE || clause_names(rule, p, t)) {
@@ -350,17 +356,104 @@ bool verdict_of_time(int elapsed, const char *rule, unsigned how, char *out, siz
 	return true;
 }
 
-bool deadline_of(int since, const char *rule, char *out, size_t outlen)
+/* The temperature a cooling step of rule brings food down to within its
+ * time limit: the "<n>°F" after "to " that is lower than a "<n>°F" before
+ * it ("From 135°F (57°C) to 70°F (21°C) within 2 hours" -> 70), else 0. */
+static long cooled_to(const char *rule)
+{
+	long highest = 0;
+
+	for(const char *p = rule; *p; p++) {
+		char *end;
+		long v = degrees_at(rule, p, &end);
+
+		if(v < 0)
+			continue;
+		if(p - rule >= 3 && strncmp(p - 3, "to ", 3) == 0 && v < highest)
+			return v;
+		if(v > highest)
+			highest = v;
+	}
+	return 0;
+}
+
+bool verdict_of_cooling(int reading, int elapsed, const char *rule, unsigned how, char *out,
+                        size_t outlen)
 {
 	bool in_minutes;
-	int limit = rule ? time_limit(rule, &in_minutes) : 0, end = (since + limit) % (12 * 60);
-	char allowed[48];
+	long to = rule && reading > 0 ? cooled_to(rule) : 0;
+	int limit = to ? time_limit(rule, &in_minutes) : 0;
+	char said[48], allowed[48], left[48];
+	const char *say;
 
+	if(limit == 0 || elapsed <= 0)
+		return false;
+	say_minutes(elapsed, said, sizeof(said));
+	say_minutes(limit, allowed, sizeof(allowed));
+	say = !(how & VERDICT_DECIDE) ? "" : reading <= to ? "Yes, " : "No, ";
+	if(reading <= to)
+		snprintf(out, outlen, "%s%d" DEGREE "F after %s has reached %ld" DEGREE
+		         "F within the %s " DASH, say, reading, said, to, allowed);
+	else if(elapsed >= limit)
+		snprintf(out, outlen, "%s%d" DEGREE "F after %s has not reached %ld" DEGREE
+		         "F within the %s, cooling failed " DASH, say, reading, said, to, allowed);
+	else {
+		say_minutes(limit - elapsed, left, sizeof(left));
+		snprintf(out, outlen, "%d" DEGREE "F after %s: it has %s left to reach %ld" DEGREE
+		         "F (%s in all) " DASH, reading, said, left, to, allowed);
+	}
+	return true;
+}
+
+/* The part of rule about reaching target: from a "<target>°F" it names as
+ * one to reach ("to 41°F", "reached 70°F", "41°F or below") to the end of
+ * its sentence, into out; the whole rule when it names no temperature;
+ * false when it names others only. */
+static bool target_clause(const char *rule, int target, char *out, size_t outlen)
+{
+	static const char *const reach[] = {"to ", "reach ", "reached ", "below ", "under ", NULL};
+	bool any = false;
+
+	for(const char *p = rule; *p; p++) {
+		char *end;
+		long v = degrees_at(rule, p, &end);
+		const char *from = p - rule > 8 ? p - 8 : rule;
+		size_t len;
+
+		any |= v >= 0;
+		if(v != target)
+			continue;
+		end = past_celsius(end);
+		if(!any_in(from, (size_t)(p - from), reach) && strncmp(end, " or below", 9) != 0)
+			continue;
+		for(len = 0; p[len] && !(p[len] == '.' && (p[len + 1] == ' ' || !p[len + 1]));)
+			len++;
+		snprintf(out, outlen, "%.*s", (int)len, p);
+		return true;
+	}
+	if(!any)
+		snprintf(out, outlen, "%s", rule);
+	return !any;
+}
+
+bool deadline_of(int since, int target, const char *rule, char *out, size_t outlen)
+{
+	bool in_minutes;
+	char clause[256], allowed[48], to[32] = "";
+	int limit, end;
+
+	if(!rule || (target && !target_clause(rule, target, clause, sizeof(clause))))
+		return false;
+	limit = time_limit(target ? clause : rule, &in_minutes);
+	end = (since + limit) % (12 * 60);
 	if(limit == 0)
 		return false;
 	say_minutes(limit, allowed, sizeof(allowed));
-	snprintf(out, outlen, "By %d:%02d, %s after %d:%02d " DASH, end / 60 ? end / 60 : 12,
-	         end % 60, allowed, since / 60 ? since / 60 : 12, since % 60);
+	if(target)
+		snprintf(to, sizeof(to), "%d" DEGREE "F by", target);
+	snprintf(out, outlen, "%s %d:%02d, %s after %d:%02d " DASH, target ? to : "By",
+	         end / 60 ? end / 60 : 12, end % 60, allowed, since / 60 ? since / 60 : 12,
+	         since % 60);
 	return true;
 }
 

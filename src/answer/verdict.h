@@ -44,9 +44,19 @@ bool verdict_of_time(int elapsed, const char *rule, unsigned how, char *out, siz
 bool time_applies(int elapsed, const char *part);
 
 /* Writes to out when the time limit rule states runs out from a clock time
- * (minutes past 12): "By 2:30, 4 hours after 10:30 —"; false when rule
- * states no time limit. */
-bool deadline_of(int since, const char *rule, char *out, size_t outlen);
+ * (minutes past 12): "By 2:30, 4 hours after 10:30 —"; with a target
+ * temperature (0: none) only a rule naming it, or no temperature, says
+ * when: "41°F by 8:00, 6 hours after 2:00 —"; false when rule states no
+ * time limit. */
+bool deadline_of(int since, int target, const char *rule, char *out, size_t outlen);
+
+/* A reading of food cooling, elapsed minutes after it started, held against
+ * the cooling step rule states ("from 135°F to 70°F within 2 hours"): "No,
+ * 90°F after 2 hours has not reached 70°F within the 2 hours, cooling
+ * failed —", or how long it has left; false when rule states no cooling
+ * step with a time limit. */
+bool verdict_of_cooling(int reading, int elapsed, const char *rule, unsigned how, char *out,
+                        size_t outlen);
 
 /* The last day food made or opened on day made of the month may be used,
  * by the days rule states ("kept for up to 7 days, counting the day it was

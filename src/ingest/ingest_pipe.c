@@ -69,23 +69,40 @@ bool ingest_grid_border(const char *s, size_t len)
 	return plus >= 3;
 }
 
+/* Whether a border rules off each row of the grid table at lines[i]: more
+ * borders than the top, the one under the header and the bottom. */
+static bool rows_ruled(const struct tline *lines, size_t i, size_t n)
+{
+	int borders = 0;
+
+	for(size_t j = i; j < n && lines[j].len && (lines[j].s[0] == '|' ||
+	                                             lines[j].s[0] == '+'); j++)
+		borders += ingest_grid_border(lines[j].s, lines[j].len);
+	return borders > 3;
+}
+
 /* A grid table at lines[i] (a border, then rows of "| a | b |" lines): the
  * lines between two borders are one row, their cells joined, so a cell
- * wrapped over lines is whole.  The first row is the header when a "+===+"
- * border closes it, or when its cells read like headers.  Returns the
- * number of lines it spans, 0 when there is none. */
+ * wrapped over lines is whole.  When no border rules the rows off, a code
+ * (which never wraps) is followed by another row's first cell ("| F1 |
+ * Tank did not fill" over "|    | 5 minutes" over "| F2 | ..."), the
+ * next row starts there.  The first
+ * row is the header when a "+===+" border closes it, or when its cells
+ * read like headers.  Returns the number of lines it spans, 0 when there
+ * is none. */
 static size_t grid_table(struct tline *lines, size_t i, size_t n, const char *doc, size_t doclen,
                          struct buf *out, ll_result *result)
 {
 	const char *cs[TABLE_MAX_COLS];
 	size_t cl[TABLE_MAX_COLS], j;
 	struct row row, head;
-	bool has_head = false, open = false, first = true, heads = true;
+	bool has_head = false, open = false, first = true, heads = true, ruled;
 	int ncols = 0;
 
 	*result = LL_OK;
 	if(i + 1 >= n || !lines[i + 1].len || lines[i + 1].s[0] != '|')
 		return 0;
+	ruled = rows_ruled(lines, i, n);
 	ingest_row_init(&row, doc, doclen);
 	ingest_row_init(&head, doc, doclen);
 	for(j = i; j < n && !*result && lines[j].len; j++) {
@@ -113,6 +130,10 @@ static size_t grid_table(struct tline *lines, size_t i, size_t n, const char *do
 			break;
 		if(m > ncols)
 			ncols = m;
+		if(open && !ruled && cl[0] && ingest_cell_is_code(&row.cell[0])) {
+			*result = ingest_row_emit(out, &row, ncols, &head, has_head);
+			ingest_row_clear(&row, 0);
+		}
 		for(int k = 0; k < m && !*result; k++)
 			if(cl[k]) {
 				*result = ingest_cell_add(&row, k, cs[k], cl[k]);

@@ -399,19 +399,18 @@ def test_a_code_many_manuals_share_is_read_from_the_machine_named(h):
           f"another manual's E47 answered the pretzel warmer's: {a['response'][:200]!r}")
 
 
-def test_a_code_many_manuals_share_is_read_from_the_machine_named(h):
-    # more sections hold E47 than the code search keeps: the manual the question
-    # names by its machine must be among them, not the first stored
-    _upload(h, "Testline TL-4 Pretzel Oven",
-            "# Testline TL-4 Pretzel Oven\n\n" + "".join(
-                f"## Deck {i}\n\n### E47: Fault {i}\n\nCall Testline service.\n\n"
-                for i in range(34)))
-    _upload(h, "Zelbrook ZB-9 Pretzel Warmer",
-            "# Zelbrook ZB-9 Pretzel Warmer\n\n## Error Codes\n\n"
-            "### E47: Salt hopper jammed\n\nClear the salt hopper and press RESET.\n")
-    a = _ask(h, "the pretzel warmer is flashing E47 what now")
-    check("salt hopper" in a["response"][:160].lower() and "Testline" not in a["response"],
-          f"another manual's E47 answered the pretzel warmer's: {a['response'][:200]!r}")
+def test_a_rare_word_finds_its_section_among_many_common_matches(h):
+    # more sections than the search reads hold two of the question's common words,
+    # stored first; the one holding its rarest word must still be read
+    _upload(h, "Pellin PX-1 Tray Washer", "# Pellin PX-1 Tray Washer\n\n" + "".join(
+        f"## Rack {i}\n\nRun the clean cycle on tray rack {i} with hot water.\n\n"
+        for i in range(130)))
+    _upload(h, "Gorvale GV-2 Nugget Fryer",
+            "# Gorvale GV-2 Nugget Fryer\n\n## Boil-out\n\n"
+            "For the clean cycle, pour 6 fl oz of Drazolite into the vat.\n")
+    a = _ask(h, "clean cycle on the nugget fryer how much drazolite goes in")
+    check("6 fl oz" in a["response"][:200],
+          f"the section with the rare word was not read: {a['response'][:200]!r}")
 
 
 MARVICK = ("# Marvick MB-5 Batter Dispenser\n\n"

@@ -104,6 +104,9 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.since == 9 * 60 + 45 + 1 && q.elapsed == 0, "asked when, from a clock time");
 	ask_understand(lx, "gravy off the burner at 2, when does it have to be at 70", &q);
 	CHECK(q.reading == 0 && q.since == 2 * 60 + 1, "'has to be at 70' is a target, not a reading");
+	ask_understand(lx, "stock pot came off at 4 when does it gotta hit 70 and when does it gotta be 41", &q);
+	CHECK(q.reading == 0 && q.target[0] == 70 && q.target[1] == 41,
+	      "two temperatures to reach, in order: %d, %d", q.target[0], q.target[1]);
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);
@@ -123,6 +126,9 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(ask_states_figure("Hold at 135°F or above", FIGURE_TEMPERATURE) &&
 	      !ask_states_figure("Hold it for 4 hours", FIGURE_TEMPERATURE) &&
 	      ask_states_figure("Hold it for 4 hours", FIGURE_TIME), "figures by their unit");
+	CHECK(ask_states_figure("Add 6 fl oz of cleaner to the vat.", FIGURE_AMOUNT) &&
+	      ask_states_figure("Use 2 pumps of syrup.", FIGURE_AMOUNT),
+	      "fluid ounces and pumps are amounts");
 	ask_understand(lx, "whats the after hours service number for the mixer", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_PHONE, "a service number is a figure asked");
 	CHECK(ask_states_figure("Call Harlow Service at 1-800-555-0190, 24 hours.", FIGURE_PHONE) &&

@@ -38,6 +38,28 @@ static void test_verdict(const struct lexicon *lx)
 	buf_free(&text);
 }
 
+static void test_cooling(const struct lexicon *lx)
+{
+	/* a reading some time into cooling is held against the cooling step,
+	 * and the section's warning on a missed step follows */
+	struct section cool = make_section("Cooling", "Cooling Soup",
+	                                   "From 135°F (57°C) to 70°F (21°C) within 2 hours.\n\n"
+	                                   "WARNING: If the soup has not reached 70°F within 2 "
+	                                   "hours, reheat it to 165°F and start again, or throw "
+	                                   "it out.\n");
+	struct ask q;
+	struct buf text;
+
+	buf_init(&text, 4096);
+	ask_understand(lx, "soup in the ice bath for 2 and a half hours, probed at 84 is that ok", &q);
+	CHECK(rule_reading_verdict(&q, &cool, 1, cool.parts[0].text, &text) == LL_OK &&
+	      strstr(buf_str(&text), "84°F after 2 hours 30 minutes has not reached 70°F") &&
+	      strstr(buf_str(&text), "reheat it to 165°F"),
+	      "past the step's time above its target: cooling failed, then what to do: %s",
+	      buf_str(&text));
+	buf_free(&text);
+}
+
 static void test_action(const struct lexicon *lx)
 {
 	/* what to do on a reading below the floor is the section's own "If ..." step */
@@ -148,6 +170,7 @@ int main(void)
 	if(lx) {
 		test_verdict(lx);
 		test_action(lx);
+		test_cooling(lx);
 		test_other_manuals_time_rule(lx);
 		test_manual_rule(lx);
 		test_states_asked(lx);

@@ -120,8 +120,40 @@ static void test_verdicts(void)
 		                       "at once and check it again within 20 minutes.", VERDICT_DECIDE, v,
 		                       sizeof(v)),
 		      "a task's deadline is no limit on the food: %s", v);
-		CHECK(deadline_of(10 * 60 + 30, "Hold it for up to 4 hours, then discard it.", v, sizeof(v)) &&
+		CHECK(deadline_of(10 * 60 + 30, 0, "Hold it for up to 4 hours, then discard it.", v,
+		                  sizeof(v)) &&
 		      strncmp(v, "By 2:30, 4 hours after 10:30", 28) == 0, "when the limit runs out: %s", v);
+		{
+			/* a rule with two steps: each target has its own time */
+			static const char warn[] = "If the stew has not reached 70\xC2\xB0" "F within 2 "
+			                           "hours, reheat it. Get it to 41\xC2\xB0" "F or below "
+			                           "within 6 hours in all.";
+
+			CHECK(deadline_of(3 * 60, 41, warn, v, sizeof(v)) &&
+			      strncmp(v, "41\xC2\xB0" "F by 9:00, 6 hours after 3:00", 31) == 0,
+			      "the time of the step that reaches the target asked: %s", v);
+			CHECK(deadline_of(3 * 60, 70, warn, v, sizeof(v)) &&
+			      strncmp(v, "70\xC2\xB0" "F by 5:00, 2 hours after 3:00", 31) == 0,
+			      "the other target, the other step's time: %s", v);
+			CHECK(!deadline_of(3 * 60, 41, "Hold it at 135\xC2\xB0" "F or above for up to 4 "
+			                   "hours.", v, sizeof(v)),
+			      "a rule about other temperatures says nothing of when 41 is due");
+		}
+		{
+			static const char step[] = "From 135\xC2\xB0" "F (57\xC2\xB0" "C) to 70\xC2\xB0"
+			                           "F (21\xC2\xB0" "C) within 2 hours.";
+
+			CHECK(verdict_of_cooling(88, 120, step, VERDICT_DECIDE, v, sizeof(v)) &&
+			      strncmp(v, "No, 88\xC2\xB0" "F after 2 hours has not reached 70", 39) == 0,
+			      "still above the step's target when its time is up: cooling failed: %s", v);
+			CHECK(verdict_of_cooling(95, 45, step, 0, v, sizeof(v)) && strstr(v, "1 hour 15 minutes left"),
+			      "above the target with time to go: how long is left: %s", v);
+			CHECK(verdict_of_cooling(66, 110, step, VERDICT_DECIDE, v, sizeof(v)) &&
+			      strncmp(v, "Yes, 66", 7) == 0, "at the target in time: %s", v);
+			CHECK(!verdict_of_cooling(88, 120, "Reheat it to 165\xC2\xB0" "F within 2 hours.",
+			                          VERDICT_DECIDE, v, sizeof(v)),
+			      "a reheating time is no cooling step");
+		}
 		CHECK(verdict_of_reading(121, "Hold the soup at 135\xC2\xB0" "F or above. Probe it every hour. "
 		                         "Check the probe: it should show 212\xC2\xB0" "F in boiling water. "
 		                         "Within \xC2\xB1" "2\xC2\xB0" "F is fine.", NULL, VERDICT_DECIDE,

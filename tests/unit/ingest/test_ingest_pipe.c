@@ -82,6 +82,27 @@ int main(void)
 		      "column (%zu):\n%s", span, buf_str(&out));
 		buf_reset(&out);
 	}
+	{
+		/* a grid table with no border between its rows: a line whose first
+		 * cell is not empty starts a row */
+		static const char lined[] = "+------+------------------+---------------+\n"
+		                            "| CODE | MEANING          | WHAT TO DO    |\n"
+		                            "+------+------------------+---------------+\n"
+		                            "| K1   | Boiler did not   | Open the      |\n"
+		                            "|      | fill in 4 min    | water valve.  |\n"
+		                            "| K2   | Lid switch open  | Close the lid.|\n"
+		                            "+------+------------------+---------------+\n";
+
+		l = lines_of(&a, lined, &n);
+		span = ingest_pipe_table(l, 0, n, lined, strlen(lined), &out, &r);
+		CHECK(r == LL_OK && span == n &&
+		      strstr(buf_str(&out), "K1: Boiler did not fill in 4 min.") &&
+		      strstr(buf_str(&out), "K2: Lid switch open.") &&
+		      !strstr(buf_str(&out), "K1 K2"),
+		      "a grid table with unruled rows: each code is a row of its own "
+		      "(%zu):\n%s", span, buf_str(&out));
+		buf_reset(&out);
+	}
 	l = lines_of(&a, "Use the left | right switch.\n", &n);
 	CHECK(ingest_pipe_table(l, 0, n, "", 0, &out, &r) == 0, "a bar in a sentence is no table");
 	buf_free(&out);
