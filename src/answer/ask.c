@@ -393,6 +393,124 @@ static void targets_of(const char *t, int target[2])
 	}
 }
 
+#define CLAUSE_MAX 60 /* the longest clause read for what was found fine */
+
+/* Where a clause of the crew's words ends. */
+static bool clause_end(const char *p)
+{
+	static const char *const ends[] = {",", ".", ";", "!", "?", "|", " and ", " but ", " so ",
+	                                   " tho ", " though", " still ", " now ", NULL};
+
+	for(int i = 0; ends[i]; i++)
+		if(strncmp(p, ends[i], strlen(ends[i])) == 0)
+			return true;
+	return false;
+}
+
+/* words with the words that only link a thing to "fine" blanked ("the
+ * cables look fine" -> "the cables"), in place. */
+static char *blank_linking(char *words)
+{
+	static const char *const linking[] = {" look", " looks", " seem", " seems", " everything",
+	                                      " all", " hes", " shes", " its", " they", NULL};
+
+	for(int i = 0; linking[i]; i++) {
+		size_t n = strlen(linking[i]);
+
+		for(char *p = strstr(words, linking[i]); p; p = strstr(p + 1, linking[i]))
+			if(p[n] == ' ' || p[n] == '\0')
+				memset(p + 1, ' ', n - 1);
+	}
+	return words;
+}
+
+/* Does the clause [from, to) ask whether something is fine ("is the food
+ * ok", "how long is it ok"), not say that it is? */
+static bool asks_whether(const char *from, const char *to)
+{
+	static const char *const opens[] = {"is ", "are ", "was ", "can ", "should ", "does ",
+	                                    "do ", "will ", "would ", NULL};
+	/* and a person's state ("says shes fine", "i feel fine") is no cause ruled out */
+	static const char *const within[] = {"how ", "what ", "if ", "whether ", "is it",
+	                                     "is that", "is this", " or no", "are they",
+	                                     "r they", "say", "feel", "think", "prob", " im ",
+	                                     " i ", "hes ", "shes ", " he ", " she ", "are the",
+	                                     "are those", "is the", NULL};
+	static const char *const joins[] = {"and ", "but ", "so ", NULL};
+
+	while(from < to && *from == ' ')
+		from++;
+	for(int i = 0; joins[i]; i++)
+		if(strncmp(from, joins[i], strlen(joins[i])) == 0)
+			from += strlen(joins[i]);
+	for(int i = 0; opens[i]; i++)
+		if(strncmp(from, opens[i], strlen(opens[i])) == 0)
+			return true;
+	for(int i = 0; within[i]; i++)
+		if(memmem(from, (size_t)(to - from), within[i], strlen(within[i])))
+			return true;
+	return false;
+}
+
+/* The clause that says something is fine, before the word at p ("the
+ * door seals look" before " fine"): false when it asks whether it is. */
+static bool fine_clause(const char *t, const char *p, const char **from)
+{
+	/* after the word: it was asked about ("ok to serve?", "ok or no") */
+	static const char *const asked_after[] = {" to ", " or no", " or not", "?", NULL};
+	const char *after = p + strcspn(p + 1, " ?") + 1;
+
+	for(*from = p; *from > t && !clause_end(*from - 1) && p - *from < CLAUSE_MAX;)
+		(*from)--;
+	return p - *from < CLAUSE_MAX && !asks_whether(*from, p) && !starts_any(after, asked_after);
+}
+
+/* What the crew found fine, into out: the words before "fine" / "ok" /
+ * "charged" in their clause ("the door seals look fine" -> door seals),
+ * and after "already checked" ("already checked the breaker" -> breaker);
+ * what was checked is no first check to give. */
+static void ruled_out_of(const char *t, struct terms *out)
+{
+	static const char *const said_fine[] = {" fine", " ok ", " okay", " charged", NULL};
+	static const char *const checked[] = {"already checked ", "already check ",
+	                                      "already reset ", "already cleaned ",
+	                                      "already tried ", NULL};
+	char words[256] = "";
+	size_t used = 0;
+
+	for(const char *p = t; *p && used + 64 < sizeof(words); p++) {
+		const char *from = NULL, *to = NULL;
+
+		for(int i = 0; said_fine[i] && !from; i++)
+			if(strncmp(p, said_fine[i], strlen(said_fine[i])) == 0 &&
+			   fine_clause(t, p, &from))
+				to = p;
+		for(int i = 0; checked[i] && !from; i++)
+			if(strncmp(p, checked[i], strlen(checked[i])) == 0) {
+				from = p + strlen(checked[i]);
+				for(to = from; *to && !clause_end(to) && to - from < CLAUSE_MAX;)
+					to++;
+			}
+		if(from && to > from)
+			used += (size_t)snprintf(words + used, sizeof(words) - used, " %.*s",
+			                         (int)(to - from), from);
+	}
+	terms_of(blank_linking(words), out);
+	for(int i = 0, k = 0, n = out->n; i < n; i++) {
+		bool keep = !out->exact[i];   /* words, not a reading or a code */
+
+		if(keep && k != i) {
+			memcpy(out->term[k], out->term[i], sizeof(out->term[k]));
+			out->weight[k] = out->weight[i];
+			out->exact[k] = out->exact[i];
+			out->code[k] = out->code[i];
+			out->len[k] = out->len[i];
+		}
+		k += keep;
+		out->n = k;
+	}
+}
+
 #define FREEZER_LOWEST 1 /* "freezer at 0" or "-5" is no reading the verdict can hold */
 
 /* A reading the crew took: a bare number a thermometer could show, after a
@@ -636,6 +754,8 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->elapsed = elapsed_of(digits);
 	out->since = out->elapsed ? 0 : since_of(lower);
 	targets_of(lower, out->target);
+	if(out->nemergency == 0)   /* life safety first: nothing ruled out of it */
+		ruled_out_of(lower, &out->ruled_out);
 	days_of(lower, &out->made, &out->today);
 	out->ppm = ppm_of(lower);
 	if(out->reading)

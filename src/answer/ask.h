@@ -60,6 +60,8 @@ struct ask {
 	int today;   /* the day of the month it is now ("its the 17th"), or 0 */
 	int ppm;     /* a concentration the crew tested ("strip says 300 ppm"), or 0 */
 	struct terms subject;                 /* the reading's own clause ("chicken temped 46") */
+	struct terms ruled_out;               /* what the crew found fine ("door seals fine",
+	                                       * "already checked the breaker") */
 };
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);

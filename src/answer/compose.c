@@ -41,17 +41,22 @@ static void list_add(struct list *l, const char *s)
 
 /* ---------------------------------------------------------------- parts */
 
-/* The section's steps, else (when it has none) its bullets. */
+/* The section's steps, else (when it has none) its bullets; without the
+ * checks of what the crew ruled out (NULL: none), when others remain. */
 static void add_steps(struct list *steps, const struct section *s, const char *prefix,
-                      struct arena *a)
+                      struct arena *a, const struct terms *ruled_out)
 {
 	enum part_kind kind = s->nsteps > 0 ? PART_STEP : PART_BULLET;
-	bool first = true;
+	bool first = true, others = false;
 
+	for(size_t i = 0; i < s->nparts && ruled_out && ruled_out->n; i++)
+		others |= s->parts[i].kind == kind &&
+		          !terms_match(ruled_out, s->parts[i].text, NULL);
 	for(size_t i = 0; i < s->nparts; i++) {
 		const char *t = s->parts[i].text;
 
-		if(s->parts[i].kind != kind)
+		if(s->parts[i].kind != kind ||
+		   (others && terms_match(ruled_out, t, NULL)))
 			continue;
 		if(first && prefix)
 			t = arena_printf(a, "%s: %s", prefix, t);
@@ -331,7 +336,7 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 		const char *summary = card_summary(a, c, name);
 
 		result = summary ? buf_printf(text, "%s%s", i ? " " : "", summary) : LL_ENOMEM;
-		add_steps(steps, c, i > 0 ? name : NULL, a);
+		add_steps(steps, c, i > 0 ? name : NULL, a, NULL);
 		add_warnings(warnings, c);
 		add_citation(a, out, c);
 	}
@@ -378,7 +383,7 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	if(!result && g) {
 		result = buf_printf(text,
 		                    " General steps for this kind of equipment (%s):", g->heading);
-		add_steps(steps, g, NULL, a);
+		add_steps(steps, g, NULL, a, NULL);
 		add_warnings(warnings, g);
 		add_citation(a, out, g);
 	}
@@ -727,7 +732,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)
 		result = buf_appends(text, ":");
-	add_steps(steps, s, NULL, a);
+	add_steps(steps, s, NULL, a, &in->ask->ruled_out);
 	if(steps->n == 0 && in->ask->kind == ASKED_FAULT && s->kind == SECTION_FAULT)
 		add_prose_steps(steps, s, lead);
 	add_warnings(warnings, s);

@@ -350,6 +350,24 @@ static size_t only_manual(struct section *s, size_t n, long long doc)
 	return k;
 }
 
+/* A question whose cause the crew ruled out ("door seals fine but still
+ * icing"): the sections headed by what they found fine go after the
+ * others, in their order. */
+static void ruled_out_last(const struct ask *q, struct section *s, size_t n, struct arena *a)
+{
+	struct section *out;
+	size_t k = 0;
+
+	if(q->ruled_out.n == 0 || n < 2 ||
+	   !(out = arena_alloc(a, n * sizeof(*out))))
+		return;
+	for(int pass = 0; pass < 2; pass++)
+		for(size_t i = 0; i < n; i++)
+			if((terms_match(&q->ruled_out, s[i].heading, NULL) != 0) == (pass == 1))
+				out[k++] = s[i];
+	memcpy(s, out, n * sizeof(*out));
+}
+
 /* Drops the sections that are one of the cards. */
 static size_t without_cards(struct section *s, size_t n, const struct section *cards, size_t ncards)
 {
@@ -819,6 +837,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 
 		n = doc ? only_manual(s, n, doc) : without_other_machines(&ask, s, n);
 		named = doc && n ? s[0].title : NULL;
+		ruled_out_last(&ask, s, n, ctx->arena);
 	}
 	if(!result && !in.ncards && ask.nemergency == 0)
 		result = unknown_names(ctx, &ask, s, n, &in);

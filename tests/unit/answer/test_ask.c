@@ -126,6 +126,12 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(ask_states_figure("Hold at 135°F or above", FIGURE_TEMPERATURE) &&
 	      !ask_states_figure("Hold it for 4 hours", FIGURE_TEMPERATURE) &&
 	      ask_states_figure("Hold it for 4 hours", FIGURE_TIME), "figures by their unit");
+	ask_understand(lx, "steamer wont heat up, the water level looks fine and the plug is in", &q);
+	CHECK(q.ruled_out.n == 2 && strcmp(q.ruled_out.term[0], "water") == 0 &&
+	      strcmp(q.ruled_out.term[1], "level") == 0,
+	      "what the crew found fine is ruled out, not the words that link it: %d", q.ruled_out.n);
+	ask_understand(lx, "is it ok to hold the soup at 140", &q);
+	CHECK(q.ruled_out.n == 0, "asking whether something is ok rules nothing out");
 	CHECK(ask_states_figure("Add 6 fl oz of cleaner to the vat.", FIGURE_AMOUNT) &&
 	      ask_states_figure("Use 2 pumps of syrup.", FIGURE_AMOUNT),
 	      "fluid ounces and pumps are amounts");

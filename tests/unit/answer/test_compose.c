@@ -198,6 +198,20 @@ static void test_compose(const struct lexicon *lx)
 		      a.response);
 	}
 	{
+		/* what the crew found fine is no check to give them again */
+		struct section slow = make_section("Bagel toaster", "Toasting Too Slow",
+		                                   "Slow toasting usually has a simple cause.\n\n"
+		                                   "1. Check the breaker is on.\n"
+		                                   "2. Check the conveyor speed dial is at 4.\n"
+		                                   "3. Clean the heater guards.\n");
+
+		ask_of(lx, "bagel toaster super slow, we already checked the breaker", &slow, &q, &in);
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && a.nsteps == 2 &&
+		      strstr(a.steps[0], "conveyor speed") && !said(&a, "breaker is on"),
+		      "the check the crew already made is left out: %zu steps, first %s", a.nsteps,
+		      a.nsteps ? a.steps[0] : "");
+	}
+	{
 		/* the fix was tried: what to do when it comes back leads */
 		struct section e9 = make_section("Fry dispenser", "Fault codes > E-9: Basket jam",
 		                                 "E-9: Basket jam. \xE2\x80\x94 What to do: Switch POWER off. Clear the basket "
