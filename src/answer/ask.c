@@ -119,6 +119,10 @@ static const char *const persist_cues[] = {" still ", "came back", "comes back",
                                            "keeps showing", "won't clear", "wont clear",
                                            "doesnt clear", "doesn't clear", "didnt clear",
                                            "didn't clear", NULL};
+/* Food being cooled ("the chili's been cooling 2 hrs"), not a cooler's reading. */
+static const char *const cooling_cues[] = {" cooling", " cooled", " cool down", " cool it",
+                                           " to cool", " chill", "ice bath", "ice wand",
+                                           "ice paddle", NULL};
 static const char *const unknown_time_cues[] = {"nobody knows", "no one knows", "no idea",
                                                 "dont know how long", "don't know how long",
                                                 "not sure how long", "unknown", "idk how long",
@@ -749,6 +753,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->persists = has_any(lower, persist_cues) ||
 	                (strstr(lower, "again") && out->kind != ASKED_FIGURE);
 	out->unknown_time = has_any(lower, unknown_time_cues);
+	out->cooling = has_any(lower, cooling_cues);
 	out->reading = reading > 0 ? reading : 0;
 	durations_as_digits(lower, digits, sizeof(digits));
 	out->elapsed = elapsed_of(digits);

@@ -90,6 +90,8 @@ static void inherit(struct ask *ask, const struct ask *before)
 		memcpy(ask->codes, before->codes, sizeof(ask->codes));
 		ask->ncodes = before->ncodes;
 	}
+	/* "cooling chili || 2 hrs in and its at 90": still food being cooled */
+	ask->cooling |= before->cooling;
 	/* "walk in reading 46 || no clue when it started": the reading still stands */
 	if(ask->reading == 0 && before->reading > 0) {
 		ask->reading = before->reading;

@@ -108,7 +108,7 @@ static bool find_verdict(const struct ask *q, const struct section *ranked, size
 
 	/* food cooling, read some time after it started: the cooling step of
 	 * the section rules ("From 135°F to 70°F within 2 hours") */
-	for(size_t i = 0; q->reading && q->elapsed && i < s->nparts; i++)
+	for(size_t i = 0; q->cooling && q->reading && q->elapsed && i < s->nparts; i++)
 		if(verdict_of_cooling(q->reading, q->elapsed, s->parts[i].text, how, verdict, len))
 			return true;
 	/* a lead about something else ("the utensil surface must reach 160°F"

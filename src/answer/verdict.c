@@ -356,21 +356,32 @@ bool verdict_of_time(int elapsed, const char *rule, unsigned how, char *out, siz
 	return true;
 }
 
-/* The temperature a cooling step of rule brings food down to within its
- * time limit: the "<n>°F" after "to " that is lower than a "<n>°F" before
- * it ("From 135°F (57°C) to 70°F (21°C) within 2 hours" -> 70), else 0. */
-static long cooled_to(const char *rule)
+/* The temperature a cooling step of rule brings food down to: the "<n>°F"
+ * after "to " that is lower than a "<n>°F" before it ("From 135°F (57°C)
+ * to 70°F (21°C) within 2 hours" -> 70), else 0; *step gets its time
+ * limit, said before the next temperature ("... to 70°F in 2 hours and to
+ * 41°F within 6 hours" has none for 70). */
+static long cooled_to(const char *rule, int *step)
 {
 	long highest = 0;
 
 	for(const char *p = rule; *p; p++) {
-		char *end;
+		char *end, until[160];
 		long v = degrees_at(rule, p, &end);
+		bool in_minutes;
 
 		if(v < 0)
 			continue;
-		if(p - rule >= 3 && strncmp(p - 3, "to ", 3) == 0 && v < highest)
-			return v;
+		if(p - rule >= 3 && strncmp(p - 3, "to ", 3) == 0 && v < highest) {
+			const char *next = past_celsius(end);
+			size_t len = 0;
+
+			while(next[len] && degrees_at(rule, next + len, &end) < 0)
+				len++;
+			snprintf(until, sizeof(until), "%.*s", (int)len, next);
+			*step = time_limit(until, &in_minutes);
+			return *step ? v : 0;
+		}
 		if(v > highest)
 			highest = v;
 	}
@@ -380,13 +391,12 @@ static long cooled_to(const char *rule)
 bool verdict_of_cooling(int reading, int elapsed, const char *rule, unsigned how, char *out,
                         size_t outlen)
 {
-	bool in_minutes;
-	long to = rule && reading > 0 ? cooled_to(rule) : 0;
-	int limit = to ? time_limit(rule, &in_minutes) : 0;
+	int limit = 0;
+	long to = rule && reading > 0 ? cooled_to(rule, &limit) : 0;
 	char said[48], allowed[48], left[48];
 	const char *say;
 
-	if(limit == 0 || elapsed <= 0)
+	if(to == 0 || elapsed <= 0)
 		return false;
 	say_minutes(elapsed, said, sizeof(said));
 	say_minutes(limit, allowed, sizeof(allowed));

@@ -305,6 +305,16 @@ def test_a_follow_up_keeps_the_reading_it_is_about(h):
           f"the earlier turn's reading was not ruled on: {lead!r}")
 
 
+def test_a_follow_up_on_food_being_cooled_is_held_to_the_cooling_step(h):
+    # the first turn says the food is being cooled; the next one only the time and the
+    # reading: past the first step's time and above its temperature, cooling has failed
+    first = _ask(h, "cooling a big pot of beans down in the walk-in")
+    a = _ask(h, "been 3 hours now and its at 95", conversation=first["conversation_id"])
+    lead = a["response"][:260]
+    check("has not reached 70" in lead and "165" in lead,
+          f"the cooling step was not ruled on, or its fix not said: {lead!r}")
+
+
 def test_a_symptom_told_leads_with_its_troubleshooting_fix(h):
     # a text manual's troubleshooting list: each symptom a heading, "-> " before
     # its cause and its fix; the crew tell the symptom and ask nothing

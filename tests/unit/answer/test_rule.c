@@ -57,6 +57,11 @@ static void test_cooling(const struct lexicon *lx)
 	      strstr(buf_str(&text), "reheat it to 165°F"),
 	      "past the step's time above its target: cooling failed, then what to do: %s",
 	      buf_str(&text));
+	buf_reset(&text);
+	ask_understand(lx, "the reach in has read 47 for 7 hours now, can we keep the soup", &q);
+	CHECK(rule_reading_verdict(&q, &cool, 1, cool.parts[0].text, &text) == LL_OK &&
+	      !strstr(buf_str(&text), "reached"),
+	      "a cooler's reading is no food being cooled: %s", buf_str(&text));
 	buf_free(&text);
 }
 

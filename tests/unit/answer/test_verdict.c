@@ -153,6 +153,10 @@ static void test_verdicts(void)
 			CHECK(!verdict_of_cooling(88, 120, "Reheat it to 165\xC2\xB0" "F within 2 hours.",
 			                          VERDICT_DECIDE, v, sizeof(v)),
 			      "a reheating time is no cooling step");
+			CHECK(!verdict_of_cooling(47, 420, "Check it against the cooling limits (135\xC2\xB0"
+			                          "F to 70\xC2\xB0" "F in 2 hours and to 41\xC2\xB0"
+			                          "F within 6 hours).", VERDICT_DECIDE, v, sizeof(v)),
+			      "the next step's time is not the first step's: %s", v);
 		}
 		CHECK(verdict_of_reading(121, "Hold the soup at 135\xC2\xB0" "F or above. Probe it every hour. "
 		                         "Check the probe: it should show 212\xC2\xB0" "F in boiling water. "
