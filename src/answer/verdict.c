@@ -38,6 +38,16 @@ static bool any_in(const char *from, size_t len, const char *const *words)
 	return false;
 }
 
+/* How much of text (len bytes) is in the table cell it starts in: up to
+ * the " — " that joins the next cell ("HOLD set: 165°F — Maximum hold: 4
+ * hours": "maximum" is the hold time's, not the temperature's). */
+static size_t cell_len(const char *text, size_t len)
+{
+	const char *cell = memmem(text, len, " " DASH, strlen(" " DASH));
+
+	return cell ? (size_t)(cell - text) : len;
+}
+
 /* Is the figure at [at, end) a floor or a ceiling?  Read from the words
  * just before it ("at least", "as hot as") and just after ("or above",
  * "or below"). */
@@ -59,7 +69,7 @@ static enum limit direction(const char *rule, const char *at, const char *end)
 	static const char *const must[] = {"check that", "make sure", "ensure", "must be",
 	                                   "should be", "until", "wait for", NULL};
 	static const char *const low[] = {"below", "under", NULL}, *const high[] = {"above", NULL};
-	size_t after = strnlen(end, WINDOW / 2);
+	size_t after = cell_len(end, strnlen(end, WINDOW / 2));
 	const char *from = at - rule > WINDOW / 2 ? at - WINDOW / 2 : rule;
 	const char *last = at - rule > 8 ? at - 8 : rule;
 	const char *clause = at - rule > WINDOW ? at - WINDOW : rule;

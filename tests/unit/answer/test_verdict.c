@@ -123,6 +123,11 @@ static void test_verdicts(void)
 		CHECK(deadline_of(10 * 60 + 30, 0, "Hold it for up to 4 hours, then discard it.", v,
 		                  sizeof(v)) &&
 		      strncmp(v, "By 2:30, 4 hours after 10:30", 28) == 0, "when the limit runs out: %s", v);
+		v[0] = '\0';
+		CHECK(!verdict_of_reading(95, "Bean soup \xE2\x80\x94 HOLD set: 165\xC2\xB0" "F "
+		                          "(74\xC2\xB0" "C) \xE2\x80\x94 Maximum hold: 4 hours.", NULL, 0,
+		                          v, sizeof(v)),
+		      "the next cell's 'maximum' is no ceiling on this cell's temperature: %s", v);
 		{
 			/* a rule with two steps: each target has its own time */
 			static const char warn[] = "If the stew has not reached 70\xC2\xB0" "F within 2 "
