@@ -130,6 +130,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(!strstr(lexicon_rewrite(lx, &arena, "how much descaler for the kettle"), "ice machine"),
 	      "a descaler is any machine's, not the ice machine's cleaner");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "man on the phone swears he got food poisoning"),
+	             "foodborne illness complaint") != NULL,
+	      "a guest sick from the food is the manuals' foodborne illness complaint");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "the proofer screen went black mid bake"), "display dark"),
 	      "a screen gone black is the manuals' dark display");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "how much space behind the proofer"), "clearance behind"),
