@@ -371,10 +371,13 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 		result = buf_printf(text, "I don't have the manual for the %s in this store's "
 		                    "manuals, so I can't give its model-specific steps or codes.",
 		                    in->unknown);
-	/* a generic manual's section (no model in its title), a fault one first */
+	/* a generic manual's section (no model in its title), a fault one first,
+	 * for the kind of machine the question names: none named ("merrychef
+	 * e2s"), no other machine's steps */
 	for(int pass = 0; pass < 2 && !g; pass++)
 		for(size_t i = 0; i < in->nranked && !g; i++)
 			if(in->ranked[i].coverage >= COMPOSE_MIN_COVERAGE &&
+			   (section_machine(&in->ranked[i]) & terms_machine_kinds(in->ask->text)) &&
 			   terms_codes_of(in->ranked[i].title, codes, 1) == 0 &&
 			   in->ranked[i].category &&
 			   strcmp(in->ranked[i].category, "equipment") == 0 &&
@@ -388,9 +391,11 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 		add_citation(a, out, g);
 	}
 	if(!result)
-		result = buf_appends(text, " If it still does not work, call the manufacturer's "
-		                     "service line or your service company, and tell your "
-		                     "manager.");
+		result = buf_appends(text, g ? " If it still does not work, call the manufacturer's "
+		                             "service line or your service company, and tell your "
+		                             "manager."
+		                             : " Call the manufacturer's service line or your service "
+		                             "company, and tell your manager.");
 	out->service_call_recommended = true;
 	out->confidence = 0.3;
 	return result;

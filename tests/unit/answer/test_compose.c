@@ -542,6 +542,24 @@ static void test_compose(const struct lexicon *lx)
 	      strncmp(a.response, "I don't have the manual for the Kelvinator KX-9", 47) == 0,
 	      "an unknown model: the admission leads");
 	{
+		/* an unknown model and no machine named: no other machine's steps */
+		struct section ice = make_section("Ice Machine Troubleshooting (Generic)",
+		                                  "Descaling the Ice Machine",
+		                                  "Scale builds up in hard water.\n\n"
+		                                  "1. Empty the bin.\n2. Run the descale cycle.\n");
+
+		ice.category = "equipment";
+		ask_of(lx, "descaling steps for the zorvac z9 please", &ice, &q, &in);
+		in.unknown = "Zorvac";
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && !said(&a, "Descaling the Ice") &&
+		      a.nsteps == 0, "an unknown machine of no named kind gets no ice machine's steps: %s",
+		      a.response);
+		ask_of(lx, "descaling steps for the zorvac z9 ice machine please", &ice, &q, &in);
+		in.unknown = "Zorvac ice machine";
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && a.nsteps == 2,
+		      "an unknown ice machine gets the ice machine's general steps: %s", a.response);
+	}
+	{
 		/* a word no manual holds is what the question is about: admitted first */
 		struct section dates = make_section("Date Marking", "The 7-Day Rule",
 		                                    "Opened ready-to-eat food may be kept for 7 days at "
