@@ -390,12 +390,12 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 		add_warnings(warnings, g);
 		add_citation(a, out, g);
 	}
-	if(!result)
-		result = buf_appends(text, g ? " If it still does not work, call the manufacturer's "
-		                             "service line or your service company, and tell your "
-		                             "manager."
-		                             : " Call the manufacturer's service line or your service "
-		                             "company, and tell your manager.");
+	if(!result && g)
+		result = buf_appends(text, " If it still does not work, call the manufacturer's "
+		                     "service line or your service company, and tell your manager.");
+	else if(!result)
+		result = buf_appends(text, " Call the manufacturer's service line or your service "
+		                     "company, and tell your manager.");
 	out->service_call_recommended = true;
 	out->confidence = 0.3;
 	return result;
