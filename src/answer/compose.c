@@ -392,7 +392,8 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	}
 	if(!result && g)
 		result = buf_appends(text, " If it still does not work, call the manufacturer's "
-		                     "service line or your service company, and tell your manager.");
+		                     "service line or your service company, and tell your "
+		                     "manager.");
 	else if(!result)
 		result = buf_appends(text, " Call the manufacturer's service line or your service "
 		                     "company, and tell your manager.");
