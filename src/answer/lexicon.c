@@ -560,6 +560,23 @@ static size_t spaced_code_at(const struct words *ws, const char *text, int i)
 	return 2 + ws->len[i + 1];
 }
 
+static bool hides_emergency(const struct lexicon *lx, const char *text, const char *rewritten)
+{
+	const struct emergency *said[LEXICON_MAX_EMERGENCIES], *kept[LEXICON_MAX_EMERGENCIES];
+	int nsaid = lexicon_emergencies(lx, text, said, LEXICON_MAX_EMERGENCIES);
+	int nkept = lexicon_emergencies(lx, rewritten, kept, LEXICON_MAX_EMERGENCIES);
+
+	for(int i = 0; i < nsaid; i++) {
+		bool found = false;
+
+		for(int k = 0; k < nkept && !found; k++)
+			found = kept[k] == said[i];
+		if(!found)
+			return true;
+	}
+	return false;
+}
+
 const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const char *text)
 {
 	struct words *ws = arena_alloc(a, sizeof(*ws));
@@ -603,6 +620,10 @@ const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const cha
 		goto out;
 	}
 	result = buf_appends(&b, text + copied) ? NULL : arena_strdup(a, buf_str(&b));
+	/* a rewrite never hides an emergency the crew's own words name ("fire
+	 * up in the hood" is no "start up"): then both are read */
+	if(result && hides_emergency(lx, text, result))
+		result = arena_printf(a, "%s / %s", result, text);
 out:
 	buf_free(&b);
 	return result;

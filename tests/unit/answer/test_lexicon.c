@@ -133,6 +133,17 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "man on the phone swears he got food poisoning"),
 	             "foodborne illness complaint") != NULL,
 	      "a guest sick from the food is the manuals' foodborne illness complaint");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "time to fire up the broiler"), "start up") != NULL,
+	      "'fire up the' broiler is starting it");
+	{
+		const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+
+		CHECK(lexicon_emergencies(lx, "the register just went down mid rush", e,
+		                          LEXICON_MAX_EMERGENCIES) == 0 &&
+		      lexicon_emergencies(lx, "the new cook just went down by the fryer", e,
+		                          LEXICON_MAX_EMERGENCIES) > 0,
+		      "a register that just went down is no person who did");
+	}
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "the proofer screen went black mid bake"), "display dark"),
 	      "a screen gone black is the manuals' dark display");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "how much space behind the proofer"), "clearance behind"),
@@ -187,11 +198,16 @@ static void test_lexicon_format(void)
 	struct lexicon *lx = NULL;
 	const struct emergency *e[4];
 
-	CHECK(lexicon_parse("a b\tc\n", "x\t\tX\tboom & loud*\tboom box\t\n", NULL, NULL, &lx) == LL_OK, "parse");
+	CHECK(lexicon_parse("a b\tc\nloud boom\tc\n", "x\t\tX\tboom & loud*\tboom box\t\n", NULL, NULL,
+	                    &lx) == LL_OK, "parse");
 	CHECK(lexicon_emergencies(lx, "a loud boom", e, 4) == 1 && strcmp(e[0]->id, "x") == 0,
 	      "conjuncts in any order");
 	CHECK(lexicon_emergencies(lx, "the boom box is loud", e, 4) == 0, "a masked phrase does not count");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "say a b now"), "say c now") == 0, "a phrase is replaced whole");
+	CHECK(strcmp(lexicon_rewrite(lx, &arena, "a loud boom"), "a c / a loud boom") == 0 &&
+	      lexicon_emergencies(lx, lexicon_rewrite(lx, &arena, "a loud boom"), e, 4) == 1,
+	      "a rewrite that would hide an emergency keeps the crew's words beside it: %s",
+	      lexicon_rewrite(lx, &arena, "a loud boom"));
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "fryer shows e 7 again"), "fryer shows E7 again") == 0,
 	      "a code typed with a space is one code");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "held f 4 hours, a 2 by 4"), "held f 4 hours, a 2 by 4") == 0,
