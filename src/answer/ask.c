@@ -368,15 +368,21 @@ static const char *const target_cues[] = {" be at ", "get to ", "to be ", "to hi
                                           "gotta hit ", "gotta be ", " be under ", " be below ",
                                           "get it to ", "down to ", NULL};
 
-static bool target_at(const char *t, const char *p)
+/* Does one of cues end at p, in t? */
+static bool after_any(const char *t, const char *p, const char *const *cues)
 {
-	for(int i = 0; target_cues[i]; i++) {
-		size_t n = strlen(target_cues[i]);
+	for(int i = 0; cues[i]; i++) {
+		size_t n = strlen(cues[i]);
 
-		if((size_t)(p - t) >= n && strncmp(p - n, target_cues[i], n) == 0)
+		if((size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0)
 			return true;
 	}
 	return false;
+}
+
+static bool target_at(const char *t, const char *p)
+{
+	return after_any(t, p, target_cues);
 }
 
 /* The temperatures the question asks to be reached ("when does it have to
@@ -400,15 +406,12 @@ static void targets_of(const char *t, int target[2])
 #define CLAUSE_MAX 60 /* the longest clause read for what was found fine */
 
 /* Where a clause of the crew's words ends. */
+static const char *const clause_ends[] = {",", ".", ";", "!", "?", "|", " and ", " but ",
+                                          " so ", " tho ", " though", " still ", " now ", NULL};
+
 static bool clause_end(const char *p)
 {
-	static const char *const ends[] = {",", ".", ";", "!", "?", "|", " and ", " but ", " so ",
-	                                   " tho ", " though", " still ", " now ", NULL};
-
-	for(int i = 0; ends[i]; i++)
-		if(strncmp(p, ends[i], strlen(ends[i])) == 0)
-			return true;
-	return false;
+	return starts_any(p, clause_ends);
 }
 
 /* words with the words that only link a thing to "fine" blanked ("the
@@ -469,6 +472,26 @@ static bool fine_clause(const char *t, const char *p, const char **from)
 	return p - *from < CLAUSE_MAX && !asks_whether(*from, p) && !starts_any(after, asked_after);
 }
 
+/* t without its exact terms: words, not a reading or a code. */
+static void only_words(struct terms *t)
+{
+	int k = 0;
+
+	for(int i = 0; i < t->n; i++) {
+		if(t->exact[i])
+			continue;
+		if(k != i) {
+			memcpy(t->term[k], t->term[i], sizeof(t->term[k]));
+			t->weight[k] = t->weight[i];
+			t->exact[k] = t->exact[i];
+			t->code[k] = t->code[i];
+			t->len[k] = t->len[i];
+		}
+		k++;
+	}
+	t->n = k;
+}
+
 /* What the crew found fine, into out: the words before "fine" / "ok" /
  * "charged" in their clause ("the door seals look fine" -> door seals),
  * and after "already checked" ("already checked the breaker" -> breaker);
@@ -500,19 +523,7 @@ static void ruled_out_of(const char *t, struct terms *out)
 			                         (int)(to - from), from);
 	}
 	terms_of(blank_linking(words), out);
-	for(int i = 0, k = 0, n = out->n; i < n; i++) {
-		bool keep = !out->exact[i];   /* words, not a reading or a code */
-
-		if(keep && k != i) {
-			memcpy(out->term[k], out->term[i], sizeof(out->term[k]));
-			out->weight[k] = out->weight[i];
-			out->exact[k] = out->exact[i];
-			out->code[k] = out->code[i];
-			out->len[k] = out->len[i];
-		}
-		k += keep;
-		out->n = k;
-	}
+	only_words(out);
 }
 
 #define FREEZER_LOWEST 1 /* "freezer at 0" or "-5" is no reading the verdict can hold */
@@ -556,13 +567,9 @@ static int reading_of(const char *t)
 		if(v < lowest || v > 220 || !(strcmp(end, " ") == 0 || starts_any(end, after)))
 			continue;
 		/* "is 44 degrees": the degree says it is a reading, whatever word came before */
-		bool read = strncmp(end, " degree", 7) == 0 || strncmp(end, "\xC2\xB0", 2) == 0;
+		bool read = strncmp(end, " degree", 7) == 0 || strncmp(end, "\xC2\xB0", 2) == 0 ||
+		            after_any(t, p, cues);
 
-		for(int i = 0; cues[i] && !read; i++) {
-			size_t n = strlen(cues[i]);
-
-			read = (size_t)(p - t) >= n && strncmp(p - n, cues[i], n) == 0;
-		}
 		/* "needs to be at 70", "get it to 41": a target, not what was read */
 		if(read && target_at(t, p))
 			read = false;

@@ -360,6 +360,7 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
                                  struct list *warnings, struct buf *text, struct answer *out)
 {
 	const struct section *g = NULL;
+	uint64_t machine = terms_machine_kinds(in->ask->text);
 	char codes[1][16];
 	ll_result result;
 
@@ -377,7 +378,7 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	for(int pass = 0; pass < 2 && !g; pass++)
 		for(size_t i = 0; i < in->nranked && !g; i++)
 			if(in->ranked[i].coverage >= COMPOSE_MIN_COVERAGE &&
-			   (section_machine(&in->ranked[i]) & terms_machine_kinds(in->ask->text)) &&
+			   (section_machine(&in->ranked[i]) & machine) &&
 			   terms_codes_of(in->ranked[i].title, codes, 1) == 0 &&
 			   in->ranked[i].category &&
 			   strcmp(in->ranked[i].category, "equipment") == 0 &&

@@ -560,11 +560,12 @@ static size_t spaced_code_at(const struct words *ws, const char *text, int i)
 	return 2 + ws->len[i + 1];
 }
 
+/* Does rewritten lose an emergency text names? */
 static bool hides_emergency(const struct lexicon *lx, const char *text, const char *rewritten)
 {
 	const struct emergency *said[LEXICON_MAX_EMERGENCIES], *kept[LEXICON_MAX_EMERGENCIES];
 	int nsaid = lexicon_emergencies(lx, text, said, LEXICON_MAX_EMERGENCIES);
-	int nkept = lexicon_emergencies(lx, rewritten, kept, LEXICON_MAX_EMERGENCIES);
+	int nkept = nsaid ? lexicon_emergencies(lx, rewritten, kept, LEXICON_MAX_EMERGENCIES) : 0;
 
 	for(int i = 0; i < nsaid; i++) {
 		bool found = false;

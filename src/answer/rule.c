@@ -14,7 +14,6 @@
 /* How many of the best-ranked sections of the best section's manual a
  * decision's rule is looked for in. */
 #define RULE_SECTIONS 4
-#define DASH_SIGN "\xE2\x80\x94" /* "—", which ends a verdict */
 
 /* The verdict on what the crew measured against the limit rule states: the
  * reading's temperature, else the time it has been so. */
@@ -35,14 +34,6 @@ static bool judged(const struct ask *q, const char *rule, const struct terms *su
 	return deadline_of(q->since - 1, q->target[0], rule, out, outlen);
 }
 
-/* Past a notice's signal word ("WARNING: If food has not reached ..."). */
-static const char *past_notice(const char *t)
-{
-	size_t n = strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-
-	return n >= 4 && t[n] == ':' && t[n + 1] == ' ' ? t + n + 2 : t;
-}
-
 /* The section's own part that says what to do on this verdict: "If it
  * reads below 165°F, keep cooking and check again" after "158°F is below
  * the 165°F minimum"; NULL for none, or when the lead says it already. */
@@ -61,7 +52,7 @@ static const char *action_on(const struct section *s, const char *verdict, const
 		if(!strstr(verdict, sides[k].verdict))
 			continue;
 		for(size_t i = 0; i < s->nparts; i++) {
-			const char *t = past_notice(s->parts[i].text);
+			const char *t = section_past_notice(s->parts[i].text);
 			size_t len = strcspn(t, ",;");
 
 			if(strncmp(t, "If ", 3) != 0 || (lead && strstr(lead, t)))
@@ -139,13 +130,13 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 {
 	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
 	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
-	char verdict[320], second[160];
+	char verdict[2 * VERDICT_MAX], second[VERDICT_MAX];
 
 	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) ||
 	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0 &&
 	    q->made == 0 && (q->ppm == 0 || q->kind != ASKED_DECISION)))
 		return LL_OK;
-	if(!find_verdict(q, ranked, nranked, lead, how, verdict, sizeof(second)))
+	if(!find_verdict(q, ranked, nranked, lead, how, verdict, VERDICT_MAX))
 		return LL_OK;
 	/* when it must reach two temperatures, by when for each */
 	if(q->since && q->target[1]) {
@@ -153,7 +144,7 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 		size_t len = strlen(verdict);
 
 		other.target[0] = q->target[1];
-		len -= len >= strlen(" " DASH_SIGN) ? strlen(" " DASH_SIGN) : len;
+		len -= len >= strlen(VERDICT_END) ? strlen(VERDICT_END) : len;
 		if(find_verdict(&other, ranked, nranked, lead, how, second, sizeof(second)))
 			snprintf(verdict + len, sizeof(verdict) - len, "; %s", second);
 	}

@@ -45,7 +45,9 @@ static size_t bullet_marker(const char *s)
 	return 0;
 }
 
-static bool is_notice(const char *s)
+/* The length of the signal word a notice starts with ("WARNING"), 0 when
+ * s is no notice. */
+static size_t notice_word(const char *s)
 {
 	static const char *const words[] = {"WARNING", "CAUTION", "DANGER", "IMPORTANT", NULL};
 
@@ -53,9 +55,21 @@ static bool is_notice(const char *s)
 		size_t n = strlen(words[i]);
 
 		if(strncmp(s, words[i], n) == 0 && (s[n] == ':' || s[n] == ' ' || s[n] == '!'))
-			return true;
+			return n;
 	}
-	return false;
+	return 0;
+}
+
+static bool is_notice(const char *s)
+{
+	return notice_word(s) > 0;
+}
+
+const char *section_past_notice(const char *text)
+{
+	size_t n = notice_word(text);
+
+	return n && text[n] == ':' && text[n + 1] == ' ' ? text + n + 2 : text;
 }
 
 /* Does s open with an error code ("E4 — ...", "AL-2: ...")? */

@@ -74,6 +74,10 @@ const char *section_kind_name(enum section_kind k);
  * rethermalizer). */
 uint64_t section_machine(const struct section *s);
 
+/* text past a notice's signal word ("WARNING: If food has not reached
+ * ..." -> "If food has not reached ..."); text itself when it is none. */
+const char *section_past_notice(const char *text);
+
 /* Does s state a figure of kind f, in its heading or one of its parts
  * ("How to Wash Hands: 20 Seconds in All")? */
 bool section_states(const struct section *s, enum figure f);

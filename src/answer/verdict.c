@@ -12,7 +12,7 @@
 
 #define DEGREE "\xC2\xB0"
 #define DASH_RANGE "\xE2\x80\x93" /* the en dash of "50–99" */
-#define DASH "\xE2\x80\x94"
+#define DASH VERDICT_DASH
 #define PLUS_MINUS "\xC2\xB1"
 #define WINDOW 48      /* how far around the figure the words saying its direction are read */
 #define TASK_WINDOW 24 /* how far before a time the verb of a task's deadline is read */

@@ -14,6 +14,12 @@
 
 struct terms;
 
+/* Every verdict ends so ("No, 150°F is below the 155°F minimum —"), and
+ * fits in VERDICT_MAX bytes. */
+#define VERDICT_DASH "\xE2\x80\x94" /* "—" */
+#define VERDICT_END " " VERDICT_DASH
+#define VERDICT_MAX 160
+
 /* How a verdict is asked for (flags). */
 #define VERDICT_DECIDE 1u       /* a yes/no question ("can we take it"): "Yes, ..." / "No, ..." */
 #define VERDICT_UNKNOWN_TIME 2u /* nobody knows how long it has been at the reading */
