@@ -245,6 +245,24 @@ def pool_processes(h):
     return sorted(found)
 
 
+def waiting_workers(h):
+    """The master's workers that follow it: past their start-up (until then
+    the kernel SIGKILLs a worker whose master dies), with their SIGQUIT
+    handler in place (SigCgt) and asleep in ppoll() for a request."""
+    ready = []
+    for pid in h.worker_pids():
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                caught = next(int(line.split()[1], 16) for line in f if line.startswith("SigCgt:"))
+            with open(f"/proc/{pid}/wchan") as f:
+                wchan = f.read()
+        except (OSError, StopIteration, ValueError):
+            continue
+        if caught & (1 << (signal.SIGQUIT - 1)) and "poll" in wchan:
+            ready.append(pid)
+    return ready
+
+
 def parent_of(pid):
     try:
         with open(f"/proc/{pid}/status") as f:

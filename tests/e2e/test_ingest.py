@@ -7,6 +7,7 @@ a warning.  The model (Kestrel KF-9) is invented, so only this manual can
 answer.
 """
 import os
+import shutil
 import tempfile
 import uuid
 
@@ -73,6 +74,7 @@ def test_pdf_manual_ingested_and_answered(h):
         check("350°F" in said, f"the filtering temperature (a '°' through PDF text) is missing: {said[:400]!r}")
     finally:
         h.sql(f"DELETE FROM documents WHERE id = {int(docs[0][0])}")
+        shutil.rmtree(d, ignore_errors=True)
 
 
 def test_not_a_pdf_refused(h):
@@ -81,7 +83,10 @@ def test_not_a_pdf_refused(h):
     path = os.path.join(d, f"broken-{tag}.pdf")
     with open(path, "wb") as f:
         f.write(b"%PDF-1.4\nthis is not a real PDF body\n")
-    p = _ingest(h, path)
+    try:
+        p = _ingest(h, path)
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
     check(p.returncode != 0, "a broken PDF was accepted")
     check("PDF" in p.stderr, f"the refusal does not say what is wrong: {p.stderr.strip()[:300]!r}")
     check(not _documents_like(h, f"broken-{tag}"), "a document was stored for the broken PDF")

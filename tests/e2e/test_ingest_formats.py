@@ -81,6 +81,7 @@ def test_same_sections_every_path(h):
                                           f"{sections} != {got['cli']}")
     finally:
         _drop(h, *ids)
+        shutil.rmtree(os.path.join("/tmp", f"linelead-formats-{tag}"), ignore_errors=True)
 
 
 def test_docx_upload(h):

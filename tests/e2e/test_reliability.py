@@ -55,6 +55,8 @@ CLIENT_TIMEOUT = 30.0
 def _stack():
     h = faults.private_stack("reliability", rate_limit=0, rate_burst=0, workers=4,
                              env={"LINELEAD_REQUEST_TIMEOUT_MS": str(REQUEST_TIMEOUT_MS)})
+    if not h.pool_pid():    # a failed test before this one left the pool down
+        h.stack("start")
     wait_until(lambda: h.get("/health", timeout=5).status == 200, 20, 0.25, "private stack healthy")
     return h
 
@@ -518,7 +520,8 @@ def test_reliability_restart_clears_orphans(h0):
     faults.extend_alarm(90)
     h = _stack()
     pool = h.pool_pid()
-    victim = h.worker_pids()[0]
+    # a worker still starting would be SIGKILLed with its master, not orphaned
+    victim = wait_until(lambda: faults.waiting_workers(h), 20, 0.1, "a worker waiting for requests")[0]
     os.kill(victim, signal.SIGSTOP)
     os.kill(pool, signal.SIGKILL)
     try:
