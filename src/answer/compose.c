@@ -194,6 +194,16 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 
 #define LISTED_ITEMS 2   /* items of a list a second part's answer carries */
 
+/* Is t only the opening of a list ("The trainee can:"), no sentence alone? */
+static bool bare_intro(const char *t)
+{
+	size_t n = strlen(t), spaces = 0;
+
+	for(const char *p = t; *p; p++)
+		spaces += *p == ' ';
+	return n > 0 && t[n - 1] == ':' && spaces < 4;
+}
+
 /* Part t of o, and when it introduces a list ("A first-aid kit usually
  * contains:"), its first LISTED_ITEMS items after it: the answer then says
  * what the list holds, not only that there is one.  NULL on no memory. */
@@ -204,7 +214,7 @@ static const char *with_its_items(struct arena *a, const struct section *o, cons
 	ll_result r;
 	const char *out;
 
-	while(i < o->nparts && o->parts[i].text != t)
+	while(i < o->nparts && strcmp(o->parts[i].text, t) != 0)
 		i++;
 	if(len == 0 || t[len - 1] != ':' || i + 1 >= o->nparts ||
 	   (o->parts[i + 1].kind != PART_STEP && o->parts[i + 1].kind != PART_BULLET))
@@ -428,16 +438,6 @@ static bool same_figure(const char *a, const char *b)
 	return da && db && strtol(da, NULL, 10) == strtol(db, NULL, 10);
 }
 
-/* The length of text's first sentence: up to ". " (or "!", "?") before a
- * capital, so "Food Code 3-501.17" stays whole. */
-static size_t first_sentence(const char *text)
-{
-	for(size_t i = 0; text[i]; i++)
-		if((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ' &&
-		   isupper((unsigned char)text[i + 2]))
-			return i + 1;
-	return strlen(text);
-}
 
 /* The section that answers a two-part question's other part: the first of
  * the few best ranked for it that is not s itself ("hot hold temp and cold
@@ -559,14 +559,14 @@ static bool states_within(const char *text, size_t len, const struct ask *q)
  * is asked and a later sentence, not the first, states it, that one. */
 static const char *first_answer(struct arena *a, const struct ask *q, const char *lead)
 {
-	size_t first = first_sentence(lead);
+	size_t first = lead_sentence_len(lead);
 	const char *rest = lead + first;
 
 	/* a figure asked: the sentence stating it ("CAUTION: Never lift ... Get
 	 * help ... for anything heavier than about 50 lb": the second) */
 	if(q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE && !states_within(lead, first, q))
 		for(const char *p = rest + strspn(rest, " "); *p;) {
-			size_t len = first_sentence(p);
+			size_t len = lead_sentence_len(p);
 
 			if(states_within(p, len, q))
 				return arena_strndup(a, p, len);
@@ -579,7 +579,7 @@ static const char *first_answer(struct arena *a, const struct ask *q, const char
 	if(first < 2 || lead[first - 1] != '.' || !*rest || !lead_points_back(rest))
 		return arena_strndup(a, lead, first);
 	return arena_printf(a, "%.*s; %c%.*s", (int)first - 1, lead, tolower((unsigned char)*rest),
-	                    (int)first_sentence(rest) - 1, rest + 1);
+	                    (int)lead_sentence_len(rest) - 1, rest + 1);
 }
 
 /* A question asked twice over ("..., what do i toss and who do i call"):
@@ -601,8 +601,8 @@ static int heading_figure_part(const struct ask *q, const struct section *o, int
 	return i;
 }
 
-static ll_result two_part_lead(struct arena *a, const struct compose_in *in, const char **lead,
-                               const struct section **used)
+static ll_result two_part_lead(struct arena *a, const struct compose_in *in, bool judged,
+                               const char **lead, const struct section **used)
 {
 	const struct section *s = &in->ranked[0];
 	const struct section *o = in->other_ask ? other_section(in, s) : NULL;
@@ -616,12 +616,17 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, con
 		i = heading_figure_part(in->other_ask, o, i);
 	/* steps only: the heading */
 	const char *one = *lead ? first_answer(a, in->ask, *lead) : s->heading;
+
+	if(one && bare_intro(one) && !(one = with_its_items(a, s, one)))
+		return LL_ENOMEM;
 	size_t first = one ? strlen(one) : 0;
 	bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */
 	const char *said = with_its_items(a, o, o->parts[i].text);
-	const char *two = one && said ? arena_printf(a, "%.*s%s %s", (int)(first - colon), one,
+	/* a verdict said the first part's rule: the second part's answer next */
+	const char *two = judged && *lead ? said
+	                : one && said ? arena_printf(a, "%.*s%s %s", (int)(first - colon), one,
 	                                             colon || !*lead ? "." : "", said)
-	                              : NULL;
+	                : NULL;
 
 	if(!two)
 		return LL_ENOMEM;
@@ -667,12 +672,12 @@ static ll_result second_code_lead(struct arena *a, const struct compose_in *in,
 	/* the code's row names it ("E7: Door open ..."); else its heading does */
 	name = its && lead_names_code(in->ask, its) ? its : o->heading;
 	what = name != its ? its : step >= 0 ? o->parts[step].text : NULL;
-	named = first_sentence(name);
+	named = lead_sentence_len(name);
 	if(what && named && name[named - 1] == '.')
 		named--; /* "E7: Door open — Close the door." */
-	*lead = arena_printf(a, "%.*s %.*s%s%.*s", (int)first_sentence(*lead), *lead, (int)named,
+	*lead = arena_printf(a, "%.*s %.*s%s%.*s", (int)lead_sentence_len(*lead), *lead, (int)named,
 	                     name, what ? " \xe2\x80\x94 " : "",
-	                     what ? (int)first_sentence(what) : 0, what ? what : "");
+	                     what ? (int)lead_sentence_len(what) : 0, what ? what : "");
 	*used = o;
 	return *lead ? LL_OK : LL_ENOMEM;
 }
@@ -686,7 +691,7 @@ static const char *escalation_first(struct arena *a, const char *lead)
 		if(!(p > lead + 1 && p[-1] == ' ' && (p[-2] == '.' || p[-2] == ';') &&
 		     isupper((unsigned char)*p)))
 			continue;
-		size_t len = first_sentence(p);
+		size_t len = lead_sentence_len(p);
 
 		for(int i = 0; lead_recurs[i]; i++)
 			if(len > 0 && strncasecmp(p, "If ", 3) == 0 &&
@@ -702,16 +707,19 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 {
 	const struct section *s = &in->ranked[0], *second = NULL;
 	const char *lead, *rule = NULL;
-	bool steps_say;
+	bool steps_say, judged;
+	size_t before = text->len;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
 	/* the rule that decides goes first, and the verdict is held against it */
 	if(!result && lead && (rule = rule_of_manual(in->ask, in->ranked, in->nranked, lead)) &&
-	   !(lead = arena_printf(a, "%.*s %s", (int)first_sentence(rule), rule, lead)))
+	   !(lead = arena_printf(a, "%.*s %s", (int)lead_sentence_len(rule), rule, lead)))
 		result = LL_ENOMEM;
 	/* "No, 150°F is below" first */
 	if(!result && in->ask->kind == ASKED_DECISION)
 		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text);
+	/* ... and when the lead holds no action on it ("If it reads below") */
+	judged = text->len > before && !(lead && strstr(lead, "If "));
 	steps_say = lead && steps_begin_with(s, lead);
 	/* "E03: Platen over-temperature — Press STOP ...": one sentence, so that a
 	 * second part's answer still comes within the first two */
@@ -727,7 +735,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	if(steps_say)
 		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result)
-		result = two_part_lead(a, in, &lead, &second);
+		result = two_part_lead(a, in, judged, &lead, &second);
 	if(!result && !second && lead_names_code(in->ask, s->heading))
 		result = second_code_lead(a, in, &lead, &second);
 	if(!result && lead && in->ask->persists && !(lead = escalation_first(a, lead)))

@@ -1,6 +1,7 @@
 /* lead.c - the lead of an answer: the part of a section that answers (see lead.h). */
 #include "config.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -152,6 +153,15 @@ static int list_intro(const struct section *s, int i)
 	size_t n = strlen(t);
 
 	return n > 0 && t[n - 1] == ':' && lead_says_any(t, lead_actions) ? k - 1 : -1;
+}
+
+size_t lead_sentence_len(const char *text)
+{
+	for(size_t i = 0; text[i]; i++)
+		if((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ' &&
+		   isupper((unsigned char)text[i + 2]))
+			return i + 1;
+	return strlen(text);
 }
 
 bool lead_points_back(const char *t)

@@ -52,6 +52,10 @@ bool lead_names_code(const struct ask *q, const char *text);
 /* The part of s that best answers q (its index), or -1 for none: the lead. */
 int compose_lead(const struct ask *q, const struct section *s);
 
+/* The length of text's first sentence: up to ". " (or "!", "?") before a
+ * capital, so "Food Code 3-501.17" stays whole. */
+size_t lead_sentence_len(const char *text);
+
 /* Does a sentence point back at the one before it ("To keep the food
  * there, ...", "This means ...")?  Its words are read with that one. */
 bool lead_points_back(const char *t);

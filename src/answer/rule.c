@@ -65,7 +65,8 @@ static const char *action_on(const struct section *s, const char *verdict, const
 	return NULL;
 }
 
-/* The verdict, then what the section says to do on it. */
+/* The verdict, then the first sentence of what the section says to do on
+ * it: one sentence, so that a second part's answer comes within two. */
 static ll_result say_verdict(const struct section *s, const char *verdict, const char *lead,
                              struct buf *text)
 {
@@ -73,7 +74,8 @@ static ll_result say_verdict(const struct section *s, const char *verdict, const
 
 	if(!act)
 		return buf_printf(text, "%s ", verdict);
-	return buf_printf(text, "%s %c%s ", verdict, tolower((unsigned char)act[0]), act + 1);
+	return buf_printf(text, "%s %c%.*s ", verdict, tolower((unsigned char)act[0]),
+	                  (int)lead_sentence_len(act) - 1, act + 1);
 }
 
 /* Does a part of o judge q -- any part when any, else one naming the

@@ -37,7 +37,10 @@ static const char *const stopwords[] = {
 	"which", "while", "who", "why", "will", "with", "would", "you", "your", "yours", "dont",
 	"doesnt", "isnt", "wont", "cant", "really", "guys", "hey", "hi", "u", "ur", "yo",
 	"anything", "something", "stuff", "right", "properly", "help", "supposed", "show",
-	"shows", "showing", "shown", "says", "saying", "mean", "means", "meaning", NULL};
+	"shows", "showing", "shown", "says", "saying", "mean", "means", "meaning",
+	/* what crew type around the question: no subject a manual could cover */
+	"tryna", "finna", "gonna", "wanna", "gotta", "lemme", "imma", "ima", "kinda", "sorta",
+	"plz", "rn", "tho", "idk", "bc", "cuz", "bro", "dude", "lol", "btw", "ngl", "yall", NULL};
 
 /* The stop words by hash (FNV-1a, open addressing), built on first use:
  * the lookup runs for every token of every passage. */

@@ -277,6 +277,28 @@ static void test_compose(const struct lexicon *lx)
 			in.ranked = &keep;
 			ask_understand(lx, "how long is opened ham good, what date goes on the label", &q);
 		}
+		/* a verdict states the first part's rule: the second part's answer
+		 * comes next, not the rule again */
+		{
+			struct section wings = make_section("Cooking", "Wings: 165°F",
+			                                    "Cook wings to 165°F or above inside.\n");
+			struct section patty = make_section("Cooking", "Patties: 155°F",
+			                                    "Cook patties to 155°F inside.\n");
+
+			ask_understand(lx, "wing probed 150 is that ok, and what do patties need", &q);
+			ask_understand(lx, "what do patties need", &q2);
+			in.ranked = &wings;
+			in.other = &patty;
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+			      strstr(a.response, "below the 165°F minimum") &&
+			      strstr(a.response, "Cook patties to 155°F") &&
+			      !strstr(a.response, "Cook wings to"),
+			      "after a verdict, the second part's answer: %s", a.response);
+			in.ranked = &keep;
+			in.other = &mark;
+			ask_understand(lx, "how long is opened ham good, what date goes on the label", &q);
+			ask_understand(lx, "what date goes on the label", &q2);
+		}
 		/* another manual's section, best for the second part's figure and
 		 * stating it, answers it though it holds less of its words */
 		{

@@ -73,7 +73,7 @@ static void test_action(const struct lexicon *lx)
 	                                    "1. Probe the biggest wing.\n"
 	                                    "2. If it reads 165°F or above, serve the batch.\n"
 	                                    "3. If it reads below 165°F, fry the whole batch "
-	                                    "1 more minute and probe again.\n");
+	                                    "1 more minute and probe again. Log the reading.\n");
 	struct ask q;
 	struct buf text;
 
@@ -81,9 +81,10 @@ static void test_action(const struct lexicon *lx)
 	ask_understand(lx, "biggest wing read 151, ok to serve it", &q);
 	CHECK(rule_reading_verdict(&q, &wings, 1, wings.parts[0].text, &text) == LL_OK &&
 	      strstr(buf_str(&text), "151°F is below") &&
-	      strstr(buf_str(&text), "if it reads below 165°F, fry the whole batch"),
-	      "below the floor, the section's step for below follows the verdict: %s",
-	      buf_str(&text));
+	      strstr(buf_str(&text), "if it reads below 165°F, fry the whole batch") &&
+	      !strstr(buf_str(&text), "Log the reading"),
+	      "below the floor, the first sentence of the section's step for below follows the "
+	      "verdict: %s", buf_str(&text));
 	/* the lead is the rule for another thing than the one read */
 	{
 		struct section rinse = make_section("Dish Machine", "Final Rinse Too Cool",
