@@ -277,6 +277,22 @@ static void test_compose(const struct lexicon *lx)
 			in.ranked = &keep;
 			ask_understand(lx, "how long is opened ham good, what date goes on the label", &q);
 		}
+		/* the first part's lead only opens a list: it carries its first
+		 * items, never "The trainee can." alone */
+		{
+			struct section sign = make_section("Training", "Fryer Sign-Off",
+			                                   "The trainee can:\n\n1. Drop the baskets.\n"
+			                                   "2. Skim the oil.\n3. Filter the oil.\n");
+
+			ask_understand(lx, "what does a fryer trainee learn, what date goes on the label",
+			               &q);
+			in.ranked = &sign;
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+			      strstr(a.response, "The trainee can: drop the baskets; skim the oil.") &&
+			      !strstr(a.response, "The trainee can."),
+			      "a list's opening leads with its first items: %s", a.response);
+			in.ranked = &keep;
+		}
 		/* a verdict states the first part's rule: the second part's answer
 		 * comes next, not the rule again */
 		{

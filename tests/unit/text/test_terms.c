@@ -96,6 +96,8 @@ static void test_nouns(void)
 	CHECK(terms_is_stopword("the", 3) && !terms_is_stopword("fryer", 5), "stop words");
 	CHECK(terms_is_stopword("stuff", 5) && !terms_is_stopword("stuffed", 7),
 	      "crew filler \"stuff\" is a stop word, \"stuffed\" is not");
+	CHECK(terms_is_stopword("tryna", 5) && terms_is_stopword("gotta", 5) &&
+	      terms_is_stopword("lemme", 5), "what crew type around a question is no subject");
 }
 
 int main(void)
