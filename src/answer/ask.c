@@ -794,6 +794,17 @@ static bool number_then(const char *text, const char *const *units)
 	return false;
 }
 
+/* A sum of money in text: "$5", "$1,000", "20 dollars", "50 cents". */
+static bool states_money(const char *text)
+{
+	static const char *const units[] = {"dollar", "cent", "buck", NULL};
+
+	for(const char *p = strchr(text, '$'); p; p = strchr(p + 1, '$'))
+		if(isdigit((unsigned char)p[1]))
+			return true;
+	return number_then(text, units);
+}
+
 /* A telephone number in text: "1-800-555-0143", "(800) 555-0143",
  * "800.555.0143" -- three digits, a separator, four digits, after three
  * digits and a separator. */
@@ -846,7 +857,7 @@ bool ask_states_figure(const char *text, enum figure f)
 	case FIGURE_CONCENTRATION:
 		return number_then(text, concentration);
 	case FIGURE_AMOUNT:
-		return number_then(text, amount);
+		return number_then(text, amount) || states_money(text);
 	case FIGURE_ELECTRIC:
 		return number_then(text, electric);
 	case FIGURE_PRESSURE:

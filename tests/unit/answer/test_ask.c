@@ -135,6 +135,10 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(ask_states_figure("Add 6 fl oz of cleaner to the vat.", FIGURE_AMOUNT) &&
 	      ask_states_figure("Use 2 pumps of syrup.", FIGURE_AMOUNT),
 	      "fluid ounces and pumps are amounts");
+	CHECK(ask_states_figure("Count any till more than $10 off twice.", FIGURE_AMOUNT) &&
+	      ask_states_figure("Refund up to 20 dollars.", FIGURE_AMOUNT) &&
+	      !ask_states_figure("Press $ and enter the code.", FIGURE_AMOUNT),
+	      "a sum of money is an amount");
 	ask_understand(lx, "whats the after hours service number for the mixer", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_PHONE, "a service number is a figure asked");
 	CHECK(ask_states_figure("Call Harlow Service at 1-800-555-0190, 24 hours.", FIGURE_PHONE) &&
