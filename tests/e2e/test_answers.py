@@ -315,6 +315,22 @@ def test_a_follow_up_on_food_being_cooled_is_held_to_the_cooling_step(h):
           f"the cooling step was not ruled on, or its fix not said: {lead!r}")
 
 
+def test_what_the_crew_found_fine_earlier_in_the_thread_stays_ruled_out(h):
+    # the second turn says the cables are fine; the third only that it is still frozen:
+    # the cable check must not come back as a first step
+    manual = ("# Brisvale BK-3 Order Kiosk\n\n## 6. Kiosk Screen Frozen\n\n"
+              "1. Check the power and network cables at the back of the kiosk.\n"
+              "2. Hold the side button for 10 seconds to restart the kiosk.\n"
+              "3. If it freezes again within the hour, call Brisvale support.\n")
+    _upload(h, "Brisvale BK-3 Order Kiosk", manual)
+    first = _ask(h, "brisvale kiosk screen is frozen")
+    _ask(h, "the cables look fine", conversation=first["conversation_id"])
+    a = _ask(h, "nope, kiosk is stuck on the same screen", conversation=first["conversation_id"])
+    said = " ".join([a["response"]] + a["steps"][:2])
+    check("cables" not in said and "10 seconds" in said,
+          f"the cables the crew found fine came back as a check: {said[:300]!r}")
+
+
 def test_a_symptom_told_leads_with_its_troubleshooting_fix(h):
     # a text manual's troubleshooting list: each symptom a heading, "-> " before
     # its cause and its fix; the crew tell the symptom and ask nothing
