@@ -127,6 +127,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      has_emergency(lx, "sliced my thumb deep and its bleeding a lot", "bleeding"),
 	      "a healing cut is no bleeding emergency; a fresh deep one is");
 	CHECK(emergencies_in(lx, "the date sticker fell off the lettuce pan") == 0, "a sticker's fall is no fall");
+	CHECK(emergencies_in(lx, "a glass broke in the ice well by the soda fountain") == 0 &&
+	      has_emergency(lx, "somebody broke in through the back door overnight", "robbery"),
+	      "a glass that broke in the ice is no break-in; a person who broke in is");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(!strstr(lexicon_rewrite(lx, &arena, "how much descaler for the kettle"), "ice machine"),
 	      "a descaler is any machine's, not the ice machine's cleaner");
