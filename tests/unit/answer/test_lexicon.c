@@ -138,6 +138,8 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "a guest sick from the food is the manuals' foodborne illness complaint");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "time to fire up the broiler"), "start up") != NULL,
 	      "'fire up the' broiler is starting it");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "is the new cashier ok to count the safe by herself"),
+	             "alone") != NULL, "by herself is the manuals' alone");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "scanner battery looks kinda puffy"), "swollen") != NULL,
 	      "a puffy battery is the manuals' swollen one");
 	{
