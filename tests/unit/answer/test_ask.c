@@ -141,6 +141,8 @@ static void test_asks(const struct lexicon *lx)
 	      "a sum of money is an amount");
 	ask_understand(lx, "whats the after hours service number for the mixer", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_PHONE, "a service number is a figure asked");
+	ask_understand(lx, "probed the salmon at 151, is that cooked?", &q);
+	CHECK(q.kind == ASKED_DECISION && q.reading == 151, "whether food read is cooked is a decision");
 	CHECK(ask_states_figure("Call Harlow Service at 1-800-555-0190, 24 hours.", FIGURE_PHONE) &&
 	      ask_states_figure("Service: (888) 555.0111", FIGURE_PHONE) &&
 	      !ask_states_figure("See section 10.2.3 and page 1234-56", FIGURE_PHONE),
