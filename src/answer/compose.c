@@ -438,7 +438,6 @@ static bool same_figure(const char *a, const char *b)
 	return da && db && strtol(da, NULL, 10) == strtol(db, NULL, 10);
 }
 
-
 /* The section that answers a two-part question's other part: the first of
  * the few best ranked for it that is not s itself ("hot hold temp and cold
  * hold temp": the hot holding section ranks first for both), nor an
@@ -718,7 +717,8 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	/* "No, 150°F is below" first */
 	if(!result && in->ask->kind == ASKED_DECISION)
 		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text);
-	/* ... and when the lead holds no action on it ("If it reads below") */
+	/* a verdict was written, and the lead holds no action on it ("If it
+	 * reads below ..."): a second part's answer may take the lead's place */
 	judged = text->len > before && !(lead && strstr(lead, "If "));
 	steps_say = lead && steps_begin_with(s, lead);
 	/* "E03: Platen over-temperature — Press STOP ...": one sentence, so that a
