@@ -477,21 +477,12 @@ static bool fine_clause(const char *t, const char *p, const char **from)
 /* t without its exact terms: words, not a reading or a code. */
 static void only_words(struct terms *t)
 {
-	int k = 0;
+	struct terms all = *t;
 
-	for(int i = 0; i < t->n; i++) {
-		if(t->exact[i])
-			continue;
-		if(k != i) {
-			memcpy(t->term[k], t->term[i], sizeof(t->term[k]));
-			t->weight[k] = t->weight[i];
-			t->exact[k] = t->exact[i];
-			t->code[k] = t->code[i];
-			t->len[k] = t->len[i];
-		}
-		k++;
-	}
-	t->n = k;
+	t->n = 0;
+	for(int i = 0; i < all.n; i++)
+		if(!all.exact[i])
+			terms_add(t, &all, i, all.weight[i]);
 }
 
 /* What the crew found fine, into out: the words before "fine" / "ok" /

@@ -76,17 +76,6 @@ void answer_kit_free(struct answer_kit *kit)
 
 /* ---------------------------------------------------------------- the path */
 
-/* Term i of from, with that weight, at the end of t (which has room). */
-static void add_term(struct terms *t, const struct terms *from, int i, double weight)
-{
-	memcpy(t->term[t->n], from->term[i], sizeof(t->term[0]));
-	t->weight[t->n] = weight;
-	t->exact[t->n] = from->exact[i];
-	t->code[t->n] = from->code[i];
-	t->len[t->n] = from->len[i];
-	t->n++;
-}
-
 /* What a follow-up takes from the turns before: "and chicken?" asks what
  * they asked ("how hot"), "it came back" is about the code they named. */
 static void inherit(struct ask *ask, const struct ask *before)
@@ -107,9 +96,9 @@ static void inherit(struct ask *ask, const struct ask *before)
 	 * found fine earlier stays ruled out (an emergency rules nothing out) */
 	const struct terms *fine = &before->ruled_out;
 
-	for(int i = 0; ask->nemergency == 0 && i < fine->n && ask->ruled_out.n < TERMS_MAX; i++)
+	for(int i = 0; ask->nemergency == 0 && i < fine->n; i++)
 		if(!terms_match(&ask->ruled_out, fine->term[i], NULL))
-			add_term(&ask->ruled_out, fine, i, fine->weight[i]);
+			terms_add(&ask->ruled_out, fine, i, fine->weight[i]);
 	/* "walk in reading 46 || no clue when it started": the reading still stands */
 	if(ask->reading == 0 && before->reading > 0) {
 		ask->reading = before->reading;
@@ -142,9 +131,9 @@ static void lean_on(const struct lexicon *lx, struct ask *ask, const char *earli
 	for(int i = 0; i < ask->terms.n; i++)
 		if(!terms_match(&prior, ask->terms.term[i], NULL))
 			ask->terms.weight[i] *= 2;
-	for(int i = 0; i < prior.n && ask->terms.n < TERMS_MAX; i++)
+	for(int i = 0; i < prior.n; i++)
 		if(!terms_match(&ask->terms, prior.term[i], NULL))
-			add_term(&ask->terms, &prior, i, prior.weight[i] * 0.5);
+			terms_add(&ask->terms, &prior, i, prior.weight[i] * 0.5);
 }
 
 static void understand(const struct answer_ctx *ctx, const struct question *q, const char *query,

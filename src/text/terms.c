@@ -578,6 +578,18 @@ static int parts_held(const struct terms *t, char parts[][TERMS_LEN], int np)
 	return held;
 }
 
+void terms_add(struct terms *t, const struct terms *from, int i, double weight)
+{
+	if(t->n >= TERMS_MAX)
+		return;
+	memcpy(t->term[t->n], from->term[i], sizeof(t->term[0]));
+	t->weight[t->n] = weight;
+	t->exact[t->n] = from->exact[i];
+	t->code[t->n] = from->code[i];
+	t->len[t->n] = from->len[i];
+	t->n++;
+}
+
 uint32_t terms_match(const struct terms *t, const char *text, double *weight)
 {
 	char tok[TERMS_LEN], number[TERMS_LEN] = "";

@@ -36,6 +36,9 @@ void terms_of(const char *text, struct terms *out);
  * measures ("115 V" holds "voltage"). */
 uint32_t terms_match(const struct terms *t, const char *text, double *weight);
 
+/* Term i of from appended to t with that weight; nothing when t is full. */
+void terms_add(struct terms *t, const struct terms *from, int i, double weight);
+
 /* The terms of t that are words or codes, not bare numbers: bit i =
  * t->term[i]. */
 uint32_t terms_words(const struct terms *t);

@@ -88,6 +88,20 @@ static void test_match(void)
 	CHECK(terms_match(&t, "Cook chickens to 165F", NULL) == 1u, "a plural stems to its word");
 }
 
+static void test_add(void)
+{
+	struct terms from, t;
+
+	terms_of("walk-in cooler door gasket", &from);
+	memset(&t, 0, sizeof(t));
+	terms_add(&t, &from, 1, 0.5);
+	CHECK(t.n == 1 && strcmp(t.term[0], from.term[1]) == 0 && t.weight[0] == 0.5 &&
+	      t.len[0] == from.len[1], "a term is appended with the weight given");
+	t.n = TERMS_MAX;
+	terms_add(&t, &from, 0, 1);
+	CHECK(t.n == TERMS_MAX, "nothing is appended to full terms");
+}
+
 static void test_nouns(void)
 {
 	char nouns[64];
@@ -104,6 +118,7 @@ int main(void)
 {
 	test_codes();
 	test_terms();
+	test_add();
 	test_stem();
 	test_match();
 	test_nouns();
