@@ -706,7 +706,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 {
 	const struct section *s = &in->ranked[0], *second = NULL;
 	const char *lead, *rule = NULL;
-	bool steps_say, judged;
+	bool steps_say, judged, lead_acts = false;
 	size_t before = text->len;
 	ll_result result = lead_text(a, in->ask, s, &lead);
 
@@ -716,10 +716,11 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		result = LL_ENOMEM;
 	/* "No, 150°F is below" first */
 	if(!result && in->ask->kind == ASKED_DECISION)
-		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text);
+		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text,
+		                              &lead_acts);
 	/* a verdict was written, and the lead holds no action on it ("If it
 	 * reads below ..."): a second part's answer may take the lead's place */
-	judged = text->len > before && !(lead && strstr(lead, "If "));
+	judged = text->len > before && !lead_acts;
 	steps_say = lead && steps_begin_with(s, lead);
 	/* "E03: Platen over-temperature — Press STOP ...": one sentence, so that a
 	 * second part's answer still comes within the first two */
@@ -742,7 +743,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		result = LL_ENOMEM;
 	/* after the code's name */
 	if(!result && in->ask->kind == ASKED_FIGURE)
-		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text);
+		result = rule_reading_verdict(in->ask, in->ranked, in->nranked, lead, text, NULL);
 	if(!result)
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)

@@ -36,8 +36,10 @@ static bool judged(const struct ask *q, const char *rule, const struct terms *su
 
 /* The section's own part that says what to do on this verdict: "If it
  * reads below 165°F, keep cooking and check again" after "158°F is below
- * the 165°F minimum"; NULL for none, or when the lead says it already. */
-static const char *action_on(const struct section *s, const char *verdict, const char *lead)
+ * the 165°F minimum"; NULL for none, or when the lead says it already
+ * (then *in_lead is set). */
+static const char *action_on(const struct section *s, const char *verdict, const char *lead,
+                             bool *in_lead)
 {
 	static const struct {
 		const char *verdict, *cue[4];
@@ -55,11 +57,15 @@ static const char *action_on(const struct section *s, const char *verdict, const
 			const char *t = section_past_notice(s->parts[i].text);
 			size_t len = strcspn(t, ",;");
 
-			if(strncmp(t, "If ", 3) != 0 || (lead && strstr(lead, t)))
+			if(strncmp(t, "If ", 3) != 0)
 				continue;
-			for(int c = 0; sides[k].cue[c]; c++)
-				if(memmem(t, len, sides[k].cue[c], strlen(sides[k].cue[c])))
+			for(int c = 0; sides[k].cue[c]; c++) {
+				if(!memmem(t, len, sides[k].cue[c], strlen(sides[k].cue[c])))
+					continue;
+				if(!(lead && strstr(lead, t)))
 					return t;
+				*in_lead = true;
+			}
 		}
 	}
 	return NULL;
@@ -68,9 +74,9 @@ static const char *action_on(const struct section *s, const char *verdict, const
 /* The verdict, then the first sentence of what the section says to do on
  * it: one sentence, so that a second part's answer comes within two. */
 static ll_result say_verdict(const struct section *s, const char *verdict, const char *lead,
-                             struct buf *text)
+                             struct buf *text, bool *lead_acts)
 {
-	const char *act = action_on(s, verdict, lead);
+	const char *act = action_on(s, verdict, lead, lead_acts);
 
 	if(!act)
 		return buf_printf(text, "%s ", verdict);
@@ -128,8 +134,10 @@ static bool find_verdict(const struct ask *q, const struct section *ranked, size
 }
 
 ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
-                               const char *lead, struct buf *text)
+                               const char *lead, struct buf *text, bool *lead_acts)
 {
+	bool unused;
+
 	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
 	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
 	char verdict[2 * VERDICT_MAX], second[VERDICT_MAX];
@@ -150,7 +158,7 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 		if(find_verdict(&other, ranked, nranked, lead, how, second, sizeof(second)))
 			snprintf(verdict + len, sizeof(verdict) - len, "; %s", second);
 	}
-	return say_verdict(&ranked[0], verdict, lead, text);
+	return say_verdict(&ranked[0], verdict, lead, text, lead_acts ? lead_acts : &unused);
 }
 
 /* How well sentence t of a manual rules on q: its share of the question,

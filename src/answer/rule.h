@@ -33,10 +33,11 @@ struct buf;
  * names it in another of the manual's best sections: "received at 41°F or
  * below" when the best is how to reject) states, the verdict is appended
  * to text, first.  Nothing is appended when q asks for none or no limit is
- * stated.  LL_ENOMEM is the only failure. */
+ * stated.  *lead_acts (may be NULL) is set when what to do on the verdict
+ * is said by the lead, not after the verdict.  LL_ENOMEM is the only failure. */
 __attribute__((warn_unused_result))
 ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
-                               const char *lead, struct buf *text);
+                               const char *lead, struct buf *text, bool *lead_acts);
 
 /* A decision's rule, stated elsewhere in the best section's manual
  * ("Counter thawing at room temperature is never allowed" in the

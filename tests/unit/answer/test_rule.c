@@ -28,12 +28,12 @@ static void test_verdict(const struct lexicon *lx)
 	buf_init(&text, 4096);
 	ask_understand(lx, "raw chicken off the delivery read 46, ok to take it", &q);
 	CHECK(q.kind == ASKED_DECISION &&
-	      rule_reading_verdict(&q, two, 2, two[0].parts[0].text, &text) == LL_OK &&
+	      rule_reading_verdict(&q, two, 2, two[0].parts[0].text, &text, NULL) == LL_OK &&
 	      strncmp(buf_str(&text), "No, 46°F is above the 41°F limit", 33) == 0,
 	      "the verdict on a reading from the manual's section that states its limit: %s",
 	      buf_str(&text));
 	buf_reset(&text);
-	CHECK(rule_reading_verdict(&q, two, 1, two[0].parts[0].text, &text) == LL_OK &&
+	CHECK(rule_reading_verdict(&q, two, 1, two[0].parts[0].text, &text, NULL) == LL_OK &&
 	      text.len == 0, "no limit stated: no verdict");
 	buf_free(&text);
 }
@@ -52,14 +52,14 @@ static void test_cooling(const struct lexicon *lx)
 
 	buf_init(&text, 4096);
 	ask_understand(lx, "soup in the ice bath for 2 and a half hours, probed at 84 is that ok", &q);
-	CHECK(rule_reading_verdict(&q, &cool, 1, cool.parts[0].text, &text) == LL_OK &&
+	CHECK(rule_reading_verdict(&q, &cool, 1, cool.parts[0].text, &text, NULL) == LL_OK &&
 	      strstr(buf_str(&text), "84°F after 2 hours 30 minutes has not reached 70°F") &&
 	      strstr(buf_str(&text), "reheat it to 165°F"),
 	      "past the step's time above its target: cooling failed, then what to do: %s",
 	      buf_str(&text));
 	buf_reset(&text);
 	ask_understand(lx, "the reach in has read 47 for 7 hours now, can we keep the soup", &q);
-	CHECK(rule_reading_verdict(&q, &cool, 1, cool.parts[0].text, &text) == LL_OK &&
+	CHECK(rule_reading_verdict(&q, &cool, 1, cool.parts[0].text, &text, NULL) == LL_OK &&
 	      !strstr(buf_str(&text), "reached"),
 	      "a cooler's reading is no food being cooled: %s", buf_str(&text));
 	buf_free(&text);
@@ -79,7 +79,7 @@ static void test_action(const struct lexicon *lx)
 
 	buf_init(&text, 4096);
 	ask_understand(lx, "biggest wing read 151, ok to serve it", &q);
-	CHECK(rule_reading_verdict(&q, &wings, 1, wings.parts[0].text, &text) == LL_OK &&
+	CHECK(rule_reading_verdict(&q, &wings, 1, wings.parts[0].text, &text, NULL) == LL_OK &&
 	      strstr(buf_str(&text), "151°F is below") &&
 	      strstr(buf_str(&text), "if it reads below 165°F, fry the whole batch") &&
 	      !strstr(buf_str(&text), "Log the reading"),
@@ -93,7 +93,7 @@ static void test_action(const struct lexicon *lx)
 
 		buf_reset(&text);
 		ask_understand(lx, "the final rinse gauge reads 176, ok to keep washing", &q);
-		CHECK(rule_reading_verdict(&q, &rinse, 1, rinse.parts[1].text, &text) == LL_OK &&
+		CHECK(rule_reading_verdict(&q, &rinse, 1, rinse.parts[1].text, &text, NULL) == LL_OK &&
 		      strstr(buf_str(&text), "176°F is below the 180°F minimum"),
 		      "the rinse read is held against the rinse's rule, not the plate's: %s",
 		      buf_str(&text));
