@@ -271,8 +271,9 @@ static void durations_as_digits(const char *t, char *out, size_t outlen)
 }
 
 /* How long the food has been so, in minutes: a duration said of it ("been
- * out 3 hrs", "sat for 45 min"), not one asked ("how many hours") or
- * quoted as a rule ("within 4 hours", "every 4 hours"); else the span
+ * out 3 hrs", "sat for 45 min"), not one asked ("how many hours"), quoted
+ * as a rule ("within 4 hours", "every 4 hours") or still to come ("an hour
+ * before close", "20 min till the rush", "2 hrs left"); else the span
  * from a clock time to the one said to be now ("came out at 10 and its
  * 2:30 now"); 0 when there is none. */
 static int elapsed_of(const char *t)
@@ -281,6 +282,11 @@ static int elapsed_of(const char *t)
 	                                    "longer than", "more than", NULL};
 	static const char *const now[] = {" its ", " it's ", " now ", " now its ", " and its ",
 	                                  NULL};
+	static const char *const ahead[] = {" before clos", " before open", " before we clos",
+	                                    " before we open", " before the rush", " before lunch",
+	                                    " before dinner", " before shift", " early", " earlier",
+	                                    " ahead", " till", " til ", " until", " from now",
+	                                    " away", " to go", NULL};
 	int start = -1;
 
 	for(const char *p = t + 1; *p; p++) {
@@ -297,6 +303,8 @@ static int elapsed_of(const char *t)
 			for(int i = 0; asked[i]; i++)
 				quoted |= memmem(from, (size_t)(p - from), asked[i],
 				                 strlen(asked[i])) != NULL;
+			for(int i = 0; ahead[i]; i++)
+				quoted |= strncmp(end, ahead[i], strlen(ahead[i])) == 0;
 			if(!quoted)
 				return d;
 			continue;

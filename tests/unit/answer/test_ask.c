@@ -100,6 +100,14 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.elapsed == 150, "'around' a clock time starts it too: %d minutes", q.elapsed);
 	ask_understand(lx, "how many hours can soup sit out, within 4 hours right?", &q);
 	CHECK(q.elapsed == 0, "a duration asked or quoted is no time out");
+	ask_understand(lx, "slow night, ok to shut the grill down two hours early?", &q);
+	CHECK(q.elapsed == 0, "a duration still to come is no time out: %d", q.elapsed);
+	ask_understand(lx, "30 min till close, can i start mopping the lobby", &q);
+	CHECK(q.elapsed == 0, "'30 min till close' is no time out: %d", q.elapsed);
+	ask_understand(lx, "can i pull the fry station apart an hour before closing", &q);
+	CHECK(q.elapsed == 0, "'an hour before closing' is no time out: %d", q.elapsed);
+	ask_understand(lx, "tuna salad sat at 52 for 3 hrs before anyone saw, trash it?", &q);
+	CHECK(q.elapsed == 180, "'3 hrs before anyone saw' is a time out: %d", q.elapsed);
 	ask_understand(lx, "pulled the lettuce at 9:45, what time does it get dumped", &q);
 	CHECK(q.since == 9 * 60 + 45 + 1 && q.elapsed == 0, "asked when, from a clock time");
 	ask_understand(lx, "gravy off the burner at 2, when does it have to be at 70", &q);

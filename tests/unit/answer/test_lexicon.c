@@ -130,6 +130,17 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(emergencies_in(lx, "a glass broke in the ice well by the soda fountain") == 0 &&
 	      has_emergency(lx, "somebody broke in through the back door overnight", "robbery"),
 	      "a glass that broke in the ice is no break-in; a person who broke in is");
+	CHECK(emergencies_in(lx, "drive thru headset cant talk to the base, green light is on") == 0 &&
+	      has_emergency(lx, "lady at table 2 cant talk and is grabbing her throat", "choking"),
+	      "a headset that cannot talk to its base is no choking; a guest who cannot talk is");
+	CHECK(emergencies_in(lx, "can i pry the stuck drawer open with a knife") == 0 &&
+	      has_emergency(lx, "a man with a knife is yelling at the cashier", "robbery"),
+	      "a knife used as a tool is no robbery; a man with a knife is");
+	CHECK(has_emergency(lx, "nicked my thumb with a knife and its bleeding everywhere", "bleeding") &&
+	      !has_emergency(lx, "nicked my thumb with a knife and its bleeding everywhere", "robbery"),
+	      "a cut from one's own knife is bleeding, not a robbery");
+	CHECK(emergencies_in(lx, "how do i get back the tickets that never printed in the kitchen") == 0,
+	      "getting tickets back is no cut to the back");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
 	CHECK(!strstr(lexicon_rewrite(lx, &arena, "how much descaler for the kettle"), "ice machine"),
 	      "a descaler is any machine's, not the ice machine's cleaner");
