@@ -125,6 +125,10 @@ static const char *const persist_cues[] = {" still ", "came back", "comes back",
 static const char *const cooling_cues[] = {" cooling", " cooled", " cool down", " cool it",
                                            " to cool", " chill", "ice bath", "ice wand",
                                            "ice paddle", NULL};
+/* Food being heated back up ("reheating the chili", "been warming it 2
+ * hrs"), not a question whether to ("dropped to 120, reheat?"). */
+static const char *const heating_cues[] = {"reheating", "reheated", " heating", " warming",
+                                           " heated", " warmed", NULL};
 static const char *const unknown_time_cues[] = {"nobody knows", "no one knows", "no idea",
                                                 "dont know how long", "don't know how long",
                                                 "not sure how long", "unknown", "idk how long",
@@ -762,6 +766,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	                (strstr(lower, "again") && out->kind != ASKED_FIGURE);
 	out->unknown_time = has_any(lower, unknown_time_cues);
 	out->cooling = has_any(lower, cooling_cues);
+	out->heating = !out->cooling && has_any(lower, heating_cues);
 	out->reading = reading > 0 ? reading : 0;
 	durations_as_digits(lower, digits, sizeof(digits));
 	out->elapsed = elapsed_of(digits);

@@ -52,6 +52,7 @@ struct ask {
 	bool persists;                        /* the first fix was tried ("still", "came back") */
 	bool unknown_time;                    /* "nobody knows how long" it sat */
 	bool cooling;                         /* about food being cooled ("cooling 2 hrs") */
+	bool heating;                         /* about food being reheated ("reheating chili") */
 	int reading; /* a temperature the crew read ("probed at 152"), or 0 */
 	int elapsed; /* minutes it has been so ("been out 3 hrs", "at 10, its 2:30 now"), or 0 */
 	int since;   /* asked when, from a clock time ("at 10:30"): 1 + minutes past 12, or 0 */

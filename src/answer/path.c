@@ -92,6 +92,7 @@ static void inherit(struct ask *ask, const struct ask *before)
 	}
 	/* "cooling chili || 2 hrs in and its at 90": still food being cooled */
 	ask->cooling |= before->cooling;
+	ask->heating |= before->heating && !ask->cooling;
 	/* "register frozen || cables look fine || still frozen": what the crew
 	 * found fine earlier stays ruled out (an emergency rules nothing out) */
 	const struct terms *fine = &before->ruled_out;

@@ -48,6 +48,7 @@ static const char *action_on(const struct section *s, const char *verdict, const
 		{" above ", {"above", "over ", "more than", NULL}},
 		{" off by ", {"off by", "more than", "outside", NULL}},
 		{" cooling failed ", {"not reached", "not reach", "misses", NULL}},
+		{" reheating failed ", {"not reached", "not reach", "misses", NULL}},
 	};
 
 	for(size_t k = 0; k < sizeof(sides) / sizeof(sides[0]); k++) {
@@ -110,6 +111,17 @@ static bool find_verdict(const struct ask *q, const struct section *ranked, size
 	for(size_t i = 0; q->cooling && q->reading && q->elapsed && i < s->nparts; i++)
 		if(verdict_of_cooling(q->reading, q->elapsed, s->parts[i].text, how, verdict, len))
 			return true;
+	/* food reheating, read some time after it started: the rule it must
+	 * reach in time ("If the food does not reach 165°F within 2 hours") */
+	if(q->heating && q->reading && q->elapsed &&
+	   verdict_of_reheating(q->reading, q->elapsed, s->heading, how, verdict, len))
+		return true;
+	for(size_t i = 0; q->heating && q->reading && q->elapsed && i < s->nparts; i++) {
+		const char *t = s->parts[i].text;
+
+		if(verdict_of_reheating(q->reading, q->elapsed, t, how, verdict, len))
+			return true;
+	}
 	/* a lead about something else ("the utensil surface must reach 160°F"
 	 * when the rinse gauge was read) yields to the part that names it
 	 * ("the final rinse to reach 180°F") */

@@ -425,6 +425,56 @@ bool verdict_of_cooling(int reading, int elapsed, const char *rule, unsigned how
 	return true;
 }
 
+#define VERDICT_HOT_TARGET 135 /* a target this hot is one food is heated to */
+
+/* The hot temperature rule says food must reach, with *limit the time it
+ * has to ("reach 165°F (74°C) within 2 hours", "Reheat to 165°F (74°C) for
+ * 15 Seconds Within 2 Hours"), else 0. */
+static long heated_to(const char *rule, int *limit)
+{
+	static const char *const reach[] = {"to ", "reach ", "reaches ", NULL};
+
+	for(const char *p = rule; *p; p++) {
+		char *end;
+		long v = degrees_at(rule, p, &end);
+		const char *from = p - rule > 8 ? p - 8 : rule;
+		bool in_minutes;
+
+		if(v < VERDICT_HOT_TARGET || !any_in(from, (size_t)(p - from), reach))
+			continue;
+		*limit = time_limit(end, &in_minutes);
+		return *limit ? v : 0;
+	}
+	return 0;
+}
+
+bool verdict_of_reheating(int reading, int elapsed, const char *rule, unsigned how, char *out,
+                          size_t outlen)
+{
+	int limit = 0;
+	long to = rule && reading > 0 && elapsed > 0 ? heated_to(rule, &limit) : 0;
+	char said[48], allowed[48], left[48];
+	const char *say = !(how & VERDICT_DECIDE) ? "" : reading >= to ? "Yes, " : "No, ";
+
+	if(to == 0)
+		return false;
+	say_minutes(elapsed, said, sizeof(said));
+	say_minutes(limit, allowed, sizeof(allowed));
+	if(reading >= to)
+		snprintf(out, outlen, "%s%d" DEGREE "F after %s has reached %ld" DEGREE
+		         "F within the %s " DASH, say, reading, said, to, allowed);
+	else if(elapsed >= limit)
+		snprintf(out, outlen, "%s%d" DEGREE "F after %s has not reached %ld" DEGREE
+		         "F within the %s, reheating failed " DASH, say, reading, said, to,
+		         allowed);
+	else {
+		say_minutes(limit - elapsed, left, sizeof(left));
+		snprintf(out, outlen, "%d" DEGREE "F after %s: it has %s left to reach %ld" DEGREE
+		         "F (%s in all) " DASH, reading, said, left, to, allowed);
+	}
+	return true;
+}
+
 /* The part of rule about reaching target: from a "<target>°F" it names as
  * one to reach ("to 41°F", "reached 70°F", "41°F or below") to the end of
  * its sentence, into out; the whole rule when it names no temperature;

@@ -41,6 +41,9 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.elapsed == 120, "'two hrs' is 120 minutes: %d", q.elapsed);
 	ask_understand(lx, "rice in the warmer dropped to 120 half an hour ago, reheat?", &q);
 	CHECK(q.elapsed == 30, "'half an hour' is 30 minutes: %d", q.elapsed);
+	CHECK(!q.heating, "asking whether to reheat is no food being reheated");
+	ask_understand(lx, "gravy on the back burner warming 2 hours now, probe says 152, still good?", &q);
+	CHECK(q.heating && q.elapsed == 120 && q.reading == 152, "gravy being reheated, 2 hrs in");
 	ask_understand(lx, "my cashier has pink eye, does she have to leave", &q);
 	CHECK(q.kind == ASKED_DECISION, "'does she have to' mid-question: a decision");
 	ask_understand(lx, "how many minutes till the KX-4 is warmed up", &q);

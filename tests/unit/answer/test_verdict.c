@@ -163,6 +163,23 @@ static void test_verdicts(void)
 			                          "F within 6 hours).", VERDICT_DECIDE, v, sizeof(v)),
 			      "the next step's time is not the first step's: %s", v);
 		}
+		{
+			static const char warm[] = "If the gravy does not reach 165\xC2\xB0" "F (74\xC2\xB0"
+			                           "C) within 2 hours, discard it.";
+
+			CHECK(verdict_of_reheating(148, 130, warm, VERDICT_DECIDE, v, sizeof(v)) &&
+			      strncmp(v, "No, 148\xC2\xB0" "F after 2 hours 10 minutes has not reached 165",
+			              51) == 0 && strstr(v, "reheating failed"),
+			      "short of the target when its time is up: reheating failed: %s", v);
+			CHECK(verdict_of_reheating(150, 50, warm, 0, v, sizeof(v)) &&
+			      strstr(v, "1 hour 10 minutes left"),
+			      "short of the target with time to go: how long is left: %s", v);
+			CHECK(verdict_of_reheating(171, 90, warm, VERDICT_DECIDE, v, sizeof(v)) &&
+			      strncmp(v, "Yes, 171", 8) == 0, "at the target in time: %s", v);
+			CHECK(!verdict_of_reheating(60, 120, "Cool it to 41\xC2\xB0" "F within 4 hours.",
+			                            VERDICT_DECIDE, v, sizeof(v)),
+			      "a cold target is no reheating rule");
+		}
 		CHECK(verdict_of_reading(121, "Hold the soup at 135\xC2\xB0" "F or above. Probe it every hour. "
 		                         "Check the probe: it should show 212\xC2\xB0" "F in boiling water. "
 		                         "Within \xC2\xB1" "2\xC2\xB0" "F is fine.", NULL, VERDICT_DECIDE,
