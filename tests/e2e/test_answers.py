@@ -164,6 +164,13 @@ def test_topic_no_manual_holds_is_admitted_first(h):
           f"a topic no manual covers got a nearby section first: {a['response'][:200]!r}")
 
 
+def test_a_coworkers_name_is_no_topic_the_manuals_lack(h):
+    a = _ask(h, "tyrone keeps forgetting to wash his hands after taking out trash, what do i tell him")
+    check("don't have anything on" not in a["response"] and "tyrone" not in a["response"].lower(),
+          f"a crew member's name was taken for a subject no manual covers: {a['response'][:200]!r}")
+    check("wash" in a["response"].lower(), f"the handwashing rule does not lead: {a['response'][:200]!r}")
+
+
 ZYPHON = """# Zyphon ZT-3 Toaster: Training Card
 
 ## Clearing a Zyphon Belt Jam
