@@ -731,8 +731,10 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	else if(!result && heading_states(in->ask, s->heading) &&
 	        !(lead && ask_states_figure(lead, in->ask->figure) &&
 	          same_figure(lead, s->heading)))
-		result = buf_printf(text, "%s. ",
-		                    s->heading); /* "Hot Holding: 135°F (57°C) or Above." */
+		/* "Hot Holding: 135°F (57°C) or Above."; one sentence with the lead
+		 * when a second part's answer is to come within the first two */
+		result = buf_printf(text, "%s%s", s->heading,
+		                    in->other_ask && lead && !steps_say ? " \xe2\x80\x94 " : ". ");
 	if(steps_say)
 		lead = NULL;          /* the steps say it first: the heading frames them */
 	if(!result)

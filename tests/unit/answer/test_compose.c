@@ -277,6 +277,23 @@ static void test_compose(const struct lexicon *lx)
 			in.ranked = &keep;
 			ask_understand(lx, "how long is opened ham good, what date goes on the label", &q);
 		}
+		/* a heading stating the figure asked joins the lead in one sentence,
+		 * so that the second part's answer comes within the first two */
+		{
+			struct section soup = make_section("Holding", "Soup in the Well: 135°F or Above",
+			                                   "Stir the soup and probe it every hour. "
+			                                   "Keep the lid on between orders.\n");
+
+			ask_understand(lx, "how hot does the soup stay in the well, what date goes on "
+			               "the label", &q);
+			in.ranked = &soup;
+			CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+			      strstr(a.response, "135°F or Above \xe2\x80\x94 Stir the soup and probe it "
+			             "every hour. Write the earliest") != NULL,
+			      "the heading, the lead, then the second part's answer: %s", a.response);
+			in.ranked = &keep;
+			ask_understand(lx, "how long is opened ham good, what date goes on the label", &q);
+		}
 		/* the first part's lead only opens a list: it carries its first
 		 * items, never "The trainee can." alone */
 		{
