@@ -112,12 +112,11 @@ static bool find_verdict(const struct ask *q, const struct section *ranked, size
 		if(verdict_of_cooling(q->reading, q->elapsed, s->parts[i].text, how, verdict, len))
 			return true;
 	/* food reheating, read some time after it started: the rule it must
-	 * reach in time ("If the food does not reach 165°F within 2 hours") */
-	if(q->heating && q->reading && q->elapsed &&
-	   verdict_of_reheating(q->reading, q->elapsed, s->heading, how, verdict, len))
-		return true;
-	for(size_t i = 0; q->heating && q->reading && q->elapsed && i < s->nparts; i++) {
-		const char *t = s->parts[i].text;
+	 * reach in time, in the heading, else a part ("If the food does not
+	 * reach 165°F within 2 hours"); verdict_of_reheating wants a reading and
+	 * a time */
+	for(size_t i = 0; q->heating && i <= s->nparts; i++) {
+		const char *t = i == 0 ? s->heading : s->parts[i - 1].text;
 
 		if(verdict_of_reheating(q->reading, q->elapsed, t, how, verdict, len))
 			return true;
@@ -148,7 +147,7 @@ static bool find_verdict(const struct ask *q, const struct section *ranked, size
 ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
                                const char *lead, struct buf *text, bool *lead_acts)
 {
-	bool unused;
+	bool unused = false;
 
 	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
 	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);

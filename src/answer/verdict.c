@@ -398,30 +398,39 @@ static long cooled_to(const char *rule, int *step)
 	return 0;
 }
 
-bool verdict_of_cooling(int reading, int elapsed, const char *rule, unsigned how, char *out,
-                        size_t outlen)
+/* The verdict on a reading held against the temperature food must reach
+ * (to) within limit minutes: reached in time, failed ("cooling failed"),
+ * or how long it has left. */
+static void say_reaching(int reading, int elapsed, long to, int limit, bool reached,
+                         const char *what, unsigned how, char *out, size_t outlen)
 {
-	int limit = 0;
-	long to = rule && reading > 0 ? cooled_to(rule, &limit) : 0;
 	char said[48], allowed[48], left[48];
-	const char *say;
+	const char *say = !(how & VERDICT_DECIDE) ? "" : reached ? "Yes, " : "No, ";
 
-	if(to == 0 || elapsed <= 0)
-		return false;
 	say_minutes(elapsed, said, sizeof(said));
 	say_minutes(limit, allowed, sizeof(allowed));
-	say = !(how & VERDICT_DECIDE) ? "" : reading <= to ? "Yes, " : "No, ";
-	if(reading <= to)
+	if(reached)
 		snprintf(out, outlen, "%s%d" DEGREE "F after %s has reached %ld" DEGREE
 		         "F within the %s " DASH, say, reading, said, to, allowed);
 	else if(elapsed >= limit)
 		snprintf(out, outlen, "%s%d" DEGREE "F after %s has not reached %ld" DEGREE
-		         "F within the %s, cooling failed " DASH, say, reading, said, to, allowed);
+		         "F within the %s, %s failed " DASH, say, reading, said, to, allowed, what);
 	else {
 		say_minutes(limit - elapsed, left, sizeof(left));
 		snprintf(out, outlen, "%d" DEGREE "F after %s: it has %s left to reach %ld" DEGREE
 		         "F (%s in all) " DASH, reading, said, left, to, allowed);
 	}
+}
+
+bool verdict_of_cooling(int reading, int elapsed, const char *rule, unsigned how, char *out,
+                        size_t outlen)
+{
+	int limit = 0;
+	long to = rule && reading > 0 && elapsed > 0 ? cooled_to(rule, &limit) : 0;
+
+	if(to == 0)
+		return false;
+	say_reaching(reading, elapsed, to, limit, reading <= to, "cooling", how, out, outlen);
 	return true;
 }
 
@@ -453,25 +462,10 @@ bool verdict_of_reheating(int reading, int elapsed, const char *rule, unsigned h
 {
 	int limit = 0;
 	long to = rule && reading > 0 && elapsed > 0 ? heated_to(rule, &limit) : 0;
-	char said[48], allowed[48], left[48];
-	const char *say = !(how & VERDICT_DECIDE) ? "" : reading >= to ? "Yes, " : "No, ";
 
 	if(to == 0)
 		return false;
-	say_minutes(elapsed, said, sizeof(said));
-	say_minutes(limit, allowed, sizeof(allowed));
-	if(reading >= to)
-		snprintf(out, outlen, "%s%d" DEGREE "F after %s has reached %ld" DEGREE
-		         "F within the %s " DASH, say, reading, said, to, allowed);
-	else if(elapsed >= limit)
-		snprintf(out, outlen, "%s%d" DEGREE "F after %s has not reached %ld" DEGREE
-		         "F within the %s, reheating failed " DASH, say, reading, said, to,
-		         allowed);
-	else {
-		say_minutes(limit - elapsed, left, sizeof(left));
-		snprintf(out, outlen, "%d" DEGREE "F after %s: it has %s left to reach %ld" DEGREE
-		         "F (%s in all) " DASH, reading, said, left, to, allowed);
-	}
+	say_reaching(reading, elapsed, to, limit, reading >= to, "reheating", how, out, outlen);
 	return true;
 }
 

@@ -61,17 +61,16 @@ bool deadline_of(int since, int target, const char *rule, char *out, size_t outl
  * 90°F after 2 hours has not reached 70°F within the 2 hours, cooling
  * failed —", or how long it has left; false when rule states no cooling
  * step with a time limit. */
-/* A reading of food being reheated, elapsed minutes after it started, held
- * against the temperature rule says it must reach within a time ("If the
- * food does not reach 165°F within 2 hours, throw it away"): "No, 150°F
- * after 2 hours has not reached 165°F within the 2 hours, reheating failed
- * —", or how long it has left; false when rule states no such target (a
- * hot one, 135°F or above). */
-bool verdict_of_reheating(int reading, int elapsed, const char *rule, unsigned how, char *out,
-                          size_t outlen);
-
 bool verdict_of_cooling(int reading, int elapsed, const char *rule, unsigned how, char *out,
                         size_t outlen);
+
+/* The same for food being reheated, held against the temperature rule says
+ * it must reach within a time ("If the food does not reach 165°F within 2
+ * hours, throw it away"): "No, 150°F after 2 hours has not reached 165°F
+ * within the 2 hours, reheating failed —"; false when rule states no such
+ * target (a hot one, 135°F or above). */
+bool verdict_of_reheating(int reading, int elapsed, const char *rule, unsigned how, char *out,
+                          size_t outlen);
 
 /* The last day food made or opened on day made of the month may be used,
  * by the days rule states ("kept for up to 7 days, counting the day it was
