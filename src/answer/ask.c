@@ -317,8 +317,9 @@ static int elapsed_of(const char *t)
 		if(start < 0 && (at >= 0 || ((size_t)(p - t) >= 8 &&
 		                            strncmp(p - 8, " around ", 8) == 0)))
 			start = at >= 0 ? at : clock_at(p);
-		else if(start >= 0 && at > start)
-			return at - start;   /* "went off at 2:10, fixed at 3:30" */
+		else if(start >= 0 && at >= 0 && at != start)
+			/* "went off at 2:10, fixed at 3:30", "off at 10, at 12:20 reads" */
+			return (at - start + 12 * 60) % (12 * 60);
 		else if(start >= 0)
 			for(int i = 0; now[i]; i++) {
 				size_t n = strlen(now[i]);
@@ -555,7 +556,7 @@ static int reading_of(const char *t)
 	                                    " yesterday", " last", " out", " by", " with",
 	                                    " straight", " right", " rn", " inside", " middle",
 	                                    " center", " same", " accept", " reject", " send",
-	                                    " use", NULL};
+	                                    " use", " sitting", " sittin", " sat ", NULL};
 
 	long found = 0;
 	/* a freezer's reading may be below freezing ("freezer reading 8") */

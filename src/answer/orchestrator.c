@@ -207,10 +207,11 @@ static ll_result merge_answers(struct arena *a, struct answer *first, const stru
 	if(second->confidence < 0.4 && !second->nsteps)
 		return LL_OK;                 /* the second agent found nothing: say nothing */
 	if(first->confidence < 0.4) {
-		/* the first found nothing: the second's answer stands alone */
+		/* the first found nothing sure: the surer of the two stands alone */
 		bool escalate = first->escalate;
 
-		*first = *second;
+		if(second->confidence > first->confidence)
+			*first = *second;
 		first->escalate |= escalate;
 		return LL_OK;
 	}

@@ -100,27 +100,35 @@ static bool judged_by_part(const struct ask *q, const struct section *o,
 
 /* The verdict on q from the best section s (ranked[0]) into verdict: the
  * lead, else the section's heading or parts, else its manual's next best. */
+/* Food cooling or reheating, read some time after it started: the rule it
+ * must reach in time, in the heading or a part of the best ranked section
+ * that states one ("From 135°F to 70°F within 2 hours", "If the food does
+ * not reach 165°F within 2 hours"); the best section may be how to cool,
+ * the rule another of the manual's. */
+static bool timed_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
+                          unsigned how, char *verdict, size_t len)
+{
+	for(size_t k = 0; k < nranked; k++)
+		for(size_t i = 0; i <= ranked[k].nparts; i++) {
+			const char *t = i == 0 ? ranked[k].heading : ranked[k].parts[i - 1].text;
+
+			int r = q->reading, e = q->elapsed;
+
+			if(q->cooling ? verdict_of_cooling(r, e, t, how, verdict, len)
+			              : verdict_of_reheating(r, e, t, how, verdict, len))
+				return true;
+		}
+	return false;
+}
+
 static bool find_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
                          const char *lead, unsigned how, char *verdict, size_t len)
 {
 	const struct section *s = &ranked[0];
 	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
 
-	/* food cooling, read some time after it started: the cooling step of
-	 * the section rules ("From 135°F to 70°F within 2 hours") */
-	for(size_t i = 0; q->cooling && q->reading && q->elapsed && i < s->nparts; i++)
-		if(verdict_of_cooling(q->reading, q->elapsed, s->parts[i].text, how, verdict, len))
-			return true;
-	/* food reheating, read some time after it started: the rule it must
-	 * reach in time, in the heading, else a part ("If the food does not
-	 * reach 165°F within 2 hours"); verdict_of_reheating wants a reading and
-	 * a time */
-	for(size_t i = 0; q->heating && i <= s->nparts; i++) {
-		const char *t = i == 0 ? s->heading : s->parts[i - 1].text;
-
-		if(verdict_of_reheating(q->reading, q->elapsed, t, how, verdict, len))
-			return true;
-	}
+	if((q->cooling || q->heating) && timed_verdict(q, ranked, nranked, how, verdict, len))
+		return true;
 	/* a lead about something else ("the utensil surface must reach 160°F"
 	 * when the rinse gauge was read) yields to the part that names it
 	 * ("the final rinse to reach 180°F") */

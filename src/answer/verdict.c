@@ -48,11 +48,14 @@ static size_t cell_len(const char *text, size_t len)
 	return cell ? (size_t)(cell - text) : len;
 }
 
+#define VERDICT_COLD_TARGET 70 /* a target this cold is one food is cooled to */
+
 /* Is the figure at [at, end) a floor or a ceiling?  Read from the words
  * just before it ("at least", "as hot as") and just after ("or above",
  * "or below"). */
-static enum limit direction(const char *rule, const char *at, const char *end)
+static enum limit direction(const char *rule, const char *at, const char *end, long value)
 {
+	static const char *const reach[] = {"reach", NULL};
 	static const char *const floor_after[] = {"or above", "or higher", "or hotter", "or more",
 	                                          "and above", "minimum", NULL};
 	static const char *const ceiling_after[] = {"or below", "or lower", "or colder", "or less",
@@ -85,6 +88,10 @@ static enum limit direction(const char *rule, const char *at, const char *end)
 			return LIMIT_MIN;
 	}
 	if(any_in(from, (size_t)(at - from), ceiling_before))
+		return LIMIT_MAX;
+	/* food cooled reaches a cold figure from above ("cover once it
+	 * reaches 41°F") */
+	if(value <= VERDICT_COLD_TARGET && any_in(last, (size_t)(at - last), reach))
 		return LIMIT_MAX;
 	if(any_in(from, (size_t)(at - from), floor_before))
 		return LIMIT_MIN;
@@ -149,7 +156,7 @@ static enum limit find_limit(const char *rule, const struct terms *t, long *limi
 		if(v < 0)
 			continue;
 		end = past_celsius(end);
-		if((dir = direction(rule, p, end)) == LIMIT_NONE)
+		if((dir = direction(rule, p, end, v)) == LIMIT_NONE)
 			continue;
 		if(found == LIMIT_NONE || clause_names(rule, p, t)) {
 			*limit = v;

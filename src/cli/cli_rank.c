@@ -107,5 +107,12 @@ int cli_vocab(struct worker *w, int argc, char **argv)
 		printf("figure: %s\n", ask_figure_name(ask.figure));
 	for(int i = 0; i < ask.nemergency; i++)
 		printf("emergency: %s (%s)\n", ask.emergency[i]->id, ask.emergency[i]->name);
+	if(ask.reading)
+		printf("reading: %d\n", ask.reading);
+	if(ask.elapsed)
+		printf("elapsed: %d min\n", ask.elapsed);
+	if(ask.cooling || ask.heating || ask.unknown_time)
+		printf("about: %s%s%s\n", ask.cooling ? "cooling " : "",
+		       ask.heating ? "heating " : "", ask.unknown_time ? "unknown time" : "");
 	return 0;
 }

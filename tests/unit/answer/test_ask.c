@@ -99,6 +99,11 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.elapsed == 110, "hours and minutes: %d minutes", q.elapsed);
 	ask_understand(lx, "freezer alarm at 1:40, the tech got it cold again at 3, ice cream ok?", &q);
 	CHECK(q.elapsed == 80, "from one clock time to the next: %d minutes", q.elapsed);
+	ask_understand(lx, "took the stew off the range at 11, at 1:10 the probe reads 77", &q);
+	CHECK(q.elapsed == 130 && q.reading == 77, "a clock time past noon after one before: %d",
+	      q.elapsed);
+	ask_understand(lx, "queso been at 74 sitting in the ice water since 2, its 4:20", &q);
+	CHECK(q.reading == 74, "a reading the food is sitting at: %d", q.reading);
 	ask_understand(lx, "reach in quit around 8, its 10:30 now, is the cheese good", &q);
 	CHECK(q.elapsed == 150, "'around' a clock time starts it too: %d minutes", q.elapsed);
 	ask_understand(lx, "how many hours can soup sit out, within 4 hours right?", &q);

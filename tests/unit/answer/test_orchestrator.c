@@ -48,6 +48,16 @@ static void test_merge(struct arena *a)
 	CHECK(merge_answers(a, &first, &second) == LL_OK &&
 	      strcmp(first.response, "The fryer answer.") == 0 && first.escalate,
 	      "a first agent that found nothing: the second's answer, still escalated");
+
+	/* neither is sure: the surer stands, never the weaker second */
+	first.response = "The cooling verdict.";
+	first.confidence = 0.13;
+	second.confidence = 0.09;
+	second.nsteps = 1;
+	second.response = "The blast chiller's hard chill.";
+	CHECK(merge_answers(a, &first, &second) == LL_OK &&
+	      strcmp(first.response, "The cooling verdict.") == 0,
+	      "a first answer surer than the second stands: %s", first.response);
 }
 
 static void test_ids(struct arena *a)

@@ -58,6 +58,20 @@ static void test_cooling(const struct lexicon *lx)
 	      "past the step's time above its target: cooling failed, then what to do: %s",
 	      buf_str(&text));
 	buf_reset(&text);
+	{
+		/* the best section says how to cool; the rule is another section's */
+		struct section how[2] = {
+			make_section("Cooling", "Ways to Cool",
+			             "Stir it in an ice bath; cover once it reaches 41°F (5°C).\n"),
+			cool};
+
+		ask_understand(lx, "the stew in the ice bath 2 and a half hours, at 79 now, ok?", &q);
+		CHECK(rule_reading_verdict(&q, how, 2, how[0].parts[0].text, &text, NULL) == LL_OK &&
+		      strstr(buf_str(&text), "79°F after 2 hours 30 minutes has not reached 70°F"),
+		      "the cooling rule of a lower section, not the how-to's 41°F: %s",
+		      buf_str(&text));
+		buf_reset(&text);
+	}
 	ask_understand(lx, "the reach in has read 47 for 7 hours now, can we keep the soup", &q);
 	CHECK(rule_reading_verdict(&q, &cool, 1, cool.parts[0].text, &text, NULL) == LL_OK &&
 	      !strstr(buf_str(&text), "reached"),

@@ -27,6 +27,9 @@ static void test_verdicts(void)
 	CHECK(verdict_of_reading(9, "Keep freezers at 0\xC2\xB0" "F (\xE2\x88\x92" "18\xC2\xB0" "C) or below.",
 	                         NULL, 0, v, sizeof(v)) && strstr(v, "above the 0"),
 	      "a freezer's reading against the freezer's limit: %s", v);
+	CHECK(verdict_of_reading(80, "Cover the pan once it reaches 41\xC2\xB0" "F (5\xC2\xB0" "C).",
+	                         NULL, 0, v, sizeof(v)) && strstr(v, "above the 41"),
+	      "food cooled reaches a cold figure from above: a ceiling, not a minimum: %s", v);
 	CHECK(!verdict_of_reading(9, "Cold food must stay at 41\xC2\xB0" "F (5\xC2\xB0" "C) or below.",
 	                          NULL, 0, v, sizeof(v)),
 	      "a frozen reading is no verdict against a cooler's limit");
