@@ -38,7 +38,8 @@ static const char *const time_cues[] = {
 	"how long", "how many hour", "how many minute", "how many day", "how many second",
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", "last day", "what day",
-	"which day", "max time", "maximum time", "longest", "time limit", "how late", NULL};
+	"which day", "max time", "maximum time", "longest", "time limit", "how late",
+	"how far ahead", "how far in advance", "how far out", "how far back", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio",
 	NULL};
@@ -641,7 +642,8 @@ static enum figure figure_of(const char *t, int reading)
 		return FIGURE_PRESSURE;   /* a pressure fryer is a machine, not a question of psi */
 	if(has_any(t, weight_cues))
 		return FIGURE_WEIGHT;
-	if(has_any(t, distance_cues))
+	/* "how far ahead" asks a time, not a distance */
+	if(has_any(t, distance_cues) && !has_any(t, time_cues))
 		return FIGURE_DISTANCE;
 	if(has_any(t, temperature_cues))
 		return FIGURE_TEMPERATURE;
@@ -850,7 +852,8 @@ bool ask_states_figure(const char *text, enum figure f)
 	                                       "in. water", "\" W.C", "W.C.", NULL};
 	static const char *const weight[] = {"lb", "pound", "kg", "oz", NULL};
 	static const char *const distance[] = {"mi", "mile", "km", "ft", "feet", "foot", "yard",
-	                                       "block", "minute", NULL};
+	                                       "block", "minute", "inch", "in ", "in.", "cm",
+	                                       "meter", "metre", NULL};
 	static const char *const frequency[] = {"every ", "daily", "weekly", "monthly", "each day",
 	                                        "each shift", "per day", "a day", "a week",
 	                                        "once a", "times a", "yearly", "quarterly",

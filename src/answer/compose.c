@@ -581,11 +581,19 @@ static const char *first_answer(struct arena *a, const struct ask *q, const char
 	                    (int)lead_sentence_len(rest) - 1, rest + 1);
 }
 
-/* A question asked twice over ("..., what do i toss and who do i call"):
- * when the lead's own section says more of its second question, that
- * sentence follows the lead; else when another section of the same manual
- * answers it (or one of another manual holds nearly all of it), that
- * section's lead follows the first sentence of this one's. */
+/* The part of o that says more of what q asks than part i, the one
+ * compose_lead chose (a section's opening sentence is often only its
+ * frame: "Every container needs a label." before what the label says). */
+static int fuller_part(const struct ask *q, const struct section *o, int i)
+{
+	int best = lead_best_part(q, o);
+
+	return best >= 0 && lead_value(q, &o->parts[best]) >=
+	                            lead_value(q, &o->parts[i]) + COMPOSE_BETTER_PART
+	               ? best
+	               : i;
+}
+
 /* The part of o stating the figure its heading states ("How to Wash Hands:
  * 20 Seconds in All": "The whole handwash takes at least 20 seconds") when
  * part i states another ("scrub ... 10 to 15 seconds"); else i. */
@@ -600,6 +608,11 @@ static int heading_figure_part(const struct ask *q, const struct section *o, int
 	return i;
 }
 
+/* A question asked twice over ("..., what do i toss and who do i call"):
+ * when the lead's own section says more of its second question, that
+ * sentence follows the lead; else when another section of the same manual
+ * answers it (or one of another manual holds nearly all of it), that
+ * section's lead follows the first sentence of this one's. */
 static ll_result two_part_lead(struct arena *a, const struct compose_in *in, bool judged,
                                const char **lead, const struct section **used)
 {
@@ -612,7 +625,7 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, boo
 	else if(in->ncards || !o || (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;
 	else
-		i = heading_figure_part(in->other_ask, o, i);
+		i = heading_figure_part(in->other_ask, o, fuller_part(in->other_ask, o, i));
 	/* steps only: the heading */
 	const char *one = *lead ? first_answer(a, in->ask, *lead) : s->heading;
 

@@ -40,6 +40,10 @@
  * and stating it, this much less. */
 #define COMPOSE_OTHER_COVERAGE 0.8
 #define COMPOSE_FIGURE_COVERAGE 0.3
+/* A two-part question's other part leads with the part of its section
+ * that says the most of it when that part's lead_value is this much above
+ * the part compose_lead chose. */
+#define COMPOSE_BETTER_PART 1.0
 
 struct compose_in {
 	const struct ask *ask;

@@ -186,10 +186,26 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static bool is_filler(const struct lexicon *lx, const char *word)
+{
+	return bsearch(&word, lx->filler, lx->nfiller, sizeof(*lx->filler), cmp_str) != NULL;
+}
+
 bool lexicon_is_filler(const struct lexicon *lx, const char *word)
 {
-	return lx && lx->nfiller &&
-	       bsearch(&word, lx->filler, lx->nfiller, sizeof(*lx->filler), cmp_str);
+	char stem[64];
+	size_t len = strlen(word);
+
+	if(!lx || !lx->nfiller)
+		return false;
+	if(is_filler(lx, word))
+		return true;
+	/* a filler word's plural or possessive ("tashas break", "weekends") */
+	if(len < 4 || len >= sizeof(stem) || word[len - 1] != 's')
+		return false;
+	memcpy(stem, word, len - 1);
+	stem[len - 1] = '\0';
+	return is_filler(lx, stem);
 }
 
 /* Marks the words of ws the manuals spell: a real word is not a typo. */

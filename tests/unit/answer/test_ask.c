@@ -104,6 +104,10 @@ static void test_asks(const struct lexicon *lx)
 	      q.elapsed);
 	ask_understand(lx, "queso been at 74 sitting in the ice water since 2, its 4:20", &q);
 	CHECK(q.reading == 74, "a reading the food is sitting at: %d", q.reading);
+	ask_understand(lx, "how far ahead do i ask for saturday off", &q);
+	CHECK(q.figure == FIGURE_TIME, "'how far ahead' asks a time, not a distance");
+	CHECK(ask_states_figure("Keep bins at least 6 inches (15 cm) off the floor.",
+	                        FIGURE_DISTANCE), "inches state a distance");
 	ask_understand(lx, "reach in quit around 8, its 10:30 now, is the cheese good", &q);
 	CHECK(q.elapsed == 150, "'around' a clock time starts it too: %d minutes", q.elapsed);
 	ask_understand(lx, "how many hours can soup sit out, within 4 hours right?", &q);

@@ -701,6 +701,31 @@ static void test_compose(const struct lexicon *lx)
 		      a.response);
 	}
 	{
+		/* the other part's section opens with a frame; the part that says
+		 * what is asked leads ("a label shows ... initials") */
+		struct section shelf = make_section("Date Marking", "Seven-Day Rule",
+		                                    "Opened deli meat is good for 7 days at 41°F.\n");
+		struct section label = make_section("Date Marking", "Labels on Pans",
+		                                    "Every pan in the reach-in needs a label.\n\n"
+		                                    "- The label shows the product name, the date made "
+		                                    "and the initials of the cook.\n");
+		struct ask q2;
+
+		ask_understand(lx, "how long is opened turkey good and whose initials go on the label",
+		               &q);
+		ask_understand(lx, "whose initials go on the label", &q2);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = &shelf;
+		in.nranked = 1;
+		in.other_ask = &q2;
+		in.other = &label;
+		in.nother = 1;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && strstr(a.response, "7 days") &&
+		      strstr(a.response, "initials of the cook"),
+		      "the other part's answer, not its section's frame: %s", a.response);
+	}
+	{
 		/* two codes asked: both are told in the lead, each from its own row */
 		struct section codes[2] = {
 			make_section("Norlund NP-3 Proofer", "Error Codes > H2: Humidity sensor open",

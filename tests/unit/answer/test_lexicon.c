@@ -112,6 +112,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(lexicon_is_filler(lx, "hows") && lexicon_is_filler(lx, "outta") &&
 	      !lexicon_is_filler(lx, "silverware"),
 	      "a question word's contraction and slang name no topic; a thing does");
+	CHECK(lexicon_is_filler(lx, "theyve") && lexicon_is_filler(lx, "marcuss") &&
+	      lexicon_is_filler(lx, "weekends") && !lexicon_is_filler(lx, "ebts"),
+	      "a contraction without its apostrophe, a name's possessive, a filler's plural");
 	CHECK(has_emergency(lx, "prep cook touched the slicer cord and is shaking, wont let go", "electric-shock"),
 	      "touching a cord and shaking is a shock");
 	CHECK(has_emergency(lx, "new girl put her hand on the outlet behind the fryers and now she is stuck holding it",
