@@ -30,7 +30,8 @@ const char *ask_figure_name(enum figure f)
 static const char *const temperature_cues[] = {
 	"how hot", "how cold", "how warm", "what temp", "temperature", "degree", "internal temp",
 	"cook to", "cooked to", "reheat to", "hold at", "held at", "°f", "warmest", "coldest",
-	"hottest", "max temp", "min temp", "lowest temp", "highest temp", NULL};
+	"hottest", "max temp", "min temp", "lowest temp", "highest temp", " be reading",
+	"supposed to read", " be set at", " be set to", NULL};
  static const char *const frequency_cues[] = {"how often", "how many times", "how frequently",
                                               "frequency", "every how", "when do we clean",
                                               "when do we change", "when do we descale", NULL};
@@ -39,7 +40,7 @@ static const char *const time_cues[] = {
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", "last day", "what day",
 	"which day", "max time", "maximum time", "longest", "time limit", "how late",
-	"how far ahead", "how far in advance", "how far out", "how far back", NULL};
+	"how far ahead", "how far in advance", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio",
 	NULL};
@@ -377,6 +378,35 @@ static void days_of(const char *t, int *made, int *today)
 		else if(!is_now && !*made)
 			*made = (int)d;
 	}
+}
+
+/* The weekdays t names ("opened it on a tuesday, today is friday"): the
+ * one said to be now into *today, the first other into *made (1 Monday ..
+ * 7 Sunday); 0 for none. */
+static void weekdays_of(const char *t, int *made, int *today)
+{
+	static const char *const days[] = {" monday", " tuesday", " wednesday", " thursday",
+	                                   " friday", " saturday", " sunday", NULL};
+	static const char *const now[] = {"today is", "today's", "todays", "its ", "it's ",
+	                                  "now ", NULL};
+
+	*made = *today = 0;
+	for(const char *p = t; *p; p++)
+		for(int d = 0; days[d]; d++) {
+			size_t n = strlen(days[d]);
+			const char *from = p - t > 10 ? p - 10 : t;
+			bool is_now = false;
+
+			if(strncmp(p, days[d], n) != 0 || isalpha((unsigned char)p[n]))
+				continue;
+			for(int i = 0; now[i]; i++)
+				is_now |= memmem(from, (size_t)(p - from + 1), now[i],
+				                 strlen(now[i])) != NULL;
+			if(is_now && !*today)
+				*today = d + 1;
+			else if(!is_now && !*made)
+				*made = d + 1;
+		}
 }
 
 /* Words before a temperature that make it one to reach, not one read. */
@@ -778,6 +808,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	if(out->nemergency == 0)   /* life safety first: nothing ruled out of it */
 		ruled_out_of(lower, &out->ruled_out);
 	days_of(lower, &out->made, &out->today);
+	weekdays_of(lower, &out->made_weekday, &out->today_weekday);
 	out->ppm = ppm_of(lower);
 	if(out->reading)
 		reading_subject(text, out->reading, &out->subject);

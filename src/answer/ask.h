@@ -60,6 +60,9 @@ struct ask {
 	                * be 41"), 0 for none */
 	int made;    /* the day of the month it was made or opened ("on the 10th"), or 0 */
 	int today;   /* the day of the month it is now ("its the 17th"), or 0 */
+	int made_weekday;  /* the weekday it was made or opened ("on a tuesday"): 1 Monday
+	                    * .. 7 Sunday, or 0 */
+	int today_weekday; /* the weekday it is now ("today is friday"), or 0 */
 	int ppm;     /* a concentration the crew tested ("strip says 300 ppm"), or 0 */
 	struct terms subject;                 /* the reading's own clause ("chicken temped 46") */
 	struct terms ruled_out;               /* what the crew found fine ("door seals fine",

@@ -22,6 +22,9 @@ static bool judged(const struct ask *q, const char *rule, const struct terms *su
 {
 	if(q->made)
 		return verdict_of_days(q->made, q->today, rule, how, out, outlen);
+	if(q->made_weekday)
+		return verdict_of_weekdays(q->made_weekday, q->today_weekday, rule, how, out,
+		                           outlen);
 	if(q->ppm)
 		return verdict_of_ppm(q->ppm, rule, how, out, outlen);
 	/* a reading past a limit for a time the crew know: the time decides */
@@ -163,7 +166,7 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 
 	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) ||
 	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0 &&
-	    q->made == 0 && (q->ppm == 0 || q->kind != ASKED_DECISION)))
+	    q->made == 0 && q->made_weekday == 0 && (q->ppm == 0 || q->kind != ASKED_DECISION)))
 		return LL_OK;
 	if(!find_verdict(q, ranked, nranked, lead, how, verdict, VERDICT_MAX))
 		return LL_OK;

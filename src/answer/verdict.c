@@ -578,6 +578,35 @@ bool verdict_of_days(int made, int today, const char *rule, unsigned how, char *
 	return true;
 }
 
+static const char *weekday(int d)
+{
+	static const char *const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+	                                    "Friday", "Saturday", "Sunday"};
+
+	return names[(d - 1) % 7];
+}
+
+bool verdict_of_weekdays(int made, int today, const char *rule, unsigned how, char *out,
+                         size_t outlen)
+{
+	int limit = rule && made > 0 ? days_limit(rule) : 0, last = (made - 1 + limit - 1) % 7 + 1;
+	int day = today ? (today - made + 7) % 7 + 1 : 0;  /* within the week it was made */
+	const char *say = !(how & VERDICT_DECIDE) ? "" : day > limit ? "No, " : "Yes, ";
+
+	if(limit == 0 || limit > 7)
+		return false;
+	if(day > limit)
+		snprintf(out, outlen, "%sits last day was %s (day %d, counting %s as day 1) " DASH,
+		         say, weekday(last), limit, weekday(made));
+	else if(today)
+		snprintf(out, outlen, "%s%s is day %d; its last day is %s " DASH, say,
+		         weekday(today), day, weekday(last));
+	else
+		snprintf(out, outlen, "Its last day is %s: %s is day 1, %s day %d " DASH,
+		         weekday(last), weekday(made), weekday(last), limit);
+	return true;
+}
+
 /* The "<low>–<high> ppm" at p ("50–99 ppm", "12.5-25 ppm", "200 to 400
  * ppm"): true with the range in *low and *high. */
 static bool ppm_range_at(const char *rule, const char *p, double *low, double *high)

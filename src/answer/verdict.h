@@ -80,6 +80,13 @@ bool verdict_of_reheating(int reading, int elapsed, const char *rule, unsigned h
 bool verdict_of_days(int made, int today, const char *rule, unsigned how, char *out,
                      size_t outlen);
 
+/* The same for food made or opened on a weekday (1 Monday .. 7 Sunday),
+ * today a weekday too (0: not said): "Its last day is Monday: Tuesday is
+ * day 1, Monday day 7 —"; false when rule states no days or more than a
+ * week of them (the weekday would come round again). */
+bool verdict_of_weekdays(int made, int today, const char *rule, unsigned how, char *out,
+                         size_t outlen);
+
 /* A concentration tested against the first range rule states ("50–99 ppm"):
  * "Yes, 300 ppm is within the 200–400 ppm range —" / "No, 150 ppm is above
  * the 50–99 ppm range, too strong —"; false when rule states no range. */

@@ -32,6 +32,9 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "opened the ham on the 2nd and its the 8th today, good?", &q);
 	CHECK(q.made == 2 && q.today == 8, "the day it was opened and today: %d, %d", q.made,
 	      q.today);
+	ask_understand(lx, "we made the slaw on a sunday and today is wednesday, toss it?", &q);
+	CHECK(q.made_weekday == 7 && q.today_weekday == 3, "the weekday it was made and today's: "
+	      "%d, %d", q.made_weekday, q.today_weekday);
 	ask_understand(lx, "whats the coldest the reach in can run", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE,
 	      "'the coldest': a temperature");

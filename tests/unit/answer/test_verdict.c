@@ -118,6 +118,14 @@ static void test_verdicts(void)
 			      strncmp(v, "Yes, the 23rd is day 3", 22) == 0, "day 3 is within: %s", v);
 			CHECK(!verdict_of_days(25, 0, week, 0, v, sizeof(v)),
 			      "past the 28th the month's length decides: no verdict");
+			CHECK(verdict_of_weekdays(2, 0, week, 0, v, sizeof(v)) &&
+			      strncmp(v, "Its last day is Monday: Tuesday is day 1", 40) == 0,
+			      "opened on a Tuesday: its last day is the Monday after: %s", v);
+			CHECK(verdict_of_weekdays(6, 5, week, VERDICT_DECIDE, v, sizeof(v)) &&
+			      strncmp(v, "Yes, Friday is day 7; its last day is Friday", 44) == 0,
+			      "opened on a Saturday, the Friday after is day 7: %s", v);
+			CHECK(!verdict_of_weekdays(3, 0, "Keep it for up to 14 days.", 0, v, sizeof(v)),
+			      "more than a week of days: the weekday comes round again, no verdict");
 		}
 		CHECK(!verdict_of_time(120, "If the cooler reads above 41\xC2\xB0" "F, tell the manager "
 		                       "at once and check it again within 20 minutes.", VERDICT_DECIDE, v,
