@@ -724,6 +724,16 @@ static enum asked kind_of(const char *t, const struct ask *q)
 	return ASKED_PROCEDURE;
 }
 
+/* Does t ask a figure in words ("how long", "what temp"), not only report
+ * one ("47 degrees for 5 hours")? */
+static bool asks_figure(const char *t)
+{
+	static const char *const asking[] = {"what temp", "what should", "supposed to be",
+	                                     " when ", "what time", "by when", NULL};
+
+	return starts_any(t, figure_starts) || has_any(t, asking);
+}
+
 /* A question with a reading ("fish filet hit 146 on the probe"): the words
  * that report the reading are the act of measuring, not what is asked
  * about, and weigh as little as the number does -- the thermometer's
@@ -804,6 +814,10 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	durations_as_digits(lower, digits, sizeof(digits));
 	out->elapsed = elapsed_of(digits);
 	out->since = out->elapsed ? 0 : since_of(lower);
+	/* a reading and how long it has been so, no figure asked ("walk in at 47,
+	 * last log said 38 at 6am and its 1pm"): what to do with the food */
+	if(out->kind == ASKED_FIGURE && out->reading && out->elapsed && !asks_figure(lower))
+		out->kind = ASKED_DECISION;
 	targets_of(lower, out->target);
 	if(out->nemergency == 0)   /* life safety first: nothing ruled out of it */
 		ruled_out_of(lower, &out->ruled_out);

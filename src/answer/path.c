@@ -109,6 +109,8 @@ static void inherit(struct ask *ask, const struct ask *before)
 		if(ask->kind == ASKED_PROCEDURE)
 			ask->kind = ASKED_DECISION;
 	}
+	if(ask->elapsed == 0)
+		ask->elapsed = before->elapsed;
 }
 
 /* ask leans on earlier text (the turns before a follow-up, the first half
@@ -123,6 +125,15 @@ static void lean_on(const struct lexicon *lx, struct ask *ask, const char *earli
 	terms_of(earlier, &prior);
 	ask_understand(lx, earlier, &before);
 	inherit(ask, &before);
+	/* "power went out at 9 || its 2 now": the time runs across the turns */
+	if(ask->elapsed == 0 && before.elapsed == 0) {
+		char thread[1024];
+		struct ask whole;
+
+		snprintf(thread, sizeof(thread), "%s %s", earlier, ask->text);
+		ask_understand(lx, thread, &whole);
+		ask->elapsed = whole.elapsed;
+	}
 	if(ask->nemergency == 0 && before.nemergency > 0) {
 		/* "what do i put on a burn || it stopped stinging, can i stop the water": the
 		 * thread is still the emergency, its procedure still leads */

@@ -1,14 +1,16 @@
 /* test_path.c - answer/path: the part of the local answer path that needs
  * no database: the kit (the shipped data/answers, read from the source
- * tree) loads and a missing one is refused.  answer_local itself is driven
- * end to end (cli/test_cli_answers.c, tests/e2e); its parts are tested
- * beside their modules (test_gather.c, test_unknown.c, test_parts.c). */
+ * tree) loads and a missing one is refused, and a follow-up leans on the
+ * turns before it.  answer_local itself is driven end to end
+ * (cli/test_cli_answers.c, tests/e2e); its parts are tested beside their
+ * modules (test_gather.c, test_unknown.c, test_parts.c).  The .c is
+ * included (as h2o's tests do) to reach lean_on. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "answer/path.h"
+#include "path.c"
 #include "../tap.h"
 
 static void test_kit(void)
@@ -24,8 +26,28 @@ static void test_kit(void)
 	      "a data directory without the files is refused, nothing handed out");
 }
 
+static void test_followup(void)
+{
+	struct answer_kit *kit = NULL;
+	struct ask a;
+
+	if(answer_kit_load(TOP_SRCDIR, &kit) != LL_OK)
+		return;
+	ask_understand(kit->lexicon, "its 3 now and the cooler reads 48, keep the milk?", &a);
+	lean_on(kit->lexicon, &a, "power went out at 11 this morning");
+	CHECK(a.followup && a.elapsed == 240,
+	      "a clock time of the turn before and now: the time runs across turns: %d",
+	      a.elapsed);
+	ask_understand(kit->lexicon, "and now?", &a);
+	lean_on(kit->lexicon, &a, "rice sat on the counter for 3 hrs at 90");
+	CHECK(a.elapsed == 180 && a.reading == 90 && a.kind == ASKED_DECISION,
+	      "the time and the reading the turn before told still stand");
+	answer_kit_free(kit);
+}
+
 int main(void)
 {
 	test_kit();
+	test_followup();
 	return TAP_DONE();
 }
