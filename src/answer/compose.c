@@ -438,6 +438,54 @@ static bool same_figure(const char *a, const char *b)
 	return da && db && strtol(da, NULL, 10) == strtol(db, NULL, 10);
 }
 
+/* Does text say every number heading does ("Reheat to 165°F for 15 Seconds
+ * Within 2 Hours": a lead without the "2" leaves out the time)? */
+static bool says_all_numbers(const char *text, const char *heading)
+{
+	for(const char *p = heading; (p = strpbrk(p, "0123456789")) != NULL;) {
+		char *end;
+		long v = strtol(p, &end, 10);
+		bool said = false;
+
+		for(const char *t = text; !said && (t = strpbrk(t, "0123456789")) != NULL;) {
+			char *tend;
+
+			said = strtol(t, &tend, 10) == v;
+			t = tend + (tend == t);
+		}
+		if(!said)
+			return false;
+		p = end;
+	}
+	return true;
+}
+
+/* Does a question that asks another figure ask a time as well ("what
+ * temp and how long do i have")? */
+static bool asks_time_too(const struct ask *q)
+{
+	static const char *const cues[] = {"how long", "how fast", "how quick", "how much time",
+	                                   NULL};
+
+	for(int i = 0; q->figure != FIGURE_TIME && cues[i]; i++)
+		if(strcasestr(q->text, cues[i]))
+			return true;
+	return false;
+}
+
+/* Does the heading state what q asks better than lead does: the figure
+ * asked, which the lead does not state, or a time asked too, which only
+ * the heading states? */
+static bool heading_leads(const struct ask *q, const char *heading, const char *lead)
+{
+	if(!heading_states(q, heading))
+		return false;
+	if(!(lead && ask_states_figure(lead, q->figure) && same_figure(lead, heading)))
+		return true;
+	return asks_time_too(q) && ask_states_figure(heading, FIGURE_TIME) &&
+	       !says_all_numbers(lead, heading);
+}
+
 /* The section that answers a two-part question's other part: the first of
  * the few best ranked for it that is not s itself ("hot hold temp and cold
  * hold temp": the hot holding section ranks first for both), nor an
@@ -741,9 +789,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	   !(lead && lead_names_code(in->ask, lead)))
 		result = buf_printf(text, "%s%s", s->heading,
 		                    lead && !steps_say ? " \xe2\x80\x94 " : ". ");
-	else if(!result && heading_states(in->ask, s->heading) &&
-	        !(lead && ask_states_figure(lead, in->ask->figure) &&
-	          same_figure(lead, s->heading)))
+	else if(!result && heading_leads(in->ask, s->heading, lead))
 		/* "Hot Holding: 135°F (57°C) or Above."; one sentence with the lead
 		 * when a second part's answer is to come within the first two */
 		result = buf_printf(text, "%s%s", s->heading,

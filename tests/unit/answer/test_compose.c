@@ -726,6 +726,18 @@ static void test_compose(const struct lexicon *lx)
 		      "the other part's answer, not its section's frame: %s", a.response);
 	}
 	{
+		/* a temperature and a time asked: the heading states both, the
+		 * body's first sentence only the temperature */
+		struct section warm = make_section("Reheating", "Reheat Gravy to 165°F Within 2 Hours",
+		                                   "Reheated gravy must reach 165°F in every part.\n\n"
+		                                   "1. Stir it.\n2. Probe it.\n");
+		const char *r = answer_to(lx, "warming gravy back up, what temp and how fast", &warm, 1,
+		                          &q, &in, &a);
+
+		CHECK(strstr(r, "Within 2 Hours") && strstr(r, "165"),
+		      "the time asked too comes from the heading that states it: %s", r);
+	}
+	{
 		/* two codes asked: both are told in the lead, each from its own row */
 		struct section codes[2] = {
 			make_section("Norlund NP-3 Proofer", "Error Codes > H2: Humidity sensor open",
