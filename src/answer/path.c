@@ -86,6 +86,11 @@ static void inherit(struct ask *ask, const struct ask *before)
 		ask->kind = before->kind;
 		ask->figure = before->figure;
 	}
+	/* "how long do i wash || and how much of that is scrubbing": the same
+	 * figure, a share of it */
+	if(ask->figure == FIGURE_AMOUNT && before->figure != FIGURE_NONE &&
+	   strcasestr(ask->text, "how much of"))
+		ask->figure = before->figure;
 	if(ask->ncodes == 0) {
 		memcpy(ask->codes, before->codes, sizeof(ask->codes));
 		ask->ncodes = before->ncodes;
