@@ -240,12 +240,14 @@ static int clock_at(const char *p)
 }
 
 /* t into out (outlen bytes) with a duration's number words as digits:
- * "an hour ago" is "1 hour ago", "two hrs" "2 hrs", "half an hour" "30 min". */
+ * "an hour ago" is "1 hour ago", "two hrs" "2 hrs", "half an hour" "30 min";
+ * "noon" and "midnight" are "12:00". */
 static void durations_as_digits(const char *t, char *out, size_t outlen)
 {
 	static const char *const words[] = {"a", "an", "one", "two", "three", "four", "five", "six",
 	                                    "seven", "eight", "nine", "ten", NULL};
 	static const char *const units[] = {"hour", "hr", "min", NULL};
+	static const char *const clocks[] = {"noon", "midnight", NULL};
 	size_t n = 0;
 
 	for(const char *p = t; *p && n + 4 < outlen;) {
@@ -271,6 +273,17 @@ static void durations_as_digits(const char *t, char *out, size_t outlen)
 			p += 12;
 			continue;
 		}
+		/* "its noon", "since midnight": clock times */
+		for(int c = 0; clocks[c] && p > t && p[-1] == ' '; c++)
+			if(strncmp(p, clocks[c], strlen(clocks[c])) == 0 && n + 6 < outlen &&
+			   !isalpha((unsigned char)p[strlen(clocks[c])])) {
+				n += (size_t)snprintf(out + n, outlen - n, "12:00");
+				p += strlen(clocks[c]);
+				w = -2;
+				break;
+			}
+		if(w == -2)
+			continue;
 		out[n++] = *p++;
 	}
 	out[n] = '\0';

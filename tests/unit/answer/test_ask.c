@@ -35,7 +35,7 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "we made the slaw on a sunday and today is wednesday, toss it?", &q);
 	CHECK(q.made_weekday == 7 && q.today_weekday == 3, "the weekday it was made and today's: "
 	      "%d, %d", q.made_weekday, q.today_weekday);
-	ask_understand(lx, "reach in at 46, the log said 39 at 7am and its 12:00", &q);
+	ask_understand(lx, "reach in at 46, the log said 39 at 7am and its noon", &q);
 	CHECK(q.kind == ASKED_DECISION && q.elapsed == 300,
 	      "a reading and how long, no figure asked: what to do with the food");
 	ask_understand(lx, "whats the coldest the reach in can run", &q);
