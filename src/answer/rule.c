@@ -101,10 +101,8 @@ static bool judged_by_part(const struct ask *q, const struct section *o,
 	return false;
 }
 
-/* The verdict on q from the best section s (ranked[0]) into verdict: the
- * lead, else the section's heading or parts, else its manual's next best. */
 /* Food cooling or reheating, read some time after it started: the rule it
- * must reach in time, in the heading or a part of the best ranked section
+ * must reach in time, in the heading or a part of the first ranked section
  * that states one ("From 135°F to 70°F within 2 hours", "If the food does
  * not reach 165°F within 2 hours"); the best section may be how to cool,
  * the rule another of the manual's. */
@@ -114,7 +112,6 @@ static bool timed_verdict(const struct ask *q, const struct section *ranked, siz
 	for(size_t k = 0; k < nranked; k++)
 		for(size_t i = 0; i <= ranked[k].nparts; i++) {
 			const char *t = i == 0 ? ranked[k].heading : ranked[k].parts[i - 1].text;
-
 			int r = q->reading, e = q->elapsed;
 
 			if(q->cooling ? verdict_of_cooling(r, e, t, how, verdict, len)
@@ -124,6 +121,8 @@ static bool timed_verdict(const struct ask *q, const struct section *ranked, siz
 	return false;
 }
 
+/* The verdict on q from the best section s (ranked[0]) into verdict: the
+ * lead, else the section's heading or parts, else its manual's next best. */
 static bool find_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
                          const char *lead, unsigned how, char *verdict, size_t len)
 {
