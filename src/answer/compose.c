@@ -789,7 +789,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 	   !(lead && lead_names_code(in->ask, lead)))
 		result = buf_printf(text, "%s%s", s->heading,
 		                    lead && !steps_say ? " \xe2\x80\x94 " : ". ");
-	else if(!result && heading_leads(in->ask, s->heading, lead))
+	else if(!result && text->len == before && heading_leads(in->ask, s->heading, lead))
 		/* "Hot Holding: 135°F (57°C) or Above."; one sentence with the lead
 		 * when a second part's answer is to come within the first two */
 		result = buf_printf(text, "%s%s", s->heading,
