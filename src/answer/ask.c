@@ -795,19 +795,35 @@ static void reading_subject(const char *text, int reading, struct terms *out)
 	terms_of(clause, out);
 }
 
+/* " <text lower-cased> " into out (len bytes), as the cues are matched. */
+static void lowered(const char *text, char *out, size_t len)
+{
+	size_t n = 1;
+
+	out[0] = ' ';
+	for(const char *p = text; *p && n + 2 < len; p++)
+		out[n++] = (char)tolower((unsigned char)*p);
+	out[n++] = ' ';
+	out[n] = '\0';
+}
+
+int ask_elapsed(const char *text)
+{
+	char lower[1024], digits[1024];
+
+	lowered(text, lower, sizeof(lower));
+	durations_as_digits(lower, digits, sizeof(digits));
+	return elapsed_of(digits);
+}
+
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 {
-	char lower[1024], digits[1024], unlabelled[1024];
-	size_t n = 1;
+	char lower[1024], unlabelled[1024];
 	int reading;
 
 	memset(out, 0, sizeof(*out));
 	out->text = text;
-	lower[0] = ' ';
-	for(const char *p = text; *p && n + 2 < sizeof(lower); p++)
-		lower[n++] = (char)tolower((unsigned char)*p);
-	lower[n++] = ' ';
-	lower[n] = '\0';
+	lowered(text, lower, sizeof(lower));
 	terms_of(text, &out->terms);
 	for(int i = 0; i < out->terms.n; i++)
 		if(out->terms.exact[i] && !out->terms.code[i])
@@ -824,8 +840,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->cooling = has_any(lower, cooling_cues);
 	out->heating = !out->cooling && has_any(lower, heating_cues);
 	out->reading = reading > 0 ? reading : 0;
-	durations_as_digits(lower, digits, sizeof(digits));
-	out->elapsed = elapsed_of(digits);
+	out->elapsed = ask_elapsed(text);
 	out->since = out->elapsed ? 0 : since_of(lower);
 	/* a reading and how long it has been so, no figure asked ("walk in at 47,
 	 * last log said 38 at 6am and its 1pm"): what to do with the food */

@@ -71,6 +71,10 @@ struct ask {
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);
 
+/* The minutes text says the food has been so, as ask_understand reads
+ * elapsed ("came out at 10 ... its 2:30 now"), 0 for none. */
+int ask_elapsed(const char *text);
+
 const char *ask_kind_name(enum asked k);
 const char *ask_figure_name(enum figure f);
 

@@ -131,13 +131,11 @@ static void lean_on(const struct lexicon *lx, struct ask *ask, const char *earli
 	ask_understand(lx, earlier, &before);
 	inherit(ask, &before);
 	/* "power went out at 9 || its 2 now": the time runs across the turns */
-	if(ask->elapsed == 0 && before.elapsed == 0) {
+	if(ask->elapsed == 0) {
 		char thread[1024];
-		struct ask whole;
 
 		snprintf(thread, sizeof(thread), "%s %s", earlier, ask->text);
-		ask_understand(lx, thread, &whole);
-		ask->elapsed = whole.elapsed;
+		ask->elapsed = ask_elapsed(thread);
 	}
 	if(ask->nemergency == 0 && before.nemergency > 0) {
 		/* "what do i put on a burn || it stopped stinging, can i stop the water": the

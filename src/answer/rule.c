@@ -114,8 +114,7 @@ static bool timed_verdict(const struct ask *q, const struct section *ranked, siz
 			const char *t = i == 0 ? ranked[k].heading : ranked[k].parts[i - 1].text;
 			int r = q->reading, e = q->elapsed;
 
-			if(q->cooling ? verdict_of_cooling(r, e, t, how, verdict, len)
-			              : verdict_of_reheating(r, e, t, how, verdict, len))
+			if(verdict_of_reaching(q->cooling, r, e, t, how, verdict, len))
 				return true;
 		}
 	return false;

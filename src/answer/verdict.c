@@ -49,6 +49,7 @@ static size_t cell_len(const char *text, size_t len)
 }
 
 #define VERDICT_COLD_TARGET 70 /* a target this cold is one food is cooled to */
+#define VERDICT_HOT_TARGET 135 /* a target this hot is one food is heated to */
 
 /* Is the figure at [at, end) a floor or a ceiling?  Read from the words
  * just before it ("at least", "as hot as") and just after ("or above",
@@ -429,20 +430,6 @@ static void say_reaching(int reading, int elapsed, long to, int limit, bool reac
 	}
 }
 
-bool verdict_of_cooling(int reading, int elapsed, const char *rule, unsigned how, char *out,
-                        size_t outlen)
-{
-	int limit = 0;
-	long to = rule && reading > 0 && elapsed > 0 ? cooled_to(rule, &limit) : 0;
-
-	if(to == 0)
-		return false;
-	say_reaching(reading, elapsed, to, limit, reading <= to, "cooling", how, out, outlen);
-	return true;
-}
-
-#define VERDICT_HOT_TARGET 135 /* a target this hot is one food is heated to */
-
 /* The hot temperature rule says food must reach, with *limit the time it
  * has to ("reach 165°F (74°C) within 2 hours", "Reheat to 165°F (74°C) for
  * 15 Seconds Within 2 Hours"), else 0. */
@@ -464,15 +451,18 @@ static long heated_to(const char *rule, int *limit)
 	return 0;
 }
 
-bool verdict_of_reheating(int reading, int elapsed, const char *rule, unsigned how, char *out,
-                          size_t outlen)
+bool verdict_of_reaching(bool cooling, int reading, int elapsed, const char *rule, unsigned how,
+                         char *out, size_t outlen)
 {
 	int limit = 0;
-	long to = rule && reading > 0 && elapsed > 0 ? heated_to(rule, &limit) : 0;
+	long to = !rule || reading <= 0 || elapsed <= 0 ? 0
+	          : cooling                             ? cooled_to(rule, &limit)
+	                                                : heated_to(rule, &limit);
 
 	if(to == 0)
 		return false;
-	say_reaching(reading, elapsed, to, limit, reading >= to, "reheating", how, out, outlen);
+	say_reaching(reading, elapsed, to, limit, cooling ? reading <= to : reading >= to,
+	             cooling ? "cooling" : "reheating", how, out, outlen);
 	return true;
 }
 

@@ -56,21 +56,15 @@ bool time_applies(int elapsed, const char *part);
  * time limit. */
 bool deadline_of(int since, int target, const char *rule, char *out, size_t outlen);
 
-/* A reading of food cooling, elapsed minutes after it started, held against
- * the cooling step rule states ("from 135°F to 70°F within 2 hours"): "No,
- * 90°F after 2 hours has not reached 70°F within the 2 hours, cooling
- * failed —", or how long it has left; false when rule states no cooling
- * step with a time limit. */
-bool verdict_of_cooling(int reading, int elapsed, const char *rule, unsigned how, char *out,
-                        size_t outlen);
-
-/* The same for food being reheated, held against the temperature rule says
- * it must reach within a time ("If the food does not reach 165°F within 2
- * hours, throw it away"): "No, 150°F after 2 hours has not reached 165°F
- * within the 2 hours, reheating failed —"; false when rule states no such
- * target (a hot one, 135°F or above). */
-bool verdict_of_reheating(int reading, int elapsed, const char *rule, unsigned how, char *out,
-                          size_t outlen);
+/* A reading of food being cooled (cooling true) or reheated, elapsed
+ * minutes after it started, held against the target rule says it must
+ * reach in time -- cooling: its cooling step ("from 135°F to 70°F within 2
+ * hours"); reheating: a hot target, 135°F or above ("If the food does not
+ * reach 165°F within 2 hours"): "No, 90°F after 2 hours has not reached
+ * 70°F within the 2 hours, cooling failed —", or how long it has left;
+ * false when rule states no such target with a time limit. */
+bool verdict_of_reaching(bool cooling, int reading, int elapsed, const char *rule, unsigned how,
+                         char *out, size_t outlen);
 
 /* The last day food made or opened on day made of the month may be used,
  * by the days rule states ("kept for up to 7 days, counting the day it was

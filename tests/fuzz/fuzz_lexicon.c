@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)verdict_of_time(q.elapsed ? q.elapsed : 90, text, q.reading % 2, verdict,
 			                      sizeof(verdict));
 			(void)deadline_of(q.since ? q.since - 1 : 0, q.target[0], text, verdict, sizeof(verdict));
-			(void)verdict_of_cooling(q.reading, q.elapsed, text, 0, verdict, sizeof(verdict));
+			(void)verdict_of_reaching(true, q.reading, q.elapsed, text, 0, verdict, sizeof(verdict));
 		}
 		arena_free(&a);
 		lexicon_free(lx);

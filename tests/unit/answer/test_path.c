@@ -31,7 +31,8 @@ static void test_followup(void)
 	struct answer_kit *kit = NULL;
 	struct ask a;
 
-	if(answer_kit_load(TOP_SRCDIR, &kit) != LL_OK)
+	CHECK(answer_kit_load(TOP_SRCDIR, &kit) == LL_OK, "the shipped data/answers loads");
+	if(!kit)
 		return;
 	ask_understand(kit->lexicon, "its 3 now and the cooler reads 48, keep the milk?", &a);
 	lean_on(kit->lexicon, &a, "power went out at 11 this morning");

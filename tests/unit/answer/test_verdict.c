@@ -159,17 +159,17 @@ static void test_verdicts(void)
 			static const char step[] = "From 135\xC2\xB0" "F (57\xC2\xB0" "C) to 70\xC2\xB0"
 			                           "F (21\xC2\xB0" "C) within 2 hours.";
 
-			CHECK(verdict_of_cooling(88, 120, step, VERDICT_DECIDE, v, sizeof(v)) &&
+			CHECK(verdict_of_reaching(true, 88, 120, step, VERDICT_DECIDE, v, sizeof(v)) &&
 			      strncmp(v, "No, 88\xC2\xB0" "F after 2 hours has not reached 70", 39) == 0,
 			      "still above the step's target when its time is up: cooling failed: %s", v);
-			CHECK(verdict_of_cooling(95, 45, step, 0, v, sizeof(v)) && strstr(v, "1 hour 15 minutes left"),
+			CHECK(verdict_of_reaching(true, 95, 45, step, 0, v, sizeof(v)) && strstr(v, "1 hour 15 minutes left"),
 			      "above the target with time to go: how long is left: %s", v);
-			CHECK(verdict_of_cooling(66, 110, step, VERDICT_DECIDE, v, sizeof(v)) &&
+			CHECK(verdict_of_reaching(true, 66, 110, step, VERDICT_DECIDE, v, sizeof(v)) &&
 			      strncmp(v, "Yes, 66", 7) == 0, "at the target in time: %s", v);
-			CHECK(!verdict_of_cooling(88, 120, "Reheat it to 165\xC2\xB0" "F within 2 hours.",
+			CHECK(!verdict_of_reaching(true, 88, 120, "Reheat it to 165\xC2\xB0" "F within 2 hours.",
 			                          VERDICT_DECIDE, v, sizeof(v)),
 			      "a reheating time is no cooling step");
-			CHECK(!verdict_of_cooling(47, 420, "Check it against the cooling limits (135\xC2\xB0"
+			CHECK(!verdict_of_reaching(true, 47, 420, "Check it against the cooling limits (135\xC2\xB0"
 			                          "F to 70\xC2\xB0" "F in 2 hours and to 41\xC2\xB0"
 			                          "F within 6 hours).", VERDICT_DECIDE, v, sizeof(v)),
 			      "the next step's time is not the first step's: %s", v);
@@ -178,16 +178,16 @@ static void test_verdicts(void)
 			static const char warm[] = "If the gravy does not reach 165\xC2\xB0" "F (74\xC2\xB0"
 			                           "C) within 2 hours, discard it.";
 
-			CHECK(verdict_of_reheating(148, 130, warm, VERDICT_DECIDE, v, sizeof(v)) &&
+			CHECK(verdict_of_reaching(false, 148, 130, warm, VERDICT_DECIDE, v, sizeof(v)) &&
 			      strncmp(v, "No, 148\xC2\xB0" "F after 2 hours 10 minutes has not reached 165",
 			              51) == 0 && strstr(v, "reheating failed"),
 			      "short of the target when its time is up: reheating failed: %s", v);
-			CHECK(verdict_of_reheating(150, 50, warm, 0, v, sizeof(v)) &&
+			CHECK(verdict_of_reaching(false, 150, 50, warm, 0, v, sizeof(v)) &&
 			      strstr(v, "1 hour 10 minutes left"),
 			      "short of the target with time to go: how long is left: %s", v);
-			CHECK(verdict_of_reheating(171, 90, warm, VERDICT_DECIDE, v, sizeof(v)) &&
+			CHECK(verdict_of_reaching(false, 171, 90, warm, VERDICT_DECIDE, v, sizeof(v)) &&
 			      strncmp(v, "Yes, 171", 8) == 0, "at the target in time: %s", v);
-			CHECK(!verdict_of_reheating(60, 120, "Cool it to 41\xC2\xB0" "F within 4 hours.",
+			CHECK(!verdict_of_reaching(false, 60, 120, "Cool it to 41\xC2\xB0" "F within 4 hours.",
 			                            VERDICT_DECIDE, v, sizeof(v)),
 			      "a cold target is no reheating rule");
 		}
