@@ -126,7 +126,8 @@ static const char *const persist_cues[] = {" still ", "came back", "comes back",
 /* Food being cooled ("the chili's been cooling 2 hrs"), not a cooler's reading. */
 static const char *const cooling_cues[] = {" cooling", " cooled", " cool down", " cool it",
                                            " to cool", " chill", "ice bath", "ice wand",
-                                           "ice paddle", NULL};
+                                           "ice paddle", "off the heat", "off the stove",
+                                           "off the burner", NULL};
 /* Food being heated back up ("reheating the chili", "been warming it 2
  * hrs"), not a question whether to ("dropped to 120, reheat?"). */
 static const char *const heating_cues[] = {"reheating", "reheated", " heating", " warming",
@@ -444,6 +445,12 @@ static bool target_at(const char *t, const char *p)
 	return after_any(t, p, target_cues);
 }
 
+/* After a first, a second temperature to reach may be bare: "what time
+ * does it need to be 70 by and what time 41". */
+static const char *const second_target_cues[] = {"and what time ", "and when ", "and by when ",
+                                                 "what time ", "and then ", "then ", "and ",
+                                                 NULL};
+
 /* The temperatures the question asks to be reached ("when does it have to
  * hit 70 and when does it have to be 41"), two at most, into target. */
 static void targets_of(const char *t, int target[2])
@@ -454,7 +461,10 @@ static void targets_of(const char *t, int target[2])
 	for(const char *p = t + 1; *p && n < 2; p++) {
 		long v;
 
-		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]) || !target_at(t, p))
+		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]))
+			continue;
+		if(!target_at(t, p) && !(n == 1 && after_any(t, p, second_target_cues) &&
+		                         clock_at(p) < 0))
 			continue;
 		v = strtol(p, NULL, 10);
 		if(v >= 25 && v <= 220 && v != target[0])
@@ -589,7 +599,9 @@ static int reading_of(const char *t)
 	                                   "temps ", "probed ", "probes ", "probing ", "showing ",
 	                                   "shows ", "says ", "only ", "temp is ", "temp was ",
 	                                   " is ", " was ",
-	                                   " hit ", " hits ", " like ", "around ", NULL};
+	                                   " hit ", " hits ", " like ", "around ", " its ",
+	                                   " it's ", "still ", "cooler ", "freezer ", "walk-in ",
+	                                   "reach-in ", NULL};
 	static const char *const after[] = {",", ".", "?", "!", ";", "f ", "f,", "f.", "f?",
 	                                    "\xC2\xB0", " degree", " f ", " and ", " on ", " in ",
 	                                    " the ", " all ", " for ", " after ", " since ", " now",
@@ -763,6 +775,31 @@ static void measuring_weighs_little(struct terms *t, bool reading)
 			t->weight[i] = 0.3;
 }
 
+/* Did t name a hot food's temperature (135°F to 212°F) before the one it
+ * reads now, well below hot holding ("was at 135 at 1pm, now its only at
+ * 80")?  Then the food is being cooled; a hot-held pan that slipped to 120
+ * is not. */
+#define ASK_HOT_FROM 135  /* °F: hot holding's minimum */
+#define ASK_COOLED_BELOW 110
+static bool started_hot(const char *t, int reading)
+{
+	char number[16];
+	const char *at;
+
+	snprintf(number, sizeof(number), " %d", reading);
+	at = strstr(t, number);
+	for(const char *p = t + 1; at && p < at; p++) {
+		long v;
+
+		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]))
+			continue;
+		v = strtol(p, NULL, 10);
+		if(v >= ASK_HOT_FROM && v <= 212 && reading < ASK_COOLED_BELOW)
+			return true;
+	}
+	return false;
+}
+
 /* The clause a reading was taken in ("truck chicken temped 46" of "truck
  * chicken temped 46 and the milk is 44"): from the last join or stop
  * before the number up to it; its terms in *out (none when the number is
@@ -840,11 +877,14 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->cooling = has_any(lower, cooling_cues);
 	out->heating = !out->cooling && has_any(lower, heating_cues);
 	out->reading = reading > 0 ? reading : 0;
+	out->cooling |= !out->heating && out->reading && started_hot(lower, out->reading);
 	out->elapsed = ask_elapsed(text);
 	out->since = out->elapsed ? 0 : since_of(lower);
 	/* a reading and how long it has been so, no figure asked ("walk in at 47,
 	 * last log said 38 at 6am and its 1pm"): what to do with the food */
-	if(out->kind == ASKED_FIGURE && out->reading && out->elapsed && !asks_figure(lower))
+	if((out->kind == ASKED_FIGURE ||
+	    (out->kind == ASKED_PROCEDURE && !has_any(lower, procedure_cues))) &&
+	   out->reading && out->elapsed && !asks_figure(lower))
 		out->kind = ASKED_DECISION;
 	targets_of(lower, out->target);
 	if(out->nemergency == 0)   /* life safety first: nothing ruled out of it */

@@ -20,6 +20,8 @@
 #include "log.h"
 
 #define STATES_WITHIN 3        /* how far down a ranking a better first section may come from */
+/* the words a manual states a time rule in, searched with a timed decision's own */
+#define TIME_RULE_WORDS "keep or discard the food hours"
 
 /* ---------------------------------------------------------------- the kit */
 
@@ -809,6 +811,30 @@ static ll_result as_sources(struct arena *a, const struct compose_in *in, struct
 	return LL_OK;
 }
 
+/* A reading held against how long it has been so ("walk in at 47, last log
+ * said 38 at 6am, its 1pm"), food not being cooled or reheated: the
+ * manual's time rule ("Keep or Discard: The 4-Hour Rule") may share no
+ * word with the crew's, so a search for their words with the rule's own
+ * joins its candidates (part_candidates), and all are ranked again. */
+static void with_time_rules(const struct answer_ctx *ctx, const struct question *q,
+                            const struct ask *ask, struct section **s, size_t *n)
+{
+	const char *query;
+	const struct section *pool;
+	struct section *ranked;
+	size_t npool;
+
+	if(ask->kind != ASKED_DECISION || !ask->reading || !ask->elapsed || ask->cooling ||
+	   ask->heating || ask->nemergency || *n == 0 ||
+	   !(query = arena_printf(ctx->arena, "%s %s", ask->text, TIME_RULE_WORDS)))
+		return;
+	pool = part_candidates(ctx, q, query, *s, *n, &npool);
+	if(npool > *n && (ranked = ranked_for(ctx, q, ask, pool, npool))) {
+		*s = ranked;
+		*n = npool;
+	}
+}
+
 /* A two-part question asks first what its first part asks ("how long to
  * warm up, and whats the default platen temp" asks a time first): the
  * second is asked of the other part (rank_other). */
@@ -845,6 +871,8 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	result = gather_cards(ctx, &ask, cards, &in.ncards);
 	if(!result)
 		result = rank_for(ctx, &ask, q->agent, passages, &s, &n, NULL);
+	if(!result)
+		with_time_rules(ctx, q, &ask, &s, &n);
 	if(!result && n && terms_machine_kinds(ask.text))
 		result = gather_openings(ctx, s, n);
 	if(!result && n) {

@@ -15,6 +15,22 @@
  * decision's rule is looked for in. */
 #define RULE_SECTIONS 4
 
+/* Is t's first sentence a cooling rule ("if food has not reached 70°F
+ * within 2 hours ... start cooling again") and q not about food being
+ * cooled?  Does rule t rule on the time the crew know (not such a rule)? */
+static bool cooling_rule(const struct ask *q, const char *t)
+{
+	char first[512];
+
+	snprintf(first, sizeof(first), "%.*s", (int)lead_sentence_len(t), t);
+	return !q->cooling && strcasestr(first, "cooling");
+}
+
+static bool rule_times(const struct ask *q, const char *t)
+{
+	return q->elapsed && !cooling_rule(q, t) && time_applies(q->elapsed, t);
+}
+
 /* The verdict on what the crew measured against the limit rule states: the
  * reading's temperature, else the time it has been so. */
 static bool judged(const struct ask *q, const char *rule, const struct terms *subject,
@@ -27,6 +43,13 @@ static bool judged(const struct ask *q, const char *rule, const struct terms *su
 		                           outlen);
 	if(q->ppm)
 		return verdict_of_ppm(q->ppm, rule, how, out, outlen);
+	/* "went in to cool at 3pm at 135, what time does it gotta be 41": the
+	 * reading is where it started, the time is asked */
+	if(q->since && q->target[0] && q->kind == ASKED_FIGURE)
+		return deadline_of(q->since - 1, q->target[0], rule, out, outlen);
+	/* a cooling rule judges no reading or time but of food being cooled */
+	if((q->reading || q->elapsed) && rule && cooling_rule(q, rule))
+		return false;
 	/* a reading past a limit for a time the crew know: the time decides */
 	if(q->reading && q->elapsed && verdict_of_time(q->elapsed, rule, how, out, outlen))
 		return true;
@@ -106,8 +129,9 @@ static bool judged_by_part(const struct ask *q, const struct section *o,
  * that states one ("From 135°F to 70°F within 2 hours", "If the food does
  * not reach 165°F within 2 hours"); the best section may be how to cool,
  * the rule another of the manual's. */
-static bool timed_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
-                          unsigned how, char *verdict, size_t len)
+static const struct section *timed_verdict(const struct ask *q, const struct section *ranked,
+                                           size_t nranked, unsigned how, char *verdict,
+                                           size_t len)
 {
 	for(size_t k = 0; k < nranked; k++)
 		for(size_t i = 0; i <= ranked[k].nparts; i++) {
@@ -115,21 +139,26 @@ static bool timed_verdict(const struct ask *q, const struct section *ranked, siz
 			int r = q->reading, e = q->elapsed;
 
 			if(verdict_of_reaching(q->cooling, r, e, t, how, verdict, len))
-				return true;
+				return &ranked[k];
 		}
-	return false;
+	return NULL;
 }
 
 /* The verdict on q from the best section s (ranked[0]) into verdict: the
- * lead, else the section's heading or parts, else its manual's next best. */
+ * lead, else the section's heading or parts, else its manual's next best;
+ * *ruling is the section whose rule it is when not s (a timed rule's). */
 static bool find_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
-                         const char *lead, unsigned how, char *verdict, size_t len)
+                         const char *lead, unsigned how, char *verdict, size_t len,
+                         const struct section **ruling)
 {
 	const struct section *s = &ranked[0];
 	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
 
-	if((q->cooling || q->heating) && timed_verdict(q, ranked, nranked, how, verdict, len))
+	*ruling = s;
+	if((q->cooling || q->heating) &&
+	   (*ruling = timed_verdict(q, ranked, nranked, how, verdict, len)) != NULL)
 		return true;
+	*ruling = s;
 	/* a lead about something else ("the utensil surface must reach 160°F"
 	 * when the rinse gauge was read) yields to the part that names it
 	 * ("the final rinse to reach 180°F") */
@@ -161,12 +190,13 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
 	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
 	char verdict[2 * VERDICT_MAX], second[VERDICT_MAX];
+	const struct section *ruling, *unused_ruling;
 
 	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) ||
 	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0 &&
 	    q->made == 0 && q->made_weekday == 0 && (q->ppm == 0 || q->kind != ASKED_DECISION)))
 		return LL_OK;
-	if(!find_verdict(q, ranked, nranked, lead, how, verdict, VERDICT_MAX))
+	if(!find_verdict(q, ranked, nranked, lead, how, verdict, VERDICT_MAX, &ruling))
 		return LL_OK;
 	/* when it must reach two temperatures, by when for each */
 	if(q->since && q->target[1]) {
@@ -175,10 +205,11 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 
 		other.target[0] = q->target[1];
 		len -= len >= strlen(VERDICT_END) ? strlen(VERDICT_END) : len;
-		if(find_verdict(&other, ranked, nranked, lead, how, second, sizeof(second)))
+		if(find_verdict(&other, ranked, nranked, lead, how, second, sizeof(second),
+		                &unused_ruling))
 			snprintf(verdict + len, sizeof(verdict) - len, "; %s", second);
 	}
-	return say_verdict(&ranked[0], verdict, lead, text, lead_acts ? lead_acts : &unused);
+	return say_verdict(ruling, verdict, lead, text, lead_acts ? lead_acts : &unused);
 }
 
 /* How well sentence t of a manual rules on q: its share of the question,
@@ -189,7 +220,7 @@ static double rule_value(const struct ask *q, const char *t)
 
 	terms_match(&q->terms, t, &got);
 	return got + (q->unknown_time && lead_says_any(t, lead_unknown_times) ? 4 : 0) +
-	       (q->elapsed && time_applies(q->elapsed, t) ? 4 : 0);
+	       (rule_times(q, t) ? 4 : 0);
 }
 
 const char *rule_of_manual(const struct ask *q, const struct section *ranked, size_t nranked,
@@ -204,10 +235,12 @@ const char *rule_of_manual(const struct ask *q, const struct section *ranked, si
 	 * the crew know ("warm for less than 4 hours: it may be kept") */
 	if(q->kind != ASKED_DECISION || q->ncodes || !lead ||
 	   (orders && !(q->unknown_time && !lead_says_any(lead, lead_unknown_times)) &&
-	    !(q->elapsed && !time_applies(q->elapsed, lead))))
+	    !(q->elapsed && !rule_times(q, lead))))
 		return NULL;
 	best_v = rule_value(q, lead);
-	for(size_t i = 0; i < nranked && i < RULE_SECTIONS; i++) {
+	/* past the first few sections only a rule on how long what they read
+	 * has been so */
+	for(size_t i = 0; i < nranked && (i < RULE_SECTIONS || (q->elapsed && q->reading)); i++) {
 		const struct section *s = &ranked[i];
 
 		/* another document's only by its rule on the time the crew know, and
@@ -218,9 +251,9 @@ const char *rule_of_manual(const struct ask *q, const struct section *ranked, si
 			continue;
 		for(size_t k = 0; k < s->nparts; k++) {
 			const char *t = s->parts[k].text;
-			bool timed = q->elapsed && time_applies(q->elapsed, t);
+			bool timed = rule_times(q, t);
 
-			if(!own && !timed)
+			if((!own || i >= RULE_SECTIONS) && !timed)
 				continue;
 			double v;
 

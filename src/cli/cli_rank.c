@@ -111,6 +111,11 @@ int cli_vocab(struct worker *w, int argc, char **argv)
 		printf("reading: %d\n", ask.reading);
 	if(ask.elapsed)
 		printf("elapsed: %d min\n", ask.elapsed);
+	if(ask.since)
+		printf("since: %d:%02d\n", (ask.since - 1) / 60 ? (ask.since - 1) / 60 : 12,
+		       (ask.since - 1) % 60);
+	for(int i = 0; i < 2 && ask.target[i]; i++)
+		printf("to reach: %d\n", ask.target[i]);
 	if(ask.cooling || ask.heating || ask.unknown_time)
 		printf("about: %s%s%s\n", ask.cooling ? "cooling " : "",
 		       ask.heating ? "heating " : "", ask.unknown_time ? "unknown time" : "");

@@ -133,6 +133,19 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "stock pot came off at 4 when does it gotta hit 70 and when does it gotta be 41", &q);
 	CHECK(q.reading == 0 && q.target[0] == 70 && q.target[1] == 41,
 	      "two temperatures to reach, in order: %d, %d", q.target[0], q.target[1]);
+	ask_understand(lx, "beans were 135 at 2 going into the ice bath, when gotta be 70 and then 41", &q);
+	CHECK(q.target[0] == 70 && q.target[1] == 41,
+	      "a bare second temperature after the first: %d, %d", q.target[0], q.target[1]);
+	ask_understand(lx, "rice came off the stove at 135 at noon, at 2:30 its still 88, ok?", &q);
+	CHECK(q.reading == 88 && q.cooling && q.elapsed == 150,
+	      "'its still 88' is the reading; off the stove, the food is cooling: %d", q.reading);
+	ask_understand(lx, "gravy was 150 at 3 then at 5 it says 76, what now", &q);
+	CHECK(q.cooling && q.reading == 76, "down from a hot temperature: being cooled");
+	ask_understand(lx, "hot well pan was 150 at 3 then at 5 it says 128, what now", &q);
+	CHECK(!q.cooling, "a hot-held pan that slipped is not being cooled");
+	ask_understand(lx, "reach-in cooler 46, last good log 39 at 7am, now its 2pm", &q);
+	CHECK(q.reading == 46 && q.kind == ASKED_DECISION,
+	      "a cooler's reading and how long, told not asked: a decision (%d)", q.reading);
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);

@@ -69,6 +69,12 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "a full stop does not part one emergency");
 	CHECK(emergencies_in(lx, "how hot should the hand sink water be") == 0, "hand-sink water is no burn");
 	/* the crew vocabulary runs first: a word it rewrites still triggers */
+	CHECK(has_emergency(lx, "little girl turning purple, no sound, was eating fries", "choking"),
+	      "purple while eating, no sound: choking");
+	CHECK(has_emergency(lx, "my coworker grabbed a bite and now he cant even cough", "choking"),
+	      "cannot cough: choking");
+	CHECK(!has_emergency(lx, "the purple cabbage came in wilted, can we use it", "choking"),
+	      "purple cabbage is no choking");
 	CHECK(has_emergency(lx, "gave him the heimlich, what now", "choking"),
 	      "heimlich, rewritten to abdominal thrusts, is still choking");
 	CHECK(has_emergency(lx, "her arm got pulled into the mixer blade", "bleeding") &&

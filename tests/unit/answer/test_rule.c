@@ -141,6 +141,77 @@ static void test_other_manuals_time_rule(const struct lexicon *lx)
 	      rule ? rule : "none");
 }
 
+static void test_time_rule_past_the_first(const struct lexicon *lx)
+{
+	/* the time rule ranks fifth; the first is a cooling warning */
+	struct section five[5] = {
+		make_section("Cooling", "Cooling Rule",
+		             "WARNING: If food has not reached 70°F within 2 hours, reheat it to "
+		             "165°F and start cooling again.\n"),
+		make_section("Warm Cooler", "First Steps", "Keep the door closed.\n"),
+		make_section("Warm Cooler", "Call", "Call the manager.\n"),
+		make_section("Warm Cooler", "Log", "Log the readings.\n"),
+		make_section("Warm Cooler", "Keep or Discard",
+		             "Food above 41°F for less than 4 hours may be kept: chill it now.\n"
+		             "Food above 41°F for 4 hours or more: throw it away.\n")};
+	struct ask q;
+	const char *rule;
+	struct buf text;
+
+	for(int i = 1; i < 5; i++)
+		five[i].document_id = 8;
+	buf_init(&text, 4096);
+	ask_understand(lx, "reach-in cooler at 50 for about 3 hours, is the turkey ok?", &q);
+	rule = rule_of_manual(&q, five, 5, five[0].parts[0].text);
+	CHECK(rule && strstr(rule, "less than 4 hours"),
+	      "a timed reading's rule from a section past the first few, not cooling's: %s",
+	      rule ? rule : "none");
+	CHECK(rule_reading_verdict(&q, five, 5, rule, &text, NULL) == LL_OK &&
+	      strstr(buf_str(&text), "within the 4-hour limit"),
+	      "and the verdict held against it, not the cooling rule's 2 hours: %s",
+	      buf_str(&text));
+	buf_free(&text);
+}
+
+static void test_cooling_action_of_its_rule(const struct lexicon *lx)
+{
+	/* the best section is a kettle's; the cooling rule and its action another's */
+	struct section two[2] = {
+		make_section("Kettle", "Filling the Well", "Fill the well to the FILL line.\n"),
+		make_section("Cooling", "Cooling Cooked Food",
+		             "From 135°F to 70°F within 2 hours.\n\n"
+		             "If food has not reached 70°F within 2 hours, reheat it to 165°F or "
+		             "throw it away.\n")};
+	struct ask q;
+	struct buf text;
+
+	buf_init(&text, 4096);
+	ask_understand(lx, "chowder came off the heat at 135 at 3pm, at 5:30 its 90", &q);
+	CHECK(rule_reading_verdict(&q, two, 2, two[0].parts[0].text, &text, NULL) == LL_OK &&
+	      strstr(buf_str(&text), "cooling failed") && strstr(buf_str(&text), "165°F"),
+	      "what to do on a failed cooling comes from the rule's own section: %s",
+	      buf_str(&text));
+	buf_free(&text);
+}
+
+static void test_start_reading_and_deadline(const struct lexicon *lx)
+{
+	struct section cool = make_section("Cooling", "Cooling",
+	                                   "From 135°F to 70°F within 2 hours, then to 41°F within "
+	                                   "6 hours in all.\n");
+	struct ask q;
+	struct buf text;
+
+	buf_init(&text, 4096);
+	ask_understand(lx, "stew went in the ice bath at 4pm at 135, what time does it gotta be 41",
+	               &q);
+	CHECK(rule_reading_verdict(&q, &cool, 1, cool.parts[0].text, &text, NULL) == LL_OK &&
+	      strstr(buf_str(&text), "41°F by 10:00"),
+	      "the reading a cooling started at is no verdict; the time asked is: %s",
+	      buf_str(&text));
+	buf_free(&text);
+}
+
 static void test_manual_rule(const struct lexicon *lx)
 {
 	struct section hold = make_section("Holding", "Hot Holding",
@@ -192,6 +263,9 @@ int main(void)
 		test_action(lx);
 		test_cooling(lx);
 		test_other_manuals_time_rule(lx);
+		test_time_rule_past_the_first(lx);
+		test_cooling_action_of_its_rule(lx);
+		test_start_reading_and_deadline(lx);
 		test_manual_rule(lx);
 		test_states_asked(lx);
 	}
