@@ -9,6 +9,11 @@
 #include "text/terms.h"
 
 #define LEAD_SECOND_MAX 220   /* a second lead sentence only when it is short */
+/* what stating the figure asked adds to a part's value; less when a follow-up
+ * asks it only because the turn before did ("its a digital one" after a
+ * reading: its own word outweighs) */
+#define LEAD_FIGURE 4.0
+#define LEAD_INHERITED_FIGURE 1.0
 
 bool lead_says_any(const char *s, const char *const *words)
 {
@@ -53,7 +58,8 @@ double lead_value(const struct ask *q, const struct part *p)
 	/* a figure asked, not one reported of a fix that failed ("water is 120, still AL-2") */
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION) &&
 	   !(q->persists && q->ncodes > 0))
-		v += ask_states_figure(p->text, q->figure) ? 4 : -4;
+		v += (ask_states_figure(p->text, q->figure) ? 1 : -1) *
+		     (q->figure_inherited ? LEAD_INHERITED_FIGURE : LEAD_FIGURE);
 	/* the verdict on what was asked about */
 	if(q->kind == ASKED_DECISION && got > 0 && lead_says_any(p->text, verdicts))
 		v += lead_says_any(p->text, lead_actions) ? 3 : 1.5;

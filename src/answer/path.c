@@ -87,6 +87,7 @@ static void inherit(struct ask *ask, const struct ask *before)
 	   !strcasestr(ask->text, "where")) {
 		ask->kind = before->kind;
 		ask->figure = before->figure;
+		ask->figure_inherited = ask->figure != FIGURE_NONE;
 	}
 	/* "how long do i wash || and how much of that is scrubbing": the same
 	 * figure, a share of it */
@@ -111,8 +112,10 @@ static void inherit(struct ask *ask, const struct ask *before)
 	if(ask->reading == 0 && before->reading > 0) {
 		ask->reading = before->reading;
 		ask->subject = before->subject;
-		if(ask->figure == FIGURE_NONE)
+		if(ask->figure == FIGURE_NONE) {
 			ask->figure = FIGURE_TEMPERATURE;
+			ask->figure_inherited = true;
+		}
 		if(ask->kind == ASKED_PROCEDURE)
 			ask->kind = ASKED_DECISION;
 	}

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "path.c"
+#include "answer_fixture.h"
 #include "../tap.h"
 
 static void test_kit(void)
@@ -46,6 +47,21 @@ static void test_followup(void)
 	ask_understand(kit->lexicon, "how much of that is rinsing", &a);
 	lean_on(kit->lexicon, &a, "how many seconds does a full handwash take");
 	CHECK(a.figure == FIGURE_TIME, "'how much of that' asks a share of the figure before");
+	{
+		/* a follow-up naming its thing picks its part over one stating the
+		 * figure only the turn before asked */
+		struct section dial = make_section("Probe", "Checking a Probe",
+		                                   "In ice water the probe should read 32°F.\n\n"
+		                                   "1. Stir the ice water and wait a minute.\n"
+		                                   "2. A pocket dial probe: turn its nut until it "
+		                                   "reads right.\n");
+
+		ask_understand(kit->lexicon, "its the pocket dial kind", &a);
+		lean_on(kit->lexicon, &a, "my probe says 35 sitting in ice water");
+		CHECK(a.figure_inherited && lead_best_part(&a, &dial) == 2,
+		      "a follow-up's own words outweigh the figure it only inherits: part %d",
+		      lead_best_part(&a, &dial));
+	}
 	answer_kit_free(kit);
 }
 
