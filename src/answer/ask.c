@@ -98,7 +98,8 @@ static const char *const decision_cues[] = {"still good", "still safe", "still o
                                             "go home?", "is that ok", "is that okay",
                                             "is this ok", "is this okay", "is that fine",
                                             "is that safe", "is that bad", "is that good",
-                                            " right?",
+                                            " right?", " we good", " we ok ", " we okay",
+                                            " we fine",
                                             NULL};
 static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not working", "won't",
                                          "wont ", "isn't", "isnt", "not heating", "not cooling",
@@ -597,6 +598,7 @@ static int reading_of(const char *t)
 {
 	static const char *const cues[] = {"reading ", "reads ", "read ", " at ", "temped ",
 	                                   "temps ", "probed ", "probes ", "probing ", "showing ",
+	                                   "showed ",
 	                                   "shows ", "says ", "only ", "temp is ", "temp was ",
 	                                   " is ", " was ",
 	                                   " hit ", " hits ", " like ", "around ", " its ",
@@ -612,7 +614,8 @@ static int reading_of(const char *t)
 	                                    " yesterday", " last", " out", " by", " with",
 	                                    " straight", " right", " rn", " inside", " middle",
 	                                    " center", " same", " accept", " reject", " send",
-	                                    " use", " sitting", " sittin", " sat ", NULL};
+	                                    " use", " sitting", " sittin", " sat ",
+	                                    " during", NULL};
 
 	long found = 0;
 	/* a freezer's reading may be below freezing ("freezer reading 8") */

@@ -98,13 +98,27 @@ static const char *action_on(const struct section *s, const char *verdict, const
 	return NULL;
 }
 
+/* What to do on verdict: the ruling section's own part, else one of
+ * another of its manual's first few ranked sections ("If a freezer reads
+ * above 0°F, tell the manager ... recheck within 30 minutes" of the log's
+ * section, for the freezer's rule). */
+static const char *action_of_manual(const struct section *ruling, const struct section *ranked,
+                                    size_t nranked, const char *verdict, const char *lead,
+                                    bool *in_lead)
+{
+	const char *act = action_on(ruling, verdict, lead, in_lead);
+
+	for(size_t k = 0; !act && !*in_lead && k < nranked && k < RULE_SECTIONS; k++)
+		if(&ranked[k] != ruling && ranked[k].document_id == ruling->document_id &&
+		   ranked[k].kind != SECTION_QUIZ)
+			act = action_on(&ranked[k], verdict, lead, in_lead);
+	return act;
+}
+
 /* The verdict, then the first sentence of what the section says to do on
  * it: one sentence, so that a second part's answer comes within two. */
-static ll_result say_verdict(const struct section *s, const char *verdict, const char *lead,
-                             struct buf *text, bool *lead_acts)
+static ll_result say_verdict(const char *act, const char *verdict, struct buf *text)
 {
-	const char *act = action_on(s, verdict, lead, lead_acts);
-
 	if(!act)
 		return buf_printf(text, "%s ", verdict);
 	return buf_printf(text, "%s %c%.*s ", verdict, tolower((unsigned char)act[0]),
@@ -209,7 +223,9 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 		                &unused_ruling))
 			snprintf(verdict + len, sizeof(verdict) - len, "; %s", second);
 	}
-	return say_verdict(ruling, verdict, lead, text, lead_acts ? lead_acts : &unused);
+	return say_verdict(action_of_manual(ruling, ranked, nranked, verdict, lead,
+	                                    lead_acts ? lead_acts : &unused),
+	                   verdict, text);
 }
 
 /* How well sentence t of a manual rules on q: its share of the question,

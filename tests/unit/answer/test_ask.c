@@ -146,6 +146,9 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "reach-in cooler 46, last good log 39 at 7am, now its 2pm", &q);
 	CHECK(q.reading == 46 && q.kind == ASKED_DECISION,
 	      "a cooler's reading and how long, told not asked: a decision (%d)", q.reading);
+	ask_understand(lx, "booster gauge showed 176 during the wash, we good", &q);
+	CHECK(q.reading == 176 && q.kind == ASKED_DECISION,
+	      "'showed 176 during', 'we good': a reading to decide on (%d)", q.reading);
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);

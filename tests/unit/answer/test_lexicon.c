@@ -69,6 +69,10 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "a full stop does not part one emergency");
 	CHECK(emergencies_in(lx, "how hot should the hand sink water be") == 0, "hand-sink water is no burn");
 	/* the crew vocabulary runs first: a word it rewrites still triggers */
+	CHECK(has_emergency(lx, "she rested her forearm on the hot griddle edge, now what", "burn"),
+	      "a forearm rested on the griddle is a burn");
+	CHECK(!has_emergency(lx, "put the grill brush in my hand and show me how", "burn"),
+	      "a grill brush in a hand is no burn");
 	CHECK(has_emergency(lx, "little girl turning purple, no sound, was eating fries", "choking"),
 	      "purple while eating, no sound: choking");
 	CHECK(has_emergency(lx, "my coworker grabbed a bite and now he cant even cough", "choking"),

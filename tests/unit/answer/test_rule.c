@@ -194,6 +194,28 @@ static void test_cooling_action_of_its_rule(const struct lexicon *lx)
 	buf_free(&text);
 }
 
+static void test_action_of_its_manual(const struct lexicon *lx)
+{
+	/* the rule is the reach-in's section; what to do on it the log's */
+	struct section two[2] = {
+		make_section("Cold Units", "Reach-In Coolers", "Hold reach-in coolers at 41°F or below.\n"),
+		make_section("Cold Units", "Logging",
+		             "1. Log each unit at opening.\n"
+		             "2. If a unit reads above its limit, tell the manager and check it again "
+		             "in 30 minutes.\n")};
+	struct ask q;
+	struct buf text;
+
+	buf_init(&text, 4096);
+	ask_understand(lx, "reach-in cooler by the fry station says 45, big deal?", &q);
+	CHECK(rule_reading_verdict(&q, two, 2, two[0].parts[0].text, &text, NULL) == LL_OK &&
+	      strstr(buf_str(&text), "45°F is above the 41°F") &&
+	      strstr(buf_str(&text), "tell the manager"),
+	      "what to do on the verdict from another section of the rule's manual: %s",
+	      buf_str(&text));
+	buf_free(&text);
+}
+
 static void test_start_reading_and_deadline(const struct lexicon *lx)
 {
 	struct section cool = make_section("Cooling", "Cooling",
@@ -266,6 +288,7 @@ int main(void)
 		test_time_rule_past_the_first(lx);
 		test_cooling_action_of_its_rule(lx);
 		test_start_reading_and_deadline(lx);
+		test_action_of_its_manual(lx);
 		test_manual_rule(lx);
 		test_states_asked(lx);
 	}
