@@ -307,7 +307,7 @@ static int elapsed_of(const char *t)
 	                                    " before we open", " before the rush", " before lunch",
 	                                    " before dinner", " before shift", " early", " earlier",
 	                                    " ahead", " till", " til ", " until", " from now",
-	                                    " away", " to go", NULL};
+	                                    " away", " to go", " out,", " out.", " out!", NULL};
 	int start = -1;
 
 	for(const char *p = t + 1; *p; p++) {
@@ -331,8 +331,10 @@ static int elapsed_of(const char *t)
 			continue;
 		}
 		at = strncmp(p - 4, " at ", 4) == 0 ? clock_at(p) : -1;
+		/* "around 8", "since 1": a start, not a time something happened at */
 		if(start < 0 && (at >= 0 || ((size_t)(p - t) >= 8 &&
-		                            strncmp(p - 8, " around ", 8) == 0)))
+		                            strncmp(p - 8, " around ", 8) == 0) ||
+		                 ((size_t)(p - t) >= 7 && strncmp(p - 7, " since ", 7) == 0)))
 			start = at >= 0 ? at : clock_at(p);
 		else if(start >= 0 && at >= 0 && at != start)
 			/* "went off at 2:10, fixed at 3:30", "off at 10, at 12:20 reads" */

@@ -149,6 +149,8 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "booster gauge showed 176 during the wash, we good", &q);
 	CHECK(q.reading == 176 && q.kind == ASKED_DECISION,
 	      "'showed 176 during', 'we good': a reading to decide on (%d)", q.reading);
+	ask_understand(lx, "been warming the queso back up since 2, its 4:25 and reads 141", &q);
+	CHECK(q.elapsed == 145 && q.heating, "'since 2' starts the time: %d minutes", q.elapsed);
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);
