@@ -951,6 +951,27 @@ static bool states_phone(const char *text)
 	return false;
 }
 
+/* Does text say "every" of a period ("every 4 hours", "every shift",
+ * "every other day"), not of things ("every cooler and freezer")? */
+static bool every_period(const char *text)
+{
+	static const char *const periods[] = {"hour", "hr", "day", "shift", "week", "month",
+	                                      "year", "minute", "min", "morning", "night",
+	                                      "evening", "time", "other", "opening", "close",
+	                                      "closing", "use", "batch", "load", "change", NULL};
+
+	for(const char *p = strcasestr(text, "every "); p; p = strcasestr(p + 1, "every ")) {
+		const char *w = p + 6;
+
+		if(isdigit((unsigned char)*w) || strncasecmp(w, "few ", 4) == 0)
+			return true;
+		for(int i = 0; periods[i]; i++)
+			if(strncasecmp(w, periods[i], strlen(periods[i])) == 0)
+				return true;
+	}
+	return false;
+}
+
 bool ask_states_figure(const char *text, enum figure f)
 {
 	static const char *const temperature[] = {"\xC2\xB0", "degree", "F ", "F.", "F,", NULL};
@@ -972,7 +993,7 @@ bool ask_states_figure(const char *text, enum figure f)
 	static const char *const distance[] = {"mi", "mile", "km", "ft", "feet", "foot", "yard",
 	                                       "block", "minute", "inch", "in ", "in.", "cm",
 	                                       "meter", "metre", NULL};
-	static const char *const frequency[] = {"every ", "daily", "weekly", "monthly", "each day",
+	static const char *const frequency[] = {"daily", "weekly", "monthly", "each day",
 	                                        "each shift", "per day", "a day", "a week",
 	                                        "once a", "times a", "yearly", "quarterly",
 	                                        "each week", "each month", NULL};
@@ -997,6 +1018,8 @@ bool ask_states_figure(const char *text, enum figure f)
 	case FIGURE_PHONE:
 		return states_phone(text);
 	case FIGURE_FREQUENCY:
+		if(every_period(text))
+			return true;
 		for(int i = 0; frequency[i]; i++)
 			if(strcasestr(text, frequency[i]))
 				return true;

@@ -151,6 +151,10 @@ static void test_asks(const struct lexicon *lx)
 	      "'showed 176 during', 'we good': a reading to decide on (%d)", q.reading);
 	ask_understand(lx, "been warming the queso back up since 2, its 4:25 and reads 141", &q);
 	CHECK(q.elapsed == 145 && q.heating, "'since 2' starts the time: %d minutes", q.elapsed);
+	CHECK(!ask_states_figure("Wipe every shelf and door handle.", FIGURE_FREQUENCY) &&
+	      ask_states_figure("Wipe the handles every 2 hours.", FIGURE_FREQUENCY) &&
+	      ask_states_figure("Swap the rag every shift.", FIGURE_FREQUENCY),
+	      "'every' states how often only of a period, not of things");
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);
