@@ -309,6 +309,7 @@ static int elapsed_of(const char *t)
 	                                    " ahead", " till", " til ", " until", " from now",
 	                                    " away", " to go", " out,", " out.", " out!", NULL};
 	int start = -1;
+	bool start_now = false;
 
 	for(const char *p = t + 1; *p; p++) {
 		const char *end;
@@ -330,15 +331,23 @@ static int elapsed_of(const char *t)
 				return d;
 			continue;
 		}
-		at = strncmp(p - 4, " at ", 4) == 0 ? clock_at(p) : -1;
+		at = strncmp(p - 4, " at ", 4) == 0 || ((size_t)(p - t) >= 8 &&
+		                                        strncmp(p - 8, " at the ", 8) == 0)
+		             ? clock_at(p)
+		             : -1;
 		/* "around 8", "since 1": a start, not a time something happened at */
 		if(start < 0 && (at >= 0 || ((size_t)(p - t) >= 8 &&
 		                            strncmp(p - 8, " around ", 8) == 0) ||
 		                 ((size_t)(p - t) >= 7 && strncmp(p - 7, " since ", 7) == 0)))
+		{
 			start = at >= 0 ? at : clock_at(p);
-		else if(start >= 0 && at >= 0 && at != start)
-			/* "went off at 2:10, fixed at 3:30", "off at 10, at 12:20 reads" */
-			return (at - start + 12 * 60) % (12 * 60);
+			start_now = (size_t)(p - t) >= 8 && (strncmp(p - 8, " now at ", 8) == 0 ||
+			                                     strncmp(p - 4, "its ", 4) == 0);
+		} else if(start >= 0 && at >= 0 && at != start)
+			/* "went off at 2:10, fixed at 3:30", "off at 10, at 12:20 reads";
+			 * "now at 8am, it was 38 at 6am": the later said first */
+			return start_now ? (start - at + 12 * 60) % (12 * 60)
+			                 : (at - start + 12 * 60) % (12 * 60);
 		else if(start >= 0)
 			for(int i = 0; now[i]; i++) {
 				size_t n = strlen(now[i]);
@@ -884,7 +893,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->reading = reading > 0 ? reading : 0;
 	out->cooling |= !out->heating && out->reading && started_hot(lower, out->reading);
 	out->elapsed = ask_elapsed(text);
-	out->since = out->elapsed ? 0 : since_of(lower);
+	out->since = since_of(lower);
 	/* a reading and how long it has been so, no figure asked ("walk in at 47,
 	 * last log said 38 at 6am and its 1pm"): what to do with the food */
 	if((out->kind == ASKED_FIGURE ||

@@ -212,6 +212,20 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 		return LL_OK;
 	if(!find_verdict(q, ranked, nranked, lead, how, verdict, VERDICT_MAX, &ruling))
 		return LL_OK;
+	/* "at 1:00 it reads 68, when does it need to hit 41": the verdict on
+	 * the reading, then by when */
+	if(q->since && q->target[0] && q->reading && q->elapsed) {
+		struct ask other = *q;
+		size_t len = strlen(verdict);
+
+		other.reading = other.elapsed = 0;
+		other.cooling = other.heating = false;
+		other.kind = ASKED_FIGURE;
+		len -= len >= strlen(VERDICT_END) ? strlen(VERDICT_END) : len;
+		if(find_verdict(&other, ranked, nranked, lead, 0, second, sizeof(second),
+		                &unused_ruling))
+			snprintf(verdict + len, sizeof(verdict) - len, "; %s", second);
+	}
 	/* when it must reach two temperatures, by when for each */
 	if(q->since && q->target[1]) {
 		struct ask other = *q;

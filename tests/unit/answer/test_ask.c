@@ -155,6 +155,11 @@ static void test_asks(const struct lexicon *lx)
 	      ask_states_figure("Wipe the handles every 2 hours.", FIGURE_FREQUENCY) &&
 	      ask_states_figure("Swap the rag every shift.", FIGURE_FREQUENCY),
 	      "'every' states how often only of a period, not of things");
+	ask_understand(lx, "reach-in cooler is 49 now at 10am, the log had 37 at 7am", &q);
+	CHECK(q.elapsed == 180, "the clock said to be now first, the start after: %d minutes",
+	      q.elapsed);
+	ask_understand(lx, "salsa on the rail reads 46, it was 40 at the 9am check, its noon", &q);
+	CHECK(q.elapsed == 180, "'at the 9am check' starts the time: %d minutes", q.elapsed);
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);

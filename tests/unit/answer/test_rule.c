@@ -231,6 +231,13 @@ static void test_start_reading_and_deadline(const struct lexicon *lx)
 	      strstr(buf_str(&text), "41°F by 10:00"),
 	      "the reading a cooling started at is no verdict; the time asked is: %s",
 	      buf_str(&text));
+	buf_reset(&text);
+	ask_understand(lx, "soup went into the ice bath at 9am, at 11 it reads 66, when does it "
+	               "gotta hit 41", &q);
+	CHECK(rule_reading_verdict(&q, &cool, 1, cool.parts[0].text, &text, NULL) == LL_OK &&
+	      strstr(buf_str(&text), "has reached 70°F") && strstr(buf_str(&text), "41°F by 3:00"),
+	      "the verdict on the reading, then by when the next temperature: %s",
+	      buf_str(&text));
 	buf_free(&text);
 }
 
