@@ -15,15 +15,24 @@
  * decision's rule is looked for in. */
 #define RULE_SECTIONS 4
 
-/* Is t's first sentence a cooling rule ("if food has not reached 70°F
- * within 2 hours ... start cooling again") and q not about food being
- * cooled?  Does rule t rule on the time the crew know (not such a rule)? */
+/* Is t's first sentence a rule on food reaching a temperature in time, and
+ * q not about such food: a cooling rule ("if food has not reached 70°F
+ * within 2 hours ... start cooling again") when nothing is being cooled,
+ * a reheating one ("if it does not reach 165°F within 2 hours") for a cold
+ * reading?  Does rule t rule on the time the crew know (not such a rule)? */
 static bool cooling_rule(const struct ask *q, const char *t)
 {
 	char first[512];
 
 	snprintf(first, sizeof(first), "%.*s", (int)lead_sentence_len(t), t);
-	return !q->cooling && strcasestr(first, "cooling");
+	if(q->cooling || q->heating)
+		return false;
+	/* a cold reading is no food to heat up in time */
+	return strcasestr(first, "cooling") ||
+	       (q->reading && q->reading <= VERDICT_COLD_TARGET &&
+	        (strcasestr(first, "reheating") ||
+	         ((strcasestr(first, " reach ") || strcasestr(first, " reached ")) &&
+	          strcasestr(first, " within "))));
 }
 
 static bool rule_times(const struct ask *q, const char *t)

@@ -48,8 +48,6 @@ static size_t cell_len(const char *text, size_t len)
 	return cell ? (size_t)(cell - text) : len;
 }
 
-#define VERDICT_COLD_TARGET 70 /* a target this cold is one food is cooled to */
-#define VERDICT_HOT_TARGET 135 /* a target this hot is one food is heated to */
 
 /* Is the figure at [at, end) a floor or a ceiling?  Read from the words
  * just before it ("at least", "as hot as") and just after ("or above",

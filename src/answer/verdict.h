@@ -18,6 +18,8 @@ struct terms;
  * fits in VERDICT_MAX bytes. */
 #define VERDICT_DASH "\xE2\x80\x94" /* "—" */
 #define VERDICT_END " " VERDICT_DASH
+#define VERDICT_COLD_TARGET 70 /* °F: a target this cold is one food is cooled to */
+#define VERDICT_HOT_TARGET 135 /* °F: a target this hot is one food is heated to */
 #define VERDICT_MAX 160
 
 /* How a verdict is asked for (flags). */

@@ -173,6 +173,23 @@ static void test_time_rule_past_the_first(const struct lexicon *lx)
 	buf_free(&text);
 }
 
+static void test_no_reheating_rule_for_a_cold_reading(const struct lexicon *lx)
+{
+	struct section reheat = make_section("Reheating", "Reheat to 165°F",
+	                                     "If the food does not reach 165°F within 2 hours, "
+	                                     "throw it away.\n");
+	struct ask q;
+	struct buf text;
+
+	buf_init(&text, 4096);
+	ask_understand(lx, "reach-in cooler reads 49, the log had 39 at 6am and its noon now", &q);
+	CHECK(rule_reading_verdict(&q, &reheat, 1, reheat.parts[0].text, &text, NULL) == LL_OK &&
+	      !strstr(buf_str(&text), "2-hour limit"),
+	      "a cooler's reading is never held to a reheating rule's 2 hours: %s",
+	      buf_str(&text));
+	buf_free(&text);
+}
+
 static void test_cooling_action_of_its_rule(const struct lexicon *lx)
 {
 	/* the best section is a kettle's; the cooling rule and its action another's */
@@ -294,6 +311,7 @@ int main(void)
 		test_other_manuals_time_rule(lx);
 		test_time_rule_past_the_first(lx);
 		test_cooling_action_of_its_rule(lx);
+		test_no_reheating_rule_for_a_cold_reading(lx);
 		test_start_reading_and_deadline(lx);
 		test_action_of_its_manual(lx);
 		test_manual_rule(lx);
