@@ -473,3 +473,12 @@ def test_a_reading_is_held_against_the_rule_for_what_was_read(h):
     lead = a["response"][:120]
     check("180" in lead and not lead.startswith("Yes"),
           f"the rinse reading is held against another rule's figure: {lead!r}")
+
+
+def test_a_warm_cooler_read_after_hours_is_held_to_the_time_rule(h):
+    # the 4-hour rule's section shares few words with the crew's ("hit 48, last log ... now its
+    # 3pm"): the search with the rule's own words must bring it, and the time decides
+    a = _ask(h, "walk-in cooler hit 48, last log entry 37 at 8am and now its 3pm")
+    lead = a["response"][:240]
+    check("past the 4-hour limit" in lead and "throw" in lead,
+          f"the time out was not held to the 4-hour rule: {lead!r}")
