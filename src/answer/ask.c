@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "answer/ask.h"
+#include "answer/verdict.h"
 
 static const char *const kind_names[ASKED_KINDS] = {"procedure", "figure", "decision", "fault",
                                                     "definition"};
@@ -789,17 +790,18 @@ static void measuring_weighs_little(struct terms *t, bool reading)
 			t->weight[i] = 0.3;
 }
 
-/* Did t name a hot food's temperature (135°F to 212°F) before the one it
- * reads now, well below hot holding ("was at 135 at 1pm, now its only at
- * 80")?  Then the food is being cooled; a hot-held pan that slipped to 120
- * is not. */
-#define ASK_HOT_FROM 135  /* °F: hot holding's minimum */
-#define ASK_COOLED_BELOW 110
+/* Did t name a hot food's temperature (hot holding's minimum to boiling)
+ * before the one it reads now, well below hot holding ("was at 135 at 1pm,
+ * now its only at 80")?  Then the food is being cooled; a hot-held pan that
+ * slipped to 120 is not. */
+#define ASK_COOLED_BELOW 110 /* °F */
 static bool started_hot(const char *t, int reading)
 {
 	char number[16];
 	const char *at;
 
+	if(reading >= ASK_COOLED_BELOW)
+		return false;
 	snprintf(number, sizeof(number), " %d", reading);
 	at = strstr(t, number);
 	for(const char *p = t + 1; at && p < at; p++) {
@@ -808,7 +810,7 @@ static bool started_hot(const char *t, int reading)
 		if(!isdigit((unsigned char)*p) || isalnum((unsigned char)p[-1]))
 			continue;
 		v = strtol(p, NULL, 10);
-		if(v >= ASK_HOT_FROM && v <= 212 && reading < ASK_COOLED_BELOW)
+		if(v >= VERDICT_HOT_TARGET && v <= 212)
 			return true;
 	}
 	return false;

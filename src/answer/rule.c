@@ -15,18 +15,19 @@
  * decision's rule is looked for in. */
 #define RULE_SECTIONS 4
 
-/* Is t's first sentence a rule on food reaching a temperature in time, and
- * q not about such food: a cooling rule ("if food has not reached 70°F
- * within 2 hours ... start cooling again") when nothing is being cooled,
- * a reheating one ("if it does not reach 165°F within 2 hours") for a cold
- * reading?  Does rule t rule on the time the crew know (not such a rule)? */
-static bool cooling_rule(const struct ask *q, const char *t)
+/* Is t's first sentence a rule on food reaching a temperature in time that
+ * is about other food than q's: a cooling rule ("if food has not reached
+ * 70°F within 2 hours ... start cooling again") when nothing is being
+ * cooled, a reheating one ("if it does not reach 165°F within 2 hours") for
+ * a cold reading?  rule_times: does rule t rule on the time the crew know
+ * (and is no such rule)? */
+static bool other_foods_rule(const struct ask *q, const char *t)
 {
 	char first[512];
 
-	snprintf(first, sizeof(first), "%.*s", (int)lead_sentence_len(t), t);
 	if(q->cooling || q->heating)
 		return false;
+	snprintf(first, sizeof(first), "%.*s", (int)lead_sentence_len(t), t);
 	/* a cold reading is no food to heat up in time */
 	return strcasestr(first, "cooling") ||
 	       (q->reading && q->reading <= VERDICT_COLD_TARGET &&
@@ -37,7 +38,7 @@ static bool cooling_rule(const struct ask *q, const char *t)
 
 static bool rule_times(const struct ask *q, const char *t)
 {
-	return q->elapsed && !cooling_rule(q, t) && time_applies(q->elapsed, t);
+	return q->elapsed && !other_foods_rule(q, t) && time_applies(q->elapsed, t);
 }
 
 /* The verdict on what the crew measured against the limit rule states: the
@@ -56,8 +57,8 @@ static bool judged(const struct ask *q, const char *rule, const struct terms *su
 	 * reading is where it started, the time is asked */
 	if(q->since && q->target[0] && q->kind == ASKED_FIGURE)
 		return deadline_of(q->since - 1, q->target[0], rule, out, outlen);
-	/* a cooling rule judges no reading or time but of food being cooled */
-	if((q->reading || q->elapsed) && rule && cooling_rule(q, rule))
+	/* a rule on cooling or reheating judges no reading or time of other food */
+	if((q->reading || q->elapsed) && rule && other_foods_rule(q, rule))
 		return false;
 	/* a reading past a limit for a time the crew know: the time decides */
 	if(q->reading && q->elapsed && verdict_of_time(q->elapsed, rule, how, out, outlen))
@@ -177,11 +178,13 @@ static bool find_verdict(const struct ask *q, const struct section *ranked, size
 	const struct section *s = &ranked[0];
 	const struct terms *subject = q->subject.n ? &q->subject : &q->terms;
 
-	*ruling = s;
-	if((q->cooling || q->heating) &&
-	   (*ruling = timed_verdict(q, ranked, nranked, how, verdict, len)) != NULL)
+	const struct section *timed = q->cooling || q->heating
+	                              ? timed_verdict(q, ranked, nranked, how, verdict, len)
+	                              : NULL;
+
+	*ruling = timed ? timed : s;
+	if(timed)
 		return true;
-	*ruling = s;
 	/* a lead about something else ("the utensil surface must reach 160°F"
 	 * when the rinse gauge was read) yields to the part that names it
 	 * ("the final rinse to reach 180°F") */
@@ -205,6 +208,20 @@ static bool find_verdict(const struct ask *q, const struct section *ranked, size
 	return false;
 }
 
+/* The verdict on other, a second question of q's (by when the next
+ * temperature), after verdict (outlen bytes): "...; 41°F by 5:00 ..." */
+static void and_then(const struct ask *other, const struct section *ranked, size_t nranked,
+                     const char *lead, unsigned how, char *verdict, size_t outlen)
+{
+	char second[VERDICT_MAX];
+	const struct section *unused;
+	size_t len = strlen(verdict);
+
+	len -= len >= strlen(VERDICT_END) ? strlen(VERDICT_END) : len;
+	if(find_verdict(other, ranked, nranked, lead, how, second, sizeof(second), &unused))
+		snprintf(verdict + len, outlen - len, "; %s", second);
+}
+
 ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
                                const char *lead, struct buf *text, bool *lead_acts)
 {
@@ -212,8 +229,8 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 
 	unsigned how = (q->kind == ASKED_DECISION ? VERDICT_DECIDE : 0) |
 	               (q->unknown_time ? VERDICT_UNKNOWN_TIME : 0);
-	char verdict[2 * VERDICT_MAX], second[VERDICT_MAX];
-	const struct section *ruling, *unused_ruling;
+	char verdict[2 * VERDICT_MAX];
+	const struct section *ruling;
 
 	if((q->kind != ASKED_DECISION && q->kind != ASKED_FIGURE) ||
 	   (q->reading == 0 && (q->elapsed == 0 || q->kind != ASKED_DECISION) && q->since == 0 &&
@@ -225,26 +242,18 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 	 * the reading, then by when */
 	if(q->since && q->target[0] && q->reading && q->elapsed) {
 		struct ask other = *q;
-		size_t len = strlen(verdict);
 
 		other.reading = other.elapsed = 0;
 		other.cooling = other.heating = false;
 		other.kind = ASKED_FIGURE;
-		len -= len >= strlen(VERDICT_END) ? strlen(VERDICT_END) : len;
-		if(find_verdict(&other, ranked, nranked, lead, 0, second, sizeof(second),
-		                &unused_ruling))
-			snprintf(verdict + len, sizeof(verdict) - len, "; %s", second);
+		and_then(&other, ranked, nranked, lead, 0, verdict, sizeof(verdict));
 	}
 	/* when it must reach two temperatures, by when for each */
 	if(q->since && q->target[1]) {
 		struct ask other = *q;
-		size_t len = strlen(verdict);
 
 		other.target[0] = q->target[1];
-		len -= len >= strlen(VERDICT_END) ? strlen(VERDICT_END) : len;
-		if(find_verdict(&other, ranked, nranked, lead, how, second, sizeof(second),
-		                &unused_ruling))
-			snprintf(verdict + len, sizeof(verdict) - len, "; %s", second);
+		and_then(&other, ranked, nranked, lead, how, verdict, sizeof(verdict));
 	}
 	return say_verdict(action_of_manual(ruling, ranked, nranked, verdict, lead,
 	                                    lead_acts ? lead_acts : &unused),
