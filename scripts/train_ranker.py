@@ -123,7 +123,9 @@ def write_asked(labelled, bodies, path):
     for lpath in labelled:
         for label in read_labels(lpath).values():
             where = resolve(label, bodies)
-            if where and not held_out(label[0]):
+            # a follow-up's words are half its earlier turn's: it would teach
+            # the memory that the earlier turn asks the follow-up's section
+            if where and not held_out(label[0]) and " || " not in label[0]:
                 rows.add("%s\t%s\t%s" % (where[0], where[1], label[0]))
     with open(path, "w", encoding="utf-8") as f:
         f.write("# asked.tsv - written by scripts/train_ranker.py from the labelled training\n"

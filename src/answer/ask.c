@@ -292,6 +292,26 @@ static void durations_as_digits(const char *t, char *out, size_t outlen)
 	out[n] = '\0';
 }
 
+/* Is the number at p a clock time with its am or pm ("10pm", "6:30 am")? */
+static bool says_meridiem(const char *p)
+{
+	p += strspn(p, "0123456789:");
+	p += *p == ' ';
+	return (p[0] == 'a' || p[0] == 'p') && p[1] == 'm' && !isalpha((unsigned char)p[2]);
+}
+
+/* Does the clause from a to b say what was before ("was 38 at 1pm",
+ * "last log was 10pm")? */
+static bool said_past(const char *a, const char *b)
+{
+	static const char *const past[] = {" was ", " were ", " last ", " earlier", NULL};
+
+	for(int i = 0; past[i]; i++)
+		if(memmem(a, (size_t)(b - a), past[i], strlen(past[i])))
+			return true;
+	return false;
+}
+
 /* How long the food has been so, in minutes: a duration said of it ("been
  * out 3 hrs", "sat for 45 min"), not one asked ("how many hours"), quoted
  * as a rule ("within 4 hours", "every 4 hours") or still to come ("an hour
@@ -311,6 +331,7 @@ static int elapsed_of(const char *t)
 	                                    " away", " to go", " out,", " out.", " out!", NULL};
 	int start = -1;
 	bool start_now = false;
+	const char *start_at = NULL;
 
 	for(const char *p = t + 1; *p; p++) {
 		const char *end;
@@ -333,7 +354,8 @@ static int elapsed_of(const char *t)
 			continue;
 		}
 		at = strncmp(p - 4, " at ", 4) == 0 || ((size_t)(p - t) >= 8 &&
-		                                        strncmp(p - 8, " at the ", 8) == 0)
+		                                        strncmp(p - 8, " at the ", 8) == 0) ||
+		             (start >= 0 && strncmp(p - 5, " was ", 5) == 0 && says_meridiem(p))
 		             ? clock_at(p)
 		             : -1;
 		/* "around 8", "since 1": a start, not a time something happened at */
@@ -342,13 +364,16 @@ static int elapsed_of(const char *t)
 		                 ((size_t)(p - t) >= 7 && strncmp(p - 7, " since ", 7) == 0)))
 		{
 			start = at >= 0 ? at : clock_at(p);
+			start_at = p;
 			start_now = (size_t)(p - t) >= 8 && (strncmp(p - 8, " now at ", 8) == 0 ||
 			                                     strncmp(p - 4, "its ", 4) == 0);
 		} else if(start >= 0 && at >= 0 && at != start)
 			/* "went off at 2:10, fixed at 3:30", "off at 10, at 12:20 reads";
-			 * "now at 8am, it was 38 at 6am": the later said first */
-			return start_now ? (start - at + 12 * 60) % (12 * 60)
-			                 : (at - start + 12 * 60) % (12 * 60);
+			 * "now at 8am, it was 38 at 6am", "46 at 3pm, was 38 at the 1pm
+			 * check": the later said first */
+			return start_now || said_past(start_at, p)
+			               ? (start - at + 12 * 60) % (12 * 60)
+			               : (at - start + 12 * 60) % (12 * 60);
 		else if(start >= 0)
 			for(int i = 0; now[i]; i++) {
 				size_t n = strlen(now[i]);

@@ -49,6 +49,7 @@ struct ask {
 	const struct emergency *emergency[LEXICON_MAX_EMERGENCIES];
 	int nemergency;
 	bool followup;                        /* leans on the turns before (answer/path.c) */
+	uint32_t earlier;                     /* ... and which terms the earlier text holds */
 	bool figure_inherited;                /* ... and asks the figure they asked */
 	bool persists;                        /* the first fix was tried ("still", "came back") */
 	bool unknown_time;                    /* "nobody knows how long" it sat */

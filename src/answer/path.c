@@ -151,9 +151,13 @@ static void lean_on(const struct lexicon *lx, struct ask *ask, const char *earli
 	for(int i = 0; i < ask->terms.n; i++)
 		if(!terms_match(&prior, ask->terms.term[i], NULL))
 			ask->terms.weight[i] *= 2;
+		else
+			ask->earlier |= 1u << i;
 	for(int i = 0; i < prior.n; i++)
-		if(!terms_match(&ask->terms, prior.term[i], NULL))
+		if(!terms_match(&ask->terms, prior.term[i], NULL) && ask->terms.n < TERMS_MAX) {
+			ask->earlier |= 1u << ask->terms.n;
 			terms_add(&ask->terms, &prior, i, prior.weight[i] * 0.5);
+		}
 }
 
 static void understand(const struct answer_ctx *ctx, const struct question *q, const char *query,
@@ -616,8 +620,11 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	   !(text = arena_printf(ctx->arena, "%s food", text)))
 		return; /* "the fries in the basket" after a fire: what the manual says of food */
 	ask_understand(ctx->kit->lexicon, text, other);
-	if(first)
+	if(first) {
 		lean_on(ctx->kit->lexicon, other, first);
+		if(!in->ask->followup) /* the first part is no earlier turn of a thread */
+			other->earlier = 0;
+	}
 	text = other->text;
 	if(named) { /* without its model: a model would make it a code search */
 		maker_of(named, false, maker, sizeof(maker));

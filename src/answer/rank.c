@@ -17,7 +17,7 @@ static const char *const names[RANK_FEATURES] = {"bias", "retrieval", "first", "
                                                  "subject_missing", "part_best", "part_figure",
                                                  "heading_figure", "asked", "table",
                                                  "table_for_steps", "steps_for_figure", "schedule",
-                                                 "schedule_for_steps"};
+                                                 "schedule_for_steps", "thread", "thread_none"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -120,16 +120,35 @@ void rank_rarity(const struct ask *q, struct section *s, size_t n, double *idf)
 		idf[t] = df[t] ? log(1.0 + (double)n / (1.0 + df[t])) * q->terms.weight[t] : 0;
 }
 
-static double rare_share(const struct ask *q, const double *idf, uint32_t held)
+/* The share of the terms in among's rarity (idf) that held holds. */
+static double rare_share_of(const struct ask *q, const double *idf, uint32_t among,
+                            uint32_t held)
 {
 	double total = 0, got = 0;
 
 	for(int t = 0; t < q->terms.n; t++) {
+		if(!((among >> t) & 1))
+			continue;
 		total += idf[t];
 		if((held >> t) & 1)
 			got += idf[t];
 	}
 	return total > 0 ? got / total : 0;
+}
+
+static double rare_share(const struct ask *q, const double *idf, uint32_t held)
+{
+	return rare_share_of(q, idf, 0xffffffffu, held);
+}
+
+/* A follow-up is still about what the turns before were about ("closer
+ * no-showed || called him twice, what next"): how much of theirs s holds. */
+static void thread_features(const struct ask *q, const double *idf, uint32_t held, double *f)
+{
+	if(!q->followup || !q->earlier)
+		return;
+	f[F_THREAD] = rare_share_of(q, idf, q->earlier, held);
+	f[F_THREAD_NONE] = !(held & q->earlier);
 }
 
 /* Words that frame a question rather than name its subject. */
@@ -230,6 +249,7 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	}
 	f[F_ALL_TERMS] = q->terms.n > 0 && (held & all) == all;
 	code_features(q, s, f);
+	thread_features(q, idf, held, f);
 	if(q->figure != FIGURE_NONE && (q->kind == ASKED_FIGURE || q->kind == ASKED_DECISION)) {
 		bool stated = states_figure(s, q->figure);
 

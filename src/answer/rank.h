@@ -57,6 +57,9 @@ enum rank_feature {
 	F_STEPS_FOR_FIGURE, /* a figure question, and a numbered procedure */
 	F_SCHEDULE, /* a schedule (what is done how often) ... */
 	F_SCHEDULE_FOR_STEPS, /* ... when a procedure or a fault is asked */
+	F_THREAD, /* a follow-up: the share of the earlier turns' terms (rare ones weigh more)
+	             the section holds */
+	F_THREAD_NONE, /* ... and it holds none of them */
 	RANK_FEATURES
 };
 

@@ -1,9 +1,10 @@
 /* cli_rank.c - linelead rank-features: the ranker's training data.
  *
  * For each question of a labelled file (question<TAB>...; the rest is the
- * trainer's), the question goes the answer path's way -- crew words
- * rewritten, classified, retrieved, grouped into sections -- and every
- * candidate section is printed with its feature vector:
+ * trainer's; a follow-up is "earlier turn || question"), the question goes
+ * the answer path's way -- crew words rewritten, classified, retrieved,
+ * grouped into sections -- and every candidate section is printed with its
+ * feature vector:
  *
  *     <line number> TAB <document id> TAB <section path> TAB <f0> ... <fN>
  *
@@ -20,10 +21,36 @@
 #include "retriever.h"
 #include "worker.h"
 
-static ll_result rank_one(struct worker *w, int lineno, const char *question)
+#define RANK_FOLLOWUP_TURNS 2 /* earlier turns a follow-up's query takes in (the orchestrator's) */
+
+/* A follow-up's query, "first turn || follow-up" as the labelled files
+ * write it: the last turn, then the earlier ones latest first, each with
+ * crew words rewritten; *text gets the last turn.  NULL when out of memory. */
+static const char *thread_query(struct worker *w, char *line, const char **text)
+{
+	const char *turns[RANK_FOLLOWUP_TURNS + 1], *query;
+	int n = 0;
+
+	for(char *p = line, *bar; p && n <= RANK_FOLLOWUP_TURNS; p = bar) {
+		if((bar = strstr(p, " || "))) {
+			*bar = '\0';
+			bar += 4;
+		}
+		turns[n++] = p;
+	}
+	query = *text = lexicon_rewrite(w->answers->lexicon, &w->arena, turns[n - 1]);
+	for(int i = n - 1; i-- > 0 && query;) {
+		const char *earlier = lexicon_rewrite(w->answers->lexicon, &w->arena, turns[i]);
+
+		query = earlier ? arena_printf(&w->arena, "%s %s", query, earlier) : NULL;
+	}
+	return query;
+}
+
+static ll_result rank_one(struct worker *w, int lineno, char *question)
 {
 	struct answer_ctx ctx;
-	const char *text = lexicon_rewrite(w->answers->lexicon, &w->arena, question);
+	const char *text, *query = thread_query(w, question, &text);
 	struct classification c;
 	struct question q = {0};
 	struct passages found = {0};
@@ -33,16 +60,16 @@ static ll_result rank_one(struct worker *w, int lineno, const char *question)
 	bool degraded = false;
 	ll_result result;
 
-	if(!text)
+	if(!query)
 		return LL_ENOMEM;
 	worker_answer_ctx(w, &ctx);
-	classifier_classify(w->classifier, text, &c);
+	classifier_classify(w->classifier, query, &c);
 	q.text = text;
 	q.agent = c.agent;
 	q.secondary = AGENT_NONE;
-	result = retriever_search(&ctx, text, c.agent, &found, &degraded);
+	result = retriever_search(&ctx, query, c.agent, &found, &degraded);
 	if(!result)
-		result = answer_rank(&ctx, &q, text, &found, &s, &n, &feat);
+		result = answer_rank(&ctx, &q, query, &found, &s, &n, &feat);
 	for(size_t i = 0; i < n && !result; i++) {
 		printf("%d\t%lld\t%s", lineno, s[i].document_id, s[i].path);
 		for(int f = 0; f < RANK_FEATURES; f++)

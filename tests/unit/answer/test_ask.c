@@ -160,6 +160,11 @@ static void test_asks(const struct lexicon *lx)
 	      q.elapsed);
 	ask_understand(lx, "salsa on the rail reads 46, it was 40 at the 9am check, its noon", &q);
 	CHECK(q.elapsed == 180, "'at the 9am check' starts the time: %d minutes", q.elapsed);
+	ask_understand(lx, "prep cooler shows 45 at 4pm, it was 39 at the 2pm walk", &q);
+	CHECK(q.elapsed == 120, "the clock said of what was, named second, starts the time: %d",
+	      q.elapsed);
+	ask_understand(lx, "drink cooler temped 52 at 5am open, last reading was 9pm yesterday", &q);
+	CHECK(q.elapsed == 480, "'was 9pm' overnight starts the time: %d minutes", q.elapsed);
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);

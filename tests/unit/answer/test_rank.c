@@ -58,6 +58,27 @@ static void test_shipped_ranker(const struct lexicon *lx)
 		CHECK(feat[F_PART_BEST] > 0.9, "a fix is read under its symptom's heading: %.2f",
 		      feat[F_PART_BEST]);
 	}
+	{
+		/* "closer never showed || phoned him two times, now what": a
+		 * follow-up still about what the turn before named */
+		struct section t[2] = {
+		        make_section("Staffing", "No-Shows", "When the closer does not show, phone "
+		                     "him, then find cover.\n"),
+		        make_section("Scale", "Calibration", "Press MENU two times, then weigh.\n")};
+		double idf[TERMS_MAX], feat[2][RANK_FEATURES];
+
+		ask_understand(lx, "phoned him two times now what closer showed", &q);
+		q.followup = true;
+		q.earlier = terms_match(&q.terms, "closer showed", NULL);
+		rank_rarity(&q, t, 2, idf);
+		rank_features(&q, &t[0], AGENT_OPERATIONS, idf, NULL, feat[0]);
+		rank_features(&q, &t[1], AGENT_OPERATIONS, idf, NULL, feat[1]);
+		CHECK(feat[0][F_THREAD] > 0.4 && !feat[0][F_THREAD_NONE] && !feat[1][F_THREAD] &&
+		      feat[1][F_THREAD_NONE],
+		      "a follow-up's sections are told by the earlier turn's words they hold");
+		CHECK(r.w[F_THREAD] > 0 && r.w[F_THREAD_NONE] < 0,
+		      "the shipped weights favour a section that keeps the thread");
+	}
 	CHECK(strcmp(rank_feature_name(F_HEADING), "heading") == 0 &&
 	      strcmp(rank_feature_name(F_BIAS), "bias") == 0, "features are named as the weights file names them");
 }
