@@ -33,6 +33,11 @@ static const char *const temperature_cues[] = {
 	"cook to", "cooked to", "reheat to", "hold at", "held at", "°f", "warmest", "coldest",
 	"hottest", "max temp", "min temp", "lowest temp", "highest temp", " be reading",
 	"supposed to read", " be set at", " be set to", NULL};
+/* a temperature the crew found right asks none ("smells burnt but the temp is right") */
+static const char *const temperature_fine[] = {
+	"temperature is right", "temperature is fine", "temperature is good", "temperature is ok",
+	"temperature is correct", "temperature looks fine", "temperature looks right",
+	"temperature looks good", "temperatures are fine", "temperatures are good", NULL};
  static const char *const frequency_cues[] = {"how often", "how many times", "how frequently",
                                               "frequency", "every how", "when do we clean",
                                               "when do we change", "when do we descale", NULL};
@@ -318,7 +323,7 @@ static bool said_past(const char *a, const char *b)
  * before close", "20 min till the rush", "2 hrs left"); else the span
  * from a clock time to the one said to be now ("came out at 10 and its
  * 2:30 now"); 0 when there is none. */
-static int elapsed_of(const char *t)
+static int elapsed_of(const char *t, int *from)
 {
 	static const char *const asked[] = {"how many", "how long", "every", "within", "up to",
 	                                    "longer than", "more than", NULL};
@@ -367,22 +372,27 @@ static int elapsed_of(const char *t)
 			start_at = p;
 			start_now = (size_t)(p - t) >= 8 && (strncmp(p - 8, " now at ", 8) == 0 ||
 			                                     strncmp(p - 4, "its ", 4) == 0);
-		} else if(start >= 0 && at >= 0 && at != start)
+		} else if(start >= 0 && at >= 0 && at != start) {
 			/* "went off at 2:10, fixed at 3:30", "off at 10, at 12:20 reads";
 			 * "now at 8am, it was 38 at 6am", "46 at 3pm, was 38 at the 1pm
 			 * check": the later said first */
-			return start_now || said_past(start_at, p)
-			               ? (start - at + 12 * 60) % (12 * 60)
-			               : (at - start + 12 * 60) % (12 * 60);
-		else if(start >= 0)
+			bool back = start_now || said_past(start_at, p);
+
+			*from = 1 + (back ? at : start);
+			return back ? (start - at + 12 * 60) % (12 * 60)
+			            : (at - start + 12 * 60) % (12 * 60);
+		} else if(start >= 0) {
 			for(int i = 0; now[i]; i++) {
 				size_t n = strlen(now[i]);
 				bool said = (size_t)(p - t) >= n && strncmp(p - n, now[i], n) == 0;
 				int clock = said ? clock_at(p) : -1;
 
-				if(clock >= 0)
+				if(clock >= 0) {
+					*from = 1 + start;
 					return (clock - start + 12 * 60) % (12 * 60);
+				}
 			}
+		}
 	}
 	return 0;
 }
@@ -629,8 +639,9 @@ static void ruled_out_of(const char *t, struct terms *out)
 /* A reading the crew took: a bare number a thermometer could show, after a
  * word that reports one ("reading 46", "came in at 44", "temped at 158",
  * "its at 48"), followed by nothing, a degree or a plain word, never by
- * another figure's unit ("at 30 min"); 0 when there is none, -1 when
- * there are several. */
+ * another figure's unit ("at 30 min"); of one said now and one said of
+ * before ("was 38"), the one now; 0 when there is none, -1 when there are
+ * several. */
 static int reading_of(const char *t)
 {
 	static const char *const cues[] = {"reading ", "reads ", "read ", " at ", "temped ",
@@ -654,7 +665,11 @@ static int reading_of(const char *t)
 	                                    " use", " sitting", " sittin", " sat ",
 	                                    " during", NULL};
 
-	long found = 0;
+	static const char *const read_verbs[] = {"reading ", "reads ", "read ", "temped ",
+	                                         "probed ", "showed ", "shows ", NULL};
+	static const char *const past[] = {" was ", " were ", " was at ", " was like ",
+	                                   " was around ", NULL};
+	long found = 0, was = 0;
 	/* a freezer's reading may be below freezing ("freezer reading 8") */
 	long lowest = strstr(t, "freez") ? FREEZER_LOWEST : 25;
 
@@ -666,7 +681,10 @@ static int reading_of(const char *t)
 		   p[-1] == '-')
 			continue;
 		v = strtol(p, &end, 10);
-		if(v < lowest || v > 220 || !(strcmp(end, " ") == 0 || starts_any(end, after)))
+		/* "read 50 at 6am" (but "came off at 135 at noon" is where it started) */
+		if(v < lowest || v > 220 ||
+		   !(strcmp(end, " ") == 0 || starts_any(end, after) ||
+		     (strncmp(end, " at ", 4) == 0 && after_any(t, p, read_verbs))))
 			continue;
 		/* "is 44 degrees": the degree says it is a reading, whatever word came before */
 		bool read = strncmp(end, " degree", 7) == 0 || strncmp(end, "\xC2\xB0", 2) == 0 ||
@@ -675,12 +693,19 @@ static int reading_of(const char *t)
 		/* "needs to be at 70", "get it to 41": a target, not what was read */
 		if(read && target_at(t, p))
 			read = false;
+		/* "46 at 3pm, was 38 at the 1pm check": what it reads now */
+		if(read && after_any(t, p, past)) {
+			if(was && was != v)
+				return -1;
+			was = v;
+			continue;
+		}
 		if(read && found && found != v)
 			return -1;   /* two readings ("at 46, milk at 44"): no one verdict */
 		if(read)
 			found = v;
 	}
-	return (int)found;
+	return (int)(found ? found : was);
 }
 
 /* A concentration the crew tested: the one number followed by "ppm"
@@ -740,7 +765,7 @@ static enum figure figure_of(const char *t, int reading)
 	/* "how far ahead" asks a time, not a distance */
 	if(has_any(t, distance_cues) && !has_any(t, time_cues))
 		return FIGURE_DISTANCE;
-	if(has_any(t, temperature_cues))
+	if(has_any(t, temperature_cues) && !has_any(t, temperature_fine))
 		return FIGURE_TEMPERATURE;
 	if(has_any(t, time_cues))
 		return FIGURE_TIME;
@@ -885,13 +910,14 @@ static void lowered(const char *text, char *out, size_t len)
 	out[n] = '\0';
 }
 
-int ask_elapsed(const char *text)
+int ask_elapsed(const char *text, int *start)
 {
 	char lower[1024], digits[1024];
 
+	*start = 0;
 	lowered(text, lower, sizeof(lower));
 	durations_as_digits(lower, digits, sizeof(digits));
-	return elapsed_of(digits);
+	return elapsed_of(digits, start);
 }
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
@@ -919,7 +945,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->heating = !out->cooling && has_any(lower, heating_cues);
 	out->reading = reading > 0 ? reading : 0;
 	out->cooling |= !out->heating && out->reading && started_hot(lower, out->reading);
-	out->elapsed = ask_elapsed(text);
+	out->elapsed = ask_elapsed(text, &out->start);
 	out->since = since_of(lower);
 	/* a reading and how long it has been so, no figure asked ("walk in at 47,
 	 * last log said 38 at 6am and its 1pm"): what to do with the food */

@@ -58,6 +58,8 @@ struct ask {
 	int reading; /* a temperature the crew read ("probed at 152"), or 0 */
 	int elapsed; /* minutes it has been so ("been out 3 hrs", "at 10, its 2:30 now"), or 0 */
 	int since;   /* asked when, from a clock time ("at 10:30"): 1 + minutes past 12, or 0 */
+	int start;   /* the clock time elapsed runs from ("pulled at 11, its 2:50"): 1 + minutes
+	              * past 12, or 0 */
 	int target[2]; /* temperatures asked to be reached ("when does it have to hit 70, and
 	                * be 41"), 0 for none */
 	int made;    /* the day of the month it was made or opened ("on the 10th"), or 0 */
@@ -74,8 +76,9 @@ struct ask {
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);
 
 /* The minutes text says the food has been so, as ask_understand reads
- * elapsed ("came out at 10 ... its 2:30 now"), 0 for none. */
-int ask_elapsed(const char *text);
+ * elapsed ("came out at 10 ... its 2:30 now"), 0 for none; *start gets the
+ * clock time they run from (1 + minutes past 12), 0 for none. */
+int ask_elapsed(const char *text, int *start);
 
 const char *ask_kind_name(enum asked k);
 const char *ask_figure_name(enum figure f);

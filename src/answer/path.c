@@ -119,8 +119,10 @@ static void inherit(struct ask *ask, const struct ask *before)
 		if(ask->kind == ASKED_PROCEDURE)
 			ask->kind = ASKED_DECISION;
 	}
-	if(ask->elapsed == 0)
+	if(ask->elapsed == 0) {
 		ask->elapsed = before->elapsed;
+		ask->start = before->start;
+	}
 }
 
 /* ask leans on earlier text (the turns before a follow-up, the first half
@@ -140,7 +142,7 @@ static void lean_on(const struct lexicon *lx, struct ask *ask, const char *earli
 		char thread[1024];
 
 		snprintf(thread, sizeof(thread), "%s %s", earlier, ask->text);
-		ask->elapsed = ask_elapsed(thread);
+		ask->elapsed = ask_elapsed(thread, &ask->start);
 	}
 	if(ask->nemergency == 0 && before.nemergency > 0) {
 		/* "what do i put on a burn || it stopped stinging, can i stop the water": the
@@ -824,21 +826,20 @@ static ll_result as_sources(struct arena *a, const struct compose_in *in, struct
 /* A reading held against how long it has been so ("walk in at 47, last log
  * said 38 at 6am, its 1pm"), food not being cooled or reheated: the
  * manual's time rule ("Keep or Discard: The 4-Hour Rule") may share no
- * word with the crew's, so a search for their words with the rule's own
- * joins its candidates (part_candidates), and all are ranked again. */
+ * word with the crew's, so a search for the rule's own words (theirs would
+ * outweigh them: "reach in ... log") joins its candidates
+ * (part_candidates), and all are ranked again. */
 static void with_time_rules(const struct answer_ctx *ctx, const struct question *q,
                             const struct ask *ask, struct section **s, size_t *n)
 {
-	const char *query;
 	const struct section *pool;
 	struct section *ranked;
 	size_t npool;
 
 	if(ask->kind != ASKED_DECISION || !ask->reading || !ask->elapsed || ask->cooling ||
-	   ask->heating || ask->nemergency || *n == 0 ||
-	   !(query = arena_printf(ctx->arena, "%s %s", ask->text, TIME_RULE_WORDS)))
+	   ask->heating || ask->nemergency || *n == 0)
 		return;
-	pool = part_candidates(ctx, q, query, *s, *n, &npool);
+	pool = part_candidates(ctx, q, TIME_RULE_WORDS, *s, *n, &npool);
 	if(npool > *n && (ranked = ranked_for(ctx, q, ask, pool, npool))) {
 		*s = ranked;
 		*n = npool;

@@ -61,12 +61,13 @@ static bool judged(const struct ask *q, const char *rule, const struct terms *su
 	if((q->reading || q->elapsed) && rule && other_foods_rule(q, rule))
 		return false;
 	/* a reading past a limit for a time the crew know: the time decides */
-	if(q->reading && q->elapsed && verdict_of_time(q->elapsed, rule, how, out, outlen))
+	if(q->reading && q->elapsed &&
+	   verdict_of_time(q->elapsed, q->start, rule, how, out, outlen))
 		return true;
 	if(q->reading)
 		return verdict_of_reading(q->reading, rule, subject, how, out, outlen);
 	if(q->elapsed)
-		return verdict_of_time(q->elapsed, rule, how, out, outlen);
+		return verdict_of_time(q->elapsed, q->start, rule, how, out, outlen);
 	return deadline_of(q->since - 1, q->target[0], rule, out, outlen);
 }
 

@@ -352,12 +352,13 @@ static void say_minutes(int m, char *out, size_t outlen)
 		snprintf(out, outlen, "%d hour%s %d minutes", m / 60, m < 120 ? "" : "s", m % 60);
 }
 
-bool verdict_of_time(int elapsed, const char *rule, unsigned how, char *out, size_t outlen)
+bool verdict_of_time(int elapsed, int start, const char *rule, unsigned how, char *out,
+                     size_t outlen)
 {
 	bool in_minutes = false;
 	int limit = rule && elapsed > 0 ? time_limit(rule, &in_minutes) : 0;
 	bool past = elapsed > limit;
-	char said[48], allowed[48];
+	char said[48], allowed[48], ends[48] = "";
 
 	if(limit == 0)
 		return false;
@@ -366,9 +367,15 @@ bool verdict_of_time(int elapsed, const char *rule, unsigned how, char *out, siz
 		snprintf(allowed, sizeof(allowed), "%d-hour", limit / 60);
 	else
 		snprintf(allowed, sizeof(allowed), "%d-minute", limit);
-	snprintf(out, outlen, "%s%s is %s the %s limit " DASH,
+	if(start) {
+		int end = (start - 1 + limit) % (12 * 60);
+
+		snprintf(ends, sizeof(ends), ", which %s out at %d:%02d", past ? "ran" : "runs",
+		         end / 60 ? end / 60 : 12, end % 60);
+	}
+	snprintf(out, outlen, "%s%s is %s the %s limit%s " DASH,
 	         !(how & VERDICT_DECIDE) ? "" : past ? "No, " : "Yes, ", said,
-	         past ? "past" : "within", allowed);
+	         past ? "past" : "within", allowed, ends);
 	return true;
 }
 

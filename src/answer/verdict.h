@@ -42,9 +42,12 @@ bool verdict_of_reading(int reading, const char *rule, const struct terms *subje
 /* Writes to out the words comparing elapsed minutes with the time limit
  * rule states ("within 2 hours", "for up to 4 hours", "no more than 60
  * minutes"): "No, 4 hours 30 minutes is past the 4-hour limit —" / "Yes,
- * 3 hours is within the 4-hour limit —"; false, out untouched, when rule
- * states no time limit. */
-bool verdict_of_time(int elapsed, const char *rule, unsigned how, char *out, size_t outlen);
+ * 3 hours is within the 4-hour limit —"; from a clock time start (1 +
+ * minutes past 12; 0 for none), when the limit runs or ran out too ("...,
+ * which runs out at 3:00 —"); false, out untouched, when rule states no time
+ * limit. */
+bool verdict_of_time(int elapsed, int start, const char *rule, unsigned how, char *out,
+                     size_t outlen);
 
 /* Does part rule on a time out of elapsed minutes: it states a time the
  * elapsed one is under ("warm for less than 4 hours: it may be kept", for

@@ -163,8 +163,17 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "prep cooler shows 45 at 4pm, it was 39 at the 2pm walk", &q);
 	CHECK(q.elapsed == 120, "the clock said of what was, named second, starts the time: %d",
 	      q.elapsed);
+	ask_understand(lx, "the line cooler reads 45 now, it was 39 when we opened", &q);
+	CHECK(q.reading == 45, "of a reading now and one said of before, the one now: %d",
+	      q.reading);
 	ask_understand(lx, "drink cooler temped 52 at 5am open, last reading was 9pm yesterday", &q);
-	CHECK(q.elapsed == 480, "'was 9pm' overnight starts the time: %d minutes", q.elapsed);
+	CHECK(q.elapsed == 480 && q.reading == 52,
+	      "'was 9pm' overnight starts the time: %d minutes, reading %d", q.elapsed, q.reading);
+	ask_understand(lx, "set the coleslaw out on time control at 10:30, its 1:15 now", &q);
+	CHECK(q.elapsed == 165 && q.start == 1 + 10 * 60 + 30,
+	      "the clock time the elapsed time runs from is kept: %d from %d", q.elapsed, q.start);
+	ask_understand(lx, "toaster smells scorched even though the temp is fine", &q);
+	CHECK(q.figure != FIGURE_TEMPERATURE, "a temperature the crew found fine is not asked");
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);

@@ -94,15 +94,19 @@ static void test_verdicts(void)
 		CHECK(verdict_of_reading(207, band, NULL, VERDICT_DECIDE, v, sizeof(v)) &&
 		      strncmp(v, "No, 207\xC2\xB0" "F is off by 5\xC2\xB0" "F", 18) == 0 && strstr(v, "around 212"),
 		      "a reading outside a band is off by how much: %s", v);
-		CHECK(verdict_of_time(270, "Cook, serve or discard it within 4 hours of taking it out.",
+		CHECK(verdict_of_time(270, 0, "Cook, serve or discard it within 4 hours of taking it out.",
 		                      VERDICT_DECIDE, v, sizeof(v)) &&
 		      strncmp(v, "No, 4 hours 30 minutes is past the 4-hour limit", 47) == 0,
 		      "a time past the limit: %s", v);
-		CHECK(verdict_of_time(45, "Deliver it within 60 minutes of bagging.", VERDICT_DECIDE, v,
+		CHECK(verdict_of_time(45, 0, "Deliver it within 60 minutes of bagging.", VERDICT_DECIDE, v,
 		                      sizeof(v)) &&
 		      strncmp(v, "Yes, 45 minutes is within the 60-minute limit", 45) == 0,
 		      "a time within the limit: %s", v);
-		CHECK(!verdict_of_time(45, "Change gloves every 4 hours.", VERDICT_DECIDE, v, sizeof(v)),
+		CHECK(verdict_of_time(200, 1 + 10 * 60 + 30, "Use or toss it within 4 hours of "
+		                      "pulling it.", VERDICT_DECIDE, v, sizeof(v)) &&
+		      strstr(v, "within the 4-hour limit, which runs out at 2:30"),
+		      "a time within the limit from a clock time says when it runs out: %s", v);
+		CHECK(!verdict_of_time(45, 0, "Change gloves every 4 hours.", VERDICT_DECIDE, v, sizeof(v)),
 		      "a frequency is no limit");
 		{
 			const char *week = "Keep opened sauce for up to 7 days, counting the day "
@@ -127,7 +131,7 @@ static void test_verdicts(void)
 			CHECK(!verdict_of_weekdays(3, 0, "Keep it for up to 14 days.", 0, v, sizeof(v)),
 			      "more than a week of days: the weekday comes round again, no verdict");
 		}
-		CHECK(!verdict_of_time(120, "If the cooler reads above 41\xC2\xB0" "F, tell the manager "
+		CHECK(!verdict_of_time(120, 0, "If the cooler reads above 41\xC2\xB0" "F, tell the manager "
 		                       "at once and check it again within 20 minutes.", VERDICT_DECIDE, v,
 		                       sizeof(v)),
 		      "a task's deadline is no limit on the food: %s", v);
@@ -220,7 +224,7 @@ static void test_verdicts(void)
 		CHECK(time_applies(150, "If the gravy does not get to 165\xC2\xB0" "F within 2 hours, dump it.") &&
 		      !time_applies(90, "If the gravy does not get to 165\xC2\xB0" "F within 2 hours, dump it."),
 		      "a figure not reached within a time applies once that time is past");
-		CHECK(verdict_of_time(300, "Out for 4 hours or more: throw it away. Cool it within 6 hours.",
+		CHECK(verdict_of_time(300, 0, "Out for 4 hours or more: throw it away. Cool it within 6 hours.",
 		                      VERDICT_DECIDE, v, sizeof(v)) &&
 		      strncmp(v, "No, 5 hours is past the 4-hour limit", 36) == 0,
 		      "'4 hours or more' is the limit, not a later 'within 6 hours': %s", v);
