@@ -55,8 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ask_understand(lx, text, &q);
 			(void)verdict_of_reading(q.reading ? q.reading : 150, text, &q.terms,
 			                         q.reading % 2, verdict, sizeof(verdict));
-			(void)verdict_of_time(q.elapsed ? q.elapsed : 90, text, q.reading % 2, verdict,
-			                      sizeof(verdict));
+			(void)verdict_of_time(q.elapsed ? q.elapsed : 90, q.start, text, q.reading % 2,
+			                      verdict, sizeof(verdict));
 			(void)deadline_of(q.since ? q.since - 1 : 0, q.target[0], text, verdict, sizeof(verdict));
 			(void)verdict_of_reaching(true, q.reading, q.elapsed, text, 0, verdict, sizeof(verdict));
 		}
