@@ -155,6 +155,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(emergencies_in(lx, "how do i get back the tickets that never printed in the kitchen") == 0,
 	      "getting tickets back is no cut to the back");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "when can jo get back on the line"),
+	             "return to food handling") != NULL,
+	      "back on the line is a return to food handling");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "who keeps the probe checks written down"),
 	             "recorded") != NULL, "written down is what the manuals call recorded");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "do we log it every shift"), "record it in the log"),
