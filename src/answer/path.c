@@ -340,18 +340,24 @@ static long long named_manual(const struct ask *q, const struct section *s, size
 	return doc ? doc : manual_of_code(q, s, n);
 }
 
-/* A machine the question names: only the manuals made for it, or for no
- * machine at all, answer it.  With an error code ("fryer showing E03")
- * strictly: the grill's E03, or a manual that never says what machine it
- * is for, would be another machine's steps -- else the admission that no
+/* A machine the question names (a follow-up naming none: its thread,
+ * query): only the manuals made for it, or for no machine at all, answer
+ * it.  With an error code ("fryer showing E03") strictly: the grill's E03,
+ * or a manual that never says what machine it is for, would be another
+ * machine's steps -- else the admission that no
  * manual has the code.  Without one ("how do i shut down the broiler"),
  * when some candidate's manual is for that machine, a maker's manual for
  * another machine is dropped and the store's own manuals stay. */
-static size_t without_other_machines(const struct ask *q, struct section *s, size_t n)
+static size_t without_other_machines(const struct ask *q, const char *query, struct section *s,
+                                     size_t n)
 {
 	bool error_code = asks_error_code(q), made_for = false;
 	uint64_t machine = terms_machine_kinds(q->text);
 	size_t k = 0;
+
+	/* "walk in freezer reads 12 || how long do i wait": the thread's machine */
+	if(!machine && q->followup && query)
+		machine = terms_machine_kinds(query);
 
 	for(size_t i = 0; i < n && machine; i++)
 		made_for |= (section_machine(&s[i]) & machine) != 0;
@@ -889,7 +895,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	if(!result && n) {
 		long long doc = named_manual(&ask, s, n);
 
-		n = doc ? only_manual(s, n, doc) : without_other_machines(&ask, s, n);
+		n = doc ? only_manual(s, n, doc) : without_other_machines(&ask, query, s, n);
 		named = doc && n ? s[0].title : NULL;
 		ruled_out_last(&ask, s, n, ctx->arena);
 	}

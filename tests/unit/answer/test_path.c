@@ -62,12 +62,33 @@ static void test_followup(void)
 		      "a follow-up's own words outweigh the figure it only inherits: part %d",
 		      lead_best_part(&a, &dial));
 	}
+	{
+		/* a follow-up naming no machine is still about the thread's: another
+		 * machine's manual ("wait until the oven is below 100°F") is no answer */
+		struct section s[2] = {
+		        make_section("Vantera CX-10 Combi Oven", "Cleaning",
+		                     "Wait until the oven is below 100°F before you clean it.\n"),
+		        make_section("Walk-In Cooler and Freezer", "When to Call Service",
+		                     "Call service when the freezer stays above 0°F.\n")};
+		const char *q = "how long do i wait before i call for service";
+		const char *earlier = "our walk-in freezer reads 15";
+
+		ask_understand(kit->lexicon, q, &a);
+		lean_on(kit->lexicon, &a, earlier);
+		const char *thread = arena_printf(&arena, "%s %s", q, earlier);
+
+		CHECK(without_other_machines(&a, thread, s, 2) == 1 &&
+		      strcmp(s[0].path, "When to Call Service") == 0,
+		      "a follow-up keeps to the machine its thread named");
+	}
 	answer_kit_free(kit);
 }
 
 int main(void)
 {
+	arena_init(&arena, 64 * 1024);
 	test_kit();
 	test_followup();
+	arena_free(&arena);
 	return TAP_DONE();
 }
