@@ -122,13 +122,6 @@ bool lead_names_code(const struct ask *q, const char *text)
 	return false;
 }
 
-/* Does prose t say when something is done rather than how ("When the bag
- * is empty, ...", "If the screen freezes, ...")? */
-static bool says_when(const char *t)
-{
-	return strncmp(t, "When ", 5) == 0 || strncmp(t, "If ", 3) == 0;
-}
-
 int compose_lead(const struct ask *q, const struct section *s)
 {
 	/* a code's own section is read in order: what it means, then the first
@@ -145,12 +138,7 @@ int compose_lead(const struct ask *q, const struct section *s)
 
 	if(pointed && (best = lead_best_part(q, s)) >= 0)
 		return best;
-	/* "how do i change the syrup box": the steps answer, not the prose on
-	 * when they are needed ("When a flavor pours watery, ...") */
-	if((best = lead_first_of(s, PART_PROSE)) >= 0 && q->kind == ASKED_PROCEDURE &&
-	   s->nsteps >= 2 && says_when(s->parts[best].text))
-		return lead_first_of(s, PART_STEP);
-	if(best >= 0)
+	if((best = lead_first_of(s, PART_PROSE)) >= 0)
 		return best;
 	return lead_best_part(q, s);
 }

@@ -49,18 +49,6 @@ static void test_lead(const struct lexicon *lx)
 		CHECK(i >= 0 && strncmp(table.parts[i].text, "Cones stick", 11) == 0,
 		      "a symptom told leads with its row of the table, not the table's introduction");
 	}
-	{
-		struct section swap = make_section(
-		        "Lid dispenser", "Refilling the Lid Stack",
-		        "When the lid stack runs low, the red flag drops.\n\n"
-		        "1. Open the dispenser door.\n2. Drop a new sleeve of lids in.\n"
-		        "3. Close the door.\n");
-
-		ask_understand(lx, "how do i refill the lid stack", &q);
-		i = compose_lead(&q, &swap);
-		CHECK(i >= 0 && swap.parts[i].kind == PART_STEP,
-		      "a procedure asked leads with the steps, not the prose on when they are needed");
-	}
 	CHECK(lead_says_any("If it jams AGAIN, call Service.", lead_recurs) &&
 	      !lead_says_any("Clear the basket guide.", lead_recurs),
 	      "a fix that came back is told by its words, in any case");
