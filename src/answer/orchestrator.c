@@ -91,8 +91,6 @@ static bool leans_on_history(const char *message)
 	       (t.n <= 3 && terms_machine_nouns(message, nouns, sizeof(nouns)) == 0);
 }
 
-#define FOLLOWUP_TURNS 2   /* earlier questions a follow-up's query takes in */
-
 /* The retrieval query of a follow-up: the question, then the earlier
  * questions of the thread, latest first (crew words rewritten as the
  * question's are), so "and hot holding?" after "what temp for chicken"
@@ -106,7 +104,7 @@ static const char *followup_query(const struct answer_ctx *actx, const char *mes
 
 	if(n == 0 || !leans_on_history(message))
 		return message;
-	for(size_t i = n; i-- > 0 && taken < FOLLOWUP_TURNS && query;) {
+	for(size_t i = n; i-- > 0 && taken < ORCHESTRATOR_FOLLOWUP_TURNS && query;) {
 		const char *earlier;
 
 		if(strcmp(history[i].role, "user") != 0)

@@ -18,6 +18,10 @@
 #include "generator.h"
 #include "result.h"
 
+/* The earlier questions a follow-up's retrieval query takes in (the CLI's
+ * rank-features builds labelled follow-ups' queries the same way). */
+#define ORCHESTRATOR_FOLLOWUP_TURNS 2
+
 struct answer_ctx;
 
 struct store_idempotency;

@@ -352,6 +352,13 @@ static void say_minutes(int m, char *out, size_t outlen)
 		snprintf(out, outlen, "%d hour%s %d minutes", m / 60, m < 120 ? "" : "s", m % 60);
 }
 
+/* A clock time (minutes past 12) as "3:05"; 12, not 0, for the hour past noon. */
+static void say_clock(int m, char *out, size_t outlen)
+{
+	m %= 12 * 60;
+	snprintf(out, outlen, "%d:%02d", m / 60 ? m / 60 : 12, m % 60);
+}
+
 bool verdict_of_time(int elapsed, int start, const char *rule, unsigned how, char *out,
                      size_t outlen)
 {
@@ -368,10 +375,10 @@ bool verdict_of_time(int elapsed, int start, const char *rule, unsigned how, cha
 	else
 		snprintf(allowed, sizeof(allowed), "%d-minute", limit);
 	if(start) {
-		int end = (start - 1 + limit) % (12 * 60);
+		char end[16];
 
-		snprintf(ends, sizeof(ends), ", which %s out at %d:%02d", past ? "ran" : "runs",
-		         end / 60 ? end / 60 : 12, end % 60);
+		say_clock(start - 1 + limit, end, sizeof(end));
+		snprintf(ends, sizeof(ends), ", which %s out at %s", past ? "ran" : "runs", end);
 	}
 	snprintf(out, outlen, "%s%s is %s the %s limit%s " DASH,
 	         !(how & VERDICT_DECIDE) ? "" : past ? "No, " : "Yes, ", said,
@@ -505,21 +512,20 @@ static bool target_clause(const char *rule, int target, char *out, size_t outlen
 bool deadline_of(int since, int target, const char *rule, char *out, size_t outlen)
 {
 	bool in_minutes;
-	char clause[256], allowed[48], to[32] = "";
-	int limit, end;
+	char clause[256], allowed[48], to[32] = "", end[16], from[16];
+	int limit;
 
 	if(!rule || (target && !target_clause(rule, target, clause, sizeof(clause))))
 		return false;
 	limit = time_limit(target ? clause : rule, &in_minutes);
-	end = (since + limit) % (12 * 60);
 	if(limit == 0)
 		return false;
 	say_minutes(limit, allowed, sizeof(allowed));
+	say_clock(since + limit, end, sizeof(end));
+	say_clock(since, from, sizeof(from));
 	if(target)
 		snprintf(to, sizeof(to), "%d" DEGREE "F by", target);
-	snprintf(out, outlen, "%s %d:%02d, %s after %d:%02d " DASH, target ? to : "By",
-	         end / 60 ? end / 60 : 12, end % 60, allowed, since / 60 ? since / 60 : 12,
-	         since % 60);
+	snprintf(out, outlen, "%s %s, %s after %s " DASH, target ? to : "By", end, allowed, from);
 	return true;
 }
 

@@ -18,20 +18,19 @@
 #include "answer/path.h"
 #include "classifier.h"
 #include "cli.h"
+#include "orchestrator.h"
 #include "retriever.h"
 #include "worker.h"
-
-#define RANK_FOLLOWUP_TURNS 2 /* earlier turns a follow-up's query takes in (the orchestrator's) */
 
 /* A follow-up's query, "first turn || follow-up" as the labelled files
  * write it: the last turn, then the earlier ones latest first, each with
  * crew words rewritten; *text gets the last turn.  NULL when out of memory. */
 static const char *thread_query(struct worker *w, char *line, const char **text)
 {
-	const char *turns[RANK_FOLLOWUP_TURNS + 1], *query;
+	const char *turns[ORCHESTRATOR_FOLLOWUP_TURNS + 1], *query;
 	int n = 0;
 
-	for(char *p = line, *bar; p && n <= RANK_FOLLOWUP_TURNS; p = bar) {
+	for(char *p = line, *bar; p && n <= ORCHESTRATOR_FOLLOWUP_TURNS; p = bar) {
 		if((bar = strstr(p, " || "))) {
 			*bar = '\0';
 			bar += 4;
