@@ -33,6 +33,13 @@ static const char *const temperature_cues[] = {
 	"cook to", "cooked to", "reheat to", "hold at", "held at", "°f", "warmest", "coldest",
 	"hottest", "max temp", "min temp", "lowest temp", "highest temp", " be reading",
 	"supposed to read", " be set at", " be set to", NULL};
+/* a bound ("hot holding minimum?", "max for the walk-in") of what is kept
+ * at a temperature asks the temperature */
+static const char *const bound_cues[] = {" min ", " min?", " min,", " minimum", " max ", " max?",
+                                         " max,", " maximum", " lowest", " highest", NULL};
+static const char *const held_at_cues[] = {"holding", "hot hold", "cold hold", "cooler", "freezer",
+                                           "fridge", "reach-in", "steam table", "final rinse",
+                                           "reheat", NULL};
 /* a temperature the crew found right asks none ("smells burnt but the temp is right") */
 static const char *const temperature_fine[] = {
 	"temperature is right", "temperature is fine", "temperature is good", "temperature is ok",
@@ -46,7 +53,7 @@ static const char *const time_cues[] = {
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", "last day", "what day",
 	"which day", "max time", "maximum time", "longest", "time limit", "how late",
-	"how far ahead", "how far in advance", NULL};
+	"how far ahead", "how far in advance", "hold time", "holding time", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio",
 	NULL};
@@ -96,7 +103,9 @@ static const char *const decision_cues[] = {"still good", "still safe", "still o
                                             "keep going?", "serve em", "sell em", "reject it",
                                             "or toss", "is it done", "is it cooked", "is that done",
                                             "is that cooked", "done?", "cooked?", "cooked enough",
-                                            "done enough", "done yet",
+                                            "done enough", "done yet", "more time?",
+                                            "give it more", "keep heating", "keep reheating",
+                                            "give it longer", "leave it longer",
                                             "or trash", "toss or", "its good", "it's good",
                                             "still fine", "or reheat", "reheat or",
                                             "does he have to", "does she have to",
@@ -346,11 +355,11 @@ static int elapsed_of(const char *t, int *from)
 		   p[-1] == ':')
 			continue;
 		if((d = duration_at(p, &end)) > 0) {
-			const char *from = p - t > 16 ? p - 16 : t;
+			const char *win = p - t > 16 ? p - 16 : t;
 			bool quoted = false;
 
 			for(int i = 0; asked[i]; i++)
-				quoted |= memmem(from, (size_t)(p - from), asked[i],
+				quoted |= memmem(win, (size_t)(p - win), asked[i],
 				                 strlen(asked[i])) != NULL;
 			for(int i = 0; ahead[i]; i++)
 				quoted |= strncmp(end, ahead[i], strlen(ahead[i])) == 0;
@@ -766,6 +775,8 @@ static enum figure figure_of(const char *t, int reading)
 	if(has_any(t, distance_cues) && !has_any(t, time_cues))
 		return FIGURE_DISTANCE;
 	if(has_any(t, temperature_cues) && !has_any(t, temperature_fine))
+		return FIGURE_TEMPERATURE;
+	if(has_any(t, bound_cues) && has_any(t, held_at_cues) && !has_any(t, time_cues))
 		return FIGURE_TEMPERATURE;
 	if(has_any(t, time_cues))
 		return FIGURE_TIME;

@@ -9,6 +9,7 @@
 
 #include "answer/compose.h"
 #include "answer/lead.h"
+#include "answer/rank.h"
 #include "answer/rule.h"
 #include "buf.h"
 
@@ -486,12 +487,28 @@ static bool heading_leads(const struct ask *q, const char *heading, const char *
 	       !says_all_numbers(lead, heading);
 }
 
+/* Does s hold every word of q's own that names what it asks about, not
+ * how ("how often we check the kit": "kit")? */
+static bool holds_subject(const struct ask *q, const struct section *s)
+{
+	uint32_t held = s->matched ? s->in_heading | s->in_title | s->in_body
+	                           : terms_match(&q->terms, s->heading, NULL) |
+	                                     terms_match(&q->terms, s->title, NULL) |
+	                                     terms_match(&q->terms, s->body, NULL);
+
+	for(int i = 0; i < q->terms.n; i++)
+		if(q->terms.weight[i] >= 1 && !(held & 1u << i) &&
+		   !rank_frame_word(q->terms.term[i]))
+			return false;
+	return true;
+}
+
 /* The section that answers a two-part question's other part: the first of
  * the few best ranked for it that is not s itself ("hot hold temp and cold
- * hold temp": the hot holding section ranks first for both), nor an
- * emergency, a quiz or an overview, and holds enough of it (nearly all,
- * from another manual, unless it is the best for a figure asked and states
- * it); NULL for none. */
+ * hold temp": the hot holding section ranks first for both), nor a quiz,
+ * an overview, another maker's manual or an emergency, and holds enough of
+ * it (nearly all, from another manual, unless it is the best for a figure
+ * asked, states it and holds what the part asks about); NULL for none. */
 static const struct section *other_section(const struct compose_in *in, const struct section *s)
 {
 	bool first = true; /* the best for the part that is not s */
@@ -502,15 +519,15 @@ static const struct section *other_section(const struct compose_in *in, const st
 		const struct ask *q = in->other_ask;
 		bool figure;
 
-		if(same_doc && strcmp(o->path, s->path) == 0)
+		/* never another maker's manual: its figures are another machine's */
+		if((same_doc && strcmp(o->path, s->path) == 0) ||
+		   (!same_doc && ask_names_model(o->title)))
 			continue;
 		figure = first && o->coverage >= COMPOSE_FIGURE_COVERAGE &&
 		         q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
-		         section_states(o, q->figure);
+		         section_states(o, q->figure) && holds_subject(q, o);
 		first = false;
-		/* never another maker's manual: its figures are another machine's */
-		if(o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW ||
-		   (!same_doc && ask_names_model(o->title)))
+		if(o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW)
 			continue;
 		if(o->emergency || (!figure && o->coverage < COMPOSE_SECOND_COVERAGE) ||
 		   (!same_doc && !figure && o->coverage < COMPOSE_OTHER_COVERAGE))

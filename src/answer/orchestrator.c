@@ -10,6 +10,7 @@
 
 #include <openssl/rand.h>
 
+#include "answer/parts.h"
 #include "answer/path.h"
 #include "answer/retriever.h"
 #include "buf.h"
@@ -110,6 +111,8 @@ static const char *followup_query(const struct answer_ctx *actx, const char *mes
 		if(strcmp(history[i].role, "user") != 0)
 			continue;
 		earlier = lexicon_rewrite(actx->kit->lexicon, actx->arena, history[i].content);
+		if(earlier)
+			earlier = parts_food_replaced(actx->arena, earlier, message);
 		query = earlier ? arena_printf(actx->arena, "%s %s", query, earlier) : NULL;
 		taken++;
 	}

@@ -1,6 +1,7 @@
 /* parts.c - the two parts of a question (see parts.h). */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -178,17 +179,40 @@ bool parts_asks_itself(const char *text)
 	return text[0] && text[strlen(text) - 1] == '?';
 }
 
+static const char *const foods[] = {"fries", "nugget", "bun", "lettuce", "tomato", "chicken",
+                                    "patties", "patty", "burger", "meat", "beef", "rice",
+                                    "chili", "cheese", "sauce", "salad", "egg", "sandwich",
+                                    "bread", "produce", "onion", "bacon", "fish", "shrimp",
+                                    "pork", "turkey", "steak", "soup", "gravy", "milk", NULL};
+
 bool parts_names_food(const char *text)
 {
-	static const char *const foods[] = {"fries", "nugget", "bun", "lettuce", "tomato",
-	                                    "chicken", "patties", "patty", "burger", "meat", "beef",
-	                                    "rice", "chili", "cheese", "sauce", "salad", "egg",
-	                                    "sandwich", "bread", "produce", "onion", "bacon", NULL};
-
 	for(int i = 0; foods[i]; i++)
 		if(strcasestr(text, foods[i]))
 			return true;
 	return false;
+}
+
+const char *parts_food_replaced(struct arena *a, const char *earlier, const char *text)
+{
+	char *out = earlier ? arena_strndup(a, earlier, strlen(earlier)) : NULL;
+
+	if(!out || !parts_names_food(text))
+		return out;
+	for(int i = 0; foods[i]; i++) {
+		char *p = out;
+
+		while(!strcasestr(text, foods[i]) && (p = strcasestr(p, foods[i]))) {
+			char *end = p + strlen(foods[i]);
+
+			while(p > out && isalpha((unsigned char)p[-1]))
+				p--;
+			while(isalpha((unsigned char)*end))
+				end++;
+			memset(p, ' ', (size_t)(end - p));
+		}
+	}
+	return out;
 }
 
 bool parts_has_content(const char *text)

@@ -62,6 +62,11 @@ bool parts_asks_within(const char *text);
  * fire"). */
 bool parts_names_food(const char *text);
 
+/* earlier, copied into a, without the foods it names when text names
+ * another ("whats the temp for burgers" before "and chicken?": the thread
+ * is now about chicken); NULL when out of memory. */
+const char *parts_food_replaced(struct arena *a, const char *earlier, const char *text);
+
 /* Does text hold a term that is a word or a code (terms.h), not only stop
  * words and bare numbers ("..., is that ok?" asks nothing of its own)? */
 bool parts_has_content(const char *text);

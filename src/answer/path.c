@@ -622,6 +622,8 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	if(!text && !in->ncards && in->ask->kind == ASKED_FIGURE)
 		text = parts_parallel_tail(q->text, &first_len);
 	first = first_len ? arena_strndup(ctx->arena, q->text, first_len) : NULL;
+	if(first && !(first = parts_food_replaced(ctx->arena, first, text)))
+		return;
 	if(!text || !in->nranked || (first && !parts_has_content(text)))
 		return;     /* "..., is that ok?" asks nothing of its own: the question is one */
 	if(in->ncards && parts_names_food(text) &&
@@ -741,6 +743,21 @@ static void answers_first(const struct ask *q, struct section *s, size_t n)
 	if(q->kind != ASKED_DEFINITION && n >= 2 &&
 	   (s[0].kind == SECTION_OVERVIEW || s[0].kind == SECTION_QUIZ))
 		first_that_can(q, s, n, no_overview);
+}
+
+static bool keeps_thread(const struct ask *q, const struct section *s)
+{
+	return (s->in_heading | s->in_title | s->in_body) & q->earlier;
+}
+
+/* A follow-up is asked of the thread ("closer no-showed tonight || called
+ * him twice no answer, what next"): when the best section holds none of
+ * the earlier turns' words ("D7: Customer not found or no answer"), the
+ * first of the next few that holds some comes first. */
+static void thread_first(const struct ask *q, struct section *s, size_t n)
+{
+	if(q->followup && q->earlier && n >= 2 && !keeps_thread(q, &s[0]))
+		first_that_can(q, s, n, keeps_thread);
 }
 
 /* The answer the thread gave last, or NULL. */
@@ -908,6 +925,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	in.ranked = s;
 	in.nranked = without_cards(s, n, cards, in.ncards);
 	answers_first(&ask, s, in.nranked);
+	thread_first(&ask, s, in.nranked);
 	states_first(&ask, s, in.nranked);
 	fault_not_first(&ask, s, in.nranked);
 	code_first(&ask, s, in.nranked);

@@ -17,7 +17,8 @@ static const char *const names[RANK_FEATURES] = {"bias", "retrieval", "first", "
                                                  "subject_missing", "part_best", "part_figure",
                                                  "heading_figure", "asked", "table",
                                                  "table_for_steps", "steps_for_figure", "schedule",
-                                                 "schedule_for_steps", "thread", "thread_none"};
+                                                 "schedule_for_steps", "thread", "thread_none",
+                                                 "other_machine"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -151,8 +152,7 @@ static void thread_features(const struct ask *q, const double *idf, uint32_t hel
 	f[F_THREAD_NONE] = !(held & q->earlier);
 }
 
-/* Words that frame a question rather than name its subject. */
-static bool frame_word(const char *t)
+bool rank_frame_word(const char *t)
 {
 	static const char *const words[] = {"temperatur", "temp", "minimum", "maximum", "time",
 	                                    "long", "hot", "cold", "warm", "mani", "much", "often",
@@ -160,10 +160,31 @@ static bool frame_word(const char *t)
 	                                    "check", "make", "happen", "fast", "quick", "wrong",
 	                                    "work", "start", "degre", NULL};
 
+	if(strcmp(t, "min") == 0 || strcmp(t, "max") == 0)
+		return true;
 	for(int i = 0; words[i]; i++)
 		if(strncmp(t, words[i], strlen(words[i])) == 0)
 			return true;
 	return false;
+}
+
+/* Does held hold a term of q that names what it asks about ("cold brew",
+ * not "cold")? */
+static bool names_subject(const struct ask *q, uint32_t held)
+{
+	for(int i = 0; i < q->terms.n; i++)
+		if((held & 1u << i) && !rank_frame_word(q->terms.term[i]))
+			return true;
+	return false;
+}
+
+/* Does the question name a kind of machine ("reach in freezer") and the
+ * heading only others ("Walk-In Cooler and Reach-In Cooler Settings")? */
+static bool other_machine(const char *question, const char *heading)
+{
+	uint64_t asked = terms_machine_kinds(question), named = terms_machine_kinds(heading);
+
+	return asked && named && !(asked & named);
 }
 
 /* The question's subject: its most telling term that is not a frame word
@@ -173,7 +194,7 @@ static int subject_term(const struct ask *q, const double *idf)
 	int best = -1;
 
 	for(int t = 0; t < q->terms.n; t++)
-		if(q->terms.weight[t] >= 1 && !frame_word(q->terms.term[t]) &&
+		if(q->terms.weight[t] >= 1 && !rank_frame_word(q->terms.term[t]) &&
 		   (best < 0 || idf[t] > idf[best] + 1e-9))
 			best = t;
 	return best;
@@ -224,7 +245,9 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_HEADING_RARE] = rare_share(q, idf, s->in_heading);
 	f[F_BODY_RARE] = rare_share(q, idf, held);
 	f[F_HEADING_PRECISION] = heading_precision(q, s->heading);
-	f[F_SPECS_WANTED] = q->kind == ASKED_FIGURE && s->kind == SECTION_SPECS;
+	f[F_SPECS_WANTED] = q->kind == ASKED_FIGURE && s->kind == SECTION_SPECS &&
+	                    names_subject(q, s->in_title);
+	f[F_OTHER_MACHINE] = other_machine(q->text, s->heading);
 	best_part(q, s, idf, f);
 	f[F_HEADING_FIGURE] = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
 	                      ask_states_figure(s->heading, q->figure);

@@ -43,7 +43,8 @@ enum rank_feature {
 	F_HEADING_RARE, /* share in the heading, each term weighed by how few candidates hold it */
 	F_BODY_RARE, /* ... in the title or body */
 	F_HEADING_PRECISION, /* share of the heading's own words that the question holds */
-	F_SPECS_WANTED, /* a figure question, and a specifications section */
+	F_SPECS_WANTED, /* a figure question, and a specifications section of a manual whose title
+	                   names what it asks about */
 	F_SUBJECT_HEADING, /* the question's subject (its most telling word) is in the heading */
 	F_SUBJECT_MISSING, /* ... is nowhere in the section */
 	F_PART_BEST, /* the most of the question one sentence, step or row holds (rare words weigh
@@ -60,6 +61,8 @@ enum rank_feature {
 	F_THREAD, /* a follow-up: the share of the earlier turns' terms (rare ones weigh more)
 	             the section holds */
 	F_THREAD_NONE, /* ... and it holds none of them */
+	F_OTHER_MACHINE, /* the question names a kind of machine (a freezer), the heading
+	                    another only (a cooler) */
 	RANK_FEATURES
 };
 
@@ -85,10 +88,14 @@ void rank_rarity(const struct ask *q, struct section *s, size_t n, double *idf);
 void rank_features(const struct ask *q, const struct section *s, enum agent_id agent,
                    const double *idf, const struct asked_set *asked, double f[RANK_FEATURES]);
 
-/* The logistic of the weighted features, in (0, 1). */
 /* Share of the question's term weight that the terms in held carry. */
 double rank_share(const struct terms *t, uint32_t held);
 
+/* Does term t frame a question ("temp", "how long", "check") rather than
+ * name its subject? */
+bool rank_frame_word(const char *t);
+
+/* The logistic of the weighted features, in (0, 1). */
 double rank_score(const struct ranker *r, const double f[RANK_FEATURES]);
 
 #define RANK_MAX_SECTIONS 32

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "answer/parts.h"
 #include "answer/path.h"
 #include "classifier.h"
 #include "cli.h"
@@ -40,6 +41,9 @@ static const char *thread_query(struct worker *w, char *line, const char **text)
 	query = *text = lexicon_rewrite(w->answers->lexicon, &w->arena, turns[n - 1]);
 	for(int i = n - 1; i-- > 0 && query;) {
 		const char *earlier = lexicon_rewrite(w->answers->lexicon, &w->arena, turns[i]);
+
+		if(earlier)
+			earlier = parts_food_replaced(&w->arena, earlier, *text);
 
 		query = earlier ? arena_printf(&w->arena, "%s %s", query, earlier) : NULL;
 	}

@@ -40,7 +40,8 @@ static const char *const stopwords[] = {
 	"shows", "showing", "shown", "says", "saying", "mean", "means", "meaning",
 	/* what crew type around the question: no subject a manual could cover */
 	"tryna", "finna", "gonna", "wanna", "gotta", "lemme", "imma", "ima", "kinda", "sorta",
-	"plz", "rn", "tho", "idk", "bc", "cuz", "bro", "dude", "lol", "btw", "ngl", "yall", NULL};
+	"plz", "rn", "tho", "idk", "bc", "cuz", "bro", "dude", "lol", "btw", "ngl", "yall", "em",
+	"ya", NULL};
 
 /* The stop words by hash (FNV-1a, open addressing), built on first use:
  * the lookup runs for every token of every passage. */
@@ -203,7 +204,8 @@ static bool letters_only(const char *s)
 }
 
 /* Reads the next token of s into tok (lower-cased, normalised); returns the
- * position after it, or NULL at the end.  A hyphen joins letters to letters
+ * position after it, or NULL at the end.  A dollar sign stays on the amount
+ * it precedes.  A hyphen joins letters to letters
  * ("no-show", "walk-in": a compound; see compound_parts) and letters to
  * digits ("BG-4", "E-03": a code). */
 static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_code,
@@ -212,8 +214,12 @@ static const char *next_token(const char *s, char *tok, size_t toklen, bool *is_
 	size_t n = 0;
 	bool alpha = true;
 
-	while(*s && !is_word_char((unsigned char)*s))
+	while(*s && !is_word_char((unsigned char)*s)) {
+		/* money ("a fake $100") is no number: "$100" matches "$100", not "100 V" */
+		if(*s == '$' && isdigit((unsigned char)s[1]))
+			tok[n++] = '$';
 		s++;
+	}
 	if(!*s)
 		return NULL;
 	while(*s &&

@@ -174,6 +174,14 @@ static void test_asks(const struct lexicon *lx)
 	      "the clock time the elapsed time runs from is kept: %d from %d", q.elapsed, q.start);
 	ask_understand(lx, "toaster smells scorched even though the temp is fine", &q);
 	CHECK(q.figure != FIGURE_TEMPERATURE, "a temperature the crew found fine is not asked");
+	ask_understand(lx, "lowest the steam table can run?", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE,
+	      "a bound of what is held at a temperature asks the temperature: %s",
+	      ask_figure_name(q.figure));
+	ask_understand(lx, "whats the max hold time for patties in the steam table", &q);
+	CHECK(q.figure == FIGURE_TIME, "a bound of a hold time asks the time");
+	ask_understand(lx, "soup only hit 140 after 2 hrs of heating, leave it longer?", &q);
+	CHECK(q.kind == ASKED_DECISION, "asking to give reheating longer is a decision");
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
 	CHECK(q.figure != FIGURE_CONCENTRATION, "'ratio' inside 'calibration' is no concentration");
 	ask_understand(lx, "flipped the breaker back on and the fryer still shows E-4", &q);

@@ -86,6 +86,10 @@ static void test_match(void)
 	CHECK(terms_match(&t, "Pre-heat for 20 minutes", NULL) != 0, "nor is 'pre-'");
 	terms_of("chicken temperature", &t);
 	CHECK(terms_match(&t, "Cook chickens to 165F", NULL) == 1u, "a plural stems to its word");
+	terms_of("guest paid with a $20 that looks off", &t);
+	CHECK(terms_match(&t, "Pump runs 20 seconds", NULL) == 0 &&
+	      terms_match(&t, "Check every $20 bill with the pen", NULL) != 0,
+	      "money is no number: '$20' is a $20, not 20 seconds");
 }
 
 static void test_add(void)
