@@ -56,7 +56,8 @@ static const char *const time_cues[] = {
 	"how far ahead", "how far in advance", "hold time", "holding time", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio",
-	NULL};
+	"chlorine should", "sanitizer should", "bleach should", "quat should", "sani should",
+	"chlorine level", "sanitizer level", "bleach level", "quat level", NULL};
 static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw",
                                             "size breaker", "breaker size", "what breaker",
                                             "which breaker", "outlet", "plug into", "receptacle",
@@ -156,7 +157,7 @@ static const char *const unknown_time_cues[] = {"nobody knows", "no one knows", 
                                                 "forgot to mark", "forgot to label",
                                                 "nobody labeled", "idk when it",
                                                 "dont know when it", "don't know when it",
-                                                "not sure when it",
+                                                "not sure when it", "since when",
                                                 "dunno when", "dunno how long", "unsure how long",
                                                 "unsure when it", "nobody logged", "no one logged",
                                                 "not logged", "nobody checked", "no one checked",
@@ -959,10 +960,12 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->elapsed = ask_elapsed(text, &out->start);
 	out->since = since_of(lower);
 	/* a reading and how long it has been so, no figure asked ("walk in at 47,
-	 * last log said 38 at 6am and its 1pm"): what to do with the food */
+	 * last log said 38 at 6am and its 1pm"), or that no one knows how long
+	 * ("walk in at 50, food 52, nobody knows since when"): what to do with
+	 * the food */
 	if((out->kind == ASKED_FIGURE ||
 	    (out->kind == ASKED_PROCEDURE && !has_any(lower, procedure_cues))) &&
-	   out->reading && out->elapsed && !asks_figure(lower))
+	   reading && ((out->elapsed && !asks_figure(lower)) || out->unknown_time))
 		out->kind = ASKED_DECISION;
 	targets_of(lower, out->target);
 	if(out->nemergency == 0)   /* life safety first: nothing ruled out of it */

@@ -180,6 +180,12 @@ static void test_asks(const struct lexicon *lx)
 	      ask_figure_name(q.figure));
 	ask_understand(lx, "whats the max hold time for patties in the steam table", &q);
 	CHECK(q.figure == FIGURE_TIME, "a bound of a hold time asks the time");
+	ask_understand(lx, "reach in says 47 and the deli meat is 49, no one knows since when", &q);
+	CHECK(q.kind == ASKED_DECISION && q.unknown_time,
+	      "readings told with no one knowing how long: what to do with the food");
+	ask_understand(lx, "what should the quat level be in the third sink", &q);
+	CHECK(q.figure == FIGURE_CONCENTRATION, "a sanitizer's level is a concentration: %s",
+	      ask_figure_name(q.figure));
 	ask_understand(lx, "soup only hit 140 after 2 hrs of heating, leave it longer?", &q);
 	CHECK(q.kind == ASKED_DECISION, "asking to give reheating longer is a decision");
 	ask_understand(lx, "how do we check the oven probe calibration", &q);
