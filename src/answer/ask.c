@@ -140,6 +140,11 @@ static const char *const persist_cues[] = {" still ", "came back", "comes back",
                                            "keeps showing", "won't clear", "wont clear",
                                            "doesnt clear", "doesn't clear", "didnt clear",
                                            "didn't clear", NULL};
+/* What to do about what was told ("walk in says 48 what do i do"). */
+static const char *const what_to_do_cues[] = {"what do i do", "what do we do", "what now",
+                                              "what should i do", "what should we do",
+                                              "what do i need to do", "what do we need to do",
+                                              "now what", "what to do", NULL};
 /* Food being cooled ("the chili's been cooling 2 hrs"), not a cooler's reading. */
 static const char *const cooling_cues[] = {" cooling", " cooled", " cool down", " cool it",
                                            " to cool", " chill", "ice bath", "ice wand",
@@ -966,6 +971,10 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	if((out->kind == ASKED_FIGURE ||
 	    (out->kind == ASKED_PROCEDURE && !has_any(lower, procedure_cues))) &&
 	   reading && ((out->elapsed && !asks_figure(lower)) || out->unknown_time))
+		out->kind = ASKED_DECISION;
+	/* "walk in says 48 what do i do w the food": a reading and what to do */
+	if(out->kind == ASKED_FIGURE && reading > 0 && has_any(lower, what_to_do_cues) &&
+	   !asks_figure(lower))
 		out->kind = ASKED_DECISION;
 	targets_of(lower, out->target);
 	if(out->nemergency == 0)   /* life safety first: nothing ruled out of it */

@@ -183,6 +183,9 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "reach in says 47 and the deli meat is 49, no one knows since when", &q);
 	CHECK(q.kind == ASKED_DECISION && q.unknown_time,
 	      "readings told with no one knowing how long: what to do with the food");
+	ask_understand(lx, "reach in reads 46 what should we do about the deli meat", &q);
+	CHECK(q.kind == ASKED_DECISION && q.reading == 46,
+	      "a reading and what to do about it is a decision, not a figure");
 	ask_understand(lx, "what should the quat level be in the third sink", &q);
 	CHECK(q.figure == FIGURE_CONCENTRATION, "a sanitizer's level is a concentration: %s",
 	      ask_figure_name(q.figure));
