@@ -43,9 +43,10 @@ static void list_add(struct list *l, const char *s)
 /* ---------------------------------------------------------------- parts */
 
 /* The section's steps, else (when it has none) its bullets; without the
- * checks of what the crew ruled out (NULL: none), when others remain. */
+ * checks of what the crew ruled out (NULL: none), when others remain, and
+ * without those the answer already said word for word (said; NULL: none). */
 static void add_steps(struct list *steps, const struct section *s, const char *prefix,
-                      struct arena *a, const struct terms *ruled_out)
+                      struct arena *a, const struct terms *ruled_out, const char *said)
 {
 	enum part_kind kind = s->nsteps > 0 ? PART_STEP : PART_BULLET;
 	bool first = true, others = false;
@@ -56,8 +57,8 @@ static void add_steps(struct list *steps, const struct section *s, const char *p
 	for(size_t i = 0; i < s->nparts; i++) {
 		const char *t = s->parts[i].text;
 
-		if(s->parts[i].kind != kind ||
-		   (others && terms_match(ruled_out, t, NULL)))
+		if(s->parts[i].kind != kind || (others && terms_match(ruled_out, t, NULL)) ||
+		   (said && strstr(said, t)))
 			continue;
 		if(first && prefix)
 			t = arena_printf(a, "%s: %s", prefix, t);
@@ -347,7 +348,7 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 		const char *summary = card_summary(a, c, name);
 
 		result = summary ? buf_printf(text, "%s%s", i ? " " : "", summary) : LL_ENOMEM;
-		add_steps(steps, c, i > 0 ? name : NULL, a, NULL);
+		add_steps(steps, c, i > 0 ? name : NULL, a, NULL, NULL);
 		add_warnings(warnings, c);
 		add_citation(a, out, c);
 	}
@@ -398,7 +399,7 @@ static ll_result compose_unknown(struct arena *a, const struct compose_in *in, s
 	if(!result && g) {
 		result = buf_printf(text,
 		                    " General steps for this kind of equipment (%s):", g->heading);
-		add_steps(steps, g, NULL, a, NULL);
+		add_steps(steps, g, NULL, a, NULL, NULL);
 		add_warnings(warnings, g);
 		add_citation(a, out, g);
 	}
@@ -826,7 +827,7 @@ static ll_result compose_section(struct arena *a, const struct compose_in *in, s
 		result = buf_appends(text, lead ? lead : s->heading);
 	if(!result && s->nsteps + s->nbullets > 0 && !lead)
 		result = buf_appends(text, ":");
-	add_steps(steps, s, NULL, a, &in->ask->ruled_out);
+	add_steps(steps, s, NULL, a, &in->ask->ruled_out, result ? NULL : buf_str(text));
 	if(steps->n == 0 && in->ask->kind == ASKED_FAULT && s->kind == SECTION_FAULT)
 		add_prose_steps(steps, s, lead);
 	add_warnings(warnings, s);

@@ -212,6 +212,24 @@ static void test_compose(const struct lexicon *lx)
 		      a.nsteps ? a.steps[0] : "");
 	}
 	{
+		/* a step the lead already says is not said again among the steps */
+		struct section warm = make_section("Reheating", "Reheating Soup",
+		                                   "Reheated soup must reach 165°F.\n\n"
+		                                   "1. Take the soup from the walk-in.\n"
+		                                   "2. Never warm soup in the holding well; use the "
+		                                   "stove.\n"
+		                                   "3. Probe the center of the pot.\n");
+		size_t told = 0;
+
+		ask_of(lx, "can i warm the soup up in the holding well", &warm, &q, &in);
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK, "composed");
+		for(size_t i = 0; i < a.nsteps; i++)
+			told += strstr(a.steps[i], "holding well") != NULL;
+		CHECK(strstr(a.response, "Never warm soup in the holding well") && told == 0 &&
+		      a.nsteps == 2, "the step that leads is not repeated: %s (%zu steps)", a.response,
+		      a.nsteps);
+	}
+	{
 		/* the fix was tried: what to do when it comes back leads */
 		struct section e9 = make_section("Fry dispenser", "Fault codes > E-9: Basket jam",
 		                                 "E-9: Basket jam. \xE2\x80\x94 What to do: Switch POWER off. Clear the basket "
