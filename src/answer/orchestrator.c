@@ -401,10 +401,16 @@ static ll_result choose_agents(const struct answer_ctx *actx, const struct chat_
 }
 
 /* A follow-up without a topic word of its own ("what about the upper
- * plate?") stays with the agent of the conversation. */
-static void keep_thread_agent(const struct turn *history, size_t nhistory, struct chat_result *out)
+ * plate?") stays with the agent of the conversation; one that leans on the
+ * thread ("and if i freeze half does the clock stop" after the sliced ham)
+ * is the thread's agent's first, its own agent's second. */
+static void keep_thread_agent(const struct turn *history, size_t nhistory, bool leans,
+                              struct chat_result *out)
 {
-	if(!nhistory || (out->agent != AGENT_GENERAL && out->classification.confidence >= 0.5))
+	enum agent_id own = out->agent;
+
+	if(!nhistory ||
+	   (!leans && out->agent != AGENT_GENERAL && out->classification.confidence >= 0.5))
 		return;
 	for(size_t i = nhistory; i-- > 0;) {
 		enum agent_id prev = history[i].agent ? agent_from_name(history[i].agent)
@@ -414,7 +420,7 @@ static void keep_thread_agent(const struct turn *history, size_t nhistory, struc
 		   prev == AGENT_GENERAL)
 			continue;
 		out->agent = prev;
-		out->secondary = AGENT_NONE;
+		out->secondary = leans && own != prev && own != AGENT_GENERAL ? own : AGENT_NONE;
 		return;
 	}
 }
@@ -493,8 +499,8 @@ ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_r
 		if(result)
 			goto out;
 	}
-	if(!in->agent)
-		keep_thread_agent(history, nhistory, out);
+	if(!in->agent && !emergency)
+		keep_thread_agent(history, nhistory, leans_on_history(text), out);
 	/* the agent is settled: a stream shows it now, before retrieval and
 	 * generation (on_token's "no text" call, see orchestrator.h) */
 	if(on_token && on_token(ctx, NULL, 0)) {

@@ -86,6 +86,23 @@ static void test_followups(void)
 	      "a question of its own stands alone");
 }
 
+/* A follow-up that leans on the thread is its agent's first. */
+static void test_thread_agent(void)
+{
+	struct turn history[] = {{.role = "user", .content = "how long is opened turkey good"},
+	                         {.role = "assistant", .content = "7 days.", .agent = "safety"}};
+	struct chat_result r = {.agent = AGENT_EQUIPMENT, .secondary = AGENT_NONE};
+
+	r.classification.confidence = 0.9;
+	keep_thread_agent(history, 2, true, &r);
+	CHECK(r.agent == AGENT_SAFETY && r.secondary == AGENT_EQUIPMENT,
+	      "the thread's agent first, the follow-up's own second");
+	r.agent = AGENT_EQUIPMENT;
+	r.secondary = AGENT_NONE;
+	keep_thread_agent(history, 2, false, &r);
+	CHECK(r.agent == AGENT_EQUIPMENT, "a confident question of its own keeps its agent");
+}
+
 int main(void)
 {
 	struct arena a;
@@ -93,6 +110,7 @@ int main(void)
 	arena_init(&a, 64 * 1024);
 	test_merge(&a);
 	test_followups();
+	test_thread_agent();
 	test_ids(&a);
 	arena_free(&a);
 	return TAP_DONE();
