@@ -131,6 +131,10 @@ static const char *const fault_cues[] = {"error", "fault", "alarm", "code", "not
                                          "runny", "watery", "soggy", "uneven", "blank",
                                          "no display", "pour", "squeak", "grinding", "rattl",
                                          "spitting", "dripping", "overflow", "tripped", NULL};
+/* "is that the crews fault": blame, not a machine's fault */
+static const char *const blame_cues[] = {"crews fault", "crew's fault", "my fault", "his fault",
+                                         "her fault", "their fault", "whose fault", "our fault",
+                                         "your fault", "anyones fault", "anyone's fault", NULL};
 static const char *const persist_cues[] = {" still ", "came back", "comes back",
                                            "coming back", "keeps coming", "already", " tried ",
                                            "did that", "did all", "after the reset",
@@ -815,7 +819,8 @@ static enum asked kind_of(const char *t, const struct ask *q)
 	bool decision = starts_any(t, decision_starts) ||
 	                (has_any(t, decision_cues) &&
 	                 !(q->figure != FIGURE_NONE && starts_any(t, figure_starts)));
-	bool fault = has_any(t, fault_cues) && !decision && q->figure == FIGURE_NONE;
+	bool fault = has_any(t, fault_cues) && !has_any(t, blame_cues) && !decision &&
+	             q->figure == FIGURE_NONE;
 
 	if(names_error_code(q, t) || fault)
 		return ASKED_FAULT;

@@ -186,6 +186,8 @@ static void test_asks(const struct lexicon *lx)
 	ask_understand(lx, "reach in reads 46 what should we do about the deli meat", &q);
 	CHECK(q.kind == ASKED_DECISION && q.reading == 46,
 	      "a reading and what to do about it is a decision, not a figure");
+	ask_understand(lx, "we throw out a ton of nuggets every night, whose fault is that", &q);
+	CHECK(q.kind != ASKED_FAULT, "blame is no machine's fault");
 	ask_understand(lx, "what should the quat level be in the third sink", &q);
 	CHECK(q.figure == FIGURE_CONCENTRATION, "a sanitizer's level is a concentration: %s",
 	      ask_figure_name(q.figure));
