@@ -542,6 +542,40 @@ static bool among_first(const struct section *s, const struct section *ranked, s
 }
 
 
+static bool can_lead(const struct section *s)
+{
+	return s->kind != SECTION_QUIZ && s->kind != SECTION_OVERVIEW && !s->emergency;
+}
+
+/* Which of the sections ranked for a part (n of them) answers it: its best
+ * that can lead (no quiz, overview or emergency), or for a figure asked,
+ * one of the next few whose heading states it ("Reheat to 165°F ..."
+ * before "Common Reheating Mistakes"; not a schedule's "Weekly ...");
+ * -1 when that one holds too little of the part. */
+static int part_answer(const struct ask *part, const struct section *mine, size_t n)
+{
+	size_t k = 0;
+	bool figure = part->kind == ASKED_FIGURE && part->figure != FIGURE_NONE;
+
+	while(k + 1 < n && k < 2 && !can_lead(&mine[k]))
+		k++;
+	if(figure && part->figure != FIGURE_FREQUENCY &&
+	   !ask_states_figure(mine[k].heading, part->figure))
+		for(size_t j = k + 1; j < n && j < k + STATES_WITHIN; j++)
+			if(ask_states_figure(mine[j].heading, part->figure) && can_lead(&mine[j]) &&
+			   mine[j].coverage >= mine[k].coverage * 0.5) {
+				k = j;
+				break;
+			}
+	/* a figure asked, stated by it, needs less of the part's words */
+	if(!can_lead(&mine[k]) ||
+	   mine[k].coverage < (figure && section_states(&mine[k], part->figure)
+	                               ? COMPOSE_FIGURE_COVERAGE
+	                               : COMPOSE_SECOND_COVERAGE))
+		return -1;
+	return (int)k;
+}
+
 /* A two-part question whose whole reads as its second part alone ("how do
  * i check my thermometer, and what should chicken read" ranks the chicken
  * first): the first part's own best section goes first, so the lead
@@ -574,21 +608,9 @@ static void first_part_first(const struct answer_ctx *ctx, const struct question
 	if(!(mine = ranked_for(ctx, q, &first, pool, npool)))
 		return;
 	{
-		size_t k = 0;
+		int k = part_answer(&first, mine, npool);
 
-		/* its best section that can answer: no quiz, overview or emergency */
-		while(k + 1 < npool && k < 2 &&
-		      (mine[k].kind == SECTION_QUIZ || mine[k].kind == SECTION_OVERVIEW ||
-		       mine[k].emergency))
-			k++;
-		/* a figure asked, stated by it, needs less of the part's words */
-		double least = first.kind == ASKED_FIGURE && section_states(&mine[k], first.figure)
-		                       ? COMPOSE_FIGURE_COVERAGE
-		                       : COMPOSE_SECOND_COVERAGE;
-
-		if(same_place(&mine[k], &in->other[0]) || mine[k].coverage < least ||
-		   mine[k].kind == SECTION_QUIZ ||
-		   mine[k].kind == SECTION_OVERVIEW || mine[k].emergency)
+		if(k < 0 || same_place(&mine[k], &in->other[0]))
 			return;
 		mine += k;
 	}

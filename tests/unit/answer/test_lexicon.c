@@ -112,6 +112,10 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "dad says his son cant have sesame, is the bun fine? "
 	                        "plus what if the boy starts reacting", "allergic-reaction"),
 	      "a reaction in another clause than the allergy is still an allergic reaction");
+	CHECK(!has_emergency(lx, "cut open a bag of shredded lettuce this morning, good till when",
+	                     "bleeding") &&
+	      has_emergency(lx, "sliced my thumb open on the mandoline", "bleeding"),
+	      "cutting a bag open is no wound; a thumb sliced open is");
 	CHECK(has_emergency(lx, "prep guy stabbed his palm with the paring knife", "bleeding"),
 	      "'stabbed' is a real word, not a typo of the 'scabbed' that says a cut is old");
 	CHECK(has_emergency(lx, "my grill cook says he has the stomach flu", "sick-worker"),

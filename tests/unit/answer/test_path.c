@@ -84,11 +84,35 @@ static void test_followup(void)
 	answer_kit_free(kit);
 }
 
+/* Of a part's ranked sections, the one that answers it. */
+static void test_part_answer(void)
+{
+	struct answer_kit *kit = NULL;
+	struct section ranked[2];
+	struct ask a;
+
+	CHECK(answer_kit_load(TOP_SRCDIR, &kit) == LL_OK, "the shipped data/answers loads");
+	if(!kit)
+		return;
+	ranked[0] = make_section("Reheating", "Common Mistakes",
+	                         "- Warming soup in the well keeps it between 41°F and 135°F.\n"
+	                         "- Reheating twice.\n");
+	ranked[1] = make_section("Reheating", "Reheat to 165°F Within 2 Hours",
+	                         "Reheated food must reach 165°F for 15 seconds.\n");
+	ask_understand(kit->lexicon, "what temp do we bring soup back up to", &a);
+	CHECK(part_answer(&a, ranked, 2) == 1,
+	      "a figure asked: the section whose heading states it, not one mentioning some");
+	ask_understand(kit->lexicon, "what mistakes do people make reheating soup", &a);
+	CHECK(part_answer(&a, ranked, 2) == 0, "no figure asked: the best section");
+	answer_kit_free(kit);
+}
+
 int main(void)
 {
 	arena_init(&arena, 64 * 1024);
 	test_kit();
 	test_followup();
+	test_part_answer();
 	arena_free(&arena);
 	return TAP_DONE();
 }
