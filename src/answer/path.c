@@ -548,10 +548,8 @@ static bool can_lead(const struct section *s)
 }
 
 /* Which of the sections ranked for a part (n of them) answers it: its best
- * that can lead (no quiz, overview or emergency), or for a figure asked,
- * one of the next few whose heading states it ("Reheat to 165°F ..."
- * before "Common Reheating Mistakes"; not a schedule's "Weekly ...");
- * -1 when that one holds too little of the part. */
+ * that can lead (no quiz, overview or emergency); -1 when that one holds
+ * too little of the part. */
 static int part_answer(const struct ask *part, const struct section *mine, size_t n)
 {
 	size_t k = 0;
@@ -559,14 +557,6 @@ static int part_answer(const struct ask *part, const struct section *mine, size_
 
 	while(k + 1 < n && k < 2 && !can_lead(&mine[k]))
 		k++;
-	if(figure && part->figure != FIGURE_FREQUENCY &&
-	   !ask_states_figure(mine[k].heading, part->figure))
-		for(size_t j = k + 1; j < n && j < k + STATES_WITHIN; j++)
-			if(ask_states_figure(mine[j].heading, part->figure) && can_lead(&mine[j]) &&
-			   mine[j].coverage >= mine[k].coverage * 0.5) {
-				k = j;
-				break;
-			}
 	/* a figure asked, stated by it, needs less of the part's words */
 	if(!can_lead(&mine[k]) ||
 	   mine[k].coverage < (figure && section_states(&mine[k], part->figure)
