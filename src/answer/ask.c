@@ -144,6 +144,10 @@ static const char *const persist_cues[] = {" still ", "came back", "comes back",
                                            "keeps showing", "won't clear", "wont clear",
                                            "doesnt clear", "doesn't clear", "didnt clear",
                                            "didn't clear", NULL};
+/* The one who threatened is gone ("we got robbed, hes gone now"). */
+static const char *const over_cues[] = {" gone", "he left", "they left", "she left", "ran off",
+                                        "took off", "got away", "drove off", "its over",
+                                        "it's over", "is over now", NULL};
 /* What to do about what was told ("walk in says 48 what do i do"). */
 static const char *const what_to_do_cues[] = {"what do i do", "what do we do", "what now",
                                               "what should i do", "what should we do",
@@ -963,6 +967,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->persists = has_any(lower, persist_cues) ||
 	                (strstr(lower, "again") && out->kind != ASKED_FIGURE);
 	out->unknown_time = has_any(lower, unknown_time_cues);
+	out->over = has_any(lower, over_cues);
 	out->cooling = has_any(lower, cooling_cues);
 	out->heating = !out->cooling && has_any(lower, heating_cues);
 	out->reading = reading > 0 ? reading : 0;

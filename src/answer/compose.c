@@ -134,10 +134,16 @@ static bool asks_more(const struct ask *q)
 
 /* The card's first sentence: the procedure in one line (the section's own
  * prose), else a framing of the steps. */
-static const char *card_summary(struct arena *a, const struct section *c, const char *name)
+static const char *card_summary(struct arena *a, const struct section *c, const char *name,
+                                bool over)
 {
 	int i = lead_first_of(c, PART_PROSE);
 
+	/* the threat is gone ("we got robbed, hes gone"): what to do now it is safe */
+	for(size_t k = 0; over && k < c->nparts; k++)
+		if(c->parts[k].kind == PART_STEP &&
+		   strncmp(c->parts[k].text, "When it is safe", 15) == 0)
+			return c->parts[k].text;
 	if(i >= 0)
 		return c->parts[i].text;
 	return arena_printf(a, "%s: do these steps now, in order.", name);
@@ -345,7 +351,7 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 	for(size_t i = 0; i < in->ncards && !result; i++) {
 		const struct section *c = &in->cards[i];
 		const char *name = q->emergency[i < (size_t)q->nemergency ? i : 0]->name;
-		const char *summary = card_summary(a, c, name);
+		const char *summary = card_summary(a, c, name, q->over);
 
 		result = summary ? buf_printf(text, "%s%s", i ? " " : "", summary) : LL_ENOMEM;
 		add_steps(steps, c, i > 0 ? name : NULL, a, NULL, NULL);

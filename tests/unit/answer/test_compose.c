@@ -212,6 +212,26 @@ static void test_compose(const struct lexicon *lx)
 		      a.nsteps ? a.steps[0] : "");
 	}
 	{
+		/* the threat is gone: the card's step for when it is safe leads, the
+		 * procedure still whole below */
+		struct section hold = make_section("Emergencies", "Hold-Up",
+		                                   "Give them what they ask and call 911 when safe.\n\n"
+		                                   "1. Do not resist.\n"
+		                                   "2. When it is safe, lock up and call 911.\n"
+		                                   "3. Note what you saw.\n");
+
+		emergency_of(lx, "someone just held us up at gunpoint, they drove off", &hold, &hold,
+		             1, &q, &in);
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "When it is safe, lock up", 24) == 0 && a.nsteps == 3,
+		      "a threat gone: what to do now it is safe leads: %s", a.response);
+		emergency_of(lx, "someone is holding us up at gunpoint right now", &hold, &hold, 1, &q,
+		             &in);
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "Give them what they ask", 23) == 0,
+		      "a threat still there: the procedure's summary leads: %s", a.response);
+	}
+	{
 		/* a step the lead already says is not said again among the steps */
 		struct section warm = make_section("Reheating", "Reheating Soup",
 		                                   "Reheated soup must reach 165°F.\n\n"
