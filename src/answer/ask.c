@@ -968,6 +968,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	                (strstr(lower, "again") && out->kind != ASKED_FIGURE);
 	out->unknown_time = has_any(lower, unknown_time_cues);
 	out->over = has_any(lower, over_cues);
+	out->machines = terms_machine_kinds(text);
 	out->cooling = has_any(lower, cooling_cues);
 	out->heating = !out->cooling && has_any(lower, heating_cues);
 	out->reading = reading > 0 ? reading : 0;

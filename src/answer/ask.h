@@ -54,6 +54,7 @@ struct ask {
 	bool persists;                        /* the first fix was tried ("still", "came back") */
 	bool unknown_time;                    /* "nobody knows how long" it sat */
 	bool over;                            /* the threat is gone ("hes gone now") */
+	uint64_t machines;                    /* the kinds of machine it names (terms.h) */
 	bool cooling;                         /* about food being cooled ("cooling 2 hrs") */
 	bool heating;                         /* about food being reheated ("reheating chili") */
 	int reading; /* a temperature the crew read ("probed at 152"), or 0 */

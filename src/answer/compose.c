@@ -132,6 +132,9 @@ static bool asks_more(const struct ask *q)
 	return false;
 }
 
+/* How a card's step for after the threat begins (safety-emergency-procedures.md). */
+#define CARD_SAFE_NOW "When it is safe"
+
 /* The card's first sentence: the procedure in one line (the section's own
  * prose), else a framing of the steps. */
 static const char *card_summary(struct arena *a, const struct section *c, const char *name,
@@ -142,7 +145,7 @@ static const char *card_summary(struct arena *a, const struct section *c, const 
 	/* the threat is gone ("we got robbed, hes gone"): what to do now it is safe */
 	for(size_t k = 0; over && k < c->nparts; k++)
 		if(c->parts[k].kind == PART_STEP &&
-		   strncmp(c->parts[k].text, "When it is safe", 15) == 0)
+		   strncmp(c->parts[k].text, CARD_SAFE_NOW, strlen(CARD_SAFE_NOW)) == 0)
 			return c->parts[k].text;
 	if(i >= 0)
 		return c->parts[i].text;
@@ -498,10 +501,7 @@ static bool heading_leads(const struct ask *q, const char *heading, const char *
  * how ("how often we check the kit": "kit")? */
 static bool holds_subject(const struct ask *q, const struct section *s)
 {
-	uint32_t held = s->matched ? s->in_heading | s->in_title | s->in_body
-	                           : terms_match(&q->terms, s->heading, NULL) |
-	                                     terms_match(&q->terms, s->title, NULL) |
-	                                     terms_match(&q->terms, s->body, NULL);
+	uint32_t held = rank_held(q, s);
 
 	for(int i = 0; i < q->terms.n; i++)
 		if(q->terms.weight[i] >= 1 && !(held & 1u << i) &&

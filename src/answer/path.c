@@ -241,7 +241,7 @@ static long long manual_named_by(const struct ask *q, const struct section *s, s
  * broiler's F1, not the ice machine's; 0 when none or several. */
 static long long manual_of_code(const struct ask *q, const struct section *s, size_t n)
 {
-	uint64_t machine = q->ncodes ? terms_machine_kinds(q->text) : 0;
+	uint64_t machine = q->ncodes ? q->machines : 0;
 	long long doc = 0;
 
 	for(size_t i = 0; i < n && machine; i++) {
@@ -352,7 +352,7 @@ static size_t without_other_machines(const struct ask *q, const char *query, str
                                      size_t n)
 {
 	bool error_code = asks_error_code(q), made_for = false;
-	uint64_t machine = terms_machine_kinds(q->text);
+	uint64_t machine = q->machines;
 	size_t k = 0;
 
 	/* "walk in freezer reads 12 || how long do i wait": the thread's machine */
@@ -759,7 +759,7 @@ static void answers_first(const struct ask *q, struct section *s, size_t n)
 
 static bool keeps_thread(const struct ask *q, const struct section *s)
 {
-	return (s->in_heading | s->in_title | s->in_body) & q->earlier;
+	return rank_held(q, s) & q->earlier;
 }
 
 /* A follow-up is asked of the thread ("closer no-showed tonight || called
@@ -919,7 +919,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 		result = rank_for(ctx, &ask, q->agent, passages, &s, &n, NULL);
 	if(!result)
 		with_time_rules(ctx, q, &ask, &s, &n);
-	if(!result && n && terms_machine_kinds(ask.text))
+	if(!result && n && ask.machines)
 		result = gather_openings(ctx, s, n);
 	if(!result && n) {
 		long long doc = named_manual(&ask, s, n);

@@ -103,6 +103,14 @@ static uint32_t held_by(const struct section *s)
 	return s->in_heading | s->in_title | s->in_body;
 }
 
+uint32_t rank_held(const struct ask *q, const struct section *s)
+{
+	if(s->matched)
+		return held_by(s);
+	return terms_match(&q->terms, s->heading, NULL) | terms_match(&q->terms, s->title, NULL) |
+	       terms_match(&q->terms, s->body, NULL);
+}
+
 void rank_rarity(const struct ask *q, struct section *s, size_t n, double *idf)
 {
 	int df[TERMS_MAX] = {0};
@@ -180,11 +188,11 @@ static bool names_subject(const struct ask *q, uint32_t held)
 
 /* Does the question name a kind of machine ("reach in freezer") and the
  * heading only others ("Walk-In Cooler and Reach-In Cooler Settings")? */
-static bool other_machine(const char *question, const char *heading)
+static bool other_machine(const struct ask *q, const char *heading)
 {
-	uint64_t asked = terms_machine_kinds(question), named = terms_machine_kinds(heading);
+	uint64_t named = q->machines ? terms_machine_kinds(heading) : 0;
 
-	return asked && named && !(asked & named);
+	return named && !(q->machines & named);
 }
 
 /* The question's subject: its most telling term that is not a frame word
@@ -247,7 +255,7 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_HEADING_PRECISION] = heading_precision(q, s->heading);
 	f[F_SPECS_WANTED] = q->kind == ASKED_FIGURE && s->kind == SECTION_SPECS &&
 	                    names_subject(q, s->in_title);
-	f[F_OTHER_MACHINE] = other_machine(q->text, s->heading);
+	f[F_OTHER_MACHINE] = other_machine(q, s->heading);
 	best_part(q, s, idf, f);
 	f[F_HEADING_FIGURE] = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
 	                      ask_states_figure(s->heading, q->figure);

@@ -91,6 +91,10 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 /* Share of the question's term weight that the terms in held carry. */
 double rank_share(const struct terms *t, uint32_t held);
 
+/* Which of q's terms s holds in its heading, title or body (read from the
+ * ranking's matches when s was ranked for q, else matched now). */
+uint32_t rank_held(const struct ask *q, const struct section *s);
+
 /* Does term t frame a question ("temp", "how long", "check") rather than
  * name its subject? */
 bool rank_frame_word(const char *t);
