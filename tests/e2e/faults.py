@@ -123,15 +123,19 @@ _IDLE_SYSCALLS = {
 }.get(platform.machine(), set())
 
 
-# Where a busy worker waits on PostgreSQL or the model: poll() (libpq,
-# libcurl).  aarch64 has no poll(): libc's poll() is ppoll() there, which an
+# Where a busy worker waits on PostgreSQL: poll() with no timeout (libpq's
+# pqSocketPoll).  libfcgi's OS_Accept also polls, for 2 s, on a just-accepted
+# unix-socket connection - before the worker marks its slot busy, so a worker
+# stopped there is rightly spared by the watchdog: only an unbounded poll
+# counts.  aarch64 has no poll(): libc's poll() is ppoll() there, which an
 # idle worker uses too, so the question has no answer (None).
 _SERVING_SYSCALLS = {"x86_64": {"7"}}.get(platform.machine())
 
 
 def worker_waiting_mid_request(pid):
-    """True when the (stopped) worker sits in poll() inside a request, False
-    when it is anywhere else, None when this machine cannot tell."""
+    """True when the (stopped) worker sits in poll() without a timeout inside
+    a request (libpq waiting on PostgreSQL), False when it is anywhere else,
+    None when this machine cannot tell."""
     if _SERVING_SYSCALLS is None:
         return None
     try:
@@ -139,7 +143,9 @@ def worker_waiting_mid_request(pid):
             first = f.read().split()
     except OSError:
         return False
-    return bool(first) and first[0] in _SERVING_SYSCALLS
+    if not first or first[0] not in _SERVING_SYSCALLS or len(first) < 4:
+        return False
+    return int(first[3], 16) & 0xffffffff == 0xffffffff     # timeout -1
 
 
 def worker_in_accept(pid):
