@@ -53,7 +53,8 @@ static const char *const time_cues[] = {
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
 	"what time", "how many week", "hours", "days", "minutes", "last day", "what day",
 	"which day", "max time", "maximum time", "longest", "time limit", "how late",
-	"how far ahead", "how far in advance", "hold time", "holding time", NULL};
+	"how far ahead", "how far in advance", "hold time", "holding time", "how fast",
+	"how quick", NULL};
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio",
 	"chlorine should", "sanitizer should", "bleach should", "quat should", "sani should",
@@ -86,7 +87,7 @@ static const char *const decision_starts[] = {" can ", " is ", " should ", " do 
 /* "how heavy can i lift": a figure asked, whatever "can i" follows */
 static const char *const figure_starts[] = {" how long", " how hot", " how cold", " how heavy",
                                             " how many", " how much", " how often", " how warm",
-                                            " how far", NULL};
+                                            " how far", " how fast", " how quick", NULL};
 static const char *const decision_cues[] = {"still good", "still safe", "still ok", "still okay",
                                             "safe to", "ok to ", "okay to ", "toss", "throw out",
                                             "throw it out", "throw away", "keep it", "allowed",
@@ -934,6 +935,14 @@ static void lowered(const char *text, char *out, size_t len)
 		out[n++] = (char)tolower((unsigned char)*p);
 	out[n++] = ' ';
 	out[n] = '\0';
+}
+
+bool ask_wants_steps(const char *text)
+{
+	char lower[1024];
+
+	lowered(text, lower, sizeof(lower));
+	return has_any(lower, procedure_cues);
 }
 
 int ask_elapsed(const char *text, int *start)

@@ -100,6 +100,9 @@ bool ask_model_like(const char *code);
 /* Does text (a manual's title) name a model number ("... BG-4 ...")? */
 bool ask_names_model(const char *text);
 
+/* Does text ask for steps in words ("how do i", "walk me through")? */
+bool ask_wants_steps(const char *text);
+
 /* Does text state a figure of the kind f ("165°F", "4 hours", "200 ppm")? */
 bool ask_states_figure(const char *text, enum figure f);
 

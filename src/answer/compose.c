@@ -510,40 +510,6 @@ static bool holds_subject(const struct ask *q, const struct section *s)
 	return true;
 }
 
-/* The section that answers a two-part question's other part: the first of
- * the few best ranked for it that is not s itself ("hot hold temp and cold
- * hold temp": the hot holding section ranks first for both), nor a quiz,
- * an overview, another maker's manual or an emergency, and holds enough of
- * it (nearly all, from another manual, unless it is the best for a figure
- * asked, states it and holds what the part asks about); NULL for none. */
-static const struct section *other_section(const struct compose_in *in, const struct section *s)
-{
-	bool first = true; /* the best for the part that is not s */
-
-	for(size_t k = 0; k < in->nother && k < 3; k++) {
-		const struct section *o = &in->other[k];
-		bool same_doc = o->document_id == s->document_id;
-		const struct ask *q = in->other_ask;
-		bool figure;
-
-		/* never another maker's manual: its figures are another machine's */
-		if((same_doc && strcmp(o->path, s->path) == 0) ||
-		   (!same_doc && ask_names_model(o->title)))
-			continue;
-		figure = first && o->coverage >= COMPOSE_FIGURE_COVERAGE &&
-		         q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
-		         section_states(o, q->figure) && holds_subject(q, o);
-		first = false;
-		if(o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW)
-			continue;
-		if(o->emergency || (!figure && o->coverage < COMPOSE_SECOND_COVERAGE) ||
-		   (!same_doc && !figure && o->coverage < COMPOSE_OTHER_COVERAGE))
-			return NULL;
-		return o;
-	}
-	return NULL;
-}
-
 /* The words of q's own (terms_words): leaning on the first part, only the
  * part's own are (lean_on doubles them): "hold" in "and cold hold temp" is
  * the first part's too. */
@@ -556,6 +522,67 @@ static uint32_t own_words(const struct ask *q)
 			if(q->terms.weight[i] <= 1.0)
 				own &= ~(1u << i);
 	return own;
+}
+
+/* Whether q's own words, if any, only ask a figure ("whats the max time",
+ * "how quick"), of nothing named: the first part's subject is what it asks
+ * about. */
+static bool asks_only_figure(const struct ask *q)
+{
+	static const char *const figure_words[] = {"max", "min", "longest", "shortest", "time",
+	                                           "temp", "limit", "most", "least", "long",
+	                                           "hot", "cold", "much", "mani", "what", "quick",
+	                                           "fast", "soon", NULL};
+	uint32_t own = own_words(q);
+
+	if(q->figure == FIGURE_NONE)
+		return false;
+	for(int i = 0; i < q->terms.n; i++) {
+		const char *t = q->terms.term[i];
+		bool figure = !(own & 1u << i);
+
+		for(int k = 0; figure_words[k] && !figure; k++)
+			figure = strncmp(t, figure_words[k], strlen(figure_words[k])) == 0;
+		if(!figure)
+			return false;
+	}
+	return true;
+}
+
+/* The section that answers a two-part question's other part: the first of
+ * the few best ranked for it that is not s itself ("hot hold temp and cold
+ * hold temp": the hot holding section ranks first for both), nor a quiz,
+ * an overview, another maker's manual or an emergency, and holds enough of
+ * it (nearly all, from another manual, unless it is the best of those for
+ * a figure asked, states it and holds what the part asks about); NULL for
+ * none. */
+static const struct section *other_section(const struct compose_in *in, const struct section *s)
+{
+	bool first = true; /* the best for the part that is not s */
+
+	for(size_t k = 0; k < in->nother && k < 3; k++) {
+		const struct section *o = &in->other[k];
+		bool same_doc = o->document_id == s->document_id;
+		const struct ask *q = in->other_ask;
+		bool figure;
+
+		/* never another maker's manual: its figures are another machine's */
+		if((same_doc && strcmp(o->path, s->path) == 0) ||
+		   (!same_doc && ask_names_model(o->title)) || o->kind == SECTION_QUIZ ||
+		   o->kind == SECTION_OVERVIEW)
+			continue;
+		/* "..., and how quick": the figure of the same manual, whatever else it holds */
+		figure = first && (o->coverage >= COMPOSE_FIGURE_COVERAGE ||
+		                   (same_doc && asks_only_figure(q))) &&
+		         q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
+		         section_states(o, q->figure) && holds_subject(q, o);
+		first = false;
+		if(o->emergency || (!figure && o->coverage < COMPOSE_SECOND_COVERAGE) ||
+		   (!same_doc && !figure && o->coverage < COMPOSE_OTHER_COVERAGE))
+			return NULL;
+		return o;
+	}
+	return NULL;
 }
 
 /* Does part say something of q's own that lead does not: one of its words
@@ -571,29 +598,6 @@ static bool adds_to(const struct ask *q, const char *part, const char *lead)
 		return true;
 	return q->figure != FIGURE_NONE && ask_states_figure(part, q->figure) &&
 	       !(lead && ask_states_figure(lead, q->figure));
-}
-
-/* Whether q's own words only ask a figure ("whats the max time"), of
- * nothing named: the first part's subject is what it asks about. */
-static bool asks_only_figure(const struct ask *q)
-{
-	static const char *const figure_words[] = {"max", "min", "longest", "shortest", "time",
-	                                           "temp", "limit", "most", "least", "long",
-	                                           "hot", "cold", "much", "mani", "what", NULL};
-	uint32_t own = own_words(q);
-
-	if(q->figure == FIGURE_NONE || !own)
-		return false;
-	for(int i = 0; i < q->terms.n; i++) {
-		const char *t = q->terms.term[i];
-		bool figure = !(own & 1u << i);
-
-		for(int k = 0; figure_words[k] && !figure; k++)
-			figure = strncmp(t, figure_words[k], strlen(figure_words[k])) == 0;
-		if(!figure)
-			return false;
-	}
-	return true;
 }
 
 /* The part of s itself that answers the question's other part, when s is

@@ -636,8 +636,15 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	first = first_len ? arena_strndup(ctx->arena, q->text, first_len) : NULL;
 	if(first && !(first = parts_food_replaced(ctx->arena, first, text)))
 		return;
-	if(!text || !in->nranked || (first && !parts_has_content(text)))
-		return;     /* "..., is that ok?" asks nothing of its own: the question is one */
+	if(!text || !in->nranked)
+		return;
+	ask_understand(ctx->kit->lexicon, text, other);
+	/* "..., is that ok?" asks nothing of its own: the question is one; "...
+	 * how do i do it and how fast" asks a figure of the first part's subject */
+	if(first && !parts_has_content(text) &&
+	   (other->kind != ASKED_FIGURE || other->figure == FIGURE_NONE ||
+	    other->figure == in->ask->figure))
+		return;
 	if(in->ncards && parts_names_food(text) &&
 	   !(text = arena_printf(ctx->arena, "%s food", text)))
 		return; /* "the fries in the basket" after a fire: what the manual says of food */
@@ -647,10 +654,15 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 		if(!in->ask->followup) /* the first part is no earlier turn of a thread */
 			other->earlier = 0;
 	}
-	text = other->text;
+	/* a part of a figure alone ("how quick") is searched with what it asks of */
+	text = first && !parts_has_content(other->text)
+	               ? arena_printf(ctx->arena, "%s %s", first, other->text)
+	               : other->text;
+	if(!text)
+		return;
 	if(named) { /* without its model: a model would make it a code search */
 		maker_of(named, false, maker, sizeof(maker));
-		if(!(text = arena_printf(ctx->arena, "%s %s", other->text, maker)))
+		if(!(text = arena_printf(ctx->arena, "%s %s", text, maker)))
 			return;
 	}
 	pool = part_candidates(ctx, q, text, in->ranked, in->nranked, &npool);
@@ -882,8 +894,9 @@ static void with_time_rules(const struct answer_ctx *ctx, const struct question 
 }
 
 /* A two-part question asks first what its first part asks ("how long to
- * warm up, and whats the default platen temp" asks a time first): the
- * second is asked of the other part (rank_other). */
+ * warm up, and whats the default platen temp" asks a time first; "how do
+ * i ... and how long" steps): the second is asked of the other part
+ * (rank_other). */
 static void first_figure(const struct answer_ctx *ctx, const struct question *q, struct ask *ask)
 {
 	size_t first_len = 0;
@@ -896,6 +909,11 @@ static void first_figure(const struct answer_ctx *ctx, const struct question *q,
 	ask_understand(ctx->kit->lexicon, text, &first);
 	if(first.kind == ASKED_FIGURE && first.figure != FIGURE_NONE)
 		ask->figure = first.figure;
+	/* "how do i cool the soup and how fast": steps first, the figure second */
+	if(first.kind == ASKED_PROCEDURE && ask_wants_steps(text)) {
+		ask->kind = ASKED_PROCEDURE;
+		ask->figure = FIGURE_NONE;
+	}
 }
 
 ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, const char *query,

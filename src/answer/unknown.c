@@ -114,9 +114,21 @@ static bool model_ish(const char *w)
 	return (letter && digit) || (digits == n && n >= 3);
 }
 
+/* A word that asks how much of a figure ("how quick"), never its subject. */
+static bool asks_how(const char *w)
+{
+	static const char *const words[] = {"quick", "quickly", "fast", "faster", "soon", "long",
+	                                    "often", "much", "many", NULL};
+
+	for(int i = 0; words[i]; i++)
+		if(strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
 /* A word that may say what the question is about when no manual holds it:
- * not a machine (unknown_name says those), a code, a number, a stop word
- * or filler ("guy", "tmrw"). */
+ * not a machine (unknown_name says those), a code, a number, a stop word,
+ * filler ("guy", "tmrw") or a word asking how much ("quick"). */
 static bool topic_word(const struct lexicon *lx, const struct qword *q, int i)
 {
 	const char *w = q->w[i];
@@ -124,7 +136,7 @@ static bool topic_word(const struct lexicon *lx, const struct qword *q, int i)
 
 	return len >= 3 && !q->code[i] && !q->noun[i] &&
 	       strspn(w, "abcdefghijklmnopqrstuvwxyz") == len && !terms_is_stopword(w, len) &&
-	       !lexicon_is_filler(lx, w);
+	       !lexicon_is_filler(lx, w) && !asks_how(w);
 }
 
 #define BRAND_BEFORE_CODE 3   /* how many words before a code its machine's name may be */

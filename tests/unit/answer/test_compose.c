@@ -164,6 +164,35 @@ static void test_compose(const struct lexicon *lx)
 		      a.response);
 	}
 
+	{
+		/* the other part asks a figure: the section stating it answers, past
+		 * an overview ranked above it for the part */
+		struct section ways = make_section("Chilling", "Ways to Chill Stew",
+		                                   "Chill stew in shallow pans.\n\n"
+		                                   "1. Split it into shallow pans.\n"
+		                                   "2. Set the pans in ice water.\n");
+		struct section others[3] = {
+			ways,
+			make_section("Chilling", "Chilling Stew: Overview",
+			             "This document covers chilling stew for later use.\n"),
+			make_section("Chilling", "Two Stages for Stew",
+			             "Chill stew from 135°F to 70°F within 2 hours, then to 41°F "
+			             "within 6 hours.\n")};
+		struct ask q2;
+
+		others[1].kind = SECTION_OVERVIEW;
+		others[2].coverage = 0.35;
+		ask_of(lx, "how do i chill a kettle of stew", &ways, &q, &in);
+		ask_understand(lx, "how quick must the stew be chilled", &q2);
+		in.other = others;
+		in.nother = 3;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "within 2 hours"),
+		      "steps asked, then the figure the other part asks, past an overview: %s",
+		      a.response);
+	}
+
 	ask_of(lx, "how hot for fish", &temps, &q, &in);
 	CHECK(compose_answer(&arena, &in, &a) == LL_OK && strncmp(a.response, "Fish is safe at 145°F", 21) == 0 &&
 	      !strstr(a.response, "3 minutes"), "a figure question leads with the sentence stating that figure");

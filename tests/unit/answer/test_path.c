@@ -106,12 +106,36 @@ static void test_part_answer(void)
 	answer_kit_free(kit);
 }
 
+static void test_first_figure(void)
+{
+	struct answer_kit *kit = NULL;
+	struct answer_ctx ctx = {.arena = &arena};
+	struct question q = {.text = "how do i portion the slaw and how cold does it stay"};
+	struct ask a;
+
+	CHECK(answer_kit_load(TOP_SRCDIR, &kit) == LL_OK, "the shipped data/answers loads");
+	if(!kit)
+		return;
+	ctx.kit = kit;
+	ask_understand(kit->lexicon, q.text, &a);
+	first_figure(&ctx, &q, &a);
+	CHECK(a.kind == ASKED_PROCEDURE && a.figure == FIGURE_NONE,
+	      "steps asked first, a figure second: the question asks the steps first");
+	q.text = "how hot does the fryer run and how do i filter it";
+	ask_understand(kit->lexicon, q.text, &a);
+	first_figure(&ctx, &q, &a);
+	CHECK(a.kind == ASKED_FIGURE && a.figure == FIGURE_TEMPERATURE,
+	      "a figure asked first stays the question's");
+	answer_kit_free(kit);
+}
+
 int main(void)
 {
 	arena_init(&arena, 64 * 1024);
 	test_kit();
 	test_followup();
 	test_part_answer();
+	test_first_figure();
 	arena_free(&arena);
 	return TAP_DONE();
 }

@@ -58,6 +58,20 @@ static void test_ask(struct worker *w)
 	CHECK(capture(cli_ask, w, 0, NULL, out, sizeof(out)) == 2, "no question: exit 2");
 }
 
+/* After test_stats: a second manual.  Steps asked, then a figure of the
+ * same subject in a part of a few words: the answer leads with the steps'
+ * section and states the figure the second part asks, from another section. */
+static void test_two_part(struct worker *w, const char *data_dir)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/kb/safety-cooling-cooked-food.md", data_dir);
+	CHECK(RUN(cli_ingest, w, path) == 0, "ingest the cooling manual");
+	CHECK(RUN(cli_ask, w, "got a huge pot of soup to chill, how do i do that and how quick") ==
+	              0 && strstr(out, "Shallow pans") && strstr(out, "within 2 hours"),
+	      "how to cool, then how fast: the steps and the 2-hour limit: %s", out);
+}
+
 static void test_stats(struct worker *w)
 {
 	CHECK(capture(cli_stats, w, 0, NULL, out, sizeof(out)) == 0 && strstr(out, "documents") &&
@@ -94,6 +108,7 @@ int main(void)
 			test_ingest(&w, data_dir);
 			test_ask(&w);
 			test_stats(&w);
+			test_two_part(&w, data_dir);
 			worker_free(&w);
 		}
 		settings_free(&s);
