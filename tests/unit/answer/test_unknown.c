@@ -54,6 +54,9 @@ static void test_words(void)
 	qwords_of("the ice maker keeps flashing E9", &w);
 	CHECK(w.n == 6 && !topic_word(lx, &w, 1) && !topic_word(lx, &w, 5),
 	      "a machine or a code is no topic word");
+	qwords_of("need the slaw chilled, how quick", &w);
+	CHECK(w.n == 6 && topic_word(lx, &w, 2) && !topic_word(lx, &w, 5),
+	      "a word asking how much ('quick') is no topic a manual lacks");
 	lexicon_free(lx);
 }
 
