@@ -149,6 +149,17 @@ static const char *const persist_cues[] = {" still ", "came back", "comes back",
 static const char *const over_cues[] = {" gone", "he left", "they left", "she left", "ran off",
                                         "took off", "got away", "drove off", "its over",
                                         "it's over", "is over now", NULL};
+/* What a sanitizer's test reads ("the quat strip reads 200"). */
+static const char *const tested_cues[] = {" strip ", "bleach", "sanitizer", " sani ", "quat",
+                                          "chlorine", "test kit", NULL};
+/* Asks what comes after an emergency ("after its out can we cook"). */
+static const char *const after_cues[] = {"after its out", "after it's out", "after it is out",
+                                         "once its out", "once it's out", "once it is out",
+                                         "fire is out", "fire's out", "fires out", "its out now",
+                                         "it's out now", "after the fire", "afterwards",
+                                         "afterward", "reopen", "open back up", "back up",
+                                         "back on", "cook again",
+                                         "cooking again", "use it again", NULL};
 /* What to do about what was told ("walk in says 48 what do i do"). */
 static const char *const what_to_do_cues[] = {"what do i do", "what do we do", "what now",
                                               "what should i do", "what should we do",
@@ -658,6 +669,7 @@ static void ruled_out_of(const char *t, struct terms *out)
 	only_words(out);
 }
 
+#define PPM_WEIGHT 0.05 /* the number a sanitizer test strip read, as a word */
 #define FREEZER_LOWEST 1 /* "freezer at 0" or "-5" is no reading the verdict can hold */
 
 /* A reading the crew took: a bare number a thermometer could show, after a
@@ -970,13 +982,27 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->ncodes = terms_codes_of(text, out->codes, ASK_MAX_CODES);
 	out->nemergency = lexicon_emergencies(lx, text, out->emergency, LEXICON_MAX_EMERGENCIES);
 	reading = reading_of(lower);
+	out->ppm = ppm_of(lower);
+	/* "bleach bucket strip reads like 200": a concentration, no temperature */
+	if(!out->ppm && reading > 0 && has_any(lower, tested_cues) &&
+	   !has_any(lower, temperature_cues) && !strstr(lower, " temp")) {
+		out->ppm = reading;
+		reading = 0;
+	}
 	out->figure = figure_of(labels_blanked(lower, unlabelled, sizeof(unlabelled)), reading);
+	if(out->ppm && out->figure == FIGURE_NONE)
+		out->figure = FIGURE_CONCENTRATION;
+	/* what the strip read picks no sanitizer: "200" is no quat's "200-400" */
+	for(int i = 0; out->ppm && i < out->terms.n; i++)
+		if(out->terms.exact[i] && strtol(out->terms.term[i], NULL, 10) == out->ppm)
+			out->terms.weight[i] = PPM_WEIGHT;
 	out->kind = kind_of(lower, out);
 	/* "E6 again" came back; "how long till i can load again" asks when */
 	out->persists = has_any(lower, persist_cues) ||
 	                (strstr(lower, "again") && out->kind != ASKED_FIGURE);
 	out->unknown_time = has_any(lower, unknown_time_cues);
 	out->over = has_any(lower, over_cues);
+	out->after = has_any(lower, after_cues);
 	out->machines = terms_machine_kinds(text);
 	out->cooling = has_any(lower, cooling_cues);
 	out->heating = !out->cooling && has_any(lower, heating_cues);
@@ -1001,7 +1027,6 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 		ruled_out_of(lower, &out->ruled_out);
 	days_of(lower, &out->made, &out->today);
 	weekdays_of(lower, &out->made_weekday, &out->today_weekday);
-	out->ppm = ppm_of(lower);
 	if(out->reading)
 		reading_subject(text, out->reading, &out->subject);
 	measuring_weighs_little(&out->terms, out->reading != 0);

@@ -54,6 +54,7 @@ struct ask {
 	bool persists;                        /* the first fix was tried ("still", "came back") */
 	bool unknown_time;                    /* "nobody knows how long" it sat */
 	bool over;                            /* the threat is gone ("hes gone now") */
+	bool after;                           /* asks what follows it ("once its out, ...") */
 	uint64_t machines;                    /* the kinds of machine it names (terms.h) */
 	bool cooling;                         /* about food being cooled ("cooling 2 hrs") */
 	bool heating;                         /* about food being reheated ("reheating chili") */

@@ -166,6 +166,7 @@ static int content_matched(const struct ask *q, const char *text)
 #define OWN_MANUAL 2.0   /* what a part of the emergency's own manual is worth over another's */
 #define SECOND_WITHIN 3  /* how far down the other part's ranking its section may come from */
 #define TAGGED 3.0       /* the card's word on the machine, to "can we keep using it" */
+#define AFTERMATH 5.0    /* the emergency's manual's "After ..." section, to "once its out" */
 
 /* The best part of s for the other part of q, better than *best_v
  * (skipping the card's summary and the steps the lead already shows, when
@@ -180,19 +181,22 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 	/* the machine named anywhere in the question: "toaster shocked him, can we keep
 	 * using it" */
 	bool machine = card && terms_machine_kinds(card->text) != 0;
+	/* "once its out can we cook": the first word of the manual's "After the Fire Is Out" */
+	bool after = q->after && own > 0 && strncasecmp(s->heading, "After ", 6) == 0;
 
 	for(size_t i = 0; i < s->nparts; i++) {
 		const char *t = s->parts[i].text;
 		/* "can we keep using the toaster": the card's "Tag the equipment" */
 		bool tagged = machine && lead_says_any(t, equipment);
-		double v = lead_value(q, &s->parts[i]) + own + (tagged ? TAGGED : 0);
+		double v = lead_value(q, &s->parts[i]) + own + (tagged ? TAGGED : 0) +
+		           (after && i == 0 ? AFTERMATH : 0);
 
 		bool shown = card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1;
 
 		/* a part that holds none of the question's words answers nothing; one of
 		 * a section ranked lower than the best, fewer than two ("temperature"
 		 * alone, for "the fryer temp") */
-		if((int)i == summary || shown || !(tagged || terms_match(&q->terms, t, NULL)) ||
+		if((int)i == summary || shown || !(tagged || (after && i == 0) || terms_match(&q->terms, t, NULL)) ||
 		   (lower && content_matched(q, t) < 2))
 			continue;
 		if(v > *best_v) {
@@ -308,6 +312,7 @@ static const char *second_part(const struct compose_in *in, const struct section
 	if(in->ncards && in->other_ask) {
 		left = *in->other_ask;
 		unsaid(in, &left);
+		left.after |= in->ask->after;  /* "fire is out, ... fire the fryers back up" */
 		q = &left;
 	}
 	for(size_t k = 0; k < in->ncards; k++)

@@ -12,6 +12,19 @@
 
 #define ASK_TEXT_MAX 1024      /* the bytes of a question asks_within reads */
 #define TAIL_WORDS 4           /* the most words parts_parallel_tail takes for a second thing */
+#define CONTINUES_WORDS 3      /* the most words of a clause that goes on telling an emergency */
+
+/* A clause of a few words after " and " that asks nothing and names no
+ * food ("..., its red and blistering") goes on telling the one before. */
+static bool continues(const char *clause)
+{
+	int words = 0;
+
+	for(const char *c = clause; *c; c++)
+		words += !isspace((unsigned char)*c) && (c == clause || isspace((unsigned char)c[-1]));
+	return words <= CONTINUES_WORDS && !parts_asks_itself(clause) &&
+	       !parts_asks_within(clause) && !parts_names_food(clause);
+}
 
 const char *parts_other_clauses(const struct lexicon *lx, struct arena *a, const char *text)
 {
@@ -20,11 +33,13 @@ const char *parts_other_clauses(const struct lexicon *lx, struct arena *a, const
 	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
 	struct buf b;
 	const char *p = text, *out = NULL;
+	bool told = false;  /* the clause before told an emergency and ended in " and " */
 
 	buf_init(&b, 4096);
 	while(*p) {
 		size_t len = strlen(p);
 		char *clause;
+		bool emergency;
 
 		for(int i = 0; joins[i]; i++) {
 			const char *hit = strstr(p, joins[i]);
@@ -32,10 +47,13 @@ const char *parts_other_clauses(const struct lexicon *lx, struct arena *a, const
 			if(hit && (size_t)(hit - p) < len)
 				len = (size_t)(hit - p) + strlen(joins[i]);
 		}
-		clause = arena_strndup(a, p, len);
-		if(clause && lexicon_emergencies(lx, clause, e, LEXICON_MAX_EMERGENCIES) == 0 &&
-		   buf_appends(&b, clause) != LL_OK)
+		if(!(clause = arena_strndup(a, p, len)))
 			break;
+		emergency = lexicon_emergencies(lx, clause, e, LEXICON_MAX_EMERGENCIES) > 0 ||
+		            (told && continues(clause));
+		if(!emergency && buf_appends(&b, clause) != LL_OK)
+			break;
+		told = emergency && len > 5 && strcmp(clause + len - 5, " and ") == 0;
 		p += len;
 	}
 	if(b.len)

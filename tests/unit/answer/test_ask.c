@@ -77,6 +77,12 @@ static void test_asks(const struct lexicon *lx)
 	}
 	ask_understand(lx, "iodine sink tested 40ppm after lunch, fine?", &q);
 	CHECK(q.kind == ASKED_DECISION && q.ppm == 40, "a concentration tested: %d", q.ppm);
+	ask_understand(lx, "quat test strip on the 3 comp shows 150, fine?", &q);
+	CHECK(q.ppm == 150 && q.reading == 0 && q.figure == FIGURE_CONCENTRATION,
+	      "a sanitizer's strip read without 'ppm' is a concentration, no temperature: %d %d",
+	      q.ppm, q.reading);
+	ask_understand(lx, "fish strips temped 150, fine?", &q);
+	CHECK(q.ppm == 0 && q.reading == 150, "food strips probed read a temperature");
 	ask_understand(lx, "the freezer display says -4", &q);
 	CHECK(q.reading == 0, "a reading below zero is not read as above it");
 	ask_understand(lx, "the case of shell eggs probes 43, ok", &q);

@@ -165,6 +165,33 @@ static void test_compose(const struct lexicon *lx)
 	}
 
 	{
+		/* what to do once the emergency is over: the first word of its
+		 * manual's "After ..." section, over a card sentence naming the machine */
+		struct section fire = make_section("Fire", "Grease Fire Steps",
+		                                   "Smother it with a lid and call 911.\n\n"
+		                                   "1. Smother it.\n2. Pull the hood station.\n"
+		                                   "3. Call 911.\n4. Leave if it spreads.\n\n"
+		                                   "If the fire is in the fryer, pull the hood station.\n");
+		struct section later[2] = {
+			make_section("Fire", "After the Fire Is Out",
+			             "1. Do not restart any equipment until the fire department "
+			             "approves it.\n2. Throw away the oil of the fryer that burned.\n"),
+			make_section("Fryer", "Fryer Start-Up", "Fill the fryer and turn it on.\n")};
+		struct ask q2;
+
+		later[1].document_id = 9;
+		emergency_of(lx, "flames in the fryer!! once its out can we run the fryer again",
+		             &fire, later, 2, &q, &in);
+		ask_understand(lx, "once its out can we run the fryer again", &q2);
+		in.other = later;
+		in.nother = 2;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "Smother it", 10) == 0 &&
+		      strstr(a.response, "Do not restart any equipment"),
+		      "the fire, then what its manual says after it is out: %s", a.response);
+	}
+	{
 		/* the other part asks a figure: the section stating it answers, past
 		 * an overview ranked above it for the part */
 		struct section ways = make_section("Chilling", "Ways to Chill Stew",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "answer/parts.h"
+#include "answer/lexicon.h"
 #include "../tap.h"
 
 static void test_two_parts(void)
@@ -81,10 +82,33 @@ static void test_food(void)
 	arena_free(&a);
 }
 
+static void test_other_clauses(void)
+{
+	struct lexicon *lx = NULL;
+	struct arena a;
+	const char *left;
+
+	arena_init(&a, 16 * 1024);
+	CHECK(lexicon_load(TOP_SRCDIR "/data/answers", &lx) == LL_OK, "the shipped lexicon loads");
+	if(!lx)
+		return;
+	left = parts_other_clauses(lx, &a, "where is the spare mop bucket? also sam scalded "
+	                           "his wrist on the steamer and swollen");
+	CHECK(left && strstr(left, "mop bucket") && !strstr(left, "swollen"),
+	      "a few words after ' and ' go on telling the emergency: %s", left ? left : "-");
+	left = parts_other_clauses(lx, &a, "sam scalded his wrist on the steamer and how do i "
+	                           "descale the steamer");
+	CHECK(left && strstr(left, "descale"), "a clause that asks is the other part: %s",
+	      left ? left : "-");
+	lexicon_free(lx);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	test_two_parts();
 	test_food();
+	test_other_clauses();
 	test_refers_back();
 	return TAP_DONE();
 }
