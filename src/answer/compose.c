@@ -196,7 +196,8 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 		/* a part that holds none of the question's words answers nothing; one of
 		 * a section ranked lower than the best, fewer than two ("temperature"
 		 * alone, for "the fryer temp") */
-		if((int)i == summary || shown || !(tagged || (after && i == 0) || terms_match(&q->terms, t, NULL)) ||
+		if((int)i == summary || shown ||
+		   !(tagged || (after && i == 0) || terms_match(&q->terms, t, NULL)) ||
 		   (lower && content_matched(q, t) < 2))
 			continue;
 		if(v > *best_v) {

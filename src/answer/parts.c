@@ -21,7 +21,8 @@ static bool continues(const char *clause)
 	int words = 0;
 
 	for(const char *c = clause; *c; c++)
-		words += !isspace((unsigned char)*c) && (c == clause || isspace((unsigned char)c[-1]));
+		words += !isspace((unsigned char)*c) &&
+		         (c == clause || isspace((unsigned char)c[-1]));
 	return words <= CONTINUES_WORDS && !parts_asks_itself(clause) &&
 	       !parts_asks_within(clause) && !parts_names_food(clause);
 }
