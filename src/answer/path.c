@@ -771,16 +771,17 @@ static void answers_first(const struct ask *q, struct section *s, size_t n)
 
 static bool keeps_thread(const struct ask *q, const struct section *s)
 {
-	return rank_held(q, s) & q->earlier;
+	return (rank_held(q, s) & q->earlier) && !rank_maker_unnamed(q, s);
 }
 
 /* A follow-up is asked of the thread ("closer no-showed tonight || called
  * him twice no answer, what next"): when the best section holds none of
  * the earlier turns' words ("D7: Customer not found or no answer"), the
- * first of the next few that holds some comes first. */
+ * first of the next few that holds some comes first -- never one of a
+ * maker's manual the thread never named. */
 static void thread_first(const struct ask *q, struct section *s, size_t n)
 {
-	if(q->followup && q->earlier && n >= 2 && !keeps_thread(q, &s[0]))
+	if(q->followup && q->earlier && n >= 2 && !(rank_held(q, &s[0]) & q->earlier))
 		first_that_can(q, s, n, keeps_thread);
 }
 

@@ -18,7 +18,7 @@ static const char *const names[RANK_FEATURES] = {"bias", "retrieval", "first", "
                                                  "heading_figure", "asked", "table",
                                                  "table_for_steps", "steps_for_figure", "schedule",
                                                  "schedule_for_steps", "thread", "thread_none",
-                                                 "other_machine"};
+                                                 "other_machine", "maker_unnamed"};
 
 const char *rank_feature_name(enum rank_feature f)
 {
@@ -186,6 +186,11 @@ static bool names_subject(const struct ask *q, uint32_t held)
 	return false;
 }
 
+bool rank_maker_unnamed(const struct ask *q, const struct section *s)
+{
+	return s->title && ask_names_model(s->title) && !names_subject(q, s->in_title);
+}
+
 /* Does the question name a kind of machine ("reach in freezer") and the
  * heading only others ("Walk-In Cooler and Reach-In Cooler Settings")? */
 static bool other_machine(const struct ask *q, const char *heading)
@@ -256,6 +261,7 @@ void rank_features(const struct ask *q, const struct section *s, enum agent_id a
 	f[F_SPECS_WANTED] = q->kind == ASKED_FIGURE && s->kind == SECTION_SPECS &&
 	                    names_subject(q, s->in_title);
 	f[F_OTHER_MACHINE] = other_machine(q, s->heading);
+	f[F_MAKER_UNNAMED] = rank_maker_unnamed(q, s);
 	best_part(q, s, idf, f);
 	f[F_HEADING_FIGURE] = q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE &&
 	                      ask_states_figure(s->heading, q->figure);

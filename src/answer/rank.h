@@ -63,6 +63,8 @@ enum rank_feature {
 	F_THREAD_NONE, /* ... and it holds none of them */
 	F_OTHER_MACHINE, /* the question names a kind of machine (a freezer), the heading
 	                    another only (a cooler) */
+	F_MAKER_UNNAMED, /* a maker's manual (its title names a model) of which the question
+	                    names nothing: not its machine, not its maker */
 	RANK_FEATURES
 };
 
@@ -98,6 +100,10 @@ uint32_t rank_held(const struct ask *q, const struct section *s);
 /* Does term t frame a question ("temp", "how long", "check") rather than
  * name its subject? */
 bool rank_frame_word(const char *t);
+
+/* Is s of a maker's manual (its title names a model) of which q names
+ * nothing, not its machine nor its maker? */
+bool rank_maker_unnamed(const struct ask *q, const struct section *s);
 
 /* The logistic of the weighted features, in (0, 1). */
 double rank_score(const struct ranker *r, const double f[RANK_FEATURES]);

@@ -126,6 +126,18 @@ static void test_first_figure(void)
 	first_figure(&ctx, &q, &a);
 	CHECK(a.kind == ASKED_FIGURE && a.figure == FIGURE_TEMPERATURE,
 	      "a figure asked first stays the question's");
+	{
+		/* a follow-up keeps its thread, never through a maker's manual it never named */
+		struct section maker = make_section("Ostrava QT-7 Warmer Manual", "Overview",
+		                                    "Keep gravy above 135°F in the well.\n");
+		struct section own = make_section("Holding", "Gravy",
+		                                  "Hold gravy at 135°F or above.\n");
+
+		ask_understand(kit->lexicon, "and after an hour", &a);
+		lean_on(kit->lexicon, &a, "gravy in the well, how warm");
+		CHECK(keeps_thread(&a, &own) && !keeps_thread(&a, &maker),
+		      "the thread's own section keeps it; an unnamed maker's manual does not");
+	}
 	answer_kit_free(kit);
 }
 

@@ -79,6 +79,27 @@ static void test_shipped_ranker(const struct lexicon *lx)
 		CHECK(r.w[F_THREAD] > 0 && r.w[F_THREAD_NONE] < 0,
 		      "the shipped weights favour a section that keeps the thread");
 	}
+	{
+		/* a maker's manual answers only a question naming its machine or maker */
+		struct section t[2] = {
+		        make_section("Brimvale PX-40 Cabinet Manual", "Overview",
+		                     "Dough proofs in 40 minutes.\n"),
+		        make_section("Dough Handling", "Proofing Dough", "Proof dough 40 minutes.\n")};
+		double idf[TERMS_MAX], feat[2][RANK_FEATURES];
+
+		ask_understand(lx, "how long does dough proof", &q);
+		rank_rarity(&q, t, 2, idf);
+		rank_features(&q, &t[0], AGENT_OPERATIONS, idf, NULL, feat[0]);
+		rank_features(&q, &t[1], AGENT_OPERATIONS, idf, NULL, feat[1]);
+		CHECK(feat[0][F_MAKER_UNNAMED] && !feat[1][F_MAKER_UNNAMED] &&
+		      r.w[F_MAKER_UNNAMED] < 0,
+		      "a maker's manual the question never names weighs against it");
+		ask_understand(lx, "brimvale cabinet, minutes to proof dough?", &q);
+		t[0].matched = false;
+		rank_rarity(&q, t, 1, idf);
+		rank_features(&q, &t[0], AGENT_OPERATIONS, idf, NULL, feat[0]);
+		CHECK(!feat[0][F_MAKER_UNNAMED], "named by its maker, it does not");
+	}
 	CHECK(strcmp(rank_feature_name(F_HEADING), "heading") == 0 &&
 	      strcmp(rank_feature_name(F_BIAS), "bias") == 0, "features are named as the weights file names them");
 }
