@@ -147,7 +147,8 @@ static const char *const persist_cues[] = {" still ", "came back", "comes back",
                                            "didn't clear", NULL};
 /* The one who threatened is gone ("we got robbed, hes gone now"). */
 static const char *const over_cues[] = {" gone", "he left", "they left", "she left", "ran off",
-                                        "took off", "got away", "drove off", "its over",
+                                        "took off", "got away", "drove off", "and ran out",
+                                        "ran out the door", "its over",
                                         "it's over", "is over now", NULL};
 /* What a sanitizer's test reads ("the quat strip reads 200"). */
 static const char *const tested_cues[] = {" strip ", "bleach", "sanitizer", " sani ", "quat",

@@ -9,6 +9,7 @@
 
 #include "answer/compose.h"
 #include "answer/lead.h"
+#include "answer/parts.h"
 #include "answer/rank.h"
 #include "answer/rule.h"
 #include "buf.h"
@@ -126,9 +127,20 @@ static bool asks_more(const struct ask *q)
 
 	if(q->kind == ASKED_DECISION || q->kind == ASKED_FIGURE)
 		return true;
+	/* a turn that goes on telling the thread's emergency ("maria went in to
+	 * check and hasnt come out") asks more by a question of its own ("we put
+	 * it out, do we still call 911") or a turn of it ("breathing but wont
+	 * wake up") */
+	if(q->followup && (strchr(q->text, '?') || parts_asks_within(q->text) ||
+	                   strcasestr(q->text, " but ")))
+		return true;
 	for(int i = 0; joins[i]; i++)
-		if(strcasestr(q->text, joins[i]))
-			return true;
+		for(const char *p = strcasestr(q->text, joins[i]); p;
+		    p = strcasestr(p + 1, joins[i]))
+			/* ", do we ..." asks from its comma on */
+			if(!q->followup ||
+			   parts_asks_itself(p + (p[0] == ',' ? 2 : strlen(joins[i]))))
+				return true;
 	return false;
 }
 

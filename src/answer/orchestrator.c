@@ -92,18 +92,38 @@ static bool leans_on_history(const char *message)
 	       (t.n <= 3 && terms_machine_nouns(message, nouns, sizeof(nouns)) == 0);
 }
 
-/* The retrieval query of a follow-up: the question, then the earlier
- * questions of the thread, latest first (crew words rewritten as the
- * question's are), so "and hot holding?" after "what temp for chicken"
- * searches both; the answer path weighs the question's own words above
- * theirs.  A question that stands on its own is its own query. */
+/* The thread's last question told an emergency and this one tells none of
+ * its own, nor a code: it goes on about it ("co2 alarm in the back room ||
+ * maria went in to check and hasnt come out"). */
+static bool after_emergency(const struct answer_ctx *actx, const char *message,
+                            const struct turn *history, size_t n)
+{
+	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+	char codes[1][16];
+
+	if(lexicon_emergencies(actx->kit->lexicon, message, e, LEXICON_MAX_EMERGENCIES) > 0 ||
+	   terms_codes_of(message, codes, 1) > 0)
+		return false;
+	for(size_t i = n; i-- > 0;)
+		if(strcmp(history[i].role, "user") == 0)
+			return lexicon_emergencies(actx->kit->lexicon, history[i].content, e,
+			                           LEXICON_MAX_EMERGENCIES) > 0;
+	return false;
+}
+
+/* The retrieval query of a follow-up (leans: the message leans on the
+ * thread): the question, then the earlier questions of the thread, latest
+ * first (crew words rewritten as the question's are), so "and hot
+ * holding?" after "what temp for chicken" searches both; the answer path
+ * weighs the question's own words above theirs.  A question that stands
+ * on its own is its own query. */
 static const char *followup_query(const struct answer_ctx *actx, const char *message,
-                                  const struct turn *history, size_t n)
+                                  const struct turn *history, size_t n, bool leans)
 {
 	const char *query = message;
 	int taken = 0;
 
-	if(n == 0 || !leans_on_history(message))
+	if(n == 0 || !leans)
 		return message;
 	for(size_t i = n; i-- > 0 && taken < ORCHESTRATOR_FOLLOWUP_TURNS && query;) {
 		const char *earlier;
@@ -476,7 +496,7 @@ ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_r
 	size_t nhistory = 0;
 	struct question q;
 	const char *query, *text;
-	bool degraded = false, emergency;
+	bool degraded = false, emergency, leans;
 	ll_result result;
 
 	result = name_exchange(actx, in, out);
@@ -499,14 +519,15 @@ ll_result orchestrator_answer(const struct answer_ctx *actx, const struct chat_r
 		if(result)
 			goto out;
 	}
+	leans = leans_on_history(text) || after_emergency(actx, text, history, nhistory);
 	if(!in->agent && !emergency)
-		keep_thread_agent(history, nhistory, leans_on_history(text), out);
+		keep_thread_agent(history, nhistory, leans, out);
 	/* the agent is settled: a stream shows it now, before retrieval and
 	 * generation (on_token's "no text" call, see orchestrator.h) */
 	if(on_token && on_token(ctx, NULL, 0)) {
 		log_info("client_gone", "the client left before the answer");
 	}
-	query = followup_query(actx, text, history, nhistory);
+	query = followup_query(actx, text, history, nhistory, leans);
 	if(!query) {
 		result = LL_ENOMEM;
 		goto out;

@@ -89,6 +89,10 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.reading == 43, "'probes' reports a reading: %d", q.reading);
 	ask_understand(lx, "how many pounds can i carry alone up the stairs", &q);
 	CHECK(q.kind == ASKED_FIGURE, "'how many ... can i': a figure asked, not a decision");
+	ask_understand(lx, "dude grabbed the tip jar and ran out the door, what now", &q);
+	CHECK(q.over, "a robber who ran out the door is gone: the threat is over");
+	ask_understand(lx, "fire is out, when can the grill start back up", &q);
+	CHECK(q.after, "'fire is out' asks what comes after the emergency");
 	ask_understand(lx, "reach in at 50 when i came in, no one logged it overnight", &q);
 	CHECK(q.unknown_time, "nothing logged since: an unknown time");
 	ask_understand(lx, "the prep cooler says 52 rn", &q);

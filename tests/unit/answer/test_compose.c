@@ -165,6 +165,31 @@ static void test_compose(const struct lexicon *lx)
 	}
 
 	{
+		/* a turn going on about the thread's emergency, asking nothing of its
+		 * own: the card alone, no other section's sentence on a word it shares */
+		struct section fumes = make_section("Emergencies", "Chemical Fumes",
+		                                    "Get everyone out into fresh air and call 911.\n\n"
+		                                    "1. Leave the room.\n2. Call 911.\n\n"
+		                                    "DANGER: Never go back in alone.\n");
+		struct section outage = make_section("Outages", "Power Outage",
+		                                     "Note when the power went out; check on "
+		                                     "anyone still in there.\n");
+		struct ask before;
+
+		outage.document_id = 9;
+		emergency_of(lx, "devon went in to check and hasnt come out", &fumes, &outage,
+		             1, &q, &in);
+		ask_understand(lx, "ammonia smell pouring out of the chemical closet", &before);
+		q.followup = true;
+		memcpy(q.emergency, before.emergency, sizeof(q.emergency));
+		q.nemergency = before.nemergency;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "Get everyone out", 16) == 0 &&
+		      !strstr(a.response, "power went out"),
+		      "the thread's emergency goes on: its card, nothing on a shared word: %s",
+		      a.response);
+	}
+	{
 		/* what to do once the emergency is over: the first word of its
 		 * manual's "After ..." section, over a card sentence naming the machine */
 		struct section fire = make_section("Fire", "Grease Fire Steps",

@@ -164,6 +164,11 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      "back on the line is a return to food handling");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "who keeps the probe checks written down"),
 	             "recorded") != NULL, "written down is what the manuals call recorded");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "lady phoned, says the wrap made her sick"),
+	             "foodborne illness complaint") != NULL,
+	      "food that made a guest sick is a foodborne illness complaint");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "drive thru backed up, the tear down can wait"),
+	             "full disassembly") != NULL, "a teardown is a full disassembly");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "do we log it every shift"), "record it in the log"),
 	      "to log it is to record it in the log");
 	CHECK(!strstr(lexicon_rewrite(lx, &arena, "how much descaler for the kettle"), "ice machine"),

@@ -86,6 +86,29 @@ static void test_followups(void)
 	      "a question of its own stands alone");
 }
 
+/* A turn after an emergency goes on about it unless it tells its own. */
+static void test_after_emergency(void)
+{
+	struct answer_kit *kit = NULL;
+	struct answer_ctx ctx = {0};
+	struct turn history[] = {{.role = "user", .content = "ammonia smell pouring out of the "
+	                                                      "chemical closet"},
+	                         {.role = "assistant", .content = "Get out.", .agent = "safety"}};
+
+	CHECK(answer_kit_load(TOP_SRCDIR, &kit) == LL_OK, "the shipped data/answers loads");
+	if(!kit)
+		return;
+	ctx.kit = kit;
+	CHECK(after_emergency(&ctx, "devon is still in there coughing hard", history, 2),
+	      "a turn telling more of the thread's emergency leans on it");
+	CHECK(!after_emergency(&ctx, "the grill is on fire now", history, 2),
+	      "one telling an emergency of its own does not");
+	history[0].content = "how long is opened turkey good";
+	CHECK(!after_emergency(&ctx, "devon is still in there coughing hard", history, 2),
+	      "after no emergency, nothing to lean on");
+	answer_kit_free(kit);
+}
+
 /* A follow-up that leans on the thread is its agent's first. */
 static void test_thread_agent(void)
 {
@@ -111,6 +134,7 @@ int main(void)
 	test_merge(&a);
 	test_followups();
 	test_thread_agent();
+	test_after_emergency();
 	test_ids(&a);
 	arena_free(&a);
 	return TAP_DONE();
