@@ -109,20 +109,47 @@ static const char *action_on(const struct section *s, const char *verdict, const
 	return NULL;
 }
 
+/* The limit a verdict holds a reading to ("41°F" of "No, 44°F is above
+ * the 41°F limit") into out; false for none. */
+static bool limit_of(const char *verdict, char *out, size_t len)
+{
+	const char *p = strstr(verdict, " the ");
+	size_t n;
+
+	if(!p)
+		return false;
+	p += 5;
+	n = strspn(p, "0123456789");
+	if(n == 0 || strncmp(p + n, "\xc2\xb0" "F", 3) != 0 || n + 4 > len)
+		return false;
+	snprintf(out, len, "%.*s", (int)n + 3, p);
+	return true;
+}
+
 /* What to do on verdict: the ruling section's own part, else one of
  * another of its manual's first few ranked sections ("If a freezer reads
  * above 0°F, tell the manager ... recheck within 30 minutes" of the log's
- * section, for the freezer's rule). */
+ * section, for the freezer's rule), else one of another generic manual's
+ * first few on the same limit. */
 static const char *action_of_manual(const struct section *ruling, const struct section *ranked,
                                     size_t nranked, const char *verdict, const char *lead,
                                     bool *in_lead)
 {
 	const char *act = action_on(ruling, verdict, lead, in_lead);
+	char limit[32];
 
 	for(size_t k = 0; !act && !*in_lead && k < nranked && k < RULE_SECTIONS; k++)
 		if(&ranked[k] != ruling && ranked[k].document_id == ruling->document_id &&
 		   ranked[k].kind != SECTION_QUIZ)
 			act = action_on(&ranked[k], verdict, lead, in_lead);
+	/* else another generic manual's, on the same limit ("If a cooler reads
+	 * above 41°F (5°C), ... tell the manager", for the cold holding rule) */
+	for(size_t k = 0; !act && !*in_lead && limit_of(verdict, limit, sizeof(limit)) &&
+	                  k < nranked && k < RULE_SECTIONS; k++)
+		if(ranked[k].document_id != ruling->document_id && ranked[k].kind != SECTION_QUIZ &&
+		   !ask_names_model(ranked[k].title) &&
+		   (act = action_on(&ranked[k], verdict, lead, in_lead)) && !strstr(act, limit))
+			act = NULL;
 	return act;
 }
 

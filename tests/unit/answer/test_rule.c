@@ -35,6 +35,28 @@ static void test_verdict(const struct lexicon *lx)
 	buf_reset(&text);
 	CHECK(rule_reading_verdict(&q, two, 1, two[0].parts[0].text, &text, NULL) == LL_OK &&
 	      text.len == 0, "no limit stated: no verdict");
+	{
+		/* the rule's own manual says nothing to do: another generic manual's
+		 * action on the same limit does, never one on another limit */
+		struct section three[3] = {
+			make_section("Holding", "Cold Holding",
+			             "Cold food must stay at 41°F or below.\n"),
+			make_section("Buffet", "Sneeze Guards",
+			             "If the glass is above 40 inches, lower it.\n"),
+			make_section("Cooler Logs", "Checking Coolers",
+			             "If a cooler reads above 41°F, tell the manager and recheck within "
+			             "30 minutes.\n")};
+
+		three[1].document_id = 8;
+		three[2].document_id = 9;
+		ask_understand(lx, "salad cooler shows 45, we good", &q);
+		buf_reset(&text);
+		CHECK(rule_reading_verdict(&q, three, 3, three[0].parts[0].text, &text, NULL) ==
+		              LL_OK && strstr(buf_str(&text), "above the 41°F limit") &&
+		              strstr(buf_str(&text), "tell the manager"),
+		      "the verdict, then another manual's action on the same limit: %s",
+		      buf_str(&text));
+	}
 	buf_free(&text);
 }
 
