@@ -358,6 +358,35 @@ static const char *second_part(const struct compose_in *in, const struct section
 	return best;
 }
 
+/* The step of card c after the last one a follow-up tells as done ("did 20
+ * min under cold water, now what": "After cooling, cover the burn
+ * loosely ..."): the first later step that begins "After", else the next
+ * one; NULL when the turn tells no step done. */
+static const char *next_step_done(const struct ask *q, const struct section *c)
+{
+	static const char *const done[] = {"did ", "ran it", "done", "already", "now what",
+	                                   "then what", "what next", "whats next", "what's next",
+	                                   NULL};
+	uint32_t own = terms_words(&q->terms) & ~q->earlier; /* the turn's own words */
+	int last = -1;
+
+	/* "..., can he go back on the line", "can we cook again" ask more than what next */
+	if(!q->followup || q->after || q->kind == ASKED_DECISION || !lead_says_any(q->text, done))
+		return NULL;
+	for(size_t i = 0; i < c->nparts; i++)
+		if(c->parts[i].kind == PART_STEP &&
+		   __builtin_popcount(terms_match(&q->terms, c->parts[i].text, NULL) & own) >= 2)
+			last = (int)i;
+	if(last < 0)
+		return NULL;
+	for(size_t i = (size_t)last + 1; i < c->nparts; i++)
+		if(c->parts[i].kind == PART_STEP && strncmp(c->parts[i].text, "After ", 6) == 0)
+			return c->parts[i].text;
+	return (size_t)last + 1 < c->nparts && c->parts[last + 1].kind == PART_STEP
+	               ? c->parts[last + 1].text
+	               : NULL;
+}
+
 /* The emergencies' procedures, whole and first: each card's one-line
  * summary, then the answer to the question's other part (or the first
  * card's warning); the steps are the cards' steps, in order. */
@@ -365,9 +394,12 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
                                struct list *warnings, struct buf *text, struct answer *out)
 {
 	const struct ask *q = in->ask;
-	const struct section *from = NULL;
-	const char *more = asks_more(q) ? second_part(in, &from) : NULL;
+	const struct section *from = &in->cards[0];
+	const char *more = next_step_done(q, from);
 	ll_result result = LL_OK;
+
+	if(!more)
+		more = asks_more(q) ? second_part(in, &from) : NULL;
 
 	for(size_t i = 0; i < in->ncards && !result; i++) {
 		const struct section *c = &in->cards[i];

@@ -190,6 +190,27 @@ static void test_compose(const struct lexicon *lx)
 		      a.response);
 	}
 	{
+		/* a follow-up telling a step done ("ran it under the tap ..., now
+		 * what"): the card's step for after it follows the summary */
+		struct section scald = make_section("Emergencies", "Scalds",
+		                                    "Cool the scald under the tap and call 911 if it "
+		                                    "is large.\n\n"
+		                                    "1. Move away from the steam.\n"
+		                                    "2. Cool the scald under running tap water for 20 "
+		                                    "minutes.\n3. Take off rings.\n"
+		                                    "4. After cooling, cover it with cling film.\n");
+		struct section none = make_section("Steamer", "Descaling", "Descale weekly.\n");
+
+		none.document_id = 12;
+		emergency_of(lx, "kept the scald under tap water 20 minutes, now what", &scald, &none,
+		             1, &q, &in);
+		q.followup = true;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "Cool the scald", 14) == 0 &&
+		      strstr(a.response, "After cooling, cover it"),
+		      "a step told done: the card's step for after it next: %s", a.response);
+	}
+	{
 		/* what to do once the emergency is over: the first word of its
 		 * manual's "After ..." section, over a card sentence naming the machine */
 		struct section fire = make_section("Fire", "Grease Fire Steps",
