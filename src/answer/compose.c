@@ -178,7 +178,8 @@ static int content_matched(const struct ask *q, const char *text)
 #define OWN_MANUAL 2.0   /* what a part of the emergency's own manual is worth over another's */
 #define SECOND_WITHIN 3  /* how far down the other part's ranking its section may come from */
 #define TAGGED 3.0       /* the card's word on the machine, to "can we keep using it" */
-#define AFTERMATH 5.0    /* the emergency's manual's "After ..." section, to "once its out" */
+#define AFTERMATH 5.0    /* the first step of the emergency's manual's "After ..." section,
+                          * to "once its out" */
 
 /* The best part of s for the other part of q, better than *best_v
  * (skipping the card's summary and the steps the lead already shows, when
@@ -193,7 +194,7 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 	/* the machine named anywhere in the question: "toaster shocked him, can we keep
 	 * using it" */
 	bool machine = card && terms_machine_kinds(card->text) != 0;
-	/* "once its out can we cook": the first word of the manual's "After the Fire Is Out" */
+	/* "once its out can we cook": the first step of the manual's "After the Fire Is Out" */
 	bool after = q->after && own > 0 && strncasecmp(s->heading, "After ", 6) == 0;
 
 	for(size_t i = 0; i < s->nparts; i++) {

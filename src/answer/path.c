@@ -645,10 +645,12 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 	   (other->kind != ASKED_FIGURE || other->figure == FIGURE_NONE ||
 	    other->figure == in->ask->figure))
 		return;
-	if(in->ncards && parts_names_food(text) &&
-	   !(text = arena_printf(ctx->arena, "%s food", text)))
-		return; /* "the fries in the basket" after a fire: what the manual says of food */
-	ask_understand(ctx->kit->lexicon, text, other);
+	/* "the fries in the basket" after a fire: what the manual says of food */
+	if(in->ncards && parts_names_food(text)) {
+		if(!(text = arena_printf(ctx->arena, "%s food", text)))
+			return;
+		ask_understand(ctx->kit->lexicon, text, other);
+	}
 	if(first) {
 		lean_on(ctx->kit->lexicon, other, first);
 		if(!in->ask->followup) /* the first part is no earlier turn of a thread */
