@@ -45,6 +45,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "the fry cook vomited in the guest restroom, can he finish", "sick-worker") &&
 	      !has_emergency(lx, "a guest vomited in the guest restroom", "sick-worker"),
 	      "the customers' restroom is a place, not a guest: a worker sick there is a sick worker");
+	CHECK(!has_emergency(lx, "the dishwasher drank degreaser, do we make her throw up", "sick-worker") &&
+	      has_emergency(lx, "the dishwasher drank degreaser, do we make her throw up", "chemical"),
+	      "making someone vomit after a swallowed chemical is first aid, not a sick worker");
 	CHECK(emergencies_in(lx, "fire up the grill at 5am, what temp") == 0, "'fire up' is no fire");
 	CHECK(has_emergency(lx, "flames shooting fire up into the hood vents", "fire"), "'fire up into the hood' is a fire");
 	CHECK(has_emergency(lx, "smells kinda sulfury by the back door", "gas-smell"), "a sulfur smell is gas");
