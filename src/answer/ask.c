@@ -45,9 +45,10 @@ static const char *const temperature_fine[] = {
 	"temperature is right", "temperature is fine", "temperature is good", "temperature is ok",
 	"temperature is correct", "temperature looks fine", "temperature looks right",
 	"temperature looks good", "temperatures are fine", "temperatures are good", NULL};
- static const char *const frequency_cues[] = {"how often", "how many times", "how frequently",
-                                              "frequency", "every how", "when do we clean",
-                                              "when do we change", "when do we descale", NULL};
+static const char *const frequency_cues[] = {"how often", "how many times", "how frequently",
+                                             "frequency", "every how", "when do we clean",
+                                             "when do we change", "when do we descale",
+                                             " a minute", " per minute", " per hour", NULL};
 static const char *const time_cues[] = {
 	"how long", "how many hour", "how many minute", "how many day", "how many second",
 	"how soon", "how much time", "shelf life", "when do ", "when should ", "when does ",
@@ -1127,7 +1128,8 @@ bool ask_states_figure(const char *text, enum figure f)
 	static const char *const frequency[] = {"daily", "weekly", "monthly", "each day",
 	                                        "each shift", "per day", "a day", "a week",
 	                                        "once a", "times a", "yearly", "quarterly",
-	                                        "each week", "each month", NULL};
+	                                        "each week", "each month", "a minute",
+	                                        "per minute", "per hour", NULL};
 
 	switch(f) {
 	case FIGURE_TEMPERATURE:

@@ -178,16 +178,24 @@ static int content_matched(const struct ask *q, const char *text)
 #define OWN_MANUAL 2.0   /* what a part of the emergency's own manual is worth over another's */
 #define SECOND_WITHIN 3  /* how far down the other part's ranking its section may come from */
 #define TAGGED 3.0       /* the card's word on the machine, to "can we keep using it" */
+#define CARD_SHOWN_STEPS 3   /* the first card's steps the lead shows */
 #define AFTERMATH 5.0    /* the first step of the emergency's manual's "After ..." section,
                           * to "once its out" */
 
-/* The best part of s for the other part of q, better than *best_v
- * (skipping the card's summary and the steps the lead already shows, when
- * s is the card of the question card); s ranked lower than the best
- * section for it when lower. */
+/* The best part found so far for a question's other part: its text, its
+ * value and the section it is from. */
+struct pick {
+	const char *text;
+	double v;
+	const struct section *from;
+};
+
+/* The best part of s for the other part of q, better than pick's (skipping
+ * the card's summary and, of the first card, the steps the lead shows, when
+ * s is a card of the question card); s ranked lower than the best section
+ * for it when lower. */
 static void better_part(const struct ask *q, const struct section *s, const struct ask *card,
-                        double own, bool lower, const char **best, double *best_v,
-                        const struct section **from)
+                        bool first_card, double own, bool lower, struct pick *pick)
 {
 	static const char *const equipment[] = {"equipment", "appliance", "machine", NULL};
 	int summary = card ? lead_first_of(s, PART_PROSE) : -1;
@@ -196,6 +204,7 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 	bool machine = card && terms_machine_kinds(card->text) != 0;
 	/* "once its out can we cook": the first step of the manual's "After the Fire Is Out" */
 	bool after = q->after && own > 0 && strncasecmp(s->heading, "After ", 6) == 0;
+	size_t steps = 0;
 
 	for(size_t i = 0; i < s->nparts; i++) {
 		const char *t = s->parts[i].text;
@@ -203,8 +212,9 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 		bool tagged = machine && lead_says_any(t, equipment);
 		double v = lead_value(q, &s->parts[i]) + own + (tagged ? TAGGED : 0) +
 		           (after && i == 0 ? AFTERMATH : 0);
-
-		bool shown = card && s->parts[i].kind == PART_STEP && i < 3 + (size_t)summary + 1;
+		/* the lead shows the first card's first steps, no other card's */
+		bool shown = first_card && s->parts[i].kind == PART_STEP &&
+		             steps++ < CARD_SHOWN_STEPS;
 
 		/* a part that holds none of the question's words answers nothing; one of
 		 * a section ranked lower than the best, fewer than two ("temperature"
@@ -213,11 +223,8 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 		   !(tagged || (after && i == 0) || terms_match(&q->terms, t, NULL)) ||
 		   (lower && content_matched(q, t) < 2))
 			continue;
-		if(v > *best_v) {
-			*best = t;
-			*best_v = v;
-			*from = s;
-		}
+		if(v > pick->v)
+			*pick = (struct pick){t, v, s};
 	}
 }
 
@@ -265,10 +272,9 @@ static const char *with_its_items(struct arena *a, const struct section *o, cons
 	return out;
 }
 
-#define CARD_SHOWN_STEPS 3   /* the card's steps the lead shows */
 
-/* The words of q the cards' lead says (each card's summary and first
- * steps) into *words, and into *figure whether it states q's figure. */
+/* The words of q the cards' lead says (each card's summary, the first
+ * card's first steps) into *words, and into *figure whether it states q's figure. */
 static void said_by_cards(const struct compose_in *in, const struct ask *q, uint32_t *words,
                           bool *figure)
 {
@@ -279,8 +285,8 @@ static void said_by_cards(const struct compose_in *in, const struct ask *q, uint
 		for(size_t i = 0; i < c->nparts; i++) {
 			const char *t = c->parts[i].text;
 
-			if((int)i != summary &&
-			   !(c->parts[i].kind == PART_STEP && steps++ < CARD_SHOWN_STEPS))
+			if((int)i != summary && !(k == 0 && c->parts[i].kind == PART_STEP &&
+			                          steps++ < CARD_SHOWN_STEPS))
 				continue;
 			*words |= terms_match(&q->terms, t, NULL);
 			*figure |= q->figure != FIGURE_NONE && ask_states_figure(t, q->figure);
@@ -319,10 +325,8 @@ static const char *second_part(const struct compose_in *in, const struct section
 	const struct ask *q = in->other_ask ? in->other_ask : in->ask;
 	const struct section *ranked = in->other_ask ? in->other : in->ranked;
 	size_t nranked = in->other_ask ? in->nother : in->nranked;
-	const char *best = NULL;
-	double best_v = 0.99;     /* one of its words, at least */
+	struct pick pick = {NULL, 0.99, NULL}; /* one of its words, at least */
 
-	*from = NULL;
 	if(in->ncards && in->other_ask) {
 		left = *in->other_ask;
 		unsaid(in, &left);
@@ -330,7 +334,7 @@ static const char *second_part(const struct compose_in *in, const struct section
 		q = &left;
 	}
 	for(size_t k = 0; k < in->ncards; k++)
-		better_part(q, &in->cards[k], in->ask, OWN_MANUAL, false, &best, &best_v, from);
+		better_part(q, &in->cards[k], in->ask, k == 0, OWN_MANUAL, false, &pick);
 	for(size_t i = 0, others = 0; i < nranked; i++) {
 		const struct section *s = &ranked[i];
 		bool same_manual = in->ncards && s->document_id == in->cards[0].document_id;
@@ -353,10 +357,11 @@ static const char *second_part(const struct compose_in *in, const struct section
 			continue;
 		/* the emergency's own manual speaks first of what follows it ("after the fire is
 		 * out") */
-		better_part(q, s, NULL, same_manual ? OWN_MANUAL : 0,
-		            !same_manual && (i > 0 || overview), &best, &best_v, from);
+		better_part(q, s, NULL, false, same_manual ? OWN_MANUAL : 0,
+		            !same_manual && (i > 0 || overview), &pick);
 	}
-	return best;
+	*from = pick.from;
+	return pick.text;
 }
 
 /* The step of card c after the last one a follow-up tells as done ("did 20

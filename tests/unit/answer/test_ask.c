@@ -27,6 +27,9 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.kind != ASKED_FAULT && q.figure != FIGURE_WEIGHT, "'deadweight' is neither dead nor a weight");
 	ask_understand(lx, "every how many months does the filter cartridge get changed", &q);
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
+	ask_understand(lx, "how many breaths per minute for a baby", &q);
+	CHECK(q.figure == FIGURE_FREQUENCY && ask_states_figure("about 30 a minute", FIGURE_FREQUENCY),
+	      "how many a minute: a rate");
 	ask_understand(lx, "lettuce sat out all afternoon, still good?", &q);
 	CHECK(q.kind == ASKED_DECISION, "still good: a decision");
 	ask_understand(lx, "opened the ham on the 2nd and its the 8th today, good?", &q);

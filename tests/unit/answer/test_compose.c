@@ -793,6 +793,29 @@ static void test_compose(const struct lexicon *lx)
 	}
 
 	{
+		/* two emergencies: the lead shows the first card's first steps, not the
+		 * second's, so the second card's step stating the figure asked follows
+		 * the summaries */
+		struct section cards[2] = {
+		        make_section("First Aid", "Choking",
+		                     "Give back blows and abdominal thrusts.\n\n1. Ask if they can "
+		                     "talk.\n2. Give thrusts.\n3. Call 911.\n4. Stay with them.\n"),
+		        make_section("First Aid", "Collapse",
+		                     "Call 911, check breathing and start CPR.\n\n1. Push on the "
+		                     "chest hard and fast, about 100 to 120 a minute.\n2. Use the "
+		                     "AED.\n")};
+
+		emergency_of(lx, "kid choking on a nugget and if he goes limp how many chest pushes a "
+		             "minute", &cards[0], &cards[0], 1, &q, &in);
+		in.cards = cards;
+		in.ncards = 2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strncmp(a.response, "Give back blows", 15) == 0 &&
+		      strstr(a.response, "start CPR. Push on the chest hard and fast, about 100 to 120"),
+		      "the second card's step stating the rate asked follows the summaries: %s",
+		      a.response);
+	}
+	{
 		/* an emergency's other part that its lead already half answers ("how long
 		 * under the water"): what is left of it ("a report") picks the part */
 		struct section burn = make_section("Burns", "Burns",

@@ -48,6 +48,10 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(!has_emergency(lx, "the dishwasher drank degreaser, do we make her throw up", "sick-worker") &&
 	      has_emergency(lx, "the dishwasher drank degreaser, do we make her throw up", "chemical"),
 	      "making someone vomit after a swallowed chemical is first aid, not a sick worker");
+	CHECK(has_emergency(lx, "my cashier passes out when she stands up fast", "unconscious"),
+	      "passes out is a collapse");
+	CHECK(emergencies_in(lx, "nuggets in the warmer fell below 135 an hour ago") == 0,
+	      "a temperature that fell is no fall");
 	CHECK(emergencies_in(lx, "fire up the grill at 5am, what temp") == 0, "'fire up' is no fire");
 	CHECK(has_emergency(lx, "flames shooting fire up into the hood vents", "fire"), "'fire up into the hood' is a fire");
 	CHECK(has_emergency(lx, "smells kinda sulfury by the back door", "gas-smell"), "a sulfur smell is gas");
@@ -170,6 +174,10 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "lady phoned, says the wrap made her sick"),
 	             "foodborne illness complaint") != NULL,
 	      "food that made a guest sick is a foodborne illness complaint");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "got chem on my wrist from the spray bottle"),
+	             "chemical") != NULL, "chem is a chemical");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "the power just went off in the kitchen"),
+	             "power outage") != NULL, "power just went off is a power outage");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "drive thru backed up, the tear down can wait"),
 	             "full disassembly") != NULL, "a teardown is a full disassembly");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "do we log it every shift"), "record it in the log"),
