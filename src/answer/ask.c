@@ -150,7 +150,8 @@ static const char *const persist_cues[] = {" still ", "came back", "comes back",
 static const char *const over_cues[] = {" gone", "he left", "they left", "she left", "ran off",
                                         "took off", "got away", "drove off", "and ran out",
                                         "ran out the door", "its over",
-                                        "it's over", "is over now", NULL};
+                                        "it's over", "is over now", "just left", "has left",
+                                        "already left", "left the store", "walked out", NULL};
 /* What a sanitizer's test reads ("the quat strip reads 200"). */
 static const char *const tested_cues[] = {" strip ", "bleach", "sanitizer", " sani ", "quat",
                                           "chlorine", "test kit", NULL};

@@ -144,6 +144,36 @@ static bool asks_more(const struct ask *q)
 	return false;
 }
 
+/* Does the sentence [text, text + len) state the figure q asks? */
+static bool states_within(const char *text, size_t len, const struct ask *q)
+{
+	char sentence[1024];
+
+	snprintf(sentence, sizeof(sentence), "%.*s", (int)len, text);
+	return ask_states_figure(sentence, q->figure);
+}
+
+/* The sentence of text that states the figure q asks, when the first does
+ * not and a later one does (a step "Wet your hands with warm water. The
+ * sink must supply water at least 100°F.", to "how hot should the hand
+ * sink be"); else text itself. */
+static const char *figure_sentence(struct arena *a, const struct ask *q, const char *text)
+{
+	size_t first = lead_sentence_len(text);
+
+	if(q->kind != ASKED_FIGURE || q->figure == FIGURE_NONE || states_within(text, first, q))
+		return text;
+	for(const char *p = text + first + strspn(text + first, " "); *p;) {
+		size_t len = lead_sentence_len(p);
+
+		if(states_within(p, len, q))
+			return arena_strndup(a, p, len);
+		p += len;
+		p += strspn(p, " ");
+	}
+	return text;
+}
+
 /* How a card's step for after the threat begins (safety-emergency-procedures.md). */
 #define CARD_SAFE_NOW "When it is safe"
 
@@ -404,8 +434,8 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 	const char *more = next_step_done(q, from);
 	ll_result result = LL_OK;
 
-	if(!more)
-		more = asks_more(q) ? second_part(in, &from) : NULL;
+	if(!more && asks_more(q) && (more = second_part(in, &from)))
+		more = figure_sentence(a, in->other_ask ? in->other_ask : q, more);
 
 	for(size_t i = 0; i < in->ncards && !result; i++) {
 		const struct section *c = &in->cards[i];
@@ -674,15 +704,6 @@ static int own_part(const struct compose_in *in, const struct section *s, const 
 	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;
 }
 
-/* Does the sentence [text, text + len) state the figure q asks? */
-static bool states_within(const char *text, size_t len, const struct ask *q)
-{
-	char sentence[1024];
-
-	snprintf(sentence, sizeof(sentence), "%.*s", (int)len, text);
-	return ask_states_figure(sentence, q->figure);
-}
-
 /* The first sentence of lead, with the one after it when that one points
  * back at it, joined ("Cold TCS food must stay at 41°F or below; to keep
  * the food there, most stores set the walk-in ... 34-38°F"): a two-part
@@ -692,19 +713,12 @@ static const char *first_answer(struct arena *a, const struct ask *q, const char
 {
 	size_t first = lead_sentence_len(lead);
 	const char *rest = lead + first;
-
 	/* a figure asked: the sentence stating it ("CAUTION: Never lift ... Get
 	 * help ... for anything heavier than about 50 lb": the second) */
-	if(q->kind == ASKED_FIGURE && q->figure != FIGURE_NONE && !states_within(lead, first, q))
-		for(const char *p = rest + strspn(rest, " "); *p;) {
-			size_t len = lead_sentence_len(p);
+	const char *stating = figure_sentence(a, q, lead);
 
-			if(states_within(p, len, q))
-				return arena_strndup(a, p, len);
-			p += len;
-			p += strspn(p, " ");
-		}
-
+	if(stating != lead)
+		return stating;
 	while(*rest == ' ')
 		rest++;
 	if(first < 2 || lead[first - 1] != '.' || !*rest || !lead_points_back(rest))
@@ -765,7 +779,8 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, boo
 		return LL_ENOMEM;
 	size_t first = one ? strlen(one) : 0;
 	bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */
-	const char *said = with_its_items(a, o, o->parts[i].text);
+	const char *said =
+	        with_its_items(a, o, figure_sentence(a, in->other_ask, o->parts[i].text));
 	/* a verdict said the first part's rule: the second part's answer next */
 	const char *two = judged && *lead ? said
 	                : one && said ? arena_printf(a, "%.*s%s %s", (int)(first - colon), one,

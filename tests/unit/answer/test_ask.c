@@ -94,6 +94,8 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.kind == ASKED_FIGURE, "'how many ... can i': a figure asked, not a decision");
 	ask_understand(lx, "dude grabbed the tip jar and ran out the door, what now", &q);
 	CHECK(q.over, "a robber who ran out the door is gone: the threat is over");
+	ask_understand(lx, "the guy with the knife just left, manager is shaking", &q);
+	CHECK(q.over, "one who just left is gone: the threat is over");
 	ask_understand(lx, "fire is out, when can the grill start back up", &q);
 	CHECK(q.after, "'fire is out' asks what comes after the emergency");
 	ask_understand(lx, "reach in at 50 when i came in, no one logged it overnight", &q);

@@ -838,6 +838,32 @@ static void test_compose(const struct lexicon *lx)
 		      "what the card's lead has not said picks the other part's answer: %s", a.response);
 	}
 	{
+		/* the other part's figure stated in the second sentence of a step: that
+		 * sentence follows the lead, not the step's first */
+		struct section gloves = make_section("Gloves", "Changing Gloves",
+		                                     "Change gloves between raw and ready-to-eat food.\n\n"
+		                                     "1. Wash your hands first. Wash for a full 20 seconds, "
+		                                     "with the water at 100°F or warmer.\n"
+		                                     "2. Put on new gloves.\n");
+		struct ask q2;
+
+		ask_understand(lx, "when do glove changes happen and how hot is the water for the hand wash",
+		               &q);
+		ask_understand(lx, "how hot is the water for the hand wash", &q2);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = &gloves;
+		in.nranked = 1;
+		in.other_ask = &q2;
+		in.other = &gloves;
+		in.nother = 1;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "Wash for a full 20 seconds, with the water at 100°F") &&
+		      !strstr(a.response, "Wash your hands first"),
+		      "the step's sentence stating the figure asked answers the other part: %s",
+		      a.response);
+	}
+	{
 		/* a second part that asks only another figure ("whats the max time") asks
 		 * it of the first part's subject: the first section's step that states it */
 		struct section sink = make_section("Thawing", "Thawing in the Prep Sink",
