@@ -234,6 +234,23 @@ const char *parts_food_replaced(struct arena *a, const char *earlier, const char
 	return out;
 }
 
+const char *parts_manner_blanked(struct arena *a, const char *text)
+{
+	static const char *const manner[] = {"fast", "faster", "quick", "quickly", "quicker",
+	                                     "properly", "correctly", "safely", "asap", NULL};
+	char *out = arena_strndup(a, text, strlen(text));
+
+	for(char *p = out; p && *p;) {
+		size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+		for(int i = 0; len && manner[i]; i++)
+			if(strlen(manner[i]) == len && strncasecmp(p, manner[i], len) == 0)
+				memset(p, ' ', len);
+		p += len ? len : 1;
+	}
+	return out;
+}
+
 bool parts_has_content(const char *text)
 {
 	struct terms t;

@@ -67,6 +67,12 @@ bool parts_names_food(const char *text);
  * is now about chicken); NULL when out of memory. */
 const char *parts_food_replaced(struct arena *a, const char *earlier, const char *text);
 
+/* text, copied into a, without the words that say how a thing is done
+ * ("fast", "properly"): "how do i cool the chili fast", searched for "and
+ * how long", is about cooling chili, not cooling it fast; NULL when out of
+ * memory. */
+const char *parts_manner_blanked(struct arena *a, const char *text);
+
 /* Does text hold a term that is a word or a code (terms.h), not only stop
  * words and bare numbers ("..., is that ok?" asks nothing of its own)? */
 bool parts_has_content(const char *text);

@@ -657,10 +657,10 @@ static void rank_other(const struct answer_ctx *ctx, const struct question *q,
 			other->earlier = 0;
 	}
 	/* a part of a figure alone ("how quick") is searched with what it asks of */
-	text = first && !parts_has_content(other->text)
-	               ? arena_printf(ctx->arena, "%s %s", first, other->text)
-	               : other->text;
-	if(!text)
+	text = other->text;
+	if(first && !parts_has_content(other->text) &&
+	   !((first = parts_manner_blanked(ctx->arena, first)) &&
+	     (text = arena_printf(ctx->arena, "%s %s", first, other->text))))
 		return;
 	if(named) { /* without its model: a model would make it a code search */
 		maker_of(named, false, maker, sizeof(maker));

@@ -49,6 +49,18 @@ static size_t cell_len(const char *text, size_t len)
 }
 
 
+/* Where the clause holding at begins: past the last ',' or ';' before it
+ * (within WINDOW), else rule's start or WINDOW back. */
+static const char *clause_start(const char *rule, const char *at)
+{
+	const char *p = at;
+
+	while(p > rule && at - p < WINDOW && p[-1] != ',' && p[-1] != ';')
+		p--;
+	return p > rule && (p[-1] == ',' || p[-1] == ';') ? p : at - rule > WINDOW ? at - WINDOW
+	                                                                        : rule;
+}
+
 /* Is the figure at [at, end) a floor or a ceiling?  Read from the words
  * just before it ("at least", "as hot as") and just after ("or above",
  * "or below"). */
@@ -72,9 +84,12 @@ static enum limit direction(const char *rule, const char *at, const char *end, l
 	                                   "should be", "until", "wait for", NULL};
 	static const char *const low[] = {"below", "under", NULL}, *const high[] = {"above", NULL};
 	size_t after = cell_len(end, strnlen(end, WINDOW / 2));
-	const char *from = at - rule > WINDOW / 2 ? at - WINDOW / 2 : rule;
-	const char *last = at - rule > 8 ? at - 8 : rule;
-	const char *clause = at - rule > WINDOW ? at - WINDOW : rule;
+	/* the words of the figure's own clause: "milk 45°F or below, then cooled
+	 * to 41°F": "below" is the 45's */
+	const char *own = clause_start(rule, at);
+	const char *from = at - own > WINDOW / 2 ? at - WINDOW / 2 : own;
+	const char *last = at - own > 8 ? at - 8 : own;
+	const char *clause = at - own > WINDOW ? at - WINDOW : own;
 
 	if(any_in(end, after, floor_after))
 		return LIMIT_MIN;

@@ -77,6 +77,10 @@ static void test_food(void)
 	left = parts_food_replaced(&a, "internal temp breaded fish portions need",
 	                           "and if they're frozen?");
 	CHECK(left && strstr(left, "fish portions"), "a follow-up naming no food keeps the earlier one");
+	left = parts_manner_blanked(&a, "how do i thaw the turkey quickly but properly, fastest way");
+	CHECK(left && strstr(left, "thaw the turkey") && !strstr(left, "quickly") &&
+	              !strstr(left, "properly") && strstr(left, "fastest"),
+	      "how a thing is done is blanked, whole words only: '%s'", left ? left : "none");
 	left = parts_food_replaced(&a, "cooling temp for rice", "and the rice pudding");
 	CHECK(left && strstr(left, "rice"), "the same food named again stays");
 	arena_free(&a);

@@ -19,7 +19,7 @@
 static void test_verdicts(void)
 {
 	char v[160];
-	struct terms milk;
+	struct terms milk, cooler;
 
 	CHECK(verdict_of_reading(152, "Ground beef must be at least as hot as 155\xC2\xB0" "F (68\xC2\xB0" "C) for 17 seconds.",
 	                         NULL, 0, v, sizeof(v)) && strstr(v, "below the 155") && strstr(v, "not safe"),
@@ -63,6 +63,12 @@ static void test_verdicts(void)
 	CHECK(verdict_of_reading(44, "It must be 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; milk and shell eggs 45\xC2\xB0" "F (7\xC2\xB0" "C) "
 	                         "or below.", &milk, 0, v, sizeof(v)) && strstr(v, "within the 45"),
 	      "the limit whose clause names the subject");
+	terms_of("prep cooler says 46", &cooler);
+	CHECK(verdict_of_reading(46, "Keep it at 41\xC2\xB0" "F (5\xC2\xB0" "C) or below; cream 46\xC2\xB0"
+	                         "F (8\xC2\xB0" "C) or below, then chill it to 41\xC2\xB0" "F (5\xC2\xB0"
+	                         "C) by 4 hours.", &cooler, 0, v, sizeof(v)) &&
+	      strstr(v, "above the 41"),
+	      "a figure's own clause says its side, not the 'or below' of the one before it: %s", v);
 	/* "milk came in at 44, can we take it": the verdict's own word first */
 	CHECK(verdict_of_reading(44, "Milk must be 45\xC2\xB0" "F (7\xC2\xB0" "C) or below.", &milk, VERDICT_DECIDE, v,
 	                         sizeof(v)) && strncmp(v, "Yes, 44", 7) == 0,
