@@ -781,6 +781,15 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, boo
 	bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */
 	const char *said =
 	        with_its_items(a, o, figure_sentence(a, in->other_ask, o->parts[i].text));
+	size_t same = said && one ? lead_sentence_len(said) : 0;
+
+	/* the first answer's sentence is not said twice: what follows it, if any */
+	if(same && memmem(one, first, said, same)) {
+		said += same;
+		said += strspn(said, " ");
+		if(!*said)
+			return LL_OK;
+	}
 	/* a verdict said the first part's rule: the second part's answer next */
 	const char *two = judged && *lead ? said
 	                : one && said ? arena_printf(a, "%.*s%s %s", (int)(first - colon), one,

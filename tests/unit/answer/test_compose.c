@@ -838,6 +838,35 @@ static void test_compose(const struct lexicon *lx)
 		      "what the card's lead has not said picks the other part's answer: %s", a.response);
 	}
 	{
+		/* the other part's best sentence is the first answer's: said once, then
+		 * what follows it */
+		struct section grind = make_section("Slicer", "Sharpening",
+		                                    "1. Unplug the slicer.\n2. Hold SHARPEN for 20 "
+		                                    "seconds.\n3. Keep holding SHARPEN and tap POLISH for "
+		                                    "2 seconds only. Polishing longer dulls the blade.\n");
+		struct ask q2;
+
+		/* the same steps under the chapter's heading */
+		struct section chapter = grind;
+
+		chapter.heading = "Sharpening the Blade";
+		chapter.path = "Sharpening the Blade";
+		ask_understand(lx, "sharpener on the slicer, how many secs on sharpen, how long on polish",
+		               &q);
+		ask_understand(lx, "how long on polish", &q2);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = &grind;
+		in.nranked = 1;
+		in.other_ask = &q2;
+		in.other = &chapter;
+		in.nother = 1;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "holding SHARPEN") &&
+		      !strstr(strstr(a.response, "holding SHARPEN") + 1, "holding SHARPEN"),
+		      "a sentence is never said twice: %s", a.response);
+	}
+	{
 		/* the other part's figure stated in the second sentence of a step: that
 		 * sentence follows the lead, not the step's first */
 		struct section gloves = make_section("Gloves", "Changing Gloves",
