@@ -20,6 +20,7 @@
 #include "log.h"
 
 #define STATES_WITHIN 3        /* how far down a ranking a better first section may come from */
+#define THREAD_WITHIN 6        /* how far down the thread's own section may come from */
 /* the words a manual states a time rule in, searched with a timed decision's own */
 #define TIME_RULE_WORDS "keep or discard the food hours"
 
@@ -847,6 +848,27 @@ static void next_when_persists(struct arena *a, const struct question *qn, const
 		}
 }
 
+/* "temp for chicken strips? || and if its 160 can i pull em": a reading
+ * told after the thread's answer is held against that answer's rule.  When
+ * the best section is not the one the last answer led with, and one of the
+ * few after it is, states the figure read and is no manual of a maker the
+ * thread never named, it comes first. */
+static void reading_in_thread(struct arena *a, const struct question *qn, const struct ask *q,
+                              struct section *s, size_t n)
+{
+	const char *said;
+
+	if(!q->followup || q->reading <= 0 || q->figure == FIGURE_NONE || n < 2 ||
+	   !(said = last_answer(qn)) || said_before(a, q, &s[0], said))
+		return;
+	for(size_t i = 1; i < n && i < THREAD_WITHIN; i++)
+		if(said_before(a, q, &s[i], said) && section_states(&s[i], q->figure) &&
+		   !rank_maker_unnamed(q, &s[i])) {
+			bring_first(s, i);
+			return;
+		}
+}
+
 /* The cards, then the ranked sections, as passages (for the LLM). */
 static ll_result as_sources(struct arena *a, const struct compose_in *in, struct passages *out)
 {
@@ -963,6 +985,7 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	fault_not_first(&ask, s, in.nranked);
 	code_first(&ask, s, in.nranked);
 	next_when_persists(ctx->arena, q, &ask, s, in.nranked);
+	reading_in_thread(ctx->arena, q, &ask, s, in.nranked);
 	rank_other(ctx, q, &in, &other, named);
 	if(emergency)
 		*emergency = ask.nemergency > 0;

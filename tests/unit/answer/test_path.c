@@ -141,6 +141,39 @@ static void test_first_figure(void)
 	answer_kit_free(kit);
 }
 
+/* A reading told after the thread's answer is held against that answer's
+ * section, never an unnamed maker's. */
+static void test_reading_in_thread(void)
+{
+	struct answer_kit *kit = NULL;
+	struct turn history[2] = {{"user", "what temp for the wings", "safety"},
+	                          {"assistant", "Cook wings to 165°F at the thickest part.", "safety"}};
+	struct question q = {.text = "and if the probe says 158 can i plate them",
+	                     .history = history,
+	                     .nhistory = 2};
+	struct section s[3];
+	struct ask a;
+
+	CHECK(answer_kit_load(TOP_SRCDIR, &kit) == LL_OK, "the shipped data/answers loads");
+	if(!kit)
+		return;
+	s[0] = make_section("Cooling", "Cooling", "Cool food from 135°F to 70°F in 2 hours.\n");
+	s[1] = make_section("Holding", "Holding", "Hold hot food at 135°F or above.\n");
+	s[2] = make_section("Cooking", "Wings", "Cook wings to 165°F at the thickest part.\n");
+	ask_understand(kit->lexicon, q.text, &a);
+	lean_on(kit->lexicon, &a, history[0].content);
+	reading_in_thread(&arena, &q, &a, s, 3);
+	CHECK(strcmp(s[0].path, "Wings") == 0, "the reading is held against the thread's rule: %s",
+	      s[0].path);
+	s[0] = make_section("Cooling", "Cooling", "Cool food from 135°F to 70°F in 2 hours.\n");
+	s[2] = make_section("Brackley BX-4 Broiler Manual", "Wings",
+	                    "Cook wings to 165°F at the thickest part.\n");
+	reading_in_thread(&arena, &q, &a, s, 3);
+	CHECK(strcmp(s[0].path, "Cooling") == 0,
+	      "never through a maker's manual the thread never named: %s", s[0].path);
+	answer_kit_free(kit);
+}
+
 int main(void)
 {
 	arena_init(&arena, 64 * 1024);
@@ -148,6 +181,7 @@ int main(void)
 	test_followup();
 	test_part_answer();
 	test_first_figure();
+	test_reading_in_thread();
 	arena_free(&arena);
 	return TAP_DONE();
 }
