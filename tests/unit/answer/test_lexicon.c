@@ -48,6 +48,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(!has_emergency(lx, "the dishwasher drank degreaser, do we make her throw up", "sick-worker") &&
 	      has_emergency(lx, "the dishwasher drank degreaser, do we make her throw up", "chemical"),
 	      "making someone vomit after a swallowed chemical is first aid, not a sick worker");
+	CHECK(emergencies_in(lx, "the hash browns keep coming out cold in the center") == 0 &&
+	      has_emergency(lx, "the dishwasher is out cold on the mat", "unconscious"),
+	      "food coming out cold is no collapse; a person out cold is");
 	CHECK(has_emergency(lx, "my cashier passes out when she stands up fast", "unconscious"),
 	      "passes out is a collapse");
 	CHECK(emergencies_in(lx, "nuggets in the warmer fell below 135 an hour ago") == 0,
