@@ -69,6 +69,12 @@ static const char *const weight_cues[] = {"how heavy", " weight", " weigh ", "po
                                           NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close",
                                             NULL};
+/* how far a reading may be from the true one: a tolerance, not a distance
+ * ("probe check on the oven, how far off is ok") */
+static const char *const tolerance_cues[] = {"how far off is", "how far off can",
+                                             "how far off should", "how far off before",
+                                             "how far off are", "how far off do", "how much off",
+                                             "off by how much", "how far out is", NULL};
 static const char *const phone_cues[] = {"phone number", "phone #", "service number",
                                          "service #", "number to call", "number do i call",
                                          "number do we call", "hotline", "contact number",
@@ -801,6 +807,8 @@ static enum figure figure_of(const char *t, int reading)
 		return FIGURE_PRESSURE;   /* a pressure fryer is a machine, not a question of psi */
 	if(has_any(t, weight_cues))
 		return FIGURE_WEIGHT;
+	if(has_any(t, tolerance_cues))
+		return FIGURE_TEMPERATURE;
 	/* "how far ahead" asks a time, not a distance */
 	if(has_any(t, distance_cues) && !has_any(t, time_cues))
 		return FIGURE_DISTANCE;

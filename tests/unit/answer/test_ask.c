@@ -27,6 +27,10 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.kind != ASKED_FAULT && q.figure != FIGURE_WEIGHT, "'deadweight' is neither dead nor a weight");
 	ask_understand(lx, "every how many months does the filter cartridge get changed", &q);
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
+	ask_understand(lx, "my dial stem thermometer, how far off can it be", &q);
+	CHECK(q.figure == FIGURE_TEMPERATURE, "how far off a reading may be: a tolerance");
+	ask_understand(lx, "how far off the wall does the fryer sit", &q);
+	CHECK(q.figure == FIGURE_DISTANCE, "how far off the wall: a distance");
 	ask_understand(lx, "how many breaths per minute for a baby", &q);
 	CHECK(q.figure == FIGURE_FREQUENCY && ask_states_figure("about 30 a minute", FIGURE_FREQUENCY),
 	      "how many a minute: a rate");
