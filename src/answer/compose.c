@@ -423,6 +423,36 @@ static const char *next_step_done(const struct ask *q, const struct section *c)
 	               : NULL;
 }
 
+/* "fires out, when can we cook again and what about the food on the line":
+ * beside a step of the emergency's manual's "After ..." section (first),
+ * its step on something else the part asks about ("Discard all food ...
+ * exposed to the fire"), in one sentence; else first, or NULL when out of
+ * memory. */
+static const char *after_also(struct arena *a, const struct ask *q, const struct section *s,
+                              const char *first)
+{
+	uint32_t unsaid = terms_words(&q->terms) & ~terms_match(&q->terms, first, NULL);
+	const char *also = NULL;
+	double best = 0;
+	size_t n = strlen(first);
+
+	if(strncasecmp(s->heading, "After ", 6) != 0 || n < 2 || first[n - 1] != '.')
+		return first;
+	for(size_t i = 0; i < s->nparts; i++) {
+		double v = lead_value(q, &s->parts[i]);
+
+		if(strcmp(s->parts[i].text, first) != 0 &&
+		   (terms_match(&q->terms, s->parts[i].text, NULL) & unsaid) && v > best) {
+			best = v;
+			also = s->parts[i].text;
+		}
+	}
+	if(!also)
+		return first;
+	return arena_printf(a, "%.*s; %c%s", (int)n - 1, first, tolower((unsigned char)*also),
+	                    also + 1);
+}
+
 /* The emergencies' procedures, whole and first: each card's one-line
  * summary, then the answer to the question's other part (or the first
  * card's warning); the steps are the cards' steps, in order. */
@@ -434,8 +464,10 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 	const char *more = next_step_done(q, from);
 	ll_result result = LL_OK;
 
-	if(!more && asks_more(q) && (more = second_part(in, &from)))
-		more = figure_sentence(a, in->other_ask ? in->other_ask : q, more);
+	if(!more && asks_more(q) && (more = second_part(in, &from)) &&
+	   !(more = after_also(a, in->other_ask ? in->other_ask : q, from,
+	                       figure_sentence(a, in->other_ask ? in->other_ask : q, more))))
+		result = LL_ENOMEM;
 
 	for(size_t i = 0; i < in->ncards && !result; i++) {
 		const struct section *c = &in->cards[i];

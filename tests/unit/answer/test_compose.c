@@ -793,6 +793,30 @@ static void test_compose(const struct lexicon *lx)
 	}
 
 	{
+		/* after the emergency, its manual's "After ..." step that answers and the
+		 * one on the other thing the part names, in one sentence */
+		struct section fire = make_section("Fire", "Oven Fire",
+		                                   "Keep the oven door shut and turn it off.\n\n"
+		                                   "1. Keep the door shut.\n2. Turn it off.\n"
+		                                   "3. Call 911.\n");
+		struct section after = make_section("Fire", "After an Oven Fire",
+		                                    "1. Leave the oven off until the manager approves "
+		                                    "using it.\n2. Throw out the pizzas that were inside."
+		                                    "\n3. Clean the racks.\n");
+		struct ask q2;
+
+		after.kind = SECTION_STEPS;
+		emergency_of(lx, "flames in the pizza oven, once its out can we use the oven and the pizzas "
+		             "inside", &fire, &after, 1, &q, &in);
+		ask_understand(lx, "once its out can we use the oven and the pizzas inside", &q2);
+		in.other = &after;
+		in.nother = 1;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "using it; throw out the pizzas that were inside."),
+		      "the After section's step and its step on the pizzas asked of: %s", a.response);
+	}
+	{
 		/* two emergencies: the lead shows the first card's first steps, not the
 		 * second's, so the second card's step stating the figure asked follows
 		 * the summaries */
