@@ -59,7 +59,11 @@ static const char *const time_cues[] = {
 static const char *const concentration_cues[] = {
 	"ppm", "how strong", "concentration", "how much bleach", "how much sanitizer", " ratio",
 	"chlorine should", "sanitizer should", "bleach should", "quat should", "sani should",
-	"chlorine level", "sanitizer level", "bleach level", "quat level", NULL};
+	"chlorine level", "sanitizer level", "bleach level", "quat level",
+	"sanitizer supposed to test", "sanitizer should test", "sanitizer test at",
+	"sanitizer tests at", "bleach supposed to test", "bleach should test", "bleach test at",
+	"chlorine supposed to test", "chlorine should test", "bucket supposed to test",
+	"bucket should test", "bucket test at", NULL};
 static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", "watt", " kw",
                                             "size breaker", "breaker size", "what breaker",
                                             "which breaker", "outlet", "plug into", "receptacle",

@@ -212,6 +212,34 @@ static int content_matched(const struct ask *q, const char *text)
 #define AFTERMATH 5.0    /* the first step of the emergency's manual's "After ..." section,
                           * to "once its out" */
 
+/* Is term (a stem) one that asks a figure ("temp", "long", "max"), naming
+ * nothing? */
+static bool figure_word(const char *term)
+{
+	static const char *const words[] = {"max", "min", "longest", "shortest", "time", "temp",
+	                                    "limit", "most", "least", "long", "hot", "cold",
+	                                    "much", "mani", "what", "quick", "fast", "soon", NULL};
+
+	for(int k = 0; words[k]; k++)
+		if(strncmp(term, words[k], strlen(words[k])) == 0)
+			return true;
+	return false;
+}
+
+/* Does t state the figure q asks, of something q names besides the figure
+ * ("quat" in "Quat: 200-400 ppm"; not "temperature" alone, another food's)? */
+static bool states_asked_of(const struct ask *q, const char *t)
+{
+	uint32_t held = terms_match(&q->terms, t, NULL) & terms_words(&q->terms);
+
+	if(q->figure == FIGURE_NONE || !ask_states_figure(t, q->figure))
+		return false;
+	for(int i = 0; i < q->terms.n; i++)
+		if((held & 1u << i) && !figure_word(q->terms.term[i]))
+			return true;
+	return false;
+}
+
 /* The best part found so far for a question's other part: its text, its
  * value and the section it is from. */
 struct pick {
@@ -222,10 +250,10 @@ struct pick {
 
 /* The best part of s for the other part of q, better than pick's (skipping
  * the card's summary and, of the first card, the steps the lead shows, when
- * s is a card of the question card); s ranked lower than the best section
- * for it when lower. */
+ * s is a card of the question card); s of another manual than the
+ * emergency's when other. */
 static void better_part(const struct ask *q, const struct section *s, const struct ask *card,
-                        bool first_card, double own, bool lower, struct pick *pick)
+                        bool first_card, double own, bool other, struct pick *pick)
 {
 	static const char *const equipment[] = {"equipment", "appliance", "machine", NULL};
 	int summary = card ? lead_first_of(s, PART_PROSE) : -1;
@@ -247,11 +275,12 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 		             steps++ < CARD_SHOWN_STEPS;
 
 		/* a part that holds none of the question's words answers nothing; one of
-		 * a section ranked lower than the best, fewer than two ("temperature"
-		 * alone, for "the fryer temp") */
+		 * another manual, fewer than two unless it states the figure asked
+		 * ("temperature" alone, for "the fryer temp"; "rinse" alone, a dish
+		 * machine's 180°F, for "how long do i rinse my eye") */
 		if((int)i == summary || shown ||
 		   !(tagged || (after && i == 0) || terms_match(&q->terms, t, NULL)) ||
-		   (lower && content_matched(q, t) < 2))
+		   (other && content_matched(q, t) < 2 && !states_asked_of(q, t)))
 			continue;
 		if(v > pick->v)
 			*pick = (struct pick){t, v, s};
@@ -387,8 +416,7 @@ static const char *second_part(const struct compose_in *in, const struct section
 			continue;
 		/* the emergency's own manual speaks first of what follows it ("after the fire is
 		 * out") */
-		better_part(q, s, NULL, false, same_manual ? OWN_MANUAL : 0,
-		            !same_manual && (i > 0 || overview), &pick);
+		better_part(q, s, NULL, false, same_manual ? OWN_MANUAL : 0, !same_manual, &pick);
 	}
 	*from = pick.from;
 	return pick.text;
@@ -647,23 +675,13 @@ static uint32_t own_words(const struct ask *q)
  * about. */
 static bool asks_only_figure(const struct ask *q)
 {
-	static const char *const figure_words[] = {"max", "min", "longest", "shortest", "time",
-	                                           "temp", "limit", "most", "least", "long",
-	                                           "hot", "cold", "much", "mani", "what", "quick",
-	                                           "fast", "soon", NULL};
 	uint32_t own = own_words(q);
 
 	if(q->figure == FIGURE_NONE)
 		return false;
-	for(int i = 0; i < q->terms.n; i++) {
-		const char *t = q->terms.term[i];
-		bool figure = !(own & 1u << i);
-
-		for(int k = 0; figure_words[k] && !figure; k++)
-			figure = strncmp(t, figure_words[k], strlen(figure_words[k])) == 0;
-		if(!figure)
+	for(int i = 0; i < q->terms.n; i++)
+		if((own & 1u << i) && !figure_word(q->terms.term[i]))
 			return false;
-	}
 	return true;
 }
 

@@ -27,6 +27,8 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.kind != ASKED_FAULT && q.figure != FIGURE_WEIGHT, "'deadweight' is neither dead nor a weight");
 	ask_understand(lx, "every how many months does the filter cartridge get changed", &q);
 	CHECK(q.figure == FIGURE_FREQUENCY, "how often: a frequency");
+	ask_understand(lx, "for the 3 comp sink, what is sanitizer supposed to test at", &q);
+	CHECK(q.figure == FIGURE_CONCENTRATION, "what a sanitizer tests at: a concentration");
 	ask_understand(lx, "my dial stem thermometer, how far off can it be", &q);
 	CHECK(q.figure == FIGURE_TEMPERATURE, "how far off a reading may be: a tolerance");
 	ask_understand(lx, "how far off the wall does the fryer sit", &q);

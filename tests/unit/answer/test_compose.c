@@ -793,6 +793,26 @@ static void test_compose(const struct lexicon *lx)
 	}
 
 	{
+		/* beside a card, another manual's sentence sharing one word with the
+		 * other part ("rinse") answers nothing */
+		struct section eye = make_section("Chemicals", "Chemical in the Eye",
+		                                  "Flush the eye with water for 15 minutes.\n\n"
+		                                  "1. Flush it.\n2. Call 911.\n3. Tell the manager.\n");
+		struct section dish = make_section("Dish Machine", "Final Rinse",
+		                                   "The final rinse must reach 180°F at the arms.\n");
+		struct ask q2;
+
+		dish.document_id = 12;
+		emergency_of(lx, "sanitizer squirted in my eye how long do i rinse and should i see a doc",
+		             &eye, &dish, 1, &q, &in);
+		ask_understand(lx, "how long do i rinse and should i see a doc", &q2);
+		in.other = &dish;
+		in.nother = 1;
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && !strstr(a.response, "180°F"),
+		      "no other manual's sentence on one shared word: %s", a.response);
+	}
+	{
 		/* after the emergency, its manual's "After ..." step that answers and the
 		 * one on the other thing the part names, in one sentence */
 		struct section fire = make_section("Fire", "Oven Fire",

@@ -24,6 +24,15 @@ static bool has_emergency(const struct lexicon *lx, const char *text, const char
 	return false;
 }
 
+/* The id of the emergency whose card leads the answer to text, or "". */
+static const char *first_emergency(const struct lexicon *lx, const char *text)
+{
+	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
+	int n = lexicon_emergencies(lx, lexicon_rewrite(lx, &arena, text), e, LEXICON_MAX_EMERGENCIES);
+
+	return n > 0 ? e[0]->id : "";
+}
+
 static int emergencies_in(const struct lexicon *lx, const char *text)
 {
 	const struct emergency *e[LEXICON_MAX_EMERGENCIES];
@@ -48,6 +57,11 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(!has_emergency(lx, "the dishwasher drank degreaser, do we make her throw up", "sick-worker") &&
 	      has_emergency(lx, "the dishwasher drank degreaser, do we make her throw up", "chemical"),
 	      "making someone vomit after a swallowed chemical is first aid, not a sick worker");
+	CHECK(strcmp(first_emergency(lx, "quat got on my hand, skin is red and burning bad"),
+	             "chemical") == 0 &&
+	      has_emergency(lx, "quat got on my hand, skin is red and burning bad", "burn"),
+	      "a chemical that burns: flushing it leads, before the burn card: %s",
+	      first_emergency(lx, "quat got on my hand, skin is red and burning bad"));
 	CHECK(emergencies_in(lx, "the hash browns keep coming out cold in the center") == 0 &&
 	      has_emergency(lx, "the dishwasher is out cold on the mat", "unconscious"),
 	      "food coming out cold is no collapse; a person out cold is");
