@@ -287,6 +287,17 @@ static void better_part(const struct ask *q, const struct section *s, const stru
 	}
 }
 
+/* The first letter of a sentence joined after another ("; discard all
+ * food"): lower case, unless it begins a name or a code ("CO2", "SDS",
+ * "E5"). */
+static int joined_initial(const char *s)
+{
+	bool word = islower((unsigned char)s[1]) || (s[0] == 'A' && s[1] == ' ');
+
+	return isupper((unsigned char)s[0]) && word ? tolower((unsigned char)s[0])
+	                                            : (unsigned char)s[0];
+}
+
 #define LISTED_ITEMS 2   /* items of a list a second part's answer carries */
 
 /* Is t only the opening of a list ("The trainee can:"), no sentence alone? */
@@ -323,7 +334,7 @@ static const char *with_its_items(struct arena *a, const struct section *o, cons
 
 		n -= n > 0 && item[n - 1] == '.';
 		r = n ? buf_printf(&b, "%s%c%.*s", k == i + 1 ? " " : "; ",
-		                   tolower((unsigned char)item[0]), (int)n - 1, item + 1)
+		                   joined_initial(item), (int)n - 1, item + 1)
 		      : LL_OK;
 	}
 	out = r || buf_appends(&b, ".") ? NULL : arena_strdup(a, buf_str(&b));
@@ -477,8 +488,7 @@ static const char *after_also(struct arena *a, const struct ask *q, const struct
 	}
 	if(!also)
 		return first;
-	return arena_printf(a, "%.*s; %c%s", (int)n - 1, first, tolower((unsigned char)*also),
-	                    also + 1);
+	return arena_printf(a, "%.*s; %c%s", (int)n - 1, first, joined_initial(also), also + 1);
 }
 
 /* The emergencies' procedures, whole and first: each card's one-line
@@ -773,7 +783,7 @@ static const char *first_answer(struct arena *a, const struct ask *q, const char
 		rest++;
 	if(first < 2 || lead[first - 1] != '.' || !*rest || !lead_points_back(rest))
 		return arena_strndup(a, lead, first);
-	return arena_printf(a, "%.*s; %c%.*s", (int)first - 1, lead, tolower((unsigned char)*rest),
+	return arena_printf(a, "%.*s; %c%.*s", (int)first - 1, lead, joined_initial(rest),
 	                    (int)lead_sentence_len(rest) - 1, rest + 1);
 }
 

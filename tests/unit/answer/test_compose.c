@@ -835,6 +835,16 @@ static void test_compose(const struct lexicon *lx)
 		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
 		      strstr(a.response, "using it; throw out the pizzas that were inside."),
 		      "the After section's step and its step on the pizzas asked of: %s", a.response);
+		/* a step that opens with a code keeps its capitals after the "; " */
+		after = make_section("Fire", "After an Oven Fire",
+		                     "1. Leave the oven off until the manager approves using it.\n"
+		                     "2. CO2 cylinders near the oven are checked by the supplier.\n");
+		after.kind = SECTION_STEPS;
+		ask_understand(lx, "once its out can we use the oven and the co2 cylinders", &q2);
+		in.other_ask = &q2;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK &&
+		      strstr(a.response, "using it; CO2 cylinders near the oven"),
+		      "a code keeps its capitals where sentences are joined: %s", a.response);
 	}
 	{
 		/* two emergencies: the lead shows the first card's first steps, not the
