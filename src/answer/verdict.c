@@ -49,16 +49,15 @@ static size_t cell_len(const char *text, size_t len)
 }
 
 
-/* Where the clause holding at begins: past the last ',' or ';' before it
- * (within WINDOW), else rule's start or WINDOW back. */
+/* Where the clause holding at begins: past the last ',' or ';' before it,
+ * at most WINDOW back and never before rule. */
 static const char *clause_start(const char *rule, const char *at)
 {
 	const char *p = at;
 
 	while(p > rule && at - p < WINDOW && p[-1] != ',' && p[-1] != ';')
 		p--;
-	return p > rule && (p[-1] == ',' || p[-1] == ';') ? p : at - rule > WINDOW ? at - WINDOW
-	                                                                        : rule;
+	return p;
 }
 
 /* Is the figure at [at, end) a floor or a ceiling?  Read from the words
