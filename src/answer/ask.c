@@ -200,7 +200,10 @@ static const char *const unknown_time_cues[] = {"nobody knows", "no one knows", 
                                                 "unsure when it", "nobody logged", "no one logged",
                                                 "not logged", "nobody checked", "no one checked",
                                                 "never logged", "never checked", "wasnt logged",
-                                                "wasn't logged", NULL};
+                                                "wasn't logged", "since last night", "all night",
+                                                "overnight", "since yesterday", "since close",
+                                                "since closing", "since we closed",
+                                                "from last night", NULL};
 static const char *const definition_starts[] = {
 	" what is ", " what's ", " whats ", " what are ", " define ", " meaning of ", " what does ",
 	NULL};

@@ -106,6 +106,8 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.after, "'fire is out' asks what comes after the emergency");
 	ask_understand(lx, "reach in at 50 when i came in, no one logged it overnight", &q);
 	CHECK(q.unknown_time, "nothing logged since: an unknown time");
+	ask_understand(lx, "sandwich unit was at 48 all night probably", &q);
+	CHECK(q.unknown_time && q.reading == 48, "out of range all night: no time known to be safe");
 	ask_understand(lx, "the prep cooler says 52 rn", &q);
 	CHECK(q.reading == 52, "'rn' (right now) after a reading: %d", q.reading);
 	ask_understand(lx, "the cheese probed 43 and the deli turkey read 47, which goes back", &q);
