@@ -497,14 +497,13 @@ static const char *after_also(struct arena *a, const struct ask *q, const struct
 static ll_result compose_cards(struct arena *a, const struct compose_in *in, struct list *steps,
                                struct list *warnings, struct buf *text, struct answer *out)
 {
-	const struct ask *q = in->ask;
+	const struct ask *q = in->ask, *part = in->other_ask ? in->other_ask : q;
 	const struct section *from = &in->cards[0];
 	const char *more = next_step_done(q, from);
 	ll_result result = LL_OK;
 
 	if(!more && asks_more(q) && (more = second_part(in, &from)) &&
-	   !(more = after_also(a, in->other_ask ? in->other_ask : q, from,
-	                       figure_sentence(a, in->other_ask ? in->other_ask : q, more))))
+	   !(more = after_also(a, part, from, figure_sentence(a, part, more))))
 		result = LL_ENOMEM;
 
 	for(size_t i = 0; i < in->ncards && !result; i++) {
