@@ -124,6 +124,16 @@ static void inherit(struct ask *ask, const struct ask *before)
 		ask->elapsed = before->elapsed;
 		ask->start = before->start;
 	}
+	/* "made chicken salad monday || whats the last day": the day it was
+	 * made (and the day it is now) still stand */
+	if(ask->made == 0 && ask->made_weekday == 0) {
+		ask->made = before->made;
+		ask->made_weekday = before->made_weekday;
+	}
+	if(ask->today == 0 && ask->today_weekday == 0) {
+		ask->today = before->today;
+		ask->today_weekday = before->today_weekday;
+	}
 }
 
 /* ask leans on earlier text (the turns before a follow-up, the first half

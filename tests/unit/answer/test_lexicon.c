@@ -210,6 +210,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	             "alone") != NULL, "by herself is the manuals' alone");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "scanner battery looks kinda puffy"), "swollen") != NULL,
 	      "a puffy battery is the manuals' swollen one");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "when should we dump and refill the quat sink"),
+	             "change the quat") != NULL,
+	      "to dump and refill a solution is the manuals' change it");
 	{
 		const struct emergency *e[LEXICON_MAX_EMERGENCIES];
 

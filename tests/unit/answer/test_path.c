@@ -44,6 +44,10 @@ static void test_followup(void)
 	lean_on(kit->lexicon, &a, "rice sat on the counter for 3 hrs at 90");
 	CHECK(a.elapsed == 180 && a.reading == 90 && a.kind == ASKED_DECISION,
 	      "the time and the reading the turn before told still stand");
+	ask_understand(kit->lexicon, "so when does it have to go", &a);
+	lean_on(kit->lexicon, &a, "we opened the ranch on a thursday");
+	CHECK(a.made_weekday == 4, "the day it was opened, told the turn before, still stands: %d",
+	      a.made_weekday);
 	ask_understand(kit->lexicon, "how much of that is rinsing", &a);
 	lean_on(kit->lexicon, &a, "how many seconds does a full handwash take");
 	CHECK(a.figure == FIGURE_TIME, "'how much of that' asks a share of the figure before");
