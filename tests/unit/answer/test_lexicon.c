@@ -213,6 +213,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "when should we dump and refill the quat sink"),
 	             "change the quat") != NULL,
 	      "to dump and refill a solution is the manuals' change it");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "can the pans be sanitized without chemicals"),
+	             "with hot water") != NULL,
+	      "sanitizing without chemicals is the manuals' hot-water sanitizing");
 	{
 		const struct emergency *e[LEXICON_MAX_EMERGENCIES];
 
