@@ -842,6 +842,12 @@ static ll_result two_part_lead(struct arena *a, const struct compose_in *in, boo
 	        with_its_items(a, o, figure_sentence(a, in->other_ask, o->parts[i].text));
 	size_t same = said && one ? lead_sentence_len(said) : 0;
 
+	/* the figure the other part asks, said already ("... warm water at least
+	 * 100°F" before "... must supply water at least 100°F") */
+	if(one && said && o != s && in->other_ask->figure != FIGURE_NONE &&
+	   !in->other_ask->figure_inherited && ask_states_figure(one, in->other_ask->figure) &&
+	   same_figure(one, said))
+		return LL_OK;
 	/* the first answer's sentence is not said twice: what follows it, if any */
 	if(same && memmem(one, first, said, same)) {
 		said += same;

@@ -589,6 +589,31 @@ static void test_compose(const struct lexicon *lx)
 		      a.response);
 	}
 	{
+		/* the other part's figure, already stated by the first answer, is
+		 * not said again in another section's words */
+		struct section sinks[2] = {
+			make_section("Sinks", "Sinks > Prep sink",
+			             "The prep sink must run water at least 100°F for rinsing produce. "
+			             "Scalding water warps the strainers.\n"),
+			make_section("Sinks", "Sinks > Prep sink water",
+			             "Prep sink water must be at least 100°F when it leaves the tap.\n")};
+		struct ask q2;
+
+		sinks[0].document_id = sinks[1].document_id = 32;
+		ask_understand(lx, "prep sink is lukewarm, ok to rinse lettuce there? how warm should it be",
+		               &q);
+		ask_understand(lx, "how warm should it be", &q2);
+		memset(&in, 0, sizeof(in));
+		in.ask = &q;
+		in.ranked = sinks;
+		in.nranked = 1;
+		in.other_ask = &q2;
+		in.other = &sinks[1];
+		in.nother = 1;
+		CHECK(compose_answer(&arena, &in, &a) == LL_OK && !strstr(a.response, "leaves the tap"),
+		      "the figure asked is said once: %s", a.response);
+	}
+	{
 		/* an emergency's other part answered by another manual's overview,
 		 * when a sentence of it holds two of the part's words */
 		struct section burn = make_section("Emergencies", "Burns",
