@@ -11,7 +11,7 @@
 #include "text/terms.h"
 
 #define ASK_TEXT_MAX 1024      /* the bytes of a question asks_within reads */
-#define TAIL_WORDS 4           /* the most words parts_parallel_tail takes for a second thing */
+#define TAIL_WORDS 5           /* the most words parts_parallel_tail takes for a second thing */
 #define CONTINUES_WORDS 3      /* the most words of a clause that goes on telling an emergency */
 
 /* A clause of a few words after " and " that asks nothing and names no

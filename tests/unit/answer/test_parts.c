@@ -33,6 +33,10 @@ static void test_two_parts(void)
 	CHECK((second = parts_parallel_tail("whats hot hold temp and cold hold temp", &first)) &&
 	      strcmp(second, "cold hold temp") == 0 && first == strlen("whats hot hold temp"),
 	      "a figure asked of two things splits at its last 'and'");
+	CHECK((second = parts_parallel_tail("what ppm is the bleach bucket and the quaternary "
+	                                    "ammonium sanitizer one", &first)) &&
+	      strcmp(second, "the quaternary ammonium sanitizer one") == 0,
+	      "a crew word the vocabulary spells out in three ('quat') is still one thing");
 	CHECK(!parts_parallel_tail("how do i drain the fryer and then clean out the whole vat",
 	                           &first),
 	      "a long tail is no second thing");
