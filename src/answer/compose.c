@@ -213,7 +213,9 @@ static int content_matched(const struct ask *q, const char *text)
                           * to "once its out" */
 
 /* Is term (a stem) one that asks a figure ("temp", "long", "max"), naming
- * nothing? */
+ * nothing?  Narrower than rank_frame_word, which also drops words that
+ * frame a question ("need", "safe", "step") from what a heading must hold;
+ * here "safe" or "step" still names what a second part asks about. */
 static bool figure_word(const char *term)
 {
 	static const char *const words[] = {"max", "min", "longest", "shortest", "time", "temp",
