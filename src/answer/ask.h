@@ -4,12 +4,19 @@
  * procedure, a definition), the figure's unit, the subject's terms, the
  * codes and models named, and the emergencies in it.  Pure: the lexicon is
  * the only input besides the text (already through lexicon_rewrite).
+ *
+ * Read with: ask_time.h (how long, since when, which day), ask_reading.h
+ * (a reading, a tested concentration, temperatures to reach), ask_cue.h
+ * (how the cue phrases are matched).  ask_states.h (the kinds of figure;
+ * does a text state one, a code, a model number) is included here: the
+ * answer path reads sections with it.
  */
 #ifndef LINELEAD_ANSWER_ASK_H
 #define LINELEAD_ANSWER_ASK_H
 
 #include <stdbool.h>
 
+#include "answer/ask_states.h"
 #include "answer/lexicon.h"
 #include "text/terms.h"
 
@@ -20,20 +27,6 @@ enum asked {
 	ASKED_FAULT,
 	ASKED_DEFINITION,
 	ASKED_KINDS
-};
-
-enum figure {
-	FIGURE_NONE = 0,
-	FIGURE_TEMPERATURE,
-	FIGURE_TIME,
-	FIGURE_CONCENTRATION,
-	FIGURE_AMOUNT,
-	FIGURE_FREQUENCY,
-	FIGURE_ELECTRIC,
-	FIGURE_PRESSURE,
-	FIGURE_WEIGHT,
-	FIGURE_DISTANCE,
-	FIGURE_PHONE       /* a number to call */
 };
 
 #define ASK_MAX_CODES 4
@@ -78,33 +71,10 @@ struct ask {
 
 void ask_understand(const struct lexicon *lx, const char *text, struct ask *out);
 
-/* The minutes text says the food has been so, as ask_understand reads
- * elapsed ("came out at 10 ... its 2:30 now"), 0 for none; *start gets the
- * clock time they run from (1 + minutes past 12), 0 for none. */
-int ask_elapsed(const char *text, int *start);
-
 const char *ask_kind_name(enum asked k);
 const char *ask_figure_name(enum figure f);
 
-/* The same code or model number, whatever the case, the hyphen and the
- * leading zeros ("WH120" and "WH-120", "e-03" and "E3"): terms_code_normalise. */
-bool ask_same_code(const char *a, const char *b);
-
-/* Is code (as the question wrote it) in text, whatever the case and
- * hyphens? */
-bool ask_holds_code(const char *text, const char *code);
-
-/* A model number ("KM-660", "BG-4", "TW40H"), not an error code ("C04",
- * "A11", "E-45"): two letters or more with a hyphen or three digits. */
-bool ask_model_like(const char *code);
-
-/* Does text (a manual's title) name a model number ("... BG-4 ...")? */
-bool ask_names_model(const char *text);
-
 /* Does text ask for steps in words ("how do i", "walk me through")? */
 bool ask_wants_steps(const char *text);
-
-/* Does text state a figure of the kind f ("165°F", "4 hours", "200 ppm")? */
-bool ask_states_figure(const char *text, enum figure f);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "answer/ask_time.h"
 #include "answer/asked.h"
 #include "answer/compose.h"
 #include "answer/gather.h"

@@ -10,7 +10,11 @@
  * Authorization header: never into a log line, an error or a reason string.
  *
  * The answer object (its schema, the validation of a reply) is
- * llm_reply.h; the streaming of its text, llm_field.h.
+ * llm_reply.h; the streaming of its text, llm_field.h.  One call's types
+ * (struct llm_call, struct llm_message, llm_delta_fn), the limits of what is
+ * read back (LLM_BODY_MAX, LLM_CONTENT_MAX) and llm_parse_json live in
+ * llm_wire.h (the request body and the reply on the wire), which this
+ * header includes.
  */
 #ifndef LINELEAD_LLM_H
 #define LINELEAD_LLM_H
@@ -19,17 +23,12 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "llm_wire.h"
 #include "result.h"
 #include "scoreboard.h"
 #include "settings.h"
 
-struct json_object;
 struct llm;
-
-/* Most bytes of one HTTP response body (JSON or the whole SSE stream) and of
- * the model's content; past them the call fails (LL_EUPSTREAM, "too large"). */
-#define LLM_BODY_MAX (2 * 1024 * 1024)
-#define LLM_CONTENT_MAX (256 * 1024)
 
 /* The breaker opens after this many consecutive failed calls and stays open
  * for the cool-down; then one worker probes (half-open). */
@@ -54,26 +53,7 @@ const char *llm_state_name(const struct llm *llm);
 /* The model name answers are labelled with (borrowed from the settings). */
 const char *llm_model(const struct llm *llm);
 
-/* ---- one call ---------------------------------------------------------- */
-
-struct llm_message {
-	const char *role;      /* "system" | "user" | "assistant" */
-	const char *content;
-};
-
-/* A piece of the model's content as it streams.  Non-zero stops the call
- * (the client went away): the transfer is aborted at once. */
-typedef int (*llm_delta_fn)(void *ctx, const char *text, size_t len);
-
-struct llm_call {
-	const struct llm_message *messages;   /* borrowed */
-	size_t nmessages;
-	const char *response_format;          /* JSON text of response_format; NULL = none */
-	bool stream;
-	double deadline;                      /* clock_mono() by which the call must end */
-	llm_delta_fn on_delta;                /* may be NULL; only with stream */
-	void *ctx;
-};
+/* ---- one call (struct llm_call: llm_wire.h) ------------------------------ */
 
 struct llm_outcome {
 	const char *content;      /* the model's content (arena); "" when none */
@@ -98,9 +78,5 @@ struct llm_outcome {
 __attribute__((warn_unused_result))
 ll_result llm_chat(struct llm *llm, struct arena *arena, const struct llm_call *call,
                    struct llm_outcome *out);
-
-/* The JSON object in s (len bytes), or NULL when s holds anything else: a
- * response body, or the model's content (llm_reply.c).  Caller puts. */
-struct json_object *llm_parse_json(const char *s, size_t len);
 
 #endif

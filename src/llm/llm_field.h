@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "llm.h"              /* llm_delta_fn */
+#include "llm_wire.h"         /* llm_delta_fn */
 
 /* Follows the JSON text of the answer object as it streams and hands on the
  * decoded characters of one top-level string field ("answer") as they

@@ -1,5 +1,5 @@
 /* fuzz_lexicon.c - the crew vocabulary and emergencies parsers, the
- * matchers over what they accept, the question reader (answer/ask.c) and
+ * matchers over what they accept, the question reader (answer/ask.c and its ask_*.c) and
  * the reading- and time-against-a-limit parsers (answer/verdict.c).  The input is
  * three files separated by form feeds (vocabulary, emergencies, known
  * words, which are read as the filler words too) and a question after a

@@ -104,6 +104,19 @@ def main():
     files = dict(base)
     files["src/stray.c"] = '/* stray.c */\n#include "config.h"\n'
     expect("a source outside the subsystem folders fails", files, 1, "subsystem folder")
+    long_file = "\n".join("int v%d;" % i for i in range(850))
+    expect("a file over 800 lines fails", module("base", "low", body=long_file), 1,
+           "src/base/low.c: 854 lines (at most 800)")
+    expect("a header over 800 lines fails", module("base", "low", includes=long_file), 1,
+           "src/base/low.h: 854 lines (at most 800)")
+    expect("a file over 800 lines in the allow-list passes",
+           module("base", "low", body=long_file), 0, allow="lines src/base/low.c 854\n")
+    expect("a file that grew past its allowance fails", module("base", "low", body=long_file),
+           1, "854 lines (at most 800): split it along its seams (allowed 840)",
+           allow="lines src/base/low.c 840\n")
+    expect("a file allowance above what the file needs fails",
+           module("base", "low", body=long_file), 1, "lower it",
+           allow="lines src/base/low.c 900\n")
     print("1..%d" % count)
     return 1 if failures else 0
 
