@@ -7,14 +7,18 @@
  *                       those where earlier questions like this one were
  *                       answered (gather.h)
  *   rank_sections       the learned ranker (rank.h)
+ *   follow-ups          what a question takes from the turns before
+ *                       (path_lean.h)
+ *   the manual named    only its sections answer (path_manual.h)
  *   unknown names       a brand, model or code no manual covers (unknown.h)
+ *   which leads         the rules that bring a section that can answer
+ *                       first (path_first.h)
  *   two parts           a question asked twice over: each part ranked on its
- *                       own (parts.h cuts the text)
+ *                       own (path_other.h; parts.h cuts the text)
  *   compose_answer      one section's lead, steps and warnings (compose.h)
  *
- * path.c keeps the kit, the understanding of follow-ups, which manual a
- * question names, the ranking of a question's two parts and the rules that
- * put a section that can answer first; the modules above do the rest.
+ * path.c keeps the kit and the path itself, in that order; the modules
+ * above do the rest.
  *
  * The data it needs (the lexicon and the ranker's weights) is loaded once
  * per process into an answer_kit; a request passes an answer_ctx (the

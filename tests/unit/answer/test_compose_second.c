@@ -1,0 +1,105 @@
+/* test_compose_second.c - answer/compose_second: a question's other part,
+ * answered beside its first, and the sentence helpers the composer shares
+ * with it: the sentence stating the figure asked, a list's items carried
+ * with its opening, a sentence joined after another, a second code's
+ * meaning after the first's.  Sections are hand-made, questions read with
+ * the shipped lexicon. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answer/ask.h"
+#include "answer/compose_second.h"
+#include "answer_fixture.h"
+#include "../tap.h"
+
+static void test_sentences(const struct lexicon *lx)
+{
+	const char *step = "Wet your hands with warm water. The sink must supply water at least "
+	                   "100°F.";
+	const char *s;
+	struct ask q;
+
+	CHECK(compose_joined_initial("Discard all food.") == 'd' &&
+	      compose_joined_initial("CO2 only.") == 'C' && compose_joined_initial("A kit.") == 'a',
+	      "a joined sentence begins lower case, unless with a name or a code");
+	CHECK(compose_same_figure("Scrub for 20 seconds.", "How to Wash Hands: 20 Seconds in All") &&
+	      !compose_same_figure("Scrub 10 to 15 seconds.", "How to Wash Hands: 20 Seconds"),
+	      "two texts share their first number, or not");
+	ask_understand(lx, "how hot should the hand sink be", &q);
+	s = compose_figure_sentence(&arena, &q, step);
+	CHECK(s && strcmp(s, "The sink must supply water at least 100°F.") == 0,
+	      "the later sentence stating the figure asked: %s", s ? s : "(null)");
+	CHECK(compose_figure_sentence(&arena, &q, "Hot water must be at least 100°F. Dry well.") !=
+	              NULL,
+	      "a text whose first sentence states it is kept");
+	CHECK(compose_heading_states(&q, "Hand Sinks: At Least 100°F") &&
+	      !compose_heading_states(&q, "Hand Sinks"),
+	      "a heading states the figure asked, or not");
+	ask_understand(lx, "where do the test strips go", &q);
+	CHECK(compose_content_matched(&q, "Keep the test strips in the drawer.") >= 2 &&
+	      compose_content_matched(&q, "Wipe the counter.") == 0,
+	      "how many of the question's words a text holds");
+}
+
+static void test_items(void)
+{
+	struct section kit = make_section("First Aid", "The Kit",
+	                                  "A first-aid kit usually contains:\n\n"
+	                                  "- Bandages of several sizes.\n"
+	                                  "- Sterile gauze.\n"
+	                                  "- Medical tape.\n");
+	const char *t = compose_with_its_items(&arena, &kit, "A first-aid kit usually contains:");
+
+	CHECK(t && strcmp(t, "A first-aid kit usually contains: bandages of several sizes; "
+	                     "sterile gauze.") == 0,
+	      "a list's opening carries its first two items: %s", t ? t : "(null)");
+	t = compose_with_its_items(&arena, &kit, "Bandages of several sizes.");
+	CHECK(t && strcmp(t, "Bandages of several sizes.") == 0, "a sentence alone stays as it is");
+}
+
+static void test_second_code(const struct lexicon *lx)
+{
+	struct section s[2] = {
+	        make_section("Frostline FL-200 Manual", "E1: Low water",
+	                     "E1 means the water supply is low. Check the inlet valve.\n"),
+	        make_section("Frostline FL-200 Manual", "E7: Door open",
+	                     "E7 means the door was open more than 2 minutes.\n\n"
+	                     "1. Close the door.\n")};
+	struct compose_in in = {0};
+	const struct section *used = NULL;
+	const char *lead = "E1 means the water supply is low.";
+	struct ask q;
+
+	ask_understand(lx, "what do E1 and E7 mean", &q);
+	in.ask = &q;
+	in.ranked = s;
+	in.nranked = 2;
+	CHECK(compose_second_code_lead(&arena, &in, &lead, &used) == LL_OK && used == &s[1] &&
+	      strncmp(lead, "E1 means the water supply is low.", 33) == 0 && strstr(lead, "E7"),
+	      "the second code's meaning follows the first's: %s", lead);
+	lead = "E1 means the water supply is low.";
+	used = NULL;
+	ask_understand(lx, "what does E1 mean", &q);
+	CHECK(compose_second_code_lead(&arena, &in, &lead, &used) == LL_OK && used == NULL &&
+	      strcmp(lead, "E1 means the water supply is low.") == 0,
+	      "one code asked: the lead stays");
+}
+
+int main(void)
+{
+	struct lexicon *lx;
+
+	arena_init(&arena, 64 * 1024);
+	lx = fixture_lexicon();
+	CHECK(lx != NULL, "the shipped lexicon loads");
+	if(lx) {
+		test_sentences(lx);
+		test_items();
+		test_second_code(lx);
+	}
+	lexicon_free(lx);
+	arena_free(&arena);
+	return TAP_DONE();
+}

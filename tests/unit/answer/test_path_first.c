@@ -1,0 +1,137 @@
+/* test_path_first.c - answer/path_first: which section leads.  An
+ * overview never leads but for "what is X"; a figure asked is answered by
+ * a section that states it; a code asked by its own section; a follow-up
+ * keeps its thread, never through a maker's manual it never named; a
+ * reading told after the thread's answer is held against that answer's
+ * section.  Sections are hand-made, questions read with the shipped
+ * data/answers.  The .c is included (as h2o's tests do) to reach
+ * keeps_thread. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "path_first.c"
+#include "answer/path.h"
+#include "answer/path_lean.h"
+#include "answer_fixture.h"
+#include "../tap.h"
+
+static void test_rules(const struct lexicon *lx)
+{
+	struct section s[3];
+	struct ask a;
+
+	s[0] = make_section("A", "One", "one\n");
+	s[1] = make_section("B", "Two", "two\n");
+	s[2] = make_section("C", "Three", "three\n");
+	path_bring_first(s, 2);
+	CHECK(strcmp(s[0].path, "Three") == 0 && strcmp(s[1].path, "One") == 0 &&
+	      strcmp(s[2].path, "Two") == 0,
+	      "a section brought first, the ones before it one down");
+
+	s[0] = make_section("Fryers", "Fryer Overview", "The fryer cooks fries.\n");
+	s[0].kind = SECTION_OVERVIEW;
+	s[1] = make_section("Fryers", "Filtering the Oil", "1. Turn off the fryer.\n"
+	                                                   "2. Drain the oil.\n");
+	ask_understand(lx, "how do i filter the fryer oil", &a);
+	path_answers_first(&a, s, 2);
+	CHECK(strcmp(s[0].path, "Filtering the Oil") == 0, "an overview does not lead steps: %s",
+	      s[0].path);
+	s[0] = make_section("Fryers", "Fryer Overview", "The fryer cooks fries.\n");
+	s[0].kind = SECTION_OVERVIEW;
+	s[1] = make_section("Fryers", "Filtering the Oil", "1. Turn off the fryer.\n");
+	ask_understand(lx, "what is a fryer", &a);
+	path_answers_first(&a, s, 2);
+	CHECK(a.kind == ASKED_DEFINITION && strcmp(s[0].path, "Fryer Overview") == 0,
+	      "\"what is X\": the overview may lead: %s", s[0].path);
+
+	s[0] = make_section("Holding", "Hot Holding", "Keep hot food in the hot well.\n");
+	s[1] = make_section("Holding", "Hot Holding Temperature",
+	                    "Hold hot food at 135°F or above.\n");
+	ask_understand(lx, "what temp do we hot hold at", &a);
+	path_states_first(&a, s, 2);
+	CHECK(strcmp(s[0].path, "Hot Holding Temperature") == 0,
+	      "a figure asked: the section stating it leads: %s", s[0].path);
+
+	s[0] = make_section("Korvald K2 Manual", "Operation",
+	                    "If the display shows E3, see the error codes.\n");
+	s[1] = make_section("Korvald K2 Manual", "E3: Probe fault",
+	                    "1. Unplug the probe.\n2. Plug it back in.\n");
+	ask_understand(lx, "korvald threw E3", &a);
+	path_code_first(&a, s, 2);
+	CHECK(a.kind == ASKED_FAULT && strcmp(s[0].path, "E3: Probe fault") == 0,
+	      "a code asked: its own section leads: %s", s[0].path);
+}
+
+static void test_thread(void)
+{
+	struct answer_kit *kit = NULL;
+	struct ask a;
+
+	CHECK(answer_kit_load(TOP_SRCDIR, &kit) == LL_OK, "the shipped data/answers loads");
+	if(!kit)
+		return;
+	{
+		/* a follow-up keeps its thread, never through a maker's manual it never named */
+		struct section maker = make_section("Ostrava QT-7 Warmer Manual", "Overview",
+		                                    "Keep gravy above 135°F in the well.\n");
+		struct section own = make_section("Holding", "Gravy",
+		                                  "Hold gravy at 135°F or above.\n");
+
+		ask_understand(kit->lexicon, "and after an hour", &a);
+		path_lean_on(kit->lexicon, &a, "gravy in the well, how warm");
+		CHECK(keeps_thread(&a, &own) && !keeps_thread(&a, &maker),
+		      "the thread's own section keeps it; an unnamed maker's manual does not");
+	}
+	answer_kit_free(kit);
+}
+
+/* A reading told after the thread's answer is held against that answer's
+ * section, never an unnamed maker's. */
+static void test_reading_in_thread(void)
+{
+	struct answer_kit *kit = NULL;
+	struct turn history[2] = {{"user", "what temp for the wings", "safety"},
+	                          {"assistant", "Cook wings to 165°F at the thickest part.", "safety"}};
+	struct question q = {.text = "and if the probe says 158 can i plate them",
+	                     .history = history,
+	                     .nhistory = 2};
+	struct section s[3];
+	struct ask a;
+
+	CHECK(answer_kit_load(TOP_SRCDIR, &kit) == LL_OK, "the shipped data/answers loads");
+	if(!kit)
+		return;
+	s[0] = make_section("Cooling", "Cooling", "Cool food from 135°F to 70°F in 2 hours.\n");
+	s[1] = make_section("Holding", "Holding", "Hold hot food at 135°F or above.\n");
+	s[2] = make_section("Cooking", "Wings", "Cook wings to 165°F at the thickest part.\n");
+	ask_understand(kit->lexicon, q.text, &a);
+	path_lean_on(kit->lexicon, &a, history[0].content);
+	path_reading_in_thread(&arena, &q, &a, s, 3);
+	CHECK(strcmp(s[0].path, "Wings") == 0, "the reading is held against the thread's rule: %s",
+	      s[0].path);
+	s[0] = make_section("Cooling", "Cooling", "Cool food from 135°F to 70°F in 2 hours.\n");
+	s[2] = make_section("Brackley BX-4 Broiler Manual", "Wings",
+	                    "Cook wings to 165°F at the thickest part.\n");
+	path_reading_in_thread(&arena, &q, &a, s, 3);
+	CHECK(strcmp(s[0].path, "Cooling") == 0,
+	      "never through a maker's manual the thread never named: %s", s[0].path);
+	answer_kit_free(kit);
+}
+
+int main(void)
+{
+	struct lexicon *lx;
+
+	arena_init(&arena, 64 * 1024);
+	lx = fixture_lexicon();
+	CHECK(lx != NULL, "the shipped lexicon loads");
+	if(lx)
+		test_rules(lx);
+	lexicon_free(lx);
+	test_thread();
+	test_reading_in_thread();
+	arena_free(&arena);
+	return TAP_DONE();
+}
