@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "answer/lexicon.h"
+#include "text/terms.h"
 #include "buf.h"
 
 #define LX_WORD 24               /* longest word kept, bytes */
@@ -151,21 +152,10 @@ static void words_of(const char *text, struct words *out)
 
 bool lexicon_word_like(const char *a, size_t la, const char *b, size_t lb)
 {
-	size_t i = 0;
-
 	if(la == lb && memcmp(a, b, la) == 0)
 		return true;
-	if(la < LX_TYPO_MIN || lb < LX_TYPO_MIN || a[0] != b[0] ||
-	   (la > lb ? la - lb : lb - la) > 1)
-		return false;
-	while(i < la && i < lb && a[i] == b[i])
-		i++;
-	if(la == lb) {
-		if(i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i])   /* swapped */
-			return strcmp(a + i + 2, b + i + 2) == 0;
-		return strcmp(a + i + 1, b + i + 1) == 0;                  /* changed */
-	}
-	return la > lb ? strcmp(a + i + 1, b + i) == 0 : strcmp(a + i, b + i + 1) == 0;
+	return la >= LX_TYPO_MIN && lb >= LX_TYPO_MIN && a[0] == b[0] &&
+	       terms_one_typo(a, la, b, lb);
 }
 
 static bool word_matches(const char *pattern, size_t lp, const char *word, size_t lw, bool known)
@@ -206,6 +196,19 @@ bool lexicon_is_filler(const struct lexicon *lx, const char *word)
 	memcpy(stem, word, len - 1);
 	stem[len - 1] = '\0';
 	return is_filler(lx, stem);
+}
+
+bool lexicon_is_crew_word(const struct lexicon *lx, const char *word)
+{
+	size_t len = strlen(word);
+
+	for(int i = 0; lx && i < lx->nvocab; i++) {
+		const struct phrase *f = &lx->vocab[i].from;
+
+		if(f->n == 1 && f->len[0] == len && memcmp(f->w[0], word, len) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* Marks the words of ws the manuals spell: a real word is not a typo. */

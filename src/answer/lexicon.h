@@ -64,6 +64,11 @@ const char *lexicon_rewrite(const struct lexicon *lx, struct arena *a, const cha
 int lexicon_emergencies(const struct lexicon *lx, const char *text,
                         const struct emergency **out, int max);
 
+/* Is word (lower-case) a crew word of the vocabulary, one it says the
+ * manuals' phrase for ("ranch" -> "ranch dressing")?  What it means is
+ * known, though no manual spells it. */
+bool lexicon_is_crew_word(const struct lexicon *lx, const char *word);
+
 /* One word (lower-case) against another: equal, or one typo apart when both
  * have seven letters or more.  Shared with the ranker's subject match. */
 bool lexicon_word_like(const char *a, size_t la, const char *b, size_t lb);

@@ -167,13 +167,15 @@ static const struct db_stmt retrieve = {"retriever_search", RETRIEVE_SQL};
 /* The spelling fallback ($1 text[]: the question's words): each word of
  * five letters or more whose stem no chunk holds, and the lexeme of the
  * knowledge base most like it (pg_trgm similarity at least 0.4, same first
- * letter, a letter longer or shorter at most -- one typo -- the commoner on
- * a tie): "chiken" -> chicken, "burgr" -> burger; a brand the knowledge
- * base lacks ("Solvane") stays as it is.
+ * letter, a letter longer or shorter at most, the commoner on a tie),
+ * kept when it is one typo from the word's stem (terms_one_typo, in
+ * respell): "chiken" -> chicken, "burgr" -> burger; a word the knowledge
+ * base lacks stays as it is: a brand ("Solvane"), or "ranch", which is not
+ * "rancid" (similar by trigrams, two typos apart).
  * chunk_lexemes is read by its primary key: one lookup per word, and for a
  * word it lacks, a range of lexemes sharing the first letter. */
 #define SPELL_SQL \
-	"SELECT x.w, c.lexeme FROM unnest($1::text[]) AS x(w)" \
+	"SELECT x.w, c.lexeme, st.s FROM unnest($1::text[]) AS x(w)" \
 	" CROSS JOIN LATERAL (SELECT (ts_lexize('english_stem', x.w))[1] AS s) st" \
 	" CROSS JOIN LATERAL (SELECT lexeme FROM chunk_lexemes" \
 	"   WHERE lexeme >= left(st.s, 1) AND lexeme < chr(ascii(st.s) + 1)" \
@@ -392,6 +394,11 @@ static bool word_missing(const struct terms *t, const struct passages *found)
 	return (held & want) != want;
 }
 
+static bool one_typo_of(const char *stem, const char *lexeme)
+{
+	return terms_one_typo(stem, strlen(stem), lexeme, strlen(lexeme));
+}
+
 /* The query with each misspelt word replaced by the knowledge base's
  * lexeme for it (SPELL_SQL), in ctx->arena; *fixed NULL when no word needed
  * it. */
@@ -426,7 +433,8 @@ static ll_result respell(const struct answer_ctx *ctx, const char *query,
 		for(int r = 0; r < rows && len && !with; r++) {
 			const char *typo = PQgetvalue(res, r, 0);
 
-			if(strlen(typo) == len && strncasecmp(q, typo, len) == 0)
+			if(strlen(typo) == len && strncasecmp(q, typo, len) == 0 &&
+			   one_typo_of(PQgetvalue(res, r, 2), PQgetvalue(res, r, 1)))
 				with = PQgetvalue(res, r, 1);
 		}
 		if(with)

@@ -128,7 +128,8 @@ static bool asks_how(const char *w)
 
 /* A word that may say what the question is about when no manual holds it:
  * not a machine (unknown_name says those), a code, a number, a stop word,
- * filler ("guy", "tmrw") or a word asking how much ("quick"). */
+ * filler ("guy", "tmrw"), a word asking how much ("quick") or a crew word
+ * the vocabulary translates ("ranch": the manuals' "dressing" rules). */
 static bool topic_word(const struct lexicon *lx, const struct qword *q, int i)
 {
 	const char *w = q->w[i];
@@ -136,7 +137,7 @@ static bool topic_word(const struct lexicon *lx, const struct qword *q, int i)
 
 	return len >= 3 && !q->code[i] && !q->noun[i] &&
 	       strspn(w, "abcdefghijklmnopqrstuvwxyz") == len && !terms_is_stopword(w, len) &&
-	       !lexicon_is_filler(lx, w) && !asks_how(w);
+	       !lexicon_is_filler(lx, w) && !asks_how(w) && !lexicon_is_crew_word(lx, w);
 }
 
 #define BRAND_BEFORE_CODE 3   /* how many words before a code its machine's name may be */

@@ -634,3 +634,21 @@ uint32_t terms_match(const struct terms *t, const char *text, double *weight)
 	}
 	return matched;
 }
+
+bool terms_one_typo(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+
+	if(la == lb && memcmp(a, b, la) == 0)
+		return true;
+	if((la > lb ? la - lb : lb - la) > 1)
+		return false;
+	while(i < la && i < lb && a[i] == b[i])
+		i++;
+	if(la == lb) {
+		if(i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i])   /* swapped */
+			return strcmp(a + i + 2, b + i + 2) == 0;
+		return strcmp(a + i + 1, b + i + 1) == 0;                  /* changed */
+	}
+	return la > lb ? strcmp(a + i + 1, b + i) == 0 : strcmp(a + i, b + i + 1) == 0;
+}

@@ -51,6 +51,11 @@ size_t terms_stem(char *word);
 /* True for an English or crew filler word that carries no topic. */
 bool terms_is_stopword(const char *word, size_t len);
 
+/* Are a (la bytes) and b (lb bytes), both lower-case and NUL-terminated
+ * there, one typo apart or equal: a letter added, dropped, changed or two
+ * neighbours swapped ("chiken" / "chicken"; "ranch" / "rancid" is two). */
+bool terms_one_typo(const char *a, size_t la, const char *b, size_t lb);
+
 /* Error codes and model numbers in text ("E03", "E-3", "BG-4", "C602"),
  * upper-cased as written, each once; returns how many (at most max). */
 int terms_codes_of(const char *text, char codes[][16], int max);

@@ -279,8 +279,9 @@ static void test_lexicon_format(void)
 	struct lexicon *lx = NULL;
 	const struct emergency *e[4];
 
-	CHECK(lexicon_parse("a b\tc\nloud boom\tc\n", "x\t\tX\tboom & loud*\tboom box\t\n", NULL, NULL,
-	                    &lx) == LL_OK, "parse");
+	CHECK(lexicon_parse("a b\tc\nloud boom\tc\nspud\tpotato\n",
+	                    "x\t\tX\tboom & loud*\tboom box\t\n", NULL, NULL, &lx) == LL_OK,
+	      "parse");
 	CHECK(lexicon_emergencies(lx, "a loud boom", e, 4) == 1 && strcmp(e[0]->id, "x") == 0,
 	      "conjuncts in any order");
 	CHECK(lexicon_emergencies(lx, "the boom box is loud", e, 4) == 0, "a masked phrase does not count");
@@ -289,6 +290,9 @@ static void test_lexicon_format(void)
 	      lexicon_emergencies(lx, lexicon_rewrite(lx, &arena, "a loud boom"), e, 4) == 1,
 	      "a rewrite that would hide an emergency keeps the crew's words beside it: %s",
 	      lexicon_rewrite(lx, &arena, "a loud boom"));
+	CHECK(lexicon_is_crew_word(lx, "spud") && !lexicon_is_crew_word(lx, "potato") &&
+	              !lexicon_is_crew_word(lx, "loud") && !lexicon_is_crew_word(lx, "a"),
+	      "a crew word is a one-word phrase of the vocabulary; a word of a longer one is not");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "fryer shows e 7 again"), "fryer shows E7 again") == 0,
 	      "a code typed with a space is one code");
 	CHECK(strcmp(lexicon_rewrite(lx, &arena, "held f 4 hours, a 2 by 4"), "held f 4 hours, a 2 by 4") == 0,

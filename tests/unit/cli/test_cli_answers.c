@@ -72,6 +72,20 @@ static void test_two_part(struct worker *w, const char *data_dir)
 	      "how to cool, then how fast: the steps and the 2-hour limit: %s", out);
 }
 
+/* After test_two_part: a word crew add that names nothing ("ago") is no
+ * topic the manuals lack: "I don't have anything on "ago"" led a
+ * date-marking question. */
+static void test_filler(struct worker *w, const char *data_dir)
+{
+	char dates[512];
+
+	snprintf(dates, sizeof(dates), "%s/kb/safety-date-marking.md", data_dir);
+	CHECK(RUN(cli_ingest, w, dates) == 0, "ingest the date-marking manual");
+	CHECK(RUN(cli_ask, w, "ranch cup from 9 days ago ok?") == 0 && strstr(out, "7 days") &&
+	              !strstr(out, "have anything on"),
+	      "a time word is no unknown topic: the 7-day rule answers: %s", out);
+}
+
 static void test_stats(struct worker *w)
 {
 	CHECK(capture(cli_stats, w, 0, NULL, out, sizeof(out)) == 0 && strstr(out, "documents") &&
@@ -109,6 +123,7 @@ int main(void)
 			test_ask(&w);
 			test_stats(&w);
 			test_two_part(&w, data_dir);
+			test_filler(&w, data_dir);
 			worker_free(&w);
 		}
 		settings_free(&s);

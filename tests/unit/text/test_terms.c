@@ -118,6 +118,16 @@ static void test_nouns(void)
 	      terms_is_stopword("lemme", 5), "what crew type around a question is no subject");
 }
 
+static void test_one_typo(void)
+{
+	CHECK(terms_one_typo("chiken", 6, "chicken", 7), "a letter dropped is one typo");
+	CHECK(terms_one_typo("sanitizer", 9, "sanitiser", 9), "a letter changed is one typo");
+	CHECK(terms_one_typo("chikcen", 7, "chicken", 7), "two letters swapped are one typo");
+	CHECK(terms_one_typo("fryer", 5, "fryer", 5), "a word is no typo of itself, but alike");
+	CHECK(!terms_one_typo("ranch", 5, "rancid", 6), "ranch is two typos from rancid");
+	CHECK(!terms_one_typo("hold", 4, "holding", 7), "three letters more is no typo");
+}
+
 int main(void)
 {
 	test_codes();
@@ -126,5 +136,6 @@ int main(void)
 	test_stem();
 	test_match();
 	test_nouns();
+	test_one_typo();
 	return TAP_DONE();
 }
