@@ -109,6 +109,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      !has_emergency(lx, "his hand went in the fryer oil", "bleeding") &&
 	      has_emergency(lx, "his hand went in the fryer oil", "burn"),
 	      "a hand caught in a blade is a cut; a hand in the fryer a burn, not a cut");
+	CHECK(has_emergency(lx, "sparks flying out of the blender and its smoking", "fire-other") &&
+	              has_emergency(lx, "the slicer motor is smoking bad", "fire-other"),
+	      "sparks with smoke, or smoke from a machine, is an electrical fire");
 	CHECK(has_emergency(lx, "the kitchen is filling with smoke and we cant find it", "fire-other"),
 	      "smoke filling a room is a fire");
 	CHECK(has_emergency(lx, "customer clutched his chest and went pale", "unconscious"),
