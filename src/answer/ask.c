@@ -47,7 +47,9 @@ static const char *const held_at_cues[] = {"holding", "hot hold", "cold hold", "
 static const char *const temperature_fine[] = {
 	"temperature is right", "temperature is fine", "temperature is good", "temperature is ok",
 	"temperature is correct", "temperature looks fine", "temperature looks right",
-	"temperature looks good", "temperatures are fine", "temperatures are good", NULL};
+	"temperature looks good", "temperatures are fine", "temperatures are good",
+	/* a machine's alarm or light named by what it watches: a fault, not a figure */
+	"temperature alarm", "temperature light", "temperature warning", NULL};
 static const char *const frequency_cues[] = {"how often", "how many times", "how frequently",
                                              "frequency", "every how", "when do we clean",
                                              "when do we change", "when do we descale",
@@ -72,6 +74,11 @@ static const char *const electric_cues[] = {" amp", "amps", "amperage", "volt", 
                                             "which breaker", "outlet", "plug into", "receptacle",
                                             NULL};
 static const char *const pressure_cues[] = {"psi", "pressure", " bar ", NULL};
+/* pressure held on a wound ("keep pressure on a cut"): first aid, not psi */
+static const char *const pressing_cues[] = {"keep pressure", "apply pressure", "direct pressure",
+                                            "firm pressure", "hold pressure", "pressure on a cut",
+                                            "pressure on the cut", "pressure on the wound",
+                                            "pressure on it", NULL};
 static const char *const weight_cues[] = {"how heavy", " weight", " weigh ", "pounds", " lbs",
                                           NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close",
@@ -362,7 +369,8 @@ static enum figure figure_of(const char *t, int reading)
 		return FIGURE_FREQUENCY;
 	if(ask_has_any(t, electric_cues))
 		return FIGURE_ELECTRIC;
-	if(ask_has_any(t, pressure_cues) && (!strstr(t, "pressure fryer") || strstr(t, "psi")))
+	if(ask_has_any(t, pressure_cues) && !ask_has_any(t, pressing_cues) &&
+	   (!strstr(t, "pressure fryer") || strstr(t, "psi")))
 		return FIGURE_PRESSURE;   /* a pressure fryer is a machine, not a question of psi */
 	if(ask_has_any(t, weight_cues))
 		return FIGURE_WEIGHT;

@@ -133,6 +133,8 @@ static const char *followup_query(const struct answer_ctx *actx, const char *mes
 		earlier = lexicon_rewrite(actx->kit->lexicon, actx->arena, history[i].content);
 		if(earlier)
 			earlier = parts_food_replaced(actx->arena, earlier, message);
+		if(earlier)
+			earlier = parts_machine_replaced(actx->arena, earlier, message);
 		query = earlier ? arena_printf(actx->arena, "%s %s", query, earlier) : NULL;
 		taken++;
 	}

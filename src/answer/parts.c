@@ -234,6 +234,29 @@ const char *parts_food_replaced(struct arena *a, const char *earlier, const char
 	return out;
 }
 
+const char *parts_machine_replaced(struct arena *a, const char *earlier, const char *text)
+{
+	char *out = earlier ? arena_strndup(a, earlier, strlen(earlier)) : NULL;
+	uint64_t now = terms_machine_kinds(text);
+
+	for(char *p = out; now && p && *p;) {
+		size_t len = strcspn(p, " ,.?!");
+		char word[64];
+		uint64_t kinds;
+
+		if(len > 0 && len < sizeof(word)) {
+			memcpy(word, p, len);
+			word[len] = '\0';
+			kinds = terms_machine_kinds(word);
+			if(kinds && !(kinds & now))
+				memset(p, ' ', len);
+		}
+		p += len;
+		p += strspn(p, " ,.?!");
+	}
+	return out;
+}
+
 const char *parts_manner_blanked(struct arena *a, const char *text)
 {
 	static const char *const manner[] = {"fast", "faster", "quick", "quickly", "quicker",

@@ -67,6 +67,11 @@ bool parts_names_food(const char *text);
  * is now about chicken); NULL when out of memory. */
 const char *parts_food_replaced(struct arena *a, const char *earlier, const char *text);
 
+/* earlier, copied into a, without the machines it names when text names
+ * another ("how cold does the reach-in cooler need to be" before "and the
+ * freezer?": the thread is now about the freezer); NULL when out of memory. */
+const char *parts_machine_replaced(struct arena *a, const char *earlier, const char *text);
+
 /* text, copied into a, without the words that say how a thing is done
  * ("fast", "properly"): "how do i cool the chili fast", searched for "and
  * how long", is about cooling chili, not cooling it fast; NULL when out of

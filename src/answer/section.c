@@ -268,8 +268,11 @@ static enum section_kind kind_of(const struct section *s)
 {
 	static const char *const quiz[] = {"quiz", "test your", "questions and answers",
 	                                   "check your", "review question", "answer key", NULL};
+	/* commentary around the rules: an introduction, or what goes wrong
+	 * ("Common Reheating Mistakes" is no answer to how hot) */
 	static const char *const overview[] = {"overview", "introduction", "about this", "purpose",
-	                                       "scope", "how to use", "contents", NULL};
+	                                       "scope", "how to use", "contents", "mistakes",
+	                                       "myths", NULL};
 	static const char *const fault[] = {"troubleshoot", "fault", "error", "alarm", "problem",
 	                                    "not heating", "won't", "will not", "diagnos", NULL};
 	static const char *const specs[] = {"specification", "technical data", "rating", "capacit",

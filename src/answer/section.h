@@ -33,7 +33,7 @@ enum section_kind {
 	SECTION_FAULT,           /* a code, a fault table, troubleshooting */
 	SECTION_SPECS,           /* specifications, ratings, capacity */
 	SECTION_FAQ,             /* its heading is a question */
-	SECTION_OVERVIEW,        /* a manual's introduction or overview */
+	SECTION_OVERVIEW,        /* an introduction, overview or list of mistakes: never the rule */
 	SECTION_QUIZ,            /* questions and answers for training */
 	SECTION_SCHEDULE,        /* what is done how often ("Cleaning schedule"), not how */
 	SECTION_KINDS

@@ -12,6 +12,7 @@
 #include "text/terms.h"
 
 #define UNKNOWN_MAX_WORDS 24    /* the words of a question read for a name */
+#define BRAND_TYPO_MIN 5        /* a shorter brand is matched exactly, never as a typo */
 
 /* The words of $1 that no manual holds, nor (unless $2 lists the word: a
  * machine's own name, never a typo) a word one typo from them. */
@@ -241,7 +242,8 @@ static bool machine_word(const struct qword *q, int i)
 }
 
 /* Which words of q no manual holds, nor a word one typo from them (a
- * machine's own name is never taken for a typo): unknown[i] for word i.
+ * machine's own name is never taken for a typo, nor a short brand: "bunn
+ * brewer" is no "bun"): unknown[i] for word i.
  * One query for the brand, machine and topic words alike. */
 static ll_result words_unknown(const struct answer_ctx *ctx, const struct qword *q,
                                bool unknown[UNKNOWN_MAX_WORDS])
@@ -253,7 +255,9 @@ static ll_result words_unknown(const struct answer_ctx *ctx, const struct qword 
 
 	memset(unknown, 0, UNKNOWN_MAX_WORDS * sizeof(*unknown));
 	for(int i = 0; i < q->n; i++)
-		if(topic_word(ctx->kit->lexicon, q, i))
+		if(brand_slot(ctx->kit->lexicon, q, i) && strlen(q->w[i]) < BRAND_TYPO_MIN)
+			cand[nc++] = machines[nm++] = q->w[i];
+		else if(topic_word(ctx->kit->lexicon, q, i))
 			cand[nc++] = q->w[i];
 		else if(machine_word(q, i))
 			cand[nc++] = machines[nm++] = q->w[i];

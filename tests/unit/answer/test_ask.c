@@ -64,6 +64,13 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.kind == ASKED_DECISION, "'does she have to' mid-question: a decision");
 	ask_understand(lx, "how many minutes till the KX-4 is warmed up", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TIME, "a model number in a figure question is no fault code");
+	ask_understand(lx, "how long should i hold pressure on a bleeding finger", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TIME,
+	      "pressure held on a wound is first aid: how long asks a time, not psi");
+	ask_understand(lx, "whats the working pressure on the pressure fryer in psi", &q);
+	CHECK(q.figure == FIGURE_PRESSURE, "a machine's pressure is still a pressure");
+	ask_understand(lx, "reach in temperature alarm beeping nonstop", &q);
+	CHECK(q.kind == ASKED_FAULT, "a temperature alarm going off is a fault, not a figure asked");
 	ask_understand(lx, "the sausages keep bursting on the roller", &q);
 	CHECK(q.kind == ASKED_FAULT, "a symptom told ('keep bursting') is a fault, with no code");
 	ask_understand(lx, "oven showing E-12", &q);

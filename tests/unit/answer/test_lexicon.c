@@ -186,6 +186,14 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(emergencies_in(lx, "how do i get back the tickets that never printed in the kitchen") == 0,
 	      "getting tickets back is no cut to the back");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "flat top wont heat"), "griddle") != NULL, "flat top is the griddle");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "is my stem thermometer off"), "bimetallic") &&
+	              strstr(lexicon_rewrite(lx, &arena, "dial thermometer says 35"), "bimetallic"),
+	      "a stem or dial thermometer is the manuals' bimetallic one");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "can i grab lettuce at costco"), "grocery store") &&
+	              strstr(lexicon_rewrite(lx, &arena, "walmart buns ok?"), "grocery store"),
+	      "a supermarket by name is the manuals' grocery store");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "fryr 3 err e4"), "fryer 3 error"),
+	      "fryr is the fryer, err an error: %s", lexicon_rewrite(lx, &arena, "fryr 3 err e4"));
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "when can jo get back on the line"),
 	             "return to food handling") != NULL,
 	      "back on the line is a return to food handling");

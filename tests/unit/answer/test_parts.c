@@ -81,6 +81,13 @@ static void test_food(void)
 	left = parts_food_replaced(&a, "internal temp breaded fish portions need",
 	                           "and if they're frozen?");
 	CHECK(left && strstr(left, "fish portions"), "a follow-up naming no food keeps the earlier one");
+	left = parts_machine_replaced(&a, "is our walk-in cooler cold enough at 38", "and the freezer?");
+	CHECK(left && !strstr(left, "cooler") && !strstr(left, "walk-in") && strstr(left, "cold enough"),
+	      "a machine named anew takes the place of the earlier one: '%s'", left ? left : "none");
+	left = parts_machine_replaced(&a, "is our walk-in cooler cold enough at 38", "what if it beeps");
+	CHECK(left && strstr(left, "walk-in cooler"), "a follow-up naming no machine keeps it");
+	left = parts_machine_replaced(&a, "fryer 2 oil temp", "and the other fryer?");
+	CHECK(left && strstr(left, "fryer 2"), "the same machine again is kept");
 	left = parts_manner_blanked(&a, "how do i thaw the turkey quickly but properly, fastest way");
 	CHECK(left && strstr(left, "thaw the turkey") && !strstr(left, "quickly") &&
 	              !strstr(left, "properly") && strstr(left, "fastest"),

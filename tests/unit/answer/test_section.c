@@ -62,6 +62,9 @@ static void test_sections(void)
 	      s.nparts ? s.parts[0].text : "none");
 	s = make_section("Grill", "Grill", "This manual covers the grill.");
 	CHECK(s.kind == SECTION_OVERVIEW, "the introduction is an overview");
+	s = make_section("Cooling", "Common Cooling Mistakes",
+	                 "Covering the pan while it is hot. Cooling in a deep stock pot.\n");
+	CHECK(s.kind == SECTION_OVERVIEW, "a list of mistakes is commentary, not the rule");
 	s = make_section("Mixer", "Cleaning", "> CAUTION: Never put the beaters in the dish machine.\n");
 	CHECK(s.nwarnings == 1 && strncmp(s.parts[0].text, "CAUTION", 7) == 0, "a Markdown quote's '>' is not said");
 	s = make_section("Roller grill", "5.7 Changing set temperatures",

@@ -72,10 +72,12 @@ static void test_two_part(struct worker *w, const char *data_dir)
 	      "how to cool, then how fast: the steps and the 2-hour limit: %s", out);
 }
 
-/* After test_two_part: a word crew add that names nothing ("ago") is no
- * topic the manuals lack: "I don't have anything on "ago"" led a
- * date-marking question. */
-static void test_filler(struct worker *w, const char *data_dir)
+/* After test_two_part: what is read as a name no manual covers.  A word
+ * crew add that names nothing ("ago"), or a crew word the vocabulary
+ * translates ("ranch"), is no topic the manuals lack ("I don't have
+ * anything on "ago"" led a date-marking question); a short brand is no
+ * typo of a word the manuals hold ("bunn" is not "bun"). */
+static void test_names(struct worker *w, const char *data_dir)
 {
 	char dates[512];
 
@@ -84,6 +86,9 @@ static void test_filler(struct worker *w, const char *data_dir)
 	CHECK(RUN(cli_ask, w, "ranch cup from 9 days ago ok?") == 0 && strstr(out, "7 days") &&
 	              !strstr(out, "have anything on"),
 	      "a time word is no unknown topic: the 7-day rule answers: %s", out);
+	CHECK(RUN(cli_ask, w, "our binn ice machine keeps showing E5 on its panel") == 0 &&
+	              strstr(out, "have the manual for the Binn"),
+	      "a short brand no manual names is no typo of a word ('bin'): %s", out);
 }
 
 static void test_stats(struct worker *w)
@@ -123,7 +128,7 @@ int main(void)
 			test_ask(&w);
 			test_stats(&w);
 			test_two_part(&w, data_dir);
-			test_filler(&w, data_dir);
+			test_names(&w, data_dir);
 			worker_free(&w);
 		}
 		settings_free(&s);
