@@ -328,6 +328,17 @@ static bool asks_only_figure(const struct ask *q)
  * it (nearly all, from another manual, unless it is the best of those for
  * a figure asked, states it and holds what the part asks about); NULL for
  * none. */
+/* Is o from an equipment manual for a machine other than the ones the
+ * question names?  (A safety manual's rule spans machines: "the cold rail"
+ * beside the holding cabinet.) */
+static bool other_machine(const struct compose_in *in, const struct section *o)
+{
+	uint64_t named = terms_machine_kinds(in->ask->text), made_for = section_machine(o);
+
+	return o->category && strcmp(o->category, "equipment") == 0 && named && made_for &&
+	       !(named & made_for);
+}
+
 static const struct section *other_section(const struct compose_in *in, const struct section *s)
 {
 	bool first = true; /* the best for the part that is not s */
@@ -338,10 +349,13 @@ static const struct section *other_section(const struct compose_in *in, const st
 		const struct ask *q = in->other_ask;
 		bool figure;
 
-		/* never another maker's manual: its figures are another machine's */
+		/* never another maker's manual, nor one for another machine than the
+		 * question names: its figures and its service calls are another
+		 * machine's ("walk in is at 50 ..., who do i call": not the dish
+		 * machine's "Call service when the final rinse ...") */
 		if((same_doc && strcmp(o->path, s->path) == 0) ||
-		   (!same_doc && ask_names_model(o->title)) || o->kind == SECTION_QUIZ ||
-		   o->kind == SECTION_OVERVIEW)
+		   (!same_doc && (ask_names_model(o->title) || other_machine(in, o))) ||
+		   o->kind == SECTION_QUIZ || o->kind == SECTION_OVERVIEW)
 			continue;
 		/* "..., and how quick": the figure of the same manual, whatever else it holds */
 		figure = first && (o->coverage >= COMPOSE_FIGURE_COVERAGE ||

@@ -139,7 +139,7 @@ const char *parts_second(const char *text, size_t *first_len)
 	                                     "should ", "do ", "does ", "is ", "are ", "will ",
 	                                     "toss", "throw", "whats ", "what's ", "wats ", "wat ",
 	                                     "hows ", "how's ", "whens ", "wheres ", "where's ",
-	                                     "which ", "any ", NULL};
+	                                     "which ", "any ", "if ", NULL};
 
 	const char *last = NULL, *second = NULL;
 
@@ -149,7 +149,10 @@ const char *parts_second(const char *text, size_t *first_len)
 
 			for(int k = 0; starts[k]; k++)
 				if(strncasecmp(rest, starts[k], strlen(starts[k])) == 0 &&
-				   p > text && p > last) {
+				   p > text && p > last &&
+				   /* "and if we sanitize by hand, how hot": a case that asks */
+				   (strcmp(starts[k], "if ") != 0 ||
+				    asks_within(rest, strlen(rest)))) {
 					last = p;
 					second = rest;
 				}

@@ -87,6 +87,37 @@ static void test_second_code(const struct lexicon *lx)
 	      "one code asked: the lead stays");
 }
 
+/* The other part is never answered from another machine's manual: "who
+ * do i call" about a warm walk-in got the dish machine's service call. */
+static void test_other_machine(const struct lexicon *lx)
+{
+	struct section s = make_section("Walk-In Cooler Troubleshooting", "Cooler Running Warm",
+	                                "Check the door closes and seals. Probe the food.\n");
+	struct section o[2] = {
+	        make_section("Dish Machine Troubleshooting", "When to Call Service",
+	                     "Call service when the final rinse cannot reach 180°F.\n"),
+	        make_section("Walk-In Cooler Troubleshooting", "When to Call Service",
+	                     "Call the refrigeration company when the cooler stays above 41°F.\n")};
+	struct compose_in in = {0};
+	const struct section *used = NULL;
+	const char *lead = "Check the door closes and seals.";
+	struct ask q, other;
+
+	o[0].document_id = 8;
+	s.category = o[0].category = o[1].category = "equipment";
+	ask_understand(lx, "walk in reads 52, what do i do first and who do i call", &q);
+	ask_understand(lx, "who do i call", &other);
+	in.ask = &q;
+	in.ranked = &s;
+	in.nranked = 1;
+	in.other_ask = &other;
+	in.other = o;
+	in.nother = 2;
+	CHECK(compose_two_part_lead(&arena, &in, false, &lead, &used) == LL_OK && used == &o[1] &&
+	      !strstr(lead, "final rinse") && strstr(lead, "refrigeration"),
+	      "the walk-in's own service call, not the dish machine's: %s", lead);
+}
+
 int main(void)
 {
 	struct lexicon *lx;
@@ -98,6 +129,7 @@ int main(void)
 		test_sentences(lx);
 		test_items();
 		test_second_code(lx);
+		test_other_machine(lx);
 	}
 	lexicon_free(lx);
 	arena_free(&arena);

@@ -28,6 +28,12 @@ static void test_two_parts(void)
 	      strcmp(second, "the ice bin lid is cracked") == 0 &&
 	      first == strlen("is the gravy still ok at 120"),
 	      "a second matter told after 'also' is a second part");
+	CHECK((second = parts_second("wash water temp at the 3 comp and if we sanitize with "
+	                             "just hot water how hot", &first)) &&
+	              strcmp(second, "if we sanitize with just hot water how hot") == 0,
+	      "a second question put as a case ('and if we ...') is a second part");
+	CHECK(!parts_second("how long is opened ranch good for and if its the house made kind", &first),
+	      "a case that asks nothing of its own ('and if its ...') is the same question");
 	CHECK(!parts_second("can we also run the mixer on low speed", &first),
 	      "'also' inside a clause splits nothing");
 	CHECK((second = parts_parallel_tail("whats hot hold temp and cold hold temp", &first)) &&
