@@ -26,7 +26,8 @@ static const struct db_stmt sections_stmt = {
 	"WITH w AS (SELECT DISTINCT d, s FROM unnest($1::bigint[], $2::text[]) AS w(d, s)),"
 	" sec AS (SELECT c.document_id, c.section,"
 	"                string_agg(c.body, E'\\n' ORDER BY c.ordinal) AS body,"
-	"                max(c.emergency) AS emergency, min(c.ordinal) = 0 AS first"
+	"                max(c.emergency) AS emergency, min(c.ordinal) = 0 AS first,"
+	"                min(c.ordinal) AS ordinal"
 	"           FROM w JOIN chunks c ON c.document_id = w.d AND c.section = w.s"
 	"          GROUP BY c.document_id, c.section)"
 	" SELECT sec.document_id, sec.section, sec.body, sec.emergency, sec.first,"
@@ -38,7 +39,8 @@ static const struct db_stmt sections_stmt = {
 	"                   string_agg(body, E'\\n' ORDER BY ordinal) AS body"
 	"              FROM chunks WHERE document_id = sec.document_id"
 	"               AND left(section, length(sec.section) + 3) = sec.section || ' > '"
-	"             GROUP BY section) k) END"
+	"             GROUP BY section) k) END,"
+	"  sec.ordinal"
 	" FROM sec"};
 
 /* The opening lines of manuals ($1 bigint[]): what machine each is for. */
@@ -320,6 +322,7 @@ static ll_result fill_sections(const struct answer_ctx *ctx, struct section *s, 
 			s[i].first = PQgetvalue(res, r, 4)[0] == 't';
 			s[i].source = arena_strdup(ctx->arena, PQgetvalue(res, r, 5));
 			s[i].children = nullable(ctx->arena, res, r, 6);
+			s[i].ordinal = (int)strtol(PQgetvalue(res, r, 7), NULL, 10);
 			if(!s[i].body)
 				result = LL_ENOMEM;
 		}

@@ -284,7 +284,9 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	in.ranked = s;
 	in.nranked = without_cards(s, n, cards, in.ncards);
 	path_answers_first(&ask, s, in.nranked);
+	path_first_in_manual(&ask, s, in.nranked);
 	path_thread_first(&ask, s, in.nranked);
+	path_thread_machine_first(&ask, query, s, in.nranked);
 	path_states_first(&ask, s, in.nranked);
 	path_fault_not_first(&ask, s, in.nranked);
 	path_code_first(&ask, s, in.nranked);

@@ -40,6 +40,33 @@ static bool no_overview(const struct ask *q, const struct section *s)
 	return s->kind != SECTION_OVERVIEW && s->kind != SECTION_QUIZ && !s->emergency;
 }
 
+/* Does q ask what comes first ("first thing", "where do i start")? */
+static bool asks_first(const struct ask *q)
+{
+	static const char *const cues[] = {"first thing", "first step", "first off", "do first",
+	                                   "where do i start", "where do we start", "start with",
+	                                   "begin with", NULL};
+
+	for(int i = 0; cues[i]; i++)
+		if(strcasestr(q->text, cues[i]))
+			return true;
+	return false;
+}
+
+void path_first_in_manual(const struct ask *q, struct section *s, size_t n)
+{
+	size_t best = 0;
+
+	if(!asks_first(q) || q->followup)
+		return;
+	for(size_t i = 1; i < n && i < PATH_STATES_WITHIN; i++)
+		if(s[i].document_id == s[0].document_id && no_overview(q, &s[i]) &&
+		   s[i].coverage >= s[0].coverage * 0.5 && s[i].ordinal < s[best].ordinal)
+			best = i;
+	if(best)
+		path_bring_first(s, best);
+}
+
 static bool states_asked(const struct ask *q, const struct section *s)
 {
 	return section_states(s, q->figure);
@@ -107,6 +134,21 @@ void path_thread_first(const struct ask *q, struct section *s, size_t n)
 {
 	if(q->followup && q->earlier && n >= 2 && !(rank_held(q, &s[0]) & q->earlier))
 		first_that_can(q, s, n, keeps_thread);
+}
+
+void path_thread_machine_first(const struct ask *q, const char *query, struct section *s,
+                               size_t n)
+{
+	uint64_t machine = q->followup && !q->machines && query ? terms_machine_kinds(query) : 0;
+
+	if(!machine || n < 2 || (section_machine(&s[0]) & machine))
+		return;
+	for(size_t i = 1; i < n && i < PATH_STATES_WITHIN; i++)
+		if((section_machine(&s[i]) & machine) && no_overview(q, &s[i]) &&
+		   s[i].coverage >= s[0].coverage * PATH_THREAD_MACHINE_SHARE) {
+			path_bring_first(s, i);
+			return;
+		}
 }
 
 /* The answer the thread gave last, or NULL. */

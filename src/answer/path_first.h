@@ -23,6 +23,10 @@
 #include "arena.h"
 
 #define PATH_STATES_WITHIN 3   /* how far down a ranking a better first section may come from */
+/* how much of the follow-up's own words a section of the thread's machine
+ * must hold, against the best one's, to lead ("what cleaner do i put in":
+ * the floor's section holds "cleaner" and "put", the ice machine's less) */
+#define PATH_THREAD_MACHINE_SHARE 0.3
 
 /* Moves s[i] to the front, the sections before it one down. */
 void path_bring_first(struct section *s, size_t i);
@@ -38,6 +42,20 @@ void path_answers_first(const struct ask *q, struct section *s, size_t n);
  * first of the next few that holds some comes first -- never one of a
  * maker's manual the thread never named. */
 void path_thread_first(const struct ask *q, struct section *s, size_t n);
+
+/* "first thing i do when i open": of the sections of the best one's
+ * manual among the next few that hold at least half as much of the
+ * question, the one that comes first in the manual leads ("Arrival and
+ * Walk-Through", not "Final Check Before Opening"). */
+void path_first_in_manual(const struct ask *q, struct section *s, size_t n);
+
+/* A follow-up naming no machine is about the thread's ("how do i clean the
+ * ice machine || what cleaner do i put in"): when the best section is from
+ * no manual for the machine the thread named (query: the thread), the
+ * first of the next few that is comes first ("Cleaning and Sanitizing",
+ * not the floor's "Cleaning Up a Spill"). */
+void path_thread_machine_first(const struct ask *q, const char *query, struct section *s,
+                               size_t n);
 
 /* A figure question is answered by a section that states a figure of that
  * kind: when the best one does not and one of the next few does, that one

@@ -51,6 +51,7 @@ struct section {
 	const char *opening;     /* the manual's first lines (what machine it is for), or NULL */
 	const char *emergency;   /* its emergency tag (sql/006), or NULL */
 	bool first;              /* the manual's first section (a title page, an introduction) */
+	int ordinal;             /* its first chunk's place in the manual (0: the first) */
 	double retrieval;        /* best score of its chunks in [0, 1] */
 	int rank;                /* 0 = the retriever's best section */
 	double score;            /* the ranker's, in [0, 1] */

@@ -105,8 +105,8 @@ static void test_other_machine(const struct lexicon *lx)
 
 	o[0].document_id = 8;
 	s.category = o[0].category = o[1].category = "equipment";
-	ask_understand(lx, "walk in reads 52, what do i do first and who do i call", &q);
-	ask_understand(lx, "who do i call", &other);
+	ask_understand(lx, "the walkin cooler hit 52, first step and who gets called", &q);
+	ask_understand(lx, "who gets called", &other);
 	in.ask = &q;
 	in.ranked = &s;
 	in.nranked = 1;

@@ -120,6 +120,57 @@ static void test_reading_in_thread(void)
 	answer_kit_free(kit);
 }
 
+/* "what do i do first": the section that comes first in the best one's
+ * manual leads, of those holding at least half as much of the question. */
+static void test_first_in_manual(const struct lexicon *lx)
+{
+	struct section s[3];
+	struct ask a;
+
+	s[0] = make_section("Closing", "Last Walk Before Locking Up", "Check the doors.\n");
+	s[1] = make_section("Closing", "Before the Lobby Closes", "Clean the lobby.\n");
+	s[2] = make_section("Opening", "Unlocking", "Unlock the doors.\n");
+	s[0].ordinal = 30;
+	s[1].ordinal = 4;
+	s[2].ordinal = 0;
+	s[2].document_id = 9;
+	ask_understand(lx, "closing shift, where do i start", &a);
+	path_first_in_manual(&a, s, 3);
+	CHECK(strcmp(s[0].path, "Before the Lobby Closes") == 0,
+	      "the manual's earlier section leads, never another manual's: %s", s[0].path);
+	s[0] = make_section("Closing", "Last Walk Before Locking Up", "Check the doors.\n");
+	s[1] = make_section("Closing", "Before the Lobby Closes", "Clean the lobby.\n");
+	s[0].ordinal = 30;
+	s[1].ordinal = 4;
+	ask_understand(lx, "closing shift, what gets checked at the doors", &a);
+	path_first_in_manual(&a, s, 2);
+	CHECK(strcmp(s[0].path, "Last Walk Before Locking Up") == 0,
+	      "a question not asking what comes first keeps the ranking");
+}
+
+/* A follow-up naming no machine stays with the thread's machine. */
+static void test_thread_machine(const struct lexicon *lx)
+{
+	struct section s[2];
+	struct ask a;
+
+	s[0] = make_section("Slips and Spills", "Cleaning Up a Spill", "Use floor cleaner.\n");
+	s[1] = make_section("Ice Machine Care", "Cleaning and Sanitizing", "Use ice machine "
+	                                                                  "cleaner.\n");
+	s[1].document_id = 9;
+	s[1].coverage = 0.35;
+	ask_understand(lx, "which cleaner goes in there", &a);
+	a.followup = true;
+	path_thread_machine_first(&a, "which cleaner goes in there how is the ice machine cleaned",
+	                          s, 2);
+	CHECK(strcmp(s[0].path, "Cleaning and Sanitizing") == 0,
+	      "the thread's machine's section leads: %s", s[0].path);
+	path_bring_first(s, 1);
+	path_thread_machine_first(&a, "which cleaner goes in there how is the floor mopped", s, 2);
+	CHECK(strcmp(s[0].path, "Cleaning Up a Spill") == 0,
+	      "a thread naming no machine changes nothing: %s", s[0].path);
+}
+
 int main(void)
 {
 	struct lexicon *lx;
@@ -127,8 +178,11 @@ int main(void)
 	arena_init(&arena, 64 * 1024);
 	lx = fixture_lexicon();
 	CHECK(lx != NULL, "the shipped lexicon loads");
-	if(lx)
+	if(lx) {
 		test_rules(lx);
+		test_first_in_manual(lx);
+		test_thread_machine(lx);
+	}
 	lexicon_free(lx);
 	test_thread();
 	test_reading_in_thread();
