@@ -192,6 +192,9 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "can i grab lettuce at costco"), "grocery store") &&
 	              strstr(lexicon_rewrite(lx, &arena, "walmart buns ok?"), "grocery store"),
 	      "a supermarket by name is the manuals' grocery store");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "what do i look for when we pull up at 5am"),
+	             "when we arrive"),
+	      "pulling up to the store is arriving (the opening checklist's arrival)");
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "fryr 3 err e4"), "fryer 3 error"),
 	      "fryr is the fryer, err an error: %s", lexicon_rewrite(lx, &arena, "fryr 3 err e4"));
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "when can jo get back on the line"),
