@@ -82,7 +82,7 @@ static const char *const pressing_cues[] = {"keep pressure", "apply pressure", "
 static const char *const weight_cues[] = {"how heavy", " weight", " weigh ", "pounds", " lbs",
                                           NULL};
 static const char *const distance_cues[] = {"how far", "distance", "miles", "radius", "how close",
-                                            NULL};
+                                            "how high off", "how high up", NULL};
 /* how far a reading may be from the true one: a tolerance, not a distance
  * ("probe check on the oven, how far off is ok") */
 static const char *const tolerance_cues[] = {"how far off is", "how far off can",

@@ -71,6 +71,9 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.figure == FIGURE_PRESSURE, "a machine's pressure is still a pressure");
 	ask_understand(lx, "reach in temperature alarm beeping nonstop", &q);
 	CHECK(q.kind == ASKED_FAULT, "a temperature alarm going off is a fault, not a figure asked");
+	ask_understand(lx, "boxes of buns in dry storage, how high off the ground", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_DISTANCE,
+	      "how high off the floor asks a distance (6 inches)");
 	ask_understand(lx, "the sausages keep bursting on the roller", &q);
 	CHECK(q.kind == ASKED_FAULT, "a symptom told ('keep bursting') is a fault, with no code");
 	ask_understand(lx, "oven showing E-12", &q);
