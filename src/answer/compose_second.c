@@ -333,7 +333,7 @@ static bool asks_only_figure(const struct ask *q)
  * beside the holding cabinet.) */
 static bool other_machine(const struct compose_in *in, const struct section *o)
 {
-	uint64_t named = terms_machine_kinds(in->ask->text), made_for = section_machine(o);
+	uint64_t named = in->ask->machines, made_for = section_machine(o);
 
 	return o->category && strcmp(o->category, "equipment") == 0 && named && made_for &&
 	       !(named & made_for);

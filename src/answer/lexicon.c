@@ -56,6 +56,8 @@ struct lexicon {
 	size_t nknown;
 	const char **filler;         /* filler-words.txt, sorted */
 	size_t nfiller;
+	const char **crew;           /* the vocabulary's one-word crew phrases, sorted */
+	size_t ncrew;
 	struct vocab_entry *vocab;
 	int nvocab;
 	struct rule *rules;
@@ -200,15 +202,7 @@ bool lexicon_is_filler(const struct lexicon *lx, const char *word)
 
 bool lexicon_is_crew_word(const struct lexicon *lx, const char *word)
 {
-	size_t len = strlen(word);
-
-	for(int i = 0; lx && i < lx->nvocab; i++) {
-		const struct phrase *f = &lx->vocab[i].from;
-
-		if(f->n == 1 && f->len[0] == len && memcmp(f->w[0], word, len) == 0)
-			return true;
-	}
-	return false;
+	return lx && bsearch(&word, lx->crew, lx->ncrew, sizeof(*lx->crew), cmp_str) != NULL;
 }
 
 /* Marks the words of ws the manuals spell: a real word is not a typo. */
@@ -360,6 +354,8 @@ static bool vocab_line(struct lexicon *lx, char *line)
 	e->to = arena_strdup(&lx->arena, f[1]);
 	if(!e->to)
 		return false;
+	if(e->from.n == 1)
+		lx->crew[lx->ncrew++] = e->from.w[0];
 	lx->nvocab++;
 	return true;
 }
@@ -460,12 +456,13 @@ ll_result lexicon_parse(const char *vocabulary, const char *emergencies, const c
 		return LL_ENOMEM;
 	arena_init(&lx->arena, 64 * 1024);
 	lx->vocab = arena_alloc(&lx->arena, (size_t)count_lines(vocabulary) * sizeof(*lx->vocab));
+	lx->crew = arena_alloc(&lx->arena, (size_t)count_lines(vocabulary) * sizeof(*lx->crew));
 	lx->rules = arena_alloc(&lx->arena, (size_t)count_lines(emergencies) * sizeof(*lx->rules));
 	lx->known = arena_alloc(&lx->arena,
 	                        (size_t)count_lines(known ? known : "") * sizeof(*lx->known));
 	lx->filler =
 	        arena_alloc(&lx->arena, count_words(filler ? filler : "") * sizeof(*lx->filler));
-	if(!lx->vocab || !lx->rules || !lx->known || !lx->filler ||
+	if(!lx->vocab || !lx->crew || !lx->rules || !lx->known || !lx->filler ||
 	   !parse_lines(lx, vocabulary, "vocabulary.tsv", vocab_line) ||
 	   !parse_lines(lx, emergencies, "emergencies.tsv", emergency_line) ||
 	   !parse_lines(lx, known ? known : "", "known-words.txt", known_line) ||
@@ -475,6 +472,7 @@ ll_result lexicon_parse(const char *vocabulary, const char *emergencies, const c
 	}
 	qsort(lx->known, lx->nknown, sizeof(*lx->known), cmp_str);
 	qsort(lx->filler, lx->nfiller, sizeof(*lx->filler), cmp_str);
+	qsort(lx->crew, lx->ncrew, sizeof(*lx->crew), cmp_str);
 	*out = lx;
 	return LL_OK;
 }

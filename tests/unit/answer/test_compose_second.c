@@ -27,7 +27,7 @@ static void test_sentences(const struct lexicon *lx)
 	CHECK(compose_same_figure("Scrub for 20 seconds.", "How to Wash Hands: 20 Seconds in All") &&
 	      !compose_same_figure("Scrub 10 to 15 seconds.", "How to Wash Hands: 20 Seconds"),
 	      "two texts share their first number, or not");
-	ask_understand(lx, "how hot should the hand sink be", &q);
+	ask_understand(lx, "the handwashing faucet water, how warm for washing up", &q);
 	s = compose_figure_sentence(&arena, &q, step);
 	CHECK(s && strcmp(s, "The sink must supply water at least 100°F.") == 0,
 	      "the later sentence stating the figure asked: %s", s ? s : "(null)");

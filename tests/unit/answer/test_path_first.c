@@ -49,7 +49,7 @@ static void test_rules(const struct lexicon *lx)
 	s[0] = make_section("Holding", "Hot Holding", "Keep hot food in the hot well.\n");
 	s[1] = make_section("Holding", "Hot Holding Temperature",
 	                    "Hold hot food at 135°F or above.\n");
-	ask_understand(lx, "what temp do we hot hold at", &a);
+	ask_understand(lx, "hot well food, what temp is the floor", &a);
 	path_states_first(&a, s, 2);
 	CHECK(strcmp(s[0].path, "Hot Holding Temperature") == 0,
 	      "a figure asked: the section stating it leads: %s", s[0].path);

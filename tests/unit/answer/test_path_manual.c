@@ -43,10 +43,10 @@ static void test_named(void)
 	s[2] = make_section("Icemaster IM-5 Ice Machine", "Cleaning",
 	                    "Empty the bin before you clean it.\n");
 	s[2].document_id = 9;
-	ask_understand(lx, "how do i clean the polar swirl", &a);
+	ask_understand(lx, "polar swirl needs a scrub tonight, steps?", &a);
 	CHECK(path_named_manual(&a, s, 3) == 8, "a brand names its maker's manual: %lld",
 	      path_named_manual(&a, s, 3));
-	ask_understand(lx, "how do i clean the hopper", &a);
+	ask_understand(lx, "hopper needs a scrub tonight, steps?", &a);
 	CHECK(path_named_manual(&a, s, 3) == 0, "no brand named, no manual: %lld",
 	      path_named_manual(&a, s, 3));
 	CHECK(path_only_manual(s, 3, 8) == 1 && s[0].document_id == 8,
