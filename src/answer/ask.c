@@ -409,10 +409,22 @@ static bool names_error_code(const struct ask *q, const char *t)
 	return false;
 }
 
+/* "are the buns ok": a verdict asked at the end, with no question mark */
+static bool ends_with_verdict(const char *t)
+{
+	static const char *const ends[] = {" ok ", " okay ", " good ", " safe ", " fine ", NULL};
+	size_t n = strlen(t);
+
+	for(int i = 0; ends[i]; i++)
+		if(n > strlen(ends[i]) && strcmp(t + n - strlen(ends[i]), ends[i]) == 0)
+			return true;
+	return false;
+}
+
 static enum asked kind_of(const char *t, const struct ask *q)
 {
 	bool decision = ask_starts_any(t, decision_starts) ||
-	                (ask_has_any(t, decision_cues) &&
+	                ((ask_has_any(t, decision_cues) || ends_with_verdict(t)) &&
 	                 !(q->figure != FIGURE_NONE && ask_starts_any(t, figure_starts)));
 	bool fault = ask_has_any(t, fault_cues) && !ask_has_any(t, blame_cues) && !decision &&
 	             q->figure == FIGURE_NONE;

@@ -79,6 +79,19 @@ static bool every_period(const char *text)
 	return false;
 }
 
+/* A size told by comparison ("larger than the palm of the hand", "the size
+ * of a quarter"): how big a burn or a cut has to be is often stated so. */
+static bool states_size_compared(const char *text)
+{
+	static const char *const cues[] = {"larger than", "bigger than", "smaller than",
+	                                   "wider than", "deeper than", "the size of", NULL};
+
+	for(int i = 0; cues[i]; i++)
+		if(strcasestr(text, cues[i]))
+			return true;
+	return false;
+}
+
 bool ask_states_figure(const char *text, enum figure f)
 {
 	static const char *const temperature[] = {"\xC2\xB0", "degree", "F ", "F.", "F,", NULL};
@@ -114,7 +127,8 @@ bool ask_states_figure(const char *text, enum figure f)
 	case FIGURE_CONCENTRATION:
 		return number_then(text, concentration);
 	case FIGURE_AMOUNT:
-		return number_then(text, amount) || states_money(text);
+		return number_then(text, amount) || states_money(text) ||
+		       states_size_compared(text);
 	case FIGURE_ELECTRIC:
 		return number_then(text, electric);
 	case FIGURE_PRESSURE:

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "answer/lead.h"
+#include "answer/parts.h"
 #include "text/terms.h"
 
 #define LEAD_SECOND_MAX 220   /* a second lead sentence only when it is short */
@@ -161,6 +162,26 @@ static int list_intro(const struct section *s, int i)
 	return n > 0 && t[n - 1] == ':' && lead_says_any(t, lead_actions) ? k - 1 : -1;
 }
 
+/* A decision asked of a food whose lead introduces a list ("If you find
+ * droppings ..., act the same shift:"): the list's item that says what
+ * becomes of the food ("Throw away any food that pests may have touched"),
+ * the verdict the crew member asked for; or -1. */
+static int list_verdict(const struct ask *q, const struct section *s, int i)
+{
+	static const char *const fates[] = {"discard", "throw", "toss", "reject", NULL};
+	const char *t = s->parts[i].text;
+	size_t n = strlen(t);
+
+	if(q->kind != ASKED_DECISION || s->parts[i].kind != PART_PROSE || n == 0 ||
+	   t[n - 1] != ':' || lead_says_any(t, fates) || !parts_names_food(q->text))
+		return -1;
+	for(size_t k = (size_t)i + 1; k < s->nparts && (s->parts[k].kind == PART_STEP ||
+	                                                 s->parts[k].kind == PART_BULLET); k++)
+		if(lead_says_any(s->parts[k].text, fates) && strcasestr(s->parts[k].text, "food"))
+			return (int)k;
+	return -1;
+}
+
 size_t lead_sentence_len(const char *text)
 {
 	for(size_t i = 0; text[i]; i++)
@@ -201,6 +222,8 @@ ll_result lead_text(struct arena *a, const struct ask *q, const struct section *
 	if(q->kind == ASKED_DECISION && (intro = list_intro(s, i)) >= 0)
 		*out = arena_printf(a, "%s %s", s->parts[intro].text,
 		                    s->parts[i].text); /* "Reject ...:" */
+	else if((intro = list_verdict(q, s, i)) >= 0)
+		*out = arena_printf(a, "%s %s", s->parts[i].text, s->parts[intro].text);
 	next = (size_t)i + 1 < s->nparts ? &s->parts[i + 1] : NULL;
 	if(s->parts[i].kind == PART_PROSE && next && next->kind == PART_PROSE &&
 	   strlen(next->text) <= LEAD_SECOND_MAX && q->kind != ASKED_FIGURE)

@@ -244,6 +244,10 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_PHONE, "a service number is a figure asked");
 	ask_understand(lx, "probed the salmon at 151, is that cooked?", &q);
 	CHECK(q.kind == ASKED_DECISION && q.reading == 151, "whether food read is cooked is a decision");
+	ask_understand(lx, "a rat chewed into the tortilla case are the wraps fine", &q);
+	CHECK(q.kind == ASKED_DECISION, "a verdict asked at the end, no question mark, is a decision");
+	ask_understand(lx, "mice got into the cracker box crackers ok", &q);
+	CHECK(q.kind == ASKED_DECISION, "'... ok' at the end asks a verdict");
 }
 
 /* The reading's own clause: "the patties probed 47 but the eggs were

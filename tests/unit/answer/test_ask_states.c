@@ -25,6 +25,9 @@ static void test_figures(void)
 	      ask_states_figure("Refund up to 20 dollars.", FIGURE_AMOUNT) &&
 	      !ask_states_figure("Press $ and enter the code.", FIGURE_AMOUNT),
 	      "a sum of money is an amount");
+	CHECK(ask_states_figure("Get a doctor to look at a blister bigger than a coin.", FIGURE_AMOUNT) &&
+	      !ask_states_figure("Look at the blister and cover it.", FIGURE_AMOUNT),
+	      "a size told by comparison is an amount");
 	CHECK(ask_states_figure("Call Harlow Service at 1-800-555-0190, 24 hours.", FIGURE_PHONE) &&
 	      ask_states_figure("Service: (888) 555.0111", FIGURE_PHONE) &&
 	      !ask_states_figure("See section 10.2.3 and page 1234-56", FIGURE_PHONE),

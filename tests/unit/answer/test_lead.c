@@ -49,6 +49,22 @@ static void test_lead(const struct lexicon *lx)
 		CHECK(i >= 0 && strncmp(table.parts[i].text, "Cones stick", 11) == 0,
 		      "a symptom told leads with its row of the table, not the table's introduction");
 	}
+	{
+		struct section pests = make_section(
+		        "Pests", "When a roach turns up",
+		        "If you see a roach near the prep table or in a delivery, do this now:\n\n"
+		        "1. Tell the manager.\n"
+		        "2. Call the pest company.\n"
+		        "3. Do not spray anything yourself.\n"
+		        "4. Discard any food that may have been touched.\n");
+
+		ask_understand(lx, "saw a roach on the bread bag by the prep table, can we use the bread?",
+		               &q);
+		CHECK(lead_text(&arena, &q, &pests, &out) == LL_OK && out &&
+		      strstr(out, "Discard any food") != NULL,
+		      "a decision on a food leads with its list's verdict on food: %s",
+		      out ? out : "none");
+	}
 	CHECK(lead_says_any("If it jams AGAIN, call Service.", lead_recurs) &&
 	      !lead_says_any("Clear the basket guide.", lead_recurs),
 	      "a fix that came back is told by its words, in any case");

@@ -286,6 +286,14 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(strstr(lexicon_rewrite(lx, &arena, "my probe reads 36 in ice water"), "probe thermometer") &&
 	      !strstr(lexicon_rewrite(lx, &arena, "wings probe at 150"), "thermometer"),
 	      "the probe is the thermometer; to probe food is to take its temperature");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "warewasher final rinse temp on a hot day"),
+	             "temperature") != NULL,
+	      "a crew phrase that asks a temperature keeps asking it: %s",
+	      lexicon_rewrite(lx, &arena, "warewasher final rinse temp on a hot day"));
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "grabbed teh wrong bag"), "the wrong") &&
+	      strstr(lexicon_rewrite(lx, &arena, "back prep table sits in use all day"),
+	             "constant use"),
+	      "typing slips of small words and 'in use all day' read as the manuals say");
 }
 
 static void test_lexicon_format(void)
