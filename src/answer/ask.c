@@ -35,7 +35,7 @@ static const char *const temperature_cues[] = {
 	"how hot", "how cold", "how warm", "what temp", "temperature", "degree", "internal temp",
 	"cook to", "cooked to", "reheat to", "hold at", "held at", "°f", "warmest", "coldest",
 	"hottest", "max temp", "min temp", "lowest temp", "highest temp", " be reading",
-	"supposed to read", " be set at", " be set to", NULL};
+	"supposed to read", " be set at", " be set to", " should run at", NULL};
 /* a bound ("hot holding minimum?", "max for the walk-in") of what is kept
  * at a temperature asks the temperature */
 static const char *const bound_cues[] = {" min ", " min?", " min,", " minimum", " max ", " max?",
@@ -290,6 +290,10 @@ static bool fine_clause(const char *t, const char *p, const char **from)
 
 	for(*from = p; *from > t && !clause_end(*from - 1) && p - *from < CLAUSE_MAX;)
 		(*from)--;
+	/* "power and gas are fine": both things the "and" joins were found fine */
+	if(*from - t >= 2 && strncmp(*from - 1, " and ", 5) == 0)
+		for(*from -= 1; *from > t && !clause_end(*from - 1) && p - *from < CLAUSE_MAX;)
+			(*from)--;
 	return p - *from < CLAUSE_MAX && !asks_whether(*from, p) &&
 	       !ask_starts_any(after, asked_after);
 }
@@ -359,6 +363,9 @@ static const char *labels_blanked(const char *t, char *out, size_t outlen)
 	return out;
 }
 
+static const char *const what_should[] = {" what should ", " wat should ", " whats ",
+                                          " what's ", " what is ", NULL};
+
 static enum figure figure_of(const char *t, int reading)
 {
 	if(ask_has_any(t, phone_cues))
@@ -380,6 +387,10 @@ static enum figure figure_of(const char *t, int reading)
 	if(ask_has_any(t, distance_cues) && !ask_has_any(t, time_cues))
 		return FIGURE_DISTANCE;
 	if(ask_has_any(t, temperature_cues) && !ask_has_any(t, temperature_fine))
+		return FIGURE_TEMPERATURE;
+	/* "what should the walk in be at": what a unit runs at is its temperature */
+	if(ask_starts_any(t, what_should) && strlen(t) > 7 &&
+	   strcmp(t + strlen(t) - 7, " be at ") == 0)
 		return FIGURE_TEMPERATURE;
 	if(ask_has_any(t, bound_cues) && ask_has_any(t, held_at_cues) && !ask_has_any(t, time_cues))
 		return FIGURE_TEMPERATURE;

@@ -73,7 +73,7 @@ int ask_reading_of(const char *t)
 	                                    " straight", " right", " rn", " inside", " middle",
 	                                    " center", " same", " accept", " reject", " send",
 	                                    " use", " sitting", " sittin", " sat ",
-	                                    " during", NULL};
+	                                    " during", " are ", " r ", " they", NULL};
 
 	static const char *const read_verbs[] = {"reading ", "reads ", "read ", "temped ",
 	                                         "probed ", "showed ", "shows ", NULL};

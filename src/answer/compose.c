@@ -234,7 +234,9 @@ static ll_result compose_cards(struct arena *a, const struct compose_in *in, str
 	ll_result result = LL_OK;
 
 	if(!more && asks_more(q) && (more = compose_second_part(in, &from)) &&
-	   !(more = after_also(a, part, from, compose_figure_sentence(a, part, more))))
+	   !(more = after_also(a, part, from,
+	                       compose_figure_sentence(a, part,
+	                                               compose_telling_sentence(a, part, more)))))
 		result = LL_ENOMEM;
 
 	for(size_t i = 0; i < in->ncards && !result; i++) {

@@ -39,6 +39,33 @@ const char *compose_figure_sentence(struct arena *a, const struct ask *q, const 
 	return text;
 }
 
+const char *compose_telling_sentence(struct arena *a, const struct ask *q, const char *text)
+{
+	double best = 0, first = -1;
+	const char *pick = NULL;
+	size_t pick_len = 0;
+
+	for(const char *p = text; *p;) {
+		size_t len = lead_sentence_len(p);
+		char *one = arena_strndup(a, p, len);
+		double got = 0;
+
+		if(!one)
+			return text;
+		terms_match(&q->terms, one, &got);
+		if(first < 0)
+			first = got;
+		else if(got > best && got > first) {
+			best = got;
+			pick = p;
+			pick_len = len;
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+	return pick ? arena_strndup(a, pick, pick_len) : text;
+}
+
 int compose_content_matched(const struct ask *q, const char *text)
 {
 	uint32_t words = terms_words(&q->terms);

@@ -63,6 +63,12 @@ struct compose_in {
  * sink be"); else text itself. */
 const char *compose_figure_sentence(struct arena *a, const struct ask *q, const char *text);
 
+/* The sentence of text that holds more of q's words than its first does
+ * (a card's step "Do not leave them alone. If it happened in the walk-in,
+ * get them out of the cold ...", to "do i drag him out of the cold"): the
+ * one sentence that answers; else text itself, or text when out of memory. */
+const char *compose_telling_sentence(struct arena *a, const struct ask *q, const char *text);
+
 /* How many of q's words (codes included, bare numbers not) text holds;
  * 2 when q has fewer than two and text holds them all. */
 int compose_content_matched(const struct ask *q, const char *text);

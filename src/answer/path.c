@@ -273,7 +273,6 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 		n = doc ? path_only_manual(s, n, doc)
 		        : path_without_other_machines(&ask, query, s, n);
 		named = doc && n ? s[0].title : NULL;
-		ruled_out_last(&ask, s, n, ctx->arena);
 	}
 	if(!result && !in.ncards && ask.nemergency == 0)
 		result = unknown_names(ctx, &ask, s, n, &in);
@@ -292,6 +291,8 @@ ll_result answer_local(const struct answer_ctx *ctx, const struct question *q, c
 	path_code_first(&ask, s, in.nranked);
 	path_next_when_persists(ctx->arena, q, &ask, s, in.nranked);
 	path_reading_in_thread(ctx->arena, q, &ask, s, in.nranked);
+	/* last: what the crew found fine is never first, whatever brought it there */
+	ruled_out_last(&ask, s, in.nranked, ctx->arena);
 	path_rank_other(ctx, q, &in, &other, named);
 	if(emergency)
 		*emergency = ask.nemergency > 0;

@@ -72,6 +72,7 @@ void path_lean_on(const struct lexicon *lx, struct ask *ask, const char *earlier
 	struct ask before;
 
 	ask->followup = true;
+	earlier += strspn(earlier, " ");  /* the turn as asked: "what ..." starts it */
 	terms_of(earlier, &prior);
 	ask_understand(lx, earlier, &before);
 	inherit(ask, &before);

@@ -154,21 +154,30 @@ void terms_code_normalise(const char *code, char *out, size_t outlen)
 size_t terms_stem(char *w)
 {
 	size_t n = strlen(w);
+	bool verb = false;     /* -ing or -ed came off */
 
 	if(n > 5 && strcmp(w + n - 3, "ing") == 0)
-		n -= 3;
+		n -= 3, verb = true;
 	else if(n > 4 && strcmp(w + n - 3, "ied") == 0) {
 		n -= 3;
 		w[n++] = 'y';
 	} else if(n > 4 && strcmp(w + n - 2, "ed") == 0)
-		n -= 2;
+		n -= 2, verb = true;
 	else if(n > 4 && strcmp(w + n - 3, "ies") == 0) {
 		n -= 3;
 		w[n++] = 'y';
-	} else if(n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u')
+	} else if(n > 4 && strcmp(w + n - 2, "es") == 0 && (w[n - 3] == 'x' ||
+	                                                  strncmp(w + n - 4, "sh", 2) == 0 ||
+	                                                  strncmp(w + n - 4, "ch", 2) == 0 ||
+	                                                  strncmp(w + n - 4, "ss", 2) == 0))
+		n -= 2;            /* "fixes", "dishes", "batches", "glasses" */
+	else if(n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u')
 		n -= 1;
-	/* "cutting" -> "cutt" -> "cut" */
-	if(n > 3 && w[n - 1] == w[n - 2] && !strchr("lsaeiou", w[n - 1]))
+	/* "cutting" -> "cutt" -> "cut"; no English word ends in -nn, so a
+	 * doubled n is a name's ("bunn" is a maker, not "bun") unless -ing or
+	 * -ed came off ("planned", "running") */
+	if(n > 3 && w[n - 1] == w[n - 2] && !strchr("lsaeiou", w[n - 1]) &&
+	   (verb || w[n - 1] != 'n'))
 		n -= 1;
 	w[n] = '\0';
 	return n;

@@ -238,6 +238,13 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.ruled_out.n == 2 && strcmp(q.ruled_out.term[0], "water") == 0 &&
 	      strcmp(q.ruled_out.term[1], "level") == 0,
 	      "what the crew found fine is ruled out, not the words that link it: %d", q.ruled_out.n);
+	ask_understand(lx, "toaster belt stopped, breaker and cord are fine", &q);
+	CHECK(q.ruled_out.n == 2 && strcmp(q.ruled_out.term[0], "breaker") == 0 &&
+	      strcmp(q.ruled_out.term[1], "cord") == 0,
+	      "both things an 'and' joins before 'are fine' are ruled out: %d", q.ruled_out.n);
+	ask_understand(lx, "what should the pickle cooler be at", &q);
+	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE,
+	      "what a unit should 'be at' is its temperature");
 	ask_understand(lx, "is it ok to hold the soup at 140", &q);
 	CHECK(q.ruled_out.n == 0, "asking whether something is ok rules nothing out");
 	ask_understand(lx, "whats the after hours service number for the mixer", &q);

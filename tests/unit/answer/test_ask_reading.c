@@ -25,6 +25,8 @@ static void test_reading(void)
 	      "a bare reading after 'at'");
 	CHECK(ask_reading_of(lowered("reach in freezer showing 12 degrees is that okay")) == 12,
 	      "a freezer's reading below freezing");
+	CHECK(ask_reading_of(lowered("wings probing 161 are they ready to bag")) == 161,
+	      "a reading followed by 'are they ...' is read");
 	CHECK(ask_reading_of(lowered("the freezer display says -4")) == 0,
 	      "a reading below zero is not read as above it");
 	CHECK(ask_reading_of(lowered("the line cooler reads 45 now, it was 39 when we opened")) == 45,

@@ -34,6 +34,17 @@ static void test_sentences(const struct lexicon *lx)
 	CHECK(compose_figure_sentence(&arena, &q, "Hot water must be at least 100°F. Dry well.") !=
 	              NULL,
 	      "a text whose first sentence states it is kept");
+	struct ask pull;
+
+	ask_understand(lx, "should we pull her out of the smoke first", &pull);
+	s = compose_telling_sentence(&arena, &pull,
+	                             "Stay with her. If there is smoke, move her out of the smoke "
+	                             "if it is safe to.");
+	CHECK(s && strcmp(s, "If there is smoke, move her out of the smoke if it is safe to.") == 0,
+	      "the sentence of a step that answers, not the step's first: %s", s ? s : "(null)");
+	s = compose_telling_sentence(&arena, &pull, "Move her out of the smoke. Stay with her.");
+	CHECK(s && strncmp(s, "Move her out of the smoke. Stay", 31) == 0,
+	      "a step whose first sentence answers is kept whole: %s", s ? s : "(null)");
 	CHECK(compose_heading_states(&q, "Hand Sinks: At Least 100°F") &&
 	      !compose_heading_states(&q, "Hand Sinks"),
 	      "a heading states the figure asked, or not");

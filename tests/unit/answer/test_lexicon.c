@@ -127,6 +127,12 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "current ran through her hand off the warmer", "electric-shock"),
 	      "electricity through a hand is a shock");
 	CHECK(has_emergency(lx, "degreaser in the eye", "chemical"), "a chemical in the eye, no verb");
+	CHECK(has_emergency(lx, "a man in the lobby keeps yelling hes going to punch our drive thru girl",
+	                    "robbery"),
+	      "a threat to hit someone is violence");
+	CHECK(has_emergency(lx, "some dude flashed a gun at the drive thru and wants the money",
+	                    "robbery"),
+	      "a weapon shown and money wanted is a robbery");
 	CHECK(has_emergency(lx, "somebody is breaking in through the back", "robbery") &&
 	      has_emergency(lx, "dude said give me all the cash", "robbery"),
 	      "a break-in and a demand for the cash are robberies");
@@ -294,6 +300,10 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	      strstr(lexicon_rewrite(lx, &arena, "back prep table sits in use all day"),
 	             "constant use"),
 	      "typing slips of small words and 'in use all day' read as the manuals say");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "we froze the extra ranch cups"), "frozen") != NULL,
+	      "'froze' is the manuals' 'frozen'");
+	CHECK(strstr(lexicon_rewrite(lx, &arena, "should i get pics of the spill"), "photos") != NULL,
+	      "'pics' are the manuals' 'photos'");
 }
 
 static void test_lexicon_format(void)

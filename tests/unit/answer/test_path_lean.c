@@ -35,6 +35,11 @@ static void test_followup(void)
 	path_lean_on(kit->lexicon, &a, "we opened the ranch on a thursday");
 	CHECK(a.made_weekday == 4, "the day it was opened, told the turn before, still stands: %d",
 	      a.made_weekday);
+	ask_understand(kit->lexicon, "and the ice cream one?", &a);
+	path_lean_on(kit->lexicon, &a, " what should the pickle cooler be at");
+	CHECK(a.kind == ASKED_FIGURE && a.figure == FIGURE_TEMPERATURE,
+	      "the turn before is read as asked, its first word first (the path passes it "
+	      "after a space)");
 	ask_understand(kit->lexicon, "how much of that is rinsing", &a);
 	path_lean_on(kit->lexicon, &a, "how many seconds does a full handwash take");
 	CHECK(a.figure == FIGURE_TIME, "'how much of that' asks a share of the figure before");

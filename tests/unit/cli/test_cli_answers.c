@@ -91,6 +91,31 @@ static void test_names(struct worker *w, const char *data_dir)
 	      "a short brand no manual names is no typo of a word ('bin'): %s", out);
 }
 
+/* After test_names: a thread.  What the crew found fine in a follow-up
+ * ("power and gas are fine") is never the first check, whatever else brought
+ * its section first ("we checked" matches "check all food temperatures"
+ * under Power Outage). */
+static void test_thread(struct worker *w, const char *data_dir)
+{
+	char fryer[512], outages[512], id[64] = "";
+	json_object *o;
+
+	snprintf(fryer, sizeof(fryer), "%s/kb/equipment-fryer.md", data_dir);
+	snprintf(outages, sizeof(outages), "%s/kb/operations-outages.md", data_dir);
+	CHECK(RUN(cli_ingest, w, fryer, outages) == 0, "ingest the fryer and outage manuals");
+	if(RUN(cli_ask, w, "--json", "our fryer is not heating up") == 0 &&
+	   (o = json_tokener_parse(out))) {
+		json_object *c = json_object_object_get(o, "conversation_id");
+
+		snprintf(id, sizeof(id), "%s", c ? json_object_get_string(c) : "");
+		json_object_put(o);
+	}
+	CHECK(id[0] && RUN(cli_ask, w, "--conversation", id,
+	                   "the gas and the power are fine, we checked both") == 0 &&
+	              !strstr(out, "When power returns") && strstr(out, "fill line"),
+	      "what was found fine is not where the answer starts: %s", out);
+}
+
 static void test_stats(struct worker *w)
 {
 	CHECK(capture(cli_stats, w, 0, NULL, out, sizeof(out)) == 0 && strstr(out, "documents") &&
@@ -129,6 +154,7 @@ int main(void)
 			test_stats(&w);
 			test_two_part(&w, data_dir);
 			test_names(&w, data_dir);
+			test_thread(&w, data_dir);
 			worker_free(&w);
 		}
 		settings_free(&s);

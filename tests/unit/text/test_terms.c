@@ -52,6 +52,8 @@ static void test_stem(void)
 	static const char *const cases[][2] = {
 		{"cutting", "cut"}, {"fries", "fry"}, {"fried", "fry"}, {"burgers", "burger"},
 		{"cleaned", "clean"}, {"glass", "glass"}, {"menus", "menus"}, {"fire", "fire"},
+		{"bunn", "bunn"}, {"planned", "plan"}, {"running", "run"}, {"fixes", "fix"},
+		{"dishes", "dish"}, {"glasses", "glass"}, {"batches", "batch"}, {"boxes", "box"},
 	};
 
 	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
