@@ -36,6 +36,22 @@ static void test_verdict(const struct lexicon *lx)
 	CHECK(rule_reading_verdict(&q, two, 1, two[0].parts[0].text, &text, NULL) == LL_OK &&
 	      text.len == 0, "no limit stated: no verdict");
 	{
+		struct section held = make_section("Holding", "Hot Holding",
+		                                   "Hot food must stay at 135°F or above.\n");
+
+		ask_understand(lx, "sausage sat in the bin and the timer went off, reads 160, serve it",
+		               &q);
+		buf_reset(&text);
+		CHECK(rule_reading_verdict(&q, &held, 1, held.parts[0].text, &text, NULL) == LL_OK &&
+		              !strstr(buf_str(&text), "Yes"),
+		      "a hold time run out: no yes for the temperature: %s", buf_str(&text));
+		ask_understand(lx, "sausage in the bin reads 160, serve it", &q);
+		buf_reset(&text);
+		CHECK(rule_reading_verdict(&q, &held, 1, held.parts[0].text, &text, NULL) == LL_OK &&
+		              strncmp(buf_str(&text), "Yes", 3) == 0,
+		      "with no time told the reading decides: %s", buf_str(&text));
+	}
+	{
 		/* the rule's own manual says nothing to do: another generic manual's
 		 * action on the same limit does, never one on another limit */
 		struct section three[3] = {
