@@ -79,6 +79,7 @@ int compose_content_matched(const struct ask *q, const char *text)
 #define SECOND_WITHIN 3  /* how far down the other part's ranking its section may come from */
 #define TAGGED 3.0       /* the card's word on the machine, to "can we keep using it" */
 #define CARD_SHOWN_STEPS 3   /* the first card's steps the lead shows */
+#define SHOWN_STEPS 3        /* the steps a section's answer shows in its lead */
 #define AFTERMATH 5.0    /* the first step of the emergency's manual's "After ..." section,
                           * to "once its out" */
 
@@ -431,6 +432,31 @@ static int own_part(const struct compose_in *in, const struct section *s, const 
 	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;
 }
 
+/* Is part i of s one of the steps the answer shows in its lead (the first
+ * SHOWN_STEPS)? */
+static bool shown_step(const struct section *s, int i)
+{
+	int k = 0;
+
+	if(s->parts[i].kind != PART_STEP)
+		return false;
+	for(int j = 0; j < i; j++)
+		k += s->parts[j].kind == PART_STEP;
+	return k < SHOWN_STEPS;
+}
+
+/* No other section answers the other part: the part of s that does, when
+ * the lead does not show it ("how do i boil out the fryer and does it have
+ * to be dry first": its sixth step, "Dry the vat ..."); -1 for none. */
+static int late_part(const struct compose_in *in, const struct section *s, const char *lead)
+{
+	int i = lead_best_part(in->other_ask, s);
+
+	if(i < 0 || (lead && strstr(lead, s->parts[i].text)) || shown_step(s, i))
+		return -1;
+	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;
+}
+
 /* The first sentence of lead, with the one after it when that one points
  * back at it, joined ("Cold TCS food must stay at 41°F or below; to keep
  * the food there, most stores set the walk-in ... 34-38°F"): a two-part
@@ -489,7 +515,8 @@ ll_result compose_two_part_lead(struct arena *a, const struct compose_in *in, bo
 	const struct section *o = in->other_ask ? other_section(in, s) : NULL;
 	int i = -1;
 
-	if(in->other_ask && !in->ncards && (i = own_part(in, s, *lead)) >= 0)
+	if(in->other_ask && !in->ncards &&
+	   ((i = own_part(in, s, *lead)) >= 0 || (!o && (i = late_part(in, s, *lead)) >= 0)))
 		o = s;
 	else if(in->ncards || !o || (i = compose_lead(in->other_ask, o)) < 0)
 		return LL_OK;

@@ -129,6 +129,31 @@ static void test_other_machine(const struct lexicon *lx)
 	      "the walk-in's own service call, not the dish machine's: %s", lead);
 }
 
+/* A two-part question no other section answers: the first section's own
+ * step past the ones the lead shows says the other part ("how do i descale
+ * the kettle and do i rinse it after": its fifth step). */
+static void test_late_part(const struct lexicon *lx)
+{
+	struct section s = make_section("Kettle", "Descaling the Kettle",
+	                                "1. Unplug the kettle.\n2. Fill it with descaler.\n"
+	                                "3. Wait 20 minutes.\n4. Drain the descaler.\n"
+	                                "5. Rinse the kettle twice with clean water before use.\n");
+	struct compose_in in = {0};
+	const struct section *used = NULL;
+	const char *lead = "";
+	struct ask q, other;
+
+	ask_understand(lx, "how do i descale the kettle and do i rinse it after", &q);
+	ask_understand(lx, "do i rinse it after", &other);
+	in.ask = &q;
+	in.ranked = &s;
+	in.nranked = 1;
+	in.other_ask = &other;
+	CHECK(compose_two_part_lead(&arena, &in, false, &lead, &used) == LL_OK && lead &&
+	              strstr(lead, "Rinse the kettle twice"),
+	      "the section's own later step answers the other part: %s", lead ? lead : "none");
+}
+
 int main(void)
 {
 	struct lexicon *lx;
@@ -141,6 +166,7 @@ int main(void)
 		test_items();
 		test_second_code(lx);
 		test_other_machine(lx);
+		test_late_part(lx);
 	}
 	lexicon_free(lx);
 	arena_free(&arena);
