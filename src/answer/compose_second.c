@@ -445,6 +445,12 @@ static bool shown_step(const struct section *s, int i)
 	return k < SHOWN_STEPS;
 }
 
+/* How many of q's own words text holds. */
+static int own_held(const struct ask *q, const char *text)
+{
+	return __builtin_popcount(terms_match(&q->terms, text, NULL) & own_words(q));
+}
+
 /* No other section answers the other part: the part of s that does, when
  * the lead does not show it ("how do i boil out the fryer and does it have
  * to be dry first": its sixth step, "Dry the vat ..."); -1 for none. */
@@ -522,6 +528,17 @@ ll_result compose_two_part_lead(struct arena *a, const struct compose_in *in, bo
 		return LL_OK;
 	else
 		i = heading_figure_part(in->other_ask, o, fuller_part(in->other_ask, o, i));
+	/* the first section's own later step says more of the other part than
+	 * the other section's answer does */
+	if(o != s) {
+		int k = late_part(in, s, *lead);
+
+		if(k >= 0 && own_held(in->other_ask, s->parts[k].text) >
+		                     own_held(in->other_ask, o->parts[i].text)) {
+			o = s;
+			i = k;
+		}
+	}
 	/* steps only: the heading */
 	const char *one = *lead ? first_answer(a, in->ask, *lead) : s->heading;
 

@@ -152,6 +152,19 @@ static void test_late_part(const struct lexicon *lx)
 	CHECK(compose_two_part_lead(&arena, &in, false, &lead, &used) == LL_OK && lead &&
 	              strstr(lead, "Rinse the kettle twice"),
 	      "the section's own later step answers the other part: %s", lead ? lead : "none");
+	{
+		struct section o = make_section("Kettle Care", "Cleaning the Lid",
+		                                "Rinse the lid after each use.\n");
+
+		o.document_id = 8;
+		ask_understand(lx, "do i rinse the kettle twice after", &other);
+		in.other = &o;
+		in.nother = 1;
+		lead = "";
+		CHECK(compose_two_part_lead(&arena, &in, false, &lead, &used) == LL_OK && lead &&
+		              strstr(lead, "Rinse the kettle twice"),
+		      "and says more of it than another section's answer: %s", lead ? lead : "none");
+	}
 }
 
 int main(void)
