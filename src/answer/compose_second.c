@@ -463,6 +463,35 @@ static int late_part(const struct compose_in *in, const struct section *s, const
 	return adds_to(in->other_ask, s->parts[i].text, lead) ? i : -1;
 }
 
+/* The lead opens a list ("Store food in this order, top to bottom:") and
+ * an item further down answers the first part better than the opening
+ * does ("Poultry: ... on the bottom shelf", to "what goes on the bottom
+ * shelf and where does the fish go"): that item, unless it is the other
+ * part's answer (taken); -1 for none. */
+static int answering_item(const struct compose_in *in, const struct section *s, const char *one,
+                          int taken)
+{
+	size_t n = strlen(one);
+	int intro = -1, best = -1;
+	double best_v;
+
+	for(size_t k = 0; k < s->nparts && intro < 0; k++)
+		if(strncmp(s->parts[k].text, one, n > 1 ? n - 1 : n) == 0 &&
+		   s->parts[k].text[strlen(s->parts[k].text) - 1] == ':')
+			intro = (int)k;
+	if(intro < 0)
+		return -1;
+	best_v = lead_value(in->ask, &s->parts[intro]);
+	for(size_t k = (size_t)intro + 1; k < s->nparts && (s->parts[k].kind == PART_STEP ||
+	                                                     s->parts[k].kind == PART_BULLET); k++)
+		if((int)k != taken && !shown_step(s, (int)k) &&
+		   lead_value(in->ask, &s->parts[k]) > best_v + 1e-9) {
+			best = (int)k;
+			best_v = lead_value(in->ask, &s->parts[k]);
+		}
+	return best;
+}
+
 /* The first sentence of lead, with the one after it when that one points
  * back at it, joined ("Cold TCS food must stay at 41°F or below; to keep
  * the food there, most stores set the walk-in ... 34-38°F"): a two-part
@@ -541,8 +570,12 @@ ll_result compose_two_part_lead(struct arena *a, const struct compose_in *in, bo
 	}
 	/* steps only: the heading */
 	const char *one = *lead ? first_answer(a, in->ask, *lead) : s->heading;
+	int item;
 
 	if(one && bare_intro(one) && !(one = compose_with_its_items(a, s, one)))
+		return LL_ENOMEM;
+	if(one && (item = answering_item(in, s, one, o == s ? i : -1)) >= 0 &&
+	   !(one = arena_printf(a, "%s %s", one, s->parts[item].text)))
 		return LL_ENOMEM;
 	size_t first = one ? strlen(one) : 0;
 	bool colon = first > 0 && one[first - 1] == ':'; /* "ice water:" frames steps */

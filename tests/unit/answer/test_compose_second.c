@@ -167,6 +167,34 @@ static void test_late_part(const struct lexicon *lx)
 	}
 }
 
+/* A list's opening leads a two-part question: the item further down that
+ * answers the first part comes with it, the other part's item after. */
+static void test_answering_item(const struct lexicon *lx)
+{
+	struct section s = make_section("Prep Table", "Loading the Prep Rack",
+	                                "Load it in this order, top to bottom:\n\n"
+	                                "1. Sauces and dressings.\n2. Buns and wraps.\n"
+	                                "3. Sliced cheese.\n4. Raw bacon on the lowest rack.\n");
+	struct compose_in in = {0};
+	const struct section *used = NULL;
+	const char *lead = "Load it in this order, top to bottom:";
+	struct ask q, other;
+
+	ask_understand(lx, "what sits on the lowest rack and where do buns go", &q);
+	ask_understand(lx, "where do buns go", &other);
+	in.ask = &q;
+	in.ranked = &s;
+	in.nranked = 1;
+	in.other_ask = &other;
+	in.other = &s;
+	in.nother = 1;
+	CHECK(compose_two_part_lead(&arena, &in, false, &lead, &used) == LL_OK && lead &&
+	              strstr(lead, "Raw bacon on the lowest rack") && strstr(lead, "Buns and wraps") &&
+	              strstr(lead, "Raw bacon") < strstr(lead, "Buns and wraps"),
+	      "the item that answers the first part, then the other part's: %s",
+	      lead ? lead : "none");
+}
+
 int main(void)
 {
 	struct lexicon *lx;
@@ -180,6 +208,7 @@ int main(void)
 		test_second_code(lx);
 		test_other_machine(lx);
 		test_late_part(lx);
+		test_answering_item(lx);
 	}
 	lexicon_free(lx);
 	arena_free(&arena);
