@@ -133,6 +133,10 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "some dude flashed a gun at the drive thru and wants the money",
 	                    "robbery"),
 	      "a weapon shown and money wanted is a robbery");
+	CHECK(has_emergency(lx, "the mandoline took the tip of my pinky finger clean off", "bleeding") &&
+	      !has_emergency(lx, "took the top off the slicer, finger guard too, to clean it",
+	                     "bleeding"),
+	      "the tip of a finger taken off is a deep cut; a slicer's top taken off is not");
 	CHECK(has_emergency(lx, "somebody is breaking in through the back", "robbery") &&
 	      has_emergency(lx, "dude said give me all the cash", "robbery"),
 	      "a break-in and a demand for the cash are robberies");
