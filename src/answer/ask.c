@@ -197,6 +197,13 @@ static const char *const cooling_cues[] = {" cooling", " cooled", " cool down", 
  * hrs"), not a question whether to ("dropped to 120, reheat?"). */
 static const char *const heating_cues[] = {"reheating", "reheated", " heating", " warming",
                                            " heated", " warmed", NULL};
+/* A hold time told as run out ("past the timer but still 150"). */
+static const char *const time_up_cues[] = {"past the timer", "past its timer", "timer went off",
+                                           "timer beeped", "timer ran out", "timer is up",
+                                           "timed out", "past hold time", "past the hold time",
+                                           "past its hold", "hold time is up",
+                                           "hold time ran out", "flashing discard",
+                                           "says discard", NULL};
 static const char *const unknown_time_cues[] = {"nobody knows", "no one knows", "no idea",
                                                 "dont know how long", "don't know how long",
                                                 "not sure how long", "unknown", "idk how long",
@@ -365,6 +372,9 @@ static const char *labels_blanked(const char *t, char *out, size_t outlen)
 
 static const char *const what_should[] = {" what should ", " wat should ", " whats ",
                                           " what's ", " what is ", NULL};
+static const char *const be_at[] = {" be at ", NULL};
+/* "are the buns ok": a verdict asked at the end, with no question mark */
+static const char *const verdict_ends[] = {" ok ", " okay ", " good ", " safe ", " fine ", NULL};
 
 static enum figure figure_of(const char *t, int reading)
 {
@@ -389,8 +399,7 @@ static enum figure figure_of(const char *t, int reading)
 	if(ask_has_any(t, temperature_cues) && !ask_has_any(t, temperature_fine))
 		return FIGURE_TEMPERATURE;
 	/* "what should the walk in be at": what a unit runs at is its temperature */
-	if(ask_starts_any(t, what_should) && strlen(t) > 7 &&
-	   strcmp(t + strlen(t) - 7, " be at ") == 0)
+	if(ask_starts_any(t, what_should) && ask_ends_any(t, be_at))
 		return FIGURE_TEMPERATURE;
 	if(ask_has_any(t, bound_cues) && ask_has_any(t, held_at_cues) && !ask_has_any(t, time_cues))
 		return FIGURE_TEMPERATURE;
@@ -420,22 +429,10 @@ static bool names_error_code(const struct ask *q, const char *t)
 	return false;
 }
 
-/* "are the buns ok": a verdict asked at the end, with no question mark */
-static bool ends_with_verdict(const char *t)
-{
-	static const char *const ends[] = {" ok ", " okay ", " good ", " safe ", " fine ", NULL};
-	size_t n = strlen(t);
-
-	for(int i = 0; ends[i]; i++)
-		if(n > strlen(ends[i]) && strcmp(t + n - strlen(ends[i]), ends[i]) == 0)
-			return true;
-	return false;
-}
-
 static enum asked kind_of(const char *t, const struct ask *q)
 {
 	bool decision = ask_starts_any(t, decision_starts) ||
-	                ((ask_has_any(t, decision_cues) || ends_with_verdict(t)) &&
+	                ((ask_has_any(t, decision_cues) || ask_ends_any(t, verdict_ends)) &&
 	                 !(q->figure != FIGURE_NONE && ask_starts_any(t, figure_starts)));
 	bool fault = ask_has_any(t, fault_cues) && !ask_has_any(t, blame_cues) && !decision &&
 	             q->figure == FIGURE_NONE;
@@ -523,6 +520,7 @@ void ask_understand(const struct lexicon *lx, const char *text, struct ask *out)
 	out->persists = ask_has_any(lower, persist_cues) ||
 	                (strstr(lower, "again") && out->kind != ASKED_FIGURE);
 	out->unknown_time = ask_has_any(lower, unknown_time_cues);
+	out->time_up = ask_has_any(lower, time_up_cues);
 	out->over = ask_has_any(lower, over_cues);
 	out->after = ask_has_any(lower, after_cues);
 	out->machines = terms_machine_kinds(text);

@@ -46,6 +46,7 @@ struct ask {
 	bool figure_inherited;                /* ... and asks the figure they asked */
 	bool persists;                        /* the first fix was tried ("still", "came back") */
 	bool unknown_time;                    /* "nobody knows how long" it sat */
+	bool time_up;                         /* its hold time ran out ("past the timer") */
 	bool over;                            /* the threat is gone ("hes gone now") */
 	bool after;                           /* asks what follows it ("once its out, ...") */
 	uint64_t machines;                    /* the kinds of machine it names (terms.h) */

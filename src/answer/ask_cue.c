@@ -34,6 +34,16 @@ bool ask_starts_any(const char *text, const char *const *cues)
 	return false;
 }
 
+bool ask_ends_any(const char *text, const char *const *cues)
+{
+	size_t n = strlen(text);
+
+	for(int i = 0; cues[i]; i++)
+		if(n > strlen(cues[i]) && strcmp(text + n - strlen(cues[i]), cues[i]) == 0)
+			return true;
+	return false;
+}
+
 bool ask_after_any(const char *t, const char *p, const char *const *cues)
 {
 	for(int i = 0; cues[i]; i++) {

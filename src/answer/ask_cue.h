@@ -20,6 +20,9 @@ bool ask_has_any(const char *text, const char *const *cues);
 /* Does text start with one of cues? */
 bool ask_starts_any(const char *text, const char *const *cues);
 
+/* Does text end with one of cues, after something else? */
+bool ask_ends_any(const char *text, const char *const *cues);
+
 /* Does one of cues end at p, in t? */
 bool ask_after_any(const char *t, const char *p, const char *const *cues);
 

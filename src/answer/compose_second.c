@@ -482,13 +482,15 @@ static int answering_item(const struct compose_in *in, const struct section *s, 
 	if(intro < 0)
 		return -1;
 	best_v = lead_value(in->ask, &s->parts[intro]);
-	for(size_t k = (size_t)intro + 1; k < s->nparts && (s->parts[k].kind == PART_STEP ||
-	                                                     s->parts[k].kind == PART_BULLET); k++)
-		if((int)k != taken && !shown_step(s, (int)k) &&
-		   lead_value(in->ask, &s->parts[k]) > best_v + 1e-9) {
-			best = (int)k;
-			best_v = lead_value(in->ask, &s->parts[k]);
+	for(int k = intro + 1; k < (int)s->nparts && (s->parts[k].kind == PART_STEP ||
+	                                               s->parts[k].kind == PART_BULLET); k++) {
+		double v = k == taken || shown_step(s, k) ? 0 : lead_value(in->ask, &s->parts[k]);
+
+		if(v > best_v + 1e-9) {
+			best = k;
+			best_v = v;
 		}
+	}
 	return best;
 }
 

@@ -250,14 +250,6 @@ static void and_then(const struct ask *other, const struct section *ranked, size
 		snprintf(verdict + len, outlen - len, "; %s", second);
 }
 
-/* A hold time told as run out ("past the timer but still 150"): the
- * temperature read is no yes, whatever it meets. */
-static const char *const time_up[] = {"past the timer", "past its timer", "timer went off",
-                                      "timer beeped", "timer ran out", "timer is up",
-                                      "timed out", "past hold time", "past the hold time",
-                                      "past its hold", "hold time is up", "hold time ran out",
-                                      "flashing discard", "says discard", NULL};
-
 ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked, size_t nranked,
                                const char *lead, struct buf *text, bool *lead_acts)
 {
@@ -273,7 +265,8 @@ ll_result rule_reading_verdict(const struct ask *q, const struct section *ranked
 	    q->made == 0 && q->made_weekday == 0 && (q->ppm == 0 || q->kind != ASKED_DECISION)))
 		return LL_OK;
 	if(!find_verdict(q, ranked, nranked, lead, how, verdict, VERDICT_MAX, &ruling) ||
-	   (strncmp(verdict, "Yes", 3) == 0 && lead_says_any(q->text, time_up)))
+	   /* a hold time run out: the temperature read is no yes, whatever it meets */
+	   (strncmp(verdict, "Yes", 3) == 0 && q->time_up))
 		return LL_OK;
 	/* "at 1:00 it reads 68, when does it need to hit 41": the verdict on
 	 * the reading, then by when */

@@ -31,6 +31,13 @@ static void test_matching(void)
 	CHECK(!ask_has_any(out, can_cues), "' can ' is no cue inside 'scan'");
 	CHECK(ask_starts_any(" should i toss it ", can_cues) &&
 	      !ask_starts_any(" i should toss it ", can_cues), "a cue at the start, not later");
+	{
+		static const char *const ends[] = {" ok ", NULL};
+
+		CHECK(ask_ends_any(" the buns ok ", ends) && !ask_ends_any(" ok so the buns ", ends) &&
+		      !ask_ends_any(" ok ", ends),
+		      "a cue at the end, after something else");
+	}
 }
 
 static void test_after(void)
