@@ -297,7 +297,7 @@ static bool fine_clause(const char *t, const char *p, const char **from)
 
 	for(*from = p; *from > t && !clause_end(*from - 1) && p - *from < CLAUSE_MAX;)
 		(*from)--;
-	/* "power and gas are fine": both things the "and" joins were found fine */
+	/* "the breaker and the valve are fine": both things the "and" joins were found fine */
 	if(*from - t >= 2 && strncmp(*from - 1, " and ", 5) == 0)
 		for(*from -= 1; *from > t && !clause_end(*from - 1) && p - *from < CLAUSE_MAX;)
 			(*from)--;

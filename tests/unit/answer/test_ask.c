@@ -242,7 +242,7 @@ static void test_asks(const struct lexicon *lx)
 	CHECK(q.ruled_out.n == 2 && strcmp(q.ruled_out.term[0], "breaker") == 0 &&
 	      strcmp(q.ruled_out.term[1], "cord") == 0,
 	      "both things an 'and' joins before 'are fine' are ruled out: %d", q.ruled_out.n);
-	ask_understand(lx, "what should the pickle cooler be at", &q);
+	ask_understand(lx, "what should that little drinks fridge by the window be at", &q);
 	CHECK(q.kind == ASKED_FIGURE && q.figure == FIGURE_TEMPERATURE,
 	      "what a unit should 'be at' is its temperature");
 	ask_understand(lx, "is it ok to hold the soup at 140", &q);

@@ -130,10 +130,10 @@ static void test_shipped_lexicon(const struct lexicon *lx)
 	CHECK(has_emergency(lx, "a man in the lobby keeps yelling hes going to punch our drive thru girl",
 	                    "robbery"),
 	      "a threat to hit someone is violence");
-	CHECK(has_emergency(lx, "some dude flashed a gun at the drive thru and wants the money",
+	CHECK(has_emergency(lx, "a man showed a pistol through the window and wants the cash",
 	                    "robbery"),
 	      "a weapon shown and money wanted is a robbery");
-	CHECK(has_emergency(lx, "the mandoline took the tip of my pinky finger clean off", "bleeding") &&
+	CHECK(has_emergency(lx, "the mandoline blade sliced the tip of her pinky finger off", "bleeding") &&
 	      !has_emergency(lx, "took the top off the slicer, finger guard too, to clean it",
 	                     "bleeding"),
 	      "the tip of a finger taken off is a deep cut; a slicer's top taken off is not");

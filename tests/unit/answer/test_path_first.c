@@ -120,7 +120,7 @@ static void test_reading_in_thread(void)
 	answer_kit_free(kit);
 }
 
-/* "what do i do first": the section that comes first in the best one's
+/* "where do i begin": the section that comes first in the best one's
  * manual leads, of those holding at least half as much of the question. */
 static void test_first_in_manual(const struct lexicon *lx)
 {

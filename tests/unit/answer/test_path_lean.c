@@ -36,7 +36,7 @@ static void test_followup(void)
 	CHECK(a.made_weekday == 4, "the day it was opened, told the turn before, still stands: %d",
 	      a.made_weekday);
 	ask_understand(kit->lexicon, "and the ice cream one?", &a);
-	path_lean_on(kit->lexicon, &a, " what should the pickle cooler be at");
+	path_lean_on(kit->lexicon, &a, " what should that little drinks fridge by the window be at");
 	CHECK(a.kind == ASKED_FIGURE && a.figure == FIGURE_TEMPERATURE,
 	      "the turn before is read as asked, its first word first (the path passes it "
 	      "after a space)");

@@ -92,7 +92,7 @@ static void test_names(struct worker *w, const char *data_dir)
 }
 
 /* After test_names: a thread.  What the crew found fine in a follow-up
- * ("power and gas are fine") is never the first check, whatever else brought
+ * ("the gas and the power check out") is never the first check, whatever else brought
  * its section first ("we checked" matches "check all food temperatures"
  * under Power Outage). */
 static void test_thread(struct worker *w, const char *data_dir)
@@ -103,7 +103,7 @@ static void test_thread(struct worker *w, const char *data_dir)
 	snprintf(fryer, sizeof(fryer), "%s/kb/equipment-fryer.md", data_dir);
 	snprintf(outages, sizeof(outages), "%s/kb/operations-outages.md", data_dir);
 	CHECK(RUN(cli_ingest, w, fryer, outages) == 0, "ingest the fryer and outage manuals");
-	if(RUN(cli_ask, w, "--json", "our fryer is not heating up") == 0 &&
+	if(RUN(cli_ask, w, "--json", "the fryer on the end wont warm the oil") == 0 &&
 	   (o = json_tokener_parse(out))) {
 		json_object *c = json_object_object_get(o, "conversation_id");
 
